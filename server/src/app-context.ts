@@ -1,0 +1,11 @@
+import type { Config } from './config.ts';
+import type { Database, DatabaseKind } from './db/client.ts';
+
+// What every service needs from the outside world, passed in rather than imported,
+// so tests can hand in a real database and a fixed clock.
+export type AppContext = {
+  db: Database;
+  dbKind: DatabaseKind;
+  config: Config;
+  now: () => Date;
+};

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from './app-context.ts';
+import { version } from './config.ts';
+import { organisationRoutes } from './modules/organisation/index.ts';
+import { type RegisteredRoute, registerAccessControl } from './platform/access/access-hooks.ts';
+import { publicAccess } from './platform/access/access-rule.ts';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { authRoutes } from './platform/auth/auth.routes.ts';
+import { createAuthenticator } from './platform/auth/auth.service.ts';
+import { registerProblemHandler } from './platform/errors/problem-handler.ts';
+import { healthRoutes } from './platform/http/health.routes.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
+
+export type BuildAppOptions = {
+  logger?: boolean;
+  // The built web app; tests of the API alone leave it out.
+  serveWebApp?: boolean;
+};
+
+export type KewoApp = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
+
+// Builds the whole HTTP application in a fixed order: platform, then modules. Never listens:
+// main.ts does that, tests call app.inject().
+export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<KewoApp> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: context.config.LOG_LEVEL },
+    bodyLimit: 1_048_576,
+    trustProxy: parseTrustProxy(context.config.KEWO_TRUST_PROXY),
+    genReqId: () => randomUUID(),
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerProblemHandler(app);
+  // Cookies are parsed in an onRequest hook of their own, which must run before the access check's.
+  await app.register(fastifyCookie);
+  const registeredRoutes = registerAccessControl(app, createAuthenticator(context));
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '客我 Kewo API',
+        version,
+        description:
+          'Retail customer service for a tobacco wholesaler. Errors are RFC 9457 problem+json in zh-CN or en (Accept-Language). Sign in with POST /api/v1/auth/login; the session is an httpOnly cookie.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kewo_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: publicAccess }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { context });
+      await api.register(authRoutes, { context });
+      await api.register(auditRoutes, { context });
+      await api.register(organisationRoutes, { context });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await registerWebApp(app, options.serveWebApp !== false);
+  return Object.assign(app as unknown as FastifyInstance, { registeredRoutes });
+}
+
+function parseTrustProxy(value: string): boolean | string[] {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  return value.split(',').map((entry) => entry.trim());
+}

@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { type Config, loadConfig, version } from './config.ts';
+import { seedDemoCity, demoGeneratorVersion, readDemoMarker } from './demo/seed-demo-city.ts';
+import { createContext, openConfiguredDatabase, startServer } from './main.ts';
+import { createUserFromConsole, isSetupNeeded } from './modules/organisation/index.ts';
+import { roles } from './platform/identity/identity.schema.ts';
+
+function port(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65_535) throw new InvalidArgumentError('a port 0–65535');
+  return parsed;
+}
+
+type ServerFlags = { port?: number; data?: string; host?: string };
+
+function configFrom(flags: ServerFlags, defaultDataDir?: string): Config {
+  const config = loadConfig(process.env, { PORT: flags.port, HOST: flags.host });
+  const dataDir = flags.data ?? (process.env.KEWO_DATA_DIR ? undefined : defaultDataDir);
+  return dataDir ? { ...config, KEWO_DATA_DIR: dataDir } : config;
+}
+
+function describeDatabase(config: Config): string {
+  return config.DATABASE_URL ? `PostgreSQL (${redactUrl(config.DATABASE_URL)})` : `PGlite in ${resolve(config.KEWO_DATA_DIR)}`;
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+const program = new Command()
+  .name('kewo')
+  .description('客我 Kewo — retail customer service for a tobacco wholesaler')
+  .version(version);
+
+const dataOption = () => new Option('--data <dir>', 'embedded database directory (ignored with DATABASE_URL)');
+const portOption = () => new Option('--port <port>', 'HTTP port').argParser(port);
+const hostOption = () => new Option('--host <host>', 'address to listen on');
+
+program
+  .command('serve')
+  .description('run Kewo (migrations apply at start-up)')
+  .addOption(portOption())
+  .addOption(dataOption())
+  .addOption(hostOption())
+  .action(async (flags: ServerFlags) => {
+    const config = configFrom(flags);
+    const database = await openConfiguredDatabase(config);
+    const server = await startServer(config, database);
+    if (await isSetupNeeded(createContext(config, database))) {
+      console.log(`\n  No user yet. Create the first administrator:\n    npx kewo user create --username admin --role admin${
+        flags.data ? ` --data ${flags.data}` : ''
+      }\n  or open ${server.url}/setup\n`);
+    }
+    console.log(`客我 Kewo ${version} on ${describeDatabase(config)} — ${server.url}`);
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations and exit')
+  .addOption(dataOption())
+  .action(async (flags: ServerFlags) => {
+    const config = configFrom(flags);
+    const database = await openConfiguredDatabase(config);
+    await database.close();
+    console.log(`Migrations applied to ${describeDatabase(config)}.`);
+  });
+
+const user = program.command('user').description('manage accounts');
+user
+  .command('create')
+  .description('create a staff account (on an empty database: the first city company and its administrator)')
+  .requiredOption('--username <name>', 'sign-in name')
+  .addOption(new Option('--role <role>', 'role').choices(roles.filter((role) => role !== 'retailer')).default('admin'))
+  .option('--name <displayName>', 'display name (defaults to the username)')
+  .option('--password <password>', 'password; omit it to have a strong one generated and printed once')
+  .option('--org-unit <code>', 'org unit code (defaults to the city company)')
+  .addOption(new Option('--scope <kind>', 'data scope: the org unit, or own customers').choices(['org', 'own']))
+  .option('--city <name>', 'city company name, when the database has none yet', '本市烟草公司')
+  .addOption(dataOption())
+  .action(async (flags) => {
+    const config = configFrom(flags);
+    const database = await openConfiguredDatabase(config);
+    try {
+      const password = flags.password ?? randomBytes(12).toString('base64url');
+      const created = await createUserFromConsole(createContext(config, database), {
+        username: flags.username,
+        displayName: flags.name ?? flags.username,
+        role: flags.role,
+        password,
+        orgUnitCode: flags.orgUnit,
+        scopeKind: flags.scope ?? (flags.role === 'manager' ? 'own' : 'org'),
+        cityName: flags.city,
+      });
+      console.log(`Created ${created.role} "${created.username}" in ${created.tenantName}.`);
+      if (!flags.password) console.log(`Password (shown once): ${password}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description('create the demo city (first time) and serve it')
+  .addOption(portOption())
+  .addOption(dataOption())
+  .addOption(hostOption())
+  .action(async (flags: ServerFlags) => {
+    const config = configFrom(flags, './data/demo');
+    const database = await openConfiguredDatabase(config);
+    const context = createContext(config, database);
+    const marker = await readDemoMarker(database.db);
+    if (marker === undefined) {
+      if (!(await isSetupNeeded(context))) {
+        await database.close();
+        throw new Error(`${describeDatabase(config)} already holds a city that is not the demo; give the demo its own --data directory.`);
+      }
+      const started = Date.now();
+      const { createProgressReporter } = await import('./demo/progress.ts');
+      const progress = createProgressReporter('Building the demo city 漳州市');
+      await seedDemoCity(database.db, new Date(), progress.update);
+      progress.stop();
+      console.log(`Demo city ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    } else if (marker !== demoGeneratorVersion) {
+      console.log(`This demo was made by generator version ${marker}; the current one is ${demoGeneratorVersion}. Delete ${describeDatabase(config)} to rebuild it.`);
+    }
+    const server = await startServer(config, database);
+    console.log(`\n客我 Kewo demo — ${server.url}   (retailer portal: ${server.url}/portal)`);
+    console.log('Sign in as admin, marketing, service, inspector, manager01 or manager02 — password kewo-demo-2026\n');
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(`kewo: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+// Every table of the product, gathered for drizzle's relational queries and drizzle-kit.
+export * from '../platform/audit/audit.schema.ts';
+export * from '../platform/identity/identity.schema.ts';

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { migrationsFolder, openDatabase } from './client.ts';
+import { pgliteTemplatePathVariable, postgresTemplateDatabase, withDatabase } from './test-database.ts';
+
+// Vitest global setup: migrate once, then let every test file copy the result.
+export default async function setup() {
+  const directory = mkdtempSync(join(tmpdir(), 'kewo-test-'));
+  const client = await PGlite.create({ extensions: { pg_trgm } });
+  await migrate(drizzle(client), { migrationsFolder });
+  const snapshot = await client.dumpDataDir('none');
+  const templatePath = join(directory, 'pglite-template.tar');
+  writeFileSync(templatePath, Buffer.from(await snapshot.arrayBuffer()));
+  await client.close();
+  process.env[pgliteTemplatePathVariable] = templatePath;
+
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${postgresTemplateDatabase} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${postgresTemplateDatabase}`);
+    } finally {
+      await admin.end();
+    }
+    const template = await openDatabase({ url: withDatabase(url, postgresTemplateDatabase) });
+    await template.migrate();
+    await template.close();
+  }
+
+  return async () => {
+    rmSync(directory, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import type { AppContext } from './app-context.ts';
+import { buildApp, type KewoApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type DatabaseHandle, openDatabase } from './db/client.ts';
+
+export type RunningServer = { app: KewoApp; database: DatabaseHandle; url: string; stop: () => Promise<void> };
+
+// Opens the database named by the configuration: PostgreSQL when DATABASE_URL is set,
+// otherwise the embedded PGlite files in the data directory. Migrations run every time.
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  const database = config.DATABASE_URL
+    ? await openDatabase({ url: config.DATABASE_URL })
+    : await openDatabase({ dataDir: resolve(config.KEWO_DATA_DIR) });
+  await database.migrate();
+  return database;
+}
+
+export function createContext(config: Config, database: DatabaseHandle): AppContext {
+  return { db: database.db, dbKind: database.kind, config, now: () => new Date() };
+}
+
+export async function startServer(config: Config, database: DatabaseHandle): Promise<RunningServer> {
+  const app = await buildApp(createContext(config, database));
+  app.addHook('onClose', async () => database.close());
+  const address = await app.listen({ host: config.HOST, port: config.PORT });
+  let stopping: Promise<void> | undefined;
+  // In-flight requests finish, idle connections close, then the database closes cleanly.
+  const stop = () => {
+    stopping ??= app.close();
+    return stopping;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info({ signal }, 'shutting down');
+      stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return { app, database, url: address.replace('127.0.0.1', 'localhost'), stop };
+}

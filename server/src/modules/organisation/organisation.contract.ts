@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { orgUnitKinds, staffRoles } from '../../platform/identity/identity.schema.ts';
+
+export const orgUnitSchema = z.object({
+  id: z.number(),
+  parentId: z.number().nullable(),
+  kind: z.enum(orgUnitKinds),
+  name: z.string(),
+  code: z.string(),
+  path: z.string(),
+});
+
+const name = z.string().trim().min(1).max(50);
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(30)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+
+export const newOrgUnitSchema = z.strictObject({
+  parentId: z.number().int().positive(),
+  kind: z.enum(['branch', 'department']),
+  name,
+  code,
+});
+
+export const orgUnitChangesSchema = z.strictObject({ name: name.optional(), code: code.optional() });
+
+export const staffSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  orgUnitId: z.number().nullable(),
+  orgUnitName: z.string(),
+  scope: z.object({ kind: z.string(), orgUnitId: z.number().nullable().optional() }),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+const username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(32)
+  .regex(/^[A-Za-z][A-Za-z0-9._-]*$/, 'starts with a letter; letters, digits, . _ - only');
+const password = z.string().min(1).max(128);
+
+export const newStaffSchema = z.strictObject({
+  username,
+  displayName: name,
+  role: z.enum(staffRoles),
+  orgUnitId: z.number().int().positive(),
+  scopeKind: z.enum(['org', 'own']),
+  password,
+});
+
+export const staffChangesSchema = z.strictObject({
+  displayName: name.optional(),
+  role: z.enum(staffRoles).optional(),
+  orgUnitId: z.number().int().positive().optional(),
+  scopeKind: z.enum(['org', 'own']).optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const firstAdminSchema = z.strictObject({
+  cityName: name.describe('市公司名称, e.g. 漳州市烟草公司'),
+  province: z.string().trim().max(20).optional(),
+  username,
+  displayName: name,
+  password,
+});

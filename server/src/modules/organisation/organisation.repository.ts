@@ -1,0 +1,171 @@
+import { and, asc, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
+import { orgUnits, tenants, users } from '../../platform/identity/identity.schema.ts';
+
+export async function findOrgUnitsInScope(executor: Executor, tenantId: number, scope: DataScope) {
+  return executor
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), scopeCondition(scope, { orgPath: orgUnits.path })))
+    .orderBy(asc(orgUnits.id));
+}
+
+export async function findOrgUnitInScope(executor: Executor, tenantId: number, scope: DataScope, id: number) {
+  const [unit] = await executor
+    .select()
+    .from(orgUnits)
+    .where(
+      and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id), scopeCondition(scope, { orgPath: orgUnits.path })),
+    )
+    .limit(1);
+  return unit;
+}
+
+export async function findOrgUnitByCode(executor: Executor, tenantId: number, code: string) {
+  const [unit] = await executor
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.code, code)))
+    .limit(1);
+  return unit;
+}
+
+export async function insertOrgUnit(
+  executor: Executor,
+  unit: { tenantId: number; parentId: number | null; kind: 'city' | 'branch' | 'department'; name: string; code: string },
+  parentPath: string,
+  now: Date,
+) {
+  // The path needs the new id, so the row is written with a placeholder and completed at once.
+  const [inserted] = await executor
+    .insert(orgUnits)
+    .values({ ...unit, path: '', createdAt: now, updatedAt: now })
+    .returning();
+  const [completed] = await executor
+    .update(orgUnits)
+    .set({ path: sql`${parentPath} || ${inserted.id}::text || '/'` })
+    .where(and(eq(orgUnits.tenantId, unit.tenantId), eq(orgUnits.id, inserted.id)))
+    .returning();
+  return completed;
+}
+
+export async function updateOrgUnit(
+  executor: Executor,
+  tenantId: number,
+  id: number,
+  changes: { name?: string; code?: string },
+  now: Date,
+) {
+  const [updated] = await executor
+    .update(orgUnits)
+    .set({ ...changes, updatedAt: now })
+    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id)))
+    .returning();
+  return updated;
+}
+
+export async function insertTenant(executor: Executor, tenant: { code: string; name: string; province: string }) {
+  const [inserted] = await executor.insert(tenants).values(tenant).returning();
+  return inserted;
+}
+
+export async function findFirstTenant(executor: Executor) {
+  const [tenant] = await executor.select().from(tenants).orderBy(asc(tenants.id)).limit(1);
+  return tenant;
+}
+
+export async function findRootOrgUnit(executor: Executor, tenantId: number) {
+  const [unit] = await executor
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.kind, 'city')))
+    .orderBy(asc(orgUnits.id))
+    .limit(1);
+  return unit;
+}
+
+// Staff are placed by the org unit they belong to; the scope check is on that unit's path.
+const staffColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  orgUnitId: users.orgUnitId,
+  orgUnitName: orgUnits.name,
+  orgUnitPath: orgUnits.path,
+  scopeKind: users.scopeKind,
+  scopeOrgUnitId: users.scopeOrgUnitId,
+  disabled: users.disabled,
+  mustChangePassword: users.mustChangePassword,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
+export type StaffFilters = { q?: string; role?: string; orgUnitId?: number; limit: number; offset: number };
+
+function staffConditions(tenantId: number, scope: DataScope, filters: Partial<StaffFilters>): SQL | undefined {
+  const pattern = filters.q ? `%${filters.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%` : undefined;
+  return and(
+    eq(users.tenantId, tenantId),
+    ne(users.role, 'retailer'),
+    scopeCondition(scope, { orgPath: orgUnits.path }),
+    pattern ? or(ilike(users.username, pattern), ilike(users.displayName, pattern)) : undefined,
+    filters.role ? eq(users.role, filters.role as 'admin') : undefined,
+    filters.orgUnitId !== undefined ? eq(users.orgUnitId, filters.orgUnitId) : undefined,
+  );
+}
+
+export async function findStaffPage(executor: Executor, tenantId: number, scope: DataScope, filters: StaffFilters) {
+  const where = staffConditions(tenantId, scope, filters);
+  const joinOn = and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.orgUnitId));
+  const [items, [{ total }]] = await Promise.all([
+    executor
+      .select(staffColumns)
+      .from(users)
+      .innerJoin(orgUnits, joinOn)
+      .where(where)
+      .orderBy(asc(users.username))
+      .limit(filters.limit)
+      .offset(filters.offset),
+    executor.select({ total: count() }).from(users).innerJoin(orgUnits, joinOn).where(where),
+  ]);
+  return { items, total };
+}
+
+export async function findStaffInScope(executor: Executor, tenantId: number, scope: DataScope, userId: number) {
+  const [user] = await executor
+    .select(staffColumns)
+    .from(users)
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.orgUnitId)))
+    .where(and(staffConditions(tenantId, scope, {}), eq(users.id, userId)))
+    .limit(1);
+  return user;
+}
+
+export async function insertUser(executor: Executor, user: typeof users.$inferInsert) {
+  const [inserted] = await executor.insert(users).values(user).returning({ id: users.id });
+  return inserted.id;
+}
+
+export async function updateUser(
+  executor: Executor,
+  userId: number,
+  changes: Partial<Pick<typeof users.$inferInsert, 'displayName' | 'role' | 'orgUnitId' | 'scopeKind' | 'scopeOrgUnitId' | 'disabled'>>,
+  now: Date,
+) {
+  await executor
+    .update(users)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(users.id, userId));
+}
+
+export async function isUsernameTaken(executor: Executor, username: string): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`)
+    .limit(1);
+  return row !== undefined;
+}

@@ -1,0 +1,199 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { allow, anyStaff, publicAccess } from '../../platform/access/access-rule.ts';
+import { actorOf, idParams, offsetPaging } from '../../platform/http/route-helpers.ts';
+import { roles } from '../../platform/identity/identity.schema.ts';
+import {
+  firstAdminSchema,
+  newOrgUnitSchema,
+  newStaffSchema,
+  orgUnitChangesSchema,
+  orgUnitSchema,
+  staffChangesSchema,
+  staffSchema,
+} from './organisation.contract.ts';
+import {
+  createOrgUnit,
+  createStaff,
+  editOrgUnit,
+  editStaff,
+  getStaff,
+  isSetupNeeded,
+  listOrgUnits,
+  listStaff,
+  resetStaffPassword,
+  revokeStaffSessions,
+  setUpFirstAdmin,
+} from './organisation.service.ts';
+
+const adminOnly = allow('admin');
+
+export const organisationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  app.get(
+    '/setup',
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags: ['setup'],
+        summary: 'Is the one-time setup still needed? / 是否需要初始化',
+        response: { 200: z.object({ needed: z.boolean() }) },
+      },
+    },
+    async () => ({ needed: await isSetupNeeded(context) }),
+  );
+
+  app.post(
+    '/setup',
+    {
+      config: { access: publicAccess },
+      schema: {
+        tags: ['setup'],
+        summary: 'Create the first city company and administrator / 初始化',
+        description: 'Works only while the database has no user; afterwards 409.',
+        body: firstAdminSchema,
+        response: { 201: z.object({ tenantId: z.number(), userId: z.number() }) },
+      },
+    },
+    async (request, reply) => {
+      const result = await setUpFirstAdmin(context, request.body, request.locale);
+      return reply.code(201).send({ tenantId: result.tenant.id, userId: result.userId });
+    },
+  );
+
+  app.get(
+    '/org-units',
+    {
+      config: { access: anyStaff },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Org units in my scope / 组织机构',
+        response: { 200: z.object({ items: z.array(orgUnitSchema) }) },
+      },
+    },
+    async (request) => ({ items: await listOrgUnits(context, actorOf(request)) }),
+  );
+
+  app.post(
+    '/org-units',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Create an org unit / 新建机构',
+        body: newOrgUnitSchema,
+        response: { 201: orgUnitSchema },
+      },
+    },
+    async (request, reply) => {
+      const unit = await createOrgUnit(context, actorOf(request), request.body, request.locale);
+      return reply.code(201).send(unit);
+    },
+  );
+
+  app.patch(
+    '/org-units/:id',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Rename or recode an org unit / 修改机构',
+        params: idParams,
+        body: orgUnitChangesSchema,
+        response: { 200: orgUnitSchema },
+      },
+    },
+    async (request) => editOrgUnit(context, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/users',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Staff accounts / 用户列表',
+        querystring: z.strictObject({
+          q: z.string().trim().max(50).optional(),
+          role: z.enum(roles).optional(),
+          orgUnitId: z.coerce.number().int().positive().optional(),
+          ...offsetPaging,
+        }),
+        response: { 200: z.object({ items: z.array(staffSchema), total: z.number() }) },
+      },
+    },
+    async (request) => listStaff(context, actorOf(request), request.query),
+  );
+
+  app.post(
+    '/users',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Create a staff account / 新建用户',
+        description: 'The user must change the password at first sign-in.',
+        body: newStaffSchema,
+        response: { 201: staffSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = await createStaff(context, actorOf(request), request.body, request.locale);
+      return reply.code(201).send(user);
+    },
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      config: { access: adminOnly },
+      schema: { tags: ['organisation'], summary: 'One staff account / 用户详情', params: idParams, response: { 200: staffSchema } },
+    },
+    async (request) => getStaff(context, actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Edit a staff account / 修改用户',
+        description: 'Changing role, scope or org unit, or disabling, signs the user out everywhere.',
+        params: idParams,
+        body: staffChangesSchema,
+        response: { 200: staffSchema },
+      },
+    },
+    async (request) => editStaff(context, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/users/:id/password',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Reset a password / 重置密码',
+        params: idParams,
+        body: z.strictObject({ newPassword: z.string().min(1).max(128) }),
+      },
+    },
+    async (request, reply) => {
+      await resetStaffPassword(context, actorOf(request), request.params.id, request.body.newPassword, request.locale);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/users/:id/revoke-sessions',
+    {
+      config: { access: adminOnly },
+      schema: { tags: ['organisation'], summary: 'Sign a user out everywhere / 强制下线', params: idParams },
+    },
+    async (request, reply) => {
+      await revokeStaffSessions(context, actorOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+};

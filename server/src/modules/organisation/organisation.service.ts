@@ -1,0 +1,352 @@
+import type { AppContext } from '../../app-context.ts';
+import { sql } from 'drizzle-orm';
+import { type Actor, systemActor } from '../../platform/access/actor.ts';
+import { recordChange } from '../../platform/audit/audit.ts';
+import { assertStrongPassword } from '../../platform/auth/auth.service.ts';
+import { hashPassword } from '../../platform/auth/password-hashing.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { Locale } from '../../platform/errors/error-catalogue.ts';
+import {
+  countUsers,
+  revokeSessionsOfUser,
+  updateUserPassword,
+} from '../../platform/identity/identity.repository.ts';
+import type { OrgUnitKind, Role } from '../../platform/identity/identity.schema.ts';
+import { canPlaceOrgUnit, isScopeAllowed } from './organisation.rules.ts';
+import {
+  findFirstTenant,
+  findOrgUnitByCode,
+  findOrgUnitInScope,
+  findOrgUnitsInScope,
+  findStaffInScope,
+  findStaffPage,
+  findRootOrgUnit,
+  insertOrgUnit,
+  insertTenant,
+  insertUser,
+  isUsernameTaken,
+  type StaffFilters,
+  updateOrgUnit,
+  updateUser,
+} from './organisation.repository.ts';
+
+const orgUnitKindLabel: Record<OrgUnitKind, { 'zh-CN': string; en: string }> = {
+  city: { 'zh-CN': '市公司', en: 'city company' },
+  branch: { 'zh-CN': '县级营销部', en: 'county branch' },
+  department: { 'zh-CN': '部门', en: 'department' },
+};
+
+export async function listOrgUnits(context: AppContext, actor: Actor) {
+  return findOrgUnitsInScope(context.db, actor.tenantId, actor.scope);
+}
+
+export async function createOrgUnit(
+  context: AppContext,
+  actor: Actor,
+  input: { parentId: number; kind: OrgUnitKind; name: string; code: string },
+  locale: Locale,
+) {
+  const now = context.now();
+  return context.db.transaction(async (tx) => {
+    const parent = await findOrgUnitInScope(tx, actor.tenantId, actor.scope, input.parentId);
+    if (!parent) throw new DomainError('NOT_FOUND', {}, 'parentId');
+    if (!canPlaceOrgUnit(input.kind, parent.kind)) {
+      throw new DomainError(
+        'ORG_UNIT_INVALID_PARENT',
+        { kind: orgUnitKindLabel[input.kind][locale], parentKind: orgUnitKindLabel[parent.kind][locale] },
+        'kind',
+      );
+    }
+    if (await findOrgUnitByCode(tx, actor.tenantId, input.code)) {
+      throw new DomainError('ORG_UNIT_CODE_TAKEN', { code: input.code }, 'code');
+    }
+    const unit = await insertOrgUnit(tx, { tenantId: actor.tenantId, ...input, parentId: parent.id }, parent.path, now);
+    await recordChange(tx, actor, { action: 'create', entity: 'org_unit', entityId: unit.id, after: unit }, now);
+    return unit;
+  });
+}
+
+export async function editOrgUnit(
+  context: AppContext,
+  actor: Actor,
+  id: number,
+  changes: { name?: string; code?: string },
+) {
+  const now = context.now();
+  return context.db.transaction(async (tx) => {
+    const before = await findOrgUnitInScope(tx, actor.tenantId, actor.scope, id);
+    if (!before) throw new DomainError('NOT_FOUND');
+    if (changes.code && changes.code !== before.code && (await findOrgUnitByCode(tx, actor.tenantId, changes.code))) {
+      throw new DomainError('ORG_UNIT_CODE_TAKEN', { code: changes.code }, 'code');
+    }
+    const after = await updateOrgUnit(tx, actor.tenantId, id, changes, now);
+    await recordChange(tx, actor, { action: 'update', entity: 'org_unit', entityId: id, before, after }, now);
+    return after;
+  });
+}
+
+function presentStaff(user: NonNullable<Awaited<ReturnType<typeof findStaffInScope>>>) {
+  const { orgUnitPath: _path, scopeKind, scopeOrgUnitId, ...rest } = user;
+  return { ...rest, scope: scopeKind === 'org' ? { kind: scopeKind, orgUnitId: scopeOrgUnitId } : { kind: scopeKind } };
+}
+
+export type StaffView = ReturnType<typeof presentStaff>;
+
+export async function listStaff(context: AppContext, actor: Actor, filters: StaffFilters) {
+  const page = await findStaffPage(context.db, actor.tenantId, actor.scope, filters);
+  return { items: page.items.map(presentStaff), total: page.total };
+}
+
+export async function getStaff(context: AppContext, actor: Actor, userId: number): Promise<StaffView> {
+  const user = await findStaffInScope(context.db, actor.tenantId, actor.scope, userId);
+  if (!user) throw new DomainError('NOT_FOUND');
+  return presentStaff(user);
+}
+
+export type NewStaff = {
+  username: string;
+  displayName: string;
+  role: Exclude<Role, 'retailer'>;
+  orgUnitId: number;
+  scopeKind: 'org' | 'own';
+  password: string;
+};
+
+export async function createStaff(context: AppContext, actor: Actor, input: NewStaff, locale: Locale) {
+  if (!isScopeAllowed(input.role, input.scopeKind)) {
+    throw new DomainError('SCOPE_NOT_ALLOWED', { role: input.role, scope: input.scopeKind }, 'scopeKind');
+  }
+  assertStrongPassword(input.password, input.username, locale, 'password');
+  const passwordHash = await hashPassword(input.password);
+  const now = context.now();
+  const userId = await context.db.transaction(async (tx) => {
+    const unit = await findOrgUnitInScope(tx, actor.tenantId, actor.scope, input.orgUnitId);
+    if (!unit) throw new DomainError('NOT_FOUND', {}, 'orgUnitId');
+    if (await isUsernameTaken(tx, input.username)) {
+      throw new DomainError('USERNAME_TAKEN', { username: input.username }, 'username');
+    }
+    const id = await insertUser(tx, {
+      tenantId: actor.tenantId,
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      role: input.role,
+      orgUnitId: unit.id,
+      scopeKind: input.scopeKind,
+      scopeOrgUnitId: input.scopeKind === 'org' ? unit.id : null,
+      // An administrator chose this password; its owner should replace it.
+      mustChangePassword: true,
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const { password: _password, ...after } = input;
+    await recordChange(tx, actor, { action: 'create', entity: 'user', entityId: id, after }, now);
+    return id;
+  });
+  return getStaff(context, actor, userId);
+}
+
+export type StaffChanges = Partial<{
+  displayName: string;
+  role: Exclude<Role, 'retailer'>;
+  orgUnitId: number;
+  scopeKind: 'org' | 'own';
+  disabled: boolean;
+}>;
+
+export async function editStaff(context: AppContext, actor: Actor, userId: number, changes: StaffChanges) {
+  const now = context.now();
+  await context.db.transaction(async (tx) => {
+    const before = await findStaffInScope(tx, actor.tenantId, actor.scope, userId);
+    if (!before) throw new DomainError('NOT_FOUND');
+    const isSelf = userId === actor.userId;
+    if (isSelf && (changes.disabled === true || (changes.role !== undefined && changes.role !== before.role))) {
+      throw new DomainError('CANNOT_DISABLE_SELF');
+    }
+    const role = changes.role ?? before.role;
+    const scopeKind = changes.scopeKind ?? (isScopeAllowed(role, before.scopeKind) ? before.scopeKind : 'org');
+    if (role === 'retailer' || !isScopeAllowed(role, scopeKind)) {
+      throw new DomainError('SCOPE_NOT_ALLOWED', { role, scope: scopeKind }, 'scopeKind');
+    }
+    let orgUnitId = before.orgUnitId;
+    if (changes.orgUnitId !== undefined) {
+      const unit = await findOrgUnitInScope(tx, actor.tenantId, actor.scope, changes.orgUnitId);
+      if (!unit) throw new DomainError('NOT_FOUND', {}, 'orgUnitId');
+      orgUnitId = unit.id;
+    }
+    await updateUser(
+      tx,
+      userId,
+      {
+        displayName: changes.displayName,
+        role,
+        orgUnitId,
+        scopeKind,
+        scopeOrgUnitId: scopeKind === 'org' ? orgUnitId : null,
+        disabled: changes.disabled,
+      },
+      now,
+    );
+    // A disabled account, or one whose powers changed, signs in again.
+    if (changes.disabled || role !== before.role || scopeKind !== before.scopeKind || orgUnitId !== before.orgUnitId) {
+      await revokeSessionsOfUser(tx, userId, now);
+    }
+    const after = await findStaffInScope(tx, actor.tenantId, actor.scope, userId);
+    await recordChange(tx, actor, { action: 'update', entity: 'user', entityId: userId, before, after }, now);
+  });
+  return getStaff(context, actor, userId);
+}
+
+export async function resetStaffPassword(
+  context: AppContext,
+  actor: Actor,
+  userId: number,
+  newPassword: string,
+  locale: Locale,
+) {
+  const target = await getStaff(context, actor, userId);
+  assertStrongPassword(newPassword, target.username, locale, 'newPassword');
+  const passwordHash = await hashPassword(newPassword);
+  const now = context.now();
+  await context.db.transaction(async (tx) => {
+    await updateUserPassword(tx, userId, passwordHash, now, userId !== actor.userId);
+    await revokeSessionsOfUser(tx, userId, now, userId === actor.userId ? actor.sessionId : undefined);
+    await recordChange(tx, actor, { action: 'reset_password', entity: 'user', entityId: userId }, now);
+  });
+}
+
+export async function revokeStaffSessions(context: AppContext, actor: Actor, userId: number) {
+  await getStaff(context, actor, userId);
+  const now = context.now();
+  await context.db.transaction(async (tx) => {
+    const revoked = await revokeSessionsOfUser(tx, userId, now, actor.sessionId);
+    await recordChange(tx, actor, { action: 'revoke_sessions', entity: 'user', entityId: userId, after: { revoked } }, now);
+  });
+}
+
+// ---- First start: an empty database gets its first city company and administrator. ----
+
+export async function isSetupNeeded(context: AppContext): Promise<boolean> {
+  return (await countUsers(context.db)) === 0;
+}
+
+export type FirstAdmin = {
+  cityName: string;
+  province?: string;
+  username: string;
+  displayName: string;
+  password: string;
+};
+
+export async function setUpFirstAdmin(context: AppContext, input: FirstAdmin, locale: Locale) {
+  assertStrongPassword(input.password, input.username, locale, 'password');
+  const passwordHash = await hashPassword(input.password);
+  const now = context.now();
+  return context.db.transaction(async (tx) => {
+    // Two browsers racing through the setup page: one wins, the other is told it is done.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(4243)`);
+    if ((await countUsers(tx)) > 0) throw new DomainError('SETUP_ALREADY_DONE');
+    return createTenantWithAdmin(tx, { ...input, passwordHash }, now);
+  });
+}
+
+// Creates a tenant with its root org unit and one administrator. Used by the setup page,
+// `kewo user create` on an empty database, and the demo.
+export async function createTenantWithAdmin(
+  executor: AppContext['db'],
+  input: Omit<FirstAdmin, 'password'> & { passwordHash: string; tenantCode?: string },
+  now: Date,
+) {
+  const tenant = await insertTenant(executor, {
+    code: input.tenantCode ?? 'city',
+    name: input.cityName,
+    province: input.province ?? '',
+  });
+  const root = await insertOrgUnit(
+    executor,
+    { tenantId: tenant.id, parentId: null, kind: 'city', name: input.cityName, code: 'root' },
+    '/',
+    now,
+  );
+  const userId = await insertUser(executor, {
+    tenantId: tenant.id,
+    username: input.username,
+    displayName: input.displayName,
+    passwordHash: input.passwordHash,
+    role: 'admin',
+    orgUnitId: root.id,
+    scopeKind: 'org',
+    scopeOrgUnitId: root.id,
+    passwordChangedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const actor = systemActor(tenant.id, 'setup');
+  await recordChange(executor, actor, { action: 'create', entity: 'tenant', entityId: tenant.id, after: tenant }, now);
+  await recordChange(executor, actor, { action: 'create', entity: 'org_unit', entityId: root.id, after: root }, now);
+  await recordChange(
+    executor,
+    actor,
+    { action: 'create', entity: 'user', entityId: userId, after: { username: input.username, role: 'admin' } },
+    now,
+  );
+  return { tenant, root, userId };
+}
+
+export type ConsoleUser = {
+  username: string;
+  displayName: string;
+  role: Exclude<Role, 'retailer'>;
+  password: string;
+  orgUnitCode?: string;
+  scopeKind: 'org' | 'own';
+  cityName: string;
+};
+
+// `kewo user create`: run by whoever holds the server, so no actor but the system. On an empty
+// database it creates the city company too, which is how a fresh installation gets its first admin.
+export async function createUserFromConsole(context: AppContext, input: ConsoleUser) {
+  assertStrongPassword(input.password, input.username, 'en', 'password');
+  if (!isScopeAllowed(input.role, input.scopeKind)) {
+    throw new DomainError('SCOPE_NOT_ALLOWED', { role: input.role, scope: input.scopeKind }, 'scope');
+  }
+  const passwordHash = await hashPassword(input.password);
+  const now = context.now();
+  return context.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(4243)`);
+    if (await isUsernameTaken(tx, input.username)) {
+      throw new DomainError('USERNAME_TAKEN', { username: input.username }, 'username');
+    }
+    const existing = await findFirstTenant(tx);
+    if (!existing) {
+      if (input.role !== 'admin') throw new DomainError('SCOPE_NOT_ALLOWED', { role: input.role, scope: 'first user' });
+      const created = await createTenantWithAdmin(tx, { ...input, passwordHash }, now);
+      return { username: input.username, role: input.role, tenantName: created.tenant.name };
+    }
+    const unit = input.orgUnitCode
+      ? await findOrgUnitByCode(tx, existing.id, input.orgUnitCode)
+      : await findRootOrgUnit(tx, existing.id);
+    if (!unit) throw new DomainError('NOT_FOUND', {}, 'orgUnit');
+    const id = await insertUser(tx, {
+      tenantId: existing.id,
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      role: input.role,
+      orgUnitId: unit.id,
+      scopeKind: input.scopeKind,
+      scopeOrgUnitId: input.scopeKind === 'org' ? unit.id : null,
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordChange(
+      tx,
+      systemActor(existing.id, 'console'),
+      { action: 'create', entity: 'user', entityId: id, after: { username: input.username, role: input.role, orgUnitId: unit.id } },
+      now,
+    );
+    return { username: input.username, role: input.role, tenantName: existing.name };
+  });
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { DomainError } from '../errors/domain-error.ts';
+import { pickLocale } from '../errors/error-catalogue.ts';
+import type { Actor } from './actor.ts';
+import { isRoleAllowed } from './access-rule.ts';
+import '../http/fastify-augment.ts';
+
+export const sessionCookieName = 'kewo_session';
+
+export type RegisteredRoute = { method: string; url: string; hasAccessRule: boolean };
+
+export type Authenticate = (token: string, ip: string, requestId: string) => Promise<Actor | undefined>;
+
+// Every API route must declare its access rule. The list of routes seen is kept so a test
+// can enumerate them, and a route without a rule is refused at run time too.
+export function registerAccessControl(app: FastifyInstance, authenticate: Authenticate): RegisteredRoute[] {
+  const routes: RegisteredRoute[] = [];
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('locale', 'zh-CN');
+
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, hasAccessRule: route.config?.access !== undefined });
+    }
+  });
+
+  // onRequest runs before the body is parsed: an anonymous caller gets 401, not a validation error.
+  app.addHook('onRequest', async (request) => {
+    request.locale = pickLocale(request.headers['accept-language']);
+    if (!request.url.startsWith('/api/v1/')) return;
+    const rule = request.routeOptions.config?.access;
+    if (!rule) {
+      // Unknown URLs fall through to the not-found handler; known routes without a rule are refused.
+      if (request.routeOptions.url === undefined) return;
+      throw new DomainError('FORBIDDEN');
+    }
+    if (rule.kind === 'public') return;
+    const token = request.cookies[sessionCookieName];
+    const actor = token ? await authenticate(token, request.ip, request.id) : undefined;
+    if (!actor) throw new DomainError('UNAUTHENTICATED');
+    if (!isRoleAllowed(rule, actor.role)) throw new DomainError('FORBIDDEN');
+    request.actor = actor;
+  });
+  return routes;
+}

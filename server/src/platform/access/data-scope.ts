@@ -1,0 +1,38 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+// What part of the tenant's data a user may see: a subtree of the organisation, the
+// customers they manage, or (a retailer) their own store.
+export type DataScope =
+  | { kind: 'org'; orgUnitId: number; orgPath: string; orgUnitName: string }
+  | { kind: 'own'; userId: number }
+  | { kind: 'customer'; customerId: number };
+
+// Is an org unit (by its path "/1/4/") inside the scope? Pure, so the rule is testable alone.
+export function isOrgPathInScope(scope: DataScope, orgPath: string): boolean {
+  return scope.kind === 'org' && orgPath.startsWith(scope.orgPath);
+}
+
+// The one place where a data scope becomes SQL. Each entity names the columns that place it in
+// the organisation (its org unit's path), with a manager (for 'own') and a customer (retailer).
+// An entity without a column for a scope kind is invisible to that scope: deny by default.
+export type ScopedColumns = {
+  orgPath?: AnyPgColumn | SQL;
+  managerId?: AnyPgColumn | SQL;
+  customerId?: AnyPgColumn | SQL;
+};
+
+export function scopeCondition(scope: DataScope, columns: ScopedColumns): SQL {
+  switch (scope.kind) {
+    case 'org':
+      return columns.orgPath ? sql`${columns.orgPath} LIKE ${`${escapeLike(scope.orgPath)}%`}` : sql`false`;
+    case 'own':
+      return columns.managerId ? sql`${columns.managerId} = ${scope.userId}` : sql`false`;
+    case 'customer':
+      return columns.customerId ? sql`${columns.customerId} = ${scope.customerId}` : sql`false`;
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { allow } from '../access/access-rule.ts';
+import { actorOf } from '../http/route-helpers.ts';
+import { findAuditEntries } from './audit.repository.ts';
+
+const auditItem = z.object({
+  id: z.number(),
+  at: z.date(),
+  actorId: z.number().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+});
+
+export const auditRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  app.get(
+    '/audit',
+    {
+      config: { access: allow('admin', 'inspector') },
+      schema: {
+        tags: ['audit'],
+        summary: 'Search the audit trail / 审计日志查询',
+        description: 'Newest first. Page with `cursor` = the previous page\'s `nextCursor`.',
+        querystring: z.strictObject({
+          entity: z.string().max(50).optional(),
+          entityId: z.string().max(100).optional(),
+          actorId: z.coerce.number().int().nonnegative().optional(),
+          action: z.string().max(50).optional(),
+          from: z.coerce.date().optional(),
+          to: z.coerce.date().optional(),
+          cursor: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: z.object({ items: z.array(auditItem), nextCursor: z.number().nullable() }) },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, ...filters } = request.query;
+      const rows = await findAuditEntries(context.db, actorOf(request).tenantId, {
+        ...filters,
+        beforeId: cursor,
+        limit: limit + 1,
+      });
+      const items = rows.slice(0, limit);
+      return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+    },
+  );
+};

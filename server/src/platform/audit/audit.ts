@@ -1,0 +1,51 @@
+import type { Executor } from '../../db/client.ts';
+import type { Actor } from '../access/actor.ts';
+import { insertAuditEntries } from './audit.repository.ts';
+
+export type Change = {
+  action: string;
+  entity: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+};
+
+// Fields that must never reach the audit trail, wherever they appear.
+const secretKeys = new Set(['passwordHash', 'password', 'newPassword', 'currentPassword', 'token']);
+
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !secretKeys.has(key))
+        .map(([key, entry]) => [key, redactSecrets(entry)]),
+    );
+  }
+  return value;
+}
+
+// Records writes in the same transaction as the writes themselves: both land, or neither.
+export async function recordChanges(executor: Executor, actor: Actor, changes: Change[], now: Date): Promise<void> {
+  await insertAuditEntries(
+    executor,
+    changes.map((change) => ({
+      tenantId: actor.tenantId,
+      at: now,
+      actorId: actor.userId || null,
+      actorName: actor.displayName,
+      action: change.action,
+      entity: change.entity,
+      entityId: String(change.entityId),
+      before: change.before === undefined ? null : redactSecrets(change.before),
+      after: change.after === undefined ? null : redactSecrets(change.after),
+      ip: actor.ip || null,
+      requestId: actor.requestId || null,
+    })),
+  );
+}
+
+export function recordChange(executor: Executor, actor: Actor, change: Change, now: Date): Promise<void> {
+  return recordChanges(executor, actor, [change], now);
+}

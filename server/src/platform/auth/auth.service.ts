@@ -1,0 +1,262 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { AppContext } from '../../app-context.ts';
+import type { Actor } from '../access/actor.ts';
+import type { DataScope } from '../access/data-scope.ts';
+import { recordChange } from '../audit/audit.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import {
+  countFailedAttempts,
+  findActiveSessionsOfUser,
+  findOrgUnit,
+  findTenant,
+  findUserById,
+  findUserByUsername,
+  insertLoginAttempt,
+  insertSession,
+  prepareSessionLookup,
+  revokeSession,
+  revokeSessionsOfUser,
+  type SessionLookup,
+  touchSession,
+  updateUserLastLogin,
+  updateUserPassword,
+} from '../identity/identity.repository.ts';
+import type { users } from '../identity/identity.schema.ts';
+import { decideLoginThrottle, windowStart } from './login-throttle.rules.ts';
+import { hashPassword, verifyPassword } from './password-hashing.ts';
+import { findPasswordProblem, passwordProblemText } from './password.rules.ts';
+import { isSessionActive, type SessionPolicy, sessionExpiry, shouldTouchSession } from './session.rules.ts';
+
+export type SignInRequest = {
+  username: string;
+  password: string;
+  ip: string;
+  userAgent: string | undefined;
+  // The portal signs in retailers only; the console signs in staff only.
+  audience: 'staff' | 'retailer';
+};
+
+export function sessionPolicyOf(context: AppContext): SessionPolicy {
+  return { idleMinutes: context.config.KEWO_SESSION_IDLE_MINUTES, maxHours: context.config.KEWO_SESSION_MAX_HOURS };
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function signIn(context: AppContext, request: SignInRequest) {
+  const now = context.now();
+  const username = request.username.trim().toLowerCase();
+  const since = windowStart(now);
+  const [accountWindow, addressWindow] = await Promise.all([
+    countFailedAttempts(context.db, { username }, since),
+    countFailedAttempts(context.db, { ip: request.ip }, since),
+  ]);
+  const throttle = decideLoginThrottle(accountWindow, addressWindow, now);
+  if (!throttle.allowed) {
+    throw new DomainError('TOO_MANY_ATTEMPTS', {
+      minutes: Math.ceil(throttle.retryAfterSeconds / 60),
+      retryAfterSeconds: throttle.retryAfterSeconds,
+    });
+  }
+
+  const user = await findUserByUsername(context.db, username);
+  const isRightAudience = user !== undefined && (user.role === 'retailer') === (request.audience === 'retailer');
+  const passwordMatches = await verifyPassword(isRightAudience ? user.passwordHash : null, request.password);
+  if (!user || !isRightAudience || !passwordMatches) {
+    await insertLoginAttempt(context.db, { username, ip: request.ip, at: now, succeeded: false });
+    throw new DomainError('INVALID_CREDENTIALS');
+  }
+  if (user.disabled) throw new DomainError('ACCOUNT_DISABLED');
+
+  const token = randomBytes(32).toString('base64url');
+  const sessionId = hashToken(token);
+  const expiresAt = sessionExpiry(now, sessionPolicyOf(context));
+  await context.db.transaction(async (tx) => {
+    await insertLoginAttempt(tx, { username, ip: request.ip, at: now, succeeded: true });
+    await insertSession(tx, {
+      id: sessionId,
+      userId: user.id,
+      tenantId: user.tenantId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: request.ip,
+      userAgent: request.userAgent?.slice(0, 300) ?? null,
+    });
+    await updateUserLastLogin(tx, user.id, now);
+    const actor = await actorOfUser(tx, user, sessionId, request.ip, '');
+    await recordChange(tx, actor, { action: 'sign_in', entity: 'session', entityId: sessionId.slice(0, 16) }, now);
+  });
+  return { token, expiresAt, profile: await loadProfile(context, user.id) };
+}
+
+// Resolves the cookie's token to the actor behind it, or undefined when the session is
+// unknown, revoked, idle too long, expired, or its user disabled.
+export function createAuthenticator(context: AppContext) {
+  let lookup: SessionLookup | undefined;
+  const policy = sessionPolicyOf(context);
+  return async function authenticate(token: string, ip: string, requestId: string): Promise<Actor | undefined> {
+    if (!token || token.length > 100) return undefined;
+    lookup ??= prepareSessionLookup(context.db);
+    const sessionId = hashToken(token);
+    const [row] = await lookup.execute({ sessionId });
+    const now = context.now();
+    if (!row || row.disabled || !isSessionActive(row, now, policy)) return undefined;
+    if (shouldTouchSession(row, now)) await touchSession(context.db, sessionId, now);
+    const scope = scopeOf(row);
+    if (!scope) return undefined;
+    return {
+      userId: row.userId,
+      tenantId: row.tenantId,
+      username: row.username,
+      displayName: row.displayName,
+      role: row.role,
+      scope,
+      sessionId,
+      ip,
+      requestId,
+    };
+  };
+}
+
+type ScopeSource = {
+  userId?: number;
+  id?: number;
+  scopeKind: 'org' | 'own' | 'customer';
+  scopeOrgUnitId: number | null;
+  customerId: number | null;
+  scopeOrgPath?: string | null;
+  scopeOrgUnitName?: string | null;
+};
+
+function scopeOf(source: ScopeSource): DataScope | undefined {
+  const userId = source.userId ?? source.id ?? 0;
+  switch (source.scopeKind) {
+    case 'own':
+      return { kind: 'own', userId };
+    case 'customer':
+      return source.customerId === null ? undefined : { kind: 'customer', customerId: source.customerId };
+    case 'org':
+      if (source.scopeOrgUnitId === null || !source.scopeOrgPath) return undefined;
+      return {
+        kind: 'org',
+        orgUnitId: source.scopeOrgUnitId,
+        orgPath: source.scopeOrgPath,
+        orgUnitName: source.scopeOrgUnitName ?? '',
+      };
+  }
+}
+
+async function actorOfUser(
+  executor: AppContext['db'],
+  user: typeof users.$inferSelect,
+  sessionId: string,
+  ip: string,
+  requestId: string,
+): Promise<Actor> {
+  const unit = user.scopeOrgUnitId ? await findOrgUnit(executor, user.tenantId, user.scopeOrgUnitId) : undefined;
+  const scope = scopeOf({ ...user, scopeOrgPath: unit?.path, scopeOrgUnitName: unit?.name }) ?? {
+    kind: 'own',
+    userId: user.id,
+  };
+  return {
+    userId: user.id,
+    tenantId: user.tenantId,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    scope,
+    sessionId,
+    ip,
+    requestId,
+  };
+}
+
+// The signed-in user as the web app sees it (GET /auth/me).
+export async function loadProfile(context: AppContext, userId: number) {
+  const user = await findUserById(context.db, userId);
+  if (!user) throw new DomainError('UNAUTHENTICATED');
+  const [tenant, orgUnit, scopeUnit] = await Promise.all([
+    findTenant(context.db, user.tenantId),
+    user.orgUnitId ? findOrgUnit(context.db, user.tenantId, user.orgUnitId) : undefined,
+    user.scopeOrgUnitId ? findOrgUnit(context.db, user.tenantId, user.scopeOrgUnitId) : undefined,
+  ]);
+  const scope =
+    user.scopeKind === 'org'
+      ? { kind: 'org' as const, orgUnitId: user.scopeOrgUnitId, orgUnitName: scopeUnit?.name ?? null }
+      : user.scopeKind === 'own'
+        ? { kind: 'own' as const }
+        : { kind: 'customer' as const, customerId: user.customerId };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    tenant: { id: user.tenantId, name: tenant?.name ?? '' },
+    orgUnit: orgUnit ? { id: orgUnit.id, name: orgUnit.name } : null,
+    scope,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+export type Profile = Awaited<ReturnType<typeof loadProfile>>;
+
+export async function signOut(context: AppContext, actor: Actor): Promise<void> {
+  const now = context.now();
+  await context.db.transaction(async (tx) => {
+    await revokeSession(tx, actor.sessionId, actor.userId, now);
+    await recordChange(tx, actor, { action: 'sign_out', entity: 'session', entityId: actor.sessionId.slice(0, 16) }, now);
+  });
+}
+
+export function assertStrongPassword(password: string, username: string, locale: 'zh-CN' | 'en', field: string) {
+  const problem = findPasswordProblem(password, username);
+  if (problem) throw new DomainError('WEAK_PASSWORD', { reason: passwordProblemText[problem][locale] }, field);
+}
+
+export async function changeOwnPassword(
+  context: AppContext,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  locale: 'zh-CN' | 'en',
+): Promise<void> {
+  const user = await findUserById(context.db, actor.userId);
+  if (!user) throw new DomainError('UNAUTHENTICATED');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new DomainError('WRONG_PASSWORD', {}, 'currentPassword');
+  }
+  assertStrongPassword(input.newPassword, user.username, locale, 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = context.now();
+  await context.db.transaction(async (tx) => {
+    await updateUserPassword(tx, actor.userId, passwordHash, now, false);
+    // Other browsers signed in with the old password are signed out.
+    await revokeSessionsOfUser(tx, actor.userId, now, actor.sessionId);
+    await recordChange(tx, actor, { action: 'change_password', entity: 'user', entityId: actor.userId }, now);
+  });
+}
+
+export async function listOwnSessions(context: AppContext, actor: Actor) {
+  const rows = await findActiveSessionsOfUser(context.db, actor.userId, context.now());
+  return rows.map((session) => ({
+    id: session.id.slice(0, 16),
+    createdAt: session.createdAt,
+    lastSeenAt: session.lastSeenAt,
+    expiresAt: session.expiresAt,
+    ip: session.ip,
+    userAgent: session.userAgent,
+    current: session.id === actor.sessionId,
+  }));
+}
+
+export async function revokeOwnSession(context: AppContext, actor: Actor, shortId: string): Promise<void> {
+  const sessions = await findActiveSessionsOfUser(context.db, actor.userId, context.now());
+  const session = sessions.find((candidate) => candidate.id.slice(0, 16) === shortId);
+  if (!session) throw new DomainError('NOT_FOUND');
+  const now = context.now();
+  await context.db.transaction(async (tx) => {
+    await revokeSession(tx, session.id, actor.userId, now);
+    await recordChange(tx, actor, { action: 'revoke', entity: 'session', entityId: shortId }, now);
+  });
+}

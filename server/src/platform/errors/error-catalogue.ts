@@ -1,0 +1,125 @@
+// Every error code the API can answer with: its HTTP status and its message in each language.
+// Placeholders like {field} are filled from DomainError.details.
+export type Locale = 'zh-CN' | 'en';
+
+type Entry = { status: number; 'zh-CN': string; en: string };
+
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, 'zh-CN': '请求内容有误：{reason}', en: 'The request is not valid: {reason}' },
+  MALFORMED_JSON: { status: 400, 'zh-CN': '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  BODY_TOO_LARGE: {
+    status: 400,
+    'zh-CN': '请求体过大（上限 {limit}）。',
+    en: 'The request body is too large (limit {limit}).',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    'zh-CN': '不支持的内容类型：{contentType}。',
+    en: 'Unsupported content type: {contentType}.',
+  },
+  NOT_FOUND: { status: 404, 'zh-CN': '未找到请求的资源。', en: 'The requested resource was not found.' },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '接口不存在：{method} {url}。',
+    en: 'No such endpoint: {method} {url}.',
+  },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    'zh-CN': '该资源不允许此操作。',
+    en: 'This operation is not allowed on the resource.',
+  },
+  UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录。', en: 'Please sign in.' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    'zh-CN': '用户名或密码错误。',
+    en: 'The username or password is incorrect.',
+  },
+  ACCOUNT_DISABLED: {
+    status: 401,
+    'zh-CN': '该账号已停用，请联系管理员。',
+    en: 'This account is disabled. Please contact your administrator.',
+  },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    'zh-CN': '登录失败次数过多，请在 {minutes} 分钟后再试。',
+    en: 'Too many failed sign-in attempts. Try again in {minutes} minutes.',
+  },
+  RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests. Please try again later.' },
+  FORBIDDEN: { status: 403, 'zh-CN': '您没有执行此操作的权限。', en: 'You do not have permission to do this.' },
+  WRONG_PASSWORD: { status: 400, 'zh-CN': '当前密码不正确。', en: 'The current password is incorrect.' },
+  WEAK_PASSWORD: {
+    status: 400,
+    'zh-CN': '密码太弱：{reason}',
+    en: 'The password is too weak: {reason}',
+  },
+  USERNAME_TAKEN: { status: 409, 'zh-CN': '用户名“{username}”已被使用。', en: 'The username "{username}" is already taken.' },
+  ORG_UNIT_CODE_TAKEN: {
+    status: 409,
+    'zh-CN': '机构编码“{code}”已被使用。',
+    en: 'The org unit code "{code}" is already in use.',
+  },
+  ORG_UNIT_INVALID_PARENT: {
+    status: 409,
+    'zh-CN': '{kind}不能设在{parentKind}之下。',
+    en: 'A {kind} cannot be placed under a {parentKind}.',
+  },
+  SCOPE_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '角色“{role}”不能使用数据范围“{scope}”。',
+    en: 'The role "{role}" cannot have the data scope "{scope}".',
+  },
+  CANNOT_DISABLE_SELF: {
+    status: 409,
+    'zh-CN': '不能停用或降级自己的账号。',
+    en: 'You cannot disable or demote your own account.',
+  },
+  SETUP_ALREADY_DONE: {
+    status: 409,
+    'zh-CN': '系统已完成初始化，请直接登录。',
+    en: 'Kewo is already set up. Please sign in.',
+  },
+  AUDIT_LOG_IS_APPEND_ONLY: {
+    status: 409,
+    'zh-CN': '审计日志只能追加，不能修改或删除。',
+    en: 'The audit trail is append-only: it cannot be changed or deleted.',
+  },
+  INTERNAL: {
+    status: 500,
+    'zh-CN': '服务器内部错误，请稍后重试。错误编号：{requestId}',
+    en: 'Internal server error. Please try again later. Reference: {requestId}',
+  },
+} as const satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export function statusOf(code: ErrorCode): number {
+  return errorCatalogue[code].status;
+}
+
+export function messageOf(code: ErrorCode, locale: Locale, details: Record<string, unknown> = {}): string {
+  const template = errorCatalogue[code][locale];
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = details[name];
+    if (value === undefined || value === null) return placeholder;
+    return Array.isArray(value) ? value.join(locale === 'zh-CN' ? '、' : ', ') : String(value);
+  });
+}
+
+// Chooses zh-CN unless the client prefers English; Chinese is the product's first language.
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const quality = params.find((param) => param.trim().startsWith('q='));
+      return { tag: tag.trim().toLowerCase(), quality: quality ? Number(quality.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => entry.tag && !Number.isNaN(entry.quality))
+    .sort((a, b) => b.quality - a.quality);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}

@@ -1,0 +1,127 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDomainError } from './domain-error.ts';
+import { type ErrorCode, type Locale, messageOf, pickLocale, statusOf } from './error-catalogue.ts';
+import { describeIssue, type FieldError, type ValidationIssue } from './validation-messages.ts';
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  field?: string;
+  errors?: FieldError[];
+  instance?: string;
+};
+
+const titles: Record<Locale, Record<number, string>> = {
+  'zh-CN': {
+    400: '请求无效',
+    401: '未登录',
+    403: '无权限',
+    404: '未找到',
+    405: '不允许的操作',
+    409: '冲突',
+    413: '请求过大',
+    415: '不支持的类型',
+    422: '无法处理',
+    429: '请求过多',
+    500: '服务器错误',
+  },
+  en: {
+    400: 'Bad request',
+    401: 'Unauthenticated',
+    403: 'Forbidden',
+    404: 'Not found',
+    405: 'Method not allowed',
+    409: 'Conflict',
+    413: 'Content too large',
+    415: 'Unsupported media type',
+    422: 'Unprocessable content',
+    429: 'Too many requests',
+    500: 'Internal server error',
+  },
+};
+
+export function buildProblem(
+  code: ErrorCode,
+  locale: Locale,
+  details: Record<string, unknown> = {},
+  extra: Partial<Problem> = {},
+): Problem {
+  const status = statusOf(code);
+  return {
+    type: `urn:kewo:problem:${code.toLowerCase().replaceAll('_', '-')}`,
+    title: titles[locale][status] ?? titles[locale][500],
+    status,
+    detail: messageOf(code, locale, details),
+    code,
+    ...extra,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
+  return reply
+    .code(problem.status)
+    .headers(headers)
+    .type('application/problem+json; charset=utf-8')
+    .send(JSON.stringify(problem));
+}
+
+function localeOf(request: FastifyRequest): Locale {
+  return request.locale ?? pickLocale(request.headers['accept-language']);
+}
+
+// One place turns every failure into problem+json in the caller's language. Stack traces
+// go to the log, never to the client.
+export function registerProblemHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const locale = localeOf(request);
+    if (isDomainError(error)) {
+      const retryAfter = error.details.retryAfterSeconds;
+      return sendProblem(
+        reply,
+        buildProblem(error.code, locale, error.details, error.field ? { field: error.field } : {}),
+        typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {},
+      );
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = (error.validation as unknown as ValidationIssue[]).map((issue) =>
+        describeIssue(issue, error.validationContext, locale),
+      );
+      const first = errors[0];
+      return sendProblem(
+        reply,
+        buildProblem('VALIDATION_FAILED', locale, { reason: first.message }, { field: first.field, errors }),
+      );
+    }
+    const code = mapFrameworkError(error);
+    if (code) {
+      return sendProblem(reply, buildProblem(code, locale, { limit: '1 MB', contentType: request.headers['content-type'] }));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, buildProblem('INTERNAL', locale, { requestId: request.id }));
+  });
+
+;
+}
+
+function mapFrameworkError(error: FastifyError): ErrorCode | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'BODY_TOO_LARGE';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'MALFORMED_JSON';
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) return 'MALFORMED_JSON';
+  if (error.statusCode === 429) return 'RATE_LIMITED';
+  if (error.statusCode === 404) return 'NOT_FOUND';
+  if (error.statusCode === 405) return 'METHOD_NOT_ALLOWED';
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return 'VALIDATION_FAILED';
+  return undefined;
+}

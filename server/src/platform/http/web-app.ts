@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { buildProblem, sendProblem } from '../errors/problem-handler.ts';
+
+export const webBuildDir = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
+
+// The built pages set their own scripts; antd injects styles at run time, hence 'unsafe-inline' for styles.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+// Serves the staff console at / and the retailer portal at /portal from one build, on the API's port.
+// Unknown /api paths answer problem+json; other paths get the page that routes them client-side.
+export async function registerWebApp(app: FastifyInstance, enabled: boolean, buildDir = webBuildDir): Promise<void> {
+  const hasBuild = enabled && existsSync(join(buildDir, 'index.html'));
+  if (hasBuild) {
+    await app.register(fastifyStatic, {
+      root: buildDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (response, path) => {
+        if (path.includes(`${join(buildDir, 'assets')}`)) {
+          response.header('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
+  }
+  const pages = hasBuild
+    ? {
+        console: readFileSync(join(buildDir, 'index.html'), 'utf8'),
+        portal: existsSync(join(buildDir, 'portal.html'))
+          ? readFileSync(join(buildDir, 'portal.html'), 'utf8')
+          : readFileSync(join(buildDir, 'index.html'), 'utf8'),
+      }
+    : undefined;
+
+  const sendPage = (reply: FastifyReply, html: string) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', contentSecurityPolicy)
+      .send(html);
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    if (path.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return sendProblem(reply, buildProblem('ROUTE_NOT_FOUND', request.locale, { method: request.method, url: path }));
+    }
+    if (!pages) {
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('客我 Kewo: the web app is not built yet. Run `npm run build`, then restart.\n');
+    }
+    const isPortal = path === '/portal' || path.startsWith('/portal/');
+    return sendPage(reply, isPortal ? pages.portal : pages.console);
+  });
+}

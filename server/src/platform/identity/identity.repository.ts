@@ -1,0 +1,151 @@
+import { and, count, eq, gt, gte, isNull, lt, min, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client.ts';
+import { loginAttempts, orgUnits, sessions, users } from './identity.schema.ts';
+
+export async function findUserByUsername(executor: Executor, username: string) {
+  const [user] = await executor
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`)
+    .limit(1);
+  return user;
+}
+
+export async function findUserById(executor: Executor, userId: number) {
+  const [user] = await executor.select().from(users).where(eq(users.id, userId)).limit(1);
+  return user;
+}
+
+export async function countUsers(executor: Executor): Promise<number> {
+  const [row] = await executor.select({ total: count() }).from(users);
+  return row.total;
+}
+
+export async function countFailedAttempts(executor: Executor, key: { username?: string; ip?: string }, since: Date) {
+  const [row] = await executor
+    .select({ failures: count(), oldestFailureAt: min(loginAttempts.at) })
+    .from(loginAttempts)
+    .where(
+      and(
+        key.username !== undefined ? eq(loginAttempts.username, key.username) : undefined,
+        key.ip !== undefined ? eq(loginAttempts.ip, key.ip) : undefined,
+        eq(loginAttempts.succeeded, false),
+        // Strictly inside the window: a failure exactly 15 minutes old has left it.
+        gt(loginAttempts.at, since),
+      ),
+    );
+  return { failures: row.failures, oldestFailureAt: row.oldestFailureAt ? new Date(row.oldestFailureAt) : null };
+}
+
+export async function insertLoginAttempt(
+  executor: Executor,
+  attempt: { username: string; ip: string; at: Date; succeeded: boolean },
+): Promise<void> {
+  await executor.insert(loginAttempts).values(attempt);
+}
+
+// Attempts older than a day serve no limit; keep the table small.
+export async function deleteLoginAttemptsBefore(executor: Executor, before: Date): Promise<void> {
+  await executor.delete(loginAttempts).where(lt(loginAttempts.at, before));
+}
+
+export async function insertSession(executor: Executor, session: typeof sessions.$inferInsert): Promise<void> {
+  await executor.insert(sessions).values(session);
+}
+
+export function prepareSessionLookup(db: Database) {
+  // Runs on every authenticated request: one indexed join, prepared once per connection.
+  return db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      revokedAt: sessions.revokedAt,
+      userId: users.id,
+      tenantId: users.tenantId,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      disabled: users.disabled,
+      scopeKind: users.scopeKind,
+      scopeOrgUnitId: users.scopeOrgUnitId,
+      customerId: users.customerId,
+      scopeOrgPath: orgUnits.path,
+      scopeOrgUnitName: orgUnits.name,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.scopeOrgUnitId)))
+    .where(eq(sessions.id, sql.placeholder('sessionId')))
+    .limit(1)
+    .prepare('kewo_session_lookup');
+}
+
+export type SessionLookup = ReturnType<typeof prepareSessionLookup>;
+
+export async function touchSession(executor: Executor, sessionId: string, now: Date): Promise<void> {
+  await executor.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+}
+
+export async function revokeSession(executor: Executor, sessionId: string, userId: number, now: Date) {
+  const revoked = await executor
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.length;
+}
+
+export async function revokeSessionsOfUser(executor: Executor, userId: number, now: Date, exceptSessionId?: string) {
+  const revoked = await executor
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        exceptSessionId ? sql`${sessions.id} <> ${exceptSessionId}` : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return revoked.length;
+}
+
+export async function findActiveSessionsOfUser(executor: Executor, userId: number, now: Date) {
+  return executor
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gte(sessions.expiresAt, now)))
+    .orderBy(sql`${sessions.lastSeenAt} desc`);
+}
+
+export async function updateUserLastLogin(executor: Executor, userId: number, now: Date): Promise<void> {
+  await executor.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId));
+}
+
+export async function findTenant(executor: Executor, tenantId: number) {
+  const [tenant] = await executor.query.tenants.findMany({ where: (t, { eq }) => eq(t.id, tenantId), limit: 1 });
+  return tenant;
+}
+
+export async function findOrgUnit(executor: Executor, tenantId: number, orgUnitId: number) {
+  const [unit] = await executor
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, orgUnitId)))
+    .limit(1);
+  return unit;
+}
+
+export async function updateUserPassword(
+  executor: Executor,
+  userId: number,
+  passwordHash: string,
+  now: Date,
+  mustChangePassword: boolean,
+): Promise<void> {
+  await executor
+    .update(users)
+    .set({ passwordHash, passwordChangedAt: now, mustChangePassword, updatedAt: now })
+    .where(eq(users.id, userId));
+}

@@ -1,0 +1,57 @@
+import { Button, Result } from 'antd';
+import { Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSignedInUser } from '../shared/auth/SignedInUser.tsx';
+import { FullPageSpin } from '../shared/FullPageStatus.tsx';
+import { canAccess } from './access.ts';
+import type { ConsoleRoute } from './routes.tsx';
+
+// One console page: access check, document title, lazy loading.
+export function RoutePage({ route }: { route: ConsoleRoute }) {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const label = t(route.labelKey);
+  const isAllowed = canAccess(user, route);
+
+  useEffect(() => {
+    document.title = `${label} · ${t('app.name')}`;
+  }, [label, t]);
+
+  if (!isAllowed) {
+    return (
+      <Result
+        status="403"
+        title={t('errors.forbidden')}
+        subTitle={t('errors.forbiddenDescription')}
+        extra={
+          <Link to="/">
+            <Button type="primary">{t('common.backHome')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  const Page = route.page;
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('errors.notFound')}
+      subTitle={t('errors.notFoundDescription')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../shared/roles.ts';
+import { accessibleRoutes, canAccess } from './access.ts';
+import { consoleRoutes } from './routes.tsx';
+
+const routeAt = (path: string) => {
+  const route = consoleRoutes.find((candidate) => candidate.path === path);
+  if (!route) throw new Error(`no route ${path}`);
+  return route;
+};
+
+describe(canAccess.name, () => {
+  it.each<[Role | null, string, boolean]>([
+    // The dashboard and one's own account: every staff role.
+    ['admin', '/', true],
+    ['marketing', '/', true],
+    ['service', '/', true],
+    ['inspector', '/', true],
+    ['manager', '/', true],
+    ['manager', '/account', true],
+    ['inspector', '/account', true],
+    // Administration: administrators only.
+    ['admin', '/admin/users', true],
+    ['admin', '/admin/org-units', true],
+    ['admin', '/admin/audit', true],
+    ['marketing', '/admin/users', false],
+    ['service', '/admin/org-units', false],
+    ['inspector', '/admin/audit', false],
+    ['manager', '/admin/users', false],
+    // Retailers never use the staff console.
+    ['retailer', '/', false],
+    ['retailer', '/account', false],
+    ['retailer', '/admin/users', false],
+    // Nobody signed in: nothing.
+    [null, '/', false],
+    [null, '/admin/audit', false],
+  ])('%s → %s: %s', (role, path, expected) => {
+    expect(canAccess(role ? { role } : null, routeAt(path))).toBe(expected);
+  });
+
+  it('denies a route that lists no roles, whoever asks', () => {
+    expect(canAccess({ role: 'admin' }, { access: [] })).toBe(false);
+  });
+});
+
+describe(accessibleRoutes.name, () => {
+  it('gives a customer manager the dashboard and the account page only', () => {
+    expect(accessibleRoutes({ role: 'manager' }, consoleRoutes).map((route) => route.path)).toEqual(['/', '/account']);
+  });
+
+  it('gives an administrator every console route', () => {
+    expect(accessibleRoutes({ role: 'admin' }, consoleRoutes)).toHaveLength(consoleRoutes.length);
+  });
+});

@@ -1,0 +1,57 @@
+import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Avatar, Dropdown, Flex, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { logout, useSessionCache } from '../../shared/auth/session.api.ts';
+import { describeError } from '../../shared/error-message.ts';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const user = useSignedInUser();
+  const sessionCache = useSessionCache();
+
+  const signOut = async () => {
+    try {
+      await logout();
+    } catch (error) {
+      message.error(describeError(error, t));
+      return;
+    }
+    sessionCache.signedOut();
+    message.success(t('layout.loggedOut'));
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'account', icon: <UserOutlined />, label: t('layout.account') },
+          { type: 'divider' },
+          { key: 'logout', icon: <LogoutOutlined />, label: t('layout.logout'), danger: true },
+        ],
+        onClick: ({ key }) => {
+          if (key === 'account') navigate('/account');
+          if (key === 'logout') void signOut();
+        },
+      }}
+    >
+      <button type="button" className="kewo-user-menu" aria-label={t('layout.account')}>
+        <Avatar size="small" style={{ background: '#1f5fbf' }}>
+          {user.displayName.slice(0, 1)}
+        </Avatar>
+        <Flex vertical align="flex-start" style={{ lineHeight: 1.25 }}>
+          <Typography.Text strong>{user.displayName}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`roles.${user.role}`)}
+          </Typography.Text>
+        </Flex>
+        <DownOutlined style={{ fontSize: 10, color: 'rgba(0,0,0,0.45)' }} />
+      </button>
+    </Dropdown>
+  );
+}

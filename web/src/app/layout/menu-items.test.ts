@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { consoleRoutes, menuGroups } from '../routes.tsx';
+import { buildMenuItems } from './menu-items.tsx';
+
+const translate = (key: string) => key;
+
+describe(buildMenuItems.name, () => {
+  it('shows an administrator the dashboard and the administration group', () => {
+    const items = buildMenuItems(consoleRoutes, menuGroups, { role: 'admin' }, translate);
+    expect(items.map((item) => item?.key)).toEqual(['/', 'group:admin']);
+    const group = items[1] as { children: { key: string }[] };
+    expect(group.children.map((child) => child.key)).toEqual(['/admin/users', '/admin/org-units', '/admin/audit']);
+  });
+
+  it('drops a group whose routes the user cannot open', () => {
+    const items = buildMenuItems(consoleRoutes, menuGroups, { role: 'manager' }, translate);
+    expect(items.map((item) => item?.key)).toEqual(['/']);
+  });
+
+  it('leaves routes marked hideInMenu out (the account page is in the user menu)', () => {
+    const keys = JSON.stringify(buildMenuItems(consoleRoutes, menuGroups, { role: 'admin' }, translate).map((item) => item?.key));
+    expect(keys).not.toContain('/account');
+  });
+});

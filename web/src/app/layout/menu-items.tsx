@@ -1,0 +1,35 @@
+import type { MenuProps } from 'antd';
+import type { CurrentUser } from '../../shared/auth/current-user.ts';
+import { accessibleRoutes } from '../access.ts';
+import type { ConsoleRoute, MenuGroup, MenuLabelKey } from '../routes.tsx';
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+// Side-menu entries for this user, in route-table order; a group appears where its first
+// visible route is, and disappears when the user can open none of its routes.
+export function buildMenuItems(
+  routes: readonly ConsoleRoute[],
+  groups: readonly MenuGroup[],
+  user: Pick<CurrentUser, 'role'>,
+  translate: (key: MenuLabelKey) => string,
+): MenuItem[] {
+  const items: MenuItem[] = [];
+  const groupItems = new Map<string, MenuItem[]>();
+  for (const route of accessibleRoutes(user, routes)) {
+    if (route.hideInMenu) continue;
+    const item: MenuItem = { key: route.path, icon: route.icon, label: translate(route.labelKey) };
+    const group = route.group ? groups.find((candidate) => candidate.key === route.group) : undefined;
+    if (!group) {
+      items.push(item);
+      continue;
+    }
+    let children = groupItems.get(group.key);
+    if (!children) {
+      children = [];
+      groupItems.set(group.key, children);
+      items.push({ key: `group:${group.key}`, icon: group.icon, label: translate(group.labelKey), children });
+    }
+    children.push(item);
+  }
+  return items;
+}

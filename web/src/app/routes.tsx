@@ -1,0 +1,76 @@
+import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined, ApartmentOutlined, UserOutlined } from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { Messages } from '../shared/i18n/zh-CN.ts';
+import { type StaffRole, staffRoles } from '../shared/roles.ts';
+
+export type MenuLabelKey = `menu.${keyof Messages['menu']}`;
+
+export type MenuGroup = { key: string; labelKey: MenuLabelKey; icon: ReactNode };
+
+export type ConsoleRoute = {
+  path: string;
+  labelKey: MenuLabelKey;
+  icon: ReactNode;
+  // Roles allowed to open the page; the side menu shows only what the user can open.
+  access: readonly StaffRole[];
+  page: LazyExoticComponent<ComponentType>;
+  group?: MenuGroup['key'];
+  hideInMenu?: boolean;
+};
+
+const adminOnly = ['admin'] as const satisfies readonly StaffRole[];
+
+export const menuGroups: readonly MenuGroup[] = [{ key: 'admin', labelKey: 'menu.adminGroup', icon: <SettingOutlined /> }];
+
+// The staff console's one route table. A new module adds a folder under pages/<module>/
+// and one row here; the router, the side menu and the access checks all read from it.
+export const consoleRoutes: readonly ConsoleRoute[] = [
+  {
+    path: '/',
+    labelKey: 'menu.home',
+    icon: <HomeOutlined />,
+    access: staffRoles,
+    page: lazy(() => import('../pages/home/index.tsx').then((module) => ({ default: module.HomePage }))),
+  },
+  {
+    path: '/admin/users',
+    labelKey: 'menu.users',
+    icon: <TeamOutlined />,
+    access: adminOnly,
+    group: 'admin',
+    page: lazy(() => import('../pages/users/index.tsx').then((module) => ({ default: module.UsersPage }))),
+  },
+  {
+    path: '/admin/org-units',
+    labelKey: 'menu.orgUnits',
+    icon: <ApartmentOutlined />,
+    access: adminOnly,
+    group: 'admin',
+    page: lazy(() => import('../pages/org-units/index.tsx').then((module) => ({ default: module.OrgUnitsPage }))),
+  },
+  {
+    path: '/admin/audit',
+    labelKey: 'menu.audit',
+    icon: <AuditOutlined />,
+    access: adminOnly,
+    group: 'admin',
+    page: lazy(() => import('../pages/audit/index.tsx').then((module) => ({ default: module.AuditPage }))),
+  },
+  {
+    path: '/account',
+    labelKey: 'menu.account',
+    icon: <UserOutlined />,
+    access: staffRoles,
+    hideInMenu: true, // reached from the user menu in the header
+    page: lazy(() => import('../pages/account/index.tsx').then((module) => ({ default: module.AccountPage }))),
+  },
+];
+
+// The route a location belongs to: exact match, else the longest path prefix ("/admin/users/12").
+export function findRoute(pathname: string, routes: readonly ConsoleRoute[] = consoleRoutes): ConsoleRoute | undefined {
+  const exact = routes.find((route) => route.path === pathname);
+  if (exact) return exact;
+  return routes
+    .filter((route) => route.path !== '/' && pathname.startsWith(`${route.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}

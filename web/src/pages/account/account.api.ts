@@ -1,0 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../shared/api-client.ts';
+
+export type SessionRow = {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  current: boolean;
+};
+
+export const sessionsQueryKey = ['auth', 'sessions'] as const;
+
+export function useMySessions() {
+  return useQuery({
+    queryKey: sessionsQueryKey,
+    queryFn: () => api.get<{ items: SessionRow[] }>('/auth/sessions'),
+    select: (data) => data.items,
+  });
+}
+
+export function changePassword(request: { currentPassword: string; newPassword: string }) {
+  return api.post<void>('/auth/password', request);
+}
+
+export function revokeSession(id: string) {
+  return api.delete(`/auth/sessions/${encodeURIComponent(id)}`);
+}

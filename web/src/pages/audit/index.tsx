@@ -1,0 +1,173 @@
+import { LeftOutlined, ReloadOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { AutoComplete, Button, Card, DatePicker, Flex, Form, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../shared/error-message.ts';
+import { zhCN } from '../../shared/i18n/zh-CN.ts';
+import { PageContainer } from '../../shared/PageContainer.tsx';
+import { useFormat } from '../../shared/use-locale.ts';
+import { type AuditEntry, type AuditFilters, useAuditLog } from './audit.api.ts';
+import { periodToRange } from './audit-period.ts';
+import { ActorSelect } from './components/ActorSelect.tsx';
+import { AuditDiff } from './components/AuditDiff.tsx';
+
+type KnownEntity = keyof typeof zhCN.audit.entities;
+type KnownAction = keyof typeof zhCN.audit.actions;
+
+const knownEntities = Object.keys(zhCN.audit.entities) as KnownEntity[];
+const knownActions = Object.keys(zhCN.audit.actions) as KnownAction[];
+
+const isKnownEntity = (value: string): value is KnownEntity => (knownEntities as string[]).includes(value);
+const isKnownAction = (value: string): value is KnownAction => (knownActions as string[]).includes(value);
+
+const actionColors: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', login: 'cyan', logout: 'default' };
+
+type FilterForm = {
+  entity?: string;
+  entityId?: string;
+  actorId?: number;
+  action?: string;
+  period?: [Dayjs | null, Dayjs | null] | null;
+};
+
+function toFilters(values: FilterForm): AuditFilters {
+  const [start, end] = values.period ?? [];
+  return {
+    entity: values.entity?.trim() || undefined,
+    entityId: values.entityId?.trim() || undefined,
+    actorId: values.actorId,
+    action: values.action?.trim() || undefined,
+    ...periodToRange(start?.format('YYYY-MM-DD'), end?.format('YYYY-MM-DD')),
+  };
+}
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [form] = Form.useForm<FilterForm>();
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [limit, setLimit] = useState(20);
+  // cursors[n] opens page n + 1; the first page has no cursor.
+  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
+  const pageIndex = cursors.length - 1;
+  const audit = useAuditLog(filters, limit, cursors[pageIndex]);
+  const nextCursor = audit.data?.nextCursor ?? null;
+
+  const entityLabel = (entity: string) => (isKnownEntity(entity) ? t(`audit.entities.${entity}`) : entity);
+  const actionLabel = (action: string) => (isKnownAction(action) ? t(`audit.actions.${action}`) : action);
+
+  const applyFilters = (values: FilterForm) => {
+    setFilters(toFilters(values));
+    setCursors([undefined]);
+  };
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', width: 190, render: (at: string) => format.dateTimeSeconds(at) },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      width: 160,
+      render: (name: string, entry) => name || (entry.actorId === null ? t('audit.system') : `#${entry.actorId}`),
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 110,
+      render: (action: string) => <Tag color={actionColors[action] ?? 'default'}>{actionLabel(action)}</Tag>,
+    },
+    { title: t('audit.entity'), dataIndex: 'entity', width: 140, render: (entity: string) => entityLabel(entity) },
+    {
+      title: t('audit.entityId'),
+      dataIndex: 'entityId',
+      render: (entityId: string) => (
+        <Typography.Text code copyable={{ text: entityId }}>
+          {entityId}
+        </Typography.Text>
+      ),
+    },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 150, render: (ip: string | null) => ip ?? '—' },
+  ];
+
+  return (
+    <PageContainer title={t('audit.title')}>
+      <Card>
+        <Form<FilterForm> form={form} layout="inline" onFinish={applyFilters} style={{ rowGap: 12, marginBottom: 16 }}>
+          <Form.Item name="entity">
+            <AutoComplete
+              allowClear
+              placeholder={t('audit.entity')}
+              options={knownEntities.map((entity) => ({ value: entity, label: `${t(`audit.entities.${entity}`)}（${entity}）` }))}
+              style={{ width: 170 }}
+            />
+          </Form.Item>
+          <Form.Item name="entityId">
+            <Input allowClear placeholder={t('audit.entityId')} style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item name="actorId">
+            <ActorSelect />
+          </Form.Item>
+          <Form.Item name="action">
+            <Select
+              allowClear
+              placeholder={t('audit.action')}
+              options={knownActions.map((action) => ({ value: action, label: t(`audit.actions.${action}`) }))}
+              style={{ width: 120 }}
+            />
+          </Form.Item>
+          <Form.Item name="period">
+            <DatePicker.RangePicker placeholder={[t('audit.startDate'), t('audit.endDate')]} />
+          </Form.Item>
+          <Form.Item>
+            <Flex gap={8}>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                {t('common.search')}
+              </Button>
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  applyFilters({});
+                }}
+              >
+                {t('common.reset')}
+              </Button>
+              <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void audit.refetch()} />
+            </Flex>
+          </Form.Item>
+        </Form>
+        {audit.error ? (
+          <Typography.Text type="danger" style={{ display: 'block', marginBottom: 12 }}>
+            {describeError(audit.error, t)}
+          </Typography.Text>
+        ) : null}
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={audit.data?.items ?? []}
+          loading={audit.isFetching}
+          pagination={false}
+          expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} /> }}
+        />
+        <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
+          <Typography.Text type="secondary">{t('audit.page', { page: pageIndex + 1 })}</Typography.Text>
+          <Button icon={<LeftOutlined />} disabled={pageIndex === 0} onClick={() => setCursors((stack) => stack.slice(0, -1))}>
+            {t('common.previousPage')}
+          </Button>
+          <Button disabled={nextCursor === null || audit.isPlaceholderData} onClick={() => nextCursor !== null && setCursors((stack) => [...stack, nextCursor])}>
+            {t('common.nextPage')} <RightOutlined />
+          </Button>
+          <Select
+            value={limit}
+            onChange={(value) => {
+              setLimit(value);
+              setCursors([undefined]);
+            }}
+            options={[20, 50, 100].map((value) => ({ value, label: `${value} / ${t('common.page')}` }))}
+            style={{ width: 110 }}
+          />
+        </Flex>
+      </Card>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,105 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Result } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { AuthShell } from '../../shared/auth/AuthShell.tsx';
+import { describeError } from '../../shared/error-message.ts';
+import { applyFieldErrors } from '../../shared/form-errors.ts';
+import { FullPageSpin } from '../../shared/FullPageStatus.tsx';
+import { minimumPasswordLength } from '../../shared/password-rules.ts';
+import { createFirstAdmin, type SetupRequest, setupStatusQueryKey, useSetupStatus } from './setup.api.ts';
+
+type SetupForm = SetupRequest & { passwordConfirm: string };
+
+// One-time page: on an empty database, create the city company and its first administrator.
+export function SetupPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<SetupForm>();
+  const status = useSetupStatus();
+
+  useEffect(() => {
+    document.title = `${t('setup.title')} · ${t('app.name')}`;
+  }, [t]);
+
+  const setup = useMutation({
+    mutationFn: createFirstAdmin,
+    onSuccess: () => {
+      queryClient.setQueryData(setupStatusQueryKey, { needed: false });
+      navigate('/login', { replace: true, state: { setupDone: true } });
+    },
+    onError: (error) => applyFieldErrors(form, error, ['cityName', 'username', 'displayName', 'password']),
+  });
+
+  if (status.isPending) return <FullPageSpin />;
+
+  if (status.data && !status.data.needed) {
+    return (
+      <AuthShell title={t('setup.title')}>
+        <Result
+          status="success"
+          title={t('setup.notNeeded')}
+          extra={
+            <Link to="/login">
+              <Button type="primary">{t('setup.goToLogin')}</Button>
+            </Link>
+          }
+        />
+      </AuthShell>
+    );
+  }
+
+  return (
+    <AuthShell title={t('setup.title')} subtitle={t('setup.description')}>
+      {setup.error ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 20 }} title={describeError(setup.error, t)} /> : null}
+      <Form<SetupForm>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={({ passwordConfirm: _confirm, ...request }) =>
+          setup.mutate({ ...request, cityName: request.cityName.trim(), username: request.username.trim(), displayName: request.displayName.trim() })
+        }
+      >
+        <Form.Item name="cityName" label={t('setup.cityName')} rules={[{ required: true, whitespace: true, message: t('setup.cityNameRequired') }]}>
+          <Input placeholder={t('setup.cityNamePlaceholder')} autoFocus />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('setup.displayName')} rules={[{ required: true, whitespace: true, message: t('setup.displayNameRequired') }]}>
+          <Input autoComplete="name" />
+        </Form.Item>
+        <Form.Item name="username" label={t('setup.username')} rules={[{ required: true, whitespace: true, message: t('setup.usernameRequired') }]}>
+          <Input autoComplete="username" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('setup.password')}
+          rules={[
+            { required: true, message: t('password.required') },
+            { min: minimumPasswordLength, message: t('password.minLength', { count: minimumPasswordLength }) },
+          ]}
+          extra={t('password.minLength', { count: minimumPasswordLength })}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="passwordConfirm"
+          label={t('setup.passwordConfirm')}
+          dependencies={['password']}
+          rules={[
+            { required: true, message: t('password.required') },
+            ({ getFieldValue }) => ({
+              validator: (_rule, value) =>
+                !value || getFieldValue('password') === value ? Promise.resolve() : Promise.reject(new Error(t('setup.passwordMismatch'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" size="large" block loading={setup.isPending}>
+          {t('setup.submit')}
+        </Button>
+      </Form>
+    </AuthShell>
+  );
+}

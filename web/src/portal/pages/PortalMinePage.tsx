@@ -1,0 +1,48 @@
+import { Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
+import { formatLicenceNumber } from '../licence-number.ts';
+import { usePortalLogout } from '../use-portal-logout.ts';
+
+export function PortalMinePage() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const confirmLogout = usePortalLogout();
+
+  return (
+    <div className="portal-page">
+      <section className="portal-profile">
+        <span className="portal-profile-avatar">{user.displayName.slice(0, 1)}</span>
+        <div>
+          <h2>{user.displayName}</h2>
+          <p className="portal-muted">{t('roles.retailer')}</p>
+        </div>
+      </section>
+
+      <section className="portal-card portal-list">
+        <h3>{t('portal.account')}</h3>
+        <div className="portal-list-row">
+          <span>{t('portal.storeName')}</span>
+          <span>{user.displayName}</span>
+        </div>
+        <div className="portal-list-row">
+          <span>{t('portal.licence')}</span>
+          <span className="portal-licence">{formatLicenceNumber(user.username)}</span>
+        </div>
+        <div className="portal-list-row">
+          <span>{t('home.tenant')}</span>
+          <span>{user.tenant.name}</span>
+        </div>
+        <div className="portal-list-row">
+          <span>{t('language.label')}</span>
+          <LanguageSwitch variant="segmented" />
+        </div>
+      </section>
+
+      <Button size="large" danger block className="portal-big-button" onClick={confirmLogout}>
+        {t('portal.logout')}
+      </Button>
+    </div>
+  );
+}

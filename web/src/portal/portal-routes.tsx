@@ -1,0 +1,27 @@
+import { HomeOutlined, UserOutlined } from '@ant-design/icons';
+import type { ComponentType, ReactNode } from 'react';
+import type { Messages } from '../shared/i18n/zh-CN.ts';
+import { PortalHomePage } from './pages/PortalHomePage.tsx';
+import { PortalMinePage } from './pages/PortalMinePage.tsx';
+
+export type PortalTabLabelKey = `portal.tabs.${keyof Messages['portal']['tabs']}`;
+
+export type PortalTab = { path: string; labelKey: PortalTabLabelKey; icon: ReactNode; page: ComponentType };
+
+// The retailer portal's pages, in bottom-tab order. A later module (ordering, complaints…)
+// adds a page and a row here; the tab bar shows exactly these rows.
+export const portalTabs: readonly PortalTab[] = [
+  { path: '/portal', labelKey: 'portal.tabs.home', icon: <HomeOutlined />, page: PortalHomePage },
+  { path: '/portal/mine', labelKey: 'portal.tabs.mine', icon: <UserOutlined />, page: PortalMinePage },
+];
+
+// The tab a location belongs to ("/portal/orders/12" → "/portal/orders").
+export function findPortalTab(pathname: string, tabs: readonly PortalTab[] = portalTabs): PortalTab | undefined {
+  const normalised = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return (
+    tabs.find((tab) => tab.path === normalised) ??
+    tabs
+      .filter((tab) => tab.path !== '/portal' && normalised.startsWith(`${tab.path}/`))
+      .sort((a, b) => b.path.length - a.path.length)[0]
+  );
+}

@@ -1,0 +1,35 @@
+import { Card, Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../LanguageSwitch.tsx';
+import './auth-shell.css';
+
+// The frame around the console's sign-in and setup pages: brand panel + a card.
+export function AuthShell({ title, subtitle, children }: { title: ReactNode; subtitle?: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="kewo-auth">
+      <aside className="kewo-auth-brand">
+        <div className="kewo-auth-brand-inner">
+          <span className="kewo-auth-mark">客</span>
+          <h1>{t('app.name')}</h1>
+          <p>{t('app.tagline')}</p>
+        </div>
+      </aside>
+      <main className="kewo-auth-main">
+        <div className="kewo-auth-language">
+          <LanguageSwitch variant="segmented" />
+        </div>
+        <Card className="kewo-auth-card" variant="borderless">
+          <Flex vertical gap={4} style={{ marginBottom: 24 }}>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {title}
+            </Typography.Title>
+            {subtitle ? <Typography.Text type="secondary">{subtitle}</Typography.Text> : null}
+          </Flex>
+          {children}
+        </Card>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Role } from '../roles.ts';
+
+export type DataScope =
+  | { kind: 'org'; orgUnitId: number | null; orgUnitName: string | null }
+  | { kind: 'own' }
+  | { kind: 'customer'; customerId: number | null };
+
+// GET /api/v1/auth/me
+export type CurrentUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  tenant: { id: number; name: string };
+  orgUnit: { id: number; name: string } | null;
+  scope: DataScope;
+  mustChangePassword: boolean;
+};
