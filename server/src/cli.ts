@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Config, loadConfig, version } from './config.ts';
-import { seedDemoCity, demoGeneratorVersion, readDemoMarker } from './demo/seed-demo-city.ts';
+import { demoGeneratorVersion, readDemoMarker, seedDemoCity } from './demo/seed-demo-city.ts';
 import { createContext, openConfiguredDatabase, startServer } from './main.ts';
 import { createUserFromConsole, isSetupNeeded } from './modules/organisation/index.ts';
 import { roles } from './platform/identity/identity.schema.ts';
@@ -23,7 +23,9 @@ function configFrom(flags: ServerFlags, defaultDataDir?: string): Config {
 }
 
 function describeDatabase(config: Config): string {
-  return config.DATABASE_URL ? `PostgreSQL (${redactUrl(config.DATABASE_URL)})` : `PGlite in ${resolve(config.KEWO_DATA_DIR)}`;
+  return config.DATABASE_URL
+    ? `PostgreSQL (${redactUrl(config.DATABASE_URL)})`
+    : `PGlite in ${resolve(config.KEWO_DATA_DIR)}`;
 }
 
 function redactUrl(url: string): string {
@@ -50,9 +52,11 @@ program
     const database = await openConfiguredDatabase(config);
     const server = await startServer(config, database);
     if (await isSetupNeeded(createContext(config, database))) {
-      console.log(`\n  No user yet. Create the first administrator:\n    npx kewo user create --username admin --role admin${
-        flags.data ? ` --data ${flags.data}` : ''
-      }\n  or open ${server.url}/setup\n`);
+      console.log(
+        `\n  No user yet. Create the first administrator:\n    npx kewo user create --username admin --role admin${
+          flags.data ? ` --data ${flags.data}` : ''
+        }\n  or open ${server.url}/setup\n`,
+      );
     }
     console.log(`客我 Kewo ${version} on ${describeDatabase(config)} — ${server.url}`);
   });
@@ -115,7 +119,9 @@ program
     if (marker === undefined) {
       if (!(await isSetupNeeded(context))) {
         await database.close();
-        throw new Error(`${describeDatabase(config)} already holds a city that is not the demo; give the demo its own --data directory.`);
+        throw new Error(
+          `${describeDatabase(config)} already holds a city that is not the demo; give the demo its own --data directory.`,
+        );
       }
       const started = Date.now();
       const { createProgressReporter } = await import('./demo/progress.ts');
@@ -124,7 +130,9 @@ program
       progress.stop();
       console.log(`Demo city ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     } else if (marker !== demoGeneratorVersion) {
-      console.log(`This demo was made by generator version ${marker}; the current one is ${demoGeneratorVersion}. Delete ${describeDatabase(config)} to rebuild it.`);
+      console.log(
+        `This demo was made by generator version ${marker}; the current one is ${demoGeneratorVersion}. Delete ${describeDatabase(config)} to rebuild it.`,
+      );
     }
     const server = await startServer(config, database);
     console.log(`\n客我 Kewo demo — ${server.url}   (retailer portal: ${server.url}/portal)`);

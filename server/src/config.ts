@@ -5,7 +5,8 @@ import packageJson from '../../package.json' with { type: 'json' };
 // The README's configuration table is generated from this list (see docs/operations.md).
 export const configVariables = {
   DATABASE_URL: {
-    description: 'PostgreSQL connection URL. When unset, Kewo uses embedded PostgreSQL (PGlite) files in KEWO_DATA_DIR.',
+    description:
+      'PostgreSQL connection URL. When unset, Kewo uses embedded PostgreSQL (PGlite) files in KEWO_DATA_DIR.',
     schema: z.string().url().optional(),
   },
   KEWO_DATA_DIR: {
@@ -22,11 +23,21 @@ export const configVariables = {
   },
   KEWO_SESSION_IDLE_MINUTES: {
     description: 'A session ends after this many minutes without a request.',
-    schema: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+    schema: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(8 * 60),
   },
   KEWO_SESSION_MAX_HOURS: {
     description: 'A session ends this many hours after sign-in, however active.',
-    schema: z.coerce.number().int().min(1).max(24 * 90).default(7 * 24),
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(7 * 24),
   },
   KEWO_COOKIE_SECURE: {
     description: 'Mark the session cookie Secure (set to true behind HTTPS).',
@@ -48,7 +59,10 @@ export const configVariables = {
 type Variables = typeof configVariables;
 export type Config = { [Name in keyof Variables]: z.output<Variables[Name]['schema']> };
 
-export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+): Config {
   const shape = Object.fromEntries(
     Object.entries(configVariables).map(([name, variable]) => [name, variable.schema]),
   ) as { [Name in keyof Variables]: Variables[Name]['schema'] };

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { AppContext } from './app-context.ts';
 import { buildApp, type KewoApp } from './app.ts';
+import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 

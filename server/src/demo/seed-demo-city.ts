@@ -92,7 +92,10 @@ export async function seedDemoCity(db: Database, now: Date, onProgress: DemoProg
 
     // Managers are numbered round-robin over the branches, each branch taking its share, so
     // manager01 works in the first branch and manager02 in the second.
-    const quotas = apportion(demoManagerCount, branches.map((branch) => branch.share));
+    const quotas = apportion(
+      demoManagerCount,
+      branches.map((branch) => branch.share),
+    );
     const order: number[] = [];
     for (let round = 0; order.length < demoManagerCount; round += 1) {
       branches.forEach((_, index) => {

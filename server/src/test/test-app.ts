@@ -5,8 +5,8 @@ import { loadConfig } from '../config.ts';
 import type { DatabaseHandle, DatabaseKind } from '../db/client.ts';
 import { createTestDatabase } from '../db/test-database.ts';
 import { type DemoCity, demoPassword, seedDemoCity } from '../demo/seed-demo-city.ts';
-import { hashPassword } from '../platform/auth/password-hashing.ts';
 import { createTenantWithAdmin } from '../modules/organisation/index.ts';
+import { hashPassword } from '../platform/auth/password-hashing.ts';
 
 export type TestClock = { now: Date; advanceMinutes: (minutes: number) => void };
 

@@ -15,9 +15,7 @@ export async function findOrgUnitInScope(executor: Executor, tenantId: number, s
   const [unit] = await executor
     .select()
     .from(orgUnits)
-    .where(
-      and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id), scopeCondition(scope, { orgPath: orgUnits.path })),
-    )
+    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id), scopeCondition(scope, { orgPath: orgUnits.path })))
     .limit(1);
   return unit;
 }
@@ -33,7 +31,13 @@ export async function findOrgUnitByCode(executor: Executor, tenantId: number, co
 
 export async function insertOrgUnit(
   executor: Executor,
-  unit: { tenantId: number; parentId: number | null; kind: 'city' | 'branch' | 'department'; name: string; code: string },
+  unit: {
+    tenantId: number;
+    parentId: number | null;
+    kind: 'city' | 'branch' | 'department';
+    name: string;
+    code: string;
+  },
   parentPath: string,
   now: Date,
 ) {
@@ -152,7 +156,9 @@ export async function insertUser(executor: Executor, user: typeof users.$inferIn
 export async function updateUser(
   executor: Executor,
   userId: number,
-  changes: Partial<Pick<typeof users.$inferInsert, 'displayName' | 'role' | 'orgUnitId' | 'scopeKind' | 'scopeOrgUnitId' | 'disabled'>>,
+  changes: Partial<
+    Pick<typeof users.$inferInsert, 'displayName' | 'role' | 'orgUnitId' | 'scopeKind' | 'scopeOrgUnitId' | 'disabled'>
+  >,
   now: Date,
 ) {
   await executor

@@ -147,7 +147,12 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
     '/users/:id',
     {
       config: { access: adminOnly },
-      schema: { tags: ['organisation'], summary: 'One staff account / 用户详情', params: idParams, response: { 200: staffSchema } },
+      schema: {
+        tags: ['organisation'],
+        summary: 'One staff account / 用户详情',
+        params: idParams,
+        response: { 200: staffSchema },
+      },
     },
     async (request) => getStaff(context, actorOf(request), request.params.id),
   );

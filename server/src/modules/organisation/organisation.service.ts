@@ -1,26 +1,21 @@
-import type { AppContext } from '../../app-context.ts';
 import { sql } from 'drizzle-orm';
+import type { AppContext } from '../../app-context.ts';
 import { type Actor, systemActor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { assertStrongPassword } from '../../platform/auth/auth.service.ts';
 import { hashPassword } from '../../platform/auth/password-hashing.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Locale } from '../../platform/errors/error-catalogue.ts';
-import {
-  countUsers,
-  revokeSessionsOfUser,
-  updateUserPassword,
-} from '../../platform/identity/identity.repository.ts';
+import { countUsers, revokeSessionsOfUser, updateUserPassword } from '../../platform/identity/identity.repository.ts';
 import type { OrgUnitKind, Role } from '../../platform/identity/identity.schema.ts';
-import { canPlaceOrgUnit, isScopeAllowed } from './organisation.rules.ts';
 import {
   findFirstTenant,
   findOrgUnitByCode,
   findOrgUnitInScope,
   findOrgUnitsInScope,
+  findRootOrgUnit,
   findStaffInScope,
   findStaffPage,
-  findRootOrgUnit,
   insertOrgUnit,
   insertTenant,
   insertUser,
@@ -29,6 +24,7 @@ import {
   updateOrgUnit,
   updateUser,
 } from './organisation.repository.ts';
+import { canPlaceOrgUnit, isScopeAllowed } from './organisation.rules.ts';
 
 const orgUnitKindLabel: Record<OrgUnitKind, { 'zh-CN': string; en: string }> = {
   city: { 'zh-CN': '市公司', en: 'city company' },
@@ -221,7 +217,12 @@ export async function revokeStaffSessions(context: AppContext, actor: Actor, use
   const now = context.now();
   await context.db.transaction(async (tx) => {
     const revoked = await revokeSessionsOfUser(tx, userId, now, actor.sessionId);
-    await recordChange(tx, actor, { action: 'revoke_sessions', entity: 'user', entityId: userId, after: { revoked } }, now);
+    await recordChange(
+      tx,
+      actor,
+      { action: 'revoke_sessions', entity: 'user', entityId: userId, after: { revoked } },
+      now,
+    );
   });
 }
 
@@ -344,7 +345,12 @@ export async function createUserFromConsole(context: AppContext, input: ConsoleU
     await recordChange(
       tx,
       systemActor(existing.id, 'console'),
-      { action: 'create', entity: 'user', entityId: id, after: { username: input.username, role: input.role, orgUnitId: unit.id } },
+      {
+        action: 'create',
+        entity: 'user',
+        entityId: id,
+        after: { username: input.username, role: input.role, orgUnitId: unit.id },
+      },
       now,
     );
     return { username: input.username, role: input.role, tenantName: existing.name };

@@ -1,8 +1,8 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { DomainError } from '../errors/domain-error.ts';
 import { pickLocale } from '../errors/error-catalogue.ts';
-import type { Actor } from './actor.ts';
 import { isRoleAllowed } from './access-rule.ts';
+import type { Actor } from './actor.ts';
 import '../http/fastify-augment.ts';
 
 export const sessionCookieName = 'kewo_session';

@@ -26,7 +26,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
       schema: {
         tags: ['audit'],
         summary: 'Search the audit trail / 审计日志查询',
-        description: 'Newest first. Page with `cursor` = the previous page\'s `nextCursor`.',
+        description: "Newest first. Page with `cursor` = the previous page's `nextCursor`.",
         querystring: z.strictObject({
           entity: z.string().max(50).optional(),
           entityId: z.string().max(100).optional(),

@@ -50,7 +50,10 @@ describe.each(testDatabaseKinds)('sign-in on %s', (kind) => {
       remoteAddress: '10.0.0.2',
     });
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', detail: 'The username or password is incorrect.' });
+    expect(response.json()).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      detail: 'The username or password is incorrect.',
+    });
   });
 
   it('after 10 failures for one account answers 429 until the 15-minute window passes', async () => {
@@ -78,7 +81,9 @@ describe.each(testDatabaseKinds)('sign-in on %s', (kind) => {
 
   it('signs out: the session no longer works', async () => {
     const cookie = await t.signIn('manager04');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } })).statusCode).toBe(
+      204,
+    );
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
@@ -118,7 +123,11 @@ describe.each(testDatabaseKinds)('sign-in on %s', (kind) => {
     const items = list.json().items as Array<{ id: string; current: boolean }>;
     expect(items).toHaveLength(2);
     const target = items.find((item) => !item.current);
-    const revoke = await t.app.inject({ method: 'DELETE', url: `/api/v1/auth/sessions/${target?.id}`, headers: { cookie: keep } });
+    const revoke = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/auth/sessions/${target?.id}`,
+      headers: { cookie: keep },
+    });
     expect(revoke.statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: other } })).statusCode).toBe(401);
   });

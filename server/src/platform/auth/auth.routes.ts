@@ -5,14 +5,7 @@ import type { AppContext } from '../../app-context.ts';
 import { sessionCookieName } from '../access/access-hooks.ts';
 import { anySignedIn, publicAccess } from '../access/access-rule.ts';
 import { actorOf } from '../http/route-helpers.ts';
-import {
-  changeOwnPassword,
-  listOwnSessions,
-  loadProfile,
-  revokeOwnSession,
-  signIn,
-  signOut,
-} from './auth.service.ts';
+import { changeOwnPassword, listOwnSessions, loadProfile, revokeOwnSession, signIn, signOut } from './auth.service.ts';
 
 const profileSchema = z.object({
   id: z.number(),

@@ -8,11 +8,12 @@ import {
   countFailedAttempts,
   findActiveSessionsOfUser,
   findOrgUnit,
-  findTenant,
   findUserById,
   findUserByUsername,
   insertLoginAttempt,
   insertSession,
+  type ProfileLookup,
+  prepareProfileLookup,
   prepareSessionLookup,
   revokeSession,
   revokeSessionsOfUser,
@@ -23,8 +24,8 @@ import {
 } from '../identity/identity.repository.ts';
 import type { users } from '../identity/identity.schema.ts';
 import { decideLoginThrottle, windowStart } from './login-throttle.rules.ts';
-import { hashPassword, verifyPassword } from './password-hashing.ts';
 import { findPasswordProblem, passwordProblemText } from './password.rules.ts';
+import { hashPassword, verifyPassword } from './password-hashing.ts';
 import { isSessionActive, type SessionPolicy, sessionExpiry, shouldTouchSession } from './session.rules.ts';
 
 export type SignInRequest = {
@@ -173,18 +174,20 @@ async function actorOfUser(
   };
 }
 
-// The signed-in user as the web app sees it (GET /auth/me).
+// The signed-in user as the web app sees it (GET /auth/me), in one prepared query.
+const profileLookups = new WeakMap<AppContext['db'], ProfileLookup>();
+
 export async function loadProfile(context: AppContext, userId: number) {
-  const user = await findUserById(context.db, userId);
+  let lookup = profileLookups.get(context.db);
+  if (!lookup) {
+    lookup = prepareProfileLookup(context.db);
+    profileLookups.set(context.db, lookup);
+  }
+  const [user] = await lookup.execute({ userId });
   if (!user) throw new DomainError('UNAUTHENTICATED');
-  const [tenant, orgUnit, scopeUnit] = await Promise.all([
-    findTenant(context.db, user.tenantId),
-    user.orgUnitId ? findOrgUnit(context.db, user.tenantId, user.orgUnitId) : undefined,
-    user.scopeOrgUnitId ? findOrgUnit(context.db, user.tenantId, user.scopeOrgUnitId) : undefined,
-  ]);
   const scope =
     user.scopeKind === 'org'
-      ? { kind: 'org' as const, orgUnitId: user.scopeOrgUnitId, orgUnitName: scopeUnit?.name ?? null }
+      ? { kind: 'org' as const, orgUnitId: user.scopeOrgUnitId, orgUnitName: user.scopeOrgUnitName }
       : user.scopeKind === 'own'
         ? { kind: 'own' as const }
         : { kind: 'customer' as const, customerId: user.customerId };
@@ -193,8 +196,9 @@ export async function loadProfile(context: AppContext, userId: number) {
     username: user.username,
     displayName: user.displayName,
     role: user.role,
-    tenant: { id: user.tenantId, name: tenant?.name ?? '' },
-    orgUnit: orgUnit ? { id: orgUnit.id, name: orgUnit.name } : null,
+    tenant: { id: user.tenantId, name: user.tenantName },
+    orgUnit:
+      user.orgUnitId !== null && user.orgUnitName !== null ? { id: user.orgUnitId, name: user.orgUnitName } : null,
     scope,
     mustChangePassword: user.mustChangePassword,
   };
@@ -206,7 +210,12 @@ export async function signOut(context: AppContext, actor: Actor): Promise<void> 
   const now = context.now();
   await context.db.transaction(async (tx) => {
     await revokeSession(tx, actor.sessionId, actor.userId, now);
-    await recordChange(tx, actor, { action: 'sign_out', entity: 'session', entityId: actor.sessionId.slice(0, 16) }, now);
+    await recordChange(
+      tx,
+      actor,
+      { action: 'sign_out', entity: 'session', entityId: actor.sessionId.slice(0, 16) },
+      now,
+    );
   });
 }
 

@@ -44,7 +44,11 @@ export const errorCatalogue = {
     'zh-CN': '登录失败次数过多，请在 {minutes} 分钟后再试。',
     en: 'Too many failed sign-in attempts. Try again in {minutes} minutes.',
   },
-  RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests. Please try again later.' },
+  RATE_LIMITED: {
+    status: 429,
+    'zh-CN': '请求过于频繁，请稍后再试。',
+    en: 'Too many requests. Please try again later.',
+  },
   FORBIDDEN: { status: 403, 'zh-CN': '您没有执行此操作的权限。', en: 'You do not have permission to do this.' },
   WRONG_PASSWORD: { status: 400, 'zh-CN': '当前密码不正确。', en: 'The current password is incorrect.' },
   WEAK_PASSWORD: {
@@ -52,7 +56,11 @@ export const errorCatalogue = {
     'zh-CN': '密码太弱：{reason}',
     en: 'The password is too weak: {reason}',
   },
-  USERNAME_TAKEN: { status: 409, 'zh-CN': '用户名“{username}”已被使用。', en: 'The username "{username}" is already taken.' },
+  USERNAME_TAKEN: {
+    status: 409,
+    'zh-CN': '用户名“{username}”已被使用。',
+    en: 'The username "{username}" is already taken.',
+  },
   ORG_UNIT_CODE_TAKEN: {
     status: 409,
     'zh-CN': '机构编码“{code}”已被使用。',

@@ -98,13 +98,14 @@ export function registerProblemHandler(app: FastifyInstance): void {
     }
     const code = mapFrameworkError(error);
     if (code) {
-      return sendProblem(reply, buildProblem(code, locale, { limit: '1 MB', contentType: request.headers['content-type'] }));
+      return sendProblem(
+        reply,
+        buildProblem(code, locale, { limit: '1 MB', contentType: request.headers['content-type'] }),
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, buildProblem('INTERNAL', locale, { requestId: request.id }));
   });
-
-;
 }
 
 function mapFrameworkError(error: FastifyError): ErrorCode | undefined {

@@ -50,10 +50,18 @@ export function describeIssue(issue: ValidationIssue, context: string | undefine
     case 'too_big': {
       const limit = params.maximum as number;
       if (origin === 'string') {
-        return { field, message: zh ? `字段 ${name} 过长（最多 ${limit} 个字符）` : `${name} is too long (at most ${limit} characters)` };
+        return {
+          field,
+          message: zh
+            ? `字段 ${name} 过长（最多 ${limit} 个字符）`
+            : `${name} is too long (at most ${limit} characters)`,
+        };
       }
       if (origin === 'array' || origin === 'set') {
-        return { field, message: zh ? `字段 ${name} 最多 ${limit} 项` : `${name} has too many items (at most ${limit})` };
+        return {
+          field,
+          message: zh ? `字段 ${name} 最多 ${limit} 项` : `${name} has too many items (at most ${limit})`,
+        };
       }
       return { field, message: zh ? `字段 ${name} 不能大于 ${limit}` : `${name} must be at most ${limit}` };
     }
@@ -62,7 +70,10 @@ export function describeIssue(issue: ValidationIssue, context: string | undefine
       if (origin === 'string') {
         return limit <= 1
           ? { field, message: zh ? `字段 ${name} 不能为空` : `${name} must not be empty` }
-          : { field, message: zh ? `字段 ${name} 至少 ${limit} 个字符` : `${name} must be at least ${limit} characters` };
+          : {
+              field,
+              message: zh ? `字段 ${name} 至少 ${limit} 个字符` : `${name} must be at least ${limit} characters`,
+            };
       }
       if (origin === 'array' || origin === 'set') {
         return { field, message: zh ? `字段 ${name} 至少 ${limit} 项` : `${name} needs at least ${limit} items` };
@@ -84,15 +95,22 @@ export function describeIssue(issue: ValidationIssue, context: string | undefine
     case 'invalid_format':
       return {
         field,
-        message: zh ? `字段 ${name} 格式不正确（${String(params.format)}）` : `${name} is not a valid ${String(params.format)}`,
+        message: zh
+          ? `字段 ${name} 格式不正确（${String(params.format)}）`
+          : `${name} is not a valid ${String(params.format)}`,
       };
     case 'not_multiple_of':
       return {
         field,
-        message: zh ? `字段 ${name} 必须是 ${String(params.divisor)} 的倍数` : `${name} must be a multiple of ${String(params.divisor)}`,
+        message: zh
+          ? `字段 ${name} 必须是 ${String(params.divisor)} 的倍数`
+          : `${name} must be a multiple of ${String(params.divisor)}`,
       };
     default:
       // Custom refinements carry their own message; keep it, prefixed with the field.
-      return { field, message: zh ? `字段 ${name} 无效：${issue.message ?? ''}` : `${name} is invalid: ${issue.message ?? ''}` };
+      return {
+        field,
+        message: zh ? `字段 ${name} 无效：${issue.message ?? ''}` : `${name} is invalid: ${issue.message ?? ''}`,
+      };
   }
 }

@@ -1,5 +1,5 @@
-import type { Actor } from '../access/actor.ts';
 import type { AccessRule } from '../access/access-rule.ts';
+import type { Actor } from '../access/actor.ts';
 import type { Locale } from '../errors/error-catalogue.ts';
 
 declare module 'fastify' {

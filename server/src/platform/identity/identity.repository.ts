@@ -1,6 +1,7 @@
 import { and, count, eq, gt, gte, isNull, lt, min, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../../db/client.ts';
-import { loginAttempts, orgUnits, sessions, users } from './identity.schema.ts';
+import { loginAttempts, orgUnits, sessions, tenants, users } from './identity.schema.ts';
 
 export async function findUserByUsername(executor: Executor, username: string) {
   const [user] = await executor
@@ -123,11 +124,6 @@ export async function updateUserLastLogin(executor: Executor, userId: number, no
   await executor.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId));
 }
 
-export async function findTenant(executor: Executor, tenantId: number) {
-  const [tenant] = await executor.query.tenants.findMany({ where: (t, { eq }) => eq(t.id, tenantId), limit: 1 });
-  return tenant;
-}
-
 export async function findOrgUnit(executor: Executor, tenantId: number, orgUnitId: number) {
   const [unit] = await executor
     .select()
@@ -149,3 +145,35 @@ export async function updateUserPassword(
     .set({ passwordHash, passwordChangedAt: now, mustChangePassword, updatedAt: now })
     .where(eq(users.id, userId));
 }
+
+const homeUnit = alias(orgUnits, 'home_unit');
+const scopeUnit = alias(orgUnits, 'scope_unit');
+
+// The signed-in user with tenant and org units in one round trip (GET /auth/me on every page load).
+export function prepareProfileLookup(db: Database) {
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      tenantId: users.tenantId,
+      tenantName: tenants.name,
+      orgUnitId: homeUnit.id,
+      orgUnitName: homeUnit.name,
+      scopeKind: users.scopeKind,
+      scopeOrgUnitId: users.scopeOrgUnitId,
+      scopeOrgUnitName: scopeUnit.name,
+      customerId: users.customerId,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(users)
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
+    .leftJoin(homeUnit, and(eq(homeUnit.tenantId, users.tenantId), eq(homeUnit.id, users.orgUnitId)))
+    .leftJoin(scopeUnit, and(eq(scopeUnit.tenantId, users.tenantId), eq(scopeUnit.id, users.scopeOrgUnitId)))
+    .where(eq(users.id, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('kewo_profile_lookup');
+}
+
+export type ProfileLookup = ReturnType<typeof prepareProfileLookup>;

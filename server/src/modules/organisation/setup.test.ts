@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../../db/test-database.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { createUserFromConsole } from './organisation.service.ts';
+
+describe.each(testDatabaseKinds)('first start on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind, { seed: false });
+  });
+  afterAll(async () => t?.close());
+
+  it('has no account and no default password on an empty database', async () => {
+    expect((await t.app.inject({ url: '/api/v1/setup' })).json()).toEqual({ needed: true });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'admin' },
+    });
+    expect(login.statusCode).toBe(401);
+  });
+
+  it('the one-time setup creates the city and its administrator, then closes', async () => {
+    const payload = {
+      cityName: '泉州市烟草公司',
+      username: 'qz-admin',
+      displayName: '泉州管理员',
+      password: 'quanzhou-setup-2026',
+    };
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/setup',
+      payload: { ...payload, password: 'short' },
+    });
+    expect(weak.statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/api/v1/setup' })).json()).toEqual({ needed: true });
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/setup', payload });
+    expect(created.statusCode).toBe(201);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/setup',
+      payload: { ...payload, username: 'intruder' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('SETUP_ALREADY_DONE');
+    const cookie = await t.signIn('qz-admin', 'quanzhou-setup-2026');
+    const me = await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } });
+    expect(me.json()).toMatchObject({ role: 'admin', tenant: { name: '泉州市烟草公司' } });
+  });
+
+  it('`kewo user create` adds staff to the existing city', async () => {
+    const created = await createUserFromConsole(t.context, {
+      username: 'qz-marketing',
+      displayName: '泉州营销',
+      role: 'marketing',
+      password: 'marketing-pass-2026',
+      scopeKind: 'org',
+      cityName: 'ignored',
+    });
+    expect(created).toEqual({ username: 'qz-marketing', role: 'marketing', tenantName: '泉州市烟草公司' });
+    await expect(
+      createUserFromConsole(t.context, {
+        username: 'qz-marketing',
+        displayName: 'again',
+        role: 'marketing',
+        password: 'marketing-pass-2026',
+        scopeKind: 'org',
+        cityName: 'ignored',
+      }),
+    ).rejects.toThrow('USERNAME_TAKEN');
+  });
+});
