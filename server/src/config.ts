@@ -66,7 +66,9 @@ export function loadConfig(
   const shape = Object.fromEntries(
     Object.entries(configVariables).map(([name, variable]) => [name, variable.schema]),
   ) as { [Name in keyof Variables]: Variables[Name]['schema'] };
-  const parsed = z.object(shape).safeParse(env);
+  // An empty variable (DATABASE_URL=) means unset, as in most tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = z.object(shape).safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

@@ -3,6 +3,7 @@ import { buildApp, type KewoApp } from './app.ts';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
+import { schedulePruning } from './platform/auth/housekeeping.ts';
 
 export type RunningServer = { app: KewoApp; database: DatabaseHandle; url: string; stop: () => Promise<void> };
 
@@ -21,8 +22,15 @@ export function createContext(config: Config, database: DatabaseHandle): AppCont
 }
 
 export async function startServer(config: Config, database: DatabaseHandle): Promise<RunningServer> {
-  const app = await buildApp(createContext(config, database));
-  app.addHook('onClose', async () => database.close());
+  const context = createContext(config, database);
+  const app = await buildApp(context);
+  const stopPruning = schedulePruning(context, (error) =>
+    app.log.warn({ err: error }, 'pruning sign-in records failed'),
+  );
+  app.addHook('onClose', async () => {
+    stopPruning();
+    await database.close();
+  });
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   let stopping: Promise<void> | undefined;
   // In-flight requests finish, idle connections close, then the database closes cleanly.

@@ -1,21 +1,22 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { Authenticated } from '../auth/auth.service.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { pickLocale } from '../errors/error-catalogue.ts';
 import { isRoleAllowed } from './access-rule.ts';
-import type { Actor } from './actor.ts';
 import '../http/fastify-augment.ts';
 
 export const sessionCookieName = 'kewo_session';
 
 export type RegisteredRoute = { method: string; url: string; hasAccessRule: boolean };
 
-export type Authenticate = (token: string, ip: string, requestId: string) => Promise<Actor | undefined>;
+export type Authenticate = (token: string, ip: string, requestId: string) => Promise<Authenticated | undefined>;
 
 // Every API route must declare its access rule. The list of routes seen is kept so a test
 // can enumerate them, and a route without a rule is refused at run time too.
 export function registerAccessControl(app: FastifyInstance, authenticate: Authenticate): RegisteredRoute[] {
   const routes: RegisteredRoute[] = [];
   app.decorateRequest('actor', undefined);
+  app.decorateRequest('profile', undefined);
   app.decorateRequest('locale', 'zh-CN');
 
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -38,10 +39,11 @@ export function registerAccessControl(app: FastifyInstance, authenticate: Authen
     }
     if (rule.kind === 'public') return;
     const token = request.cookies[sessionCookieName];
-    const actor = token ? await authenticate(token, request.ip, request.id) : undefined;
-    if (!actor) throw new DomainError('UNAUTHENTICATED');
-    if (!isRoleAllowed(rule, actor.role)) throw new DomainError('FORBIDDEN');
-    request.actor = actor;
+    const authenticated = token ? await authenticate(token, request.ip, request.id) : undefined;
+    if (!authenticated) throw new DomainError('UNAUTHENTICATED');
+    if (!isRoleAllowed(rule, authenticated.actor.role)) throw new DomainError('FORBIDDEN');
+    request.actor = authenticated.actor;
+    request.profile = authenticated.profile;
   });
   return routes;
 }

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { sessionCookieName } from '../access/access-hooks.ts';
 import { anySignedIn, publicAccess } from '../access/access-rule.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { actorOf } from '../http/route-helpers.ts';
-import { changeOwnPassword, listOwnSessions, loadProfile, revokeOwnSession, signIn, signOut } from './auth.service.ts';
+import { changeOwnPassword, listOwnSessions, revokeOwnSession, signIn, signOut } from './auth.service.ts';
 
 const profileSchema = z.object({
   id: z.number(),
@@ -109,7 +110,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
       config: { access: anySignedIn },
       schema: { tags: ['auth'], summary: 'The signed-in user / 当前用户', response: { 200: profileSchema } },
     },
-    async (request) => loadProfile(context, actorOf(request).userId),
+    async (request) => {
+      if (!request.profile) throw new DomainError('UNAUTHENTICATED');
+      return request.profile;
+    },
   );
 
   app.post(

@@ -8,16 +8,14 @@ import {
   countFailedAttempts,
   findActiveSessionsOfUser,
   findOrgUnit,
+  findSession,
   findUserById,
   findUserByUsername,
   insertLoginAttempt,
   insertSession,
-  type ProfileLookup,
-  prepareProfileLookup,
-  prepareSessionLookup,
   revokeSession,
   revokeSessionsOfUser,
-  type SessionLookup,
+  type SessionRow,
   touchSession,
   updateUserLastLogin,
   updateUserPassword,
@@ -66,7 +64,7 @@ export async function signIn(context: AppContext, request: SignInRequest) {
   const passwordMatches = await verifyPassword(isRightAudience ? user.passwordHash : null, request.password);
   if (!user || !isRightAudience || !passwordMatches) {
     await insertLoginAttempt(context.db, { username, ip: request.ip, at: now, succeeded: false });
-    throw new DomainError('INVALID_CREDENTIALS');
+    throw new DomainError(request.audience === 'retailer' ? 'INVALID_RETAILER_CREDENTIALS' : 'INVALID_CREDENTIALS');
   }
   if (user.disabled) throw new DomainError('ACCOUNT_DISABLED');
 
@@ -89,25 +87,27 @@ export async function signIn(context: AppContext, request: SignInRequest) {
     const actor = await actorOfUser(tx, user, sessionId, request.ip, '');
     await recordChange(tx, actor, { action: 'sign_in', entity: 'session', entityId: sessionId.slice(0, 16) }, now);
   });
-  return { token, expiresAt, profile: await loadProfile(context, user.id) };
+  const row = await findSession(context.db, sessionId);
+  if (!row) throw new DomainError('UNAUTHENTICATED');
+  return { token, expiresAt, profile: profileOf(row) };
 }
+
+export type Authenticated = { actor: Actor; profile: Profile };
 
 // Resolves the cookie's token to the actor behind it, or undefined when the session is
 // unknown, revoked, idle too long, expired, or its user disabled.
 export function createAuthenticator(context: AppContext) {
-  let lookup: SessionLookup | undefined;
   const policy = sessionPolicyOf(context);
-  return async function authenticate(token: string, ip: string, requestId: string): Promise<Actor | undefined> {
+  return async function authenticate(token: string, ip: string, requestId: string): Promise<Authenticated | undefined> {
     if (!token || token.length > 100) return undefined;
-    lookup ??= prepareSessionLookup(context.db);
     const sessionId = hashToken(token);
-    const [row] = await lookup.execute({ sessionId });
+    const row = await findSession(context.db, sessionId);
     const now = context.now();
     if (!row || row.disabled || !isSessionActive(row, now, policy)) return undefined;
     if (shouldTouchSession(row, now)) await touchSession(context.db, sessionId, now);
     const scope = scopeOf(row);
     if (!scope) return undefined;
-    return {
+    const actor: Actor = {
       userId: row.userId,
       tenantId: row.tenantId,
       username: row.username,
@@ -118,6 +118,7 @@ export function createAuthenticator(context: AppContext) {
       ip,
       requestId,
     };
+    return { actor, profile: profileOf(row) };
   };
 }
 
@@ -174,37 +175,27 @@ async function actorOfUser(
   };
 }
 
-// The signed-in user as the web app sees it (GET /auth/me), in one prepared query.
-const profileLookups = new WeakMap<AppContext['db'], ProfileLookup>();
-
-export async function loadProfile(context: AppContext, userId: number) {
-  let lookup = profileLookups.get(context.db);
-  if (!lookup) {
-    lookup = prepareProfileLookup(context.db);
-    profileLookups.set(context.db, lookup);
-  }
-  const [user] = await lookup.execute({ userId });
-  if (!user) throw new DomainError('UNAUTHENTICATED');
+// The signed-in user as the web app sees it (GET /auth/me).
+export function profileOf(row: SessionRow) {
   const scope =
-    user.scopeKind === 'org'
-      ? { kind: 'org' as const, orgUnitId: user.scopeOrgUnitId, orgUnitName: user.scopeOrgUnitName }
-      : user.scopeKind === 'own'
+    row.scopeKind === 'org'
+      ? { kind: 'org' as const, orgUnitId: row.scopeOrgUnitId, orgUnitName: row.scopeOrgUnitName }
+      : row.scopeKind === 'own'
         ? { kind: 'own' as const }
-        : { kind: 'customer' as const, customerId: user.customerId };
+        : { kind: 'customer' as const, customerId: row.customerId };
   return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    tenant: { id: user.tenantId, name: user.tenantName },
-    orgUnit:
-      user.orgUnitId !== null && user.orgUnitName !== null ? { id: user.orgUnitId, name: user.orgUnitName } : null,
+    id: row.userId,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    tenant: { id: row.tenantId, name: row.tenantName },
+    orgUnit: row.orgUnitId !== null && row.orgUnitName !== null ? { id: row.orgUnitId, name: row.orgUnitName } : null,
     scope,
-    mustChangePassword: user.mustChangePassword,
+    mustChangePassword: row.mustChangePassword,
   };
 }
 
-export type Profile = Awaited<ReturnType<typeof loadProfile>>;
+export type Profile = ReturnType<typeof profileOf>;
 
 export async function signOut(context: AppContext, actor: Actor): Promise<void> {
   const now = context.now();

@@ -34,6 +34,11 @@ export const errorCatalogue = {
     'zh-CN': '用户名或密码错误。',
     en: 'The username or password is incorrect.',
   },
+  INVALID_RETAILER_CREDENTIALS: {
+    status: 401,
+    'zh-CN': '许可证号或密码错误。',
+    en: 'The licence number or password is incorrect.',
+  },
   ACCOUNT_DISABLED: {
     status: 401,
     'zh-CN': '该账号已停用，请联系管理员。',

@@ -1,5 +1,6 @@
 import type { AccessRule } from '../access/access-rule.ts';
 import type { Actor } from '../access/actor.ts';
+import type { Profile } from '../auth/auth.service.ts';
 import type { Locale } from '../errors/error-catalogue.ts';
 
 declare module 'fastify' {
@@ -8,6 +9,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | undefined;
+    // The signed-in user as GET /auth/me shows them, read by the same query as the actor.
+    profile: Profile | undefined;
     locale: Locale;
   }
 }

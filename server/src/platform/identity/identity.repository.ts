@@ -54,36 +54,6 @@ export async function insertSession(executor: Executor, session: typeof sessions
   await executor.insert(sessions).values(session);
 }
 
-export function prepareSessionLookup(db: Database) {
-  // Runs on every authenticated request: one indexed join, prepared once per connection.
-  return db
-    .select({
-      sessionId: sessions.id,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      revokedAt: sessions.revokedAt,
-      userId: users.id,
-      tenantId: users.tenantId,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      disabled: users.disabled,
-      scopeKind: users.scopeKind,
-      scopeOrgUnitId: users.scopeOrgUnitId,
-      customerId: users.customerId,
-      scopeOrgPath: orgUnits.path,
-      scopeOrgUnitName: orgUnits.name,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.scopeOrgUnitId)))
-    .where(eq(sessions.id, sql.placeholder('sessionId')))
-    .limit(1)
-    .prepare('kewo_session_lookup');
-}
-
-export type SessionLookup = ReturnType<typeof prepareSessionLookup>;
-
 export async function touchSession(executor: Executor, sessionId: string, now: Date): Promise<void> {
   await executor.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
 }
@@ -149,31 +119,57 @@ export async function updateUserPassword(
 const homeUnit = alias(orgUnits, 'home_unit');
 const scopeUnit = alias(orgUnits, 'scope_unit');
 
-// The signed-in user with tenant and org units in one round trip (GET /auth/me on every page load).
-export function prepareProfileLookup(db: Database) {
+// A user with everything the web app shows of them: tenant, home unit, data scope.
+const userProfileColumns = {
+  userId: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  disabled: users.disabled,
+  tenantId: users.tenantId,
+  tenantName: tenants.name,
+  orgUnitId: homeUnit.id,
+  orgUnitName: homeUnit.name,
+  scopeKind: users.scopeKind,
+  scopeOrgUnitId: users.scopeOrgUnitId,
+  scopeOrgUnitName: scopeUnit.name,
+  scopeOrgPath: scopeUnit.path,
+  customerId: users.customerId,
+  mustChangePassword: users.mustChangePassword,
+};
+
+// Runs on every authenticated request: the session and its user's profile in one indexed,
+// prepared query, so that GET /auth/me costs no more than the access check itself.
+function prepareSessionLookup(db: Database) {
   return db
     .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      tenantId: users.tenantId,
-      tenantName: tenants.name,
-      orgUnitId: homeUnit.id,
-      orgUnitName: homeUnit.name,
-      scopeKind: users.scopeKind,
-      scopeOrgUnitId: users.scopeOrgUnitId,
-      scopeOrgUnitName: scopeUnit.name,
-      customerId: users.customerId,
-      mustChangePassword: users.mustChangePassword,
+      ...userProfileColumns,
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      revokedAt: sessions.revokedAt,
     })
-    .from(users)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
     .leftJoin(homeUnit, and(eq(homeUnit.tenantId, users.tenantId), eq(homeUnit.id, users.orgUnitId)))
     .leftJoin(scopeUnit, and(eq(scopeUnit.tenantId, users.tenantId), eq(scopeUnit.id, users.scopeOrgUnitId)))
-    .where(eq(users.id, sql.placeholder('userId')))
+    .where(eq(sessions.id, sql.placeholder('sessionId')))
     .limit(1)
-    .prepare('kewo_profile_lookup');
+    .prepare('kewo_session_lookup');
 }
 
-export type ProfileLookup = ReturnType<typeof prepareProfileLookup>;
+type SessionLookup = ReturnType<typeof prepareSessionLookup>;
+export type SessionRow = Awaited<ReturnType<SessionLookup['execute']>>[number];
+
+const sessionLookups = new WeakMap<Database, SessionLookup>();
+
+export async function findSession(db: Database, sessionId: string): Promise<SessionRow | undefined> {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    sessionLookups.set(db, lookup);
+  }
+  const [row] = await lookup.execute({ sessionId });
+  return row;
+}

@@ -1,0 +1,61 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const cli = new URL('./cli.ts', import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), 'kewo-cli-'));
+const environment = { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+
+function kewo(...args: string[]) {
+  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: environment, timeout: 60_000 });
+}
+
+async function waitForUrl(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/— (http:\/\/localhost:\d+)/);
+      if (match) resolve(match[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}
+
+describe('the kewo command', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('migrates, creates the first admin, serves, and shuts down cleanly on SIGTERM', async () => {
+    expect(kewo('migrate', '--data', dataDir).status).toBe(0);
+    const created = kewo('user', 'create', '--username', 'root-admin', '--city', '莆田市烟草公司', '--data', dataDir);
+    expect(created.status).toBe(0);
+    expect(created.stdout).toContain('Created admin "root-admin" in 莆田市烟草公司');
+    const password = created.stdout.match(/Password \(shown once\): (\S+)/)?.[1];
+    expect(password).toBeDefined();
+
+    const server = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--port', '0'], { env: environment });
+    const url = await waitForUrl(server);
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'root-admin', password }),
+    });
+    expect(login.status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+
+    // The embedded database closed cleanly: it opens again with the account intact.
+    const again = kewo('user', 'create', '--username', 'root-admin', '--data', dataDir);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('USERNAME_TAKEN');
+  }, 90_000);
+
+  it('rejects a bad flag with a clear message', () => {
+    const result = kewo('serve', '--port', 'eighty');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('a port 0–65535');
+  });
+});
