@@ -6,6 +6,8 @@ import { type Config, loadConfig, version } from './config.ts';
 import { demoGeneratorVersion, readDemoMarker, seedDemoCity } from './demo/seed-demo-city.ts';
 import { createContext, openConfiguredDatabase, startServer } from './main.ts';
 import { createUserFromConsole, isSetupNeeded } from './modules/organisation/index.ts';
+import { isDomainError } from './platform/errors/domain-error.ts';
+import { messageOf, pickLocale } from './platform/errors/error-catalogue.ts';
 import { roles } from './platform/identity/identity.schema.ts';
 
 function port(value: string): number {
@@ -53,9 +55,9 @@ program
     const server = await startServer(config, database);
     if (await isSetupNeeded(createContext(config, database))) {
       console.log(
-        `\n  No user yet. Create the first administrator:\n    npx kewo user create --username admin --role admin${
+        `\n  No user yet. Create the first administrator at ${server.url}/setup\n  (or stop this server and run: npx kewo user create --username admin --role admin${
           flags.data ? ` --data ${flags.data}` : ''
-        }\n  or open ${server.url}/setup\n`,
+        })\n`,
       );
     }
     console.log(`客我 Kewo ${version} on ${describeDatabase(config)} — ${server.url}`);
@@ -140,6 +142,12 @@ program
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(`kewo: ${error instanceof Error ? error.message : String(error)}`);
+  if (isDomainError(error)) {
+    const locale = pickLocale(process.env.LANG?.replace('_', '-'));
+    const field = error.field ? ` (${error.field})` : '';
+    console.error(`kewo: ${error.code}${field}: ${messageOf(error.code, locale, error.details)}`);
+  } else {
+    console.error(`kewo: ${error instanceof Error ? error.message : String(error)}`);
+  }
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import packageJson from '../../package.json' with { type: 'json' };
 
 // Every setting Kewo reads from the environment, declared once: name, meaning, default.
-// The README's configuration table is generated from this list (see docs/operations.md).
+// The README's configuration table mirrors this list; config.test.ts keeps the two in step.
 export const configVariables = {
   DATABASE_URL: {
     description:

@@ -96,6 +96,7 @@ export function registerProblemHandler(app: FastifyInstance): void {
         buildProblem('VALIDATION_FAILED', locale, { reason: first.message }, { field: first.field, errors }),
       );
     }
+    if (isAuditTriggerRefusal(error)) return sendProblem(reply, buildProblem('AUDIT_LOG_IS_APPEND_ONLY', locale));
     const code = mapFrameworkError(error);
     if (code) {
       return sendProblem(
@@ -106,6 +107,12 @@ export function registerProblemHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, buildProblem('INTERNAL', locale, { requestId: request.id }));
   });
+}
+
+// The database trigger that guards the audit trail raises SQLSTATE KW001 (migration 0001).
+function isAuditTriggerRefusal(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return (error as { code?: string }).code === 'KW001' || cause?.code === 'KW001';
 }
 
 function mapFrameworkError(error: FastifyError): ErrorCode | undefined {
