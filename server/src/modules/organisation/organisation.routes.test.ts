@@ -273,5 +273,9 @@ describe.each(testDatabaseKinds)('organisation on %s', (kind) => {
     const cityAdmin = await t.app.inject({ url: '/api/v1/users?q=admin', headers: { cookie: admin } });
     const cityAdminId = cityAdmin.json().items.find((user: { username: string }) => user.username === 'admin').id;
     expect((await t.app.inject({ url: `/api/v1/users/${cityAdminId}`, headers: { cookie } })).statusCode).toBe(404);
+    // The audit trail too: only what people of the branch did.
+    const audit = await t.app.inject({ url: '/api/v1/audit?limit=200', headers: { cookie } });
+    const actors = new Set(audit.json().items.map((item: { actorName: string }) => item.actorName));
+    expect(actors).toEqual(new Set(['长泰管理员']));
   });
 });

@@ -1,5 +1,7 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { type DataScope, scopeCondition } from '../access/data-scope.ts';
+import { orgUnits, users } from '../identity/identity.schema.ts';
 import { auditLog } from './audit.schema.ts';
 
 export type AuditEntry = {
@@ -21,6 +23,26 @@ export async function insertAuditEntries(executor: Executor, entries: AuditEntry
   await executor.insert(auditLog).values(entries);
 }
 
+const entryColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  actorId: auditLog.actorId,
+  actorName: auditLog.actorName,
+  action: auditLog.action,
+  entity: auditLog.entity,
+  entityId: auditLog.entityId,
+  before: auditLog.before,
+  after: auditLog.after,
+  ip: auditLog.ip,
+};
+
+// System entries have no acting user; they count as made at the root of the tenant's tree,
+// whose path is the first segment of any path in it ("/1/4/" → "/1/").
+function actorUnitPath(scope: DataScope) {
+  const rootPath = scope.kind === 'org' ? `/${scope.orgPath.split('/')[1]}/` : '/';
+  return sql`coalesce(${orgUnits.path}, ${rootPath})`;
+}
+
 export type AuditFilters = {
   entity?: string;
   entityId?: string;
@@ -32,8 +54,10 @@ export type AuditFilters = {
   limit: number;
 };
 
-export async function findAuditEntries(executor: Executor, tenantId: number, filters: AuditFilters) {
-  const conditions: SQL[] = [eq(auditLog.tenantId, tenantId)];
+// Entries are placed in the organisation by who made them: a branch sees what its people did;
+// only a city-wide scope sees entries made by the system (setup, demo, console).
+export async function findAuditEntries(executor: Executor, tenantId: number, scope: DataScope, filters: AuditFilters) {
+  const conditions: SQL[] = [eq(auditLog.tenantId, tenantId), scopeCondition(scope, { orgPath: actorUnitPath(scope) })];
   if (filters.entity) conditions.push(eq(auditLog.entity, filters.entity));
   if (filters.entityId) conditions.push(eq(auditLog.entityId, filters.entityId));
   if (filters.actorId !== undefined) conditions.push(eq(auditLog.actorId, filters.actorId));
@@ -42,8 +66,10 @@ export async function findAuditEntries(executor: Executor, tenantId: number, fil
   if (filters.to) conditions.push(lte(auditLog.at, filters.to));
   if (filters.beforeId !== undefined) conditions.push(lt(auditLog.id, filters.beforeId));
   return executor
-    .select()
+    .select(entryColumns)
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.orgUnitId)))
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(filters.limit);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow } from '../access/access-rule.ts';
 import { actorOf } from '../http/route-helpers.ts';
-import { findAuditEntries } from './audit.repository.ts';
+import { searchAuditTrail } from './audit.service.ts';
 
 const auditItem = z.object({
   id: z.number(),
@@ -40,15 +40,6 @@ export const auditRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
         response: { 200: z.object({ items: z.array(auditItem), nextCursor: z.number().nullable() }) },
       },
     },
-    async (request) => {
-      const { cursor, limit, ...filters } = request.query;
-      const rows = await findAuditEntries(context.db, actorOf(request).tenantId, {
-        ...filters,
-        beforeId: cursor,
-        limit: limit + 1,
-      });
-      const items = rows.slice(0, limit);
-      return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
-    },
+    async (request) => searchAuditTrail(context, actorOf(request), request.query),
   );
 };
