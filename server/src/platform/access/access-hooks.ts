@@ -1,5 +1,5 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import type { Authenticated } from '../auth/auth.service.ts';
+import type { Authenticator } from '../auth/auth.service.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { pickLocale } from '../errors/error-catalogue.ts';
 import { isRoleAllowed } from './access-rule.ts';
@@ -9,11 +9,9 @@ export const sessionCookieName = 'kewo_session';
 
 export type RegisteredRoute = { method: string; url: string; hasAccessRule: boolean };
 
-export type Authenticate = (token: string, ip: string, requestId: string) => Promise<Authenticated | undefined>;
-
 // Every API route must declare its access rule. The list of routes seen is kept so a test
 // can enumerate them, and a route without a rule is refused at run time too.
-export function registerAccessControl(app: FastifyInstance, authenticate: Authenticate): RegisteredRoute[] {
+export function registerAccessControl(app: FastifyInstance, authenticator: Authenticator): RegisteredRoute[] {
   const routes: RegisteredRoute[] = [];
   app.decorateRequest('actor', undefined);
   app.decorateRequest('profile', undefined);
@@ -39,11 +37,17 @@ export function registerAccessControl(app: FastifyInstance, authenticate: Authen
     }
     if (rule.kind === 'public') return;
     const token = request.cookies[sessionCookieName];
-    const authenticated = token ? await authenticate(token, request.ip, request.id) : undefined;
+    const authenticated = token ? await authenticator.authenticate(token, request.ip, request.id) : undefined;
     if (!authenticated) throw new DomainError('UNAUTHENTICATED');
     if (!isRoleAllowed(rule, authenticated.actor.role)) throw new DomainError('FORBIDDEN');
     request.actor = authenticated.actor;
     request.profile = authenticated.profile;
+  });
+
+  // Any write may have changed a session, a user or an org unit: drop what the authenticator kept.
+  // (onSend: before the client sees the answer, so its next request cannot find a stale session.)
+  app.addHook('onSend', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') authenticator.forgetSessions();
   });
   return routes;
 }

@@ -96,15 +96,37 @@ export type Authenticated = { actor: Actor; profile: Profile };
 
 // Resolves the cookie's token to the actor behind it, or undefined when the session is
 // unknown, revoked, idle too long, expired, or its user disabled.
+//
+// On PGlite this process is the database's only client (the data directory is locked), so the
+// session rows it read can be kept until this process writes anything: `forgetSessions` is called
+// after every write request. On PostgreSQL other processes may revoke a session at any moment,
+// so every request asks the database.
 export function createAuthenticator(context: AppContext) {
   const policy = sessionPolicyOf(context);
-  return async function authenticate(token: string, ip: string, requestId: string): Promise<Authenticated | undefined> {
+  const cache = context.dbKind === 'pglite' ? new Map<string, SessionRow>() : undefined;
+  const maxCachedSessions = 10_000;
+
+  async function loadSession(sessionId: string): Promise<SessionRow | undefined> {
+    const cached = cache?.get(sessionId);
+    if (cached) return cached;
+    const row = await findSession(context.db, sessionId);
+    if (row && cache) {
+      if (cache.size >= maxCachedSessions) cache.clear();
+      cache.set(sessionId, row);
+    }
+    return row;
+  }
+
+  async function authenticate(token: string, ip: string, requestId: string): Promise<Authenticated | undefined> {
     if (!token || token.length > 100) return undefined;
     const sessionId = hashToken(token);
-    const row = await findSession(context.db, sessionId);
+    const row = await loadSession(sessionId);
     const now = context.now();
     if (!row || row.disabled || !isSessionActive(row, now, policy)) return undefined;
-    if (shouldTouchSession(row, now)) await touchSession(context.db, sessionId, now);
+    if (shouldTouchSession(row, now)) {
+      await touchSession(context.db, sessionId, now);
+      row.lastSeenAt = now;
+    }
     const scope = scopeOf(row);
     if (!scope) return undefined;
     const actor: Actor = {
@@ -119,8 +141,12 @@ export function createAuthenticator(context: AppContext) {
       requestId,
     };
     return { actor, profile: profileOf(row) };
-  };
+  }
+
+  return { authenticate, forgetSessions: () => cache?.clear() };
 }
+
+export type Authenticator = ReturnType<typeof createAuthenticator>;
 
 type ScopeSource = {
   userId?: number;
