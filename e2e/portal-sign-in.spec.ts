@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 
 // The retailer portal on a phone. Retailer accounts arrive with the customer records; until
 // then the journey is the sign-in page itself, its validation and its refusal.
-test('the portal sign-in works on a phone, in Chinese, and refuses a wrong licence number', async ({ page }, testInfo) => {
+test('the portal sign-in works on a phone, in Chinese, and refuses a wrong licence number', async ({
+  page,
+}, testInfo) => {
   await page.goto('/portal');
   await expect(page).toHaveURL(/\/portal\/login/);
   await expect(page.getByText('零售客户服务平台').first()).toBeVisible();
@@ -14,7 +16,10 @@ test('the portal sign-in works on a phone, in Chinese, and refuses a wrong licen
   await licence.fill('350602100001');
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page.getByText('许可证号或密码错误。')).toBeVisible();
-  await testInfo.attach('portal-login-phone', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  await testInfo.attach('portal-login-phone', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  });
   // Nothing overflows the phone's width.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

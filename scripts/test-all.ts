@@ -20,7 +20,9 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 type Tally = { passed: number; failed: number; skipped: number };
 const tallies: Record<string, Tally> = {};
 
-console.log(`\n▶ Unit and integration tests (databases: PGlite${process.env.TEST_DATABASE_URL ? ' + PostgreSQL' : ''})`);
+console.log(
+  `\n▶ Unit and integration tests (databases: PGlite${process.env.TEST_DATABASE_URL ? ' + PostgreSQL' : ''})`,
+);
 const vitestStatus = run('npx', [
   'vitest',
   'run',
@@ -76,7 +78,8 @@ function readVitest(path: string, status: number): Tally {
     numFailedTestSuites: number;
   };
   // A suite that fails to load has no failed test, but is a failure all the same.
-  const failed = report.numFailedTests + report.numFailedTestSuites + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  const failed =
+    report.numFailedTests + report.numFailedTestSuites + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
   return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
 }
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { type Connect, defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
@@ -24,10 +24,29 @@ const vendorGroups = [
   { name: 'vendor', test: /node_modules[\\/]/, priority: 0, entriesAware: true, entriesAwareMergeThreshold: 20_000 },
 ];
 
+// In development (and `vite preview`) /portal and /portal/* get portal.html, as the server does.
+function portalFallback(): Plugin {
+  const rewrite: Connect.NextHandleFunction = (request, _response, next) => {
+    const path = request.url?.split('?')[0] ?? '';
+    const isPortalPage = (path === '/portal' || path.startsWith('/portal/')) && !path.includes('.');
+    if (isPortalPage) request.url = '/portal.html';
+    next();
+  };
+  return {
+    name: 'kewo-portal-fallback',
+    configureServer: (server) => {
+      server.middlewares.use(rewrite);
+    },
+    configurePreviewServer: (server) => {
+      server.middlewares.use(rewrite);
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), portalFallback()],
   server: {
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:3000' },

@@ -25,7 +25,7 @@ describe(canAccess.name, () => {
     ['admin', '/admin/audit', true],
     ['marketing', '/admin/users', false],
     ['service', '/admin/org-units', false],
-    ['inspector', '/admin/audit', false],
+    ['inspector', '/admin/audit', true],
     ['manager', '/admin/users', false],
     // Retailers never use the staff console.
     ['retailer', '/', false],

@@ -5,7 +5,9 @@ import { staffRoles } from '../shared/roles.ts';
 import { consoleRoutes, findRoute, menuGroups } from './routes.tsx';
 
 function lookup(messages: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  return key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 }
 
 describe('consoleRoutes', () => {

@@ -1,4 +1,11 @@
-import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined, ApartmentOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Messages } from '../shared/i18n/zh-CN.ts';
 import { type StaffRole, staffRoles } from '../shared/roles.ts';
@@ -20,7 +27,9 @@ export type ConsoleRoute = {
 
 const adminOnly = ['admin'] as const satisfies readonly StaffRole[];
 
-export const menuGroups: readonly MenuGroup[] = [{ key: 'admin', labelKey: 'menu.adminGroup', icon: <SettingOutlined /> }];
+export const menuGroups: readonly MenuGroup[] = [
+  { key: 'admin', labelKey: 'menu.adminGroup', icon: <SettingOutlined /> },
+];
 
 // The staff console's one route table. A new module adds a folder under pages/<module>/
 // and one row here; the router, the side menu and the access checks all read from it.
@@ -52,7 +61,8 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     path: '/admin/audit',
     labelKey: 'menu.audit',
     icon: <AuditOutlined />,
-    access: adminOnly,
+    // Inspectors (督察考评) review who changed what; the API allows both.
+    access: ['admin', 'inspector'],
     group: 'admin',
     page: lazy(() => import('../pages/audit/index.tsx').then((module) => ({ default: module.AuditPage }))),
   },

@@ -9,7 +9,12 @@ export function BottomTabBar({ tabs }: { tabs: readonly PortalTab[] }) {
   return (
     <nav className="portal-tabbar" aria-label={t('portal.title')}>
       {tabs.map((tab) => (
-        <NavLink key={tab.path} to={tab.path} end className={({ isActive }) => (isActive ? 'portal-tab is-active' : 'portal-tab')}>
+        <NavLink
+          key={tab.path}
+          to={tab.path}
+          end
+          className={({ isActive }) => (isActive ? 'portal-tab is-active' : 'portal-tab')}
+        >
           <span className="portal-tab-icon" aria-hidden>
             {tab.icon}
           </span>

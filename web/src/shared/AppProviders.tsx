@@ -17,8 +17,6 @@ const isAntdLocale = (value: unknown) => typeof value === 'object' && value !== 
 const enUS = interopDefault<AntdLocale>(enUSModule, isAntdLocale);
 const zhCN = interopDefault<AntdLocale>(zhCNModule, isAntdLocale);
 
-export const brandColor = '#b8232f';
-
 const baseTheme: ThemeConfig = {
   token: {
     colorPrimary: '#1f5fbf',
@@ -34,7 +32,10 @@ function LocalisedConfig({ children, theme }: { children: ReactNode; theme?: The
     dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   }, [locale]);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ ...baseTheme, ...theme, token: { ...baseTheme.token, ...theme?.token } }}>
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={{ ...baseTheme, ...theme, token: { ...baseTheme.token, ...theme?.token } }}
+    >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

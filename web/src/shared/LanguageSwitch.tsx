@@ -36,8 +36,8 @@ export function LanguageSwitch({ variant = 'dropdown' }: { variant?: 'dropdown' 
         onClick: ({ key }) => select(key),
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} aria-label={t('language.label')}>
-        {t(labelKeys[locale])}
+      <Button type="text" icon={<GlobalOutlined />} aria-label={`${t('language.label')}: ${t(labelKeys[locale])}`}>
+        <span className="kewo-language-label">{t(labelKeys[locale])}</span>
       </Button>
     </Dropdown>
   );

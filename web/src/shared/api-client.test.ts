@@ -73,7 +73,9 @@ describe(apiRequest.name, () => {
   });
 
   it('sends the user to sign in when the session is gone (401)', async () => {
-    fetchMock.mockResolvedValue(problemResponse(401, { status: 401, title: 'Unauthorized', detail: '请先登录。', code: 'UNAUTHENTICATED' }));
+    fetchMock.mockResolvedValue(
+      problemResponse(401, { status: 401, title: 'Unauthorized', detail: '请先登录。', code: 'UNAUTHENTICATED' }),
+    );
 
     await expect(apiRequest('/users')).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     expect(unauthorizedHandler).toHaveBeenCalledOnce();
@@ -81,18 +83,31 @@ describe(apiRequest.name, () => {
 
   it('leaves a 401 to the caller when asked to (a wrong password is not an expired session)', async () => {
     fetchMock.mockResolvedValue(
-      problemResponse(401, { status: 401, title: 'Unauthorized', detail: '用户名或密码错误。', code: 'INVALID_CREDENTIALS' }),
+      problemResponse(401, {
+        status: 401,
+        title: 'Unauthorized',
+        detail: '用户名或密码错误。',
+        code: 'INVALID_CREDENTIALS',
+      }),
     );
 
     await expect(
-      apiRequest('/auth/login', { method: 'POST', body: { username: 'a', password: 'b' }, redirectOnUnauthorized: false }),
+      apiRequest('/auth/login', {
+        method: 'POST',
+        body: { username: 'a', password: 'b' },
+        redirectOnUnauthorized: false,
+      }),
     ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS', problem: { detail: '用户名或密码错误。' } });
     expect(unauthorizedHandler).not.toHaveBeenCalled();
   });
 
   it('reads Retry-After on 429 so the sign-in form can count down', async () => {
     fetchMock.mockResolvedValue(
-      problemResponse(429, { status: 429, title: 'Too Many Requests', detail: '登录失败次数过多', code: 'TOO_MANY_ATTEMPTS' }, { 'retry-after': '90' }),
+      problemResponse(
+        429,
+        { status: 429, title: 'Too Many Requests', detail: '登录失败次数过多', code: 'TOO_MANY_ATTEMPTS' },
+        { 'retry-after': '90' },
+      ),
     );
 
     const error = (await apiRequest('/auth/login', { method: 'POST', body: {}, redirectOnUnauthorized: false }).catch(
@@ -104,9 +119,19 @@ describe(apiRequest.name, () => {
   });
 
   it('still throws an ApiError when a proxy answers with HTML', async () => {
-    fetchMock.mockResolvedValue(new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }));
+    fetchMock.mockResolvedValue(
+      new Response('<html>Bad Gateway</html>', {
+        status: 502,
+        statusText: 'Bad Gateway',
+        headers: { 'content-type': 'text/html' },
+      }),
+    );
 
-    await expect(apiRequest('/health')).rejects.toMatchObject({ status: 502, code: 'HTTP_502', problem: { title: 'Bad Gateway', detail: '' } });
+    await expect(apiRequest('/health')).rejects.toMatchObject({
+      status: 502,
+      code: 'HTTP_502',
+      problem: { title: 'Bad Gateway', detail: '' },
+    });
   });
 
   it('turns a network failure into an ApiError with status 0', async () => {
@@ -122,9 +147,9 @@ describe(apiRequest.name, () => {
 
 describe(buildUrl.name, () => {
   it('drops empty query values and encodes the rest', () => {
-    expect(buildUrl('/users', { q: '张 三', role: undefined, orgUnitId: null, limit: 20, offset: 0, disabled: '' })).toBe(
-      '/api/v1/users?q=%E5%BC%A0+%E4%B8%89&limit=20&offset=0',
-    );
+    expect(
+      buildUrl('/users', { q: '张 三', role: undefined, orgUnitId: null, limit: 20, offset: 0, disabled: '' }),
+    ).toBe('/api/v1/users?q=%E5%BC%A0+%E4%B8%89&limit=20&offset=0');
   });
 });
 

@@ -33,11 +33,20 @@ function dateTimeFormatFor(locale: Locale, style: DateStyle): Intl.DateTimeForma
   const time: Intl.DateTimeFormatOptions =
     style === 'date'
       ? {}
-      : { hour: '2-digit', minute: '2-digit', ...(style === 'dateTimeSeconds' ? { second: '2-digit' } : {}), hourCycle: 'h23' };
+      : {
+          hour: '2-digit',
+          minute: '2-digit',
+          ...(style === 'dateTimeSeconds' ? { second: '2-digit' } : {}),
+          hourCycle: 'h23',
+        };
   return new Intl.DateTimeFormat(isChinese ? 'zh-CN' : 'en-GB', { ...date, ...time, timeZone: businessTimeZone });
 }
 
-export function formatDate(value: string | number | Date | null | undefined, locale: Locale, style: DateStyle = 'dateTime') {
+export function formatDate(
+  value: string | number | Date | null | undefined,
+  locale: Locale,
+  style: DateStyle = 'dateTime',
+) {
   if (value === null || value === undefined || value === '') return '—';
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '—';

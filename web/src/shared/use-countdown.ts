@@ -12,3 +12,9 @@ export function useCountdown(until: number | null): number {
   if (until === null) return 0;
   return Math.max(0, Math.ceil((until - now) / 1000));
 }
+
+// 849 → "14:09", 45 → "0:45": short enough for a button label.
+export function formatCountdown(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
+}

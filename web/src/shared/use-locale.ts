@@ -12,7 +12,8 @@ export function useFormat() {
   const locale = useLocale();
   return {
     locale,
-    number: (value: number | null | undefined, options?: Intl.NumberFormatOptions) => formatNumber(value, locale, options),
+    number: (value: number | null | undefined, options?: Intl.NumberFormatOptions) =>
+      formatNumber(value, locale, options),
     date: (value: string | number | Date | null | undefined) => formatDate(value, locale, 'date'),
     dateTime: (value: string | number | Date | null | undefined) => formatDate(value, locale, 'dateTime'),
     dateTimeSeconds: (value: string | number | Date | null | undefined) => formatDate(value, locale, 'dateTimeSeconds'),

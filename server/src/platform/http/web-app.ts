@@ -63,6 +63,10 @@ export async function registerWebApp(app: FastifyInstance, enabled: boolean, bui
         .type('text/plain; charset=utf-8')
         .send('客我 Kewo: the web app is not built yet. Run `npm run build`, then restart.\n');
     }
+    // A missing script or image is a 404, not the page: an old cached page must not run HTML as code.
+    if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
+      return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
+    }
     const isPortal = path === '/portal' || path.startsWith('/portal/');
     return sendPage(reply, isPortal ? pages.portal : pages.console);
   });

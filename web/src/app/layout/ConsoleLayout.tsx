@@ -1,6 +1,6 @@
 import { BankOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Flex, Layout, Menu, Typography, theme } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
@@ -27,12 +27,27 @@ export function ConsoleLayout() {
   const navigate = useNavigate();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(readCollapsed);
+  // On a phone the menu is hidden and slides over the page when asked for.
+  const screens = Grid.useBreakpoint();
+  const isNarrow = screens.md === false;
+  const [isDrawerOpen, setDrawerOpen] = useState(false);
+  const isSiderCollapsed = isNarrow ? !isDrawerOpen : collapsed;
 
   const menuItems = useMemo(() => buildMenuItems(consoleRoutes, menuGroups, user, (key) => t(key)), [user, t]);
   const activeRoute = findRoute(location.pathname);
-  const openGroupKeys = menuGroups.map((group) => `group:${group.key}`);
+  // A menu group opens when it holds the current page (Ant Design Pro's convention);
+  // the user opens or closes the others.
+  const activeGroupKey = activeRoute?.group ? `group:${activeRoute.group}` : undefined;
+  const [openKeys, setOpenKeys] = useState<string[]>(activeGroupKey ? [activeGroupKey] : []);
+  useEffect(() => {
+    if (activeGroupKey) setOpenKeys((keys) => (keys.includes(activeGroupKey) ? keys : [...keys, activeGroupKey]));
+  }, [activeGroupKey]);
 
   const toggle = () => {
+    if (isNarrow) {
+      setDrawerOpen((value) => !value);
+      return;
+    }
     setCollapsed((value) => {
       try {
         localStorage.setItem(collapsedStorageKey, String(!value));
@@ -44,27 +59,35 @@ export function ConsoleLayout() {
   };
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout style={{ minHeight: '100vh', background: '#001529' }}>
+      {isNarrow && isDrawerOpen ? (
+        <button type="button" className="kewo-sider-backdrop" aria-label={t('layout.collapse')} onClick={toggle} />
+      ) : null}
       <Layout.Sider
         collapsible
-        collapsed={collapsed}
+        collapsed={isSiderCollapsed}
+        collapsedWidth={isNarrow ? 0 : 80}
         onCollapse={toggle}
         trigger={null}
         width={220}
         theme="dark"
-        className="kewo-sider"
+        className={isNarrow ? 'kewo-sider is-overlay' : 'kewo-sider'}
       >
         <button type="button" className="kewo-logo" onClick={() => navigate('/')}>
           <span className="kewo-logo-mark">客</span>
-          {collapsed ? null : <span className="kewo-logo-text">{t('app.name')}</span>}
+          {isSiderCollapsed ? null : <span className="kewo-logo-text">{t('app.name')}</span>}
         </button>
         <Menu
           theme="dark"
           mode="inline"
           items={menuItems}
           selectedKeys={activeRoute ? [activeRoute.path] : []}
-          defaultOpenKeys={collapsed ? [] : openGroupKeys}
-          onClick={({ key }) => navigate(key)}
+          // A collapsed menu shows groups as pop-ups; open keys apply only when expanded.
+          {...(isSiderCollapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
+          onClick={({ key }) => {
+            navigate(key);
+            setDrawerOpen(false);
+          }}
         />
       </Layout.Sider>
       <Layout>
@@ -75,9 +98,9 @@ export function ConsoleLayout() {
           <Flex align="center" gap={12} style={{ minWidth: 0 }}>
             <Button
               type="text"
-              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              icon={isSiderCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
               onClick={toggle}
-              aria-label={collapsed ? t('layout.expand') : t('layout.collapse')}
+              aria-label={isSiderCollapsed ? t('layout.expand') : t('layout.collapse')}
             />
             <BankOutlined style={{ color: token.colorTextSecondary }} />
             <Typography.Text strong ellipsis className="kewo-tenant-name">

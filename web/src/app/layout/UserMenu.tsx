@@ -44,7 +44,7 @@ export function UserMenu() {
         <Avatar size="small" style={{ background: '#1f5fbf' }}>
           {user.displayName.slice(0, 1)}
         </Avatar>
-        <Flex vertical align="flex-start" style={{ lineHeight: 1.25 }}>
+        <Flex vertical align="flex-start" className="kewo-user-menu-text" style={{ lineHeight: 1.25 }}>
           <Typography.Text strong>{user.displayName}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t(`roles.${user.role}`)}

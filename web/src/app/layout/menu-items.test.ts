@@ -18,7 +18,9 @@ describe(buildMenuItems.name, () => {
   });
 
   it('leaves routes marked hideInMenu out (the account page is in the user menu)', () => {
-    const keys = JSON.stringify(buildMenuItems(consoleRoutes, menuGroups, { role: 'admin' }, translate).map((item) => item?.key));
+    const keys = JSON.stringify(
+      buildMenuItems(consoleRoutes, menuGroups, { role: 'admin' }, translate).map((item) => item?.key),
+    );
     expect(keys).not.toContain('/account');
   });
 });

@@ -15,7 +15,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 // Stable structural equality for JSON values (key order does not matter).
 export function isSameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => isSameJson(item, b[index]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, index) => isSameJson(item, b[index]));
   if (isRecord(a) && isRecord(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     return [...keys].every((key) => key in a === key in b && isSameJson(a[key], b[key]));

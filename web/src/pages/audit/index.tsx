@@ -1,8 +1,22 @@
 import { LeftOutlined, ReloadOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Card, DatePicker, Flex, Form, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import {
+  AutoComplete,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { zhCN } from '../../shared/i18n/zh-CN.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
@@ -21,7 +35,17 @@ const knownActions = Object.keys(zhCN.audit.actions) as KnownAction[];
 const isKnownEntity = (value: string): value is KnownEntity => (knownEntities as string[]).includes(value);
 const isKnownAction = (value: string): value is KnownAction => (knownActions as string[]).includes(value);
 
-const actionColors: Record<string, string> = { create: 'green', update: 'blue', delete: 'red', login: 'cyan', logout: 'default' };
+const actionColors: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  delete: 'red',
+  sign_in: 'cyan',
+  sign_out: 'default',
+  change_password: 'purple',
+  reset_password: 'purple',
+  revoke: 'orange',
+  revoke_sessions: 'orange',
+};
 
 type FilterForm = {
   entity?: string;
@@ -45,6 +69,7 @@ function toFilters(values: FilterForm): AuditFilters {
 export function AuditPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const canPickActor = useSignedInUser().role === 'admin';
   const [form] = Form.useForm<FilterForm>();
   const [filters, setFilters] = useState<AuditFilters>({});
   const [limit, setLimit] = useState(20);
@@ -97,22 +122,28 @@ export function AuditPage() {
             <AutoComplete
               allowClear
               placeholder={t('audit.entity')}
-              options={knownEntities.map((entity) => ({ value: entity, label: `${t(`audit.entities.${entity}`)}（${entity}）` }))}
+              options={knownEntities.map((entity) => ({
+                value: entity,
+                label: `${t(`audit.entities.${entity}`)}（${entity}）`,
+              }))}
               style={{ width: 170 }}
             />
           </Form.Item>
           <Form.Item name="entityId">
             <Input allowClear placeholder={t('audit.entityId')} style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item name="actorId">
-            <ActorSelect />
-          </Form.Item>
+          {/* The people directory (GET /users) is the administrator's; inspectors filter by the rest. */}
+          {canPickActor && (
+            <Form.Item name="actorId">
+              <ActorSelect />
+            </Form.Item>
+          )}
           <Form.Item name="action">
             <Select
               allowClear
               placeholder={t('audit.action')}
               options={knownActions.map((action) => ({ value: action, label: t(`audit.actions.${action}`) }))}
-              style={{ width: 120 }}
+              style={{ width: 140 }}
             />
           </Form.Item>
           <Form.Item name="period">
@@ -143,18 +174,30 @@ export function AuditPage() {
         <Table<AuditEntry>
           rowKey="id"
           size="middle"
+          scroll={{ x: 980 }}
           columns={columns}
           dataSource={audit.data?.items ?? []}
           loading={audit.isFetching}
           pagination={false}
-          expandable={{ expandedRowRender: (entry) => <AuditDiff entry={entry} /> }}
+          expandable={{
+            expandedRowRender: (entry) => <AuditDiff entry={entry} />,
+            // Sign-ins and the like record no before/after: nothing to open.
+            rowExpandable: (entry) => entry.before != null || entry.after != null,
+          }}
         />
         <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
           <Typography.Text type="secondary">{t('audit.page', { page: pageIndex + 1 })}</Typography.Text>
-          <Button icon={<LeftOutlined />} disabled={pageIndex === 0} onClick={() => setCursors((stack) => stack.slice(0, -1))}>
+          <Button
+            icon={<LeftOutlined />}
+            disabled={pageIndex === 0}
+            onClick={() => setCursors((stack) => stack.slice(0, -1))}
+          >
             {t('common.previousPage')}
           </Button>
-          <Button disabled={nextCursor === null || audit.isPlaceholderData} onClick={() => nextCursor !== null && setCursors((stack) => [...stack, nextCursor])}>
+          <Button
+            disabled={nextCursor === null || audit.isPlaceholderData}
+            onClick={() => nextCursor !== null && setCursors((stack) => [...stack, nextCursor])}
+          >
             {t('common.nextPage')} <RightOutlined />
           </Button>
           <Select

@@ -48,7 +48,10 @@ async function submit(username: string, password: string) {
   fireEvent.click(screen.getByRole('button', { name: /登\s*录/ }));
 }
 
-const notSignedIn: Reply = { status: 401, body: { status: 401, title: 'Unauthorized', detail: '请先登录。', code: 'UNAUTHENTICATED' } };
+const notSignedIn: Reply = {
+  status: 401,
+  body: { status: 401, title: 'Unauthorized', detail: '请先登录。', code: 'UNAUTHENTICATED' },
+};
 
 const adminUser = {
   id: 1,
@@ -95,7 +98,12 @@ describe('LoginPage', () => {
       'POST /auth/login': {
         status: 429,
         headers: { 'retry-after': '120' },
-        body: { status: 429, title: 'Too Many Requests', detail: '登录失败次数过多，请在 2 分钟后再试。', code: 'TOO_MANY_ATTEMPTS' },
+        body: {
+          status: 429,
+          title: 'Too Many Requests',
+          detail: '登录失败次数过多，请在 2 分钟后再试。',
+          code: 'TOO_MANY_ATTEMPTS',
+        },
       },
     });
     renderLogin();

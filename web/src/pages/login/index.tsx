@@ -9,7 +9,7 @@ import { AuthShell } from '../../shared/auth/AuthShell.tsx';
 import { loginStaff, safeRedirectTarget, useCurrentUser, useSessionCache } from '../../shared/auth/session.api.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { isStaffRole } from '../../shared/roles.ts';
-import { useCountdown } from '../../shared/use-countdown.ts';
+import { formatCountdown, useCountdown } from '../../shared/use-countdown.ts';
 import { useSetupStatus } from '../setup/setup.api.ts';
 
 type Credentials = { username: string; password: string };
@@ -58,7 +58,9 @@ export function LoginPage() {
 
   return (
     <AuthShell title={t('auth.title')} subtitle={t('auth.subtitle')}>
-      {isSetupDone && !error ? <Alert type="success" showIcon style={{ marginBottom: 20 }} title={t('setup.done')} /> : null}
+      {isSetupDone && !error ? (
+        <Alert type="success" showIcon style={{ marginBottom: 20 }} title={t('setup.done')} />
+      ) : null}
       {setupStatus.data?.needed ? (
         <Alert
           type="info"
@@ -82,14 +84,10 @@ export function LoginPage() {
           style={{ marginBottom: 20 }}
           title={isRateLimited ? t('auth.tooManyAttempts') : t('auth.failed')}
           description={
-            isRateLimited ? (
-              <>
-                {describeError(error, t)}
-                {isLocked ? ` ${t('auth.tryAgainIn', { seconds: secondsLeft })}` : null}
-              </>
-            ) : (
-              describeError(error, t)
-            )
+            // The server's sentence already says how long to wait; a bare 429 gets ours.
+            isRateLimited && !error.problem.detail && isLocked
+              ? t('auth.tryAgainIn', { seconds: secondsLeft })
+              : describeError(error, t)
           }
         />
       ) : null}
@@ -97,17 +95,32 @@ export function LoginPage() {
         layout="vertical"
         size="large"
         requiredMark={false}
+        // The lock-out is per account: another username may be tried at once.
+        onValuesChange={(changed: Partial<Credentials>) => {
+          if (changed.username !== undefined && isRateLimited) {
+            setRetryUntil(null);
+            login.reset();
+          }
+        }}
         onFinish={(values) => login.mutate({ username: values.username.trim(), password: values.password })}
       >
-        <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+        <Form.Item
+          name="username"
+          label={t('auth.username')}
+          rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+        >
           <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+        <Form.Item
+          name="password"
+          label={t('auth.password')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
         </Form.Item>
         <Form.Item style={{ marginBottom: 12 }}>
           <Button type="primary" htmlType="submit" block loading={login.isPending} disabled={isLocked}>
-            {isLocked ? `${t('auth.submit')} (${secondsLeft})` : t('auth.submit')}
+            {isLocked ? `${t('auth.submit')} (${formatCountdown(secondsLeft)})` : t('auth.submit')}
           </Button>
         </Form.Item>
       </Form>

@@ -4,7 +4,7 @@ import { type Key, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FullPageError } from '../../shared/FullPageStatus.tsx';
 import { PageContainer } from '../../shared/PageContainer.tsx';
-import { OrgUnitFormModal, type OrgUnitEdit } from './components/OrgUnitFormModal.tsx';
+import { type OrgUnitEdit, OrgUnitFormModal } from './components/OrgUnitFormModal.tsx';
 import { buildOrgTree, type OrgUnitNode, parentIds } from './org-tree.ts';
 import { type OrgUnitKind, useOrgUnits } from './org-units.api.ts';
 
@@ -58,7 +58,12 @@ export function OrgUnitsPage() {
       width: 220,
       render: (_value, unit) => (
         <Space size={4}>
-          <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => setEdit({ mode: 'create', parent: unit })}>
+          <Button
+            type="link"
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => setEdit({ mode: 'create', parent: unit })}
+          >
             {t('orgUnits.createChild')}
           </Button>
           <Button type="link" size="small" onClick={() => setEdit({ mode: 'edit', unit })}>
@@ -82,6 +87,7 @@ export function OrgUnitsPage() {
       <Card>
         <Table<OrgUnitNode>
           rowKey="id"
+          scroll={{ x: 760 }}
           columns={columns}
           dataSource={tree}
           loading={orgUnits.isPending}
@@ -94,7 +100,14 @@ export function OrgUnitsPage() {
           locale={{ emptyText: <Empty description={t('orgUnits.empty')} /> }}
         />
       </Card>
-      <OrgUnitFormModal edit={edit} onClose={() => setEdit(null)} />
+      <OrgUnitFormModal
+        edit={edit}
+        onClose={() => setEdit(null)}
+        // Open the parent so the new unit is visible straight away.
+        onCreated={(unit) =>
+          unit.parentId !== null && setExpandedKeys((keys) => [...(keys ?? []), unit.parentId as number])
+        }
+      />
     </PageContainer>
   );
 }

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { AuthShell } from '../../shared/auth/AuthShell.tsx';
 import { describeError } from '../../shared/error-message.ts';
-import { applyFieldErrors } from '../../shared/form-errors.ts';
 import { FullPageSpin } from '../../shared/FullPageStatus.tsx';
+import { applyFieldErrors } from '../../shared/form-errors.ts';
 import { minimumPasswordLength } from '../../shared/password-rules.ts';
 import { createFirstAdmin, type SetupRequest, setupStatusQueryKey, useSetupStatus } from './setup.api.ts';
 
@@ -53,22 +53,41 @@ export function SetupPage() {
 
   return (
     <AuthShell title={t('setup.title')} subtitle={t('setup.description')}>
-      {setup.error ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 20 }} title={describeError(setup.error, t)} /> : null}
+      {setup.error ? (
+        <Alert type="error" showIcon role="alert" style={{ marginBottom: 20 }} title={describeError(setup.error, t)} />
+      ) : null}
       <Form<SetupForm>
         form={form}
         layout="vertical"
         requiredMark={false}
         onFinish={({ passwordConfirm: _confirm, ...request }) =>
-          setup.mutate({ ...request, cityName: request.cityName.trim(), username: request.username.trim(), displayName: request.displayName.trim() })
+          setup.mutate({
+            ...request,
+            cityName: request.cityName.trim(),
+            username: request.username.trim(),
+            displayName: request.displayName.trim(),
+          })
         }
       >
-        <Form.Item name="cityName" label={t('setup.cityName')} rules={[{ required: true, whitespace: true, message: t('setup.cityNameRequired') }]}>
+        <Form.Item
+          name="cityName"
+          label={t('setup.cityName')}
+          rules={[{ required: true, whitespace: true, message: t('setup.cityNameRequired') }]}
+        >
           <Input placeholder={t('setup.cityNamePlaceholder')} autoFocus />
         </Form.Item>
-        <Form.Item name="displayName" label={t('setup.displayName')} rules={[{ required: true, whitespace: true, message: t('setup.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('setup.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('setup.displayNameRequired') }]}
+        >
           <Input autoComplete="name" />
         </Form.Item>
-        <Form.Item name="username" label={t('setup.username')} rules={[{ required: true, whitespace: true, message: t('setup.usernameRequired') }]}>
+        <Form.Item
+          name="username"
+          label={t('setup.username')}
+          rules={[{ required: true, whitespace: true, message: t('setup.usernameRequired') }]}
+        >
           <Input autoComplete="username" />
         </Form.Item>
         <Form.Item
@@ -78,9 +97,11 @@ export function SetupPage() {
             { required: true, message: t('password.required') },
             { min: minimumPasswordLength, message: t('password.minLength', { count: minimumPasswordLength }) },
           ]}
-          extra={t('password.minLength', { count: minimumPasswordLength })}
         >
-          <Input.Password autoComplete="new-password" />
+          <Input.Password
+            autoComplete="new-password"
+            placeholder={t('password.minLength', { count: minimumPasswordLength })}
+          />
         </Form.Item>
         <Form.Item
           name="passwordConfirm"
@@ -90,7 +111,9 @@ export function SetupPage() {
             { required: true, message: t('password.required') },
             ({ getFieldValue }) => ({
               validator: (_rule, value) =>
-                !value || getFieldValue('password') === value ? Promise.resolve() : Promise.reject(new Error(t('setup.passwordMismatch'))),
+                !value || getFieldValue('password') === value
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('setup.passwordMismatch'))),
             }),
           ]}
         >

@@ -1,6 +1,20 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Flex, Input, Select, Space, Table, type TableColumnsType, Tag, TreeSelect, Typography } from 'antd';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -68,7 +82,10 @@ export function UsersPage() {
   });
   const orgUnits = useOrgUnits();
   const orgTree = useMemo(() => toTreeSelectData(buildOrgTree(orgUnits.data ?? [])), [orgUnits.data]);
-  const orgUnitNames = useMemo(() => new Map((orgUnits.data ?? []).map((unit) => [unit.id, unit.name])), [orgUnits.data]);
+  const orgUnitNames = useMemo(
+    () => new Map((orgUnits.data ?? []).map((unit) => [unit.id, unit.name])),
+    [orgUnits.data],
+  );
 
   const revoke = useMutation({
     mutationFn: (user: UserRow) => revokeUserSessions(user.id),
@@ -117,13 +134,18 @@ export function UsersPage() {
       dataIndex: 'disabled',
       width: 100,
       render: (disabled: boolean) =>
-        disabled ? <Badge status="default" text={t('users.disabled')} /> : <Badge status="success" text={t('users.enabled')} />,
+        disabled ? (
+          <Badge status="default" text={t('users.disabled')} />
+        ) : (
+          <Badge status="success" text={t('users.enabled')} />
+        ),
     },
     {
       title: t('users.lastLoginAt'),
       dataIndex: 'lastLoginAt',
       width: 170,
-      render: (value: string | null) => (value ? format.dateTime(value) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>),
+      render: (value: string | null) =>
+        value ? format.dateTime(value) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>,
     },
     {
       title: t('common.actions'),
@@ -191,6 +213,8 @@ export function UsersPage() {
         ) : null}
         <Table<UserRow>
           rowKey="id"
+          size="middle"
+          scroll={{ x: 980 }}
           columns={columns}
           dataSource={users.data?.items ?? []}
           loading={users.isFetching}
@@ -202,7 +226,8 @@ export function UsersPage() {
             pageSizeOptions: pageSizes,
             showSizeChanger: true,
             showTotal: (total) => t('common.total', { total: format.number(total) }),
-            onChange: (page, pageSize) => list.update({ page: page === 1 ? undefined : page, pageSize: pageSize === 20 ? undefined : pageSize }),
+            onChange: (page, pageSize) =>
+              list.update({ page: page === 1 ? undefined : page, pageSize: pageSize === 20 ? undefined : pageSize }),
           }}
         />
       </Card>

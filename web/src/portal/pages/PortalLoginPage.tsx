@@ -8,7 +8,7 @@ import { isApiError } from '../../shared/api-client.ts';
 import { loginRetailer, safeRedirectTarget, useCurrentUser, useSessionCache } from '../../shared/auth/session.api.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
-import { useCountdown } from '../../shared/use-countdown.ts';
+import { formatCountdown, useCountdown } from '../../shared/use-countdown.ts';
 import { isLicenceNumber, normaliseLicenceNumber } from '../licence-number.ts';
 
 type Credentials = { licenceNo: string; password: string };
@@ -66,7 +66,9 @@ export function PortalLoginPage() {
             title={isRateLimited ? t('auth.tooManyAttempts') : describeError(error, t)}
             description={
               isRateLimited
-                ? `${describeError(error, t)}${isLocked ? ` ${t('auth.tryAgainIn', { seconds: secondsLeft })}` : ''}`
+                ? isLocked && !error.problem.detail
+                  ? t('auth.tryAgainIn', { seconds: secondsLeft })
+                  : describeError(error, t)
                 : undefined
             }
           />
@@ -75,7 +77,16 @@ export function PortalLoginPage() {
           layout="vertical"
           size="large"
           requiredMark={false}
-          onFinish={(values) => login.mutate({ licenceNo: normaliseLicenceNumber(values.licenceNo), password: values.password })}
+          // The lock-out is per account: another licence number may be tried at once.
+          onValuesChange={(changed: Partial<Credentials>) => {
+            if (changed.licenceNo !== undefined && isRateLimited) {
+              setRetryUntil(null);
+              login.reset();
+            }
+          }}
+          onFinish={(values) =>
+            login.mutate({ licenceNo: normaliseLicenceNumber(values.licenceNo), password: values.password })
+          }
         >
           <Form.Item
             name="licenceNo"
@@ -83,7 +94,9 @@ export function PortalLoginPage() {
             rules={[
               {
                 validator: (_rule, value: string | undefined) =>
-                  value && isLicenceNumber(value) ? Promise.resolve() : Promise.reject(new Error(t('portal.licenceNoInvalid'))),
+                  value && isLicenceNumber(value)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('portal.licenceNoInvalid'))),
               },
             ]}
           >
@@ -95,11 +108,22 @@ export function PortalLoginPage() {
               maxLength={16}
             />
           </Form.Item>
-          <Form.Item name="password" label={t('portal.password')} rules={[{ required: true, message: t('portal.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('portal.password')}
+            rules={[{ required: true, message: t('portal.passwordRequired') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={login.isPending} disabled={isLocked} className="portal-big-button">
-            {isLocked ? `${t('portal.login')} (${secondsLeft})` : t('portal.login')}
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={login.isPending}
+            disabled={isLocked}
+            className="portal-big-button"
+          >
+            {isLocked ? `${t('portal.login')} (${formatCountdown(secondsLeft)})` : t('portal.login')}
           </Button>
         </Form>
         <p className="portal-login-help">{t('portal.loginHelp')}</p>

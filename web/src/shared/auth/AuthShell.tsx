@@ -5,7 +5,15 @@ import { LanguageSwitch } from '../LanguageSwitch.tsx';
 import './auth-shell.css';
 
 // The frame around the console's sign-in and setup pages: brand panel + a card.
-export function AuthShell({ title, subtitle, children }: { title: ReactNode; subtitle?: ReactNode; children: ReactNode }) {
+export function AuthShell({
+  title,
+  subtitle,
+  children,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div className="kewo-auth">

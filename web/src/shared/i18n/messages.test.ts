@@ -18,7 +18,8 @@ describe('translations', () => {
 
   it('use the same {{placeholders}} in both languages', () => {
     for (const key of leafKeys(zhCN)) {
-      const read = (messages: unknown) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) as string;
+      const read = (messages: unknown) =>
+        key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) as string;
       expect(placeholders(read(en)), key).toEqual(placeholders(read(zhCN)));
     }
   });

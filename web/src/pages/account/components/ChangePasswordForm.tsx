@@ -37,7 +37,11 @@ export function ChangePasswordForm() {
       onFinish={({ currentPassword, newPassword }) => change.mutate({ currentPassword, newPassword })}
       style={{ maxWidth: 420 }}
     >
-      <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true, message: t('password.required') }]}>
+      <Form.Item
+        name="currentPassword"
+        label={t('account.currentPassword')}
+        rules={[{ required: true, message: t('password.required') }]}
+      >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item
@@ -49,7 +53,10 @@ export function ChangePasswordForm() {
           { min: minimumPasswordLength, message: t('password.minLength', { count: minimumPasswordLength }) },
         ]}
       >
-        <Input.Password autoComplete="new-password" />
+        <Input.Password
+          autoComplete="new-password"
+          placeholder={t('password.minLength', { count: minimumPasswordLength })}
+        />
       </Form.Item>
       <Form.Item
         name="confirmPassword"
@@ -59,7 +66,9 @@ export function ChangePasswordForm() {
           { required: true, message: t('password.required') },
           ({ getFieldValue }) => ({
             validator: (_rule, value) =>
-              !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('account.passwordMismatch'))),
+              !value || getFieldValue('newPassword') === value
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('account.passwordMismatch'))),
           }),
         ]}
       >

@@ -47,9 +47,24 @@ export function SessionsTable() {
       ),
     },
     { title: t('account.ip'), dataIndex: 'ip', width: 150, render: (ip: string | null) => ip ?? '—' },
-    { title: t('account.createdAt'), dataIndex: 'createdAt', width: 170, render: (value: string) => format.dateTime(value) },
-    { title: t('account.lastSeenAt'), dataIndex: 'lastSeenAt', width: 170, render: (value: string) => format.dateTime(value) },
-    { title: t('account.expiresAt'), dataIndex: 'expiresAt', width: 170, render: (value: string) => format.dateTime(value) },
+    {
+      title: t('account.createdAt'),
+      dataIndex: 'createdAt',
+      width: 170,
+      render: (value: string) => format.dateTime(value),
+    },
+    {
+      title: t('account.lastSeenAt'),
+      dataIndex: 'lastSeenAt',
+      width: 170,
+      render: (value: string) => format.dateTime(value),
+    },
+    {
+      title: t('account.expiresAt'),
+      dataIndex: 'expiresAt',
+      width: 170,
+      render: (value: string) => format.dateTime(value),
+    },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -28,8 +28,12 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
               </Tag>
             ) : null}
           </span>
-          <pre className="kewo-audit-diff-before">{row.isInBefore ? formatJsonValue(row.before) : <em>{t('audit.empty')}</em>}</pre>
-          <pre className="kewo-audit-diff-after">{row.isInAfter ? formatJsonValue(row.after) : <em>{t('audit.empty')}</em>}</pre>
+          <pre className={row.isInBefore ? 'kewo-audit-diff-before' : 'kewo-audit-diff-before is-absent'}>
+            {row.isInBefore ? formatJsonValue(row.before) : <em>{t('audit.empty')}</em>}
+          </pre>
+          <pre className={row.isInAfter ? 'kewo-audit-diff-after' : 'kewo-audit-diff-after is-absent'}>
+            {row.isInAfter ? formatJsonValue(row.after) : <em>{t('audit.empty')}</em>}
+          </pre>
         </div>
       ))}
       {changedCount === 0 ? (

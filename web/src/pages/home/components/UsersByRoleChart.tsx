@@ -6,13 +6,16 @@ import * as echartsReactModule from 'echarts-for-react/esm/core.js';
 import type { EChartsReactProps } from 'echarts-for-react/esm/types.js';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffRole } from '../../../shared/roles.ts';
 import { interopDefault } from '../../../shared/interop-default.ts';
+import type { StaffRole } from '../../../shared/roles.ts';
 import { useFormat } from '../../../shared/use-locale.ts';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-const ReactEChartsCore = interopDefault<ComponentType<EChartsReactProps>>(echartsReactModule, (value) => typeof value === 'function');
+const ReactEChartsCore = interopDefault<ComponentType<EChartsReactProps>>(
+  echartsReactModule,
+  (value) => typeof value === 'function',
+);
 
 export function UsersByRoleChart({ totals }: { totals: { role: StaffRole; total: number }[] }) {
   const { t } = useTranslation();
@@ -38,5 +41,13 @@ export function UsersByRoleChart({ totals }: { totals: { role: StaffRole; total:
       },
     ],
   };
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 220 }} opts={{ renderer: 'canvas' }} />;
+  return (
+    <ReactEChartsCore
+      echarts={echarts}
+      option={option}
+      notMerge
+      style={{ height: 220 }}
+      opts={{ renderer: 'canvas' }}
+    />
+  );
 }

@@ -12,7 +12,15 @@ type OrgUnitFormValues = { kind: OrgUnitKind; name: string; code: string };
 // Either a new unit under `parent`, or an edit of `unit` (name and code only).
 export type OrgUnitEdit = { mode: 'create'; parent: OrgUnit } | { mode: 'edit'; unit: OrgUnit };
 
-export function OrgUnitFormModal({ edit, onClose }: { edit: OrgUnitEdit | null; onClose: () => void }) {
+export function OrgUnitFormModal({
+  edit,
+  onClose,
+  onCreated,
+}: {
+  edit: OrgUnitEdit | null;
+  onClose: () => void;
+  onCreated?: (unit: OrgUnit) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -39,8 +47,9 @@ export function OrgUnitFormModal({ edit, onClose }: { edit: OrgUnitEdit | null; 
       }
       throw new Error('No unit to save');
     },
-    onSuccess: () => {
+    onSuccess: (unit) => {
       message.success(edit?.mode === 'create' ? t('orgUnits.created') : t('orgUnits.updated'));
+      if (edit?.mode === 'create') onCreated?.(unit);
       void queryClient.invalidateQueries({ queryKey: orgUnitsQueryKey });
       // User rows show unit names.
       void queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -68,17 +77,32 @@ export function OrgUnitFormModal({ edit, onClose }: { edit: OrgUnitEdit | null; 
       onCancel={onClose}
       forceRender
     >
-      <Form<OrgUnitFormValues> form={form} layout="vertical" style={{ marginTop: 16 }} onFinish={(values) => save.mutate(values)}>
-        <Form.Item name="kind" label={t('orgUnits.kind')} rules={[{ required: true, message: t('orgUnits.kindRequired') }]}>
+      <Form<OrgUnitFormValues>
+        form={form}
+        layout="vertical"
+        style={{ marginTop: 16 }}
+        onFinish={(values) => save.mutate(values)}
+      >
+        <Form.Item
+          name="kind"
+          label={t('orgUnits.kind')}
+          rules={[{ required: true, message: t('orgUnits.kindRequired') }]}
+        >
           <Select
             disabled={edit?.mode !== 'create'}
-            options={(edit?.mode === 'create' ? childKindsOf[edit.parent.kind] : edit ? [edit.unit.kind] : []).map((kind) => ({
-              value: kind,
-              label: t(`orgUnits.kinds.${kind}`),
-            }))}
+            options={(edit?.mode === 'create' ? childKindsOf[edit.parent.kind] : edit ? [edit.unit.kind] : []).map(
+              (kind) => ({
+                value: kind,
+                label: t(`orgUnits.kinds.${kind}`),
+              }),
+            )}
           />
         </Form.Item>
-        <Form.Item name="name" label={t('orgUnits.name')} rules={[{ required: true, whitespace: true, message: t('orgUnits.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('orgUnits.name')}
+          rules={[{ required: true, whitespace: true, message: t('orgUnits.nameRequired') }]}
+        >
           <Input autoComplete="off" maxLength={50} />
         </Form.Item>
         <Form.Item

@@ -7,7 +7,7 @@ import { applyFieldErrors } from '../../../shared/form-errors.ts';
 import { minimumPasswordLength } from '../../../shared/password-rules.ts';
 import { staffRoles } from '../../../shared/roles.ts';
 import type { OrgTreeSelectNode } from '../../org-units/org-tree.ts';
-import { type UserFormValues, changedFields, defaultScopeKind, userFormFields, valuesOf } from '../user-form.ts';
+import { changedFields, defaultScopeKind, type UserFormValues, userFormFields, valuesOf } from '../user-form.ts';
 import { type CreateUserRequest, createUser, type UserRow, updateUser, usersQueryKey } from '../users.api.ts';
 
 export function UserFormModal({
@@ -99,16 +99,29 @@ export function UserFormModal({
         >
           <Input disabled={!isCreating} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+        >
           <Input autoComplete="off" maxLength={50} />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
           <Select options={staffRoles.map((value) => ({ value, label: t(`roles.${value}`) }))} />
         </Form.Item>
-        <Form.Item name="orgUnitId" label={t('users.orgUnit')} rules={[{ required: true, message: t('users.orgUnitRequired') }]}>
+        <Form.Item
+          name="orgUnitId"
+          label={t('users.orgUnit')}
+          rules={[{ required: true, message: t('users.orgUnitRequired') }]}
+        >
           <TreeSelect treeData={orgTree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} />
         </Form.Item>
-        <Form.Item name="scopeKind" label={t('users.scopeKind')} rules={[{ required: true }]} extra={role === 'manager' ? undefined : t('users.scopeOwnHelp')}>
+        <Form.Item
+          name="scopeKind"
+          label={t('users.scopeKind')}
+          rules={[{ required: true }]}
+          extra={role === 'manager' ? undefined : t('users.scopeOwnHelp')}
+        >
           <Radio.Group
             options={[
               { value: 'org', label: t('users.scopeOrg') },
