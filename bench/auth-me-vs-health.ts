@@ -38,7 +38,7 @@ const usage = `Usage: npx node bench/${benchmark}.ts [options]   (each option al
   --connections C   concurrent connections                         BENCH_CONNECTIONS  50
   --warmup S        warm-up seconds per endpoint before round 1    BENCH_WARMUP       5
   --pause S         idle seconds between measurements              BENCH_PAUSE        1
-  --db KIND         pglite, postgres, or all (postgres when reachable) BENCH_DB       all
+  --db KIND         pglite, postgres, or all (PG when reachable)   BENCH_DB           all
   --database-url U  PostgreSQL database, dropped and recreated     BENCH_DATABASE_URL ${defaultBenchDatabaseUrl}
   --target R        minimum median ratio me/health                 BENCH_TARGET       0.70
   --user NAME       demo account to sign in as                     BENCH_USER         admin

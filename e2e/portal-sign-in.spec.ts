@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { saveScreenshot } from './screenshot.ts';
 
 // The retailer portal on a phone. Retailer accounts arrive with the customer records; until
 // then the journey is the sign-in page itself, its validation and its refusal.
@@ -16,10 +17,7 @@ test('the portal sign-in works on a phone, in Chinese, and refuses a wrong licen
   await licence.fill('350602100001');
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page.getByText('许可证号或密码错误。')).toBeVisible();
-  await testInfo.attach('portal-login-phone', {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  });
+  await saveScreenshot(page, testInfo, 'portal-login-phone');
   // Nothing overflows the phone's width.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

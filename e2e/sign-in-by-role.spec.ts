@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { saveScreenshot } from './screenshot.ts';
 
 // Each role signs in, sees the menu its access allows, switches to English and back out.
 const allAdminPages = ['用户管理', '组织机构', '审计日志'];
@@ -41,18 +42,12 @@ for (const role of roles) {
       await expect(page.getByRole('table')).toHaveCount(0);
       await page.goto('/');
     }
-    await testInfo.attach(`${role.username}-zh-CN`, {
-      body: await page.screenshot({ fullPage: true }),
-      contentType: 'image/png',
-    });
+    await saveScreenshot(page, testInfo, `${role.username}-zh-CN`);
 
     await page.getByRole('button', { name: /^语言/ }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await expect(menu.getByText('Dashboard', { exact: true })).toBeVisible();
-    await testInfo.attach(`${role.username}-en`, {
-      body: await page.screenshot({ fullPage: true }),
-      contentType: 'image/png',
-    });
+    await saveScreenshot(page, testInfo, `${role.username}-en`);
 
     await page.getByRole('button', { name: 'My account' }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();

@@ -19,7 +19,7 @@ describe(canAccess.name, () => {
     ['manager', '/', true],
     ['manager', '/account', true],
     ['inspector', '/account', true],
-    // Administration: administrators only.
+    // Administration: administrators; inspectors also read the audit trail.
     ['admin', '/admin/users', true],
     ['admin', '/admin/org-units', true],
     ['admin', '/admin/audit', true],
