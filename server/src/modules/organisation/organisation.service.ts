@@ -121,26 +121,39 @@ export async function createStaff(context: AppContext, actor: Actor, input: NewS
     if (await isUsernameTaken(tx, input.username)) {
       throw new DomainError('USERNAME_TAKEN', { username: input.username }, 'username');
     }
+    // An administrator chose this password; its owner should replace it at first sign-in.
     const id = await insertUser(tx, {
-      tenantId: actor.tenantId,
-      username: input.username,
-      displayName: input.displayName,
-      passwordHash,
-      role: input.role,
-      orgUnitId: unit.id,
-      scopeKind: input.scopeKind,
-      scopeOrgUnitId: input.scopeKind === 'org' ? unit.id : null,
-      // An administrator chose this password; its owner should replace it.
+      ...staffRow(actor.tenantId, unit.id, input, passwordHash, now),
       mustChangePassword: true,
-      passwordChangedAt: now,
-      createdAt: now,
-      updatedAt: now,
     });
     const { password: _password, ...after } = input;
     await recordChange(tx, actor, { action: 'create', entity: 'user', entityId: id, after }, now);
     return id;
   });
   return getStaff(context, actor, userId);
+}
+
+// A staff account placed in an org unit; an 'org' scope is that unit's subtree.
+function staffRow(
+  tenantId: number,
+  orgUnitId: number,
+  person: { username: string; displayName: string; role: Exclude<Role, 'retailer'>; scopeKind: 'org' | 'own' },
+  passwordHash: string,
+  now: Date,
+) {
+  return {
+    tenantId,
+    username: person.username,
+    displayName: person.displayName,
+    passwordHash,
+    role: person.role,
+    orgUnitId,
+    scopeKind: person.scopeKind,
+    scopeOrgUnitId: person.scopeKind === 'org' ? orgUnitId : null,
+    passwordChangedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 export type StaffChanges = Partial<{
@@ -329,19 +342,7 @@ export async function createUserFromConsole(context: AppContext, input: ConsoleU
       ? await findOrgUnitByCode(tx, existing.id, input.orgUnitCode)
       : await findRootOrgUnit(tx, existing.id);
     if (!unit) throw new DomainError('NOT_FOUND', {}, 'orgUnit');
-    const id = await insertUser(tx, {
-      tenantId: existing.id,
-      username: input.username,
-      displayName: input.displayName,
-      passwordHash,
-      role: input.role,
-      orgUnitId: unit.id,
-      scopeKind: input.scopeKind,
-      scopeOrgUnitId: input.scopeKind === 'org' ? unit.id : null,
-      passwordChangedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const id = await insertUser(tx, staffRow(existing.id, unit.id, input, passwordHash, now));
     await recordChange(
       tx,
       systemActor(existing.id, 'console'),
