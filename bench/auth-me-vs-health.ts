@@ -372,7 +372,7 @@ function markdown(report: Report): string {
     `- Result: **${report.pass ? 'PASS' : 'FAIL'}** — target: median ratio me/health ≥ ${report.target.toFixed(2)}`,
     `- Load: autocannon, ${settings.connections} connections, ${settings.rounds} rounds × ${settings.durationSeconds} s per endpoint, ${settings.warmupSeconds} s warm-up per endpoint, ${settings.pauseSeconds} s pause between measurements, order ${settings.order}`,
     `- Machine: ${environment.cpuCount} CPUs (${environment.cpuModel}), ${environment.memoryGiB} GiB, ${environment.platform}, load average ${environment.loadAverageAtStart.join(' ')} at start, ${environment.loadAverageAtEnd.join(' ')} at end`,
-    `- Node ${environment.node}; commit ${environment.git ? `${environment.git.commit.slice(0, 12)}${environment.git.dirty ? ' (with uncommitted changes)' : ''}` : 'unknown'}; server source hash ${environment.serverSourceHash}`,
+    `- Node ${environment.node}; commit ${environment.git ? `${environment.git.commit.slice(0, 12)}${environment.git.serverDirty ? ' + uncommitted changes to the server' : environment.git.dirty ? ' (server unchanged; other files changed)' : ''}` : 'unknown'}; server source hash ${environment.serverSourceHash}`,
     '',
     '## Summary (medians across rounds)',
     '',

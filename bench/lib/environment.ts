@@ -13,10 +13,13 @@ export type Environment = {
   cpuModel: string;
   memoryGiB: number;
   loadAverageAtStart: number[];
-  git: { commit: string; dirty: boolean } | null;
+  // dirty: any uncommitted change in the tree; serverDirty: in the server's code or dependencies.
+  git: { commit: string; dirty: boolean; serverDirty: boolean } | null;
   // The server code measured, even when it is not committed: a hash of server/src and the migrations.
   serverSourceHash: string;
 };
+
+const serverPaths = ['server/src', 'server/migrations', 'package-lock.json'];
 
 function git(args: string[]): string {
   return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -24,7 +27,11 @@ function git(args: string[]): string {
 
 export function gitState(): Environment['git'] {
   try {
-    return { commit: git(['rev-parse', 'HEAD']), dirty: git(['status', '--porcelain']).length > 0 };
+    return {
+      commit: git(['rev-parse', 'HEAD']),
+      dirty: git(['status', '--porcelain']).length > 0,
+      serverDirty: git(['status', '--porcelain', '--', ...serverPaths]).length > 0,
+    };
   } catch {
     return null;
   }
@@ -39,7 +46,7 @@ export function describeEnvironment(): Environment {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     loadAverageAtStart: loadavg().map((value) => Math.round(value * 100) / 100),
     git: gitState(),
-    serverSourceHash: hashTree(['server/src', 'server/migrations', 'package-lock.json']),
+    serverSourceHash: hashTree(serverPaths),
   };
 }
 
