@@ -36,6 +36,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // JSON only: a cross-site form can send text/plain without a preflight, never application/json.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -22,6 +22,17 @@ describe('problem+json errors', () => {
     expect(response.body).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('accepts JSON only, so a cross-site form cannot post', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: '{"username":"admin","password":"kewo-demo-2026"}',
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
   it('answers a body over 1 MB with 400 and writes nothing', async () => {
     const response = await t.app.inject({
       method: 'POST',
