@@ -19,18 +19,7 @@ export function RoutePage({ route }: { route: ConsoleRoute }) {
   }, [label, t]);
 
   if (!isAllowed) {
-    return (
-      <Result
-        status="403"
-        title={t('errors.forbidden')}
-        subTitle={t('errors.forbiddenDescription')}
-        extra={
-          <Link to="/">
-            <Button type="primary">{t('common.backHome')}</Button>
-          </Link>
-        }
-      />
-    );
+    return <BackHomeResult status="403" title={t('errors.forbidden')} subTitle={t('errors.forbiddenDescription')} />;
   }
   const Page = route.page;
   return (
@@ -42,11 +31,17 @@ export function RoutePage({ route }: { route: ConsoleRoute }) {
 
 export function NotFoundPage() {
   const { t } = useTranslation();
+  return <BackHomeResult status="404" title={t('errors.notFound')} subTitle={t('errors.notFoundDescription')} />;
+}
+
+// An error page with a way back to the console's home page.
+function BackHomeResult({ status, title, subTitle }: { status: '403' | '404'; title: string; subTitle: string }) {
+  const { t } = useTranslation();
   return (
     <Result
-      status="404"
-      title={t('errors.notFound')}
-      subTitle={t('errors.notFoundDescription')}
+      status={status}
+      title={title}
+      subTitle={subTitle}
       extra={
         <Link to="/">
           <Button type="primary">{t('common.backHome')}</Button>

@@ -1,29 +1,15 @@
 import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Dropdown, Flex, Typography } from 'antd';
+import { Avatar, Dropdown, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
-import { logout, useSessionCache } from '../../shared/auth/session.api.ts';
-import { describeError } from '../../shared/error-message.ts';
+import { useSignOut } from '../../shared/auth/use-sign-out.ts';
 
 export function UserMenu() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const user = useSignedInUser();
-  const sessionCache = useSessionCache();
-
-  const signOut = async () => {
-    try {
-      await logout();
-    } catch (error) {
-      message.error(describeError(error, t));
-      return;
-    }
-    sessionCache.signedOut();
-    message.success(t('layout.loggedOut'));
-    navigate('/login', { replace: true });
-  };
+  const signOut = useSignOut({ loginPath: '/login', successMessage: t('layout.loggedOut') });
 
   return (
     <Dropdown

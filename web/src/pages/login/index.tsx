@@ -1,15 +1,13 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { isApiError } from '../../shared/api-client.ts';
 import { AuthShell } from '../../shared/auth/AuthShell.tsx';
 import { loginStaff, safeRedirectTarget, useCurrentUser, useSessionCache } from '../../shared/auth/session.api.ts';
+import { useSignIn } from '../../shared/auth/use-sign-in.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { isStaffRole } from '../../shared/roles.ts';
-import { formatCountdown, useCountdown } from '../../shared/use-countdown.ts';
 import { useSetupStatus } from '../setup/setup.api.ts';
 
 type Credentials = { username: string; password: string };
@@ -24,17 +22,14 @@ export function LoginPage() {
   const sessionCache = useSessionCache();
   const currentUser = useCurrentUser();
   const setupStatus = useSetupStatus();
-  const [retryUntil, setRetryUntil] = useState<number | null>(null);
-  const secondsLeft = useCountdown(retryUntil);
 
   useEffect(() => {
     document.title = `${t('auth.title')} · ${t('app.name')}`;
   }, [t]);
 
-  const login = useMutation({
-    mutationFn: loginStaff,
-    onSuccess: (result) => {
-      const { user } = result;
+  const login = useSignIn({
+    signIn: loginStaff,
+    onSignedIn: (user) => {
       if (!isStaffRole(user.role)) {
         window.location.assign('/portal');
         return;
@@ -42,19 +37,13 @@ export function LoginPage() {
       sessionCache.signedIn(user);
       navigate(redirectTo, { replace: true });
     },
-    onError: (error) => {
-      if (isApiError(error) && error.status === 429) {
-        setRetryUntil(error.retryAfterSeconds ? Date.now() + error.retryAfterSeconds * 1000 : null);
-      }
-    },
+    accountField: 'username',
   });
 
   // Already signed in (e.g. opened /login in a second tab): go straight on.
   if (currentUser.data && isStaffRole(currentUser.data.role)) return <Navigate to={redirectTo} replace />;
 
-  const error = login.error;
-  const isRateLimited = isApiError(error) && error.status === 429;
-  const isLocked = isRateLimited && secondsLeft > 0;
+  const { error, isRateLimited } = login;
 
   return (
     <AuthShell title={t('auth.title')} subtitle={t('auth.subtitle')}>
@@ -83,26 +72,15 @@ export function LoginPage() {
           showIcon
           style={{ marginBottom: 20 }}
           title={isRateLimited ? t('auth.tooManyAttempts') : t('auth.failed')}
-          description={
-            // The server's sentence already says how long to wait; a bare 429 gets ours.
-            isRateLimited && !error.problem.detail && isLocked
-              ? t('auth.tryAgainIn', { seconds: secondsLeft })
-              : describeError(error, t)
-          }
+          description={login.rateLimitDetail ?? describeError(error, t)}
         />
       ) : null}
       <Form<Credentials>
         layout="vertical"
         size="large"
         requiredMark={false}
-        // The lock-out is per account: another username may be tried at once.
-        onValuesChange={(changed: Partial<Credentials>) => {
-          if (changed.username !== undefined && isRateLimited) {
-            setRetryUntil(null);
-            login.reset();
-          }
-        }}
-        onFinish={(values) => login.mutate({ username: values.username.trim(), password: values.password })}
+        onValuesChange={login.onValuesChange}
+        onFinish={(values) => login.submit({ username: values.username.trim(), password: values.password })}
       >
         <Form.Item
           name="username"
@@ -119,8 +97,8 @@ export function LoginPage() {
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
         </Form.Item>
         <Form.Item style={{ marginBottom: 12 }}>
-          <Button type="primary" htmlType="submit" block loading={login.isPending} disabled={isLocked}>
-            {isLocked ? `${t('auth.submit')} (${formatCountdown(secondsLeft)})` : t('auth.submit')}
+          <Button type="primary" htmlType="submit" block loading={login.isPending} disabled={login.isLocked}>
+            {login.submitLabel(t('auth.submit'))}
           </Button>
         </Form.Item>
       </Form>

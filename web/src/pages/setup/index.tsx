@@ -7,7 +7,7 @@ import { AuthShell } from '../../shared/auth/AuthShell.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { FullPageSpin } from '../../shared/FullPageStatus.tsx';
 import { applyFieldErrors } from '../../shared/form-errors.ts';
-import { minimumPasswordLength } from '../../shared/password-rules.ts';
+import { NewPasswordFields } from '../../shared/NewPasswordFields.tsx';
 import { createFirstAdmin, type SetupRequest, setupStatusQueryKey, useSetupStatus } from './setup.api.ts';
 
 type SetupForm = SetupRequest & { passwordConfirm: string };
@@ -90,35 +90,13 @@ export function SetupPage() {
         >
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item
+        <NewPasswordFields
           name="password"
           label={t('setup.password')}
-          rules={[
-            { required: true, message: t('password.required') },
-            { min: minimumPasswordLength, message: t('password.minLength', { count: minimumPasswordLength }) },
-          ]}
-        >
-          <Input.Password
-            autoComplete="new-password"
-            placeholder={t('password.minLength', { count: minimumPasswordLength })}
-          />
-        </Form.Item>
-        <Form.Item
-          name="passwordConfirm"
-          label={t('setup.passwordConfirm')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('password.required') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                !value || getFieldValue('password') === value
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('setup.passwordMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          confirmName="passwordConfirm"
+          confirmLabel={t('setup.passwordConfirm')}
+          mismatchMessage={t('setup.passwordMismatch')}
+        />
         <Button type="primary" htmlType="submit" size="large" block loading={setup.isPending}>
           {t('setup.submit')}
         </Button>

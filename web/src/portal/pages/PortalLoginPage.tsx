@@ -1,14 +1,12 @@
 import { IdcardOutlined, LockOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { isApiError } from '../../shared/api-client.ts';
 import { loginRetailer, safeRedirectTarget, useCurrentUser, useSessionCache } from '../../shared/auth/session.api.ts';
+import { useSignIn } from '../../shared/auth/use-sign-in.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
-import { formatCountdown, useCountdown } from '../../shared/use-countdown.ts';
 import { isLicenceNumber, normaliseLicenceNumber } from '../licence-number.ts';
 
 type Credentials = { licenceNo: string; password: string };
@@ -20,31 +18,23 @@ export function PortalLoginPage() {
   const redirectTo = safeRedirectTarget(searchParams.get('redirect'), '/portal');
   const sessionCache = useSessionCache();
   const currentUser = useCurrentUser();
-  const [retryUntil, setRetryUntil] = useState<number | null>(null);
-  const secondsLeft = useCountdown(retryUntil);
 
   useEffect(() => {
     document.title = `${t('portal.login')} · ${t('portal.title')}`;
   }, [t]);
 
-  const login = useMutation({
-    mutationFn: loginRetailer,
-    onSuccess: ({ user }) => {
+  const login = useSignIn({
+    signIn: loginRetailer,
+    onSignedIn: (user) => {
       sessionCache.signedIn(user);
       navigate(redirectTo.startsWith('/portal') ? redirectTo : '/portal', { replace: true });
     },
-    onError: (error) => {
-      if (isApiError(error) && error.status === 429 && error.retryAfterSeconds) {
-        setRetryUntil(Date.now() + error.retryAfterSeconds * 1000);
-      }
-    },
+    accountField: 'licenceNo',
   });
 
   if (currentUser.data?.role === 'retailer') return <Navigate to={redirectTo} replace />;
 
-  const error = login.error;
-  const isRateLimited = isApiError(error) && error.status === 429;
-  const isLocked = isRateLimited && secondsLeft > 0;
+  const { error, isRateLimited } = login;
 
   return (
     <div className="portal-login">
@@ -64,28 +54,16 @@ export function PortalLoginPage() {
             showIcon
             style={{ marginBottom: 20 }}
             title={isRateLimited ? t('auth.tooManyAttempts') : describeError(error, t)}
-            description={
-              isRateLimited
-                ? isLocked && !error.problem.detail
-                  ? t('auth.tryAgainIn', { seconds: secondsLeft })
-                  : describeError(error, t)
-                : undefined
-            }
+            description={login.rateLimitDetail}
           />
         ) : null}
         <Form<Credentials>
           layout="vertical"
           size="large"
           requiredMark={false}
-          // The lock-out is per account: another licence number may be tried at once.
-          onValuesChange={(changed: Partial<Credentials>) => {
-            if (changed.licenceNo !== undefined && isRateLimited) {
-              setRetryUntil(null);
-              login.reset();
-            }
-          }}
+          onValuesChange={login.onValuesChange}
           onFinish={(values) =>
-            login.mutate({ licenceNo: normaliseLicenceNumber(values.licenceNo), password: values.password })
+            login.submit({ licenceNo: normaliseLicenceNumber(values.licenceNo), password: values.password })
           }
         >
           <Form.Item
@@ -120,10 +98,10 @@ export function PortalLoginPage() {
             htmlType="submit"
             block
             loading={login.isPending}
-            disabled={isLocked}
+            disabled={login.isLocked}
             className="portal-big-button"
           >
-            {isLocked ? `${t('portal.login')} (${formatCountdown(secondsLeft)})` : t('portal.login')}
+            {login.submitLabel(t('portal.login'))}
           </Button>
         </Form>
         <p className="portal-login-help">{t('portal.loginHelp')}</p>

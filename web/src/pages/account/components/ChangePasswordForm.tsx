@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { currentUserQueryKey } from '../../../shared/auth/session.api.ts';
 import { describeError } from '../../../shared/error-message.ts';
 import { applyFieldErrors } from '../../../shared/form-errors.ts';
+import { NewPasswordFields } from '../../../shared/NewPasswordFields.tsx';
 import { minimumPasswordLength } from '../../../shared/password-rules.ts';
 import { changePassword, sessionsQueryKey } from '../account.api.ts';
 
@@ -44,36 +45,14 @@ export function ChangePasswordForm() {
       >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item
+      <NewPasswordFields
         name="newPassword"
         label={t('account.newPassword')}
         extra={t('password.minLength', { count: minimumPasswordLength })}
-        rules={[
-          { required: true, message: t('password.required') },
-          { min: minimumPasswordLength, message: t('password.minLength', { count: minimumPasswordLength }) },
-        ]}
-      >
-        <Input.Password
-          autoComplete="new-password"
-          placeholder={t('password.minLength', { count: minimumPasswordLength })}
-        />
-      </Form.Item>
-      <Form.Item
-        name="confirmPassword"
-        label={t('account.confirmNewPassword')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('password.required') },
-          ({ getFieldValue }) => ({
-            validator: (_rule, value) =>
-              !value || getFieldValue('newPassword') === value
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('account.passwordMismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+        confirmName="confirmPassword"
+        confirmLabel={t('account.confirmNewPassword')}
+        mismatchMessage={t('account.passwordMismatch')}
+      />
       <Button type="primary" htmlType="submit" loading={change.isPending}>
         {t('account.changePassword')}
       </Button>

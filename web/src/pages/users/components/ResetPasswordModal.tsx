@@ -3,7 +3,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../shared/error-message.ts';
 import { applyFieldErrors } from '../../../shared/form-errors.ts';
-import { minimumPasswordLength } from '../../../shared/password-rules.ts';
+import { newPasswordRules } from '../../../shared/password-rules.ts';
 import { resetUserPassword, type UserRow } from '../users.api.ts';
 
 export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; onClose: () => void }) {
@@ -42,10 +42,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; on
           name="newPassword"
           label={t('users.newPassword')}
           extra={t('users.initialPasswordHelp')}
-          rules={[
-            { required: true, message: t('password.required') },
-            { min: minimumPasswordLength, message: t('password.minLength', { count: minimumPasswordLength }) },
-          ]}
+          rules={newPasswordRules(t)}
         >
           <Input.Password autoComplete="new-password" autoFocus />
         </Form.Item>

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../shared/error-message.ts';
 import { applyFieldErrors } from '../../../shared/form-errors.ts';
-import { minimumPasswordLength } from '../../../shared/password-rules.ts';
+import { minimumPasswordLength, newPasswordRules } from '../../../shared/password-rules.ts';
 import { staffRoles } from '../../../shared/roles.ts';
 import type { OrgTreeSelectNode } from '../../org-units/org-tree.ts';
 import { changedFields, defaultScopeKind, type UserFormValues, userFormFields, valuesOf } from '../user-form.ts';
@@ -134,10 +134,7 @@ export function UserFormModal({
             name="password"
             label={t('users.initialPassword')}
             extra={t('users.initialPasswordExtra', { count: minimumPasswordLength })}
-            rules={[
-              { required: true, message: t('password.required') },
-              { min: minimumPasswordLength, message: t('password.minLength', { count: minimumPasswordLength }) },
-            ]}
+            rules={newPasswordRules(t)}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
