@@ -128,7 +128,7 @@ program
       const started = Date.now();
       const { createProgressReporter } = await import('./demo/progress.ts');
       const progress = createProgressReporter('Building the demo city 漳州市');
-      await seedDemoCity(database.db, new Date(), progress.update);
+      await seedDemoCity(database.db, new Date(), { onProgress: progress.update });
       progress.stop();
       console.log(`Demo city ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     } else if (marker !== demoGeneratorVersion) {
