@@ -153,7 +153,12 @@ export async function findCustomerPage(
   const [rows, [{ total }]] = await Promise.all([
     selectCustomers(executor, { searchRank: sql<number>`${rank}`, sortValue: sql<string>`${sortKey}` })
       .where(and(where, resume))
-      .orderBy(sql`${rank} ASC`, sql`${sortKey} ${direction}`, sql`${customers.id} ${direction}`)
+      // (Without a query every rank is 0; a bare 0 in ORDER BY would mean "column 0".)
+      .orderBy(
+        ...(filters.q ? [sql`${rank} ASC`] : []),
+        sql`${sortKey} ${direction}`,
+        sql`${customers.id} ${direction}`,
+      )
       .limit(page.limit + 1),
     executor.select({ total: count() }).from(customers).where(where),
   ]);
