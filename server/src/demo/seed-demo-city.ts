@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { type CustomerInsert, insertCustomers, insertDistricts } from '../modules/customers/index.ts';
 import { createTenantWithAdmin, insertOrgUnit } from '../modules/organisation/index.ts';
@@ -50,7 +50,7 @@ export async function seedDemoCity(db: Database, now: Date, options: SeedDemoOpt
   const passwordHash = await hashPassword(demoPassword);
   const steps = 4 + customerBatches;
   onProgress('organisation', 0, steps);
-  return db.transaction(async (tx) => {
+  const city = await db.transaction(async (tx) => {
     const { tenant, root } = await createTenantWithAdmin(
       tx,
       {
@@ -206,6 +206,10 @@ export async function seedDemoCity(db: Database, now: Date, options: SeedDemoOpt
       customerCount: customerRows.length,
     };
   });
+  // A bulk load leaves the planner without statistics (PGlite has no autovacuum): without them it
+  // joins all 24,000 rows before taking the first page.
+  await db.execute(sql`ANALYZE customers, users, districts, org_units`);
+  return city;
 }
 
 // Spreads the customers over the branches by their share, over each branch's districts, and
