@@ -125,11 +125,21 @@ function filterConditions(tenantId: number, scope: DataScope, filters: CustomerF
   ) as SQL;
 }
 
+// Each sort: the column to order by (index-backed), how its value travels in the cursor as text,
+// and how the text is read back.
 const sortColumns = {
-  licenceNo: sql`${customers.licenceNo}`,
-  name: sql`${customers.name}`,
-  // As text so the cursor can carry it exactly (microseconds included).
-  updatedAt: sql`to_char(${customers.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+  licenceNo: {
+    column: sql`${customers.licenceNo}`,
+    asText: sql`${customers.licenceNo}`,
+    fromText: (value: string) => sql`${value}`,
+  },
+  name: { column: sql`${customers.name}`, asText: sql`${customers.name}`, fromText: (value: string) => sql`${value}` },
+  updatedAt: {
+    column: sql`${customers.updatedAt}`,
+    // Microseconds included, so the cursor resumes exactly.
+    asText: sql`to_char(${customers.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    fromText: (value: string) => sql`${value}::timestamptz`,
+  },
 };
 
 export async function findCustomerPage(
@@ -140,18 +150,19 @@ export async function findCustomerPage(
   page: { sort: CustomerSort; limit: number; after?: CustomerCursor },
 ) {
   const descending = page.sort.startsWith('-');
-  const sortKey = sortColumns[page.sort.replace('-', '') as keyof typeof sortColumns];
+  const sortBy = sortColumns[page.sort.replace('-', '') as keyof typeof sortColumns];
+  const sortKey = sortBy.column;
   const rank = searchRank(filters.q);
   const where = filterConditions(tenantId, scope, filters);
   const direction = descending ? sql`DESC` : sql`ASC`;
   const after = page.after;
   const resume = after
     ? descending
-      ? sql`(${rank} > ${after.rank} OR (${rank} = ${after.rank} AND (${sortKey}, ${customers.id}) < (${after.value}, ${after.id})))`
-      : sql`(${rank} > ${after.rank} OR (${rank} = ${after.rank} AND (${sortKey}, ${customers.id}) > (${after.value}, ${after.id})))`
+      ? sql`(${rank} > ${after.rank} OR (${rank} = ${after.rank} AND (${sortKey}, ${customers.id}) < (${sortBy.fromText(after.value)}, ${after.id})))`
+      : sql`(${rank} > ${after.rank} OR (${rank} = ${after.rank} AND (${sortKey}, ${customers.id}) > (${sortBy.fromText(after.value)}, ${after.id})))`
     : undefined;
   const [rows, [{ total }]] = await Promise.all([
-    selectCustomers(executor, { searchRank: sql<number>`${rank}`, sortValue: sql<string>`${sortKey}` })
+    selectCustomers(executor, { searchRank: sql<number>`${rank}`, sortValue: sql<string>`${sortBy.asText}` })
       .where(and(where, resume))
       // (Without a query every rank is 0; a bare 0 in ORDER BY would mean "column 0".)
       .orderBy(

@@ -50,6 +50,10 @@ describe.each(testDatabaseKinds)('customers on %s', (kind) => {
     const [row] = await t.database.db.select({ n: count() }).from(customers);
     return row.n;
   };
+  const countCustomersOf = async (tenantId: number) => {
+    const [row] = await t.database.db.select({ n: count() }).from(customers).where(eq(customers.tenantId, tenantId));
+    return row.n;
+  };
   const auditOf = async (id: number, action: string) => {
     const response = await t.app.inject({
       url: `/api/v1/audit?entity=customer&entityId=${id}&action=${action}`,
@@ -140,6 +144,46 @@ describe.each(testDatabaseKinds)('customers on %s', (kind) => {
       const { items, total } = response.json();
       expect(total).toBeGreaterThan(0);
       expect(items.every((item: Item) => item.managerId === manager01.id)).toBe(true);
+    });
+
+    it("shows a branch user only the branch's customers", async () => {
+      const branch = t.city.branches[1];
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: { cookie: admin },
+        payload: {
+          username: 'lh-head',
+          displayName: '龙海营销部 主任',
+          role: 'manager',
+          orgUnitId: branch.id,
+          scopeKind: 'org',
+          password: 'branch-head-2026',
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      const cookie = await t.signIn('lh-head', 'branch-head-2026');
+      const response = await list('limit=200', cookie);
+      const { items, total } = response.json();
+      const [expected] = await t.database.db
+        .select({ n: count() })
+        .from(customers)
+        .where(and(eq(customers.tenantId, t.city.tenantId), eq(customers.branchId, branch.id)));
+      expect(total).toBe(expected.n);
+      expect(items.every((item: { branchId: number }) => item.branchId === branch.id)).toBe(true);
+      const [outside] = await t.database.db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(and(eq(customers.tenantId, t.city.tenantId), sql`${customers.branchId} <> ${branch.id}`))
+        .limit(1);
+      const response404 = await t.app.inject({ url: `/api/v1/customers/${outside.id}`, headers: { cookie } });
+      expect(response404.statusCode).toBe(404);
+    });
+
+    it('lets the inspector read every customer of the city', async () => {
+      const response = await list('limit=1', await t.signIn('inspector'));
+      expect(response.statusCode).toBe(200);
+      expect(response.json().total).toBe(await countCustomersOf(t.city.tenantId));
     });
 
     it("answers 404 to a manager asking for another manager's customer, and for another tenant's", async () => {

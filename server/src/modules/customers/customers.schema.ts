@@ -101,6 +101,7 @@ export const customers = pgTable(
     index('customers_tenant_licence_prefix_idx').on(table.tenantId, sql`${table.licenceNo} text_pattern_ops`),
     index('customers_tenant_initials_idx').on(table.tenantId, sql`${table.nameInitials} text_pattern_ops`),
     index('customers_tenant_name_idx').on(table.tenantId, table.name),
+    index('customers_tenant_updated_idx').on(table.tenantId, table.updatedAt),
     // Speeds up substring search of 3+ characters. A GIN index cannot lead with tenant_id without
     // btree_gin; the tenant filter is applied on the (few) matching rows. Correctness never
     // depends on it: under LC_CTYPE=C trigrams ignore Chinese, and LIKE still answers.
