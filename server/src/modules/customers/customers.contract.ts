@@ -122,3 +122,22 @@ export const reassignResultSchema = z.object({
   reassigned: z.number().describe('customers moved to the manager'),
   unchanged: z.number().describe('customers the manager already had'),
 });
+
+export const historyQuery = z.strictObject({
+  cursor: z.coerce.number().int().positive().optional().describe('nextCursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const historyPageSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      at: z.date(),
+      actorName: z.string(),
+      action: z.string().describe('create, update, change_status, reassign'),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
+  ),
+  nextCursor: z.number().nullable(),
+});

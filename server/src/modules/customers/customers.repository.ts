@@ -1,6 +1,7 @@
-import { and, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
+import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
 import { isPinyinQuery } from './customer-pinyin.ts';
 import type { CustomerSort } from './customer-reference.ts';
@@ -270,4 +271,34 @@ export async function reassignCustomers(
     .update(customers)
     .set({ managerId: manager.id, branchId: manager.branchId, orgPath: manager.orgPath, updatedAt: now })
     .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)));
+}
+
+// A customer's change history, newest first. Whoever may see the customer may see its history,
+// whoever made the change (unlike the audit search, which is placed by the changer's unit).
+export async function findCustomerHistory(
+  executor: Executor,
+  tenantId: number,
+  customerId: number,
+  page: { beforeId?: number; limit: number },
+) {
+  return executor
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorName: auditLog.actorName,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.tenantId, tenantId),
+        eq(auditLog.entity, 'customer'),
+        eq(auditLog.entityId, String(customerId)),
+        page.beforeId !== undefined ? lt(auditLog.id, page.beforeId) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(page.limit);
 }

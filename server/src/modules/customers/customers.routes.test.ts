@@ -314,6 +314,30 @@ describe.each(testDatabaseKinds)('customers on %s', (kind) => {
     });
   });
 
+  describe('history', () => {
+    it("shows a customer's changes, newest first, to whoever may see the customer", async () => {
+      const [row] = await t.database.db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(eq(customers.licenceNo, '350604900001'));
+      const cookie = await t.signIn('manager01');
+      const response = await t.app.inject({ url: `/api/v1/customers/${row.id}/history?limit=2`, headers: { cookie } });
+      expect(response.statusCode).toBe(200);
+      const first = response.json();
+      expect(first.items.map((item: { action: string }) => item.action)).toEqual(['change_status', 'change_status']);
+      const rest = await t.app.inject({
+        url: `/api/v1/customers/${row.id}/history?cursor=${first.nextCursor}`,
+        headers: { cookie },
+      });
+      expect(rest.json().items.map((item: { action: string }) => item.action)).toEqual(['update', 'create']);
+      const other = await t.app.inject({
+        url: `/api/v1/customers/${row.id}/history`,
+        headers: { cookie: await t.signIn('manager02') },
+      });
+      expect(other.statusCode).toBe(404);
+    });
+  });
+
   describe('reassigning', () => {
     const branchCustomers = async (branchId: number) =>
       t.database.db

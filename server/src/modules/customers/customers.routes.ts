@@ -7,6 +7,8 @@ import {
   customerListQuery,
   customerPageSchema,
   customerSchema,
+  historyPageSchema,
+  historyQuery,
   newCustomerSchema,
   reassignResultSchema,
   reassignSchema,
@@ -17,6 +19,7 @@ import {
   createCustomer,
   editCustomer,
   getCustomer,
+  getCustomerHistory,
   listCustomers,
   reassignCustomersToManager,
 } from './customers.service.ts';
@@ -95,6 +98,23 @@ export const customerRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
       },
     },
     async (request) => getCustomer(context, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/customers/:id/history',
+    {
+      config: { access: readers },
+      schema: {
+        tags: ['customers'],
+        summary: 'Change history of a customer / 客户变更记录',
+        description:
+          'Any staff role that can see the customer (404 otherwise). Newest first, each change with before and after.',
+        params: idParams,
+        querystring: historyQuery,
+        response: { 200: historyPageSchema },
+      },
+    },
+    async (request) => getCustomerHistory(context, actorOf(request), request.params.id, request.query),
   );
 
   app.patch(

@@ -10,6 +10,7 @@ import {
   type CustomerFilters,
   type CustomerView,
   findAssignableManager,
+  findCustomerHistory,
   findCustomerInScope,
   findCustomerPage,
   findDistrictCodes,
@@ -53,6 +54,22 @@ export async function listCustomers(
     total: page.total,
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
+}
+
+// The change history tab of the 360° view: every audited change of one visible customer.
+export async function getCustomerHistory(
+  context: AppContext,
+  actor: Actor,
+  id: number,
+  page: { cursor?: number; limit: number },
+) {
+  await getCustomer(context, actor, id);
+  const rows = await findCustomerHistory(context.db, actor.tenantId, id, {
+    beforeId: page.cursor,
+    limit: page.limit + 1,
+  });
+  const items = rows.slice(0, page.limit);
+  return { items, nextCursor: rows.length > page.limit ? items[items.length - 1].id : null };
 }
 
 export function encodeCursor(cursor: CustomerCursor): string {
