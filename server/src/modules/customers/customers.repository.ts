@@ -302,3 +302,20 @@ export async function findCustomerHistory(
     .orderBy(desc(auditLog.id))
     .limit(page.limit);
 }
+
+// The retailer accounts of a store (normally one), disabled when its licence is cancelled.
+export async function disableRetailerAccounts(executor: Executor, tenantId: number, customerId: number, now: Date) {
+  const rows = await executor
+    .update(users)
+    .set({ disabled: true, updatedAt: now })
+    .where(
+      and(
+        eq(users.tenantId, tenantId),
+        eq(users.customerId, customerId),
+        eq(users.role, 'retailer'),
+        eq(users.disabled, false),
+      ),
+    )
+    .returning({ id: users.id });
+  return rows.map((row) => row.id);
+}

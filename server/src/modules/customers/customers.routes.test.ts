@@ -389,6 +389,31 @@ describe.each(testDatabaseKinds)('customers on %s', (kind) => {
   });
 
   describe('retailer', () => {
+    it('is signed out and kept out once its licence is cancelled (注销)', async () => {
+      const [row] = await t.database.db
+        .select({ id: customers.id, licenceNo: customers.licenceNo })
+        .from(customers)
+        .where(and(eq(customers.tenantId, t.city.tenantId), eq(customers.status, 'active')))
+        .orderBy(sql`${customers.id} DESC`)
+        .limit(1);
+      const signIn = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/portal/auth/login',
+          payload: { licenceNo: row.licenceNo, password: testPassword },
+        });
+      const cookie = sessionCookieOf(await signIn());
+      const cancelled = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/customers/${row.id}/status`,
+        headers: { cookie: admin },
+        payload: { status: 'cancelled', reason: '许可证到期未延续' },
+      });
+      expect(cancelled.statusCode).toBe(200);
+      expect((await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
+      expect((await signIn()).statusCode).toBe(401);
+    });
+
     it('signs in with the licence number and sees its own record only', async () => {
       const [mine, other] = await t.database.db
         .select({ id: customers.id, licenceNo: customers.licenceNo })

@@ -2,6 +2,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange, recordChanges } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { revokeSessionsOfUser } from '../../platform/identity/identity.repository.ts';
 import { checkLicenceNo, checkStatusChange, fieldsNotEditableBy } from './customer.rules.ts';
 import { pinyinKeysOf } from './customer-pinyin.ts';
 import type { CustomerSort } from './customer-reference.ts';
@@ -9,6 +10,7 @@ import {
   type CustomerCursor,
   type CustomerFilters,
   type CustomerView,
+  disableRetailerAccounts,
   findAssignableManager,
   findCustomerHistory,
   findCustomerInScope,
@@ -168,6 +170,10 @@ export async function changeCustomerStatus(
     checkStatusChange(before.status, input.status, input.reason);
     const reason = input.reason.trim();
     await updateCustomer(tx, actor.tenantId, id, { status: input.status, statusReason: reason, updatedAt: now });
+    // A cancelled licence (注销) ends the store's use of the portal, at once.
+    const disabledAccounts =
+      input.status === 'cancelled' ? await disableRetailerAccounts(tx, actor.tenantId, id, now) : [];
+    for (const userId of disabledAccounts) await revokeSessionsOfUser(tx, userId, now);
     await recordChange(
       tx,
       actor,
@@ -176,7 +182,11 @@ export async function changeCustomerStatus(
         entity: 'customer',
         entityId: id,
         before: { status: before.status, statusReason: before.statusReason },
-        after: { status: input.status, statusReason: reason },
+        after: {
+          status: input.status,
+          statusReason: reason,
+          ...(disabledAccounts.length > 0 ? { disabledRetailerAccounts: disabledAccounts } : {}),
+        },
       },
       now,
     );
