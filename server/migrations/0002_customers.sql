@@ -48,6 +48,7 @@ CREATE INDEX "customers_tenant_district_idx" ON "customers" USING btree ("tenant
 CREATE INDEX "customers_tenant_phone_idx" ON "customers" USING btree ("tenant_id","phone");--> statement-breakpoint
 CREATE INDEX "customers_tenant_licence_prefix_idx" ON "customers" USING btree ("tenant_id","licence_no" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "customers_tenant_initials_idx" ON "customers" USING btree ("tenant_id","name_initials" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "customers_tenant_pinyin_idx" ON "customers" USING btree ("tenant_id","name_pinyin" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "customers_tenant_name_idx" ON "customers" USING btree ("tenant_id","name");--> statement-breakpoint
 CREATE INDEX "customers_tenant_updated_idx" ON "customers" USING btree ("tenant_id","updated_at");--> statement-breakpoint
 CREATE INDEX "customers_search_trgm_idx" ON "customers" USING gin ("search_text" gin_trgm_ops);

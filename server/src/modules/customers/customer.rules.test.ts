@@ -3,6 +3,7 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import { canChangeStatus, checkLicenceNo, checkStatusChange, fieldsNotEditableBy } from './customer.rules.ts';
 import { isPinyinQuery } from './customer-pinyin.ts';
 import { zhangzhouDistricts } from './customer-reference.ts';
+import { searchShapeOf } from './customer-search.rules.ts';
 
 const zhangzhou = new Set(zhangzhouDistricts.map((district) => district.code));
 
@@ -93,5 +94,21 @@ describe(isPinyinQuery.name, () => {
     ['hx bl', false],
   ])('%s → %s', (query, expected) => {
     expect(isPinyinQuery(query)).toBe(expected);
+  });
+});
+
+describe(searchShapeOf.name, () => {
+  it.each([
+    ['350604', 'number'],
+    ['13805961234', 'number'],
+    ['0596-6543210', 'number'],
+    ['hxbl', 'letters'],
+    ['KTV', 'letters'],
+    ['龙海', 'text'],
+    ['胜利路1', 'text'],
+    ['-1', 'text'],
+    ['h x', 'text'],
+  ] as const)('%s is answered as %s', (query, shape) => {
+    expect(searchShapeOf(query)).toBe(shape);
   });
 });

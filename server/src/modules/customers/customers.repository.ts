@@ -3,8 +3,8 @@ import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
-import { isPinyinQuery } from './customer-pinyin.ts';
 import type { CustomerSort } from './customer-reference.ts';
+import { searchShapeOf } from './customer-search.rules.ts';
 import { customers, districts } from './customers.schema.ts';
 
 const scoped = { orgPath: customers.orgPath, managerId: customers.managerId, customerId: customers.id };
@@ -83,33 +83,33 @@ function escapeLike(value: string): string {
 // or address, 4 pinyin. Without a query every row ranks 0.
 function searchRank(q: string | undefined): SQL {
   if (!q) return sql`0`;
-  const prefix = `${escapeLike(q)}%`;
-  const pinyin = isPinyinQuery(q) ? q.toLowerCase() : undefined;
-  return sql`(CASE
-    WHEN ${customers.licenceNo} = ${q} OR ${customers.phone} = ${q} THEN 0
-    WHEN ${customers.licenceNo} LIKE ${prefix} THEN 1
-    WHEN position(${q} in ${customers.name}) > 0 THEN 2
-    WHEN position(${q} in ${customers.searchText}) > 0 THEN 3
-    ${pinyin ? sql`WHEN ${customers.nameInitials} LIKE ${`${escapeLike(pinyin)}%`} OR ${customers.namePinyin} LIKE ${`${escapeLike(pinyin)}%`} THEN 4` : sql``}
-    ELSE 9 END)`;
+  switch (searchShapeOf(q)) {
+    case 'number':
+      return sql`(CASE WHEN ${customers.licenceNo} = ${q} OR ${customers.phone} = ${q} THEN 0 ELSE 1 END)`;
+    case 'letters':
+      return sql`(CASE WHEN position(${q} in ${customers.name}) > 0 THEN 2
+        WHEN position(${q} in ${customers.searchText}) > 0 THEN 3 ELSE 4 END)`;
+    case 'text':
+      return sql`(CASE WHEN position(${q} in ${customers.name}) > 0 THEN 2 ELSE 3 END)`;
+  }
 }
 
-// The match itself. LIKE '%q%' on search_text is what the trigram index serves for 3+ characters;
-// for 1–2 characters (龙海) it is a scan of the tenant's rows, still correct under any LC_CTYPE.
+// The match itself, by the shape of the query, so each shape uses its index. LIKE '%q%' on
+// search_text is what the trigram index serves for 3+ characters; 1–2 characters (龙海) scan the
+// tenant's rows, and stay correct under any LC_CTYPE.
 function searchCondition(q: string | undefined): SQL | undefined {
   if (!q) return undefined;
-  const contains = `%${escapeLike(q)}%`;
-  const prefix = `${escapeLike(q)}%`;
-  const pinyin = isPinyinQuery(q) ? `${escapeLike(q.toLowerCase())}%` : undefined;
-  const conditions = [
-    eq(customers.phone, q),
-    sql`${customers.licenceNo} LIKE ${prefix}`,
-    sql`${customers.searchText} LIKE ${contains}`,
-  ];
-  if (pinyin) {
-    conditions.push(sql`${customers.nameInitials} LIKE ${pinyin}`, sql`${customers.namePinyin} LIKE ${pinyin}`);
+  const contains = sql`${customers.searchText} LIKE ${`%${escapeLike(q)}%`}`;
+  switch (searchShapeOf(q)) {
+    case 'number':
+      return sql`(${customers.phone} = ${q} OR ${customers.licenceNo} LIKE ${`${escapeLike(q)}%`})`;
+    case 'letters': {
+      const pinyin = `${escapeLike(q.toLowerCase())}%`;
+      return sql`(${contains} OR ${customers.nameInitials} LIKE ${pinyin} OR ${customers.namePinyin} LIKE ${pinyin})`;
+    }
+    case 'text':
+      return contains;
   }
-  return sql`(${sql.join(conditions, sql` OR `)})`;
 }
 
 function filterConditions(tenantId: number, scope: DataScope, filters: CustomerFilters): SQL {

@@ -100,6 +100,7 @@ export const customers = pgTable(
     index('customers_tenant_phone_idx').on(table.tenantId, table.phone),
     index('customers_tenant_licence_prefix_idx').on(table.tenantId, sql`${table.licenceNo} text_pattern_ops`),
     index('customers_tenant_initials_idx').on(table.tenantId, sql`${table.nameInitials} text_pattern_ops`),
+    index('customers_tenant_pinyin_idx').on(table.tenantId, sql`${table.namePinyin} text_pattern_ops`),
     index('customers_tenant_name_idx').on(table.tenantId, table.name),
     index('customers_tenant_updated_idx').on(table.tenantId, table.updatedAt),
     // Speeds up substring search of 3+ characters. A GIN index cannot lead with tenant_id without
