@@ -24,6 +24,8 @@ export type ServerOptions = {
   nodeFlags?: string[];
   // Keep the temporary PGlite directory after the run.
   keepData?: boolean;
+  // Extra flags for `kewo demo`, e.g. ['--customers', '250000'].
+  demoArgs?: string[];
 };
 
 export type RunningServer = {
@@ -99,6 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const args = [...(options.nodeFlags ?? []), cliPath, 'demo', '--host', benchHost, '--port', String(port)];
   if (dataDir) args.push('--data', join(dataDir, 'db'));
+  args.push(...(options.demoArgs ?? []));
 
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Config, loadConfig, version } from './config.ts';
-import { demoGeneratorVersion, readDemoMarker, seedDemoCity } from './demo/seed-demo-city.ts';
+import { demoCustomerCount, demoGeneratorVersion, readDemoMarker, seedDemoCity } from './demo/seed-demo-city.ts';
 import { createContext, openConfiguredDatabase, startServer } from './main.ts';
 import { createUserFromConsole, isSetupNeeded } from './modules/organisation/index.ts';
 import { isDomainError } from './platform/errors/domain-error.ts';
@@ -13,6 +13,14 @@ import { roles } from './platform/identity/identity.schema.ts';
 function port(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65_535) throw new InvalidArgumentError('a port 0–65535');
+  return parsed;
+}
+
+function customerCount(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 1_000_000) {
+    throw new InvalidArgumentError('a number of customers 0–1,000,000');
+  }
   return parsed;
 }
 
@@ -113,7 +121,12 @@ program
   .addOption(portOption())
   .addOption(dataOption())
   .addOption(hostOption())
-  .action(async (flags: ServerFlags) => {
+  .addOption(
+    new Option('--customers <n>', 'customers to generate when the demo is first built')
+      .argParser(customerCount)
+      .default(demoCustomerCount),
+  )
+  .action(async (flags: ServerFlags & { customers: number }) => {
     const config = configFrom(flags, './data/demo');
     const database = await openConfiguredDatabase(config);
     const context = createContext(config, database);
@@ -128,7 +141,7 @@ program
       const started = Date.now();
       const { createProgressReporter } = await import('./demo/progress.ts');
       const progress = createProgressReporter('Building the demo city 漳州市');
-      await seedDemoCity(database.db, new Date(), progress.update);
+      await seedDemoCity(database.db, new Date(), { customers: flags.customers, onProgress: progress.update });
       progress.stop();
       console.log(`Demo city ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     } else if (marker !== demoGeneratorVersion) {
@@ -138,7 +151,8 @@ program
     }
     const server = await startServer(config, database);
     console.log(`\n客我 Kewo demo — ${server.url}   (retailer portal: ${server.url}/portal)`);
-    console.log('Sign in as admin, marketing, service, inspector, manager01 or manager02 — password kewo-demo-2026\n');
+    console.log('Sign in as admin, marketing, service, inspector, manager01 or manager02 — password kewo-demo-2026');
+    console.log('Retailers sign in to the portal with their licence number (e.g. 350602100006) — same password\n');
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

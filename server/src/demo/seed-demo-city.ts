@@ -1,37 +1,56 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import { type CustomerInsert, insertCustomers, insertDistricts } from '../modules/customers/index.ts';
 import { createTenantWithAdmin, insertOrgUnit } from '../modules/organisation/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { recordChanges } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/password-hashing.ts';
 import { kewoMeta, users } from '../platform/identity/identity.schema.ts';
+import { generateDemoCustomer } from './demo-customers.ts';
 import { createRandom, personName } from './random.ts';
-import { demoBranches, demoCity, demoDepartments } from './zhangzhou.ts';
+import { demoBranches, demoCity, demoDepartments, demoDistricts } from './zhangzhou.ts';
 
 export const demoPassword = 'kewo-demo-2026';
 export const demoMarkerKey = 'demo';
 // Bump when the generator changes shape; an older demo directory is then rebuilt, not reused.
-export const demoGeneratorVersion = '1';
+export const demoGeneratorVersion = '2';
 export const demoManagerCount = 200;
+// The seed city has 23,418 licensed stores; tests ask for a few hundred to stay fast.
+export const demoCustomerCount = 24_000;
+const insertBatchSize = 1_000;
 
 export type DemoCity = {
   tenantId: number;
   rootOrgUnitId: number;
-  branches: Array<{ id: number; code: string; name: string; districtCodes: readonly string[]; share: number }>;
+  branches: Array<{
+    id: number;
+    code: string;
+    name: string;
+    path: string;
+    districtCodes: readonly string[];
+    share: number;
+  }>;
   managers: Array<{ id: number; username: string; branchId: number }>;
+  customerCount: number;
 };
+
+export type SeedDemoOptions = { customers?: number; onProgress?: DemoProgress };
 
 export type DemoProgress = (step: string, done: number, total: number) => void;
 
 // Builds the demo city: 漳州市烟草公司 with its county branches, departments, the role accounts
-// named in the README and ~200 customer managers. Deterministic: same seed, same city.
-export async function seedDemoCity(db: Database, now: Date, onProgress: DemoProgress = () => {}): Promise<DemoCity> {
+// named in the README, ~200 customer managers and ~24,000 customers, each with a retailer account
+// (username = licence number). Deterministic: same seed, same city.
+export async function seedDemoCity(db: Database, now: Date, options: SeedDemoOptions = {}): Promise<DemoCity> {
+  const onProgress = options.onProgress ?? (() => {});
+  const customerCount = options.customers ?? demoCustomerCount;
+  const customerBatches = Math.ceil(customerCount / insertBatchSize);
   const random = createRandom(20_261_123);
   // Every demo account shares one password, so it is hashed once (argon2id is slow on purpose).
   const passwordHash = await hashPassword(demoPassword);
-  const steps = 4;
+  const steps = 4 + customerBatches;
   onProgress('organisation', 0, steps);
-  return db.transaction(async (tx) => {
+  const city = await db.transaction(async (tx) => {
     const { tenant, root } = await createTenantWithAdmin(
       tx,
       {
@@ -63,7 +82,7 @@ export async function seedDemoCity(db: Database, now: Date, onProgress: DemoProg
         root.path,
         now,
       );
-      branches.push({ ...branch, id: unit.id });
+      branches.push({ ...branch, id: unit.id, path: unit.path });
     }
     onProgress('organisation', 1, steps);
 
@@ -132,6 +151,48 @@ export async function seedDemoCity(db: Database, now: Date, onProgress: DemoProg
       now,
     );
     onProgress('staff', 3, steps);
+
+    const managers = inserted
+      .filter((user) => user.role === 'manager')
+      .map((user) => ({ id: user.id, username: user.username, branchId: user.orgUnitId ?? root.id }));
+    await insertDistricts(
+      tx,
+      demoDistricts.map((district) => ({ tenantId: tenant.id, ...district })),
+    );
+    const customerRows = planDemoCustomers(random, tenant.id, branches, managers, customerCount, now);
+    for (let start = 0, batch = 0; start < customerRows.length; start += insertBatchSize, batch += 1) {
+      const rows = customerRows.slice(start, start + insertBatchSize);
+      const created = await insertCustomers(tx, rows);
+      await tx.insert(users).values(
+        created.map((customer) => ({
+          tenantId: tenant.id,
+          username: customer.licenceNo,
+          displayName: customer.name,
+          passwordHash,
+          role: 'retailer' as const,
+          scopeKind: 'customer' as const,
+          customerId: customer.id,
+          passwordChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
+      onProgress('customers', 4 + batch, steps);
+    }
+    // Generated stores are not anyone's edits: one entry says where they came from.
+    await recordChanges(
+      tx,
+      actor,
+      [
+        {
+          action: 'seed_demo',
+          entity: 'customer',
+          entityId: 0,
+          after: { customers: customerRows.length, retailerAccounts: customerRows.length },
+        },
+      ],
+      now,
+    );
     await tx
       .insert(kewoMeta)
       .values({ key: demoMarkerKey, value: demoGeneratorVersion, updatedAt: now })
@@ -141,11 +202,50 @@ export async function seedDemoCity(db: Database, now: Date, onProgress: DemoProg
       tenantId: tenant.id,
       rootOrgUnitId: root.id,
       branches,
-      managers: inserted
-        .filter((user) => user.role === 'manager')
-        .map((user) => ({ id: user.id, username: user.username, branchId: user.orgUnitId ?? root.id })),
+      managers,
+      customerCount: customerRows.length,
     };
   });
+  // A bulk load leaves the planner without statistics and the visibility map unset (PGlite has no
+  // autovacuum): without them it joins all 24,000 rows before taking the first page, and counts
+  // read every row instead of the index alone.
+  await db.execute(sql`VACUUM (ANALYZE) customers, users, districts, org_units`);
+  return city;
+}
+
+// Spreads the customers over the branches by their share, over each branch's districts, and
+// round-robin over the branch's managers. Licence serials grow by small random steps per district.
+function planDemoCustomers(
+  random: ReturnType<typeof createRandom>,
+  tenantId: number,
+  branches: DemoCity['branches'],
+  managers: DemoCity['managers'],
+  total: number,
+  now: Date,
+): CustomerInsert[] {
+  const quotas = apportion(
+    total,
+    branches.map((branch) => branch.share),
+  );
+  const serials = new Map<string, number>();
+  const rows: CustomerInsert[] = [];
+  branches.forEach((branch, index) => {
+    const branchManagers = managers.filter((manager) => manager.branchId === branch.id);
+    const branchDistricts = demoDistricts.filter((district) => branch.districtCodes.includes(district.code));
+    for (let number = 0; number < quotas[index]; number += 1) {
+      const district = random.pick(branchDistricts);
+      const serial = (serials.get(district.code) ?? 100_000) + random.integer(1, 7);
+      serials.set(district.code, serial);
+      const place = {
+        district,
+        branchId: branch.id,
+        orgPath: branch.path,
+        managerId: branchManagers[number % branchManagers.length].id,
+      };
+      rows.push(generateDemoCustomer(random, place, serial, tenantId, now));
+    }
+  });
+  return rows;
 }
 
 export async function readDemoMarker(db: Database): Promise<string | undefined> {

@@ -26,7 +26,10 @@ export const testPassword = demoPassword;
 
 // A real application on a real, freshly migrated database holding the demo city's people,
 // with a clock the test controls.
-export async function createTestApp(kind: DatabaseKind, options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  kind: DatabaseKind,
+  options: { seed?: boolean; customers?: number } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const clock: TestClock = {
     now: new Date('2026-11-23T02:00:00Z'),
@@ -43,7 +46,7 @@ export async function createTestApp(kind: DatabaseKind, options: { seed?: boolea
   let city = undefined as unknown as DemoCity;
   let otherTenant = { tenantId: 0, adminUsername: '' };
   if (options.seed !== false) {
-    city = await seedDemoCity(database.db, clock.now);
+    city = await seedDemoCity(database.db, clock.now, { customers: options.customers ?? 300 });
     const other = await createTenantWithAdmin(
       database.db,
       {

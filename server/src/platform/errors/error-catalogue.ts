@@ -96,6 +96,51 @@ export const errorCatalogue = {
     'zh-CN': '审计日志只能追加，不能修改或删除。',
     en: 'The audit trail is append-only: it cannot be changed or deleted.',
   },
+  INVALID_CURSOR: {
+    status: 400,
+    'zh-CN': '分页游标无效，请从第一页重新开始。',
+    en: 'The page cursor is not valid. Start again from the first page.',
+  },
+  LICENCE_NO_INVALID: {
+    status: 400,
+    'zh-CN': '专卖许可证号“{licenceNo}”应为 12 位数字。',
+    en: 'The licence number "{licenceNo}" must be 12 digits.',
+  },
+  LICENCE_DISTRICT_UNKNOWN: {
+    status: 400,
+    'zh-CN': '专卖许可证号“{licenceNo}”的前 6 位“{districtCode}”不是本市的行政区划代码。',
+    en: 'The first 6 digits "{districtCode}" of the licence number "{licenceNo}" are not a district of this city.',
+  },
+  LICENCE_NO_TAKEN: {
+    status: 409,
+    'zh-CN': '专卖许可证号“{licenceNo}”已有客户档案。',
+    en: 'A customer with the licence number "{licenceNo}" already exists.',
+  },
+  CUSTOMER_MANAGER_INVALID: {
+    status: 400,
+    'zh-CN': '用户 {managerId} 不是您可指派的客户经理。',
+    en: 'User {managerId} is not a customer manager you can assign.',
+  },
+  CUSTOMERS_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '有 {count} 个客户不存在或不在您的数据范围内：{ids}。',
+    en: '{count} customers do not exist or are outside your data scope: {ids}.',
+  },
+  FIELD_NOT_EDITABLE: {
+    status: 403,
+    'zh-CN': '您的角色不能修改这些字段：{fields}。',
+    en: 'Your role may not change these fields: {fields}.',
+  },
+  STATUS_REASON_REQUIRED: {
+    status: 400,
+    'zh-CN': '变更客户状态须填写原因。',
+    en: 'A reason is required to change the customer status.',
+  },
+  CUSTOMER_STATUS_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '客户状态不能从“{fromLabel}”变为“{toLabel}”。',
+    en: 'The customer status cannot change from "{from}" to "{to}".',
+  },
   INTERNAL: {
     status: 500,
     'zh-CN': '服务器内部错误，请稍后重试。错误编号：{requestId}',

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { customerSorts } from './customer-reference.ts';
+import { customerFormats, customerStatuses, orderChannels, urbanRuralKinds } from './customers.schema.ts';
+
+export const customerSchema = z.object({
+  id: z.number(),
+  licenceNo: z.string().describe('专卖许可证号'),
+  name: z.string().describe('店名'),
+  owner: z.string().describe('负责人'),
+  phone: z.string(),
+  address: z.string(),
+  district: z.object({ code: z.string(), name: z.string() }).describe('GB/T 2260 district, from the licence number'),
+  urbanRural: z.enum(urbanRuralKinds),
+  format: z.enum(customerFormats).describe('业态'),
+  status: z.enum(customerStatuses),
+  statusReason: z.string().nullable(),
+  managerId: z.number(),
+  managerName: z.string(),
+  branchId: z.number(),
+  branchName: z.string(),
+  orderDay: z.number().describe('1 = Monday … 7 = Sunday'),
+  orderChannel: z.enum(orderChannels),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  licenceValidUntil: z.string().nullable(),
+  tags: z.array(z.string()),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+const name = z.string().trim().min(1).max(60);
+const owner = z.string().trim().min(1).max(30);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mobile number (1xxxxxxxxxx) or a landline (0596-1234567)');
+const address = z.string().trim().min(1).max(200);
+const tags = z.array(z.string().trim().min(1).max(20)).max(20);
+
+const editableFields = {
+  name,
+  owner,
+  phone,
+  address,
+  urbanRural: z.enum(urbanRuralKinds),
+  format: z.enum(customerFormats),
+  orderDay: z.number().int().min(1).max(7),
+  orderChannel: z.enum(orderChannels),
+  latitude: z.number().min(-90).max(90).nullable(),
+  longitude: z.number().min(-180).max(180).nullable(),
+  licenceValidUntil: z.iso.date().nullable(),
+  tags,
+};
+
+export const newCustomerSchema = z.strictObject({
+  // Format and district are checked by the licence rule, which names this field in its error.
+  licenceNo: z.string().trim().min(1).max(32),
+  ...editableFields,
+  managerId: z.number().int().positive().describe('a customer manager; the store joins their branch'),
+  latitude: editableFields.latitude.optional(),
+  longitude: editableFields.longitude.optional(),
+  licenceValidUntil: editableFields.licenceValidUntil.optional(),
+  tags: tags.default([]),
+});
+
+export const customerChangesSchema = z.strictObject({
+  name: name.optional(),
+  owner: owner.optional(),
+  phone: phone.optional(),
+  address: address.optional(),
+  urbanRural: editableFields.urbanRural.optional(),
+  format: editableFields.format.optional(),
+  orderDay: editableFields.orderDay.optional(),
+  orderChannel: editableFields.orderChannel.optional(),
+  latitude: editableFields.latitude.optional(),
+  longitude: editableFields.longitude.optional(),
+  licenceValidUntil: editableFields.licenceValidUntil.optional(),
+  tags: tags.optional(),
+});
+
+export const customerListQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .max(50)
+    .optional()
+    .describe(
+      'one box: licence number or phone (exact, first), licence prefix, Chinese substring of name/owner/address',
+    ),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  cursor: z.string().max(300).optional().describe('nextCursor of the previous page'),
+  sort: z.enum(customerSorts).default('licenceNo').describe('with q, better matches come first whatever the sort'),
+  branchId: z.coerce.number().int().positive().optional(),
+  districtCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  managerId: z.coerce.number().int().positive().optional(),
+  format: z.enum(customerFormats).optional(),
+  urbanRural: z.enum(urbanRuralKinds).optional(),
+  status: z.enum(customerStatuses).optional(),
+  tag: z.string().trim().min(1).max(20).optional(),
+});
+
+export const customerPageSchema = z.object({
+  items: z.array(customerSchema),
+  total: z.number(),
+  nextCursor: z.string().nullable(),
+});
+
+export const statusChangeSchema = z.strictObject({
+  status: z.enum(customerStatuses),
+  reason: z.string().max(500).describe('required: why the status changes'),
+});
+
+export const reassignSchema = z.strictObject({
+  customerIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(1000),
+  managerId: z.number().int().positive(),
+});
+
+export const reassignResultSchema = z.object({
+  reassigned: z.number().describe('customers moved to the manager'),
+  unchanged: z.number().describe('customers the manager already had'),
+});
+
+export const historyQuery = z.strictObject({
+  cursor: z.coerce.number().int().positive().optional().describe('nextCursor of the previous page'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const historyPageSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      at: z.date(),
+      actorName: z.string(),
+      action: z.string().describe('create, update, change_status, reassign'),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
+  ),
+  nextCursor: z.number().nullable(),
+});

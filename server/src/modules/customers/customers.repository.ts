@@ -1,0 +1,321 @@
+import { and, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
+import { auditLog } from '../../platform/audit/audit.schema.ts';
+import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
+import type { CustomerSort } from './customer-reference.ts';
+import { searchShapeOf } from './customer-search.rules.ts';
+import { customers, districts } from './customers.schema.ts';
+
+const scoped = { orgPath: customers.orgPath, managerId: customers.managerId, customerId: customers.id };
+
+function visible(tenantId: number, scope: DataScope): SQL {
+  return and(eq(customers.tenantId, tenantId), scopeCondition(scope, scoped)) as SQL;
+}
+
+const customerColumns = {
+  id: customers.id,
+  licenceNo: customers.licenceNo,
+  name: customers.name,
+  owner: customers.owner,
+  phone: customers.phone,
+  address: customers.address,
+  districtCode: customers.districtCode,
+  districtName: districts.name,
+  urbanRural: customers.urbanRural,
+  format: customers.format,
+  status: customers.status,
+  statusReason: customers.statusReason,
+  managerId: customers.managerId,
+  managerName: users.displayName,
+  branchId: customers.branchId,
+  branchName: orgUnits.name,
+  orgPath: customers.orgPath,
+  orderDay: customers.orderDay,
+  orderChannel: customers.orderChannel,
+  latitude: customers.latitude,
+  longitude: customers.longitude,
+  licenceValidUntil: customers.licenceValidUntil,
+  tags: customers.tags,
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+};
+
+function selectCustomers<Extra extends Record<string, SQL.Aliased | SQL>>(executor: Executor, extra?: Extra) {
+  return executor
+    .select({ ...customerColumns, ...(extra ?? ({} as Extra)) })
+    .from(customers)
+    .innerJoin(districts, and(eq(districts.tenantId, customers.tenantId), eq(districts.code, customers.districtCode)))
+    .innerJoin(users, eq(users.id, customers.managerId))
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, customers.tenantId), eq(orgUnits.id, customers.branchId)));
+}
+
+export async function findCustomerInScope(executor: Executor, tenantId: number, scope: DataScope, id: number) {
+  const [row] = await selectCustomers(executor)
+    .where(and(visible(tenantId, scope), eq(customers.id, id)))
+    .limit(1);
+  return row;
+}
+
+export type CustomerView = NonNullable<Awaited<ReturnType<typeof findCustomerInScope>>>;
+
+// ---- The list: filters, the one search box, and keyset paging. ----
+
+export type CustomerFilters = {
+  q?: string;
+  branchId?: number;
+  districtCode?: string;
+  managerId?: number;
+  format?: (typeof customers.$inferSelect)['format'];
+  urbanRural?: (typeof customers.$inferSelect)['urbanRural'];
+  status?: (typeof customers.$inferSelect)['status'];
+  tag?: string;
+};
+
+// Where the list resumes: the last row's rank, sort value and id.
+export type CustomerCursor = { rank: number; value: string; id: number };
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+// How well a row matches the search: 0 exact licence or phone, 1 licence prefix, 2 name, 3 owner
+// or address, 4 pinyin. Without a query every row ranks 0.
+function searchRank(q: string | undefined): SQL {
+  if (!q) return sql`0`;
+  switch (searchShapeOf(q)) {
+    case 'number':
+      return sql`(CASE WHEN ${customers.licenceNo} = ${q} OR ${customers.phone} = ${q} THEN 0 ELSE 1 END)`;
+    case 'letters':
+      return sql`(CASE WHEN position(${q} in ${customers.name}) > 0 THEN 2
+        WHEN position(${q} in ${customers.searchText}) > 0 THEN 3 ELSE 4 END)`;
+    case 'text':
+      return sql`(CASE WHEN position(${q} in ${customers.name}) > 0 THEN 2 ELSE 3 END)`;
+  }
+}
+
+// The match itself, by the shape of the query, so each shape uses its index. LIKE '%q%' on
+// search_text is what the trigram index serves for 3+ characters; 1–2 characters (龙海) scan the
+// tenant's rows, and stay correct under any LC_CTYPE.
+function searchCondition(q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  const contains = sql`${customers.searchText} LIKE ${`%${escapeLike(q)}%`}`;
+  switch (searchShapeOf(q)) {
+    case 'number':
+      return sql`(${customers.phone} = ${q} OR ${customers.licenceNo} LIKE ${`${escapeLike(q)}%`})`;
+    case 'letters': {
+      const pinyin = `${escapeLike(q.toLowerCase())}%`;
+      return sql`(${contains} OR ${customers.nameInitials} LIKE ${pinyin} OR ${customers.namePinyin} LIKE ${pinyin})`;
+    }
+    case 'text':
+      return contains;
+  }
+}
+
+function filterConditions(tenantId: number, scope: DataScope, filters: CustomerFilters): SQL {
+  return and(
+    visible(tenantId, scope),
+    searchCondition(filters.q),
+    filters.branchId !== undefined ? eq(customers.branchId, filters.branchId) : undefined,
+    filters.districtCode ? eq(customers.districtCode, filters.districtCode) : undefined,
+    filters.managerId !== undefined ? eq(customers.managerId, filters.managerId) : undefined,
+    filters.format ? eq(customers.format, filters.format) : undefined,
+    filters.urbanRural ? eq(customers.urbanRural, filters.urbanRural) : undefined,
+    filters.status ? eq(customers.status, filters.status) : undefined,
+    filters.tag ? sql`${customers.tags} @> ARRAY[${filters.tag}]::text[]` : undefined,
+  ) as SQL;
+}
+
+// Each sort: the column to order by (index-backed), how its value travels in the cursor as text,
+// and how the text is read back.
+const sortColumns = {
+  licenceNo: {
+    column: sql`${customers.licenceNo}`,
+    asText: sql`${customers.licenceNo}`,
+    fromText: (value: string) => sql`${value}`,
+  },
+  name: { column: sql`${customers.name}`, asText: sql`${customers.name}`, fromText: (value: string) => sql`${value}` },
+  updatedAt: {
+    column: sql`${customers.updatedAt}`,
+    // Microseconds included, so the cursor resumes exactly.
+    asText: sql`to_char(${customers.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    fromText: (value: string) => sql`${value}::timestamptz`,
+  },
+};
+
+export async function findCustomerPage(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  filters: CustomerFilters,
+  page: { sort: CustomerSort; limit: number; after?: CustomerCursor },
+) {
+  const descending = page.sort.startsWith('-');
+  const sortBy = sortColumns[page.sort.replace('-', '') as keyof typeof sortColumns];
+  const sortKey = sortBy.column;
+  const rank = searchRank(filters.q);
+  const where = filterConditions(tenantId, scope, filters);
+  const direction = descending ? sql`DESC` : sql`ASC`;
+  const after = page.after;
+  const resume = after
+    ? descending
+      ? sql`(${rank} > ${after.rank} OR (${rank} = ${after.rank} AND (${sortKey}, ${customers.id}) < (${sortBy.fromText(after.value)}, ${after.id})))`
+      : sql`(${rank} > ${after.rank} OR (${rank} = ${after.rank} AND (${sortKey}, ${customers.id}) > (${sortBy.fromText(after.value)}, ${after.id})))`
+    : undefined;
+  const [rows, [{ total }]] = await Promise.all([
+    selectCustomers(executor, { searchRank: sql<number>`${rank}`, sortValue: sql<string>`${sortBy.asText}` })
+      .where(and(where, resume))
+      // (Without a query every rank is 0; a bare 0 in ORDER BY would mean "column 0".)
+      .orderBy(
+        ...(filters.q ? [sql`${rank} ASC`] : []),
+        sql`${sortKey} ${direction}`,
+        sql`${customers.id} ${direction}`,
+      )
+      .limit(page.limit + 1),
+    executor.select({ total: count() }).from(customers).where(where),
+  ]);
+  // One row more than asked says whether there is a next page.
+  const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
+  const next: CustomerCursor | undefined = last
+    ? { rank: Number(last.searchRank), value: String(last.sortValue), id: last.id }
+    : undefined;
+  const items = rows.slice(0, page.limit).map(({ searchRank: _rank, sortValue: _value, ...row }) => row);
+  return { items, total, next };
+}
+
+// ---- Writes ----
+
+export async function findDistrictCodes(executor: Executor, tenantId: number): Promise<Set<string>> {
+  const rows = await executor.select({ code: districts.code }).from(districts).where(eq(districts.tenantId, tenantId));
+  return new Set(rows.map((row) => row.code));
+}
+
+export async function insertDistricts(executor: Executor, rows: (typeof districts.$inferInsert)[]) {
+  if (rows.length > 0) await executor.insert(districts).values(rows).onConflictDoNothing();
+}
+
+export async function isLicenceNoTaken(executor: Executor, tenantId: number, licenceNo: string) {
+  const [row] = await executor
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.licenceNo, licenceNo)))
+    .limit(1);
+  return row !== undefined;
+}
+
+// A customer manager the actor may assign: role manager, enabled, in the tenant, and placed in an
+// org unit inside the actor's scope. Their unit becomes the customer's branch.
+export async function findAssignableManager(executor: Executor, tenantId: number, scope: DataScope, userId: number) {
+  const [manager] = await executor
+    .select({ id: users.id, displayName: users.displayName, branchId: orgUnits.id, orgPath: orgUnits.path })
+    .from(users)
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.orgUnitId)))
+    .where(
+      and(
+        eq(users.tenantId, tenantId),
+        eq(users.id, userId),
+        eq(users.role, 'manager'),
+        eq(users.disabled, false),
+        scopeCondition(scope, { orgPath: orgUnits.path }),
+      ),
+    )
+    .limit(1);
+  return manager;
+}
+
+export type CustomerInsert = typeof customers.$inferInsert;
+
+export async function insertCustomers(executor: Executor, rows: CustomerInsert[]) {
+  if (rows.length === 0) return [];
+  return executor
+    .insert(customers)
+    .values(rows)
+    .returning({ id: customers.id, licenceNo: customers.licenceNo, name: customers.name });
+}
+
+export async function updateCustomer(
+  executor: Executor,
+  tenantId: number,
+  id: number,
+  changes: Partial<Omit<CustomerInsert, 'tenantId' | 'id' | 'licenceNo' | 'createdAt'>>,
+) {
+  await executor
+    .update(customers)
+    .set(changes)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)));
+}
+
+// Locks the rows for the rest of the transaction, so a concurrent reassignment waits its turn.
+export async function lockCustomersInScope(executor: Executor, tenantId: number, scope: DataScope, ids: number[]) {
+  return executor
+    .select({
+      id: customers.id,
+      managerId: customers.managerId,
+      branchId: customers.branchId,
+      orgPath: customers.orgPath,
+    })
+    .from(customers)
+    .where(and(visible(tenantId, scope), inArray(customers.id, ids)))
+    .for('update');
+}
+
+export async function reassignCustomers(
+  executor: Executor,
+  tenantId: number,
+  ids: number[],
+  manager: { id: number; branchId: number; orgPath: string },
+  now: Date,
+) {
+  if (ids.length === 0) return;
+  await executor
+    .update(customers)
+    .set({ managerId: manager.id, branchId: manager.branchId, orgPath: manager.orgPath, updatedAt: now })
+    .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)));
+}
+
+// A customer's change history, newest first. Whoever may see the customer may see its history,
+// whoever made the change (unlike the audit search, which is placed by the changer's unit).
+export async function findCustomerHistory(
+  executor: Executor,
+  tenantId: number,
+  customerId: number,
+  page: { beforeId?: number; limit: number },
+) {
+  return executor
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorName: auditLog.actorName,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.tenantId, tenantId),
+        eq(auditLog.entity, 'customer'),
+        eq(auditLog.entityId, String(customerId)),
+        page.beforeId !== undefined ? lt(auditLog.id, page.beforeId) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(page.limit);
+}
+
+// The retailer accounts of a store (normally one), disabled when its licence is cancelled.
+export async function disableRetailerAccounts(executor: Executor, tenantId: number, customerId: number, now: Date) {
+  const rows = await executor
+    .update(users)
+    .set({ disabled: true, updatedAt: now })
+    .where(
+      and(
+        eq(users.tenantId, tenantId),
+        eq(users.customerId, customerId),
+        eq(users.role, 'retailer'),
+        eq(users.disabled, false),
+      ),
+    )
+    .returning({ id: users.id });
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { orgUnits, tenants, users } from '../../platform/identity/identity.schema.ts';
+
+// 业态 business formats, 状态 statuses, 城镇/乡村, 订货方式: code names here, Chinese labels in
+// customer-reference.ts.
+export const customerFormats = [
+  'convenience',
+  'supermarket',
+  'grocery',
+  'tobacco_liquor',
+  'entertainment',
+  'mall',
+  'other',
+] as const;
+export type CustomerFormat = (typeof customerFormats)[number];
+export const customerStatuses = ['active', 'suspended', 'closed', 'cancelled'] as const;
+export type CustomerStatus = (typeof customerStatuses)[number];
+export const urbanRuralKinds = ['urban', 'rural'] as const;
+export type UrbanRural = (typeof urbanRuralKinds)[number];
+export const orderChannels = ['online', 'phone', 'visit'] as const;
+export type OrderChannel = (typeof orderChannels)[number];
+
+// The districts (GB/T 2260) a city company serves. A licence number starts with one of them.
+export const districts = pgTable(
+  'districts',
+  {
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    // Share of the district's stores that are in towns (城镇); the demo generator uses it.
+    urbanShare: real('urban_share').notNull().default(0.5),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.code] })],
+);
+
+// 客户档案: one licensed retail store. Its branch and the branch's org path are copied here
+// (denormalised) so a data scope is one prefix comparison without a join.
+export const customers = pgTable(
+  'customers',
+  {
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: integer('id').generatedAlwaysAsIdentity(),
+    licenceNo: text('licence_no').notNull(),
+    name: text('name').notNull(),
+    owner: text('owner').notNull(),
+    phone: text('phone').notNull(),
+    address: text('address').notNull(),
+    districtCode: text('district_code').notNull(),
+    urbanRural: text('urban_rural', { enum: urbanRuralKinds }).notNull(),
+    format: text('format', { enum: customerFormats }).notNull(),
+    status: text('status', { enum: customerStatuses }).notNull().default('active'),
+    statusReason: text('status_reason'),
+    managerId: integer('manager_id')
+      .notNull()
+      .references(() => users.id),
+    branchId: integer('branch_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    orderDay: smallint('order_day').notNull(),
+    orderChannel: text('order_channel', { enum: orderChannels }).notNull(),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    licenceValidUntil: date('licence_valid_until', { mode: 'string' }),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    // Pinyin of the store name ("hengxingbianlidian") and its initials ("hxbld"), computed on write.
+    namePinyin: text('name_pinyin'),
+    nameInitials: text('name_initials'),
+    // What the one search box looks through for Chinese substrings.
+    searchText: text('search_text').generatedAlwaysAs(
+      (): ReturnType<typeof sql> => sql`name || ' ' || owner || ' ' || address`,
+    ),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    uniqueIndex('customers_tenant_licence_key').on(table.tenantId, table.licenceNo),
+    foreignKey({ columns: [table.tenantId, table.branchId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
+    foreignKey({ columns: [table.tenantId, table.districtCode], foreignColumns: [districts.tenantId, districts.code] }),
+    index('customers_tenant_org_path_idx').on(table.tenantId, sql`${table.orgPath} text_pattern_ops`),
+    index('customers_tenant_manager_idx').on(table.tenantId, table.managerId),
+    index('customers_tenant_district_idx').on(table.tenantId, table.districtCode),
+    index('customers_tenant_phone_idx').on(table.tenantId, table.phone),
+    index('customers_tenant_licence_prefix_idx').on(table.tenantId, sql`${table.licenceNo} text_pattern_ops`),
+    index('customers_tenant_initials_idx').on(table.tenantId, sql`${table.nameInitials} text_pattern_ops`),
+    index('customers_tenant_pinyin_idx').on(table.tenantId, sql`${table.namePinyin} text_pattern_ops`),
+    index('customers_tenant_name_idx').on(table.tenantId, table.name),
+    index('customers_tenant_updated_idx').on(table.tenantId, table.updatedAt),
+    // Speeds up substring search of 3+ characters. A GIN index cannot lead with tenant_id without
+    // btree_gin; the tenant filter is applied on the (few) matching rows. Correctness never
+    // depends on it: under LC_CTYPE=C trigrams ignore Chinese, and LIKE still answers.
+    index('customers_search_trgm_idx').using('gin', sql`${table.searchText} gin_trgm_ops`),
+  ],
+);

@@ -1,0 +1,241 @@
+import type { AppContext } from '../../app-context.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { recordChange, recordChanges } from '../../platform/audit/audit.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import { revokeSessionsOfUser } from '../../platform/identity/identity.repository.ts';
+import { checkLicenceNo, checkStatusChange, fieldsNotEditableBy } from './customer.rules.ts';
+import { pinyinKeysOf } from './customer-pinyin.ts';
+import type { CustomerSort } from './customer-reference.ts';
+import {
+  type CustomerCursor,
+  type CustomerFilters,
+  type CustomerView,
+  disableRetailerAccounts,
+  findAssignableManager,
+  findCustomerHistory,
+  findCustomerInScope,
+  findCustomerPage,
+  findDistrictCodes,
+  insertCustomers,
+  isLicenceNoTaken,
+  lockCustomersInScope,
+  reassignCustomers,
+  updateCustomer,
+} from './customers.repository.ts';
+import type { CustomerFormat, CustomerStatus, OrderChannel, UrbanRural } from './customers.schema.ts';
+
+function presentCustomer(row: CustomerView) {
+  const { districtCode, districtName, orgPath: _orgPath, ...rest } = row;
+  return { ...rest, district: { code: districtCode, name: districtName } };
+}
+
+export type CustomerDetails = ReturnType<typeof presentCustomer>;
+
+// ---- Reading ----
+
+export async function getCustomer(context: AppContext, actor: Actor, id: number): Promise<CustomerDetails> {
+  const row = await findCustomerInScope(context.db, actor.tenantId, actor.scope, id);
+  // Outside the scope and nonexistent look the same, so ids cannot be probed.
+  if (!row) throw new DomainError('NOT_FOUND');
+  return presentCustomer(row);
+}
+
+export async function listCustomers(
+  context: AppContext,
+  actor: Actor,
+  query: CustomerFilters & { limit: number; cursor?: string; sort: CustomerSort },
+) {
+  const { limit, cursor, sort, ...filters } = query;
+  const page = await findCustomerPage(context.db, actor.tenantId, actor.scope, filters, {
+    sort,
+    limit,
+    after: cursor ? decodeCursor(cursor) : undefined,
+  });
+  return {
+    items: page.items.map(presentCustomer),
+    total: page.total,
+    nextCursor: page.next ? encodeCursor(page.next) : null,
+  };
+}
+
+// The change history tab of the 360° view: every audited change of one visible customer.
+export async function getCustomerHistory(
+  context: AppContext,
+  actor: Actor,
+  id: number,
+  page: { cursor?: number; limit: number },
+) {
+  await getCustomer(context, actor, id);
+  const rows = await findCustomerHistory(context.db, actor.tenantId, id, {
+    beforeId: page.cursor,
+    limit: page.limit + 1,
+  });
+  const items = rows.slice(0, page.limit);
+  return { items, nextCursor: rows.length > page.limit ? items[items.length - 1].id : null };
+}
+
+export function encodeCursor(cursor: CustomerCursor): string {
+  return Buffer.from(JSON.stringify([cursor.rank, cursor.value, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(text: string): CustomerCursor {
+  try {
+    const [rank, value, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (Number.isInteger(rank) && typeof value === 'string' && Number.isInteger(id)) return { rank, value, id };
+  } catch {
+    // falls through to the error below
+  }
+  throw new DomainError('INVALID_CURSOR', {}, 'cursor');
+}
+
+// ---- Writing ----
+
+export type NewCustomer = {
+  licenceNo: string;
+  name: string;
+  owner: string;
+  phone: string;
+  address: string;
+  urbanRural: UrbanRural;
+  format: CustomerFormat;
+  managerId: number;
+  orderDay: number;
+  orderChannel: OrderChannel;
+  latitude?: number | null;
+  longitude?: number | null;
+  licenceValidUntil?: string | null;
+  tags: string[];
+};
+
+export async function createCustomer(context: AppContext, actor: Actor, input: NewCustomer) {
+  const now = context.now();
+  const id = await context.db.transaction(async (tx) => {
+    const districtCode = checkLicenceNo(input.licenceNo, await findDistrictCodes(tx, actor.tenantId));
+    if (await isLicenceNoTaken(tx, actor.tenantId, input.licenceNo)) {
+      throw new DomainError('LICENCE_NO_TAKEN', { licenceNo: input.licenceNo }, 'licenceNo');
+    }
+    const manager = await findAssignableManager(tx, actor.tenantId, actor.scope, input.managerId);
+    if (!manager) throw new DomainError('CUSTOMER_MANAGER_INVALID', { managerId: input.managerId }, 'managerId');
+    const [inserted] = await insertCustomers(tx, [
+      {
+        ...input,
+        ...pinyinKeysOf(input.name),
+        tenantId: actor.tenantId,
+        districtCode,
+        branchId: manager.branchId,
+        orgPath: manager.orgPath,
+        createdAt: now,
+        updatedAt: now,
+      },
+    ]);
+    const after = await findCustomerInScope(tx, actor.tenantId, actor.scope, inserted.id);
+    await recordChange(tx, actor, { action: 'create', entity: 'customer', entityId: inserted.id, after }, now);
+    return inserted.id;
+  });
+  return getCustomer(context, actor, id);
+}
+
+export type CustomerChanges = Partial<Omit<NewCustomer, 'licenceNo' | 'managerId'>>;
+
+export async function editCustomer(context: AppContext, actor: Actor, id: number, changes: CustomerChanges) {
+  const changed = Object.keys(changes).filter((key) => changes[key as keyof CustomerChanges] !== undefined);
+  const forbidden = fieldsNotEditableBy(actor.role, changed);
+  if (forbidden.length > 0) throw new DomainError('FIELD_NOT_EDITABLE', { fields: forbidden }, forbidden[0]);
+  const now = context.now();
+  await context.db.transaction(async (tx) => {
+    const before = await findCustomerInScope(tx, actor.tenantId, actor.scope, id);
+    if (!before) throw new DomainError('NOT_FOUND');
+    if (changed.length === 0) return;
+    await updateCustomer(tx, actor.tenantId, id, {
+      ...changes,
+      ...(changes.name !== undefined ? pinyinKeysOf(changes.name) : {}),
+      updatedAt: now,
+    });
+    const after = await findCustomerInScope(tx, actor.tenantId, actor.scope, id);
+    await recordChange(tx, actor, { action: 'update', entity: 'customer', entityId: id, before, after }, now);
+  });
+  return getCustomer(context, actor, id);
+}
+
+export async function changeCustomerStatus(
+  context: AppContext,
+  actor: Actor,
+  id: number,
+  input: { status: CustomerStatus; reason: string },
+) {
+  const now = context.now();
+  await context.db.transaction(async (tx) => {
+    const before = await findCustomerInScope(tx, actor.tenantId, actor.scope, id);
+    if (!before) throw new DomainError('NOT_FOUND');
+    checkStatusChange(before.status, input.status, input.reason);
+    const reason = input.reason.trim();
+    await updateCustomer(tx, actor.tenantId, id, { status: input.status, statusReason: reason, updatedAt: now });
+    // A cancelled licence (注销) ends the store's use of the portal, at once.
+    const disabledAccounts =
+      input.status === 'cancelled' ? await disableRetailerAccounts(tx, actor.tenantId, id, now) : [];
+    for (const userId of disabledAccounts) await revokeSessionsOfUser(tx, userId, now);
+    await recordChange(
+      tx,
+      actor,
+      {
+        action: 'change_status',
+        entity: 'customer',
+        entityId: id,
+        before: { status: before.status, statusReason: before.statusReason },
+        after: {
+          status: input.status,
+          statusReason: reason,
+          ...(disabledAccounts.length > 0 ? { disabledRetailerAccounts: disabledAccounts } : {}),
+        },
+      },
+      now,
+    );
+  });
+  return getCustomer(context, actor, id);
+}
+
+// Moves customers to another manager (and so to that manager's branch). All or nothing: if any
+// id is unknown or outside the actor's scope, nothing moves.
+export async function reassignCustomersToManager(
+  context: AppContext,
+  actor: Actor,
+  input: { customerIds: number[]; managerId: number },
+) {
+  const ids = [...new Set(input.customerIds)];
+  const now = context.now();
+  return context.db.transaction(async (tx) => {
+    const manager = await findAssignableManager(tx, actor.tenantId, actor.scope, input.managerId);
+    if (!manager) throw new DomainError('CUSTOMER_MANAGER_INVALID', { managerId: input.managerId }, 'managerId');
+    const found = await lockCustomersInScope(tx, actor.tenantId, actor.scope, ids);
+    if (found.length !== ids.length) {
+      const seen = new Set(found.map((row) => row.id));
+      const missing = ids.filter((id) => !seen.has(id));
+      throw new DomainError(
+        'CUSTOMERS_NOT_FOUND',
+        { count: missing.length, ids: missing.slice(0, 20).map(String) },
+        'customerIds',
+      );
+    }
+    const moving = found.filter((row) => row.managerId !== manager.id);
+    await reassignCustomers(
+      tx,
+      actor.tenantId,
+      moving.map((row) => row.id),
+      manager,
+      now,
+    );
+    await recordChanges(
+      tx,
+      actor,
+      moving.map((row) => ({
+        action: 'reassign',
+        entity: 'customer',
+        entityId: row.id,
+        before: { managerId: row.managerId, branchId: row.branchId },
+        after: { managerId: manager.id, branchId: manager.branchId },
+      })),
+      now,
+    );
+    return { reassigned: moving.length, unchanged: found.length - moving.length };
+  });
+}

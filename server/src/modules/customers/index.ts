@@ -1,0 +1,6 @@
+// The customers module: 客户档案 customer records, their districts and search.
+
+export { pinyinKeysOf } from './customer-pinyin.ts';
+export { zhangzhouDistricts } from './customer-reference.ts';
+export { type CustomerInsert, insertCustomers, insertDistricts } from './customers.repository.ts';
+export { customerRoutes } from './customers.routes.ts';
