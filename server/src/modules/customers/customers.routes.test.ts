@@ -234,6 +234,15 @@ describe.each(testDatabaseKinds)('customers on %s', (kind) => {
       expect(items.every((item) => `${item.name} ${item.owner} ${item.address}`.includes('龙海'))).toBe(true);
     });
 
+    it('finds a store by the pinyin initials or the full pinyin of its name', async () => {
+      for (const query of ['hxbl', 'HXBLD', 'hengxing']) {
+        const response = await list(`q=${query}&limit=200`);
+        expect(response.json().items.map((item: Item) => item.name)).toContain('恒兴便利店');
+      }
+      const none = await list('q=qqqqzz');
+      expect(none.json().total).toBe(0);
+    });
+
     it('finds a 1-character query', async () => {
       const response = await list('q=恒&limit=5');
       expect(response.json().items.map((item: Item) => item.name)).toContain('恒兴便利店');
