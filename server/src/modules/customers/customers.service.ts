@@ -109,7 +109,8 @@ export type NewCustomer = {
 
 export async function createCustomer(context: AppContext, actor: Actor, input: NewCustomer) {
   const now = context.now();
-  const id = await context.db.transaction(async (tx) => {
+  // The row read back for the audit trail is also the answer: no second read after the commit.
+  const created = await context.db.transaction(async (tx) => {
     const districtCode = checkLicenceNo(input.licenceNo, await findDistrictCodes(tx, actor.tenantId));
     if (await isLicenceNoTaken(tx, actor.tenantId, input.licenceNo)) {
       throw new DomainError('LICENCE_NO_TAKEN', { licenceNo: input.licenceNo }, 'licenceNo');
@@ -130,9 +131,10 @@ export async function createCustomer(context: AppContext, actor: Actor, input: N
     ]);
     const after = await findCustomerInScope(tx, actor.tenantId, actor.scope, inserted.id);
     await recordChange(tx, actor, { action: 'create', entity: 'customer', entityId: inserted.id, after }, now);
-    return inserted.id;
+    return after;
   });
-  return getCustomer(context, actor, id);
+  if (!created) throw new DomainError('NOT_FOUND');
+  return presentCustomer(created);
 }
 
 export type CustomerChanges = Partial<Omit<NewCustomer, 'licenceNo' | 'managerId'>>;
@@ -142,10 +144,10 @@ export async function editCustomer(context: AppContext, actor: Actor, id: number
   const forbidden = fieldsNotEditableBy(actor.role, changed);
   if (forbidden.length > 0) throw new DomainError('FIELD_NOT_EDITABLE', { fields: forbidden }, forbidden[0]);
   const now = context.now();
-  await context.db.transaction(async (tx) => {
+  const edited = await context.db.transaction(async (tx) => {
     const before = await findCustomerInScope(tx, actor.tenantId, actor.scope, id);
     if (!before) throw new DomainError('NOT_FOUND');
-    if (changed.length === 0) return;
+    if (changed.length === 0) return before;
     await updateCustomer(tx, actor.tenantId, id, {
       ...changes,
       ...(changes.name !== undefined ? pinyinKeysOf(changes.name) : {}),
@@ -153,8 +155,10 @@ export async function editCustomer(context: AppContext, actor: Actor, id: number
     });
     const after = await findCustomerInScope(tx, actor.tenantId, actor.scope, id);
     await recordChange(tx, actor, { action: 'update', entity: 'customer', entityId: id, before, after }, now);
+    return after;
   });
-  return getCustomer(context, actor, id);
+  if (!edited) throw new DomainError('NOT_FOUND');
+  return presentCustomer(edited);
 }
 
 export async function changeCustomerStatus(

@@ -166,7 +166,7 @@ export type StaffChanges = Partial<{
 
 export async function editStaff(context: AppContext, actor: Actor, userId: number, changes: StaffChanges) {
   const now = context.now();
-  await context.db.transaction(async (tx) => {
+  const after = await context.db.transaction(async (tx) => {
     const before = await findStaffInScope(tx, actor.tenantId, actor.scope, userId);
     if (!before) throw new DomainError('NOT_FOUND');
     const isSelf = userId === actor.userId;
@@ -201,10 +201,13 @@ export async function editStaff(context: AppContext, actor: Actor, userId: numbe
     if (changes.disabled || role !== before.role || scopeKind !== before.scopeKind || orgUnitId !== before.orgUnitId) {
       await revokeSessionsOfUser(tx, userId, now);
     }
+    // The row read back for the audit trail is also the answer: no second read after the commit.
     const after = await findStaffInScope(tx, actor.tenantId, actor.scope, userId);
     await recordChange(tx, actor, { action: 'update', entity: 'user', entityId: userId, before, after }, now);
+    return after;
   });
-  return getStaff(context, actor, userId);
+  if (!after) throw new DomainError('NOT_FOUND');
+  return presentStaff(after);
 }
 
 export async function resetStaffPassword(
