@@ -24,6 +24,9 @@ export const customerSchema = z.object({
   longitude: z.number().nullable(),
   licenceValidUntil: z.string().nullable(),
   tags: z.array(z.string()),
+  customFields: z
+    .record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))
+    .describe('values of the custom fields by key (GET /customer-fields); a missing key is empty'),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -36,6 +39,10 @@ const phone = z
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mobile number (1xxxxxxxxxx) or a landline (0596-1234567)');
 const address = z.string().trim().min(1).max(200);
 const tags = z.array(z.string().trim().min(1).max(20)).max(20);
+// Checked against the tenant's field definitions by custom-field.rules.ts; null clears a value.
+const customFields = z
+  .record(z.string().max(30), z.union([z.string().max(500), z.number(), z.array(z.string().max(60)).max(50), z.null()]))
+  .describe('custom field values by key; null clears one (PATCH merges)');
 
 const editableFields = {
   name,
@@ -61,6 +68,7 @@ export const newCustomerSchema = z.strictObject({
   longitude: editableFields.longitude.optional(),
   licenceValidUntil: editableFields.licenceValidUntil.optional(),
   tags: tags.default([]),
+  customFields: customFields.default({}),
 });
 
 export const customerChangesSchema = z.strictObject({
@@ -76,31 +84,37 @@ export const customerChangesSchema = z.strictObject({
   longitude: editableFields.longitude.optional(),
   licenceValidUntil: editableFields.licenceValidUntil.optional(),
   tags: tags.optional(),
+  customFields: customFields.optional(),
 });
 
-export const customerListQuery = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .max(50)
-    .optional()
-    .describe(
-      'one box: licence number or phone (exact, first), licence prefix, Chinese substring of name/owner/address',
-    ),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  cursor: z.string().max(300).optional().describe('nextCursor of the previous page'),
-  sort: z.enum(customerSorts).default('licenceNo').describe('with q, better matches come first whatever the sort'),
-  branchId: z.coerce.number().int().positive().optional(),
-  districtCode: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
-  managerId: z.coerce.number().int().positive().optional(),
-  format: z.enum(customerFormats).optional(),
-  urbanRural: z.enum(urbanRuralKinds).optional(),
-  status: z.enum(customerStatuses).optional(),
-  tag: z.string().trim().min(1).max(20).optional(),
-});
+// Custom-field filters arrive as cf.<key>=<value>; any other unknown parameter is refused.
+export const customFieldFilterParam = /^cf\.[a-z][a-z0-9_]{0,29}$/;
+
+export const customerListQuery = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .max(50)
+      .optional()
+      .describe(
+        'one box: licence number or phone (exact, first), licence prefix, Chinese substring of name/owner/address',
+      ),
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    cursor: z.string().max(300).optional().describe('nextCursor of the previous page'),
+    sort: z.enum(customerSorts).default('licenceNo').describe('with q, better matches come first whatever the sort'),
+    branchId: z.coerce.number().int().positive().optional(),
+    districtCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
+    managerId: z.coerce.number().int().positive().optional(),
+    format: z.enum(customerFormats).optional(),
+    urbanRural: z.enum(urbanRuralKinds).optional(),
+    status: z.enum(customerStatuses).optional(),
+    tag: z.string().trim().min(1).max(20).optional(),
+  })
+  .catchall(z.string().max(100).describe('cf.<key>: a custom-field filter'));
 
 export const customerPageSchema = z.object({
   items: z.array(customerSchema),
@@ -140,4 +154,16 @@ export const historyPageSchema = z.object({
     }),
   ),
   nextCursor: z.number().nullable(),
+});
+
+export const customerReferenceSchema = z.object({
+  districts: z.array(z.object({ code: z.string(), name: z.string() })),
+  branches: z.array(z.object({ id: z.number(), name: z.string() })).describe("the units of the scope's managers"),
+  managers: z.array(z.object({ id: z.number(), name: z.string(), username: z.string(), branchId: z.number() })),
+  tags: z.array(z.string()).describe('tags in use, up to 500'),
+});
+
+export const portalPasswordSchema = z.object({
+  username: z.string().describe('the licence number'),
+  password: z.string().describe('shown once; the store must change it at its first sign-in'),
 });

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
+import type { CustomFieldFilter } from './custom-field.rules.ts';
 import type { CustomerSort } from './customer-reference.ts';
 import { searchShapeOf } from './customer-search.rules.ts';
 import { customers, districts } from './customers.schema.ts';
@@ -37,6 +38,7 @@ const customerColumns = {
   longitude: customers.longitude,
   licenceValidUntil: customers.licenceValidUntil,
   tags: customers.tags,
+  customFields: customers.customFields,
   createdAt: customers.createdAt,
   updatedAt: customers.updatedAt,
 };
@@ -70,6 +72,7 @@ export type CustomerFilters = {
   urbanRural?: (typeof customers.$inferSelect)['urbanRural'];
   status?: (typeof customers.$inferSelect)['status'];
   tag?: string;
+  customFields?: readonly CustomFieldFilter[];
 };
 
 // Where the list resumes: the last row's rank, sort value and id.
@@ -123,7 +126,29 @@ function filterConditions(tenantId: number, scope: DataScope, filters: CustomerF
     filters.urbanRural ? eq(customers.urbanRural, filters.urbanRural) : undefined,
     filters.status ? eq(customers.status, filters.status) : undefined,
     filters.tag ? sql`${customers.tags} @> ARRAY[${filters.tag}]::text[]` : undefined,
+    ...(filters.customFields ?? []).map(customFieldCondition),
   ) as SQL;
+}
+
+// Choices go through the GIN index (@>); text and ranges read the value out of the JSON.
+function customFieldCondition(filter: CustomFieldFilter): SQL {
+  const value = sql`(${customers.customFields} ->> ${filter.key})`;
+  switch (filter.match) {
+    case 'equals':
+      return sql`${customers.customFields} @> ${JSON.stringify({ [filter.key]: filter.value })}::jsonb`;
+    case 'has':
+      return sql`${customers.customFields} @> ${JSON.stringify({ [filter.key]: [filter.value] })}::jsonb`;
+    case 'contains':
+      return sql`${value} LIKE ${`%${escapeLike(filter.value)}%`}`;
+    case 'range': {
+      const typed = filter.kind === 'number' ? sql`${value}::numeric` : value;
+      return and(
+        sql`${customers.customFields} ? ${filter.key}`,
+        filter.from !== undefined ? sql`${typed} >= ${filter.from}` : undefined,
+        filter.to !== undefined ? sql`${typed} <= ${filter.to}` : undefined,
+      ) as SQL;
+    }
+  }
 }
 
 // Each sort: the column to order by (index-backed), how its value travels in the cursor as text,
@@ -318,4 +343,87 @@ export async function disableRetailerAccounts(executor: Executor, tenantId: numb
     )
     .returning({ id: users.id });
   return rows.map((row) => row.id);
+}
+
+// ---- Retailer accounts: every store signs in to the portal with its licence number. ----
+
+// A fresh account has no usable password (the hash marker matches nothing): staff issue one from
+// the customer's page, so no password is ever guessable or shared by default.
+export async function insertRetailerAccounts(
+  executor: Executor,
+  tenantId: number,
+  stores: readonly { id: number; licenceNo: string; name: string }[],
+  passwordHash: string,
+  now: Date,
+) {
+  if (stores.length === 0) return [];
+  return executor
+    .insert(users)
+    .values(
+      stores.map((store) => ({
+        tenantId,
+        username: store.licenceNo,
+        displayName: store.name,
+        passwordHash,
+        mustChangePassword: true,
+        role: 'retailer' as const,
+        scopeKind: 'customer' as const,
+        customerId: store.id,
+        passwordChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: users.id, username: users.username });
+}
+
+export async function findRetailerAccount(executor: Executor, tenantId: number, customerId: number) {
+  const [row] = await executor
+    .select({ id: users.id, username: users.username, disabled: users.disabled })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.customerId, customerId), eq(users.role, 'retailer')))
+    .orderBy(users.id)
+    .limit(1);
+  return row;
+}
+
+// ---- What the list can be filtered by, within a scope ----
+
+export async function findCustomerReference(executor: Executor, tenantId: number, scope: DataScope) {
+  const managerScope =
+    scope.kind === 'own' ? sql`${users.id} = ${scope.userId}` : scopeCondition(scope, { orgPath: orgUnits.path });
+  const [districtRows, managerRows, tagRows] = await Promise.all([
+    executor
+      .select({ code: districts.code, name: districts.name })
+      .from(districts)
+      .where(eq(districts.tenantId, tenantId))
+      .orderBy(districts.code),
+    executor
+      .select({
+        id: users.id,
+        name: users.displayName,
+        username: users.username,
+        branchId: orgUnits.id,
+        branchName: orgUnits.name,
+      })
+      .from(users)
+      .innerJoin(orgUnits, and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.orgUnitId)))
+      .where(and(eq(users.tenantId, tenantId), eq(users.role, 'manager'), managerScope))
+      .orderBy(users.username),
+    executor
+      .selectDistinct({ tag: sql<string>`unnest(${customers.tags})` })
+      .from(customers)
+      .where(and(visible(tenantId, scope), sql`cardinality(${customers.tags}) > 0`))
+      .orderBy(sql`1`)
+      .limit(500),
+  ]);
+  const branches = new Map<number, string>();
+  for (const manager of managerRows) branches.set(manager.branchId, manager.branchName);
+  return {
+    districts: districtRows,
+    branches: [...branches].map(([id, name]) => ({ id, name })).sort((a, b) => a.id - b.id),
+    managers: managerRows.map(({ branchName: _branchName, ...manager }) => manager),
+    tags: tagRows.map((row) => row.tag),
+  };
 }

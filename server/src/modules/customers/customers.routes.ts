@@ -6,10 +6,12 @@ import {
   customerChangesSchema,
   customerListQuery,
   customerPageSchema,
+  customerReferenceSchema,
   customerSchema,
   historyPageSchema,
   historyQuery,
   newCustomerSchema,
+  portalPasswordSchema,
   reassignResultSchema,
   reassignSchema,
   statusChangeSchema,
@@ -20,6 +22,8 @@ import {
   editCustomer,
   getCustomer,
   getCustomerHistory,
+  getCustomerReference,
+  issuePortalPassword,
   listCustomers,
   reassignCustomersToManager,
 } from './customers.service.ts';
@@ -48,6 +52,37 @@ export const customerRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
       },
     },
     async (request) => listCustomers(context, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/customers/reference',
+    {
+      config: { access: readers },
+      schema: {
+        tags: ['customers'],
+        summary: 'What the customer list can be filtered by / 客户筛选选项',
+        description:
+          "Any staff role: the city's districts, the managers in your scope with their units, and the tags in use.",
+        response: { 200: customerReferenceSchema },
+      },
+    },
+    async (request) => getCustomerReference(context, actorOf(request)),
+  );
+
+  app.post(
+    '/customers/:id/portal-password',
+    {
+      config: { access: editorsAndService },
+      schema: {
+        tags: ['customers'],
+        summary: "Issue the store's portal password / 重置零售客户门户密码",
+        description:
+          "Admin, marketing and service, within their scope. Generates a one-time password for the store's portal account (username = licence number), signs out its sessions; the store must change it at its first sign-in. The password is in this response only.",
+        params: idParams,
+        response: { 200: portalPasswordSchema },
+      },
+    },
+    async (request) => issuePortalPassword(context, actorOf(request), request.params.id),
   );
 
   app.post(

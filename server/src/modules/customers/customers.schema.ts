@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   doublePrecision,
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   real,
@@ -14,6 +16,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { orgUnits, tenants, users } from '../../platform/identity/identity.schema.ts';
+import { type CustomFieldValues, customFieldKinds } from './custom-field.rules.ts';
 
 // 业态 business formats, 状态 statuses, 城镇/乡村, 订货方式: code names here, Chinese labels in
 // customer-reference.ts.
@@ -79,6 +82,8 @@ export const customers = pgTable(
     longitude: doublePrecision('longitude'),
     licenceValidUntil: date('licence_valid_until', { mode: 'string' }),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    // Values of the tenant's custom fields (customer_fields), { key: value }.
+    customFields: jsonb('custom_fields').$type<CustomFieldValues>().notNull().default({}),
     // Pinyin of the store name ("hengxingbianlidian") and its initials ("hxbld"), computed on write.
     namePinyin: text('name_pinyin'),
     nameInitials: text('name_initials'),
@@ -106,6 +111,34 @@ export const customers = pgTable(
     // Speeds up substring search of 3+ characters. A GIN index cannot lead with tenant_id without
     // btree_gin; the tenant filter is applied on the (few) matching rows. Correctness never
     // depends on it: under LC_CTYPE=C trigrams ignore Chinese, and LIKE still answers.
+    index('customers_custom_fields_idx').using('gin', sql`${table.customFields} jsonb_path_ops`),
     index('customers_search_trgm_idx').using('gin', sql`${table.searchText} gin_trgm_ops`),
+  ],
+);
+
+// 自定义字段: the extra fields a city company keeps about its stores. Key and kind are fixed once
+// created (values depend on them); label, options, required, position and active may change.
+export const customerFields = pgTable(
+  'customer_fields',
+  {
+    tenantId: integer('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: integer('id').generatedAlwaysAsIdentity(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    kind: text('kind', { enum: customFieldKinds }).notNull(),
+    options: text('options').array().notNull().default(sql`'{}'::text[]`),
+    required: boolean('required').notNull().default(false),
+    position: integer('position').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    uniqueIndex('customer_fields_tenant_key_key').on(table.tenantId, table.key),
+    // The label is the spreadsheet header, so it must be unique too.
+    uniqueIndex('customer_fields_tenant_label_key').on(table.tenantId, table.label),
   ],
 );

@@ -1,8 +1,12 @@
 import type { AppContext } from '../../app-context.ts';
+import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange, recordChanges } from '../../platform/audit/audit.ts';
+import { generateInitialPassword, hashPassword, passwordNotIssued } from '../../platform/auth/password-hashing.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import { revokeSessionsOfUser } from '../../platform/identity/identity.repository.ts';
+import { revokeSessionsOfUser, updateUserPassword } from '../../platform/identity/identity.repository.ts';
+import { applyCustomFieldChanges, type CustomFieldFilter, parseCustomFieldFilter } from './custom-field.rules.ts';
+import { findCustomerFields } from './custom-fields.repository.ts';
 import { checkLicenceNo, checkStatusChange, fieldsNotEditableBy } from './customer.rules.ts';
 import { pinyinKeysOf } from './customer-pinyin.ts';
 import type { CustomerSort } from './customer-reference.ts';
@@ -15,8 +19,11 @@ import {
   findCustomerHistory,
   findCustomerInScope,
   findCustomerPage,
+  findCustomerReference,
   findDistrictCodes,
+  findRetailerAccount,
   insertCustomers,
+  insertRetailerAccounts,
   isLicenceNoTaken,
   lockCustomersInScope,
   reassignCustomers,
@@ -40,12 +47,53 @@ export async function getCustomer(context: AppContext, actor: Actor, id: number)
   return presentCustomer(row);
 }
 
-export async function listCustomers(
-  context: AppContext,
-  actor: Actor,
-  query: CustomerFilters & { limit: number; cursor?: string; sort: CustomerSort },
-) {
-  const { limit, cursor, sort, ...filters } = query;
+const listParameters = new Set([
+  'q',
+  'limit',
+  'cursor',
+  'sort',
+  'branchId',
+  'districtCode',
+  'managerId',
+  'format',
+  'urbanRural',
+  'status',
+  'tag',
+]);
+
+export type CustomerListQuery = Omit<CustomerFilters, 'customFields'> & {
+  limit: number;
+  cursor?: string;
+  sort: CustomerSort;
+} & Record<string, unknown>;
+
+// The list's filters as the repository takes them: custom-field filters (cf.<key>=…) are read
+// against the tenant's active fields; any other unknown parameter is refused rather than ignored.
+export async function readCustomerFilters(
+  executor: Executor,
+  tenantId: number,
+  query: Record<string, unknown>,
+): Promise<CustomerFilters> {
+  const unknown = Object.keys(query).filter((name) => !listParameters.has(name) && !name.startsWith('cf.'));
+  if (unknown.length > 0) throw new DomainError('QUERY_PARAMETER_UNKNOWN', { names: unknown.join(', ') }, unknown[0]);
+  const filterParams = Object.entries(query).filter(([name]) => name.startsWith('cf.'));
+  const customFields: CustomFieldFilter[] = [];
+  if (filterParams.length > 0) {
+    const fields = await findCustomerFields(executor, tenantId);
+    for (const [name, value] of filterParams) {
+      const field = fields.find((candidate) => candidate.active && `cf.${candidate.key}` === name);
+      if (!field) throw new DomainError('CUSTOM_FIELD_UNKNOWN', { key: name.slice(3) }, name);
+      customFields.push(parseCustomFieldFilter(field, String(value)));
+    }
+  }
+  const { limit: _limit, cursor: _cursor, sort: _sort, ...rest } = query;
+  const filters = Object.fromEntries(Object.entries(rest).filter(([name]) => listParameters.has(name)));
+  return { ...(filters as Omit<CustomerFilters, 'customFields'>), customFields };
+}
+
+export async function listCustomers(context: AppContext, actor: Actor, query: CustomerListQuery) {
+  const { limit, cursor, sort } = query;
+  const filters = await readCustomerFilters(context.db, actor.tenantId, query);
   const page = await findCustomerPage(context.db, actor.tenantId, actor.scope, filters, {
     sort,
     limit,
@@ -105,6 +153,7 @@ export type NewCustomer = {
   longitude?: number | null;
   licenceValidUntil?: string | null;
   tags: string[];
+  customFields?: Record<string, unknown>;
 };
 
 export async function createCustomer(context: AppContext, actor: Actor, input: NewCustomer) {
@@ -117,9 +166,16 @@ export async function createCustomer(context: AppContext, actor: Actor, input: N
     }
     const manager = await findAssignableManager(tx, actor.tenantId, actor.scope, input.managerId);
     if (!manager) throw new DomainError('CUSTOMER_MANAGER_INVALID', { managerId: input.managerId }, 'managerId');
+    const customFields = applyCustomFieldChanges(
+      await findCustomerFields(tx, actor.tenantId),
+      {},
+      input.customFields ?? {},
+      { checkRequired: true },
+    );
     const [inserted] = await insertCustomers(tx, [
       {
         ...input,
+        customFields,
         ...pinyinKeysOf(input.name),
         tenantId: actor.tenantId,
         districtCode,
@@ -129,6 +185,7 @@ export async function createCustomer(context: AppContext, actor: Actor, input: N
         updatedAt: now,
       },
     ]);
+    await createRetailerAccounts(tx, actor.tenantId, [inserted], now);
     const after = await findCustomerInScope(tx, actor.tenantId, actor.scope, inserted.id);
     await recordChange(tx, actor, { action: 'create', entity: 'customer', entityId: inserted.id, after }, now);
     return after;
@@ -139,6 +196,17 @@ export async function createCustomer(context: AppContext, actor: Actor, input: N
 
 export type CustomerChanges = Partial<Omit<NewCustomer, 'licenceNo' | 'managerId'>>;
 
+// Every store gets a portal account, username = licence number, without a usable password until
+// staff issue one (issuePortalPassword). Import calls this for many stores at once.
+export function createRetailerAccounts(
+  executor: Executor,
+  tenantId: number,
+  stores: readonly { id: number; licenceNo: string; name: string }[],
+  now: Date,
+) {
+  return insertRetailerAccounts(executor, tenantId, stores, passwordNotIssued, now);
+}
+
 export async function editCustomer(context: AppContext, actor: Actor, id: number, changes: CustomerChanges) {
   const changed = Object.keys(changes).filter((key) => changes[key as keyof CustomerChanges] !== undefined);
   const forbidden = fieldsNotEditableBy(actor.role, changed);
@@ -148,8 +216,18 @@ export async function editCustomer(context: AppContext, actor: Actor, id: number
     const before = await findCustomerInScope(tx, actor.tenantId, actor.scope, id);
     if (!before) throw new DomainError('NOT_FOUND');
     if (changed.length === 0) return before;
+    const customFields =
+      changes.customFields === undefined
+        ? undefined
+        : applyCustomFieldChanges(
+            await findCustomerFields(tx, actor.tenantId),
+            before.customFields,
+            changes.customFields,
+            { checkRequired: true },
+          );
     await updateCustomer(tx, actor.tenantId, id, {
       ...changes,
+      customFields,
       ...(changes.name !== undefined ? pinyinKeysOf(changes.name) : {}),
       updatedAt: now,
     });
@@ -242,4 +320,42 @@ export async function reassignCustomersToManager(
     );
     return { reassigned: moving.length, unchanged: found.length - moving.length };
   });
+}
+
+// Staff read a new one-time password out to a store (a new account, or a forgotten password).
+// The old password and every session of the account stop working; the store must change it at
+// its first sign-in. The password itself is shown once and never stored or audited.
+export async function issuePortalPassword(context: AppContext, actor: Actor, customerId: number) {
+  const customer = await getCustomer(context, actor, customerId);
+  if (customer.status === 'cancelled') throw new DomainError('CUSTOMER_CANCELLED', { licenceNo: customer.licenceNo });
+  const password = generateInitialPassword();
+  const passwordHash = await hashPassword(password);
+  const now = context.now();
+  const account = await context.db.transaction(async (tx) => {
+    let existing = await findRetailerAccount(tx, actor.tenantId, customerId);
+    if (!existing) {
+      await createRetailerAccounts(tx, actor.tenantId, [customer], now);
+      existing = await findRetailerAccount(tx, actor.tenantId, customerId);
+    }
+    if (!existing) throw new DomainError('RETAILER_ACCOUNT_UNAVAILABLE', { licenceNo: customer.licenceNo });
+    await updateUserPassword(tx, existing.id, passwordHash, now, true);
+    await revokeSessionsOfUser(tx, existing.id, now);
+    await recordChange(
+      tx,
+      actor,
+      {
+        action: 'issue_portal_password',
+        entity: 'customer',
+        entityId: customerId,
+        after: { retailerAccount: existing.username },
+      },
+      now,
+    );
+    return existing;
+  });
+  return { username: account.username, password };
+}
+
+export function getCustomerReference(context: AppContext, actor: Actor) {
+  return findCustomerReference(context.db, actor.tenantId, actor.scope);
 }

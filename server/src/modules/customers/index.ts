@@ -1,5 +1,6 @@
 // The customers module: 客户档案 customer records, their districts and search.
 
+export { customFieldRoutes as customerFieldRoutes } from './custom-fields.routes.ts';
 export { pinyinKeysOf } from './customer-pinyin.ts';
 export { zhangzhouDistricts } from './customer-reference.ts';
 export { type CustomerInsert, insertCustomers, insertDistricts } from './customers.repository.ts';

@@ -141,6 +141,91 @@ export const errorCatalogue = {
     'zh-CN': '客户状态不能从“{fromLabel}”变为“{toLabel}”。',
     en: 'The customer status cannot change from "{from}" to "{to}".',
   },
+  CUSTOM_FIELD_KEY_INVALID: {
+    status: 400,
+    'zh-CN': '字段标识“{key}”须以小写字母开头，只含小写字母、数字和下划线，最多 30 个字符。',
+    en: 'The field key "{key}" must start with a lowercase letter and hold only lowercase letters, digits and underscores (at most 30).',
+  },
+  CUSTOM_FIELD_LABEL_INVALID: {
+    status: 400,
+    'zh-CN': '字段名称不能为空，最多 {max} 个字符。',
+    en: 'The field label must not be empty and may have at most {max} characters.',
+  },
+  CUSTOM_FIELD_OPTIONS_NOT_ALLOWED: {
+    status: 400,
+    'zh-CN': '只有单选和多选字段可以设置选项。',
+    en: 'Only single and multiple choice fields have options.',
+  },
+  CUSTOM_FIELD_OPTIONS_INVALID: {
+    status: 400,
+    'zh-CN': '单选和多选字段须有 1 至 {max} 个选项。',
+    en: 'A choice field needs between 1 and {max} options.',
+  },
+  CUSTOM_FIELD_OPTION_INVALID: {
+    status: 400,
+    'zh-CN': '选项“{option}”无效：不能为空、不超过 {max} 个字符，且不能含顿号、逗号或分号。',
+    en: 'The option "{option}" is not valid: it must not be empty, may have at most {max} characters, and may not contain 、 , or ;.',
+  },
+  CUSTOM_FIELD_OPTION_DUPLICATE: {
+    status: 400,
+    'zh-CN': '选项“{option}”重复。',
+    en: 'The option "{option}" appears twice.',
+  },
+  CUSTOM_FIELD_OPTION_IN_USE: {
+    status: 409,
+    'zh-CN': '选项“{option}”仍有 {count} 个客户在用，不能删除。',
+    en: 'The option "{option}" is still held by {count} customers and cannot be removed.',
+  },
+  CUSTOM_FIELD_KEY_TAKEN: {
+    status: 409,
+    'zh-CN': '字段标识“{key}”已被使用。',
+    en: 'The field key "{key}" is already in use.',
+  },
+  CUSTOM_FIELD_LABEL_TAKEN: {
+    status: 409,
+    'zh-CN': '字段名称“{label}”已被使用。',
+    en: 'The field label "{label}" is already in use.',
+  },
+  CUSTOM_FIELD_UNKNOWN: {
+    status: 400,
+    'zh-CN': '没有启用中的自定义字段“{key}”。',
+    en: 'There is no active custom field "{key}".',
+  },
+  CUSTOM_FIELD_VALUE_INVALID: {
+    status: 400,
+    'zh-CN': '“{label}”的值无效，应形如：{expected}。',
+    en: 'The value of "{label}" is not valid; expected something like: {expected}.',
+  },
+  CUSTOM_FIELD_OPTION_UNKNOWN: {
+    status: 400,
+    'zh-CN': '“{label}”没有选项“{value}”，可选：{options}。',
+    en: '"{label}" has no option "{value}"; the options are: {options}.',
+  },
+  CUSTOM_FIELD_REQUIRED: {
+    status: 400,
+    'zh-CN': '“{label}”为必填项。',
+    en: '"{label}" is required.',
+  },
+  CUSTOM_FIELD_FILTER_INVALID: {
+    status: 400,
+    'zh-CN': '“{label}”的筛选条件“{value}”无效。',
+    en: 'The filter "{value}" for "{label}" is not valid.',
+  },
+  QUERY_PARAMETER_UNKNOWN: {
+    status: 400,
+    'zh-CN': '未知的查询参数：{names}。',
+    en: 'Unknown query parameters: {names}.',
+  },
+  CUSTOMER_CANCELLED: {
+    status: 409,
+    'zh-CN': '许可证“{licenceNo}”已注销，不能再开通零售客户门户账号。',
+    en: 'The licence "{licenceNo}" is cancelled: its portal account cannot be opened.',
+  },
+  RETAILER_ACCOUNT_UNAVAILABLE: {
+    status: 409,
+    'zh-CN': '无法为许可证“{licenceNo}”开通门户账号：该用户名已被其他账号占用。',
+    en: 'No portal account can be opened for the licence "{licenceNo}": the username is taken by another account.',
+  },
   INTERNAL: {
     status: 500,
     'zh-CN': '服务器内部错误，请稍后重试。错误编号：{requestId}',
