@@ -3,7 +3,8 @@ import { AppProviders } from '../shared/AppProviders.tsx';
 import { PortalLayout } from './PortalLayout.tsx';
 import { PortalSessionGate } from './PortalSessionGate.tsx';
 import { PortalLoginPage } from './pages/PortalLoginPage.tsx';
-import { portalTabs } from './portal-routes.tsx';
+import { PortalPasswordPage } from './pages/PortalPasswordPage.tsx';
+import { portalPasswordPath, portalTabs } from './portal-routes.tsx';
 
 const router = createBrowserRouter([
   { path: '/portal/login', element: <PortalLoginPage /> },
@@ -15,6 +16,7 @@ const router = createBrowserRouter([
     ),
     children: [
       ...portalTabs.map((tab) => ({ path: tab.path, element: <tab.page /> })),
+      { path: portalPasswordPath, element: <PortalPasswordPage /> },
       { path: '*', element: <Navigate to="/portal" replace /> },
     ],
   },

@@ -5,6 +5,7 @@ import { Navigate, useLocation } from 'react-router';
 import { SignedInUserProvider } from '../shared/auth/SignedInUser.tsx';
 import { logout, useCurrentUser, useSessionCache } from '../shared/auth/session.api.ts';
 import { FullPageError, FullPageSpin } from '../shared/FullPageStatus.tsx';
+import { portalPasswordPath } from './portal-routes.tsx';
 
 // Portal pages need a signed-in retailer. A staff session (same browser) is told so.
 export function PortalSessionGate({ children }: { children: ReactNode }) {
@@ -48,6 +49,10 @@ export function PortalSessionGate({ children }: { children: ReactNode }) {
         </Card>
       </div>
     );
+  }
+  // A store still on the one-time password it was given changes it before anything else.
+  if (user.mustChangePassword && location.pathname !== portalPasswordPath) {
+    return <Navigate to={portalPasswordPath} replace />;
   }
   return <SignedInUserProvider user={user}>{children}</SignedInUserProvider>;
 }

@@ -15,6 +15,9 @@ export const portalTabs: readonly PortalTab[] = [
   { path: '/portal/mine', labelKey: 'portal.tabs.mine', icon: <UserOutlined />, page: PortalMinePage },
 ];
 
+// Not a tab: reached from 我的, and where a store on a one-time password is sent first.
+export const portalPasswordPath = '/portal/mine/password';
+
 // The tab a location belongs to ("/portal/orders/12" → "/portal/orders").
 export function findPortalTab(pathname: string, tabs: readonly PortalTab[] = portalTabs): PortalTab | undefined {
   const normalised = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;

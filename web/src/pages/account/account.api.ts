@@ -21,10 +21,6 @@ export function useMySessions() {
   });
 }
 
-export function changePassword(request: { currentPassword: string; newPassword: string }) {
-  return api.post<void>('/auth/password', request);
-}
-
 export function revokeSession(id: string) {
   return api.delete(`/auth/sessions/${encodeURIComponent(id)}`);
 }

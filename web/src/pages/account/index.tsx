@@ -1,15 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { useDataScopeLabel } from '../../shared/auth/use-data-scope-label.ts';
+import { ChangePasswordForm } from '../../shared/ChangePasswordForm.tsx';
 import { PageContainer } from '../../shared/PageContainer.tsx';
-import { ChangePasswordForm } from './components/ChangePasswordForm.tsx';
+import { sessionsQueryKey } from './account.api.ts';
 import { SessionsTable } from './components/SessionsTable.tsx';
 
 export function AccountPage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const scopeLabel = useDataScopeLabel();
+  const queryClient = useQueryClient();
 
   return (
     <PageContainer title={t('account.title')}>
@@ -33,7 +36,9 @@ export function AccountPage() {
           </Col>
           <Col xs={24} lg={12}>
             <Card title={t('account.changePassword')} style={{ height: '100%' }}>
-              <ChangePasswordForm />
+              <ChangePasswordForm
+                onChanged={() => void queryClient.invalidateQueries({ queryKey: sessionsQueryKey })}
+              />
             </Card>
           </Col>
         </Row>

@@ -1,8 +1,11 @@
+import { RightOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
 import { formatLicenceNumber } from '../licence-number.ts';
+import { portalPasswordPath } from '../portal-routes.tsx';
 import { usePortalLogout } from '../use-portal-logout.ts';
 
 export function PortalMinePage() {
@@ -34,6 +37,10 @@ export function PortalMinePage() {
           <span>{t('home.tenant')}</span>
           <span>{user.tenant.name}</span>
         </div>
+        <Link className="portal-list-row" to={portalPasswordPath}>
+          <span>{t('portal.changePassword')}</span>
+          <RightOutlined />
+        </Link>
         <div className="portal-list-row">
           <span>{t('language.label')}</span>
           <LanguageSwitch variant="segmented" />

@@ -31,6 +31,10 @@ export function loginRetailer(credentials: { licenceNo: string; password: string
   return api.post<{ user: CurrentUser }>('/portal/auth/login', credentials, { redirectOnUnauthorized: false });
 }
 
+export function changePassword(request: { currentPassword: string; newPassword: string }) {
+  return api.post<void>('/auth/password', request);
+}
+
 export function logout() {
   return api.post<void>('/auth/logout', undefined, { redirectOnUnauthorized: false });
 }

@@ -257,6 +257,9 @@ export const en: Messages = {
     notRetailer: 'You are signed in with a staff account. Please sign in as a retailer.',
     goToConsole: 'Go to the staff console',
     account: 'Account',
+    changePassword: 'Change password',
+    mustChangePassword:
+      'You are using the initial password from your customer manager. Please set your own password first.',
     tabs: {
       home: 'Home',
       mine: 'Me',

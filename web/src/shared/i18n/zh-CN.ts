@@ -256,6 +256,8 @@ export const zhCN = {
     notRetailer: '当前登录的是员工账号，请使用零售客户账号登录。',
     goToConsole: '前往员工工作台',
     account: '账号信息',
+    changePassword: '修改密码',
+    mustChangePassword: '您正在使用客户经理提供的初始密码，请先设置自己的新密码。',
     tabs: {
       home: '首页',
       mine: '我的',

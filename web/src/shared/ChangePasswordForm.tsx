@@ -1,16 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currentUserQueryKey } from '../../../shared/auth/session.api.ts';
-import { describeError } from '../../../shared/error-message.ts';
-import { applyFieldErrors } from '../../../shared/form-errors.ts';
-import { NewPasswordFields } from '../../../shared/NewPasswordFields.tsx';
-import { minimumPasswordLength } from '../../../shared/password-rules.ts';
-import { changePassword, sessionsQueryKey } from '../account.api.ts';
+import { changePassword, currentUserQueryKey } from './auth/session.api.ts';
+import { describeError } from './error-message.ts';
+import { applyFieldErrors } from './form-errors.ts';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { minimumPasswordLength } from './password-rules.ts';
 
 type PasswordForm = { currentPassword: string; newPassword: string; confirmPassword: string };
 
-export function ChangePasswordForm() {
+// Used by the console's account page and the retailer portal; `onChanged` lets each refresh
+// what it shows besides the signed-in user (e.g. the list of sessions).
+export function ChangePasswordForm({ onChanged, block = false }: { onChanged?: () => void; block?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -23,7 +24,7 @@ export function ChangePasswordForm() {
       form.resetFields();
       // mustChangePassword is cleared; other sessions may have been signed out.
       void queryClient.invalidateQueries({ queryKey: currentUserQueryKey });
-      void queryClient.invalidateQueries({ queryKey: sessionsQueryKey });
+      onChanged?.();
     },
     onError: (error) => {
       if (!applyFieldErrors(form, error, ['currentPassword', 'newPassword'])) message.error(describeError(error, t));
@@ -36,7 +37,7 @@ export function ChangePasswordForm() {
       layout="vertical"
       requiredMark={false}
       onFinish={({ currentPassword, newPassword }) => change.mutate({ currentPassword, newPassword })}
-      style={{ maxWidth: 420 }}
+      style={{ maxWidth: block ? undefined : 420 }}
     >
       <Form.Item
         name="currentPassword"
@@ -53,7 +54,13 @@ export function ChangePasswordForm() {
         confirmLabel={t('account.confirmNewPassword')}
         mismatchMessage={t('account.passwordMismatch')}
       />
-      <Button type="primary" htmlType="submit" loading={change.isPending}>
+      <Button
+        type="primary"
+        htmlType="submit"
+        loading={change.isPending}
+        block={block}
+        size={block ? 'large' : undefined}
+      >
         {t('account.changePassword')}
       </Button>
     </Form>
