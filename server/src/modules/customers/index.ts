@@ -1,5 +1,13 @@
 // The customers module: 客户档案 customer records, their districts and search.
 
+export {
+  type AdministrativeDivisions,
+  administrativeDivisions,
+  type CityDivisions,
+  cityOf,
+  type Division,
+  districtsOfCity,
+} from './administrative-divisions.ts';
 export { customFieldRoutes as customerFieldRoutes } from './custom-fields.routes.ts';
 export { pinyinKeysOf } from './customer-pinyin.ts';
 export { zhangzhouDistricts } from './customer-reference.ts';
