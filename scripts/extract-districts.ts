@@ -78,4 +78,6 @@ const lines = [
 ];
 writeFileSync(output, `${lines.join('\n')}\n`);
 const cityCount = tree.reduce((sum, province) => sum + province.cities.length, 0);
-console.log(`${output}: ${tree.length} provinces, ${cityCount} cities, ${areas.length} districts (vintage ${vintage[1]})`);
+console.log(
+  `${output}: ${tree.length} provinces, ${cityCount} cities, ${areas.length} districts (vintage ${vintage[1]})`,
+);
