@@ -1,5 +1,5 @@
 import type { CustomerInsert } from '../modules/customers/index.ts';
-import { pinyinKeysOf } from '../modules/customers/index.ts';
+import { searchKeysOf } from '../modules/customers/index.ts';
 import { personName, type Random } from './random.ts';
 import { type DemoDistrict, districtBounds } from './zhangzhou.ts';
 
@@ -80,7 +80,7 @@ export function generateDemoCustomer(
     tenantId,
     licenceNo: `${district.code}${String(serial).padStart(6, '0')}`,
     name,
-    ...pinyinKeysOf(name),
+    ...searchKeysOf({ name, owner, address }),
     owner,
     phone: `1${random.pick(['3', '5', '7', '8', '9'])}${String(random.integer(0, 999_999_999)).padStart(9, '0')}`,
     address,

@@ -13,7 +13,7 @@ import { demoBranches, demoCity, demoDepartments, demoDistricts } from './zhangz
 export const demoPassword = 'kewo-demo-2026';
 export const demoMarkerKey = 'demo';
 // Bump when the generator changes shape; an older demo directory is then rebuilt, not reused.
-export const demoGeneratorVersion = '2';
+export const demoGeneratorVersion = '3';
 export const demoManagerCount = 200;
 // The seed city has 23,418 licensed stores; tests ask for a few hundred to stay fast.
 export const demoCustomerCount = 24_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pinyinKeysOf } from './customer-pinyin.ts';
+import { pinyinOf } from './customer-pinyin.ts';
 
-describe(pinyinKeysOf.name, () => {
+describe(pinyinOf.name, () => {
   it.each([
     ['恒兴便利', 'hengxingbianli', 'hxbl'],
     ['恒兴便利店', 'hengxingbianlidian', 'hxbld'],
@@ -9,11 +9,21 @@ describe(pinyinKeysOf.name, () => {
     ['银行旁便利店', 'yinhangpangbianlidian', 'yhpbld'],
     ['KTV·之家 1号', 'ktvzhijia1hao', 'ktvzj1h'],
     ['龙海食杂店', 'longhaishizadian', 'lhszd'],
-  ])('%s → %s / %s', (name, namePinyin, nameInitials) => {
-    expect(pinyinKeysOf(name)).toEqual({ namePinyin, nameInitials });
+  ])('store name %s → %s / %s', (name, full, initials) => {
+    expect(pinyinOf(name)).toEqual({ full, initials });
   });
 
-  it('has no keys for a name without letters', () => {
-    expect(pinyinKeysOf('···')).toEqual({ namePinyin: null, nameInitials: null });
+  it.each([
+    ['张三', 'zhangsan', 'zs'],
+    ['郑海生', 'zhenghaisheng', 'zhs'],
+    // Surnames with their own reading: 曾 zeng (not ceng), 单 shan (not dan).
+    ['曾晓东', 'zengxiaodong', 'zxd'],
+    ['单雄信', 'shanxiongxin', 'sxx'],
+  ])('person %s → %s / %s', (person, full, initials) => {
+    expect(pinyinOf(person, 'person')).toEqual({ full, initials });
+  });
+
+  it('has no pinyin for text without letters', () => {
+    expect(pinyinOf('···')).toBeNull();
   });
 });

@@ -1,16 +1,22 @@
 import { pinyin } from 'pinyin-pro';
 
-// Pinyin keys of a store name, stored on write so `hxbl` finds 恒兴便利 by an index prefix:
-// the full pinyin without tones or spaces ("hengxingbianli") and the initials ("hxbl").
-// Latin letters and digits in a name (KTV, 7-11) are kept as typed, lower-cased, in both keys;
-// punctuation and spaces are dropped. pinyin-pro reads the whole name, so a polyphone takes
-// the reading its neighbours give it (银行 → yinhang, not yinxing).
-export type PinyinKeys = { namePinyin: string | null; nameInitials: string | null };
+// Pinyin of a store name or a person's name, stored on write so `hxbl` finds 恒兴便利 and `zs`
+// finds 张三 by an index prefix: the full pinyin without tones or spaces ("hengxingbianli") and
+// the initials ("hxbl"). Latin letters and digits (KTV, 7-11) are kept as typed, lower-cased, in
+// both; punctuation and spaces are dropped. pinyin-pro reads the whole text, so a polyphone takes
+// the reading its neighbours give it (银行 → yinhang); a person's first character is read as a
+// surname (曾 → zeng, 单 → shan).
+export type Pinyin = { full: string; initials: string };
 
-export function pinyinKeysOf(name: string): PinyinKeys {
+export function pinyinOf(text: string, kind: 'name' | 'person' = 'name'): Pinyin | null {
   let full = '';
   let initials = '';
-  for (const syllable of pinyin(name, { type: 'all', toneType: 'none' })) {
+  const syllables = pinyin(text, {
+    type: 'all',
+    toneType: 'none',
+    ...(kind === 'person' ? { surname: 'head' as const } : {}),
+  });
+  for (const syllable of syllables) {
     if (syllable.isZh) {
       full += syllable.pinyin;
       initials += syllable.first;
@@ -19,7 +25,7 @@ export function pinyinKeysOf(name: string): PinyinKeys {
       initials += syllable.origin.toLowerCase();
     }
   }
-  return full ? { namePinyin: full, nameInitials: initials } : { namePinyin: null, nameInitials: null };
+  return full ? { full, initials } : null;
 }
 
 // A query the pinyin columns can answer: Latin letters only, as typed on a phone keyboard.

@@ -119,6 +119,9 @@ export const customerListQuery = z
 export const customerPageSchema = z.object({
   items: z.array(customerSchema),
   total: z.number(),
+  totalIsEstimate: z
+    .boolean()
+    .describe('true when a search matches more than 5,000 customers: total is then the database estimate, not a count'),
   nextCursor: z.string().nullable(),
 });
 

@@ -1,11 +1,12 @@
 import { and, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
 import type { CustomFieldFilter } from './custom-field.rules.ts';
 import type { CustomerSort } from './customer-reference.ts';
-import { searchShapeOf } from './customer-search.rules.ts';
+import { digitPrefixUpperBound, gramOfQuery, searchShapeOf } from './customer-search.rules.ts';
 import { customers, districts } from './customers.schema.ts';
 
 const scoped = { orgPath: customers.orgPath, managerId: customers.managerId, customerId: customers.id };
@@ -78,47 +79,87 @@ export type CustomerFilters = {
 // Where the list resumes: the last row's rank, sort value and id.
 export type CustomerCursor = { rank: number; value: string; id: number };
 
+// Above this many matches a search's total is the planner's estimate (flagged), not a count:
+// counting every store that contains 店 would cost more than finding the first page.
+export const exactTotalLimit = 5_000;
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-// How well a row matches the search: 0 exact licence or phone, 1 licence prefix, 2 name, 3 owner
-// or address, 4 pinyin. Without a query every row ranks 0.
-function searchRank(q: string | undefined): SQL {
-  if (!q) return sql`0`;
-  switch (searchShapeOf(q)) {
-    case 'number':
-      return sql`(CASE WHEN ${customers.licenceNo} = ${q} OR ${customers.phone} = ${q} THEN 0 ELSE 1 END)`;
-    case 'letters':
-      return sql`(CASE WHEN position(${q} in ${customers.name}) > 0 THEN 2
-        WHEN position(${q} in ${customers.searchText}) > 0 THEN 3 ELSE 4 END)`;
-    case 'text':
-      return sql`(CASE WHEN position(${q} in ${customers.name}) > 0 THEN 2 ELSE 3 END)`;
+// One rank of search results. A query's tiers are disjoint and together are its matches; the
+// page takes the best tier first, each tier in the list's sort order, so a broad query reads
+// only the first rows of an index in that order and a narrow one only its (indexed) matches.
+type SearchTier = { rank: number; condition: SQL };
+type Search = { tiers: SearchTier[]; match: SQL };
+
+const arrayHas = (column: AnyPgColumn, gram: string) => sql`${column} @> ARRAY[${gram}]::text[]`;
+
+// Substring of the name, and of owner or address: a gram lookup for 1–2 characters, else ILIKE
+// on search_text (the trigram index) rechecked on the name.
+function substringOf(q: string): { name: SQL; ownerOrAddress: SQL; any: SQL } {
+  const gram = gramOfQuery(q);
+  if (gram) {
+    const name = arrayHas(customers.nameGrams, gram);
+    const ownerOrAddress = arrayHas(customers.ownerAddressGrams, gram);
+    return { name, ownerOrAddress, any: sql`(${name} OR ${ownerOrAddress})` };
   }
+  const pattern = `%${escapeLike(q)}%`;
+  const any = sql`${customers.searchText} ILIKE ${pattern}`;
+  return {
+    name: sql`(${any} AND ${customers.name} ILIKE ${pattern})`,
+    ownerOrAddress: sql`(${any} AND NOT ${customers.name} ILIKE ${pattern})`,
+    any,
+  };
 }
 
-// The match itself, by the shape of the query, so each shape uses its index. LIKE '%q%' on
-// search_text is what the trigram index serves for 3+ characters; 1–2 characters (龙海) scan the
-// tenant's rows, and stay correct under any LC_CTYPE.
-function searchCondition(q: string | undefined): SQL | undefined {
-  if (!q) return undefined;
-  const contains = sql`${customers.searchText} LIKE ${`%${escapeLike(q)}%`}`;
+// Ranks: 0 exact licence or phone, 1 licence prefix, 2 the store name (substring, or its pinyin
+// or initials begin with the query), 3 owner or address (substring, or the owner's pinyin).
+function searchOf(q: string): Search {
   switch (searchShapeOf(q)) {
-    case 'number':
-      return sql`(${customers.phone} = ${q} OR ${customers.licenceNo} LIKE ${`${escapeLike(q)}%`})`;
-    case 'letters': {
-      const pinyin = `${escapeLike(q.toLowerCase())}%`;
-      return sql`(${contains} OR ${customers.nameInitials} LIKE ${pinyin} OR ${customers.namePinyin} LIKE ${pinyin})`;
+    case 'number': {
+      const exact = sql`(${customers.licenceNo} = ${q} OR ${customers.phone} = ${q})`;
+      const upper = digitPrefixUpperBound(q);
+      const prefix = sql`(${customers.licenceNo} LIKE ${`${escapeLike(q)}%`} AND ${customers.licenceNo} >= ${q}${
+        upper ? sql` AND ${customers.licenceNo} < ${upper}` : sql``
+      })`;
+      return {
+        tiers: [
+          { rank: 0, condition: exact },
+          { rank: 1, condition: sql`(${prefix} AND NOT ${exact})` },
+        ],
+        match: sql`(${exact} OR ${prefix})`,
+      };
     }
-    case 'text':
-      return contains;
+    case 'letters': {
+      const substring = substringOf(q);
+      const pinyin = `${escapeLike(q.toLowerCase())}%`;
+      const name = sql`(${substring.name} OR ${customers.nameInitials} LIKE ${pinyin} OR ${customers.namePinyin} LIKE ${pinyin})`;
+      const other = sql`(${substring.ownerOrAddress} OR ${customers.ownerInitials} LIKE ${pinyin} OR ${customers.ownerPinyin} LIKE ${pinyin})`;
+      return {
+        tiers: [
+          { rank: 2, condition: name },
+          { rank: 3, condition: sql`(${other} AND NOT ${name})` },
+        ],
+        match: sql`(${name} OR ${other})`,
+      };
+    }
+    case 'text': {
+      const substring = substringOf(q);
+      return {
+        tiers: [
+          { rank: 2, condition: substring.name },
+          { rank: 3, condition: sql`(${substring.ownerOrAddress} AND NOT ${substring.name})` },
+        ],
+        match: substring.any,
+      };
+    }
   }
 }
 
 function filterConditions(tenantId: number, scope: DataScope, filters: CustomerFilters): SQL {
   return and(
     visible(tenantId, scope),
-    searchCondition(filters.q),
     filters.branchId !== undefined ? eq(customers.branchId, filters.branchId) : undefined,
     filters.districtCode ? eq(customers.districtCode, filters.districtCode) : undefined,
     filters.managerId !== undefined ? eq(customers.managerId, filters.managerId) : undefined,
@@ -173,39 +214,70 @@ export async function findCustomerPage(
   tenantId: number,
   scope: DataScope,
   filters: CustomerFilters,
-  page: { sort: CustomerSort; limit: number; after?: CustomerCursor },
+  page: { sort: CustomerSort; limit: number; after?: CustomerCursor; exactTotalLimit?: number },
 ) {
   const descending = page.sort.startsWith('-');
   const sortBy = sortColumns[page.sort.replace('-', '') as keyof typeof sortColumns];
-  const sortKey = sortBy.column;
-  const rank = searchRank(filters.q);
-  const where = filterConditions(tenantId, scope, filters);
   const direction = descending ? sql`DESC` : sql`ASC`;
+  const where = filterConditions(tenantId, scope, filters);
+  const search = filters.q ? searchOf(filters.q) : undefined;
+  const tiers = search?.tiers ?? [{ rank: 0, condition: sql`true` }];
   const after = page.after;
-  const resume = after
-    ? descending
-      ? sql`(${rank} > ${after.rank} OR (${rank} = ${after.rank} AND (${sortKey}, ${customers.id}) < (${sortBy.fromText(after.value)}, ${after.id})))`
-      : sql`(${rank} > ${after.rank} OR (${rank} = ${after.rank} AND (${sortKey}, ${customers.id}) > (${sortBy.fromText(after.value)}, ${after.id})))`
-    : undefined;
-  const [rows, [{ total }]] = await Promise.all([
-    selectCustomers(executor, { searchRank: sql<number>`${rank}`, sortValue: sql<string>`${sortBy.asText}` })
-      .where(and(where, resume))
-      // (Without a query every rank is 0; a bare 0 in ORDER BY would mean "column 0".)
-      .orderBy(
-        ...(filters.q ? [sql`${rank} ASC`] : []),
-        sql`${sortKey} ${direction}`,
-        sql`${customers.id} ${direction}`,
-      )
-      .limit(page.limit + 1),
-    executor.select({ total: count() }).from(customers).where(where),
+  const readPage = async () => {
+    // One row more than asked says whether there is a next page.
+    const rows: (CustomerView & { searchRank: number; sortValue: string })[] = [];
+    for (const tier of tiers) {
+      if (after && tier.rank < after.rank) continue;
+      const resume =
+        after && tier.rank === after.rank
+          ? descending
+            ? sql`(${sortBy.column}, ${customers.id}) < (${sortBy.fromText(after.value)}, ${after.id})`
+            : sql`(${sortBy.column}, ${customers.id}) > (${sortBy.fromText(after.value)}, ${after.id})`
+          : undefined;
+      const found = await selectCustomers(executor, { sortValue: sql<string>`${sortBy.asText}` })
+        .where(and(where, tier.condition, resume))
+        .orderBy(sql`${sortBy.column} ${direction}`, sql`${customers.id} ${direction}`)
+        .limit(page.limit + 1 - rows.length);
+      rows.push(...found.map((row) => ({ ...row, searchRank: tier.rank })));
+      if (rows.length > page.limit) break;
+    }
+    return rows;
+  };
+  const [rows, counted] = await Promise.all([
+    readPage(),
+    search
+      ? countUpTo(executor, and(where, search.match) as SQL, page.exactTotalLimit ?? exactTotalLimit)
+      : countAll(executor, where),
   ]);
-  // One row more than asked says whether there is a next page.
   const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
   const next: CustomerCursor | undefined = last
-    ? { rank: Number(last.searchRank), value: String(last.sortValue), id: last.id }
+    ? { rank: last.searchRank, value: String(last.sortValue), id: last.id }
     : undefined;
   const items = rows.slice(0, page.limit).map(({ searchRank: _rank, sortValue: _value, ...row }) => row);
-  return { items, total, next };
+  return { items, total: counted.total, totalIsEstimate: counted.isEstimate, next };
+}
+
+async function countAll(executor: Executor, where: SQL) {
+  const [{ total }] = await executor.select({ total: count() }).from(customers).where(where);
+  return { total, isEstimate: false };
+}
+
+// Counts the matches up to a limit; beyond it, answers the planner's estimate of the number of
+// matching rows (from the statistics VACUUM ANALYZE / autovacuum keep), never below the limit.
+async function countUpTo(executor: Executor, where: SQL, limit: number) {
+  const matches = executor
+    .select({ one: sql`1`.as('one') })
+    .from(customers)
+    .where(where)
+    .limit(limit + 1)
+    .as('matches');
+  const [{ total }] = await executor.select({ total: count() }).from(matches);
+  if (total <= limit) return { total, isEstimate: false };
+  const result = await executor.execute(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${customers} WHERE ${where}`);
+  const [row] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  const plan = row['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
+  return { total: Math.max(limit + 1, Math.round(parsed[0].Plan['Plan Rows'])), isEstimate: true };
 }
 
 // ---- Writes ----

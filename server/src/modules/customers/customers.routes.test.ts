@@ -2,9 +2,9 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../db/test-database.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
-import { users } from '../../platform/identity/identity.schema.ts';
+import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
 import { createTestApp, sessionCookieOf, type TestApp, testPassword } from '../../test/test-app.ts';
-import { insertCustomers, insertDistricts } from './customers.repository.ts';
+import { findCustomerPage, insertCustomers, insertDistricts } from './customers.repository.ts';
 import { customers } from './customers.schema.ts';
 
 type Item = { id: number; licenceNo: string; name: string; owner: string; address: string; managerId: number };
@@ -246,6 +246,114 @@ describe.each(testDatabaseKinds)('customers on %s', (kind) => {
     it('finds a 1-character query', async () => {
       const response = await list('q=恒&limit=5');
       expect(response.json().items.map((item: Item) => item.name)).toContain('恒兴便利店');
+    });
+
+    it("finds a store by its owner's pinyin or initials, after the stores whose name matches", async () => {
+      for (const query of ['zhs', 'zhenghai', 'ZH']) {
+        const response = await list(`q=${query}&limit=200`);
+        const items: Item[] = response.json().items;
+        expect(items.map((item) => item.owner)).toContain('郑海生');
+        const nameMatches = await t.database.db
+          .select({ id: customers.id })
+          .from(customers)
+          .where(
+            and(
+              eq(customers.tenantId, t.city.tenantId),
+              sql`(${customers.nameInitials} LIKE ${`${query.toLowerCase()}%`} OR ${customers.namePinyin} LIKE ${`${query.toLowerCase()}%`})`,
+            ),
+          );
+        const byName = new Set(nameMatches.map((row) => row.id));
+        const ranks = items.map((item) => (byName.has(item.id) ? 0 : 1));
+        expect(ranks).toEqual([...ranks].sort());
+      }
+    });
+
+    it('keeps the search keys of a store true when its owner or address changes', async () => {
+      // A demo store, given the owner of 恒兴便利店 first, then another.
+      const [{ id }] = await t.database.db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(eq(customers.tenantId, t.city.tenantId))
+        .orderBy(customers.id)
+        .limit(1);
+      const name = (await t.app.inject({ url: `/api/v1/customers/${id}`, headers: { cookie: admin } })).json().name;
+      const service = await t.signIn('service');
+      const before = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/customers/${id}`,
+        headers: { cookie: service },
+        payload: { owner: '郑海生' },
+      });
+      expect(before.statusCode).toBe(200);
+      const idsOf = async (query: string) =>
+        (await list(`q=${encodeURIComponent(query)}&limit=200`)).json().items.map((item: Item) => item.id);
+      expect(await idsOf('zhenghaisheng')).toContain(id);
+      const edited = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/customers/${id}`,
+        headers: { cookie: service },
+        payload: { owner: '曾小贤', address: '芗城区鹭江路9号' },
+      });
+      expect(edited.statusCode).toBe(200);
+      expect(await idsOf('zengxiaoxian')).toContain(id);
+      expect(await idsOf('zxx')).toContain(id);
+      expect(await idsOf('鹭江')).toContain(id);
+      expect(await idsOf('zhenghaisheng')).not.toContain(id);
+      expect(await idsOf(name)).toContain(id);
+    });
+
+    it.each([
+      ['a 2-character query', '龙海'],
+      ['a 1-character query', '店'],
+      ['pinyin initials', 'h'],
+      ['a licence prefix', '3506'],
+      ['a 3-character query', '便利店'],
+    ])('pages through every match of %s by rank, then sort, without repeats', async (_case, query) => {
+      for (const sort of ['licenceNo', '-updatedAt']) {
+        const seen: Item[] = [];
+        let cursor: string | null = null;
+        let total = 0;
+        do {
+          const response = await list(
+            `q=${encodeURIComponent(query)}&limit=7&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`,
+          );
+          const body: { items: Item[]; total: number; totalIsEstimate: boolean; nextCursor: string | null } =
+            response.json();
+          expect(body.totalIsEstimate).toBe(false);
+          seen.push(...body.items);
+          total = body.total;
+          cursor = body.nextCursor;
+        } while (cursor);
+        expect(total).toBeGreaterThan(7);
+        expect(new Set(seen.map((item) => item.id)).size).toBe(seen.length);
+        expect(seen.length).toBe(total);
+        if (sort === 'licenceNo' && /^\d+$/.test(query)) {
+          expect(seen.map((item) => item.licenceNo)).toEqual(seen.map((item) => item.licenceNo).sort());
+        }
+      }
+    });
+
+    it('counts a broad search up to a limit, then answers an estimate and says so', async () => {
+      const [root] = await t.database.db.select().from(orgUnits).where(eq(orgUnits.id, t.city.rootOrgUnitId));
+      const page = (exactTotalLimit?: number) =>
+        findCustomerPage(
+          t.database.db,
+          t.city.tenantId,
+          { kind: 'org', orgUnitId: root.id, orgPath: root.path, orgUnitName: root.name },
+          { q: '店' },
+          { sort: 'licenceNo', limit: 5, exactTotalLimit },
+        );
+      const exact = await page();
+      expect(exact.totalIsEstimate).toBe(false);
+      const [expected] = await t.database.db
+        .select({ n: count() })
+        .from(customers)
+        .where(and(eq(customers.tenantId, t.city.tenantId), sql`position('店' in ${customers.searchText}) > 0`));
+      expect(exact.total).toBe(expected.n);
+      const estimated = await page(10);
+      expect(estimated.totalIsEstimate).toBe(true);
+      expect(estimated.total).toBeGreaterThan(10);
+      expect(estimated.items.map((item) => item.id)).toEqual(exact.items.map((item) => item.id));
     });
 
     it('pages through everything with the cursor, without repeats, in any sort', async () => {

@@ -84,9 +84,15 @@ export const customers = pgTable(
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     // Values of the tenant's custom fields (customer_fields), { key: value }.
     customFields: jsonb('custom_fields').$type<CustomFieldValues>().notNull().default({}),
-    // Pinyin of the store name ("hengxingbianlidian") and its initials ("hxbld"), computed on write.
+    // Search keys, computed on write by searchKeysOf (customer-search.rules.ts): pinyin of the store
+    // name ("hengxingbianlidian") and its initials ("hxbld"), the same of the owner ("zhangsan",
+    // "zs"), and the 1- and 2-character grams of the name and of owner + address.
     namePinyin: text('name_pinyin'),
     nameInitials: text('name_initials'),
+    ownerPinyin: text('owner_pinyin'),
+    ownerInitials: text('owner_initials'),
+    nameGrams: text('name_grams').array().notNull().default(sql`'{}'::text[]`),
+    ownerAddressGrams: text('owner_address_grams').array().notNull().default(sql`'{}'::text[]`),
     // What the one search box looks through for Chinese substrings.
     searchText: text('search_text').generatedAlwaysAs(
       (): ReturnType<typeof sql> => sql`name || ' ' || owner || ' ' || address`,
@@ -106,6 +112,8 @@ export const customers = pgTable(
     index('customers_tenant_licence_prefix_idx').on(table.tenantId, sql`${table.licenceNo} text_pattern_ops`),
     index('customers_tenant_initials_idx').on(table.tenantId, sql`${table.nameInitials} text_pattern_ops`),
     index('customers_tenant_pinyin_idx').on(table.tenantId, sql`${table.namePinyin} text_pattern_ops`),
+    index('customers_tenant_owner_initials_idx').on(table.tenantId, sql`${table.ownerInitials} text_pattern_ops`),
+    index('customers_tenant_owner_pinyin_idx').on(table.tenantId, sql`${table.ownerPinyin} text_pattern_ops`),
     index('customers_tenant_name_idx').on(table.tenantId, table.name),
     index('customers_tenant_updated_idx').on(table.tenantId, table.updatedAt),
     // Speeds up substring search of 3+ characters. A GIN index cannot lead with tenant_id without
@@ -113,6 +121,10 @@ export const customers = pgTable(
     // depends on it: under LC_CTYPE=C trigrams ignore Chinese, and LIKE still answers.
     index('customers_custom_fields_idx').using('gin', sql`${table.customFields} jsonb_path_ops`),
     index('customers_search_trgm_idx').using('gin', sql`${table.searchText} gin_trgm_ops`),
+    // 1–2 character queries (龙海, 恒, zs): one lookup of the query as an element. Like the trigram
+    // index, they cannot lead with tenant_id; the licence-ordered index serves broad queries.
+    index('customers_name_grams_idx').using('gin', table.nameGrams),
+    index('customers_owner_address_grams_idx').using('gin', table.ownerAddressGrams),
   ],
 );
 

@@ -8,8 +8,8 @@ import { revokeSessionsOfUser, updateUserPassword } from '../../platform/identit
 import { applyCustomFieldChanges, type CustomFieldFilter, parseCustomFieldFilter } from './custom-field.rules.ts';
 import { findCustomerFields } from './custom-fields.repository.ts';
 import { checkLicenceNo, checkStatusChange, fieldsNotEditableBy } from './customer.rules.ts';
-import { pinyinKeysOf } from './customer-pinyin.ts';
 import type { CustomerSort } from './customer-reference.ts';
+import { searchKeysOf } from './customer-search.rules.ts';
 import {
   type CustomerCursor,
   type CustomerFilters,
@@ -102,6 +102,7 @@ export async function listCustomers(context: AppContext, actor: Actor, query: Cu
   return {
     items: page.items.map(presentCustomer),
     total: page.total,
+    totalIsEstimate: page.totalIsEstimate,
     nextCursor: page.next ? encodeCursor(page.next) : null,
   };
 }
@@ -176,7 +177,7 @@ export async function createCustomer(context: AppContext, actor: Actor, input: N
       {
         ...input,
         customFields,
-        ...pinyinKeysOf(input.name),
+        ...searchKeysOf(input),
         tenantId: actor.tenantId,
         districtCode,
         branchId: manager.branchId,
@@ -228,7 +229,14 @@ export async function editCustomer(context: AppContext, actor: Actor, id: number
     await updateCustomer(tx, actor.tenantId, id, {
       ...changes,
       customFields,
-      ...(changes.name !== undefined ? pinyinKeysOf(changes.name) : {}),
+      // Any change to what is searched recomputes every search key of the row.
+      ...(changes.name !== undefined || changes.owner !== undefined || changes.address !== undefined
+        ? searchKeysOf({
+            name: changes.name ?? before.name,
+            owner: changes.owner ?? before.owner,
+            address: changes.address ?? before.address,
+          })
+        : {}),
       updatedAt: now,
     });
     const after = await findCustomerInScope(tx, actor.tenantId, actor.scope, id);

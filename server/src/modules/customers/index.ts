@@ -9,7 +9,7 @@ export {
   districtsOfCity,
 } from './administrative-divisions.ts';
 export { customFieldRoutes as customerFieldRoutes } from './custom-fields.routes.ts';
-export { pinyinKeysOf } from './customer-pinyin.ts';
 export { zhangzhouDistricts } from './customer-reference.ts';
+export { type CustomerSearchKeys, searchKeysOf } from './customer-search.rules.ts';
 export { type CustomerInsert, insertCustomers, insertDistricts } from './customers.repository.ts';
 export { customerRoutes } from './customers.routes.ts';
