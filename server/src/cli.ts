@@ -3,7 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Config, loadConfig, version } from './config.ts';
-import { demoCustomerCount, demoGeneratorVersion, readDemoMarker, seedDemoCity } from './demo/seed-demo-city.ts';
+import { provinceCustomerCount } from './demo/fujian.ts';
+import {
+  type DemoScale,
+  demoCustomerCount,
+  demoMarkerOf,
+  readDemoMarker,
+  seedDemoCity,
+  seedDemoProvince,
+} from './demo/seed-demo-city.ts';
 import { createContext, openConfiguredDatabase, startServer } from './main.ts';
 import { createUserFromConsole, isSetupNeeded } from './modules/organisation/index.ts';
 import { isDomainError } from './platform/errors/domain-error.ts';
@@ -122,11 +130,17 @@ program
   .addOption(dataOption())
   .addOption(hostOption())
   .addOption(
-    new Option('--customers <n>', 'customers to generate when the demo is first built')
-      .argParser(customerCount)
-      .default(demoCustomerCount),
+    new Option(
+      '--customers <n>',
+      `customers to generate when the demo is first built (default ${demoCustomerCount}; with --scale province, the province total, default ${provinceCustomerCount})`,
+    ).argParser(customerCount),
   )
-  .action(async (flags: ServerFlags & { customers: number }) => {
+  .addOption(
+    new Option('--scale <scale>', 'city: 漳州市 alone; province: the nine city companies of 福建省 (~250,000 stores)')
+      .choices(['city', 'province'])
+      .default('city'),
+  )
+  .action(async (flags: ServerFlags & { customers?: number; scale: DemoScale }) => {
     const config = configFrom(flags, './data/demo');
     const database = await openConfiguredDatabase(config);
     const context = createContext(config, database);
@@ -140,18 +154,25 @@ program
       }
       const started = Date.now();
       const { createProgressReporter } = await import('./demo/progress.ts');
-      const progress = createProgressReporter('Building the demo city 漳州市');
-      await seedDemoCity(database.db, new Date(), { customers: flags.customers, onProgress: progress.update });
+      const isProvince = flags.scale === 'province';
+      const progress = createProgressReporter(
+        isProvince ? 'Building the demo province 福建省' : 'Building the demo city 漳州市',
+      );
+      const seed = isProvince ? seedDemoProvince : seedDemoCity;
+      await seed(database.db, new Date(), { customers: flags.customers, onProgress: progress.update });
       progress.stop();
-      console.log(`Demo city ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-    } else if (marker !== demoGeneratorVersion) {
+      console.log(`Demo ${isProvince ? 'province' : 'city'} ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    } else if (marker !== demoMarkerOf(flags.scale)) {
       console.log(
-        `This demo was made by generator version ${marker}; the current one is ${demoGeneratorVersion}. Delete ${describeDatabase(config)} to rebuild it.`,
+        `This demo was made by generator "${marker}"; asked for "${demoMarkerOf(flags.scale)}". Delete ${describeDatabase(config)} (or give --data another directory) to rebuild it.`,
       );
     }
     const server = await startServer(config, database);
     console.log(`\n客我 Kewo demo — ${server.url}   (retailer portal: ${server.url}/portal)`);
     console.log('Sign in as admin, marketing, service, inspector, manager01 or manager02 — password kewo-demo-2026');
+    if (flags.scale === 'province') {
+      console.log('Other cities: <city>-admin, <city>-manager01, … e.g. fuzhou-admin, xiamen-manager01 (see README)');
+    }
     console.log('Retailers sign in to the portal with their licence number (e.g. 350602100006) — same password\n');
   });
 

@@ -1,7 +1,8 @@
 import type { CustomerInsert } from '../modules/customers/index.ts';
 import { searchKeysOf } from '../modules/customers/index.ts';
+import type { Bounds } from './fujian.ts';
 import { personName, type Random } from './random.ts';
-import { type DemoDistrict, districtBounds } from './zhangzhou.ts';
+import type { DemoDistrict } from './zhangzhou.ts';
 
 type Format = CustomerInsert['format'];
 
@@ -48,6 +49,8 @@ const channelShares = [
 
 export type DemoCustomerPlace = {
   district: DemoDistrict;
+  // Where its coordinates fall: the district's box where one is drawn, else the city's.
+  bounds: Bounds;
   branchId: number;
   orgPath: string;
   managerId: number;
@@ -73,7 +76,7 @@ export function generateDemoCustomer(
   const address = isUrban
     ? `${district.name}${random.pick(roads)}${number}号`
     : `${district.name}${random.pick(towns)}镇${random.pick(villageParts)}${random.pick(['村', '洋', '坑', '厝'])}${number}号`;
-  const [south, west, north, east] = districtBounds[district.code];
+  const [south, west, north, east] = place.bounds;
   const validDays = random.integer(30, 5 * 365);
   const statusRoll = random.next();
   return {

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import type { Database, Executor } from '../db/client.ts';
 import { type CustomerInsert, insertCustomers, insertDistricts } from '../modules/customers/index.ts';
 import { createTenantWithAdmin, insertOrgUnit } from '../modules/organisation/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
@@ -7,8 +7,26 @@ import { recordChanges } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/password-hashing.ts';
 import { kewoMeta, users } from '../platform/identity/identity.schema.ts';
 import { generateDemoCustomer } from './demo-customers.ts';
-import { createRandom, personName } from './random.ts';
-import { demoBranches, demoCity, demoDepartments, demoDistricts } from './zhangzhou.ts';
+import {
+  type Bounds,
+  demoBranchesOf,
+  demoDistrictsOf,
+  otherFujianCities,
+  provinceCustomerCount,
+  provinceName,
+  storesPerManager,
+  zhangzhouShare,
+} from './fujian.ts';
+import { createRandom, personName, type Random } from './random.ts';
+import {
+  type DemoBranch,
+  type DemoDistrict,
+  demoBranches,
+  demoCity,
+  demoDepartments,
+  demoDistricts,
+  districtBounds,
+} from './zhangzhou.ts';
 
 export const demoPassword = 'kewo-demo-2026';
 export const demoMarkerKey = 'demo';
@@ -21,6 +39,7 @@ const insertBatchSize = 1_000;
 
 export type DemoCity = {
   tenantId: number;
+  tenantCode: string;
   rootOrgUnitId: number;
   branches: Array<{
     id: number;
@@ -38,206 +57,308 @@ export type SeedDemoOptions = { customers?: number; onProgress?: DemoProgress };
 
 export type DemoProgress = (step: string, done: number, total: number) => void;
 
+// What makes one city company of the demo.
+type CityPlan = {
+  tenantCode: string;
+  companyName: string;
+  province: string;
+  // '' for 漳州 (admin, manager01), 'fuzhou-' for 福州 (fuzhou-admin, fuzhou-manager01).
+  usernamePrefix: string;
+  seed: number;
+  districts: readonly DemoDistrict[];
+  branches: readonly DemoBranch[];
+  boundsOf: (districtCode: string) => Bounds;
+  managerCount: number;
+  customerCount: number;
+};
+
+const zhangzhouSeed = 20_261_123;
+
+function zhangzhouPlan(customerCount: number): CityPlan {
+  return {
+    tenantCode: demoCity.tenantCode,
+    companyName: demoCity.name,
+    province: demoCity.province,
+    usernamePrefix: '',
+    seed: zhangzhouSeed,
+    districts: demoDistricts,
+    branches: demoBranches,
+    boundsOf: (code) => districtBounds[code],
+    managerCount: demoManagerCount,
+    customerCount,
+  };
+}
+
 // Builds the demo city: 漳州市烟草公司 with its county branches, departments, the role accounts
 // named in the README, ~200 customer managers and ~24,000 customers, each with a retailer account
 // (username = licence number). Deterministic: same seed, same city.
 export async function seedDemoCity(db: Database, now: Date, options: SeedDemoOptions = {}): Promise<DemoCity> {
+  const [city] = await seedCities(db, now, [zhangzhouPlan(options.customers ?? demoCustomerCount)], 'city', options);
+  return city;
+}
+
+// Builds the province demo: the nine city companies of 福建省 in one deployment (~250,000
+// stores by default; `customers` sets the province total). 漳州 comes first and is the city
+// demo's 漳州 (at the default size, store for store); the others follow fujian.ts.
+export async function seedDemoProvince(db: Database, now: Date, options: SeedDemoOptions = {}): Promise<DemoCity[]> {
+  const total = options.customers ?? provinceCustomerCount;
+  const zhangzhouCount = Math.round(total * zhangzhouShare);
+  const counts = apportion(
+    total - zhangzhouCount,
+    otherFujianCities.map((city) => city.population),
+  );
+  const plans = [
+    zhangzhouPlan(zhangzhouCount),
+    ...otherFujianCities.map((city, index): CityPlan => {
+      const districts = demoDistrictsOf(city);
+      return {
+        tenantCode: city.tenantCode,
+        companyName: `${city.name}烟草公司`,
+        province: provinceName,
+        usernamePrefix: `${city.tenantCode}-`,
+        seed: zhangzhouSeed + Number(city.cityCode),
+        districts,
+        branches: demoBranchesOf(districts),
+        boundsOf: () => city.bounds,
+        // Every branch has at least one manager, however small the province asked for.
+        managerCount: Math.max(districts.length, Math.round(counts[index] / storesPerManager)),
+        customerCount: counts[index],
+      };
+    }),
+  ];
+  return seedCities(db, now, plans, 'province', options);
+}
+
+async function seedCities(
+  db: Database,
+  now: Date,
+  plans: CityPlan[],
+  scale: DemoScale,
+  options: SeedDemoOptions,
+): Promise<DemoCity[]> {
   const onProgress = options.onProgress ?? (() => {});
-  const customerCount = options.customers ?? demoCustomerCount;
-  const customerBatches = Math.ceil(customerCount / insertBatchSize);
-  const random = createRandom(20_261_123);
   // Every demo account shares one password, so it is hashed once (argon2id is slow on purpose).
   const passwordHash = await hashPassword(demoPassword);
-  const steps = 4 + customerBatches;
+  const steps = plans.reduce((sum, plan) => sum + 4 + Math.ceil(plan.customerCount / insertBatchSize), 0);
+  let done = 0;
+  const progress = (step: string) => {
+    done += 1;
+    onProgress(step, done, steps);
+  };
   onProgress('organisation', 0, steps);
-  const city = await db.transaction(async (tx) => {
-    const { tenant, root } = await createTenantWithAdmin(
-      tx,
-      {
-        cityName: demoCity.name,
-        province: demoCity.province,
-        tenantCode: demoCity.tenantCode,
-        username: 'admin',
-        displayName: '系统管理员',
-        passwordHash,
-      },
-      now,
-    );
-    const actor = systemActor(tenant.id, 'demo');
-    const departments = new Map<string, number>();
-    for (const department of demoDepartments) {
-      const unit = await insertOrgUnit(
-        tx,
-        { tenantId: tenant.id, parentId: root.id, kind: 'department', name: department.name, code: department.code },
-        root.path,
-        now,
-      );
-      departments.set(department.code, unit.id);
-    }
-    const branches: DemoCity['branches'] = [];
-    for (const branch of demoBranches) {
-      const unit = await insertOrgUnit(
-        tx,
-        { tenantId: tenant.id, parentId: root.id, kind: 'branch', name: branch.name, code: branch.code },
-        root.path,
-        now,
-      );
-      branches.push({ ...branch, id: unit.id, path: unit.path });
-    }
-    onProgress('organisation', 1, steps);
-
-    const staff = [
-      { username: 'marketing', displayName: '营销中心 林晓东', role: 'marketing', department: 'marketing' },
-      { username: 'service', displayName: '客服中心 陈丽娟', role: 'service', department: 'service' },
-      { username: 'inspector', displayName: '督察考评 黄志明', role: 'inspector', department: 'inspection' },
-    ] as const;
-    const staffRows = staff.map((person) => {
-      const unitId = departments.get(person.department) ?? root.id;
-      return {
-        tenantId: tenant.id,
-        username: person.username,
-        displayName: person.displayName,
-        passwordHash,
-        role: person.role,
-        orgUnitId: unitId,
-        scopeKind: 'org' as const,
-        // These centres work across the whole city.
-        scopeOrgUnitId: root.id,
-        passwordChangedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      };
-    });
-
-    // Managers are numbered round-robin over the branches, each branch taking its share, so
-    // manager01 works in the first branch and manager02 in the second.
-    const quotas = apportion(
-      demoManagerCount,
-      branches.map((branch) => branch.share),
-    );
-    const order: number[] = [];
-    for (let round = 0; order.length < demoManagerCount; round += 1) {
-      branches.forEach((_, index) => {
-        if (round < quotas[index]) order.push(index);
-      });
-    }
-    const managerRows = order.map((branchIndex, index) => ({
-      tenantId: tenant.id,
-      username: `manager${String(index + 1).padStart(2, '0')}`,
-      displayName: personName(random),
-      passwordHash,
-      role: 'manager' as const,
-      orgUnitId: branches[branchIndex].id,
-      scopeKind: 'own' as const,
-      scopeOrgUnitId: null,
-      passwordChangedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    }));
-    onProgress('staff', 2, steps);
-    const inserted = await tx
-      .insert(users)
-      .values([...staffRows, ...managerRows])
-      .returning({ id: users.id, username: users.username, orgUnitId: users.orgUnitId, role: users.role });
-    await recordChanges(
-      tx,
-      actor,
-      inserted.map((user) => ({
-        action: 'create',
-        entity: 'user',
-        entityId: user.id,
-        after: { username: user.username, role: user.role, orgUnitId: user.orgUnitId },
-      })),
-      now,
-    );
-    onProgress('staff', 3, steps);
-
-    const managers = inserted
-      .filter((user) => user.role === 'manager')
-      .map((user) => ({ id: user.id, username: user.username, branchId: user.orgUnitId ?? root.id }));
-    await insertDistricts(
-      tx,
-      demoDistricts.map((district) => ({ tenantId: tenant.id, ...district })),
-    );
-    const customerRows = planDemoCustomers(random, tenant.id, branches, managers, customerCount, now);
-    for (let start = 0, batch = 0; start < customerRows.length; start += insertBatchSize, batch += 1) {
-      const rows = customerRows.slice(start, start + insertBatchSize);
-      const created = await insertCustomers(tx, rows);
-      await tx.insert(users).values(
-        created.map((customer) => ({
-          tenantId: tenant.id,
-          username: customer.licenceNo,
-          displayName: customer.name,
-          passwordHash,
-          role: 'retailer' as const,
-          scopeKind: 'customer' as const,
-          customerId: customer.id,
-          passwordChangedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      );
-      onProgress('customers', 4 + batch, steps);
-    }
-    // Generated stores are not anyone's edits: one entry says where they came from.
-    await recordChanges(
-      tx,
-      actor,
-      [
-        {
-          action: 'seed_demo',
-          entity: 'customer',
-          entityId: 0,
-          after: { customers: customerRows.length, retailerAccounts: customerRows.length },
-        },
-      ],
-      now,
-    );
-    await tx
-      .insert(kewoMeta)
-      .values({ key: demoMarkerKey, value: demoGeneratorVersion, updatedAt: now })
-      .onConflictDoUpdate({ target: kewoMeta.key, set: { value: demoGeneratorVersion, updatedAt: now } });
-    onProgress('done', steps, steps);
-    return {
-      tenantId: tenant.id,
-      rootOrgUnitId: root.id,
-      branches,
-      managers,
-      customerCount: customerRows.length,
-    };
-  });
+  const cities: DemoCity[] = [];
+  // One transaction per city: a city is whole or absent, and the province's memory stays flat.
+  for (const plan of plans) {
+    cities.push(await db.transaction((tx) => seedCity(tx, plan, passwordHash, now, progress)));
+  }
+  await db
+    .insert(kewoMeta)
+    .values({ key: demoMarkerKey, value: demoMarkerOf(scale), updatedAt: now })
+    .onConflictDoUpdate({ target: kewoMeta.key, set: { value: demoMarkerOf(scale), updatedAt: now } });
+  onProgress('done', steps, steps);
   // A bulk load leaves the planner without statistics and the visibility map unset (PGlite has no
   // autovacuum): without them it joins all 24,000 rows before taking the first page, and counts
   // read every row instead of the index alone.
   await db.execute(sql`VACUUM (ANALYZE) customers, users, districts, org_units`);
-  return city;
+  return cities;
+}
+
+async function seedCity(
+  tx: Executor,
+  plan: CityPlan,
+  passwordHash: string,
+  now: Date,
+  progress: (step: string) => void,
+): Promise<DemoCity> {
+  const random = createRandom(plan.seed);
+  const prefix = plan.usernamePrefix;
+  const { tenant, root } = await createTenantWithAdmin(
+    tx,
+    {
+      cityName: plan.companyName,
+      province: plan.province,
+      tenantCode: plan.tenantCode,
+      username: `${prefix}admin`,
+      displayName: '系统管理员',
+      passwordHash,
+    },
+    now,
+  );
+  const actor = systemActor(tenant.id, 'demo');
+  const departments = new Map<string, number>();
+  for (const department of demoDepartments) {
+    const unit = await insertOrgUnit(
+      tx,
+      { tenantId: tenant.id, parentId: root.id, kind: 'department', name: department.name, code: department.code },
+      root.path,
+      now,
+    );
+    departments.set(department.code, unit.id);
+  }
+  const branches: DemoCity['branches'] = [];
+  for (const branch of plan.branches) {
+    const unit = await insertOrgUnit(
+      tx,
+      { tenantId: tenant.id, parentId: root.id, kind: 'branch', name: branch.name, code: branch.code },
+      root.path,
+      now,
+    );
+    branches.push({ ...branch, id: unit.id, path: unit.path });
+  }
+  progress(`${plan.companyName}: organisation`);
+
+  // 漳州's staff keep the names the README gives them; the other cities' staff get their own.
+  const staff =
+    prefix === ''
+      ? ([
+          { username: 'marketing', displayName: '营销中心 林晓东', role: 'marketing', department: 'marketing' },
+          { username: 'service', displayName: '客服中心 陈丽娟', role: 'service', department: 'service' },
+          { username: 'inspector', displayName: '督察考评 黄志明', role: 'inspector', department: 'inspection' },
+        ] as const)
+      : ([
+          { username: `${prefix}marketing`, displayName: '营销中心', role: 'marketing', department: 'marketing' },
+          { username: `${prefix}service`, displayName: '客服中心', role: 'service', department: 'service' },
+          { username: `${prefix}inspector`, displayName: '督察考评', role: 'inspector', department: 'inspection' },
+        ] as const);
+  const staffRows = staff.map((person) => {
+    const unitId = departments.get(person.department) ?? root.id;
+    return {
+      tenantId: tenant.id,
+      username: person.username,
+      displayName: person.displayName,
+      passwordHash,
+      role: person.role,
+      orgUnitId: unitId,
+      scopeKind: 'org' as const,
+      // These centres work across the whole city.
+      scopeOrgUnitId: root.id,
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
+
+  // Managers are numbered round-robin over the branches, each branch taking its share, so
+  // manager01 works in the first branch and manager02 in the second.
+  const quotas = apportion(
+    plan.managerCount,
+    branches.map((branch) => branch.share),
+  );
+  const order: number[] = [];
+  for (let round = 0; order.length < plan.managerCount; round += 1) {
+    branches.forEach((_, index) => {
+      if (round < quotas[index]) order.push(index);
+    });
+  }
+  const managerRows = order.map((branchIndex, index) => ({
+    tenantId: tenant.id,
+    username: `${prefix}manager${String(index + 1).padStart(2, '0')}`,
+    displayName: personName(random),
+    passwordHash,
+    role: 'manager' as const,
+    orgUnitId: branches[branchIndex].id,
+    scopeKind: 'own' as const,
+    scopeOrgUnitId: null,
+    passwordChangedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  progress(`${plan.companyName}: staff`);
+  const inserted = await tx
+    .insert(users)
+    .values([...staffRows, ...managerRows])
+    .returning({ id: users.id, username: users.username, orgUnitId: users.orgUnitId, role: users.role });
+  await recordChanges(
+    tx,
+    actor,
+    inserted.map((user) => ({
+      action: 'create',
+      entity: 'user',
+      entityId: user.id,
+      after: { username: user.username, role: user.role, orgUnitId: user.orgUnitId },
+    })),
+    now,
+  );
+  progress(`${plan.companyName}: staff`);
+
+  const managers = inserted
+    .filter((user) => user.role === 'manager')
+    .map((user) => ({ id: user.id, username: user.username, branchId: user.orgUnitId ?? root.id }));
+  await insertDistricts(
+    tx,
+    plan.districts.map((district) => ({ tenantId: tenant.id, ...district })),
+  );
+  const customerRows = planDemoCustomers(random, tenant.id, plan, branches, managers, now);
+  progress(`${plan.companyName}: customers`);
+  for (let start = 0; start < customerRows.length; start += insertBatchSize) {
+    const rows = customerRows.slice(start, start + insertBatchSize);
+    const created = await insertCustomers(tx, rows);
+    await tx.insert(users).values(
+      created.map((customer) => ({
+        tenantId: tenant.id,
+        username: customer.licenceNo,
+        displayName: customer.name,
+        passwordHash,
+        role: 'retailer' as const,
+        scopeKind: 'customer' as const,
+        customerId: customer.id,
+        passwordChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    progress(`${plan.companyName}: customers`);
+  }
+  // Generated stores are not anyone's edits: one entry says where they came from.
+  await recordChanges(
+    tx,
+    actor,
+    [
+      {
+        action: 'seed_demo',
+        entity: 'customer',
+        entityId: 0,
+        after: { customers: customerRows.length, retailerAccounts: customerRows.length },
+      },
+    ],
+    now,
+  );
+  return {
+    tenantId: tenant.id,
+    tenantCode: plan.tenantCode,
+    rootOrgUnitId: root.id,
+    branches,
+    managers,
+    customerCount: customerRows.length,
+  };
 }
 
 // Spreads the customers over the branches by their share, over each branch's districts, and
 // round-robin over the branch's managers. Licence serials grow by small random steps per district.
 function planDemoCustomers(
-  random: ReturnType<typeof createRandom>,
+  random: Random,
   tenantId: number,
+  plan: CityPlan,
   branches: DemoCity['branches'],
   managers: DemoCity['managers'],
-  total: number,
   now: Date,
 ): CustomerInsert[] {
   const quotas = apportion(
-    total,
+    plan.customerCount,
     branches.map((branch) => branch.share),
   );
   const serials = new Map<string, number>();
   const rows: CustomerInsert[] = [];
   branches.forEach((branch, index) => {
     const branchManagers = managers.filter((manager) => manager.branchId === branch.id);
-    const branchDistricts = demoDistricts.filter((district) => branch.districtCodes.includes(district.code));
+    const branchDistricts = plan.districts.filter((district) => branch.districtCodes.includes(district.code));
     for (let number = 0; number < quotas[index]; number += 1) {
       const district = random.pick(branchDistricts);
       const serial = (serials.get(district.code) ?? 100_000) + random.integer(1, 7);
       serials.set(district.code, serial);
       const place = {
         district,
+        bounds: plan.boundsOf(district.code),
         branchId: branch.id,
         orgPath: branch.path,
         managerId: branchManagers[number % branchManagers.length].id,
@@ -246,6 +367,13 @@ function planDemoCustomers(
     }
   });
   return rows;
+}
+
+export type DemoScale = 'city' | 'province';
+
+// The marker a demo database carries: the generator version, and ' province' for the province.
+export function demoMarkerOf(scale: DemoScale): string {
+  return scale === 'city' ? demoGeneratorVersion : `${demoGeneratorVersion} province`;
 }
 
 export async function readDemoMarker(db: Database): Promise<string | undefined> {
