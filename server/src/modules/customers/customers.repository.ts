@@ -139,7 +139,8 @@ function searchOf(q: string): Search {
       return {
         tiers: [
           { rank: 2, condition: name },
-          { rank: 3, condition: sql`(${other} AND NOT ${name})` },
+          // A name without letters has no pinyin: its name match is NULL, not false.
+          { rank: 3, condition: sql`(${other} AND ${name} IS NOT TRUE)` },
         ],
         match: sql`(${name} OR ${other})`,
       };
