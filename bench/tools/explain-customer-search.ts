@@ -9,6 +9,7 @@
 // findCustomerPage for one query of each kind as 漳州's admin, capturing every statement it sends
 // and explaining each with its parameters. Writes bench/results/customer-search-explain-<db>-<layout>.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
@@ -94,13 +95,18 @@ async function main() {
   const database = await open();
   try {
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const now = new Date();
     const zhangzhou =
       scale === 'province'
         ? (await seedDemoProvince(database.db, now, { customers }))[0]
         : await seedDemoCity(database.db, now, { customers });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`${kind} ${scale} ${customers}: seeded in ${seconds} s`);
+    // CPU time of this process: with PGlite, all of the work; it says more than wall time on a
+    // machine others are loading.
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = ((cpu.user + cpu.system) / 1e6).toFixed(1);
+    console.log(`${kind} ${scale} ${customers}: seeded in ${seconds} s (this process: ${cpuSeconds} s of CPU)`);
     const [root] = await database.db.select().from(orgUnits).where(eq(orgUnits.id, zhangzhou.rootOrgUnitId));
     const scope = { kind: 'org' as const, orgUnitId: root.id, orgPath: root.path, orgUnitName: root.name };
     const layout =
@@ -111,6 +117,10 @@ async function main() {
       `# customer-search EXPLAIN ANALYZE — ${kind}`,
       '',
       `${now.toISOString()} · ${layout} · sort licenceNo, limit 20 · statements as findCustomerPage sends them`,
+      '',
+      `Seeded in ${seconds} s (${cpuSeconds} s of CPU in this process${kind === 'postgres' ? ', without the PostgreSQL server' : ''}); load average ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(', ')}.`,
       '',
     ];
     for (const [name, q] of queries) {
