@@ -101,6 +101,7 @@ user
   .option('--org-unit <code>', 'org unit code (defaults to the city company)')
   .addOption(new Option('--scope <kind>', 'data scope: the org unit, or own customers').choices(['org', 'own']))
   .option('--city <name>', 'city company name, when the database has none yet', '本市烟草公司')
+  .option('--city-code <code>', "the city's GB/T 2260 code (e.g. 3506 漳州市), when the database has none yet")
   .addOption(dataOption())
   .action(async (flags) => {
     const config = configFrom(flags);
@@ -115,6 +116,7 @@ user
         orgUnitCode: flags.orgUnit,
         scopeKind: flags.scope ?? (flags.role === 'manager' ? 'own' : 'org'),
         cityName: flags.city,
+        cityCode: flags.cityCode,
       });
       console.log(`Created ${created.role} "${created.username}" in ${created.tenantName}.`);
       if (!flags.password) console.log(`Password (shown once): ${password}`);

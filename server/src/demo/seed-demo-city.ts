@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.ts';
-import { type CustomerInsert, insertCustomers, insertDistricts } from '../modules/customers/index.ts';
+import { type CustomerInsert, insertCustomers } from '../modules/customers/index.ts';
 import { createTenantWithAdmin, insertOrgUnit } from '../modules/organisation/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { recordChanges } from '../platform/audit/audit.ts';
@@ -60,6 +60,7 @@ export type DemoProgress = (step: string, done: number, total: number) => void;
 // What makes one city company of the demo.
 type CityPlan = {
   tenantCode: string;
+  cityCode: string;
   companyName: string;
   province: string;
   // '' for 漳州 (admin, manager01), 'fuzhou-' for 福州 (fuzhou-admin, fuzhou-manager01).
@@ -77,6 +78,7 @@ const zhangzhouSeed = 20_261_123;
 function zhangzhouPlan(customerCount: number): CityPlan {
   return {
     tenantCode: demoCity.tenantCode,
+    cityCode: '3506',
     companyName: demoCity.name,
     province: demoCity.province,
     usernamePrefix: '',
@@ -113,6 +115,7 @@ export async function seedDemoProvince(db: Database, now: Date, options: SeedDem
       const districts = demoDistrictsOf(city);
       return {
         tenantCode: city.tenantCode,
+        cityCode: city.cityCode,
         companyName: `${city.name}烟草公司`,
         province: provinceName,
         usernamePrefix: `${city.tenantCode}-`,
@@ -178,6 +181,8 @@ async function seedCity(
       cityName: plan.companyName,
       province: plan.province,
       tenantCode: plan.tenantCode,
+      cityCode: plan.cityCode,
+      districts: plan.districts,
       username: `${prefix}admin`,
       displayName: '系统管理员',
       passwordHash,
@@ -284,10 +289,6 @@ async function seedCity(
   const managers = inserted
     .filter((user) => user.role === 'manager')
     .map((user) => ({ id: user.id, username: user.username, branchId: user.orgUnitId ?? root.id }));
-  await insertDistricts(
-    tx,
-    plan.districts.map((district) => ({ tenantId: tenant.id, ...district })),
-  );
   const customerRows = planDemoCustomers(random, tenant.id, plan, branches, managers, now);
   progress(`${plan.companyName}: customers`);
   for (let start = 0; start < customerRows.length; start += insertBatchSize) {

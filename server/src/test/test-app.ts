@@ -53,6 +53,7 @@ export async function createTestApp(
         cityName: '厦门市烟草公司',
         province: '福建省',
         tenantCode: 'xiamen',
+        cityCode: '3502',
         username: 'xm-admin',
         displayName: '厦门管理员',
         passwordHash: await hashPassword(testPassword),

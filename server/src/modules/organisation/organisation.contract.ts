@@ -69,8 +69,21 @@ export const staffChangesSchema = z.strictObject({
 
 export const firstAdminSchema = z.strictObject({
   cityName: name.describe('市公司名称, e.g. 漳州市烟草公司'),
+  cityCode: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/)
+    .describe("GB/T 2260 code of the prefecture-level city (3506 漳州市): its districts become the company's"),
   province: z.string().trim().max(20).optional(),
   username,
   displayName: name,
   password,
+});
+
+export const setupStatusSchema = z.object({
+  needed: z.boolean(),
+  cities: z
+    .array(z.object({ code: z.string(), name: z.string(), province: z.string() }))
+    .optional()
+    .describe('while setup is needed: the prefecture-level cities a company can be set up for'),
 });

@@ -10,6 +10,7 @@ import {
   newStaffSchema,
   orgUnitChangesSchema,
   orgUnitSchema,
+  setupStatusSchema,
   staffChangesSchema,
   staffSchema,
 } from './organisation.contract.ts';
@@ -20,6 +21,7 @@ import {
   editStaff,
   getStaff,
   isSetupNeeded,
+  listCities,
   listOrgUnits,
   listStaff,
   resetStaffPassword,
@@ -37,10 +39,10 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
       schema: {
         tags: ['setup'],
         summary: 'Is the one-time setup still needed? / 是否需要初始化',
-        response: { 200: z.object({ needed: z.boolean() }) },
+        response: { 200: setupStatusSchema },
       },
     },
-    async () => ({ needed: await isSetupNeeded(context) }),
+    async () => ((await isSetupNeeded(context)) ? { needed: true, cities: listCities() } : { needed: false }),
   );
 
   app.post(

@@ -8,6 +8,7 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Locale } from '../../platform/errors/error-catalogue.ts';
 import { countUsers, revokeSessionsOfUser, updateUserPassword } from '../../platform/identity/identity.repository.ts';
 import type { OrgUnitKind, Role } from '../../platform/identity/identity.schema.ts';
+import { administrativeDivisions, cityOf, insertDistricts } from '../customers/index.ts';
 import {
   findFirstTenant,
   findOrgUnitByCode,
@@ -250,6 +251,7 @@ export async function isSetupNeeded(context: AppContext): Promise<boolean> {
 
 export type FirstAdmin = {
   cityName: string;
+  cityCode: string;
   province?: string;
   username: string;
   displayName: string;
@@ -268,18 +270,48 @@ export async function setUpFirstAdmin(context: AppContext, input: FirstAdmin, lo
   });
 }
 
+// The cities a company can be set up for, "福建省 · 漳州市" in code order.
+export function listCities() {
+  return administrativeDivisions().provinces.flatMap((province) =>
+    province.cities.map((city) => ({
+      code: city.code,
+      name: cityNameOf(city.name, province.name),
+      province: province.name,
+    })),
+  );
+}
+
+// GB/T 2260 names a municipality's city level 市辖区 (and Chongqing's counties 县): people say 北京市.
+function cityNameOf(name: string, provinceName: string): string {
+  if (name === '市辖区') return provinceName;
+  if (name === '县') return `${provinceName}（县）`;
+  return name;
+}
+
 // Creates a tenant with its root org unit and one administrator. Used by the setup page,
 // `kewo user create` on an empty database, and the demo.
 export async function createTenantWithAdmin(
   executor: AppContext['db'],
-  input: Omit<FirstAdmin, 'password'> & { passwordHash: string; tenantCode?: string },
+  input: Omit<FirstAdmin, 'password'> & {
+    passwordHash: string;
+    tenantCode?: string;
+    // The demo brings its own, with the share of town stores its generator uses.
+    districts?: readonly { code: string; name: string; urbanShare?: number }[];
+  },
   now: Date,
 ) {
+  const city = cityOf(input.cityCode);
+  if (!city) throw new DomainError('CITY_UNKNOWN', { cityCode: input.cityCode }, 'cityCode');
   const tenant = await insertTenant(executor, {
     code: input.tenantCode ?? 'city',
     name: input.cityName,
-    province: input.province ?? '',
+    province: input.province ?? city.province.name,
   });
+  // Licence numbers start with one of these codes: without them no store could be filed.
+  await insertDistricts(
+    executor,
+    (input.districts ?? city.districts).map((district) => ({ tenantId: tenant.id, ...district })),
+  );
   const root = await insertOrgUnit(
     executor,
     { tenantId: tenant.id, parentId: null, kind: 'city', name: input.cityName, code: 'root' },
@@ -319,6 +351,7 @@ export type ConsoleUser = {
   orgUnitCode?: string;
   scopeKind: 'org' | 'own';
   cityName: string;
+  cityCode?: string;
 };
 
 // `kewo user create`: run by whoever holds the server, so no actor but the system. On an empty
@@ -338,7 +371,8 @@ export async function createUserFromConsole(context: AppContext, input: ConsoleU
     const existing = await findFirstTenant(tx);
     if (!existing) {
       if (input.role !== 'admin') throw new DomainError('SCOPE_NOT_ALLOWED', { role: input.role, scope: 'first user' });
-      const created = await createTenantWithAdmin(tx, { ...input, passwordHash }, now);
+      if (!input.cityCode) throw new DomainError('CITY_UNKNOWN', { cityCode: '' }, 'cityCode');
+      const created = await createTenantWithAdmin(tx, { ...input, cityCode: input.cityCode, passwordHash }, now);
       return { username: input.username, role: input.role, tenantName: created.tenant.name };
     }
     const unit = input.orgUnitCode

@@ -226,6 +226,11 @@ export const errorCatalogue = {
     'zh-CN': '无法为许可证“{licenceNo}”开通门户账号：该用户名已被其他账号占用。',
     en: 'No portal account can be opened for the licence "{licenceNo}": the username is taken by another account.',
   },
+  CITY_UNKNOWN: {
+    status: 400,
+    'zh-CN': '“{cityCode}”不是地级市的行政区划代码（4 位，如 3506 漳州市）。',
+    en: '"{cityCode}" is not the code of a prefecture-level city (4 digits, e.g. 3506 Zhangzhou).',
+  },
   INTERNAL: {
     status: 500,
     'zh-CN': '服务器内部错误，请稍后重试。错误编号：{requestId}',

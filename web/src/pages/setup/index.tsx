@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Result } from 'antd';
+import { Alert, Button, Form, Input, Result, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -8,7 +8,13 @@ import { describeError } from '../../shared/error-message.ts';
 import { FullPageSpin } from '../../shared/FullPageStatus.tsx';
 import { applyFieldErrors } from '../../shared/form-errors.ts';
 import { NewPasswordFields } from '../../shared/NewPasswordFields.tsx';
-import { createFirstAdmin, type SetupRequest, setupStatusQueryKey, useSetupStatus } from './setup.api.ts';
+import {
+  createFirstAdmin,
+  type SetupCity,
+  type SetupRequest,
+  setupStatusQueryKey,
+  useSetupStatus,
+} from './setup.api.ts';
 
 type SetupForm = SetupRequest & { passwordConfirm: string };
 
@@ -30,7 +36,7 @@ export function SetupPage() {
       queryClient.setQueryData(setupStatusQueryKey, { needed: false });
       navigate('/login', { replace: true, state: { setupDone: true } });
     },
-    onError: (error) => applyFieldErrors(form, error, ['cityName', 'username', 'displayName', 'password']),
+    onError: (error) => applyFieldErrors(form, error, ['cityCode', 'cityName', 'username', 'displayName', 'password']),
   });
 
   if (status.isPending) return <FullPageSpin />;
@@ -70,11 +76,31 @@ export function SetupPage() {
         }
       >
         <Form.Item
+          name="cityCode"
+          label={t('setup.cityCode')}
+          extra={t('setup.cityCodeHelp')}
+          rules={[{ required: true, message: t('setup.cityCodeRequired') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('setup.cityCodePlaceholder')}
+            options={cityOptions(status.data?.cities ?? [])}
+            onChange={(code: string) => {
+              // Suggest the company's name from the city, unless the user has typed one.
+              const city = status.data?.cities?.find((candidate) => candidate.code === code);
+              if (city && !form.isFieldTouched('cityName')) {
+                form.setFieldValue('cityName', t('setup.cityNameSuggestion', { city: city.name }));
+              }
+            }}
+            autoFocus
+          />
+        </Form.Item>
+        <Form.Item
           name="cityName"
           label={t('setup.cityName')}
           rules={[{ required: true, whitespace: true, message: t('setup.cityNameRequired') }]}
         >
-          <Input placeholder={t('setup.cityNamePlaceholder')} autoFocus />
+          <Input placeholder={t('setup.cityNamePlaceholder')} />
         </Form.Item>
         <Form.Item
           name="displayName"
@@ -103,4 +129,15 @@ export function SetupPage() {
       </Form>
     </AuthShell>
   );
+}
+
+// "福建省 · 漳州市 (3506)", grouped by province.
+export function cityOptions(cities: readonly SetupCity[]) {
+  const provinces = new Map<string, { label: string; value: string }[]>();
+  for (const city of cities) {
+    const options = provinces.get(city.province) ?? [];
+    options.push({ label: `${city.province} · ${city.name}（${city.code}）`, value: city.code });
+    provinces.set(city.province, options);
+  }
+  return [...provinces].map(([province, options]) => ({ label: province, title: province, options }));
 }

@@ -1,9 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api-client.ts';
 
-export type SetupStatus = { needed: boolean };
+export type SetupCity = { code: string; name: string; province: string };
 
-export type SetupRequest = { cityName: string; username: string; displayName: string; password: string };
+export type SetupStatus = { needed: boolean; cities?: SetupCity[] };
+
+export type SetupRequest = {
+  cityCode: string;
+  cityName: string;
+  username: string;
+  displayName: string;
+  password: string;
+};
 
 export const setupStatusQueryKey = ['setup'] as const;
 

@@ -73,6 +73,11 @@ export const en: Messages = {
   setup: {
     title: 'Set up Kewo',
     description: 'Create the city company and the first administrator. This page can be used only once.',
+    cityCode: 'City (prefecture level)',
+    cityCodePlaceholder: 'Type to search, e.g. 漳州',
+    cityCodeHelp: "The city's districts (GB/T 2260) are created; licence numbers must start with one of them.",
+    cityCodeRequired: 'Please choose the city',
+    cityNameSuggestion: '{{city}} Tobacco Company',
     cityName: 'City company name',
     cityNamePlaceholder: 'e.g. Example City Tobacco Company',
     cityNameRequired: 'Please enter the city company name',

@@ -72,6 +72,11 @@ export const zhCN = {
   setup: {
     title: '初始化系统',
     description: '创建市公司和第一个系统管理员账号。此页面只能使用一次。',
+    cityCode: '所在地级市',
+    cityCodePlaceholder: '输入城市名搜索，例如：漳州',
+    cityCodeHelp: '该市的区县（GB/T 2260）将自动建立，许可证号前 6 位须属于这些区县。',
+    cityCodeRequired: '请选择所在地级市',
+    cityNameSuggestion: '{{city}}烟草公司',
     cityName: '市公司名称',
     cityNamePlaceholder: '例如：某市烟草公司',
     cityNameRequired: '请输入市公司名称',
