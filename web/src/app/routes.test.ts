@@ -46,6 +46,8 @@ describe(findRoute.name, () => {
     ['/admin/users', '/admin/users'],
     ['/admin/users/42', '/admin/users'],
     ['/admin/audit', '/admin/audit'],
+    ['/customers/import', '/customers/import'],
+    ['/admin/customer-fields', '/admin/customer-fields'],
     ['/nowhere', undefined],
     ['/admin', undefined],
   ])('%s belongs to %s', (pathname, expected) => {

@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   HomeOutlined,
+  ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -65,6 +67,27 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     access: ['admin', 'inspector'],
     group: 'admin',
     page: lazy(() => import('../pages/audit/index.tsx').then((module) => ({ default: module.AuditPage }))),
+  },
+  {
+    path: '/customers/import',
+    labelKey: 'menu.customerImport',
+    icon: <CloudUploadOutlined />,
+    // The customer list links here; the API allows the same roles.
+    access: ['admin', 'marketing'],
+    hideInMenu: true,
+    page: lazy(() =>
+      import('../pages/customer-import/index.tsx').then((module) => ({ default: module.CustomerImportPage })),
+    ),
+  },
+  {
+    path: '/admin/customer-fields',
+    labelKey: 'menu.customerFields',
+    icon: <ProfileOutlined />,
+    access: adminOnly,
+    group: 'admin',
+    page: lazy(() =>
+      import('../pages/customer-fields/index.tsx').then((module) => ({ default: module.CustomerFieldsPage })),
+    ),
   },
   {
     path: '/account',

@@ -9,7 +9,12 @@ describe(buildMenuItems.name, () => {
     const items = buildMenuItems(consoleRoutes, menuGroups, { role: 'admin' }, translate);
     expect(items.map((item) => item?.key)).toEqual(['/', 'group:admin']);
     const group = items[1] as { children: { key: string }[] };
-    expect(group.children.map((child) => child.key)).toEqual(['/admin/users', '/admin/org-units', '/admin/audit']);
+    expect(group.children.map((child) => child.key)).toEqual([
+      '/admin/users',
+      '/admin/org-units',
+      '/admin/audit',
+      '/admin/customer-fields',
+    ]);
   });
 
   it('drops a group whose routes the user cannot open', () => {
@@ -22,5 +27,6 @@ describe(buildMenuItems.name, () => {
       buildMenuItems(consoleRoutes, menuGroups, { role: 'admin' }, translate).map((item) => item?.key),
     );
     expect(keys).not.toContain('/account');
+    expect(keys).not.toContain('/customers/import'); // linked from the customer list
   });
 });
