@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
 
 // Each role signs in, sees the menu its access allows, switches to English and back out.
-const allAdminPages = ['用户管理', '组织机构', '审计日志'];
+const allAdminPages = ['用户管理', '组织机构', '审计日志', '自定义字段'];
 const roles = [
   { username: 'admin', roleLabel: '系统管理员', adminPages: allAdminPages },
   { username: 'marketing', roleLabel: '营销中心', adminPages: [] },

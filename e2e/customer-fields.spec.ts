@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { saveScreenshot } from './screenshot.ts';
+
+// The administrator defines a custom field (自定义字段) through the page; it joins the import template.
+
+async function signInAsAdmin(page: Page) {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill('kewo-demo-2026');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+test('the administrator creates, edits and reorders custom fields, and the import template gains the column', async ({
+  page,
+}, testInfo) => {
+  await signInAsAdmin(page);
+  const menu = page.getByRole('menu').first();
+  await menu.getByText('系统管理', { exact: true }).click();
+  await menu.getByText('自定义字段', { exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/customer-fields$/);
+  await expect(page.getByRole('heading', { name: '自定义字段' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'customer-fields-page');
+
+  // A single-choice field. The form checks before sending: a bad key and no options.
+  await page.getByRole('button', { name: /新建字段/ }).click();
+  const dialog = page.getByRole('dialog', { name: '新建自定义字段' });
+  await dialog.getByLabel('字段名称').fill('商圈类型');
+  await dialog.getByLabel('字段标识').fill('Business-Area');
+  await dialog.getByLabel('类型').click();
+  await page.getByRole('option', { name: '单选' }).click();
+  await dialog.getByRole('button', { name: /新\s*建/ }).click();
+  await expect(dialog.getByText('须以小写字母开头，只含小写字母、数字和下划线，最多 30 个字符')).toBeVisible();
+  await expect(dialog.getByText('单选和多选字段至少需要一个选项')).toBeVisible();
+  await saveScreenshot(page, testInfo, 'customer-fields-create-invalid');
+
+  await dialog.getByLabel('字段标识').fill('business_area');
+  const options = dialog.getByLabel('选项');
+  for (const option of ['社区', '商业街', '学校周边']) {
+    await options.fill(option);
+    await options.press('Enter');
+  }
+  await saveScreenshot(page, testInfo, 'customer-fields-create');
+  await dialog.getByRole('button', { name: /新\s*建/ }).click();
+  await expect(page.getByText('字段已创建')).toBeVisible();
+  await expect(dialog).toBeHidden();
+  const areaRow = page.getByRole('row').filter({ hasText: 'business_area' });
+  await expect(areaRow).toContainText('商圈类型');
+  await expect(areaRow).toContainText('单选');
+  await expect(areaRow).toContainText('学校周边');
+
+  // A second field; the server refuses a label already in use and the form shows it on the label.
+  await page.getByRole('button', { name: /新建字段/ }).click();
+  await dialog.getByLabel('字段名称').fill('商圈类型');
+  await dialog.getByLabel('字段标识').fill('shop_area');
+  await dialog.getByRole('button', { name: /新\s*建/ }).click();
+  await expect(dialog.getByText('字段名称“商圈类型”已被使用。')).toBeVisible();
+  await dialog.getByLabel('字段名称').fill('营业面积');
+  await dialog.getByLabel('类型').click();
+  await page.getByRole('option', { name: '数字' }).click();
+  await dialog.getByRole('button', { name: /新\s*建/ }).click();
+  await expect(dialog).toBeHidden();
+  const shopRow = page.getByRole('row').filter({ hasText: 'shop_area' });
+  await expect(shopRow).toContainText('数字');
+
+  // Move 营业面积 above 商圈类型.
+  await shopRow.getByRole('button', { name: '上移 营业面积' }).click();
+  await expect(page.getByText('顺序已调整')).toBeVisible();
+  const dataRows = page.locator('tbody tr.ant-table-row');
+  await expect(dataRows.filter({ hasText: 'shop_area' })).toHaveCount(1);
+  const order = async () =>
+    (await dataRows.allTextContents()).map((text) =>
+      text.includes('shop_area') ? 'shop' : text.includes('business_area') ? 'area' : 'other',
+    );
+  await expect.poll(async () => (await order()).filter((key) => key !== 'other')).toEqual(['shop', 'area']);
+
+  // Edit: required, one more option.
+  await areaRow.getByRole('button', { name: '编辑' }).click();
+  const edit = page.getByRole('dialog', { name: '编辑字段“商圈类型”' });
+  await expect(edit.getByLabel('字段标识')).toBeDisabled();
+  await edit.getByLabel('选项').fill('景区');
+  await edit.getByLabel('选项').press('Enter');
+  await edit.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('字段已保存')).toBeVisible();
+  await expect(areaRow).toContainText('景区');
+  await saveScreenshot(page, testInfo, 'customer-fields-list');
+
+  // The import template now has the new columns, by label.
+  await page.goto('/customers/import');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /下载导入模板/ }).click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(await readFile(await (await download).path())).buffer);
+  const headers = (workbook.worksheets[0].getRow(1).values as unknown[]).map((value) => String(value ?? '').trim());
+  expect(headers).toContain('商圈类型');
+  expect(headers).toContain('营业面积');
+});
