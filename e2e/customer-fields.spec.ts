@@ -5,6 +5,11 @@ import { saveScreenshot } from './screenshot.ts';
 
 // The administrator defines a custom field (自定义字段) through the page; it joins the import template.
 
+// antd renders the visible choices as .ant-select-item-option (the role=option nodes are hidden).
+async function choose(page: Page, label: string) {
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+}
+
 async function signInAsAdmin(page: Page) {
   await page.goto('/login');
   await page.getByLabel('用户名').fill('admin');
@@ -30,7 +35,7 @@ test('the administrator creates, edits and reorders custom fields, and the impor
   await dialog.getByLabel('字段名称').fill('商圈类型');
   await dialog.getByLabel('字段标识').fill('Business-Area');
   await dialog.getByLabel('类型').click();
-  await page.getByRole('option', { name: '单选' }).click();
+  await choose(page, '单选');
   await dialog.getByRole('button', { name: /新\s*建/ }).click();
   await expect(dialog.getByText('须以小写字母开头，只含小写字母、数字和下划线，最多 30 个字符')).toBeVisible();
   await expect(dialog.getByText('单选和多选字段至少需要一个选项')).toBeVisible();
@@ -59,7 +64,7 @@ test('the administrator creates, edits and reorders custom fields, and the impor
   await expect(dialog.getByText('字段名称“商圈类型”已被使用。')).toBeVisible();
   await dialog.getByLabel('字段名称').fill('营业面积');
   await dialog.getByLabel('类型').click();
-  await page.getByRole('option', { name: '数字' }).click();
+  await choose(page, '数字');
   await dialog.getByRole('button', { name: /新\s*建/ }).click();
   await expect(dialog).toBeHidden();
   const shopRow = page.getByRole('row').filter({ hasText: 'shop_area' });
