@@ -180,6 +180,8 @@ test('marketing imports stores with three bad rows, fixes them, finds one by pin
   await errorTable.getByRole('columnheader', { name: /行号/ }).click();
   await expect(errorRows.first().locator('td').first()).toHaveText('6');
   await errorTable.getByRole('columnheader', { name: /行号/ }).click();
+  await expect(errorRows.first().locator('td').first()).toHaveText('3');
+  await page.mouse.move(0, 0); // no sorter tooltip in the picture
   await saveScreenshot(page, testInfo, 'customer-import-errors');
 
   // Nothing was written: none of the five licence numbers exists.

@@ -27,6 +27,7 @@ export function ImportErrors({
       width: 90,
       sorter: compareByRow,
       defaultSortOrder: 'ascend',
+      sortDirections: ['ascend', 'descend', 'ascend'],
       render: (row: number) => format.number(row, { useGrouping: false }),
     },
     { title: t('customerImport.errorColumn'), dataIndex: 'column', width: 160 },
