@@ -122,12 +122,13 @@ async function signIn(page: Page, username: string) {
   await expect(page).not.toHaveURL(/\/login/);
 }
 
-async function upload(page: Page, fileName: string, buffer: Buffer) {
-  await page.locator('input[type="file"]').setInputFiles({
-    name: fileName,
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer,
-  });
+async function upload(
+  page: Page,
+  fileName: string,
+  buffer: Buffer,
+  mimeType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+) {
+  await page.locator('input[type="file"]').setInputFiles({ name: fileName, mimeType, buffer });
   await expect(page.getByText(fileName)).toBeVisible();
   await page.getByRole('button', { name: /开始导入/ }).click();
 }
@@ -162,6 +163,12 @@ test('marketing imports stores with three bad rows, fixes them, finds one by pin
     .setInputFiles({ name: '说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
   await expect(page.getByText('“说明.pdf”不是 .xlsx 或 .csv 文件')).toBeVisible();
   await expect(page.getByRole('button', { name: /开始导入/ })).toBeDisabled();
+
+  // A spreadsheet without the required columns: one message from the server (400), the file's problem.
+  await upload(page, '缺列.csv', Buffer.from('店名,负责人\r\n琴鹤轩烟酒店,林秀英\r\n'), 'text/csv');
+  await expect(page.getByText('文件无法导入')).toBeVisible();
+  await expect(page.getByText(/文件缺少必需的列：.*专卖许可证号/)).toBeVisible();
+  await saveScreenshot(page, testInfo, 'customer-import-missing-columns');
 
   // 2. Five stores, three of them wrong: 422, nothing written, each error listed.
   await upload(page, '新店-有错.xlsx', await writeWorkbook(headers, rowsWithErrors()));
