@@ -94,12 +94,35 @@ test('the administrator creates, edits and reorders custom fields, and the impor
   await saveScreenshot(page, testInfo, 'customer-fields-list');
 
   // The import template now has the new columns, by label.
+  expect(await templateHeaders(page)).toEqual(expect.arrayContaining(['商圈类型', '营业面积']));
+
+  // Deactivated, 营业面积 leaves the template (its values would be kept).
+  await page.goto('/admin/customer-fields');
+  await shopRow.getByRole('button', { name: '编辑' }).click();
+  const editShop = page.getByRole('dialog', { name: '编辑字段“营业面积”' });
+  await editShop.getByRole('switch', { name: '启用' }).click();
+  await editShop.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(editShop).toBeHidden();
+  await expect(shopRow).toContainText('已停用');
+  const headers = await templateHeaders(page);
+  expect(headers).toContain('商圈类型');
+  expect(headers).not.toContain('营业面积');
+
+  // Leave the shared demo server as other journeys expect it: no active fields of ours.
+  const fields = (await (await page.request.get('/api/v1/customer-fields')).json()) as {
+    items: { id: number; key: string }[];
+  };
+  const area = fields.items.find((field) => field.key === 'business_area');
+  expect(area).toBeDefined();
+  const response = await page.request.patch(`/api/v1/customer-fields/${area?.id}`, { data: { active: false } });
+  expect(response.status()).toBe(200);
+});
+
+async function templateHeaders(page: Page): Promise<string[]> {
   await page.goto('/customers/import');
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /下载导入模板/ }).click();
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(new Uint8Array(await readFile(await (await download).path())).buffer);
-  const headers = (workbook.worksheets[0].getRow(1).values as unknown[]).map((value) => String(value ?? '').trim());
-  expect(headers).toContain('商圈类型');
-  expect(headers).toContain('营业面积');
-});
+  return (workbook.worksheets[0].getRow(1).values as unknown[]).map((value) => String(value ?? '').trim());
+}
