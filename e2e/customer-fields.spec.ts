@@ -21,7 +21,7 @@ async function signInAsAdmin(page: Page) {
 test('the administrator creates, edits and reorders custom fields, and the import template gains the column', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // a shared two-core machine; usually about a minute
   await signInAsAdmin(page);
   const menu = page.getByRole('menu').first();
   await menu.getByText('系统管理', { exact: true }).click();
