@@ -29,7 +29,18 @@ describe('the kewo command', () => {
 
   it('migrates, creates the first admin, serves, and shuts down cleanly on SIGTERM', async () => {
     expect(kewo('migrate', '--data', dataDir).status).toBe(0);
-    const created = kewo('user', 'create', '--username', 'root-admin', '--city', '莆田市烟草公司', '--data', dataDir);
+    const created = kewo(
+      'user',
+      'create',
+      '--username',
+      'root-admin',
+      '--city',
+      '莆田市烟草公司',
+      '--city-code',
+      '3503',
+      '--data',
+      dataDir,
+    );
     expect(created.status).toBe(0);
     expect(created.stdout).toContain('Created admin "root-admin" in 莆田市烟草公司');
     const password = created.stdout.match(/Password \(shown once\): (\S+)/)?.[1];

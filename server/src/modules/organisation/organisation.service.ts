@@ -371,7 +371,7 @@ export async function createUserFromConsole(context: AppContext, input: ConsoleU
     const existing = await findFirstTenant(tx);
     if (!existing) {
       if (input.role !== 'admin') throw new DomainError('SCOPE_NOT_ALLOWED', { role: input.role, scope: 'first user' });
-      if (!input.cityCode) throw new DomainError('CITY_UNKNOWN', { cityCode: '' }, 'cityCode');
+      if (!input.cityCode) throw new DomainError('CITY_CODE_REQUIRED', {}, 'cityCode');
       const created = await createTenantWithAdmin(tx, { ...input, cityCode: input.cityCode, passwordHash }, now);
       return { username: input.username, role: input.role, tenantName: created.tenant.name };
     }

@@ -226,6 +226,11 @@ export const errorCatalogue = {
     'zh-CN': '无法为许可证“{licenceNo}”开通门户账号：该用户名已被其他账号占用。',
     en: 'No portal account can be opened for the licence "{licenceNo}": the username is taken by another account.',
   },
+  CITY_CODE_REQUIRED: {
+    status: 400,
+    'zh-CN': '首个市公司须指定所在地级市的行政区划代码（--city-code，如 3506 漳州市）。',
+    en: 'The first city company needs its city code (--city-code, e.g. 3506 for Zhangzhou).',
+  },
   CITY_UNKNOWN: {
     status: 400,
     'zh-CN': '“{cityCode}”不是地级市的行政区划代码（4 位，如 3506 漳州市）。',
