@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffAuditValues, isSameJson } from './audit-diff.ts';
+import { diffAuditValues, isSameJson } from './json-diff.ts';
 
 describe(diffAuditValues.name, () => {
   it('marks only the fields an update changed', () => {
