@@ -44,8 +44,13 @@ describe(canAccess.name, () => {
 });
 
 describe(accessibleRoutes.name, () => {
-  it('gives a customer manager the dashboard and the account page only', () => {
-    expect(accessibleRoutes({ role: 'manager' }, consoleRoutes).map((route) => route.path)).toEqual(['/', '/account']);
+  it('gives a customer manager the dashboard, the customers and the account page only', () => {
+    expect(accessibleRoutes({ role: 'manager' }, consoleRoutes).map((route) => route.path)).toEqual([
+      '/',
+      '/customers',
+      '/customers/:id',
+      '/account',
+    ]);
   });
 
   it('gives an administrator every console route', () => {

@@ -5,6 +5,7 @@ import {
   HomeOutlined,
   ProfileOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -42,6 +43,23 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     icon: <HomeOutlined />,
     access: staffRoles,
     page: lazy(() => import('../pages/home/index.tsx').then((module) => ({ default: module.HomePage }))),
+  },
+  {
+    path: '/customers',
+    labelKey: 'menu.customers',
+    icon: <ShopOutlined />,
+    access: staffRoles, // the API narrows the list to the caller's data scope
+    page: lazy(() => import('../pages/customers/index.tsx').then((module) => ({ default: module.CustomersPage }))),
+  },
+  {
+    path: '/customers/:id',
+    labelKey: 'menu.customers',
+    icon: <ShopOutlined />,
+    access: staffRoles,
+    hideInMenu: true, // the 360° view, reached from the list
+    page: lazy(() =>
+      import('../pages/customers/CustomerDetail.tsx').then((module) => ({ default: module.CustomerDetailPage })),
+    ),
   },
   {
     path: '/admin/users',

@@ -9,7 +9,7 @@ import {
   phonePattern,
   toNewCustomerRequest,
 } from './customer-form.ts';
-import type { CustomField, Customer } from './customers.api.ts';
+import type { Customer, CustomField } from './customers.api.ts';
 
 const field = (key: string, kind: CustomField['kind'], extra: Partial<CustomField> = {}): CustomField => ({
   id: 1,

@@ -3,11 +3,11 @@ import { fieldErrorsOf } from '../../shared/error-message.ts';
 import type { StaffRole } from '../../shared/roles.ts';
 import type { CustomerFormat, OrderChannel, UrbanRural } from './customer-codes.ts';
 import type {
-  CustomField,
-  CustomFieldValue,
   Customer,
   CustomerChanges,
   CustomerReference,
+  CustomField,
+  CustomFieldValue,
   NewCustomerRequest,
 } from './customers.api.ts';
 

@@ -4,11 +4,11 @@ import {
   customerFormats,
   customerStatuses,
   isOneOf,
-  orderChannels,
   type OrderChannel,
+  orderChannels,
   urbanRuralKinds,
 } from './customer-codes.ts';
-import type { CustomField, CustomerHistoryEntry } from './customers.api.ts';
+import type { CustomerHistoryEntry, CustomField } from './customers.api.ts';
 
 // One changed field of a history entry, ready to read: Chinese label, before → after as text
 // ('' = empty).
@@ -71,7 +71,9 @@ export function fieldLabel(key: string, context: CustomerLabelContext): string {
   }
   if (key === 'managerId') return context.t('customers.fields.manager');
   if (key === 'branchId') return context.t('customers.fields.branch');
-  return (fieldOrder as readonly string[]).includes(key) ? context.t(`customers.fields.${key as KnownField}`) : key;
+  return (fieldOrder as readonly string[]).includes(key)
+    ? context.t(`customers.fields.${key as Exclude<KnownField, 'managerId' | 'branchId'>}`)
+    : key;
 }
 
 export function orderDayLabel(day: unknown, t: TFunction): string {
@@ -125,7 +127,11 @@ export function describeCustomerChanges(entry: CustomerHistoryEntry, context: Cu
   // (a manager who left, or one outside the reader's scope).
   const managerNames = new Map(context.managerNames);
   for (const snapshot of [before, after]) {
-    if (typeof snapshot.managerId === 'number' && typeof snapshot.managerName === 'string' && !managerNames.has(snapshot.managerId))
+    if (
+      typeof snapshot.managerId === 'number' &&
+      typeof snapshot.managerName === 'string' &&
+      !managerNames.has(snapshot.managerId)
+    )
       managerNames.set(snapshot.managerId, snapshot.managerName);
   }
   const labelled = { ...context, managerNames };

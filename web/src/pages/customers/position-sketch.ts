@@ -67,7 +67,8 @@ export function sketchPosition(
   }
 
   // The longest round distance that fits in a quarter of the width.
-  const metres = [...scaleSteps].reverse().find((candidate) => candidate * pixelsPerMetre <= width / 4) ?? scaleSteps[0];
+  const metres =
+    [...scaleSteps].reverse().find((candidate) => candidate * pixelsPerMetre <= width / 4) ?? scaleSteps[0];
   return {
     width,
     height,

@@ -1,7 +1,7 @@
 import { Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../audit.api.ts';
 import { diffAuditValues, formatJsonValue } from '../../../shared/json-diff.ts';
+import type { AuditEntry } from '../audit.api.ts';
 import './audit-diff.css';
 
 // Before and after, side by side, one aligned line per field; changed fields highlighted.

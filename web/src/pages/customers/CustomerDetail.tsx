@@ -1,0 +1,130 @@
+import { ArrowLeftOutlined, EditOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Result, Skeleton, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { isApiError } from '../../shared/api-client.ts';
+import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { describeError } from '../../shared/error-message.ts';
+import { CustomerFormDrawer } from './components/CustomerFormDrawer.tsx';
+import { CustomerStatusTag } from './components/CustomerStatusTag.tsx';
+import { ReassignModal } from './components/ReassignModal.tsx';
+import { StatusChangeModal } from './components/StatusChangeModal.tsx';
+import { customerTabs } from './customer-tabs.tsx';
+import { useCustomer, useCustomerFields } from './customers.api.ts';
+
+function BackToList() {
+  const { t } = useTranslation();
+  return (
+    <Link to="/customers">
+      <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
+        {t('customers.detail.back')}
+      </Button>
+    </Link>
+  );
+}
+
+// The customer's 360° view: who the store is, where it is, what changed, and (later) its
+// orders, visits and complaints.
+export function CustomerDetailPage() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const params = useParams();
+  const id = /^\d{1,10}$/.test(params.id ?? '') ? Number(params.id) : 0;
+  const customer = useCustomer(id);
+  const fields = useCustomerFields().data ?? [];
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [action, setAction] = useState<'edit' | 'status' | 'reassign' | null>(null);
+
+  const isEditor = user.role === 'admin' || user.role === 'marketing';
+  const canEditContacts = isEditor || user.role === 'service';
+  const tabKey = customerTabs.some((tab) => tab.key === searchParams.get('tab'))
+    ? (searchParams.get('tab') as string)
+    : customerTabs[0].key;
+
+  if (id === 0 || (customer.error && isApiError(customer.error) && customer.error.status === 404)) {
+    return (
+      <Result
+        status="404"
+        title={t('errors.notFound')}
+        subTitle={t('customers.detail.notFound')}
+        extra={<BackToList />}
+      />
+    );
+  }
+  if (customer.error) {
+    return (
+      <Result
+        status="error"
+        title={t('errors.loadFailed')}
+        subTitle={describeError(customer.error, t)}
+        extra={<BackToList />}
+      />
+    );
+  }
+  if (!customer.data) return <Skeleton active paragraph={{ rows: 8 }} />;
+  const data = customer.data;
+
+  return (
+    <div>
+      <BackToList />
+      <Card style={{ marginBottom: 16, marginTop: 4 }}>
+        <Flex justify="space-between" align="flex-start" wrap gap={12}>
+          <Flex vertical gap={4}>
+            <Flex align="center" gap={8} wrap>
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                {data.name}
+              </Typography.Title>
+              <CustomerStatusTag status={data.status} reason={data.statusReason} />
+            </Flex>
+            <Typography.Text type="secondary">
+              {t('customers.fields.licenceNo')}：
+              <Typography.Text copyable style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {data.licenceNo}
+              </Typography.Text>
+            </Typography.Text>
+            <Typography.Text type="secondary">
+              {data.district.name} · {data.branchName} · {t('customers.fields.manager')}：{data.managerName}
+            </Typography.Text>
+          </Flex>
+          <Flex gap={8} wrap>
+            {canEditContacts ? (
+              <Button icon={<EditOutlined />} onClick={() => setAction('edit')}>
+                {t('customers.detail.edit')}
+              </Button>
+            ) : null}
+            {isEditor ? (
+              <>
+                <Button icon={<SwapOutlined />} onClick={() => setAction('status')}>
+                  {t('customers.detail.changeStatus')}
+                </Button>
+                <Button icon={<UserSwitchOutlined />} onClick={() => setAction('reassign')}>
+                  {t('customers.detail.reassign')}
+                </Button>
+              </>
+            ) : null}
+          </Flex>
+        </Flex>
+      </Card>
+      <Card>
+        <Tabs
+          activeKey={tabKey}
+          onChange={(key) => setSearchParams(key === customerTabs[0].key ? {} : { tab: key }, { replace: true })}
+          items={customerTabs.map((tab) => ({
+            key: tab.key,
+            label: t(tab.labelKey),
+            children: tab.render({ customer: data, fields }),
+          }))}
+          destroyOnHidden
+        />
+      </Card>
+      <CustomerFormDrawer customer={data} isOpen={action === 'edit'} onClose={() => setAction(null)} />
+      <StatusChangeModal customer={data} isOpen={action === 'status'} onClose={() => setAction(null)} />
+      <ReassignModal
+        customerIds={action === 'reassign' ? [data.id] : null}
+        title={t('customers.reassign.title', { name: data.name })}
+        onClose={() => setAction(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import type { Messages } from '../../shared/i18n/zh-CN.ts';
+import { CustomerHistory } from './components/CustomerHistory.tsx';
+import { CustomerProfile } from './components/CustomerProfile.tsx';
+import type { Customer, CustomField } from './customers.api.ts';
+
+export type CustomerTabContext = { customer: Customer; fields: readonly CustomField[] };
+
+// The 360° view's tabs. A module that brings data about a customer (orders, visits,
+// complaints, …) adds one entry here; tabs for data the product does not have are not shown.
+export type CustomerTab = {
+  key: string;
+  labelKey: `customers.detail.tabs.${keyof Messages['customers']['detail']['tabs']}`;
+  render: (context: CustomerTabContext) => ReactNode;
+};
+
+export const customerTabs: readonly CustomerTab[] = [
+  {
+    key: 'profile',
+    labelKey: 'customers.detail.tabs.profile',
+    render: ({ customer, fields }) => <CustomerProfile customer={customer} fields={fields} />,
+  },
+  {
+    key: 'history',
+    labelKey: 'customers.detail.tabs.history',
+    render: ({ customer }) => <CustomerHistory customerId={customer.id} />,
+  },
+];

@@ -1,0 +1,244 @@
+import { LeftOutlined, PlusOutlined, ReloadOutlined, RightOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Select, Table, type TableProps, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { describeError } from '../../shared/error-message.ts';
+import { PageContainer } from '../../shared/PageContainer.tsx';
+import { useFormat } from '../../shared/use-locale.ts';
+import { columnStorageKey, loadColumnChoice, saveColumnChoice } from './column-choice.ts';
+import { ColumnChooser } from './components/ColumnChooser.tsx';
+import { CustomerFilters } from './components/CustomerFilters.tsx';
+import { CustomerFormDrawer } from './components/CustomerFormDrawer.tsx';
+import { columnOptions, customerColumns } from './components/customer-columns.tsx';
+import { ExportButton } from './components/ExportButton.tsx';
+import { ReassignModal } from './components/ReassignModal.tsx';
+import { type CustomerSort, customerSortFields, isOneOf } from './customer-codes.ts';
+import {
+  type CustomerListView,
+  defaultSort,
+  filterQuery,
+  hasFilters,
+  pageSizes,
+  parseListView,
+  toSearchParams,
+} from './customer-list-query.ts';
+import { type Customer, useCustomerFields, useCustomerReference, useCustomers } from './customers.api.ts';
+
+type Sorter = Parameters<NonNullable<TableProps<Customer>['onChange']>>[2];
+
+// The table's sorter as the API's sort parameter; only the indexed sorts are offered.
+function sortOf(sorter: Sorter): CustomerSort {
+  const single = Array.isArray(sorter) ? sorter[0] : sorter;
+  const field = String(single?.columnKey ?? '');
+  if (!single?.order || !isOneOf(customerSortFields, field)) return defaultSort;
+  return single.order === 'descend' ? `-${field}` : field;
+}
+
+function browserStorage() {
+  try {
+    return window.localStorage;
+  } catch {
+    return { getItem: () => null, setItem: () => undefined };
+  }
+}
+
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const user = useSignedInUser();
+  const canEdit = user.role === 'admin' || user.role === 'marketing';
+  const [params, setParams] = useSearchParams();
+  const searchKey = params.toString();
+  const view = useMemo(() => parseListView(new URLSearchParams(searchKey)), [searchKey]);
+  const [searchText, setSearchText] = useState(view.q);
+  // Keyset paging: cursors[n] opens page n + 1. A new view starts again at page 1.
+  const [paging, setPaging] = useState<{ viewKey: string; cursors: (string | undefined)[] }>({
+    viewKey: searchKey,
+    cursors: [undefined],
+  });
+  const cursors = paging.viewKey === searchKey ? paging.cursors : [undefined];
+  const pageIndex = cursors.length - 1;
+  const [selectedIds, setSelectedIds] = useState<number[]>([]);
+  const [isCreating, setCreating] = useState(false);
+  const [isReassigning, setReassigning] = useState(false);
+
+  const filters = filterQuery(view);
+  const customers = useCustomers({ ...filters, sort: view.sort, limit: view.limit, cursor: cursors[pageIndex] });
+  const reference = useCustomerReference();
+  const fieldsQuery = useCustomerFields();
+  const fields = fieldsQuery.data ?? [];
+
+  const options = useMemo(() => columnOptions(t, fields), [t, fields]);
+  const storageKey = columnStorageKey(user.username);
+  const [chosenColumns, setChosenColumns] = useState<string[] | null>(null);
+  const visibleColumns =
+    chosenColumns ??
+    loadColumnChoice(
+      browserStorage(),
+      storageKey,
+      options.map((option) => option.key),
+    );
+  const chooseColumns = (columns: string[]) => {
+    setChosenColumns(columns);
+    saveColumnChoice(browserStorage(), storageKey, columns);
+  };
+  const columns = customerColumns({ visible: visibleColumns, fields, sort: view.sort, t, format });
+
+  const updateView = (changes: Partial<CustomerListView>) => {
+    setParams(toSearchParams({ ...view, ...changes }), { replace: true });
+    setSelectedIds([]);
+  };
+
+  const nextCursor = customers.data?.nextCursor ?? null;
+  const total = customers.data?.total ?? 0;
+
+  return (
+    <PageContainer
+      title={t('customers.title')}
+      extra={
+        <>
+          {canEdit ? (
+            <>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('customers.create')}
+              </Button>
+              <Link to="/customers/import">
+                <Button icon={<UploadOutlined />}>{t('customers.import')}</Button>
+              </Link>
+            </>
+          ) : null}
+          <ExportButton filters={filters} />
+        </>
+      }
+    >
+      <Card>
+        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('customers.searchPlaceholder')}
+            aria-label={t('common.search')}
+            value={searchText}
+            maxLength={50}
+            onChange={(event) => setSearchText(event.target.value)}
+            onSearch={(value) => updateView({ q: value.trim() })}
+            style={{ width: 300, maxWidth: '100%' }}
+          />
+          <CustomerFilters
+            view={view}
+            reference={reference.data}
+            fields={fields}
+            onChange={({ custom, ...changes }) => updateView({ ...changes, ...(custom ? { custom } : {}) })}
+          />
+          {hasFilters(view) ? (
+            <Button
+              type="link"
+              onClick={() => {
+                setParams(view.q ? { q: view.q } : {}, { replace: true });
+                setSelectedIds([]);
+              }}
+            >
+              {t('customers.clearFilters')}
+            </Button>
+          ) : null}
+        </Flex>
+        <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+          <Flex align="center" gap={8} wrap>
+            <Typography.Text strong>{t('customers.total', { total: format.number(total) })}</Typography.Text>
+            {canEdit && selectedIds.length > 0 ? (
+              <>
+                <Typography.Text type="secondary">
+                  {t('customers.selected', { count: selectedIds.length })}
+                </Typography.Text>
+                <Button size="small" type="primary" onClick={() => setReassigning(true)}>
+                  {t('customers.bulkReassign')}
+                </Button>
+                <Button size="small" type="link" onClick={() => setSelectedIds([])}>
+                  {t('customers.clearSelection')}
+                </Button>
+              </>
+            ) : null}
+          </Flex>
+          <Flex gap={8}>
+            <ColumnChooser options={options} visible={visibleColumns} onChange={chooseColumns} />
+            <Button
+              icon={<ReloadOutlined />}
+              aria-label={t('common.refresh')}
+              onClick={() => void customers.refetch()}
+            />
+          </Flex>
+        </Flex>
+        {customers.error ? (
+          <Typography.Text type="danger" style={{ display: 'block', marginBottom: 12 }}>
+            {describeError(customers.error, t)}
+          </Typography.Text>
+        ) : null}
+        <Table<Customer>
+          rowKey="id"
+          size="middle"
+          scroll={{ x: 'max-content' }}
+          columns={columns}
+          dataSource={customers.data?.items ?? []}
+          loading={customers.isFetching}
+          pagination={false}
+          showSorterTooltip={false}
+          onChange={(_pagination, _filters, sorter) => updateView({ sort: sortOf(sorter) })}
+          rowSelection={
+            canEdit
+              ? {
+                  selectedRowKeys: selectedIds,
+                  preserveSelectedRowKeys: true,
+                  onChange: (keys) => setSelectedIds(keys.map(Number)),
+                }
+              : undefined
+          }
+          onRow={(customer) => ({
+            onClick: (event) => {
+              // Clicks on the checkbox, a link or a button do their own thing.
+              if ((event.target as HTMLElement).closest('.ant-table-selection-column, a, button')) return;
+              navigate(`/customers/${customer.id}`);
+            },
+            style: { cursor: 'pointer' },
+          })}
+        />
+        <Flex justify="flex-end" align="center" gap={8} wrap style={{ marginTop: 16 }}>
+          <Typography.Text type="secondary">{t('customers.page', { page: pageIndex + 1 })}</Typography.Text>
+          <Button
+            icon={<LeftOutlined />}
+            disabled={pageIndex === 0}
+            onClick={() => setPaging({ viewKey: searchKey, cursors: cursors.slice(0, -1) })}
+          >
+            {t('common.previousPage')}
+          </Button>
+          <Button
+            disabled={nextCursor === null || customers.isPlaceholderData}
+            onClick={() => nextCursor && setPaging({ viewKey: searchKey, cursors: [...cursors, nextCursor] })}
+          >
+            {t('common.nextPage')} <RightOutlined />
+          </Button>
+          <Select
+            aria-label={t('common.page')}
+            value={view.limit}
+            onChange={(limit) => updateView({ limit })}
+            options={pageSizes.map((value) => ({ value, label: `${value} / ${t('common.page')}` }))}
+            style={{ width: 110 }}
+          />
+        </Flex>
+      </Card>
+      <CustomerFormDrawer
+        customer={null}
+        isOpen={isCreating}
+        onClose={() => setCreating(false)}
+        onSaved={(customer) => navigate(`/customers/${customer.id}`)}
+      />
+      <ReassignModal
+        customerIds={isReassigning ? selectedIds : null}
+        title={t('customers.reassign.titleBulk', { count: selectedIds.length })}
+        onClose={() => setReassigning(false)}
+        onDone={() => setSelectedIds([])}
+      />
+    </PageContainer>
+  );
+}
