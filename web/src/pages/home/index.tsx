@@ -24,7 +24,10 @@ export function HomePage() {
     timeZone: businessTimeZone,
   }).format(new Date());
   // Shortcuts come from the route table, so they grow with the modules the user may open.
-  const shortcuts = accessibleRoutes(user, consoleRoutes).filter((route) => route.path !== '/');
+  // Pages with a parameter (/customers/:id) are reached from their list, not from here.
+  const shortcuts = accessibleRoutes(user, consoleRoutes).filter(
+    (route) => route.path !== '/' && !route.path.includes(':'),
+  );
 
   return (
     <Flex vertical gap={16}>

@@ -43,14 +43,14 @@ export function PositionMap({
           line.axis === 'meridian' ? (
             <g key={`m${line.degrees}`}>
               <line x1={line.offset} y1={0} x2={line.offset} y2={height} stroke="#cfd8d3" strokeWidth={1} />
-              <text x={line.offset + 3} y={height - 6} fontSize={10} fill="#7a8a82">
+              <text x={line.offset + 3} y={12} fontSize={10} fill="#7a8a82">
                 {line.label}
               </text>
             </g>
           ) : (
             <g key={`p${line.degrees}`}>
               <line x1={0} y1={line.offset} x2={width} y2={line.offset} stroke="#cfd8d3" strokeWidth={1} />
-              <text x={4} y={line.offset - 3} fontSize={10} fill="#7a8a82">
+              <text x={4} y={line.offset + 12} fontSize={10} fill="#7a8a82">
                 {line.label}
               </text>
             </g>
@@ -83,7 +83,8 @@ export function PositionMap({
           {name}
         </text>
         {/* north arrow */}
-        <g transform={`translate(${width - 28} 34)`}>
+        <g transform={`translate(${width - 28} 44)`}>
+          <circle cx={0} cy={-2} r={20} fill="rgba(255,255,255,0.85)" />
           <path d="M0 -18 L8 6 L0 1 L-8 6 Z" fill="#1f2937" />
           <text x={0} y={20} textAnchor="middle" fontSize={11} fill="#1f2937">
             {t('customers.detail.north')}

@@ -1,0 +1,175 @@
+import { expect, type Page, test } from '@playwright/test';
+import { saveScreenshot } from './screenshot.ts';
+
+async function signIn(page: Page, username: string) {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('kewo-demo-2026');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByText(/您好/)).toBeVisible();
+}
+
+async function chooseOption(page: Page, selectLabel: string, option: string) {
+  await page.getByRole('combobox', { name: selectLabel }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
+
+// The marketing centre finds stores by pinyin initials and Chinese, narrows by district, picks
+// columns, opens a 360° view, edits it and reads the change in the history.
+test('marketing searches, filters, chooses columns, opens a 360° view and sees an edit in its history', async ({
+  page,
+}, testInfo) => {
+  // A custom field, so the list, the filters and the form show one (deactivated at the end).
+  await signIn(page, 'admin');
+  const created = await page.request.post('/api/v1/customer-fields', {
+    data: { key: 'e2e_area', label: '经营面积', kind: 'number' },
+  });
+  expect(created.status()).toBe(201);
+  const field = (await created.json()) as { id: number };
+  await page.request.post('/api/v1/auth/logout');
+
+  try {
+    await signIn(page, 'marketing');
+    await page.goto('/customers');
+    await expect(page.getByRole('heading', { name: '客户档案' })).toBeVisible();
+    await expect(page.getByText(/^共 \d{1,3}(,\d{3})+ 家客户$/)).toBeVisible();
+    await expect(rows(page)).toHaveCount(20);
+    await saveScreenshot(page, testInfo, 'customers-list');
+
+    // Pinyin initials: hxbl finds 恒兴便利…
+    const search = page.getByRole('searchbox', { name: '搜索' });
+    await search.fill('hxbl');
+    await search.press('Enter');
+    await expect(page).toHaveURL(/q=hxbl/);
+    await expect(page.getByRole('link', { name: /^恒兴便利/ }).first()).toBeVisible();
+
+    // A 2-character Chinese query, narrowed to one district.
+    await search.fill('龙海');
+    await search.press('Enter');
+    await chooseOption(page, '所属区县', '龙海区');
+    await expect(page).toHaveURL(/districtCode=350604/);
+    await expect(rows(page).first()).toBeVisible();
+    const districts = await rows(page)
+      .locator('td')
+      .filter({ hasText: /区$|县$/ })
+      .allTextContents();
+    expect(districts.length).toBeGreaterThan(0);
+    for (const district of districts) expect(district).toBe('龙海区');
+
+    // Columns: hide the phone, show tags and the custom field; the choice survives a reload,
+    // and the URL brings the same view back.
+    await page.getByRole('button', { name: '列设置' }).click();
+    const popover = page.locator('.ant-popover:visible');
+    await popover.getByLabel('联系电话').uncheck();
+    await popover.getByLabel('标签').check();
+    await popover.getByLabel('经营面积').check();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('columnheader', { name: '联系电话' })).toHaveCount(0);
+    await expect(page.getByRole('columnheader', { name: '经营面积' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('columnheader', { name: '标签' })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: '联系电话' })).toHaveCount(0);
+    await expect(page.getByRole('combobox', { name: '所属区县' }).locator('..').locator('..')).toContainText('龙海区');
+    await expect(search).toHaveValue('龙海');
+
+    // The 360° view.
+    const firstName = (await rows(page).first().getByRole('link').textContent()) ?? '';
+    await rows(page).first().getByRole('link').click();
+    await expect(page).toHaveURL(/\/customers\/\d+$/);
+    await expect(page.getByRole('heading', { name: firstName })).toBeVisible();
+    await expect(page.getByRole('tab', { name: '基本信息' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: '变更记录' })).toBeVisible();
+    await expect(page.getByRole('img', { name: /地图位置/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /在高德地图中查看/ })).toHaveAttribute(
+      'href',
+      /^https:\/\/uri\.amap\.com\/marker\?position=1\d{2}\.\d+,2\d\.\d+&name=/,
+    );
+    await saveScreenshot(page, testInfo, 'customer-360');
+
+    // Edit: a landline and the custom field.
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    const drawer = page.locator('.ant-drawer:visible');
+    await expect(drawer.getByText('编辑客户：')).toBeVisible();
+    await drawer.getByLabel('联系电话').fill('0596-12345');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(drawer.getByText('请输入手机号（1 开头的 11 位数字）或固定电话（如 0596-1234567）')).toBeVisible();
+    await drawer.getByLabel('联系电话').fill('0596-2345678');
+    await drawer.getByLabel('经营面积').fill('36');
+    await saveScreenshot(page, testInfo, 'customer-form-edit');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByText('客户档案已更新')).toBeVisible();
+
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    const latest = page.locator('.ant-tabs-tabpane-active .ant-table-tbody tr.ant-table-row').first();
+    await expect(latest).toContainText('营销中心 林晓东');
+    await expect(latest).toContainText('修改');
+    await expect(latest).toContainText('联系电话');
+    await expect(latest).toContainText('0596-2345678');
+    await expect(latest).toContainText('经营面积');
+    await saveScreenshot(page, testInfo, 'customer-history');
+
+    // Status: only allowed transitions, with a reason.
+    await page.getByRole('button', { name: '变更状态' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('暂停', { exact: true }).click();
+    await dialog.getByLabel('变更原因').fill('店主外出，暂停营业两周');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect(page.getByText('状态已变更')).toBeVisible();
+    await expect(page.locator('.ant-card').first().getByText('暂停', { exact: true })).toBeVisible();
+
+    // Creating: the form checks what it can; the server's answers land under the field.
+    await page.goto('/customers');
+    await page.getByRole('button', { name: '新建客户' }).click();
+    const form = page.locator('.ant-drawer:visible');
+    await form.getByLabel('许可证号').fill('350604');
+    await form.getByLabel('店名').fill('测试便利店');
+    await form.getByRole('button', { name: /新\s*建/ }).click();
+    await expect(form.getByText('许可证号为 12 位数字')).toBeVisible();
+    await form.getByLabel('许可证号').fill('350604999001');
+    await expect(form.getByText('所属区县：龙海区（由许可证号前 6 位确定）')).toBeVisible();
+    await saveScreenshot(page, testInfo, 'customer-form-create');
+  } finally {
+    await page.request.post('/api/v1/auth/logout');
+    await signIn(page, 'admin');
+    await page.request.patch(`/api/v1/customer-fields/${field.id}`, { data: { active: false } });
+  }
+});
+
+// A customer manager sees only their own stores — also on a phone.
+test('a customer manager sees only own customers', async ({ page }, testInfo) => {
+  await signIn(page, 'manager01');
+  await page.goto('/customers');
+  await expect(rows(page).first()).toBeVisible();
+  const managerColumn = await page
+    .locator('.ant-table-thead th')
+    .evaluateAll((cells) => cells.findIndex((cell) => cell.textContent === '客户经理'));
+  const names = await rows(page)
+    .locator(`td:nth-child(${managerColumn + 1})`)
+    .allTextContents();
+  expect(names.length).toBeGreaterThan(0);
+  expect(new Set(names).size).toBe(1);
+  const total = Number((await page.getByText(/^共 [\d,]+ 家客户$/).textContent())?.replace(/\D/g, ''));
+  expect(total).toBeGreaterThan(0);
+  expect(total).toBeLessThan(1000);
+  await expect(page.getByRole('button', { name: '新建客户' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '导出' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: '客户经理' })).toHaveCount(0);
+
+  // Guessing another manager's customer id gives "not found", not the store.
+  const response = await page.request.get('/api/v1/customers?limit=200');
+  const ownIds = new Set(((await response.json()) as { items: { id: number }[] }).items.map((item) => item.id));
+  const own = [...ownIds][0];
+  const foreign = Array.from({ length: 400 }, (_value, index) => index + 1).find((id) => !ownIds.has(id));
+  await page.goto(`/customers/${foreign}`);
+  await expect(page.getByText('客户不存在，或不在您的数据范围内。')).toBeVisible();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/customers');
+  await expect(rows(page).first()).toBeVisible();
+  await saveScreenshot(page, testInfo, 'customers-list-phone');
+  await page.goto(`/customers/${own}`);
+  await expect(page.getByRole('tab', { name: '基本信息' })).toBeVisible();
+  await saveScreenshot(page, testInfo, 'customer-360-phone');
+});
