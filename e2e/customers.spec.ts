@@ -1,5 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+
+// Searching 24,000 stores on PGlite while other suites share the machine can take a few seconds.
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.describe.configure({ timeout: 180_000 });
 
 async function signIn(page: Page, username: string) {
   await page.goto('/login');

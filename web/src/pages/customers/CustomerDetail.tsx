@@ -118,13 +118,19 @@ export function CustomerDetailPage() {
           destroyOnHidden
         />
       </Card>
-      <CustomerFormDrawer customer={data} isOpen={action === 'edit'} onClose={() => setAction(null)} />
-      <StatusChangeModal customer={data} isOpen={action === 'status'} onClose={() => setAction(null)} />
-      <ReassignModal
-        customerIds={action === 'reassign' ? [data.id] : null}
-        title={t('customers.reassign.title', { name: data.name })}
-        onClose={() => setAction(null)}
-      />
+      {canEditContacts ? (
+        <CustomerFormDrawer customer={data} isOpen={action === 'edit'} onClose={() => setAction(null)} />
+      ) : null}
+      {isEditor ? (
+        <>
+          <StatusChangeModal customer={data} isOpen={action === 'status'} onClose={() => setAction(null)} />
+          <ReassignModal
+            customerIds={action === 'reassign' ? [data.id] : null}
+            title={t('customers.reassign.title', { name: data.name })}
+            onClose={() => setAction(null)}
+          />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -227,18 +227,22 @@ export function CustomersPage() {
           />
         </Flex>
       </Card>
-      <CustomerFormDrawer
-        customer={null}
-        isOpen={isCreating}
-        onClose={() => setCreating(false)}
-        onSaved={(customer) => navigate(`/customers/${customer.id}`)}
-      />
-      <ReassignModal
-        customerIds={isReassigning ? selectedIds : null}
-        title={t('customers.reassign.titleBulk', { count: selectedIds.length })}
-        onClose={() => setReassigning(false)}
-        onDone={() => setSelectedIds([])}
-      />
+      {canEdit ? (
+        <>
+          <CustomerFormDrawer
+            customer={null}
+            isOpen={isCreating}
+            onClose={() => setCreating(false)}
+            onSaved={(customer) => navigate(`/customers/${customer.id}`)}
+          />
+          <ReassignModal
+            customerIds={isReassigning ? selectedIds : null}
+            title={t('customers.reassign.titleBulk', { count: selectedIds.length })}
+            onClose={() => setReassigning(false)}
+            onDone={() => setSelectedIds([])}
+          />
+        </>
+      ) : null}
     </PageContainer>
   );
 }

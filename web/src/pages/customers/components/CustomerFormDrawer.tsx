@@ -118,11 +118,11 @@ export function CustomerFormDrawer({
     },
   });
 
-  const required = (label: string, choice = false) => ({
-    required: true,
-    whitespace: true,
-    message: t(choice ? 'customers.form.requiredChoice' : 'customers.form.required', { label }),
-  });
+  // `whitespace` is for text: on a chosen number (order day, manager) it fails as "empty".
+  const required = (label: string, choice = false) =>
+    choice
+      ? { required: true, message: t('customers.form.requiredChoice', { label }) }
+      : { required: true, whitespace: true, message: t('customers.form.required', { label }) };
   const maxLength = (label: string, count: number) => ({
     max: count,
     message: t('customers.form.maxLength', { label, count }),

@@ -1,0 +1,211 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppProviders } from '../../shared/AppProviders.tsx';
+import type { CurrentUser } from '../../shared/auth/current-user.ts';
+import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
+import { CustomerDetailPage } from './CustomerDetail.tsx';
+import type { Customer } from './customers.api.ts';
+import { CustomersPage } from './index.tsx';
+
+type Reply = { status: number; body?: unknown } | ((init?: RequestInit) => { status: number; body?: unknown });
+
+// Only fetch (the server) is replaced; everything else is the real page.
+function serve(routes: Record<string, Reply>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const path = String(input).replace('/api/v1', '').split('?')[0];
+    const route = routes[`${init?.method ?? 'GET'} ${path}`] ?? {
+      status: 404,
+      body: { status: 404, code: 'NOT_FOUND', detail: '' },
+    };
+    const reply = typeof route === 'function' ? route(init) : route;
+    return new Response(JSON.stringify(reply.body ?? null), {
+      status: reply.status,
+      headers: { 'content-type': reply.status >= 400 ? 'application/problem+json' : 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+const marketing: CurrentUser = {
+  id: 2,
+  username: 'marketing',
+  displayName: '营销中心 林晓东',
+  role: 'marketing',
+  tenant: { id: 1, name: '漳州市烟草公司' },
+  orgUnit: { id: 2, name: '营销中心' },
+  scope: { kind: 'org', orgUnitId: 1, orgUnitName: '漳州市烟草公司' },
+  mustChangePassword: false,
+};
+
+const manager: CurrentUser = {
+  ...marketing,
+  id: 5,
+  username: 'manager01',
+  displayName: '万强',
+  role: 'manager',
+  scope: { kind: 'own' },
+};
+
+const store: Customer = {
+  id: 280,
+  licenceNo: '350602100562',
+  name: '红星便利',
+  owner: '严国辉',
+  phone: '18806360775',
+  address: '芗城区元光路100号',
+  district: { code: '350602', name: '芗城区' },
+  urbanRural: 'urban',
+  format: 'convenience',
+  status: 'active',
+  statusReason: null,
+  managerId: 5,
+  managerName: '万强',
+  branchId: 6,
+  branchName: '市区营销部',
+  orderDay: 4,
+  orderChannel: 'phone',
+  latitude: null,
+  longitude: null,
+  licenceValidUntil: '2020-01-01',
+  tags: [],
+  customFields: { area: 36 },
+  createdAt: '2026-11-23T22:36:45.853Z',
+  updatedAt: '2026-11-23T22:36:45.853Z',
+};
+
+const reference = {
+  districts: [{ code: '350602', name: '芗城区' }],
+  branches: [{ id: 6, name: '市区营销部' }],
+  managers: [{ id: 5, name: '万强', username: 'manager01', branchId: 6 }],
+  tags: [],
+};
+
+const fields = {
+  items: [
+    { id: 1, key: 'area', label: '经营面积', kind: 'number', options: [], required: false, position: 1, active: true },
+    { id: 2, key: 'old', label: '旧字段', kind: 'text', options: [], required: false, position: 2, active: false },
+  ],
+};
+
+function renderAt(user: CurrentUser, entry: string) {
+  const router = createMemoryRouter(
+    [
+      { path: '/customers', element: <CustomersPage /> },
+      { path: '/customers/:id', element: <CustomerDetailPage /> },
+    ],
+    { initialEntries: [entry] },
+  );
+  render(
+    <AppProviders>
+      <SignedInUserProvider user={user}>
+        <RouterProvider router={router} />
+      </SignedInUserProvider>
+    </AppProviders>,
+  );
+  return router;
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+describe('CustomersPage', () => {
+  it('asks the API for exactly the view in the URL, custom-field filters included', async () => {
+    const fetchMock = serve({
+      'GET /customers': { status: 200, body: { items: [store], total: 12345, nextCursor: 'abc' } },
+      'GET /customers/reference': { status: 200, body: reference },
+      'GET /customer-fields': { status: 200, body: fields },
+    });
+    renderAt(marketing, '/customers?districtCode=350602&cf.area=10..20&sort=-name');
+    expect(await screen.findByText('共 12,345 家客户')).toBeTruthy();
+    const listCall = fetchMock.mock.calls
+      .map(([url]) => String(url))
+      .find((url) => url.startsWith('/api/v1/customers?'));
+    const query = new URL(listCall ?? '', 'http://localhost').searchParams;
+    expect(Object.fromEntries(query)).toEqual({
+      districtCode: '350602',
+      'cf.area': '10..20',
+      sort: '-name',
+      limit: '20',
+    });
+    expect(screen.getByRole('button', { name: /新建客户/ })).toBeTruthy();
+  });
+
+  it('offers a manager no create, import or bulk actions, but export', async () => {
+    serve({
+      'GET /customers': { status: 200, body: { items: [store], total: 1, nextCursor: null } },
+      'GET /customers/reference': { status: 200, body: reference },
+      'GET /customer-fields': { status: 200, body: fields },
+    });
+    renderAt(manager, '/customers');
+    expect(await screen.findByText('红星便利')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /新建客户/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /导入/ })).toBeNull();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.getByRole('button', { name: /导出/ })).toBeTruthy();
+  });
+});
+
+describe('CustomerDetailPage', () => {
+  it('shows the profile and history tabs only, the expired licence and active custom fields', async () => {
+    serve({
+      'GET /customers/280': { status: 200, body: store },
+      'GET /customers/reference': { status: 200, body: reference },
+      'GET /customer-fields': { status: 200, body: fields },
+    });
+    renderAt(manager, '/customers/280');
+    expect(await screen.findByRole('heading', { name: '红星便利' })).toBeTruthy();
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['基本信息', '变更记录']);
+    expect(screen.getByText(/已过期 \d+ 天/)).toBeTruthy();
+    expect(screen.getByText('该客户还没有经纬度坐标，无法显示位置。')).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('经营面积')).toBeTruthy());
+    expect(screen.queryByText('旧字段')).toBeNull();
+    // A manager reads; editing, status and reassignment are not offered.
+    expect(screen.queryByRole('button', { name: /编\s*辑/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /变更状态/ })).toBeNull();
+  });
+
+  it('says "not found" for a customer outside the scope', async () => {
+    serve({ 'GET /customer-fields': { status: 200, body: fields } });
+    renderAt(manager, '/customers/99999');
+    expect(await screen.findByText('客户不存在，或不在您的数据范围内。')).toBeTruthy();
+  });
+});
+
+describe('CustomerFormDrawer (edit)', () => {
+  it("sends only what changed and puts the server's field error under the field", async () => {
+    const bodies: unknown[] = [];
+    serve({
+      'GET /customers/280': { status: 200, body: { ...store, latitude: 24.55, longitude: 117.65 } },
+      'GET /customers/reference': { status: 200, body: reference },
+      'GET /customer-fields': { status: 200, body: fields },
+      'GET /customers/280/history': { status: 200, body: { items: [], nextCursor: null } },
+      'PATCH /customers/280': (init) => {
+        bodies.push(JSON.parse(String(init?.body)));
+        return {
+          status: 400,
+          body: {
+            status: 400,
+            code: 'VALIDATION_FAILED',
+            title: 'Bad request',
+            detail: '电话号码已停机',
+            field: 'phone',
+          },
+        };
+      },
+    });
+    renderAt(marketing, '/customers/280');
+    fireEvent.click(await screen.findByRole('button', { name: /编\s*辑/ }));
+    const drawer = await screen.findByRole('dialog');
+    const phone = within(drawer).getByLabelText('联系电话');
+    await waitFor(() => expect((phone as HTMLInputElement).value).toBe('18806360775'));
+    fireEvent.change(phone, { target: { value: '0596-2345678' } });
+    fireEvent.click(within(drawer).getByRole('button', { name: /保\s*存/ }));
+    expect(await within(drawer).findByText('电话号码已停机')).toBeTruthy();
+    expect(bodies).toEqual([{ phone: '0596-2345678' }]);
+  });
+});
