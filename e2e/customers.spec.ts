@@ -106,7 +106,7 @@ test('marketing searches, filters, chooses columns, opens a 360° view and sees 
     await expect(page.getByText('客户档案已更新')).toBeVisible();
 
     await page.getByRole('tab', { name: '变更记录' }).click();
-    const latest = page.locator('.ant-tabs-tabpane-active .ant-table-tbody tr.ant-table-row').first();
+    const latest = page.getByRole('tabpanel').locator('.ant-table-tbody tr.ant-table-row').first();
     await expect(latest).toContainText('营销中心 林晓东');
     await expect(latest).toContainText('修改');
     await expect(latest).toContainText('联系电话');

@@ -120,6 +120,14 @@ describe(describeCustomerChanges.name, () => {
     expect(keys).not.toContain('statusReason'); // empty on both sides
     expect(changes.find((change) => change.key === 'district')?.after).toBe('芗城区（350602）');
   });
+
+  it('reads the district of an audit snapshot, kept there as code and name', () => {
+    const { district: _district, ...stored } = row;
+    const snapshot = { ...stored, districtCode: '350602', districtName: '芗城区', orgPath: '/1/6/' };
+    const changes = describeCustomerChanges(entry('create', null, snapshot), context);
+    expect(changes.find((change) => change.key === 'district')?.after).toBe('芗城区（350602）');
+    expect(changes.map((change) => change.key)).not.toContain('orgPath');
+  });
 });
 
 describe(fieldValueText.name, () => {

@@ -54,8 +54,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 // A snapshot with custom fields spread out as `customFields.<key>`, so each is compared alone.
 function flatten(snapshot: unknown): Record<string, unknown> {
   if (!isRecord(snapshot)) return {};
-  const { customFields, ...rest } = snapshot;
+  const { customFields, districtCode, districtName, ...rest } = snapshot;
   const flat: Record<string, unknown> = { ...rest };
+  // Audit snapshots keep the district as two columns; the API item as one object.
+  if (flat.district === undefined && typeof districtCode === 'string')
+    flat.district = { code: districtCode, name: typeof districtName === 'string' ? districtName : '' };
   if (isRecord(customFields)) for (const [key, value] of Object.entries(customFields)) flat[customPrefix + key] = value;
   return flat;
 }
