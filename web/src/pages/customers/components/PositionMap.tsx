@@ -43,9 +43,12 @@ export function PositionMap({
           line.axis === 'meridian' ? (
             <g key={`m${line.degrees}`}>
               <line x1={line.offset} y1={0} x2={line.offset} y2={height} stroke="#cfd8d3" strokeWidth={1} />
-              <text x={line.offset + 3} y={12} fontSize={10} fill="#7a8a82">
-                {line.label}
-              </text>
+              {/* no label where the north arrow sits or where it would be cut off */}
+              {line.offset < width - 70 ? (
+                <text x={line.offset + 3} y={12} fontSize={10} fill="#7a8a82">
+                  {line.label}
+                </text>
+              ) : null}
             </g>
           ) : (
             <g key={`p${line.degrees}`}>
