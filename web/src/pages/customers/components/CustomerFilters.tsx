@@ -123,7 +123,9 @@ export function CustomerFilters({
             value={view.custom[field.key]}
             onChange={(value: string | undefined) => setCustom(field.key, value)}
             options={field.options.map((option) => ({ value: option, label: option }))}
-            style={{ width: 130 }}
+            // A chosen option alone ("B") would not say which field it filters.
+            labelRender={({ label }) => `${field.label}：${String(label)}`}
+            style={{ width: 160 }}
           />
         ) : (
           <CustomFieldFilterInput
@@ -162,7 +164,7 @@ function CustomFieldFilterInput({
         if ((event.currentTarget.value.trim() || undefined) !== value) onChange(event.currentTarget.value);
       }}
       onClear={() => onChange(undefined)}
-      style={{ width: isRange ? 170 : 130 }}
+      style={{ width: isRange ? 200 : 140 }}
     />
   );
 }
