@@ -150,6 +150,7 @@ export function CustomerFormDrawer({
       ) : null}
       <Form<CustomerFormValues>
         form={form}
+        name="customer"
         layout="vertical"
         onFinish={(values) => save.mutate(values)}
         scrollToFirstError

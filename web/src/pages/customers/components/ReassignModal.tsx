@@ -59,7 +59,13 @@ export function ReassignModal({
       onCancel={onClose}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={(values) => reassign.mutate(values)} style={{ marginTop: 16 }}>
+      <Form
+        form={form}
+        name="reassign"
+        layout="vertical"
+        onFinish={(values) => reassign.mutate(values)}
+        style={{ marginTop: 16 }}
+      >
         <Form.Item
           name="managerId"
           label={t('customers.reassign.manager')}

@@ -53,7 +53,13 @@ export function StatusChangeModal({
       onCancel={onClose}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={(values) => change.mutate(values)} style={{ marginTop: 16 }}>
+      <Form
+        form={form}
+        name="status"
+        layout="vertical"
+        onFinish={(values) => change.mutate(values)}
+        style={{ marginTop: 16 }}
+      >
         <Form.Item label={t('customers.statusChange.current')}>
           <CustomerStatusTag status={customer.status} reason={customer.statusReason} />
         </Form.Item>
