@@ -149,8 +149,11 @@ export function reassignCustomers(customerIds: number[], managerId: number) {
   return api.post<{ reassigned: number; unchanged: number }>('/customers/reassign', { customerIds, managerId });
 }
 
-export function customerExportUrl(format: 'xlsx' | 'csv', filters: Query): string {
-  return buildUrl('/customers/export', { format, ...filters });
+// The export takes the list's filters, except that `format` there is the file's (xlsx, csv):
+// the 业态 filter travels as businessFormat.
+export function customerExportUrl(fileFormat: 'xlsx' | 'csv', filters: Query): string {
+  const { format: businessFormat, ...rest } = filters;
+  return buildUrl('/customers/export', { ...rest, businessFormat, format: fileFormat });
 }
 
 export type { CustomerSort };
