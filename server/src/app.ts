@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
 import { version } from './config.ts';
-import { customerFieldRoutes, customerRoutes } from './modules/customers/index.ts';
+import { customerFieldRoutes, customerImportRoutes, customerRoutes } from './modules/customers/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { type RegisteredRoute, registerAccessControl } from './platform/access/access-hooks.ts';
 import { publicAccess } from './platform/access/access-rule.ts';
@@ -77,6 +77,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
       await api.register(organisationRoutes, { context });
       await api.register(customerRoutes, { context });
       await api.register(customerFieldRoutes, { context });
+      await api.register(customerImportRoutes, { context });
     },
     { prefix: '/api/v1' },
   );

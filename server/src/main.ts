@@ -3,6 +3,7 @@ import { buildApp, type KewoApp } from './app.ts';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
+import { pruneImportErrorWorkbooks } from './modules/customers/index.ts';
 import { schedulePruning } from './platform/auth/housekeeping.ts';
 
 export type RunningServer = { app: KewoApp; database: DatabaseHandle; url: string; stop: () => Promise<void> };
@@ -24,8 +25,10 @@ export function createContext(config: Config, database: DatabaseHandle): AppCont
 export async function startServer(config: Config, database: DatabaseHandle): Promise<RunningServer> {
   const context = createContext(config, database);
   const app = await buildApp(context);
-  const stopPruning = schedulePruning(context, (error) =>
-    app.log.warn({ err: error }, 'pruning sign-in records failed'),
+  const stopPruning = schedulePruning(
+    context,
+    (error) => app.log.warn({ err: error }, 'pruning expired records failed'),
+    [pruneImportErrorWorkbooks],
   );
   app.addHook('onClose', async () => {
     stopPruning();

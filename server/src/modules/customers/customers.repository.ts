@@ -510,3 +510,25 @@ export async function findCustomerReference(executor: Executor, tenantId: number
     tags: tagRows.map((row) => row.tag),
   };
 }
+
+// ---- The spreadsheet export ----
+
+// One page of the filtered list in licence order, resuming after a licence number (unique per
+// tenant): keyset paging without the list's count, for exports of the whole city.
+export async function findCustomerRowsForExport(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  filters: CustomerFilters,
+  page: { afterLicenceNo?: string; limit: number },
+) {
+  return selectCustomers(executor, { managerUsername: sql<string>`${users.username}` })
+    .where(
+      and(
+        filterConditions(tenantId, scope, filters),
+        page.afterLicenceNo !== undefined ? sql`${customers.licenceNo} > ${page.afterLicenceNo}` : undefined,
+      ),
+    )
+    .orderBy(customers.licenceNo)
+    .limit(page.limit);
+}

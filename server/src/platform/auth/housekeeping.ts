@@ -16,8 +16,15 @@ export async function pruneAuthRecords(context: AppContext): Promise<void> {
     .where(or(lt(sessions.expiresAt, monthAgo), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, monthAgo))));
 }
 
-export function schedulePruning(context: AppContext, onError: (error: unknown) => void): () => void {
-  const run = () => pruneAuthRecords(context).catch(onError);
+// Modules hand in their own pruning (e.g. expired import error workbooks); each runs on its own.
+export function schedulePruning(
+  context: AppContext,
+  onError: (error: unknown) => void,
+  modulePruners: readonly ((context: AppContext) => Promise<void>)[] = [],
+): () => void {
+  const run = () => {
+    for (const prune of [pruneAuthRecords, ...modulePruners]) void prune(context).catch(onError);
+  };
   void run();
   const timer = setInterval(run, 3_600_000);
   timer.unref();

@@ -236,6 +236,114 @@ export const errorCatalogue = {
     'zh-CN': '“{cityCode}”不是地级市的行政区划代码（4 位，如 3506 漳州市）。',
     en: '"{cityCode}" is not the code of a prefecture-level city (4 digits, e.g. 3506 Zhangzhou).',
   },
+  // ---- Customer import and export (客户档案导入导出) ----
+  IMPORT_ROWS_INVALID: {
+    status: 422,
+    'zh-CN': '导入文件中有 {errorCount} 处错误，未导入任何数据。请下载错误标注文件，修改后重新导入。',
+    en: 'The file has {errorCount} errors; nothing was imported. Download the marked-up workbook, fix it and import again.',
+  },
+  IMPORT_FILE_MISSING: {
+    status: 400,
+    'zh-CN': '请上传文件（表单字段 file，.xlsx 或 .csv）。',
+    en: 'Upload a file (form field "file", .xlsx or .csv).',
+  },
+  IMPORT_FILE_NOT_SPREADSHEET: {
+    status: 400,
+    'zh-CN': '“{fileName}”不是可导入的表格文件。请上传 Excel 工作簿（.xlsx）或 CSV 文件。{hint}',
+    en: '"{fileName}" is not a spreadsheet that can be imported. Upload an Excel workbook (.xlsx) or a CSV file. {hint}',
+  },
+  IMPORT_FILE_EMPTY: {
+    status: 400,
+    'zh-CN': '“{fileName}”中没有数据行：第 1 行应为表头，从第 2 行起每行一个客户。',
+    en: '"{fileName}" holds no data rows: row 1 is the header, each following row one customer.',
+  },
+  IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '文件超过 {limit} 的上限，请拆分后分批导入。',
+    en: 'The file exceeds the {limit} limit. Split it and import the parts one by one.',
+  },
+  IMPORT_COLUMNS_MISSING: {
+    status: 400,
+    'zh-CN': '文件缺少必需的列：{columns}。请使用导入模板的表头（第 1 行）。',
+    en: 'The file lacks required columns: {columns}. Use the header row of the import template.',
+  },
+  IMPORT_COLUMNS_DUPLICATED: {
+    status: 400,
+    'zh-CN': '表头中有重复的列：{columns}。',
+    en: 'The header repeats columns: {columns}.',
+  },
+  IMPORT_MODE_INVALID: {
+    status: 400,
+    'zh-CN': '导入方式“{mode}”无效，应为 create（仅新建）或 upsert（新建或更新）。',
+    en: 'The import mode "{mode}" is not valid: use create or upsert.',
+  },
+  IMPORT_CELL_REQUIRED: { status: 400, 'zh-CN': '“{column}”为必填项。', en: '"{column}" is required.' },
+  IMPORT_CELL_TOO_LONG: {
+    status: 400,
+    'zh-CN': '“{column}”过长（最多 {max} 个字）。',
+    en: '"{column}" is too long (at most {max} characters).',
+  },
+  IMPORT_CELL_TOO_MANY: {
+    status: 400,
+    'zh-CN': '“{column}”最多 {max} 项。',
+    en: '"{column}" holds too many items (at most {max}).',
+  },
+  IMPORT_CELL_OUT_OF_RANGE: {
+    status: 400,
+    'zh-CN': '“{column}”超出允许的范围。',
+    en: '"{column}" is out of range.',
+  },
+  IMPORT_CELL_INVALID: {
+    status: 400,
+    'zh-CN': '“{column}”格式不正确，应如：{expected}。',
+    en: '"{column}" is not in the expected form, e.g. {expected}.',
+  },
+  IMPORT_CELL_UNKNOWN: {
+    status: 400,
+    'zh-CN': '“{column}”的值无法识别，可填：{allowed}。',
+    en: '"{column}" holds an unknown value; allowed: {allowed}.',
+  },
+  IMPORT_DISTRICT_MISMATCH: {
+    status: 400,
+    'zh-CN': '区县“{district}”与许可证号前 6 位（{districtCode} {districtName}）不一致。',
+    en: 'The district "{district}" does not match the licence number\'s first 6 digits ({districtCode} {districtName}).',
+  },
+  IMPORT_MANAGER_UNKNOWN: {
+    status: 400,
+    'zh-CN': '“{username}”不是您可指派的客户经理账号。',
+    en: '"{username}" is not the account of a customer manager you can assign.',
+  },
+  IMPORT_DUPLICATE_IN_FILE: {
+    status: 400,
+    'zh-CN': '专卖许可证号“{licenceNo}”在文件中重复（第 {firstRow} 行已有）。',
+    en: 'The licence number "{licenceNo}" appears twice in the file (first on row {firstRow}).',
+  },
+  IMPORT_CUSTOMER_OUT_OF_SCOPE: {
+    status: 400,
+    'zh-CN': '专卖许可证号“{licenceNo}”的客户已存在，但不在您的数据范围内。',
+    en: 'The customer with licence number "{licenceNo}" exists but is outside your data scope.',
+  },
+  IMPORT_STATUS_CHANGE_NOT_ALLOWED: {
+    status: 400,
+    'zh-CN':
+      '导入不能变更客户状态（{fromLabel} → {toLabel}）。请在客户详情中“变更状态”并填写原因，或将此格改回“{fromLabel}”或留空。',
+    en: 'An import cannot change a customer\'s status ({from} → {to}). Use "change status" with a reason, or set the cell back to "{fromLabel}" or leave it empty.',
+  },
+  IMPORT_NEW_CUSTOMER_STATUS: {
+    status: 400,
+    'zh-CN': '新建的客户状态只能为“正常”（或留空）；其他状态请在建档后“变更状态”并填写原因。',
+    en: 'A new customer starts as 正常 (active; or leave it empty); other statuses need "change status" with a reason.',
+  },
+  IMPORT_ERRORS_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '错误标注文件不存在或已过期（保留 {hours} 小时），请重新导入以生成。',
+    en: 'The error workbook does not exist or has expired (kept {hours} hours). Import again to produce a new one.',
+  },
+  IMPORT_CONFLICT: {
+    status: 409,
+    'zh-CN': '导入期间客户档案被同时修改（{reason}），未导入任何数据，请重试。',
+    en: 'Customers changed while importing ({reason}); nothing was imported. Please try again.',
+  },
   INTERNAL: {
     status: 500,
     'zh-CN': '服务器内部错误，请稍后重试。错误编号：{requestId}',

@@ -1,0 +1,64 @@
+import type { Writable } from 'node:stream';
+import type { AppContext } from '../../app-context.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { findExportPage } from './customer-import.repository.ts';
+import { customerSheetColumns, formatCustomerRow, requiredSheetColumns } from './customer-sheet.rules.ts';
+import type { SheetKind } from './customer-sheet-reader.ts';
+import { createSheetWriter } from './customer-sheet-writer.ts';
+import type { CustomerFilters } from './customers.repository.ts';
+
+// 客户档案导出: the caller's filtered list (same q and filters as the list page, within the data
+// scope), streamed page by page in licence order, with the import's headers: an export imports
+// back (mode upsert) with nothing to change. The read-only columns (客户经理姓名, 所属分公司) help the
+// reader and are ignored by the import.
+
+const exportPageSize = 2_000;
+
+export const customerSheetName = '客户档案';
+
+export async function exportCustomers(
+  context: AppContext,
+  actor: Actor,
+  filters: CustomerFilters,
+  kind: SheetKind,
+  output: Writable,
+): Promise<number> {
+  const writer = createSheetWriter(kind, output, {
+    sheetName: customerSheetName,
+    headers: customerSheetColumns.map((column) => column.header),
+  });
+  let afterLicenceNo: string | undefined;
+  let written = 0;
+  for (;;) {
+    const page = await findExportPage(context.db, actor.tenantId, actor.scope, filters, {
+      afterLicenceNo,
+      limit: exportPageSize,
+    });
+    for (const customer of page) writer.addRow(formatCustomerRow(customer));
+    written += page.length;
+    if (page.length < exportPageSize) break;
+    afterLicenceNo = page[page.length - 1].licenceNo;
+    await writer.drain();
+  }
+  await writer.finish();
+  return written;
+}
+
+// The import template: the importable headers (required ones in red) and a sheet of instructions.
+export async function writeImportTemplate(output: Writable): Promise<void> {
+  const columns = customerSheetColumns.filter((column) => !column.readOnly);
+  const writer = createSheetWriter('xlsx', output, {
+    sheetName: customerSheetName,
+    headers: columns.map((column) => column.header),
+    requiredHeaders: new Set(requiredSheetColumns.map((column) => column.header)),
+  });
+  writer.addNotesSheet('填写说明', [
+    ['列名', '是否必填', '说明'],
+    ...columns.map((column) => [column.header, column.required ? '必填' : '选填', column.hint]),
+    [],
+    ['导入方式', '', 'create：仅新建，许可证号已存在的行报错；upsert：不存在则新建，已存在则更新（只改有变化的字段）'],
+    ['全部或全不', '', '任何一行有错误时不导入任何数据，并提供标注了错误单元格的文件供下载修改'],
+    ['文件', '', 'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV（UTF-8 或 GBK），不超过 50 MB；第 1 行为表头'],
+  ]);
+  await writer.finish();
+}

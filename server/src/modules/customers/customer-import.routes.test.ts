@@ -1,0 +1,428 @@
+import { and, count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../../db/test-database.ts';
+import { auditLog } from '../../platform/audit/audit.schema.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { customerSheetColumns } from './customer-sheet.rules.ts';
+import { csvOf, goodRow, importHeaders, multipart, type Row, xlsxOf } from './customer-sheet-fixtures.ts';
+import { customers } from './customers.schema.ts';
+
+async function readWorkbook(buffer: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  return workbook;
+}
+
+type ImportError = { row: number; column: string; value: string; message: string };
+
+describe.each(testDatabaseKinds)('customer import and export on %s', (kind) => {
+  let t: TestApp;
+  let admin: string;
+  let marketing: string;
+  let workbookUrl = '';
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { customers: 120 });
+    admin = await t.signIn('admin');
+    marketing = await t.signIn('marketing');
+  });
+  afterAll(async () => t?.close());
+
+  const upload = (
+    fileName: string,
+    content: Buffer | string,
+    options: { mode?: string; cookie?: string; lang?: string } = {},
+  ) => {
+    const body = multipart(fileName, content);
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/v1/customers/import${options.mode ? `?mode=${options.mode}` : ''}`,
+      headers: {
+        ...body.headers,
+        cookie: options.cookie ?? admin,
+        ...(options.lang ? { 'accept-language': options.lang } : {}),
+      },
+      payload: body.payload,
+    });
+  };
+  const countCustomers = async () => {
+    const [row] = await t.database.db
+      .select({ n: count() })
+      .from(customers)
+      .where(eq(customers.tenantId, t.city.tenantId));
+    return row.n;
+  };
+  const findByLicence = async (licenceNo: string) => {
+    const [row] = await t.database.db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.tenantId, t.city.tenantId), eq(customers.licenceNo, licenceNo)));
+    return row;
+  };
+  const exportFile = (query: string, cookie = admin) =>
+    t.app.inject({ url: `/api/v1/customers/export?${query}`, headers: { cookie } });
+
+  describe('the template', () => {
+    it('is an .xlsx with the import headers and a 填写说明 sheet', async () => {
+      const response = await t.app.inject({ url: '/api/v1/customers/import/template', headers: { cookie: admin } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-disposition']).toContain(encodeURIComponent('客户档案导入模板.xlsx'));
+      const workbook = await readWorkbook(response.rawPayload);
+      const header = (workbook.worksheets[0].getRow(1).values as string[]).slice(1);
+      expect(header).toEqual(importHeaders);
+      expect(workbook.worksheets[1].name).toBe('填写说明');
+    });
+
+    it('is for importers only', async () => {
+      const response = await t.app.inject({
+        url: '/api/v1/customers/import/template',
+        headers: { cookie: await t.signIn('manager01') },
+      });
+      expect(response.statusCode).toBe(403);
+    });
+  });
+
+  describe('creating from a file', () => {
+    it('imports a CSV and an .xlsx, with the district from the licence, the branch from the manager, audited', async () => {
+      const before = await countCustomers();
+      const csv = await upload(
+        'stores.csv',
+        `\ufeff${csvOf([goodRow('350604900001', { 区县: '龙海区' }), goodRow('350604900002', { 标签: '', 区县: '350604' })])}`,
+      );
+      expect(csv.statusCode, csv.body).toBe(200);
+      expect(csv.json()).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0 });
+      const xlsx = await upload('stores.xlsx', await xlsxOf([goodRow('350602900003', { 区县: '', 订货日: 7 })]));
+      expect(xlsx.statusCode, xlsx.body).toBe(200);
+      expect(xlsx.json()).toMatchObject({ rows: 1, created: 1 });
+      expect(await countCustomers()).toBe(before + 3);
+
+      const stored = await findByLicence('350604900001');
+      const manager01 = t.city.managers.find((manager) => manager.username === 'manager01');
+      expect(stored).toMatchObject({
+        districtCode: '350604',
+        format: 'convenience',
+        urbanRural: 'urban',
+        orderDay: 2,
+        orderChannel: 'online',
+        managerId: manager01?.id,
+        branchId: manager01?.branchId,
+        latitude: 24.44,
+        longitude: 117.82,
+        licenceValidUntil: '2028-06-30',
+        tags: ['社区店', '学校周边'],
+        status: 'active',
+        nameInitials: 'hxbld',
+      });
+      expect((await findByLicence('350602900003')).orderDay).toBe(7);
+      const audit = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, 'customer'), eq(auditLog.entityId, String(stored.id))));
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ action: 'create', actorName: '系统管理员' });
+    });
+
+    it('reads a CSV saved by Excel-CN in GB18030 (GBK)', async () => {
+      const text = csvOf([goodRow('350623900004', { 店名: '鑫源食杂店', 业态: '食杂店' })]);
+      const gbk = Buffer.from(new TextEncoderGb().encode(text));
+      const response = await upload('gbk.csv', gbk);
+      expect(response.statusCode, response.body).toBe(200);
+      expect((await findByLicence('350623900004')).name).toBe('鑫源食杂店');
+    });
+  });
+
+  describe('row errors', () => {
+    const badRows: [string, Row, string, string][] = [
+      ['a missing store name', { 店名: '' }, '店名', '必填'],
+      ['an 11-digit licence', { 专卖许可证号: '35060490001' }, '专卖许可证号', '12 位数字'],
+      ['a licence of another city', { 专卖许可证号: '350203900001' }, '专卖许可证号', '行政区划代码'],
+      ['a district that contradicts the licence', { 区县: '芗城区' }, '区县', '不一致'],
+      ['an unknown manager', { 客户经理账号: 'nobody' }, '客户经理账号', '客户经理账号'],
+      ['an unknown format', { 业态: '报刊亭' }, '业态', '无法识别'],
+      ['a malformed phone', { 联系电话: '12345' }, '联系电话', '格式不正确'],
+      ['a store name over 60 characters', { 店名: '店'.repeat(61) }, '店名', '最多 60'],
+      ['an order day of 8', { 订货日: 8 }, '订货日', '格式不正确'],
+      ['a latitude out of range', { 纬度: 95 }, '纬度', '范围'],
+      ['a date that does not exist', { 许可证有效期至: '2028-02-30' }, '许可证有效期至', '格式不正确'],
+      ['a new store that is not 正常', { 状态: '歇业' }, '状态', '正常'],
+    ];
+
+    it.each(badRows)(
+      'names row, column, value and reason for %s; nothing is written',
+      async (_case, overrides, column, reason) => {
+        const before = await countCustomers();
+        const rows = [goodRow('350605900010'), goodRow('350605900011', overrides), goodRow('350605900012')];
+        const response = await upload('bad.csv', csvOf(rows));
+        expect(response.statusCode, response.body).toBe(422);
+        const body = response.json();
+        expect(body).toMatchObject({ code: 'IMPORT_ROWS_INVALID', status: 422, errorCount: 1 });
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        const [error] = body.errors as ImportError[];
+        expect(error.row).toBe(3);
+        expect(error.column).toBe(column);
+        expect(error.message).toContain(reason);
+        if (overrides[column] !== undefined) expect(error.value).toBe(String(overrides[column]));
+        expect(body.errorWorkbookUrl).toMatch(/^\/api\/v1\/customers\/import\/errors\/[\w-]+$/);
+        expect(await countCustomers()).toBe(before);
+      },
+    );
+
+    it('refuses duplicates within the file and licence numbers on file (create mode)', async () => {
+      const [existing] = await t.database.db
+        .select({ licenceNo: customers.licenceNo })
+        .from(customers)
+        .where(eq(customers.tenantId, t.city.tenantId))
+        .limit(1);
+      const response = await upload(
+        'dupes.csv',
+        csvOf([goodRow('350605900020'), goodRow('350605900020'), goodRow(existing.licenceNo)]),
+      );
+      expect(response.statusCode).toBe(422);
+      const errors = response.json().errors as ImportError[];
+      expect(errors.map((error) => [error.row, error.column])).toEqual([
+        [3, '专卖许可证号'],
+        [4, '专卖许可证号'],
+      ]);
+      expect(errors[0].message).toContain('第 2 行');
+      expect(errors[1].message).toContain('已有客户档案');
+      expect(await findByLicence('350605900020')).toBeUndefined();
+    });
+
+    it('answers in English when asked', async () => {
+      const response = await upload('bad.csv', csvOf([goodRow('350605900030', { 业态: 'kiosk' })]), { lang: 'en' });
+      expect(response.json().errors[0].message).toContain('unknown value');
+    });
+
+    it('keeps an error workbook for the uploader only: the rows with bad cells marked and a 错误原因 column', async () => {
+      const response = await upload(
+        'marked.xlsx',
+        await xlsxOf([goodRow('350605900040'), goodRow('350605900041', { 联系电话: '12345', 业态: '报刊亭' })]),
+        { cookie: marketing },
+      );
+      expect(response.statusCode).toBe(422);
+      const url = response.json().errorWorkbookUrl;
+      expect((await t.app.inject({ url, headers: { cookie: admin } })).statusCode).toBe(404);
+      const download = await t.app.inject({ url, headers: { cookie: marketing } });
+      expect(download.statusCode).toBe(200);
+      const sheet = (await readWorkbook(download.rawPayload)).worksheets[0];
+      const header = (sheet.getRow(1).values as string[]).slice(1);
+      expect(header.at(-1)).toBe('错误原因');
+      const row = sheet.getRow(2);
+      expect(row.getCell(1).value).toBe('350605900041');
+      const phone = row.getCell(header.indexOf('联系电话') + 1);
+      expect(String(phone.note)).toContain('格式不正确');
+      expect(row.getCell(header.indexOf('业态') + 1).note).toBeTruthy();
+      expect(row.getCell(header.indexOf('店名') + 1).note).toBeFalsy();
+      expect(String(row.getCell(header.length).value)).toContain('联系电话');
+      // Only the bad rows are in it.
+      expect(sheet.actualRowCount).toBe(2);
+      workbookUrl = url;
+    });
+  });
+
+  describe('whole-file problems', () => {
+    it.each([
+      [
+        'a PNG renamed .xlsx',
+        'photo.xlsx',
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+        400,
+        'IMPORT_FILE_NOT_SPREADSHEET',
+      ],
+      [
+        'an old .xls',
+        'old.xls',
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+        400,
+        'IMPORT_FILE_NOT_SPREADSHEET',
+      ],
+      [
+        'a zip that is not a workbook',
+        'fake.xlsx',
+        Buffer.from('PK\u0003\u0004garbage-garbage-garbage'),
+        400,
+        'IMPORT_FILE_NOT_SPREADSHEET',
+      ],
+      ['an empty file', 'empty.csv', Buffer.alloc(0), 400, 'IMPORT_FILE_EMPTY'],
+      ['a header without rows', 'header.csv', csvOf([]), 400, 'IMPORT_FILE_EMPTY'],
+      [
+        'missing required columns',
+        'short.csv',
+        csvOf([goodRow('350605900050')], ['专卖许可证号', '店名']),
+        400,
+        'IMPORT_COLUMNS_MISSING',
+      ],
+    ] as const)('refuses %s with one clear problem', async (_case, fileName, content, status, code) => {
+      const before = await countCustomers();
+      const response = await upload(fileName, content);
+      expect(response.statusCode, response.body).toBe(status);
+      expect(response.json()).toMatchObject({ code, status });
+      expect(response.json().detail).toBeTruthy();
+      expect(await countCustomers()).toBe(before);
+    });
+
+    it('names the missing columns', async () => {
+      const response = await upload('short.csv', csvOf([goodRow('350605900050')], ['专卖许可证号', '店名']));
+      expect(response.json().detail).toContain('负责人');
+    });
+
+    it('refuses an unknown mode and a request without a file', async () => {
+      expect((await upload('a.csv', csvOf([goodRow('350605900051')]), { mode: 'merge' })).json().code).toBe(
+        'IMPORT_MODE_INVALID',
+      );
+      const noFile = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/customers/import',
+        headers: { cookie: admin, 'content-type': 'application/json' },
+        payload: {},
+      });
+      expect(noFile.statusCode).toBe(400);
+      expect(noFile.json().code).toBe('IMPORT_FILE_MISSING');
+    });
+
+    it('refuses a file over 50 MB with 413', async () => {
+      const response = await upload('huge.csv', Buffer.alloc(50 * 1024 * 1024 + 10, 0x41));
+      expect(response.statusCode).toBe(413);
+      expect(response.json().code).toBe('IMPORT_FILE_TOO_LARGE');
+    });
+
+    it('lets only admin and marketing import', async () => {
+      const response = await upload('a.csv', csvOf([goodRow('350605900052')]), { cookie: await t.signIn('service') });
+      expect(response.statusCode).toBe(403);
+    });
+  });
+
+  describe('upsert', () => {
+    it('updates changed fields only, counts the unchanged, and audits before and after', async () => {
+      const rows = [goodRow('350626900060'), goodRow('350626900061'), goodRow('350626900062')];
+      expect((await upload('u.csv', csvOf(rows))).statusCode).toBe(200);
+      rows[1] = { ...rows[1], 联系电话: '13905960000', 业态: '超市' };
+      rows.push(goodRow('350626900063'));
+      const response = await upload('u.csv', csvOf(rows), { mode: 'upsert' });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toEqual({ rows: 4, created: 1, updated: 1, unchanged: 2 });
+      const changed = await findByLicence('350626900061');
+      expect(changed).toMatchObject({ phone: '13905960000', format: 'supermarket' });
+      const [entry] = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, String(changed.id)), eq(auditLog.action, 'update')));
+      expect(entry.before).toEqual({ phone: '13805961234', format: 'convenience' });
+      expect(entry.after).toEqual({ phone: '13905960000', format: 'supermarket' });
+    });
+
+    it('refuses a status change by import, pointing to the status operation', async () => {
+      const response = await upload('s.csv', csvOf([goodRow('350626900060', { 状态: '注销' })]), { mode: 'upsert' });
+      expect(response.statusCode).toBe(422);
+      const [error] = response.json().errors as ImportError[];
+      expect(error).toMatchObject({ row: 2, column: '状态', value: '注销' });
+      expect(error.message).toContain('变更状态');
+      expect((await findByLicence('350626900060')).status).toBe('active');
+    });
+  });
+
+  describe('export', () => {
+    it.each(['xlsx', 'csv'])(
+      'exports the filtered list as %s, and importing it back changes nothing',
+      async (format) => {
+        const response = await exportFile(`format=${format}&districtCode=350602`);
+        expect(response.statusCode).toBe(200);
+        const [{ n }] = await t.database.db
+          .select({ n: count() })
+          .from(customers)
+          .where(and(eq(customers.tenantId, t.city.tenantId), eq(customers.districtCode, '350602')));
+        let dataRows: number;
+        if (format === 'csv') {
+          expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+          const lines = response.body
+            .replace(/^\ufeff/, '')
+            .trim()
+            .split('\r\n');
+          expect(lines[0].split(',')).toEqual(customerSheetColumns.map((column) => column.header));
+          dataRows = lines.length - 1;
+        } else {
+          const sheet = (await readWorkbook(response.rawPayload)).worksheets[0];
+          dataRows = sheet.actualRowCount - 1;
+        }
+        expect(dataRows).toBe(n);
+        const back = await upload(`export.${format}`, response.rawPayload, { mode: 'upsert' });
+        expect(back.statusCode, back.body).toBe(200);
+        expect(back.json()).toEqual({ rows: n, created: 0, updated: 0, unchanged: n });
+      },
+    );
+
+    it('gives a manager only their own customers', async () => {
+      const manager = await t.signIn('manager02');
+      const response = await exportFile('format=csv', manager);
+      expect(response.statusCode).toBe(200);
+      const lines = response.body
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1);
+      const managerColumn = customerSheetColumns.findIndex((column) => column.key === 'managerUsername');
+      expect(lines.length).toBeGreaterThan(0);
+      expect(new Set(lines.map((line) => line.split(',')[managerColumn]))).toEqual(new Set(['manager02']));
+      const list = await t.app.inject({ url: '/api/v1/customers?limit=1', headers: { cookie: manager } });
+      expect(lines.length).toBe(list.json().total);
+    });
+
+    it('applies q and the business format filter', async () => {
+      const response = await exportFile('format=csv&businessFormat=grocery');
+      const lines = response.body
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1);
+      const formatColumn = customerSheetColumns.findIndex((column) => column.key === 'format');
+      expect(new Set(lines.map((line) => line.split(',')[formatColumn]))).toEqual(new Set(['食杂店']));
+    });
+  });
+
+  describe('error workbook expiry (last: moves the clock)', () => {
+    it('is gone after a day', async () => {
+      expect(workbookUrl).not.toBe('');
+      t.clock.advanceMinutes(25 * 60);
+      const response = await t.app.inject({ url: workbookUrl, headers: { cookie: await t.signIn('marketing') } });
+      expect(response.statusCode).toBe(404);
+      expect(response.json().code).toBe('IMPORT_ERRORS_NOT_FOUND');
+    });
+  });
+});
+
+// GB18030 encoding for the test, from the decoder's table (Node has no GB18030 encoder).
+class TextEncoderGb {
+  private static table: Map<string, number[]> | undefined;
+
+  encode(text: string): Uint8Array {
+    const table = TextEncoderGb.build();
+    const bytes: number[] = [];
+    for (const character of text) {
+      const code = character.codePointAt(0) ?? 0;
+      if (code < 0x80) bytes.push(code);
+      else {
+        const encoded = table.get(character);
+        if (!encoded) throw new Error(`no GBK code for ${character}`);
+        bytes.push(...encoded);
+      }
+    }
+    return Uint8Array.from(bytes);
+  }
+
+  private static build(): Map<string, number[]> {
+    if (TextEncoderGb.table) return TextEncoderGb.table;
+    const decoder = new TextDecoder('gb18030');
+    const table = new Map<string, number[]>();
+    for (let lead = 0x81; lead <= 0xfe; lead += 1) {
+      for (let trail = 0x40; trail <= 0xfe; trail += 1) {
+        if (trail === 0x7f) continue;
+        const character = decoder.decode(Uint8Array.from([lead, trail]));
+        if (character.length === 1 && character !== '\ufffd' && !table.has(character))
+          table.set(character, [lead, trail]);
+      }
+    }
+    TextEncoderGb.table = table;
+    return table;
+  }
+}

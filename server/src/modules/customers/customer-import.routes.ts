@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../app-context.ts';
+import { allow, anyStaff } from '../../platform/access/access-rule.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import { pickLocale } from '../../platform/errors/error-catalogue.ts';
+import { buildProblem } from '../../platform/errors/problem-handler.ts';
+import { actorOf } from '../../platform/http/route-helpers.ts';
+import { exportCustomers, writeImportTemplate } from './customer-export.service.ts';
+import { checkImportMode, getImportErrorWorkbook, importCustomers, importLimits } from './customer-import.service.ts';
+import { customerListQuery } from './customers.contract.ts';
+import { customerFormats } from './customers.schema.ts';
+
+// HTTP of the spreadsheet import and export. Admin and marketing import (like they create and
+// edit); every staff role exports its own scope (what it can list, it can download).
+const importers = allow('admin', 'marketing');
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function attachment(reply: FastifyReply, fileName: string, type: string) {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('cache-control', 'no-store');
+}
+
+function localeOf(request: FastifyRequest) {
+  return request.locale ?? pickLocale(request.headers['accept-language']);
+}
+
+const importResultSchema = z.object({
+  rows: z.number().describe('data rows in the file'),
+  created: z.number(),
+  updated: z.number().describe('existing customers with at least one changed field (upsert)'),
+  unchanged: z.number().describe('existing customers the file leaves as they are (upsert)'),
+});
+
+// The list's q and filters; "format" is the file format here, so the list's 业态 filter is named
+// businessFormat.
+export const exportQuery = customerListQuery.omit({ limit: true, cursor: true, sort: true, format: true }).extend({
+  format: z.enum(['xlsx', 'csv']).default('xlsx').describe('file format'),
+  businessFormat: z.enum(customerFormats).optional().describe('业态 filter (the list calls it format)'),
+});
+
+// Saves the one uploaded file to a temporary file: the import reads it twice (checking, then
+// marking errors) and never holds it in memory.
+async function receiveUpload(request: FastifyRequest, directory: string) {
+  if (!request.isMultipart()) throw new DomainError('IMPORT_FILE_MISSING', {}, 'file');
+  const part = await request.file({ limits: { fileSize: importLimits.fileBytes, files: 1, fields: 10 } });
+  if (part?.fieldname !== 'file') throw new DomainError('IMPORT_FILE_MISSING', {}, 'file');
+  const path = join(directory, 'upload');
+  try {
+    await pipeline(part.file, createWriteStream(path));
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit: '50 MB' }, 'file');
+    }
+    throw error;
+  }
+  if (part.file.truncated) throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit: '50 MB' }, 'file');
+  return { path, fileName: part.filename || 'upload' };
+}
+
+export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  await app.register(fastifyMultipart, { limits: { fileSize: importLimits.fileBytes, files: 1 } });
+
+  app.get(
+    '/customers/import/template',
+    {
+      config: { access: importers },
+      schema: {
+        tags: ['customers'],
+        summary: 'Import template / 客户档案导入模板',
+        description:
+          'Admin and marketing. An .xlsx with the header row the import reads (required columns in red) and a 填写说明 sheet.',
+      },
+    },
+    async (_request, reply) => {
+      const output = new PassThrough();
+      void writeImportTemplate(output).catch((error: unknown) => output.destroy(error as Error));
+      return attachment(reply, '客户档案导入模板.xlsx', xlsxType).send(output);
+    },
+  );
+
+  app.post(
+    '/customers/import',
+    {
+      config: { access: importers },
+      schema: {
+        tags: ['customers'],
+        summary: 'Import customers from .xlsx or .csv / 导入客户档案',
+        description:
+          'Admin and marketing. multipart/form-data with the field "file" (.xlsx or .csv, ≤ 50 MB, headers as the template). mode=create refuses licence numbers that exist; mode=upsert updates them (changed fields only; status cannot change by import). All or nothing: any row error → 422 IMPORT_ROWS_INVALID with errors [{row, column, value, message}] (first 1,000), errorCount and errorWorkbookUrl (the uploaded rows with each bad cell marked, for the uploader, 24 hours); nothing is written. Whole-file problems → 400 (413 when too large).',
+        querystring: z.strictObject({ mode: z.string().max(20).optional().describe('create (default) or upsert') }),
+        response: { 200: importResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const mode = checkImportMode(request.query.mode);
+      const directory = join(tmpdir(), `kewo-import-${randomBytes(8).toString('hex')}`);
+      await mkdir(directory, { recursive: true });
+      try {
+        const upload = await receiveUpload(request, directory);
+        const locale = localeOf(request);
+        const outcome = await importCustomers(context, actor, { ...upload, mode, locale });
+        if (outcome.ok) {
+          const { ok: _ok, ...counts } = outcome;
+          return counts;
+        }
+        const problem = {
+          ...buildProblem('IMPORT_ROWS_INVALID', locale, { errorCount: outcome.errorCount }),
+          errorCount: outcome.errorCount,
+          errors: outcome.errors,
+          errorWorkbookUrl: `/api/v1/customers/import/errors/${outcome.errorWorkbookToken}`,
+        };
+        // Sent as text: the 200 schema does not describe a problem.
+        return reply
+          .code(422 as 200)
+          .type('application/problem+json; charset=utf-8')
+          .send(JSON.stringify(problem) as never);
+      } finally {
+        await rm(directory, { recursive: true, force: true });
+      }
+    },
+  );
+
+  app.get(
+    '/customers/import/errors/:token',
+    {
+      config: { access: importers },
+      schema: {
+        tags: ['customers'],
+        summary: 'Error workbook of a failed import / 导入错误标注文件',
+        description: 'Only the user who uploaded the file, for 24 hours; otherwise 404.',
+        params: z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }),
+      },
+    },
+    async (request, reply) => {
+      const file = await getImportErrorWorkbook(context, actorOf(request), request.params.token);
+      return attachment(reply, file.fileName, xlsxType).send(file.content);
+    },
+  );
+
+  app.get(
+    '/customers/export',
+    {
+      config: { access: anyStaff },
+      schema: {
+        tags: ['customers'],
+        summary: 'Export the filtered list / 导出客户档案',
+        description:
+          'Any staff role, its own data scope. The same q and filters as GET /customers (the 业态 filter is businessFormat here); format=xlsx (default) or csv (UTF-8 with BOM). Same headers as the import template, plus read-only 客户经理姓名 and 所属分公司; exporting and importing back (upsert) changes nothing.',
+        querystring: exportQuery,
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { format: kind, businessFormat, ...filters } = request.query;
+      const output = new PassThrough();
+      void exportCustomers(context, actor, { ...filters, format: businessFormat }, kind, output).catch(
+        (error: unknown) => {
+          request.log.error({ err: error }, 'customer export failed');
+          output.destroy(error as Error);
+        },
+      );
+      const stamp = context.now().toISOString().slice(0, 10).replaceAll('-', '');
+      const type = kind === 'csv' ? 'text/csv; charset=utf-8' : xlsxType;
+      return attachment(reply, `客户档案-${stamp}.${kind}`, type).send(output);
+    },
+  );
+};

@@ -1,0 +1,116 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable, Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+
+// Reading an uploaded spreadsheet row by row, never whole: an .xlsx through exceljs's streaming
+// reader, a .csv through csv-parse (UTF-8 with or without BOM, or GB18030/GBK as Excel-CN saves it).
+
+export type SheetKind = 'xlsx' | 'csv';
+export type SheetRow = { row: number; cells: unknown[] };
+
+export type SheetDetection =
+  | { kind: SheetKind; encoding?: 'utf-8' | 'gb18030' }
+  | { kind: 'unsupported'; hint: string };
+
+const sampleBytes = 256 * 1024;
+
+// By content, not by the file name: a zip (.xlsx) starts with PK, an old .xls with the OLE2 magic,
+// and a CSV is text: no NUL bytes, valid UTF-8 or GB18030.
+export async function detectSheet(path: string): Promise<SheetDetection | undefined> {
+  const handle = await open(path, 'r');
+  let sample: Buffer;
+  try {
+    const buffer = Buffer.alloc(sampleBytes);
+    const { bytesRead } = await handle.read(buffer, 0, sampleBytes, 0);
+    sample = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  if (sample.length === 0) return undefined;
+  if (sample.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return { kind: 'xlsx' };
+  if (sample.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    return { kind: 'unsupported', hint: '旧版 .xls 请在 Excel 中“另存为” .xlsx。' };
+  }
+  if (sample.includes(0)) return { kind: 'unsupported', hint: '' };
+  if (sample.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))) return { kind: 'csv', encoding: 'utf-8' };
+  if (isText(sample, 'utf-8')) return { kind: 'csv', encoding: 'utf-8' };
+  if (isText(sample, 'gb18030')) return { kind: 'csv', encoding: 'gb18030' };
+  return { kind: 'unsupported', hint: '' };
+}
+
+function isText(sample: Buffer, encoding: 'utf-8' | 'gb18030'): boolean {
+  try {
+    // stream: true tolerates a character cut at the end of the sample.
+    const text = new TextDecoder(encoding, { fatal: true }).decode(sample, { stream: true });
+    // Control characters other than tab and line ends mean binary data.
+    for (let index = 0; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0b && code !== 0x0c)
+        return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Rows of the first worksheet (or the CSV), numbered as the spreadsheet numbers them (header = 1).
+// Entirely empty rows are skipped: Excel keeps formatted blank rows at the end of many sheets.
+// onBytes hears how far into the file the reading is, for a progress bar.
+export async function* readSheetRows(
+  path: string,
+  detection: { kind: SheetKind; encoding?: string },
+  onBytes: (bytes: number) => void = () => {},
+) {
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      onBytes(bytes);
+      callback(null, chunk);
+    },
+  });
+  const input = createReadStream(path, { highWaterMark: 256 * 1024 }).pipe(counter);
+  if (detection.kind === 'xlsx') yield* readXlsxRows(input);
+  else yield* readCsvRows(input, detection.encoding ?? 'utf-8');
+}
+
+async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  for await (const worksheet of reader) {
+    for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
+      // row.values is 1-based and sparse.
+      const values = (row.values as unknown[]).slice(1);
+      if (values.every((value) => value === undefined || value === null || value === '')) continue;
+      yield { row: row.number, cells: values };
+    }
+    // Only the first worksheet holds customers (the template's second is 填写说明).
+    break;
+  }
+}
+
+async function* readCsvRows(input: Readable, encoding: string): AsyncGenerator<SheetRow> {
+  const decoder = new TextDecoder(encoding);
+  const text = Readable.from(
+    (async function* () {
+      for await (const chunk of input) yield decoder.decode(chunk as Buffer, { stream: true });
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    })(),
+  );
+  const parser = text.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
+  let number = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    number += 1;
+    if (record.every((value) => value.trim() === '')) continue;
+    yield { row: number, cells: record };
+  }
+}
