@@ -1,11 +1,13 @@
 import type { Writable } from 'node:stream';
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
+import { findCustomerFields } from './custom-fields.repository.ts';
 import { findExportPage } from './customer-import.repository.ts';
-import { customerSheetColumns, formatCustomerRow, requiredSheetColumns } from './customer-sheet.rules.ts';
+import { customerSheetColumns, formatCustomerRow, requiredSheetColumns, sheetHeaders } from './customer-sheet.rules.ts';
 import type { SheetKind } from './customer-sheet-reader.ts';
 import { createSheetWriter } from './customer-sheet-writer.ts';
 import type { CustomerFilters } from './customers.repository.ts';
+import { readCustomerFilters } from './customers.service.ts';
 
 // 客户档案导出: the caller's filtered list (same q and filters as the list page, within the data
 // scope), streamed page by page in licence order, with the import's headers: an export imports
@@ -16,6 +18,11 @@ const exportPageSize = 2_000;
 
 export const customerSheetName = '客户档案';
 
+// The list's query (q, filters, cf.<key>) read as the list reads it; fails before anything is sent.
+export function readExportFilters(context: AppContext, actor: Actor, query: Record<string, unknown>) {
+  return readCustomerFilters(context.db, actor.tenantId, query);
+}
+
 export async function exportCustomers(
   context: AppContext,
   actor: Actor,
@@ -23,9 +30,10 @@ export async function exportCustomers(
   kind: SheetKind,
   output: Writable,
 ): Promise<number> {
+  const fields = (await findCustomerFields(context.db, actor.tenantId)).filter((field) => field.active);
   const writer = createSheetWriter(kind, output, {
     sheetName: customerSheetName,
-    headers: customerSheetColumns.map((column) => column.header),
+    headers: sheetHeaders(fields, { readOnly: true }),
   });
   let afterLicenceNo: string | undefined;
   let written = 0;
@@ -34,7 +42,7 @@ export async function exportCustomers(
       afterLicenceNo,
       limit: exportPageSize,
     });
-    for (const customer of page) writer.addRow(formatCustomerRow(customer));
+    for (const customer of page) writer.addRow(formatCustomerRow(customer, fields));
     written += page.length;
     if (page.length < exportPageSize) break;
     afterLicenceNo = page[page.length - 1].licenceNo;
@@ -45,20 +53,38 @@ export async function exportCustomers(
 }
 
 // The import template: the importable headers (required ones in red) and a sheet of instructions.
-export async function writeImportTemplate(output: Writable): Promise<void> {
+export async function writeImportTemplate(context: AppContext, actor: Actor, output: Writable): Promise<void> {
+  const fields = (await findCustomerFields(context.db, actor.tenantId)).filter((field) => field.active);
   const columns = customerSheetColumns.filter((column) => !column.readOnly);
   const writer = createSheetWriter('xlsx', output, {
     sheetName: customerSheetName,
-    headers: columns.map((column) => column.header),
-    requiredHeaders: new Set(requiredSheetColumns.map((column) => column.header)),
+    headers: sheetHeaders(fields, { readOnly: false }),
+    requiredHeaders: new Set([
+      ...requiredSheetColumns.map((column) => column.header),
+      ...fields.filter((field) => field.required).map((field) => field.label),
+    ]),
   });
   writer.addNotesSheet('填写说明', [
     ['列名', '是否必填', '说明'],
     ...columns.map((column) => [column.header, column.required ? '必填' : '选填', column.hint]),
+    ...fields.map((field) => [field.label, field.required ? '必填' : '选填', customFieldHint(field)]),
     [],
     ['导入方式', '', 'create：仅新建，许可证号已存在的行报错；upsert：不存在则新建，已存在则更新（只改有变化的字段）'],
     ['全部或全不', '', '任何一行有错误时不导入任何数据，并提供标注了错误单元格的文件供下载修改'],
     ['文件', '', 'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV（UTF-8 或 GBK），不超过 50 MB；第 1 行为表头'],
   ]);
   await writer.finish();
+}
+
+const kindHints = {
+  text: '自定义字段：文本，最多 200 字',
+  number: '自定义字段：数字，如 123.5',
+  date: '自定义字段：日期，如 2026-01-31',
+  select: '自定义字段：单选，可填',
+  multiselect: '自定义字段：多选，用顿号分隔，可填',
+} as const;
+
+function customFieldHint(field: { kind: keyof typeof kindHints; options: readonly string[] }): string {
+  const options = field.options.length > 0 ? `：${field.options.join('、')}` : '';
+  return `${kindHints[field.kind]}${options}`;
 }

@@ -56,6 +56,7 @@ const comparableColumns = {
   longitude: customers.longitude,
   licenceValidUntil: customers.licenceValidUntil,
   tags: customers.tags,
+  customFields: customers.customFields,
 };
 
 // The stored customers among some licence numbers (any scope: the caller decides what an
@@ -90,7 +91,7 @@ export async function updateCustomersInBulk(
       urban_rural = v.urban_rural, format = v.format, manager_id = v.manager_id, branch_id = v.branch_id,
       org_path = v.org_path, order_day = v.order_day, order_channel = v.order_channel,
       latitude = v.latitude, longitude = v.longitude, licence_valid_until = v.licence_valid_until,
-      tags = v.tags, name_pinyin = v.name_pinyin, name_initials = v.name_initials, updated_at = ${now}
+      tags = v.tags, custom_fields = v.custom_fields, name_pinyin = v.name_pinyin, name_initials = v.name_initials, updated_at = ${now}
     FROM jsonb_to_recordset(${JSON.stringify(
       rows.map((row) => ({
         id: row.id,
@@ -109,12 +110,13 @@ export async function updateCustomersInBulk(
         longitude: row.longitude,
         licence_valid_until: row.licenceValidUntil,
         tags: row.tags,
+        custom_fields: row.customFields,
         name_pinyin: row.namePinyin,
         name_initials: row.nameInitials,
       })),
     )}::jsonb) AS v(id integer, name text, owner text, phone text, address text, urban_rural text, format text,
       manager_id integer, branch_id integer, org_path text, order_day smallint, order_channel text,
-      latitude double precision, longitude double precision, licence_valid_until date, tags text[],
+      latitude double precision, longitude double precision, licence_valid_until date, tags text[], custom_fields jsonb,
       name_pinyin text, name_initials text)
     WHERE c.tenant_id = ${tenantId} AND c.id = v.id`);
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../db/test-database.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
+import { users } from '../../platform/identity/identity.schema.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { customerSheetColumns } from './customer-sheet.rules.ts';
 import { csvOf, goodRow, importHeaders, multipart, type Row, xlsxOf } from './customer-sheet-fixtures.ts';
@@ -377,6 +378,89 @@ describe.each(testDatabaseKinds)('customer import and export on %s', (kind) => {
         .slice(1);
       const formatColumn = customerSheetColumns.findIndex((column) => column.key === 'format');
       expect(new Set(lines.map((line) => line.split(',')[formatColumn]))).toEqual(new Set(['食杂店']));
+    });
+  });
+
+  describe('custom fields and portal accounts', () => {
+    it('gives every imported store a portal account, username = licence number', async () => {
+      expect((await upload('p.csv', csvOf([goodRow('350627900070')]))).statusCode).toBe(200);
+      const stored = await findByLicence('350627900070');
+      const [account] = await t.database.db
+        .select({ username: users.username, role: users.role, customerId: users.customerId })
+        .from(users)
+        .where(eq(users.customerId, stored.id));
+      expect(account).toEqual({ username: '350627900070', role: 'retailer', customerId: stored.id });
+    });
+
+    it('imports custom fields by label, checks them, and exports them back with nothing to change', async () => {
+      const define = (payload: Record<string, unknown>) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/customer-fields', headers: { cookie: admin }, payload });
+      for (const field of [
+        { key: 'area', label: '商圈类型', kind: 'select', options: ['社区', '商业街', '学校'] },
+        { key: 'services', label: '便民服务', kind: 'multiselect', options: ['快递', '充值', '缴费'] },
+        { key: 'floor_area', label: '营业面积', kind: 'number' },
+        { key: 'opened_on', label: '开业日期', kind: 'date' },
+        { key: 'note', label: '备注说明', kind: 'text' },
+      ]) {
+        expect((await define(field)).statusCode).toBe(201);
+      }
+      const headers = [...importHeaders, '商圈类型', '便民服务', '营业面积', '开业日期', '备注说明'];
+      const custom = { 商圈类型: '学校', 便民服务: '充值，快递', 营业面积: '35.5', 开业日期: '2019/3/8', 备注说明: '' };
+      const created = await upload('cf.csv', csvOf([goodRow('350628900080', custom)], headers));
+      expect(created.statusCode, created.body).toBe(200);
+      expect((await findByLicence('350628900080')).customFields).toEqual({
+        area: '学校',
+        services: ['快递', '充值'],
+        floor_area: 35.5,
+        opened_on: '2019-03-08',
+      });
+
+      const bad = await upload('cf.csv', csvOf([goodRow('350628900081', { ...custom, 商圈类型: '菜市场' })], headers));
+      expect(bad.statusCode).toBe(422);
+      expect(bad.json().errors[0]).toMatchObject({ row: 2, column: '商圈类型', value: '菜市场' });
+
+      // Clearing a value by an empty cell is a change; the audit names the key.
+      const cleared = await upload('cf.csv', csvOf([goodRow('350628900080', { ...custom, 营业面积: '' })], headers), {
+        mode: 'upsert',
+      });
+      expect(cleared.json()).toMatchObject({ updated: 1 });
+      expect((await findByLicence('350628900080')).customFields).not.toHaveProperty('floor_area');
+
+      for (const format of ['xlsx', 'csv']) {
+        const exported = await exportFile(`format=${format}&districtCode=350628`);
+        if (format === 'csv')
+          expect(exported.body.split('\r\n')[0]).toContain('商圈类型,便民服务,营业面积,开业日期,备注说明');
+        const back = await upload(`export.${format}`, exported.rawPayload, { mode: 'upsert' });
+        expect(back.statusCode, back.body).toBe(200);
+        expect(back.json()).toMatchObject({ created: 0, updated: 0 });
+      }
+      const filtered = await exportFile('format=csv&cf.area=学校');
+      expect(filtered.statusCode).toBe(200);
+      expect(
+        filtered.body
+          .replace(/^\ufeff/, '')
+          .trim()
+          .split('\r\n'),
+      ).toHaveLength(2);
+    });
+
+    it('requires the column of a required custom field', async () => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/customer-fields',
+        headers: { cookie: admin },
+        payload: { key: 'licence_holder', label: '持证人', kind: 'text', required: true },
+      });
+      expect(response.statusCode).toBe(201);
+      const missing = await upload('r.csv', csvOf([goodRow('350629900090')]));
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json()).toMatchObject({ code: 'IMPORT_COLUMNS_MISSING' });
+      expect(missing.json().detail).toContain('持证人');
+      const empty = await upload(
+        'r.csv',
+        csvOf([goodRow('350629900090', { 持证人: '' })], [...importHeaders, '持证人']),
+      );
+      expect(empty.json().errors[0]).toMatchObject({ column: '持证人' });
     });
   });
 

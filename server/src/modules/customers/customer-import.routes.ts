@@ -15,7 +15,7 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import { pickLocale } from '../../platform/errors/error-catalogue.ts';
 import { buildProblem } from '../../platform/errors/problem-handler.ts';
 import { actorOf } from '../../platform/http/route-helpers.ts';
-import { exportCustomers, writeImportTemplate } from './customer-export.service.ts';
+import { exportCustomers, readExportFilters, writeImportTemplate } from './customer-export.service.ts';
 import { checkImportMode, getImportErrorWorkbook, importCustomers, importLimits } from './customer-import.service.ts';
 import { customerListQuery } from './customers.contract.ts';
 import { customerFormats } from './customers.schema.ts';
@@ -85,9 +85,11 @@ export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }
           'Admin and marketing. An .xlsx with the header row the import reads (required columns in red) and a 填写说明 sheet.',
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const output = new PassThrough();
-      void writeImportTemplate(output).catch((error: unknown) => output.destroy(error as Error));
+      void writeImportTemplate(context, actorOf(request), output).catch((error: unknown) =>
+        output.destroy(error as Error),
+      );
       return attachment(reply, '客户档案导入模板.xlsx', xlsxType).send(output);
     },
   );
@@ -166,14 +168,16 @@ export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { format: kind, businessFormat, ...filters } = request.query;
+      const { format: kind, businessFormat, ...query } = request.query;
+      const filters = await readExportFilters(context, actor, {
+        ...query,
+        ...(businessFormat ? { format: businessFormat } : {}),
+      });
       const output = new PassThrough();
-      void exportCustomers(context, actor, { ...filters, format: businessFormat }, kind, output).catch(
-        (error: unknown) => {
-          request.log.error({ err: error }, 'customer export failed');
-          output.destroy(error as Error);
-        },
-      );
+      void exportCustomers(context, actor, filters, kind, output).catch((error: unknown) => {
+        request.log.error({ err: error }, 'customer export failed');
+        output.destroy(error as Error);
+      });
       const stamp = context.now().toISOString().slice(0, 10).replaceAll('-', '');
       const type = kind === 'csv' ? 'text/csv; charset=utf-8' : xlsxType;
       return attachment(reply, `客户档案-${stamp}.${kind}`, type).send(output);

@@ -8,6 +8,8 @@ import type { DataScope } from '../../platform/access/data-scope.ts';
 import { type Change, recordChanges } from '../../platform/audit/audit.ts';
 import { DomainError, type ErrorDetails } from '../../platform/errors/domain-error.ts';
 import { type ErrorCode, type Locale, messageOf } from '../../platform/errors/error-catalogue.ts';
+import type { CustomFieldValue, CustomFieldValues } from './custom-field.rules.ts';
+import { findCustomerFields } from './custom-fields.repository.ts';
 import {
   type AssignableManager,
   type CustomerRowUpdate,
@@ -28,11 +30,13 @@ import {
   mapHeader,
   type ParsedCustomerRow,
   parseCustomerRow,
+  parseCustomFieldCells,
   type SheetColumnKey,
 } from './customer-sheet.rules.ts';
 import { detectSheet, readSheetRows, type SheetKind } from './customer-sheet-reader.ts';
 import { createSheetWriter } from './customer-sheet-writer.ts';
 import { type CustomerInsert, insertCustomers } from './customers.repository.ts';
+import { createRetailerAccounts } from './customers.service.ts';
 
 // 客户档案导入: a spreadsheet of stores, created (mode create) or created and updated (mode upsert).
 // Two steps: every row is read and checked first (streaming, nothing written, the database only
@@ -70,7 +74,12 @@ export type ImportRequest = {
 };
 
 type RowError = { row: number; column: string; value: string; code: ErrorCode; details: ErrorDetails };
-type AcceptedRow = ParsedCustomerRow & { row: number; manager: AssignableManager };
+type AcceptedRow = ParsedCustomerRow & {
+  row: number;
+  manager: AssignableManager;
+  // The custom-field columns the file has, by key; undefined clears the value.
+  customFields: Record<string, CustomFieldValue | undefined>;
+};
 
 export function checkImportMode(mode: string | undefined): ImportMode {
   const chosen = mode ?? 'create';
@@ -119,6 +128,8 @@ async function checkRows(
 ) {
   const districts = await findDistrictNames(context.db, actor.tenantId);
   const managers = await findAssignableManagersByUsername(context.db, actor.tenantId, actor.scope);
+  // Inactive fields are hidden from import: their columns are ignored, their values kept.
+  const fields = (await findCustomerFields(context.db, actor.tenantId)).filter((field) => field.active);
   const errors: RowError[] = [];
   const accepted: AcceptedRow[] = [];
   const firstRowOf = new Map<string, number>();
@@ -154,7 +165,7 @@ async function checkRows(
       bytesRead = bytes;
     })) {
       if (!header) {
-        header = mapHeader(cells.map(cellText));
+        header = mapHeader(cells.map(cellText), fields);
         if (header.missing.length > 0) {
           throw new DomainError('IMPORT_COLUMNS_MISSING', { columns: header.missing }, 'file');
         }
@@ -168,11 +179,14 @@ async function checkRows(
       for (const [key, index] of Object.entries(header.indexOf) as [SheetColumnKey, number][]) {
         values[key] = cellText(cells[index]);
       }
+      const customCells: Record<string, string> = {};
+      for (const [key, index] of Object.entries(header.customIndexOf)) customCells[key] = cellText(cells[index]);
+      const custom = parseCustomFieldCells(fields, customCells);
       const parsed = parseCustomerRow(values, { districts });
-      if ('problems' in parsed) {
-        for (const problem of parsed.problems) errors.push({ row, ...problem });
-        continue;
+      for (const problem of [...('problems' in parsed ? parsed.problems : []), ...custom.problems]) {
+        errors.push({ row, ...problem });
       }
+      if ('problems' in parsed || custom.problems.length > 0) continue;
       const manager = managers.get(parsed.row.managerUsername.toLowerCase());
       if (!manager) {
         errors.push({
@@ -196,7 +210,7 @@ async function checkRows(
         continue;
       }
       firstRowOf.set(parsed.row.licenceNo, row);
-      pending.push({ ...parsed.row, row, manager });
+      pending.push({ ...parsed.row, row, manager, customFields: custom.values });
       if (pending.length >= lookupBatchSize) await checkAgainstDatabase();
       request.onProgress?.('reading', Math.min(bytesRead, size), size);
     }
@@ -282,13 +296,28 @@ const comparedFields = [
 type ComparedField = (typeof comparedFields)[number];
 
 function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b))
+  if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((value, index) => value === b[index]);
+  }
   return a === b;
 }
 
-// The fields of a stored customer that a row changes, before and after.
-export function changedFields(stored: Record<ComparedField, unknown>, row: Record<ComparedField, unknown>) {
+// The custom-field values after a row: the stored ones with the file's columns applied.
+function mergeCustomFields(stored: CustomFieldValues, row: Record<string, CustomFieldValue | undefined>) {
+  const merged: CustomFieldValues = { ...stored };
+  for (const [key, value] of Object.entries(row)) {
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+// The fields of a stored customer that a row changes, before and after (custom fields by key,
+// only those that change).
+export function changedFields(
+  stored: Record<ComparedField, unknown> & { customFields: CustomFieldValues },
+  row: Record<ComparedField, unknown> & { customFields: Record<string, CustomFieldValue | undefined> },
+) {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const field of comparedFields) {
@@ -296,6 +325,18 @@ export function changedFields(stored: Record<ComparedField, unknown>, row: Recor
       before[field] = stored[field];
       after[field] = row[field];
     }
+  }
+  const customBefore: Record<string, unknown> = {};
+  const customAfter: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row.customFields)) {
+    if (!sameValue(stored.customFields[key], value)) {
+      customBefore[key] = stored.customFields[key] ?? null;
+      customAfter[key] = value ?? null;
+    }
+  }
+  if (Object.keys(customAfter).length > 0) {
+    before.customFields = customBefore;
+    after.customFields = customAfter;
   }
   return Object.keys(after).length > 0 ? { before, after } : undefined;
 }
@@ -344,6 +385,7 @@ async function writeRows(context: AppContext, actor: Actor, request: ImportReque
             longitude: row.longitude,
             licenceValidUntil: row.licenceValidUntil,
             tags: row.tags,
+            customFields: mergeCustomFields({}, row.customFields),
             ...pinyinKeysOf(row.name),
             createdAt: now,
             updatedAt: now,
@@ -365,12 +407,14 @@ async function writeRows(context: AppContext, actor: Actor, request: ImportReque
           ...Object.fromEntries(comparedFields.map((field) => [field, values[field]])),
           branchId: managerChanged ? row.manager.branchId : existing.branchId,
           orgPath: managerChanged ? row.manager.orgPath : existing.orgPath,
+          customFields: mergeCustomFields(existing.customFields, row.customFields),
           ...pinyinKeysOf(row.name),
         } as CustomerRowUpdate);
         changes.push({ action: 'update', entity: 'customer', entityId: existing.id, ...difference });
       }
       const inserted = await insertCustomers(tx, inserts);
-      // TODO(lead): retailer accounts for the inserted customers, with the bulk function on main.
+      // Like a store created through the API: a portal account, no usable password until issued.
+      await createRetailerAccounts(tx, actor.tenantId, inserted, now);
       inserts.forEach((insert, index) => {
         const {
           tenantId: _tenant,

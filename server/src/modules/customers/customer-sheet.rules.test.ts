@@ -105,7 +105,7 @@ describe(mapHeader.name, () => {
   it('finds columns by header in any order, ignores read-only and unknown ones, and a trailing *', () => {
     const header = mapHeader(
       ['店名*', '专卖许可证号', '备注', '客户经理姓名', '商圈'],
-      [{ key: 'area', label: '商圈' }],
+      [{ key: 'area', label: '商圈', required: false }],
     );
     expect(header.indexOf).toEqual({ name: 0, licenceNo: 1 });
     expect(header.customIndexOf).toEqual({ area: 4 });
@@ -222,6 +222,7 @@ describe(formatCustomerRow.name, () => {
     licenceValidUntil: null,
     tags: ['社区店', '景区'],
     status: 'suspended',
+    customFields: {},
   };
 
   it('writes every column in order, with Chinese labels', () => {

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { DomainError, type ErrorDetails } from '../../platform/errors/domain-error.ts';
 import type { ErrorCode } from '../../platform/errors/error-catalogue.ts';
+import {
+  type CustomFieldDefinition,
+  type CustomFieldValue,
+  formatCustomFieldCell,
+  parseCustomFieldCell,
+} from './custom-field.rules.ts';
 import { checkLicenceNo } from './customer.rules.ts';
 import {
   customerFormatLabels,
@@ -122,8 +128,12 @@ export type HeaderMap = {
   duplicated: string[];
 };
 
-// Finds the columns by their headers. Custom fields are found by their label.
-export function mapHeader(headers: readonly string[], customFields: readonly { key: string; label: string }[] = []) {
+// Finds the columns by their headers. Custom fields (the active ones) are found by their label; a
+// required one is a required column.
+export function mapHeader(
+  headers: readonly string[],
+  customFields: readonly Pick<CustomFieldDefinition, 'key' | 'label' | 'required'>[] = [],
+) {
   const indexOf: HeaderMap['indexOf'] = {};
   const customIndexOf: Record<string, number> = {};
   const duplicated: string[] = [];
@@ -145,7 +155,12 @@ export function mapHeader(headers: readonly string[], customFields: readonly { k
     const custom = byLabel.get(header);
     if (custom && !known) customIndexOf[custom.key] = index;
   });
-  const missing = requiredSheetColumns.filter((entry) => indexOf[entry.key] === undefined).map((entry) => entry.header);
+  const missing = [
+    ...requiredSheetColumns.filter((entry) => indexOf[entry.key] === undefined).map((entry) => entry.header),
+    ...customFields
+      .filter((field) => field.required && customIndexOf[field.key] === undefined)
+      .map((field) => field.label),
+  ];
   return { indexOf, customIndexOf, missing, duplicated } satisfies HeaderMap;
 }
 
@@ -378,6 +393,34 @@ function describeZodIssue(issue: z.core.$ZodIssue, header: string): [ErrorCode, 
   return ['IMPORT_CELL_INVALID', { column: header, expected }];
 }
 
+// The custom-field cells of a row (the columns the file has, by field key): each read by the
+// field's own rule; an empty cell clears the value, and a required field must not be empty.
+export function parseCustomFieldCells(
+  fields: readonly CustomFieldDefinition[],
+  cells: Readonly<Record<string, string>>,
+): { values: Record<string, CustomFieldValue | undefined>; problems: RowProblem[] } {
+  const values: Record<string, CustomFieldValue | undefined> = {};
+  const problems: RowProblem[] = [];
+  for (const field of fields) {
+    const text = cells[field.key];
+    if (text === undefined) continue;
+    const parsed = parseCustomFieldCell(field, text);
+    if ('error' in parsed) {
+      problems.push({ column: field.label, value: text, code: parsed.error.code, details: parsed.error.details });
+    } else if (parsed.value === undefined && field.required) {
+      problems.push({
+        column: field.label,
+        value: text,
+        code: 'IMPORT_CELL_REQUIRED',
+        details: { column: field.label },
+      });
+    } else {
+      values[field.key] = parsed.value;
+    }
+  }
+  return { values, problems };
+}
+
 // ---- Writing (template, export, error workbook) ----
 
 export type SheetCustomer = {
@@ -399,10 +442,25 @@ export type SheetCustomer = {
   licenceValidUntil: string | null;
   tags: string[];
   status: CustomerStatus;
+  customFields: Readonly<Record<string, CustomFieldValue>>;
 };
 
-// One customer as a sheet row, in column order. parseCustomerRow reads it back to the same values.
-export function formatCustomerRow(customer: SheetCustomer): (string | number)[] {
+// The headers of an export: the importable columns, the active custom fields by label, then the
+// read-only columns. The template has the first two parts.
+export function sheetHeaders(fields: readonly Pick<CustomFieldDefinition, 'label'>[], options: { readOnly: boolean }) {
+  return [
+    ...customerSheetColumns.filter((entry) => !entry.readOnly).map((entry) => entry.header),
+    ...fields.map((field) => field.label),
+    ...(options.readOnly ? customerSheetColumns.filter((entry) => entry.readOnly).map((entry) => entry.header) : []),
+  ];
+}
+
+// One customer as a sheet row, in the order of sheetHeaders(fields, { readOnly: true }).
+// parseCustomerRow and parseCustomFieldCells read it back to the same values.
+export function formatCustomerRow(
+  customer: SheetCustomer,
+  fields: readonly CustomFieldDefinition[] = [],
+): (string | number)[] {
   const values: Record<SheetColumnKey, string | number> = {
     licenceNo: customer.licenceNo,
     name: customer.name,
@@ -423,7 +481,11 @@ export function formatCustomerRow(customer: SheetCustomer): (string | number)[] 
     managerName: customer.managerName,
     branchName: customer.branchName,
   };
-  return customerSheetColumns.map((entry) => values[entry.key]);
+  return [
+    ...customerSheetColumns.filter((entry) => !entry.readOnly).map((entry) => values[entry.key]),
+    ...fields.map((field) => formatCustomFieldCell(field, customer.customFields[field.key])),
+    ...customerSheetColumns.filter((entry) => entry.readOnly).map((entry) => values[entry.key]),
+  ];
 }
 
 export { headerOf as sheetHeaderOf };
