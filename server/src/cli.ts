@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Config, loadConfig, version } from './config.ts';
 import { provinceCustomerCount } from './demo/fujian.ts';
@@ -176,6 +177,61 @@ program
       console.log('Other cities: <city>-admin, <city>-manager01, … e.g. fuzhou-admin, xiamen-manager01 (see README)');
     }
     console.log('Retailers sign in to the portal with their licence number (e.g. 350602100006) — same password\n');
+  });
+
+const importCommand = program.command('import').description('import data from spreadsheets');
+importCommand
+  .command('customers <file>')
+  .description('import customer records from an .xlsx or .csv with the headers of the import template; all or nothing')
+  .addOption(
+    new Option('--mode <mode>', 'create: new stores only; upsert: also update existing ones')
+      .choices(['create', 'upsert'])
+      .default('create'),
+  )
+  .option('--tenant <code>', 'city company code (needed when the database holds several)')
+  .option('--as <username>', 'act as this admin or marketing account (default: the first administrator)')
+  .addOption(dataOption())
+  .action(async (file: string, flags: ServerFlags & { mode: 'create' | 'upsert'; tenant?: string; as?: string }) => {
+    const config = configFrom(flags);
+    const database = await openConfiguredDatabase(config);
+    try {
+      const context = createContext(config, database);
+      const { findConsoleImporter, getImportErrorWorkbook, importCustomers } = await import(
+        './modules/customers/customer-import.service.ts'
+      );
+      const actor = await findConsoleImporter(context, { tenantCode: flags.tenant, username: flags.as });
+      const { createProgressReporter } = await import('./demo/progress.ts');
+      const progress = createProgressReporter(`Importing ${basename(file)} (${flags.mode})`);
+      const started = Date.now();
+      const outcome = await importCustomers(context, actor, {
+        path: resolve(file),
+        fileName: basename(file),
+        mode: flags.mode,
+        locale: pickLocale(process.env.LANG?.replace('_', '-')),
+        onProgress: (step, done, total) =>
+          progress.update(step === 'reading' ? '检查 checking' : '写入 writing', done, total),
+      });
+      progress.stop();
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (outcome.ok) {
+        console.log(
+          `${outcome.rows} rows in ${seconds} s: ${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged (as ${actor.username}).`,
+        );
+        return;
+      }
+      console.error(`${outcome.errorCount} errors in ${outcome.rows} rows; nothing was imported.`);
+      for (const error of outcome.errors.slice(0, 20)) {
+        console.error(`  row ${error.row}, ${error.column} “${error.value}”: ${error.message}`);
+      }
+      if (outcome.errorCount > 20) console.error(`  … and ${outcome.errorCount - 20} more`);
+      const workbook = await getImportErrorWorkbook(context, actor, outcome.errorWorkbookToken);
+      const markedPath = `${resolve(file).replace(/\.(xlsx|csv)$/i, '')}-错误标注.xlsx`;
+      writeFileSync(markedPath, workbook.content);
+      console.error(`Every error is marked in ${markedPath}`);
+      process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
-import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
+import { orgUnits, tenants, users } from '../../platform/identity/identity.schema.ts';
 import { customerImportErrorFiles } from './customer-import.schema.ts';
 import { type CustomerFilters, findCustomerRowsForExport } from './customers.repository.ts';
 import { customers, districts } from './customers.schema.ts';
@@ -164,4 +164,21 @@ export async function findImportErrorFile(
 
 export async function deleteImportErrorFilesExpiredBy(executor: Executor, now: Date) {
   await executor.delete(customerImportErrorFiles).where(lt(customerImportErrorFiles.expiresAt, now));
+}
+
+// ---- The console (kewo import customers) ----
+
+export function findTenants(executor: Executor) {
+  return executor.select({ id: tenants.id, code: tenants.code, name: tenants.name }).from(tenants).orderBy(tenants.id);
+}
+
+// The tenant's first enabled administrator: who a console import acts as when not told.
+export async function findFirstAdministrator(executor: Executor, tenantId: number) {
+  const [row] = await executor
+    .select()
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.role, 'admin'), eq(users.disabled, false)))
+    .orderBy(users.id)
+    .limit(1);
+  return row;
 }

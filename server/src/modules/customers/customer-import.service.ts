@@ -6,8 +6,10 @@ import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { DataScope } from '../../platform/access/data-scope.ts';
 import { type Change, recordChanges } from '../../platform/audit/audit.ts';
+import { actorOfUser } from '../../platform/auth/auth.service.ts';
 import { DomainError, type ErrorDetails } from '../../platform/errors/domain-error.ts';
 import { type ErrorCode, type Locale, messageOf } from '../../platform/errors/error-catalogue.ts';
+import { findUserByUsername } from '../../platform/identity/identity.repository.ts';
 import type { CustomFieldValue, CustomFieldValues } from './custom-field.rules.ts';
 import { findCustomerFields } from './custom-fields.repository.ts';
 import {
@@ -17,7 +19,9 @@ import {
   findAssignableManagersByUsername,
   findCustomersByLicence,
   findDistrictNames,
+  findFirstAdministrator,
   findImportErrorFile,
+  findTenants,
   insertImportErrorFile,
   type StoredCustomer,
   updateCustomersInBulk,
@@ -512,4 +516,42 @@ export async function getImportErrorWorkbook(context: AppContext, actor: Actor, 
 // Housekeeping: expired error workbooks go.
 export async function pruneImportErrorWorkbooks(context: AppContext): Promise<void> {
   await deleteImportErrorFilesExpiredBy(context.db, context.now());
+}
+
+// ---- The console: kewo import customers FILE ----
+
+// Who a console import acts as: the named account (an enabled administrator or marketing user;
+// its data scope applies as on the web), or else the first administrator of the city company.
+export async function findConsoleImporter(
+  context: AppContext,
+  options: { tenantCode?: string; username?: string },
+): Promise<Actor> {
+  const all = await findTenants(context.db);
+  const tenant = options.tenantCode ? all.find((candidate) => candidate.code === options.tenantCode) : undefined;
+  if (options.tenantCode && !tenant) {
+    throw new Error(
+      `No city company with the code "${options.tenantCode}" (there are: ${all.map((t) => t.code).join(', ') || 'none'}).`,
+    );
+  }
+  let user: Awaited<ReturnType<typeof findUserByUsername>>;
+  if (options.username) {
+    user = await findUserByUsername(context.db, options.username);
+    if (!user || user.disabled) throw new Error(`No enabled account "${options.username}".`);
+    if (tenant && user.tenantId !== tenant.id)
+      throw new Error(`"${options.username}" is not an account of ${tenant.code}.`);
+    if (user.role !== 'admin' && user.role !== 'marketing') {
+      throw new Error(`"${options.username}" is a ${user.role}: only admin and marketing accounts import customers.`);
+    }
+  } else {
+    if (!tenant && all.length !== 1) {
+      throw new Error(
+        all.length === 0
+          ? 'The database holds no city company yet.'
+          : `Several city companies: choose one with --tenant (${all.map((t) => t.code).join(', ')}).`,
+      );
+    }
+    user = await findFirstAdministrator(context.db, (tenant ?? all[0]).id);
+    if (!user) throw new Error('The city company has no enabled administrator; name an account with --as.');
+  }
+  return actorOfUser(context.db, user, '', 'console', 'kewo-import');
 }

@@ -176,7 +176,7 @@ function scopeOf(source: ScopeSource): DataScope | undefined {
   }
 }
 
-async function actorOfUser(
+export async function actorOfUser(
   executor: AppContext['db'],
   user: typeof users.$inferSelect,
   sessionId: string,
