@@ -85,6 +85,7 @@ async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
     worksheets: 'emit',
     entries: 'emit',
   });
+  decodeAcrossChunks(reader);
   for await (const worksheet of reader) {
     for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
       // row.values is 1-based and sparse.
@@ -95,6 +96,34 @@ async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
     // Only the first worksheet holds customers (the template's second is 填写说明).
     break;
   }
+}
+
+// exceljs 4.4 decodes each chunk of the zipped XML on its own, so a Chinese character split
+// between two chunks turns into "��". Handing it text decoded across chunk boundaries avoids
+// that (its parser passes strings through as they are).
+type ChunkSource = AsyncIterable<Buffer | string>;
+type ReaderInternals = {
+  _parseWorksheet: (iterator: ChunkSource, sheetNo: string) => unknown;
+  _parseSharedStrings: (entry: NodeJS.ReadableStream) => unknown;
+};
+
+async function* decodeUtf8(source: ChunkSource): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of source) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+function decodeAcrossChunks(reader: ExcelJS.stream.xlsx.WorkbookReader) {
+  const internals = reader as unknown as ReaderInternals;
+  const parseWorksheet = internals._parseWorksheet;
+  internals._parseWorksheet = function (iterator, sheetNo) {
+    return parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
+  };
+  const parseSharedStrings = internals._parseSharedStrings;
+  internals._parseSharedStrings = function (entry) {
+    return parseSharedStrings.call(this, Readable.from(decodeUtf8(entry as unknown as ChunkSource)));
+  };
 }
 
 async function* readCsvRows(input: Readable, encoding: string): AsyncGenerator<SheetRow> {

@@ -1,0 +1,85 @@
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cellText } from './customer-sheet.rules.ts';
+import { detectSheet, readSheetRows } from './customer-sheet-reader.ts';
+import { createSheetWriter } from './customer-sheet-writer.ts';
+
+const directory = mkdtempSync(join(tmpdir(), 'kewo-sheet-reader-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+// Enough Chinese text that characters fall across the reader's chunk boundaries.
+const rows = Array.from({ length: 3_000 }, (_, index) => [
+  `35060210${String(index).padStart(4, '0')}`,
+  `龙文区恒兴便利店第${index}号`,
+  '郑海生',
+]);
+
+async function readAll(path: string) {
+  const detection = await detectSheet(path);
+  if (!detection || detection.kind === 'unsupported') throw new Error('not a sheet');
+  const read: string[][] = [];
+  for await (const { cells } of readSheetRows(path, detection)) read.push(cells.map(cellText));
+  return { detection, read };
+}
+
+describe(readSheetRows.name, () => {
+  it('reads Chinese text whole from a streamed .xlsx (inline strings) and an Excel-style one (shared strings)', async () => {
+    const streamed = join(directory, 'streamed.xlsx');
+    const output = createWriteStream(streamed);
+    const writer = createSheetWriter('xlsx', output, {
+      sheetName: '客户档案',
+      headers: ['专卖许可证号', '店名', '负责人'],
+    });
+    for (const row of rows) writer.addRow(row);
+    await writer.finish();
+
+    const shared = join(directory, 'shared.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('客户档案');
+    sheet.addRow(['专卖许可证号', '店名', '负责人']);
+    for (const row of rows) sheet.addRow(row);
+    await workbook.xlsx.writeFile(shared);
+
+    for (const path of [streamed, shared]) {
+      const { detection, read } = await readAll(path);
+      expect(detection.kind).toBe('xlsx');
+      expect(read).toHaveLength(rows.length + 1);
+      expect(read.slice(1)).toEqual(rows);
+    }
+  });
+
+  it.each([
+    [
+      'UTF-8 with BOM',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('店名,负责人\r\n恒兴,郑海生\r\n')]),
+      'utf-8',
+    ],
+    ['UTF-8', Buffer.from('店名,负责人\n"恒兴, 便利",郑海生\n\n'), 'utf-8'],
+    // 店名,负责人 / 恒兴,郑海生 in GBK.
+    ['GB18030', Buffer.from('b5eac3fb2cb8bad4f0c8cb0d0abae3d0cb2cd6a3baa3c9fa0d0a', 'hex'), 'gb18030'],
+  ])('reads a CSV in %s', async (_case, content, encoding) => {
+    const path = join(directory, `${encoding}.csv`);
+    writeFileSync(path, content);
+    const { detection, read } = await readAll(path);
+    expect(detection).toEqual({ kind: 'csv', encoding });
+    expect(read[0]).toEqual(['店名', '负责人']);
+    expect(read[1][1]).toBe('郑海生');
+    expect(read).toHaveLength(2);
+  });
+
+  it('tells binary files and old .xls apart from spreadsheets, and an empty file from both', async () => {
+    const cases: [string, Buffer, string | undefined][] = [
+      ['empty', Buffer.alloc(0), undefined],
+      ['png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'unsupported'],
+      ['xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'unsupported'],
+    ];
+    for (const [name, content, kind] of cases) {
+      const path = join(directory, name);
+      writeFileSync(path, content);
+      expect((await detectSheet(path))?.kind).toBe(kind);
+    }
+  });
+});
