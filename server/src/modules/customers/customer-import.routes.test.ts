@@ -190,6 +190,18 @@ describe.each(testDatabaseKinds)('customer import and export on %s', (kind) => {
       expect(await findByLicence('350605900020')).toBeUndefined();
     });
 
+    it('lists the first 1,000 errors and counts them all', async () => {
+      const rows = Array.from({ length: 1_100 }, (_, index) =>
+        goodRow(`35060590${String(1_000 + index).padStart(4, '0')}`, { 订货方式: '传真' }),
+      );
+      const response = await upload('many.csv', csvOf(rows));
+      expect(response.statusCode).toBe(422);
+      const body = response.json();
+      expect(body.errorCount).toBe(1_100);
+      expect(body.errors).toHaveLength(1_000);
+      expect(body.errors[999].row).toBe(1_001);
+    });
+
     it('answers in English when asked', async () => {
       const response = await upload('bad.csv', csvOf([goodRow('350605900030', { 业态: 'kiosk' })]), { lang: 'en' });
       expect(response.json().errors[0].message).toContain('unknown value');
