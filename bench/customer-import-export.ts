@@ -147,19 +147,24 @@ async function writeInputFile(path: string, kind: 'xlsx' | 'csv', rows: number, 
 // ---- Measuring ----
 
 // Peak RSS of a process from the kernel (VmHWM), reset before each measurement (clear_refs 5).
-function resetPeak(pid: number) {
+// Returns whether the reset took: where it does not (some containers), the peak covers the
+// process's life so far, and the report says so.
+function resetPeak(pid: number): boolean {
   try {
     writeFileSync(`/proc/${pid}/clear_refs`, '5');
   } catch {
-    // Not Linux, or not allowed: the peak then covers the process's whole life.
+    return false;
   }
+  return memoryMiB(pid, 'VmHWM') <= memoryMiB(pid, 'VmRSS') * 1.05;
 }
 
-function peakMiB(pid: number): number {
+function memoryMiB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /VmHWM:\s+(\d+) kB/.exec(status);
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
   return match ? round(Number(match[1]) / 1024, 0) : Number.NaN;
 }
+
+const peakMiB = (pid: number) => memoryMiB(pid, 'VmHWM');
 
 type Measurement = {
   step: string;
@@ -168,6 +173,8 @@ type Measurement = {
   rows: number;
   fileMiB: number;
   peakRssMiB: number | null;
+  // false: the kernel would not reset the peak, so it is the largest since the server started.
+  peakReset?: boolean;
   result?: unknown;
   pass: boolean;
 };
@@ -210,7 +217,7 @@ async function measure(kind: DatabaseKind, options: Options, files: Record<strin
     ) => {
       const form = new FormData();
       form.append('file', await openAsBlob(path), path.split('/').pop());
-      resetPeak(server.pid);
+      const peakReset = resetPeak(server.pid);
       const started = performance.now();
       const response = await fetch(`${server.baseUrl}/api/v1/customers/import?mode=${mode}`, {
         method: 'POST',
@@ -231,6 +238,7 @@ async function measure(kind: DatabaseKind, options: Options, files: Record<strin
         rows: body.rows,
         fileMiB: round((await stat(path)).size / 1048576, 1),
         peakRssMiB: peak,
+        peakReset,
         result: body,
         pass: seconds <= options.importTarget && peak < options.memoryTarget,
       };
@@ -238,7 +246,7 @@ async function measure(kind: DatabaseKind, options: Options, files: Record<strin
       measurements.push(measurement);
     };
     const exportFile = async (step: string, format: 'xlsx' | 'csv', path: string) => {
-      resetPeak(server.pid);
+      const peakReset = resetPeak(server.pid);
       const started = performance.now();
       const response = await fetch(`${server.baseUrl}/api/v1/customers/export?format=${format}`, {
         headers: { cookie, 'accept-encoding': 'identity' },
@@ -257,6 +265,7 @@ async function measure(kind: DatabaseKind, options: Options, files: Record<strin
         rows: options.rows,
         fileMiB: round((await stat(path)).size / 1048576, 1),
         peakRssMiB: peak,
+        peakReset,
         pass: seconds <= options.exportTarget && peak < options.memoryTarget,
       });
     };
@@ -305,7 +314,7 @@ function markdown(result: {
       '| --- | ---: | ---: | ---: | ---: | --- |',
       ...database.measurements.map(
         (entry) =>
-          `| ${entry.step} | ${entry.fileMiB} | ${entry.rows} | ${entry.seconds} | ${entry.peakRssMiB ?? ''} | ${entry.pass ? 'yes' : 'no'} |`,
+          `| ${entry.step} | ${entry.fileMiB} | ${entry.rows} | ${entry.seconds} | ${entry.peakRssMiB ?? ''}${entry.peakReset === false ? ' (since start)' : ''} | ${entry.pass ? 'yes' : 'no'} |`,
       ),
       '',
     );

@@ -5,6 +5,8 @@ import { testDatabaseKinds } from '../../db/test-database.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { users } from '../../platform/identity/identity.schema.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { customerImportErrorFiles } from './customer-import.schema.ts';
+import { pruneImportErrorWorkbooks } from './customer-import.service.ts';
 import { customerSheetColumns } from './customer-sheet.rules.ts';
 import { csvOf, goodRow, importHeaders, multipart, type Row, xlsxOf } from './customer-sheet-fixtures.ts';
 import { customers } from './customers.schema.ts';
@@ -483,6 +485,11 @@ describe.each(testDatabaseKinds)('customer import and export on %s', (kind) => {
       const response = await t.app.inject({ url: workbookUrl, headers: { cookie: await t.signIn('marketing') } });
       expect(response.statusCode).toBe(404);
       expect(response.json().code).toBe('IMPORT_ERRORS_NOT_FOUND');
+      // Housekeeping deletes what has expired.
+      const stored = () => t.database.db.select({ n: count() }).from(customerImportErrorFiles);
+      expect((await stored())[0].n).toBeGreaterThan(0);
+      await pruneImportErrorWorkbooks(t.context);
+      expect((await stored())[0].n).toBe(0);
     });
   });
 });

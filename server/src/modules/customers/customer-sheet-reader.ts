@@ -86,7 +86,9 @@ async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
     entries: 'emit',
   });
   decodeAcrossChunks(reader);
+  let hasWorksheet = false;
   for await (const worksheet of reader) {
+    hasWorksheet = true;
     for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
       // row.values is 1-based and sparse.
       const values = (row.values as unknown[]).slice(1);
@@ -96,6 +98,8 @@ async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
     // Only the first worksheet holds customers (the template's second is 填写说明).
     break;
   }
+  // A zip without a worksheet (a .docx renamed, say) is not a workbook.
+  if (!hasWorksheet) throw new Error('no worksheet in the file');
 }
 
 // exceljs 4.4 decodes each chunk of the zipped XML on its own, so a Chinese character split
