@@ -21,7 +21,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDemoCustomer } from '../server/src/demo/demo-customers.ts';
 import { createRandom } from '../server/src/demo/random.ts';
-import { demoDistricts } from '../server/src/demo/zhangzhou.ts';
+import { demoDistricts, districtBounds } from '../server/src/demo/zhangzhou.ts';
 import { formatCustomerRow, sheetHeaders } from '../server/src/modules/customers/customer-sheet.rules.ts';
 import { detectSheet, readSheetRows } from '../server/src/modules/customers/customer-sheet-reader.ts';
 import { createSheetWriter } from '../server/src/modules/customers/customer-sheet-writer.ts';
@@ -115,7 +115,13 @@ async function writeInputFile(path: string, kind: 'xlsx' | 'csv', rows: number, 
     const serial = (serials.get(district.code) ?? serialBase) + 1;
     serials.set(district.code, serial);
     const managerNumber = (index % managerCount) + 1;
-    const store = generateDemoCustomer(random, { district, branchId: 0, orgPath: '/', managerId: 0 }, serial, 0, now);
+    const store = generateDemoCustomer(
+      random,
+      { district, bounds: districtBounds[district.code], branchId: 0, orgPath: '/', managerId: 0 },
+      serial,
+      0,
+      now,
+    );
     const row = formatCustomerRow({
       licenceNo: store.licenceNo,
       name: store.name,

@@ -4,6 +4,7 @@ import { type DataScope, scopeCondition } from '../../platform/access/data-scope
 import type { AuditEntry } from '../../platform/audit/audit.repository.ts';
 import { orgUnits, tenants, users } from '../../platform/identity/identity.schema.ts';
 import { customerImportErrorFiles } from './customer-import.schema.ts';
+import type { CustomerSearchKeys } from './customer-search.rules.ts';
 import { type CustomerFilters, type CustomerInsert, findCustomerRowsForExport } from './customers.repository.ts';
 import { customers, districts } from './customers.schema.ts';
 
@@ -73,10 +74,7 @@ export async function findCustomersByLicence(executor: Executor, tenantId: numbe
 
 export type StoredCustomer = Awaited<ReturnType<typeof findCustomersByLicence>>[number];
 
-export type CustomerRowUpdate = Omit<StoredCustomer, 'licenceNo' | 'status'> & {
-  namePinyin: string;
-  nameInitials: string;
-};
+export type CustomerRowUpdate = Omit<StoredCustomer, 'licenceNo' | 'status'> & CustomerSearchKeys;
 
 // Many customers updated in one statement: the new rows travel as one JSON parameter.
 export async function updateCustomersInBulk(
@@ -92,7 +90,9 @@ export async function updateCustomersInBulk(
       urban_rural = v.urban_rural, format = v.format, manager_id = v.manager_id, branch_id = v.branch_id,
       org_path = v.org_path, order_day = v.order_day, order_channel = v.order_channel,
       latitude = v.latitude, longitude = v.longitude, licence_valid_until = v.licence_valid_until,
-      tags = v.tags, custom_fields = v.custom_fields, name_pinyin = v.name_pinyin, name_initials = v.name_initials, updated_at = ${now}
+      tags = v.tags, custom_fields = v.custom_fields, name_pinyin = v.name_pinyin, name_initials = v.name_initials,
+      owner_pinyin = v.owner_pinyin, owner_initials = v.owner_initials, name_grams = v.name_grams,
+      owner_address_grams = v.owner_address_grams, updated_at = ${now}
     FROM jsonb_to_recordset(${JSON.stringify(
       rows.map((row) => ({
         id: row.id,
@@ -114,11 +114,16 @@ export async function updateCustomersInBulk(
         custom_fields: row.customFields,
         name_pinyin: row.namePinyin,
         name_initials: row.nameInitials,
+        owner_pinyin: row.ownerPinyin,
+        owner_initials: row.ownerInitials,
+        name_grams: row.nameGrams,
+        owner_address_grams: row.ownerAddressGrams,
       })),
     )}::jsonb) AS v(id integer, name text, owner text, phone text, address text, urban_rural text, format text,
       manager_id integer, branch_id integer, org_path text, order_day smallint, order_channel text,
       latitude double precision, longitude double precision, licence_valid_until date, tags text[], custom_fields jsonb,
-      name_pinyin text, name_initials text)
+      name_pinyin text, name_initials text, owner_pinyin text, owner_initials text, name_grams text[],
+      owner_address_grams text[])
     WHERE c.tenant_id = ${tenantId} AND c.id = v.id`);
 }
 
@@ -191,10 +196,12 @@ export async function insertCustomersInBulk(executor: Executor, rows: CustomerIn
   const result = await executor.execute(sql`
     INSERT INTO customers (tenant_id, licence_no, name, owner, phone, address, district_code, urban_rural, format,
       manager_id, branch_id, org_path, order_day, order_channel, latitude, longitude, licence_valid_until, tags,
-      custom_fields, name_pinyin, name_initials, created_at, updated_at)
+      custom_fields, name_pinyin, name_initials, owner_pinyin, owner_initials, name_grams, owner_address_grams,
+      created_at, updated_at)
     SELECT tenant_id, licence_no, name, owner, phone, address, district_code, urban_rural, format,
       manager_id, branch_id, org_path, order_day, order_channel, latitude, longitude, licence_valid_until, tags,
-      custom_fields, name_pinyin, name_initials, created_at, updated_at
+      custom_fields, name_pinyin, name_initials, owner_pinyin, owner_initials, name_grams, owner_address_grams,
+      created_at, updated_at
     FROM jsonb_to_recordset(${JSON.stringify(
       rows.map((row) => ({
         tenant_id: row.tenantId,
@@ -218,6 +225,10 @@ export async function insertCustomersInBulk(executor: Executor, rows: CustomerIn
         custom_fields: row.customFields ?? {},
         name_pinyin: row.namePinyin ?? null,
         name_initials: row.nameInitials ?? null,
+        owner_pinyin: row.ownerPinyin ?? null,
+        owner_initials: row.ownerInitials ?? null,
+        name_grams: row.nameGrams ?? [],
+        owner_address_grams: row.ownerAddressGrams ?? [],
         created_at: row.createdAt,
         updated_at: row.updatedAt,
       })),
@@ -225,6 +236,7 @@ export async function insertCustomersInBulk(executor: Executor, rows: CustomerIn
       address text, district_code text, urban_rural text, format text, manager_id integer, branch_id integer,
       org_path text, order_day smallint, order_channel text, latitude double precision, longitude double precision,
       licence_valid_until date, tags text[], custom_fields jsonb, name_pinyin text, name_initials text,
+      owner_pinyin text, owner_initials text, name_grams text[], owner_address_grams text[],
       created_at timestamptz, updated_at timestamptz)
     RETURNING id, licence_no, name`);
   // Returned in the order of the rows given, by licence number (unique in the tenant).

@@ -209,7 +209,7 @@ describe.each(testDatabaseKinds)('customer import and export on %s', (kind) => {
       expect(response.json().errors[0].message).toContain('unknown value');
     });
 
-    it('keeps an error workbook for the uploader only: the rows with bad cells marked and a 错误原因 column', async () => {
+    it('keeps an error workbook for the uploader only: every row, bad cells marked, a 错误原因 column; fixed, it imports as it is', async () => {
       const response = await upload(
         'marked.xlsx',
         await xlsxOf([goodRow('350605900040'), goodRow('350605900041', { 联系电话: '12345', 业态: '报刊亭' })]),
@@ -223,15 +223,24 @@ describe.each(testDatabaseKinds)('customer import and export on %s', (kind) => {
       const sheet = (await readWorkbook(download.rawPayload)).worksheets[0];
       const header = (sheet.getRow(1).values as string[]).slice(1);
       expect(header.at(-1)).toBe('错误原因');
-      const row = sheet.getRow(2);
+      const good = sheet.getRow(2);
+      expect(good.getCell(1).value).toBe('350605900040');
+      expect(good.getCell(header.length).value ?? null).toBeNull();
+      const row = sheet.getRow(3);
       expect(row.getCell(1).value).toBe('350605900041');
       const phone = row.getCell(header.indexOf('联系电话') + 1);
       expect(String(phone.note)).toContain('格式不正确');
       expect(row.getCell(header.indexOf('业态') + 1).note).toBeTruthy();
       expect(row.getCell(header.indexOf('店名') + 1).note).toBeFalsy();
       expect(String(row.getCell(header.length).value)).toContain('联系电话');
-      // Only the bad rows are in it.
-      expect(sheet.actualRowCount).toBe(2);
+      // Every uploaded row is in it, so fixing the marked cells is all it takes.
+      expect(sheet.actualRowCount).toBe(3);
+      row.getCell(header.indexOf('联系电话') + 1).value = '13805960041';
+      row.getCell(header.indexOf('业态') + 1).value = '便利店';
+      const fixed = Buffer.from(await sheet.workbook.xlsx.writeBuffer());
+      const again = await upload('marked-fixed.xlsx', fixed, { cookie: marketing });
+      expect(again.statusCode).toBe(200);
+      expect(again.json()).toMatchObject({ created: 2 });
       workbookUrl = url;
     });
   });

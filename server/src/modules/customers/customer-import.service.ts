@@ -30,8 +30,8 @@ import {
   type StoredCustomer,
   updateCustomersInBulk,
 } from './customer-import.repository.ts';
-import { pinyinKeysOf } from './customer-pinyin.ts';
 import { customerStatusLabels } from './customer-reference.ts';
+import { searchKeysOf } from './customer-search.rules.ts';
 import {
   cellText,
   type HeaderMap,
@@ -393,7 +393,7 @@ async function writeRows(context: AppContext, actor: Actor, request: ImportReque
             licenceValidUntil: row.licenceValidUntil,
             tags: row.tags,
             customFields: mergeCustomFields({}, row.customFields),
-            ...pinyinKeysOf(row.name),
+            ...searchKeysOf(row),
             createdAt: now,
             updatedAt: now,
           });
@@ -415,7 +415,7 @@ async function writeRows(context: AppContext, actor: Actor, request: ImportReque
           branchId: managerChanged ? row.manager.branchId : existing.branchId,
           orgPath: managerChanged ? row.manager.orgPath : existing.orgPath,
           customFields: mergeCustomFields(existing.customFields, row.customFields),
-          ...pinyinKeysOf(row.name),
+          ...searchKeysOf(row),
         } as CustomerRowUpdate);
         changes.push({ action: 'update', entity: 'customer', entityId: existing.id, ...difference });
       }
@@ -467,8 +467,8 @@ function auditEntriesOf(actor: Actor, changes: Change[], now: Date) {
 
 // ---- The error workbook ----
 
-// The uploaded rows again, as they were, with each bad cell filled and noted with its reason and a
-// 错误原因 column at the end; kept for its uploader only, for a day.
+// The uploaded rows again, all of them as they were, with each bad cell filled and noted with its
+// reason and a 错误原因 column at the end; kept for its uploader only, for a day.
 async function storeErrorWorkbook(
   context: AppContext,
   actor: Actor,
@@ -492,8 +492,14 @@ async function storeErrorWorkbook(
       writer = createSheetWriter('xlsx', output, { sheetName: '错误标注', headers: [...texts, '错误原因'] });
       continue;
     }
+    const padded = Array.from({ length: width }, (_, index) => plainCell(cells[index]));
+    // Every row stays, so the fixed workbook can be imported as it is (the import ignores the
+    // 错误原因 column); only the bad rows carry marks and reasons.
     const rowErrors = byRow.get(row);
-    if (!rowErrors) continue;
+    if (!rowErrors) {
+      writer.addRow([...padded, null], new Map());
+      continue;
+    }
     const marks = new Map<number, string>();
     const reasons: string[] = [];
     for (const error of rowErrors) {
@@ -502,7 +508,6 @@ async function storeErrorWorkbook(
       const index = columnOf.get(error.column);
       if (index !== undefined) marks.set(index, [marks.get(index), message].filter(Boolean).join('\n'));
     }
-    const padded = Array.from({ length: width }, (_, index) => plainCell(cells[index]));
     writer.addRow([...padded, reasons.join('；')], marks);
   }
   await writer?.finish();
