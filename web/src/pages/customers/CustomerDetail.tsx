@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, KeyOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Result, Skeleton, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { CustomerFormDrawer } from './components/CustomerFormDrawer.tsx';
 import { CustomerStatusTag } from './components/CustomerStatusTag.tsx';
+import { PortalPasswordModal } from './components/PortalPasswordModal.tsx';
 import { ReassignModal } from './components/ReassignModal.tsx';
 import { StatusChangeModal } from './components/StatusChangeModal.tsx';
 import { customerTabs } from './customer-tabs.tsx';
@@ -34,7 +35,7 @@ export function CustomerDetailPage() {
   const customer = useCustomer(id);
   const fields = useCustomerFields().data ?? [];
   const [searchParams, setSearchParams] = useSearchParams();
-  const [action, setAction] = useState<'edit' | 'status' | 'reassign' | null>(null);
+  const [action, setAction] = useState<'edit' | 'status' | 'reassign' | 'portalPassword' | null>(null);
 
   const isEditor = user.role === 'admin' || user.role === 'marketing';
   const canEditContacts = isEditor || user.role === 'service';
@@ -103,6 +104,11 @@ export function CustomerDetailPage() {
                 </Button>
               </>
             ) : null}
+            {canEditContacts && data.status !== 'cancelled' ? (
+              <Button icon={<KeyOutlined />} onClick={() => setAction('portalPassword')}>
+                {t('customers.portalPassword.button')}
+              </Button>
+            ) : null}
           </Flex>
         </Flex>
       </Card>
@@ -119,7 +125,10 @@ export function CustomerDetailPage() {
         />
       </Card>
       {canEditContacts ? (
-        <CustomerFormDrawer customer={data} isOpen={action === 'edit'} onClose={() => setAction(null)} />
+        <>
+          <CustomerFormDrawer customer={data} isOpen={action === 'edit'} onClose={() => setAction(null)} />
+          <PortalPasswordModal customer={data} isOpen={action === 'portalPassword'} onClose={() => setAction(null)} />
+        </>
       ) : null}
       {isEditor ? (
         <>

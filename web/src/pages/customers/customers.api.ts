@@ -145,6 +145,10 @@ export function changeCustomerStatus(id: number, status: CustomerStatus, reason:
   return api.post<Customer>(`/customers/${id}/status`, { status, reason });
 }
 
+export function issuePortalPassword(id: number) {
+  return api.post<{ username: string; password: string }>(`/customers/${id}/portal-password`);
+}
+
 export function reassignCustomers(customerIds: number[], managerId: number) {
   return api.post<{ reassigned: number; unchanged: number }>('/customers/reassign', { customerIds, managerId });
 }

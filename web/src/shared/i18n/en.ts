@@ -195,6 +195,17 @@ export const en: Messages = {
       submit: 'Reassign',
       result: '{{reassigned}} reassigned; {{unchanged}} already had this manager',
     },
+    portalPassword: {
+      button: 'Portal password',
+      title: '{{name}}: retailer portal password',
+      explain:
+        "A one-time password is generated; the old password and the store's sessions stop working. Tell the owner the account and password; they must change it at their first sign-in.",
+      issue: 'Generate password',
+      done: 'I have told the owner',
+      username: 'Account (licence number)',
+      password: 'One-time password',
+      shownOnce: 'The password is shown only this once; it is not stored in clear.',
+    },
     detail: {
       back: 'Back to customers',
       notFound: 'This customer does not exist or is outside your data scope.',

@@ -194,6 +194,17 @@ export const zhCN = {
       submit: '确定调整',
       result: '已调整 {{reassigned}} 家；{{unchanged}} 家原本就由该客户经理负责',
     },
+    portalPassword: {
+      button: '门户密码',
+      title: '{{name}}：零售客户门户密码',
+      explain:
+        '将生成一次性初始密码，原密码和已登录的会话随即失效。请把账号和密码告知店主，店主首次登录后须自行修改密码。',
+      issue: '生成初始密码',
+      done: '我已告知店主',
+      username: '登录账号（许可证号）',
+      password: '初始密码',
+      shownOnce: '密码只显示这一次，系统不保存明文。',
+    },
     detail: {
       back: '返回客户列表',
       notFound: '客户不存在，或不在您的数据范围内。',
