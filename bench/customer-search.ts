@@ -16,7 +16,7 @@
 // (one connection): this measures the latency a user sees, not throughput. Writes
 // bench/results/customer-search[-province|-N].{json,md} (or --out); exits 1 when a p95 misses the
 // target, 2 when the benchmark failed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -140,6 +140,7 @@ type KindResult = {
 };
 type DatabaseResult = {
   kind: DatabaseKind;
+  date: string;
   startupSeconds: number;
   demoSeconds: number | null;
   loadAverage: number[];
@@ -237,6 +238,7 @@ async function measure(kind: DatabaseKind, options: Options): Promise<DatabaseRe
     });
     return {
       kind,
+      date: new Date().toISOString(),
       startupSeconds: round(server.startupMs / 1000, 1),
       demoSeconds: demo ? Number(demo[1]) : null,
       loadAverage: loadavg().map((value) => round(value, 1)),
@@ -270,6 +272,8 @@ function markdown(result: {
   for (const database of result.databases) {
     lines.push(
       `## ${database.kind}`,
+      '',
+      `Measured ${database.date}.`,
       '',
       `Start-up ${database.startupSeconds} s, of which generating and loading the demo ${database.demoSeconds ?? '?'} s. Load average after the runs: ${database.loadAverage.join(', ')} (2 CPUs).`,
       '',
@@ -308,6 +312,22 @@ async function main() {
     console.log(`  start-up ${database.startupSeconds} s (demo city ${database.demoSeconds ?? '?'} s)`);
     databases.push(database);
   }
+  // customer-search (the city demo), customer-search-province, customer-search-250000 (stress).
+  const name =
+    options.scale === 'province'
+      ? `${benchmark}-province`
+      : options.customers === 24_000
+        ? benchmark
+        : `${benchmark}-${options.customers}`;
+  // A run of one database keeps the other database's figures of the same layout in the file.
+  const previousPath = join(options.out, `${name}.json`);
+  const previous = existsSync(previousPath)
+    ? (JSON.parse(readFileSync(previousPath, 'utf8')) as { customers?: number; databases?: DatabaseResult[] })
+    : undefined;
+  const kept =
+    previous?.customers === options.customers
+      ? (previous.databases ?? []).filter((database) => database.date && !kinds.includes(database.kind))
+      : [];
   const result = {
     benchmark,
     date,
@@ -318,15 +338,8 @@ async function main() {
     rounds: options.rounds,
     target: options.target,
     environment,
-    databases,
+    databases: [...kept, ...databases].sort((a, b) => a.kind.localeCompare(b.kind)),
   };
-  // customer-search (the city demo), customer-search-province, customer-search-250000 (stress).
-  const name =
-    options.scale === 'province'
-      ? `${benchmark}-province`
-      : options.customers === 24_000
-        ? benchmark
-        : `${benchmark}-${options.customers}`;
   mkdirSync(options.out, { recursive: true });
   writeFileSync(join(options.out, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(join(options.out, `${name}.md`), markdown(result));

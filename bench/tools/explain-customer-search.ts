@@ -31,6 +31,8 @@ import { repoRoot } from '../lib/server.ts';
 const queries = [
   ['chinese-2', '龙海'],
   ['chinese-2 (rare)', '华安'],
+  // In addresses (胜利路), never in a store name: the name tier is empty.
+  ['chinese-2 (address only)', '胜利'],
   ['chinese-1', '店'],
   ['chinese-4', '恒兴便利'],
   ['licence-prefix', '350623'],

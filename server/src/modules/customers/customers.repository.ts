@@ -195,15 +195,23 @@ function customFieldCondition(filter: CustomFieldFilter): SQL {
 
 // Each sort: the column to order by (index-backed), how its value travels in the cursor as text,
 // and how the text is read back.
+// `unindexed` is the same order through an expression no index has (see tierPageIds).
 const sortColumns = {
   licenceNo: {
     column: sql`${customers.licenceNo}`,
+    unindexed: sql`(${customers.licenceNo} || '')`,
     asText: sql`${customers.licenceNo}`,
     fromText: (value: string) => sql`${value}`,
   },
-  name: { column: sql`${customers.name}`, asText: sql`${customers.name}`, fromText: (value: string) => sql`${value}` },
+  name: {
+    column: sql`${customers.name}`,
+    unindexed: sql`(${customers.name} || '')`,
+    asText: sql`${customers.name}`,
+    fromText: (value: string) => sql`${value}`,
+  },
   updatedAt: {
     column: sql`${customers.updatedAt}`,
+    unindexed: sql`(${customers.updatedAt} + interval '0 seconds')`,
     // Microseconds included, so the cursor resumes exactly.
     asText: sql`to_char(${customers.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     fromText: (value: string) => sql`${value}::timestamptz`,
@@ -215,7 +223,7 @@ export async function findCustomerPage(
   tenantId: number,
   scope: DataScope,
   filters: CustomerFilters,
-  page: { sort: CustomerSort; limit: number; after?: CustomerCursor; exactTotalLimit?: number },
+  page: { sort: CustomerSort; limit: number; after?: CustomerCursor; exactTotalLimit?: number; orderedWindow?: number },
 ) {
   const descending = page.sort.startsWith('-');
   const sortBy = sortColumns[page.sort.replace('-', '') as keyof typeof sortColumns];
@@ -235,19 +243,15 @@ export async function findCustomerPage(
             ? sql`(${sortBy.column}, ${customers.id}) < (${sortBy.fromText(after.value)}, ${after.id})`
             : sql`(${sortBy.column}, ${customers.id}) > (${sortBy.fromText(after.value)}, ${after.id})`
           : undefined;
-      // The page's ids first, from customers alone; then the joins for those rows only. (Joined in
-      // one query, the planner joins every match before sorting when the matches come from a
-      // bitmap: thousands of rows for 20.)
-      const pageIds = executor
-        .select({ pageId: sql<number>`${customers.id}`.as('page_id') })
-        .from(customers)
-        .where(and(where, tier.condition, resume))
-        .orderBy(sql`${sortBy.column} ${direction}`, sql`${customers.id} ${direction}`)
-        .limit(page.limit + 1 - rows.length)
-        .as('page');
+      const ids = await tierPageIds(executor, and(where, resume) as SQL, tier.condition, sortBy, direction, {
+        need: page.limit + 1 - rows.length,
+        window: page.orderedWindow ?? orderedWindow,
+      });
+      if (ids.length === 0) continue;
+      // The joins for the page's rows only. (Joined in one query with the search, the planner
+      // joins every match before sorting when the matches come from a bitmap: thousands for 20.)
       const found = await selectCustomers(executor, { sortValue: sql<string>`${sortBy.asText}` })
-        .innerJoin(pageIds, eq(pageIds.pageId, customers.id))
-        .where(eq(customers.tenantId, tenantId))
+        .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, ids)))
         .orderBy(sql`${sortBy.column} ${direction}`, sql`${customers.id} ${direction}`);
       rows.push(...found.map((row) => ({ ...row, searchRank: tier.rank })));
       if (rows.length > page.limit) break;
@@ -266,6 +270,38 @@ export async function findCustomerPage(
     : undefined;
   const items = rows.slice(0, page.limit).map(({ searchRank: _rank, sortValue: _value, ...row }) => row);
   return { items, total: counted.total, totalIsEstimate: counted.isEstimate, next };
+}
+
+// How many rows, in the list's order, a tier reads before deciding it is sparse.
+export const orderedWindow = 2_000;
+
+// The ids of a tier's next rows, in the list's order. First the next `orderedWindow` rows in that
+// order (an index scan), filtered by the tier: a broad query (店) finds its page in the first rows.
+// When the window holds fewer than the page needs, the tier is sparse (under 1% of the rows):
+// it is read through its own indexes (GIN, pinyin B-trees) and sorted. The sort key is wrapped
+// so that the planner cannot walk the ordered index instead, through every row of a large city,
+// for matches that are not there (胜利 is in addresses, never in a store name).
+async function tierPageIds(
+  executor: Executor,
+  base: SQL,
+  condition: SQL,
+  sortBy: (typeof sortColumns)[keyof typeof sortColumns],
+  direction: SQL,
+  page: { need: number; window: number },
+): Promise<number[]> {
+  const order = sql`${sortBy.column} ${direction}, ${customers.id} ${direction}`;
+  const windowed = await executor.execute(
+    sql`SELECT ${customers.id} AS id FROM (SELECT * FROM ${customers} WHERE ${base} ORDER BY ${order} LIMIT ${page.window}) AS ${customers} WHERE ${condition} ORDER BY ${order} LIMIT ${page.need}`,
+  );
+  const ids = (windowed as unknown as { rows: { id: number }[] }).rows.map((row) => Number(row.id));
+  if (ids.length === page.need) return ids;
+  const sparse = await executor
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(base, condition))
+    .orderBy(sql`${sortBy.unindexed} ${direction}`, sql`${customers.id} ${direction}`)
+    .limit(page.need);
+  return sparse.map((row) => row.id);
 }
 
 async function countAll(executor: Executor, where: SQL) {
