@@ -90,7 +90,9 @@ function escapeLike(value: string): string {
 // One rank of search results. A query's tiers are disjoint and together are its matches; the
 // page takes the best tier first, each tier in the list's sort order, so a broad query reads
 // only the first rows of an index in that order and a narrow one only its (indexed) matches.
-type SearchTier = { rank: number; condition: SQL };
+// `window`, when given, is implied by the condition and narrows where a tier's ordered read starts
+// (a licence prefix is a range of the licence index).
+type SearchTier = { rank: number; condition: SQL; window?: SQL };
 type Search = { tiers: SearchTier[]; match: SQL };
 
 const arrayHas = (column: AnyPgColumn, gram: string) => sql`${column} @> ARRAY[${gram}]::text[]`;
@@ -120,13 +122,12 @@ function searchOf(q: string): Search {
     case 'number': {
       const exact = sql`(${customers.licenceNo} = ${q} OR ${customers.phone} = ${q})`;
       const upper = digitPrefixUpperBound(q);
-      const prefix = sql`(${customers.licenceNo} LIKE ${`${escapeLike(q)}%`} AND ${customers.licenceNo} >= ${q}${
-        upper ? sql` AND ${customers.licenceNo} < ${upper}` : sql``
-      })`;
+      const range = sql`(${customers.licenceNo} >= ${q}${upper ? sql` AND ${customers.licenceNo} < ${upper}` : sql``})`;
+      const prefix = sql`(${customers.licenceNo} LIKE ${`${escapeLike(q)}%`} AND ${range})`;
       return {
         tiers: [
           { rank: 0, condition: exact },
-          { rank: 1, condition: sql`(${prefix} AND NOT ${exact})` },
+          { rank: 1, condition: sql`(${prefix} AND NOT ${exact})`, window: range },
         ],
         match: sql`(${exact} OR ${prefix})`,
       };
@@ -243,7 +244,7 @@ export async function findCustomerPage(
             ? sql`(${sortBy.column}, ${customers.id}) < (${sortBy.fromText(after.value)}, ${after.id})`
             : sql`(${sortBy.column}, ${customers.id}) > (${sortBy.fromText(after.value)}, ${after.id})`
           : undefined;
-      const ids = await tierPageIds(executor, and(where, resume) as SQL, tier.condition, sortBy, direction, {
+      const ids = await tierPageIds(executor, and(where, resume) as SQL, tier, sortBy, direction, {
         need: page.limit + 1 - rows.length,
         window: page.orderedWindow ?? orderedWindow,
       });
@@ -284,21 +285,21 @@ export const orderedWindow = 2_000;
 async function tierPageIds(
   executor: Executor,
   base: SQL,
-  condition: SQL,
+  tier: SearchTier,
   sortBy: (typeof sortColumns)[keyof typeof sortColumns],
   direction: SQL,
   page: { need: number; window: number },
 ): Promise<number[]> {
   const order = sql`${sortBy.column} ${direction}, ${customers.id} ${direction}`;
   const windowed = await executor.execute(
-    sql`SELECT ${customers.id} AS id FROM (SELECT * FROM ${customers} WHERE ${base} ORDER BY ${order} LIMIT ${page.window}) AS ${customers} WHERE ${condition} ORDER BY ${order} LIMIT ${page.need}`,
+    sql`SELECT ${customers.id} AS id FROM (SELECT * FROM ${customers} WHERE ${and(base, tier.window)} ORDER BY ${order} LIMIT ${page.window}) AS ${customers} WHERE ${tier.condition} ORDER BY ${order} LIMIT ${page.need}`,
   );
   const ids = (windowed as unknown as { rows: { id: number }[] }).rows.map((row) => Number(row.id));
   if (ids.length === page.need) return ids;
   const sparse = await executor
     .select({ id: customers.id })
     .from(customers)
-    .where(and(base, condition))
+    .where(and(base, tier.condition))
     .orderBy(sql`${sortBy.unindexed} ${direction}`, sql`${customers.id} ${direction}`)
     .limit(page.need);
   return sparse.map((row) => row.id);
