@@ -34,6 +34,9 @@ const queries = [
   // In addresses (胜利路), never in a store name: the name tier is empty.
   ['chinese-2 (address only)', '胜利'],
   ['chinese-1', '店'],
+  ['chinese-1 (海)', '海'],
+  ['chinese-1 (龙)', '龙'],
+  ['chinese-1 (恒)', '恒'],
   ['chinese-4', '恒兴便利'],
   ['licence-prefix', '350623'],
   ['licence-exact', '350602100006'],
