@@ -45,7 +45,8 @@ export type Customer = {
   updatedAt: string;
 };
 
-export type CustomerPage = { items: Customer[]; total: number; nextCursor: string | null };
+// A broad search's total is the database's estimate (more than 5,000 matches): shown as 约.
+export type CustomerPage = { items: Customer[]; total: number; totalIsEstimate?: boolean; nextCursor: string | null };
 
 export type CustomerReference = {
   districts: { code: string; name: string }[];

@@ -146,7 +146,11 @@ export function CustomersPage() {
         </Flex>
         <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
           <Flex align="center" gap={8} wrap>
-            <Typography.Text strong>{t('customers.total', { total: format.number(total) })}</Typography.Text>
+            <Typography.Text strong>
+              {t(customers.data?.totalIsEstimate ? 'customers.totalEstimate' : 'customers.total', {
+                total: format.number(total),
+              })}
+            </Typography.Text>
             {canEdit && selectedIds.length > 0 ? (
               <>
                 <Typography.Text type="secondary">

@@ -117,6 +117,7 @@ export const en: Messages = {
     title: 'Customers',
     searchPlaceholder: 'Licence no., phone, store, owner, pinyin initials',
     total: '{{total}} customers',
+    totalEstimate: 'about {{total}} customers',
     page: 'Page {{page}}',
     fields: {
       licenceNo: 'Licence no.',

@@ -116,6 +116,7 @@ export const zhCN = {
     title: '客户档案',
     searchPlaceholder: '许可证号、电话、店名、负责人、拼音首字母',
     total: '共 {{total}} 家客户',
+    totalEstimate: '约 {{total}} 家客户',
     page: '第 {{page}} 页',
     fields: {
       licenceNo: '许可证号',
