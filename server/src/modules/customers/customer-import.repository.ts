@@ -1,7 +1,6 @@
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
-import type { AuditEntry } from '../../platform/audit/audit.repository.ts';
 import { orgUnits, tenants, users } from '../../platform/identity/identity.schema.ts';
 import { customerImportErrorFiles } from './customer-import.schema.ts';
 import type { CustomerSearchKeys } from './customer-search.rules.ts';
@@ -272,29 +271,4 @@ export async function insertRetailerAccountsInBulk(
       stores.map((store) => ({ username: store.licenceNo, display_name: store.name, customer_id: store.id })),
     )}::jsonb) AS v(username text, display_name text, customer_id integer)
     ON CONFLICT DO NOTHING`);
-}
-
-// Audit entries of many changes in one statement (the same rows recordChanges writes).
-export async function insertAuditEntriesInBulk(executor: Executor, entries: readonly AuditEntry[]) {
-  if (entries.length === 0) return;
-  await executor.execute(sql`
-    INSERT INTO audit_log (tenant_id, at, actor_id, actor_name, action, entity, entity_id, before, after, ip, request_id)
-    SELECT tenant_id, at, actor_id, actor_name, action, entity, entity_id, before, after, ip, request_id
-    FROM jsonb_to_recordset(${JSON.stringify(
-      entries.map((entry) => ({
-        tenant_id: entry.tenantId,
-        at: entry.at,
-        actor_id: entry.actorId,
-        actor_name: entry.actorName,
-        action: entry.action,
-        entity: entry.entity,
-        entity_id: entry.entityId,
-        before: entry.before,
-        after: entry.after,
-        ip: entry.ip,
-        request_id: entry.requestId,
-      })),
-    )}::jsonb) AS v(tenant_id integer, at timestamptz,
-      actor_id integer, actor_name text, action text, entity text, entity_id text, before jsonb, after jsonb,
-      ip text, request_id text)`);
 }

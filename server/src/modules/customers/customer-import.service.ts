@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { DataScope } from '../../platform/access/data-scope.ts';
-import { type Change, redactSecrets } from '../../platform/audit/audit.ts';
+import { type Change, recordChanges } from '../../platform/audit/audit.ts';
 import { actorOfUser } from '../../platform/auth/auth.service.ts';
 import { passwordNotIssued } from '../../platform/auth/password-hashing.ts';
 import { DomainError, type ErrorDetails } from '../../platform/errors/domain-error.ts';
@@ -23,7 +23,6 @@ import {
   findFirstAdministrator,
   findImportErrorFile,
   findTenants,
-  insertAuditEntriesInBulk,
   insertCustomersInBulk,
   insertImportErrorFile,
   insertRetailerAccountsInBulk,
@@ -439,30 +438,13 @@ async function writeRows(context: AppContext, actor: Actor, request: ImportReque
         });
       });
       await updateCustomersInBulk(tx, actor.tenantId, updates, now);
-      await insertAuditEntriesInBulk(tx, auditEntriesOf(actor, changes, now));
+      await recordChanges(tx, actor, changes, now);
       created += inserts.length;
       updated += updates.length;
       request.onProgress?.('writing', Math.min(start + writeBatchSize, rows.length), rows.length);
     }
   });
   return { created, updated, unchanged };
-}
-
-// The audit rows recordChanges would write, for the bulk insert.
-function auditEntriesOf(actor: Actor, changes: Change[], now: Date) {
-  return changes.map((change) => ({
-    tenantId: actor.tenantId,
-    at: now,
-    actorId: actor.userId || null,
-    actorName: actor.displayName,
-    action: change.action,
-    entity: change.entity,
-    entityId: String(change.entityId),
-    before: change.before === undefined ? null : redactSecrets(change.before),
-    after: change.after === undefined ? null : redactSecrets(change.after),
-    ip: actor.ip || null,
-    requestId: actor.requestId || null,
-  }));
 }
 
 // ---- The error workbook ----

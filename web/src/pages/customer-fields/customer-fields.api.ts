@@ -1,20 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api-client.ts';
+import {
+  type CustomField,
+  type CustomFieldKind,
+  customFieldKinds,
+  customFieldsQueryKey,
+  fetchCustomFields,
+} from '../../shared/custom-fields.ts';
 
-export const customFieldKinds = ['text', 'number', 'date', 'select', 'multiselect'] as const;
-export type CustomFieldKind = (typeof customFieldKinds)[number];
-
-// 自定义字段, as GET /api/v1/customer-fields answers (ordered by position).
-export type CustomField = {
-  id: number;
-  key: string;
-  label: string;
-  kind: CustomFieldKind;
-  options: string[];
-  required: boolean;
-  position: number;
-  active: boolean;
-};
+export { type CustomField, type CustomFieldKind, customFieldKinds, customFieldsQueryKey };
 
 export type NewCustomFieldRequest = {
   key: string;
@@ -32,12 +26,10 @@ export type CustomFieldChanges = Partial<{
   active: boolean;
 }>;
 
-export const customFieldsQueryKey = ['customer-fields'] as const;
-
 export function useCustomFields() {
   return useQuery({
     queryKey: customFieldsQueryKey,
-    queryFn: () => api.get<{ items: CustomField[] }>('/customer-fields'),
+    queryFn: fetchCustomFields,
     select: (data) => data.items,
   });
 }

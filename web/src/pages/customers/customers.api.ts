@@ -1,20 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, buildUrl, type Query } from '../../shared/api-client.ts';
+import {
+  type CustomField,
+  type CustomFieldKind,
+  customFieldsQueryKey,
+  fetchCustomFields,
+} from '../../shared/custom-fields.ts';
 import type { CustomerFormat, CustomerSort, CustomerStatus, OrderChannel, UrbanRural } from './customer-codes.ts';
 
-export type CustomFieldKind = 'text' | 'number' | 'date' | 'select' | 'multiselect';
-
-// 自定义字段: defined per tenant by an administrator.
-export type CustomField = {
-  id: number;
-  key: string;
-  label: string;
-  kind: CustomFieldKind;
-  options: string[];
-  required: boolean;
-  position: number;
-  active: boolean;
-};
+export type { CustomField, CustomFieldKind };
 
 export type CustomFieldValue = string | number | string[];
 
@@ -127,8 +121,8 @@ export function useCustomerReference() {
 
 export function useCustomerFields() {
   return useQuery({
-    queryKey: ['customer-fields'],
-    queryFn: () => api.get<{ items: CustomField[] }>('/customer-fields'),
+    queryKey: customFieldsQueryKey,
+    queryFn: fetchCustomFields,
     staleTime: 5 * 60_000,
     select: (data) => data.items.filter((field) => field.active).sort((a, b) => a.position - b.position),
   });
