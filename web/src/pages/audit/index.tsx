@@ -1,4 +1,4 @@
-import { LeftOutlined, ReloadOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import {
   AutoComplete,
   Button,
@@ -17,6 +17,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { CursorPager, useCursorPaging } from '../../shared/CursorPager.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { zhCN } from '../../shared/i18n/zh-CN.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
@@ -73,10 +74,9 @@ export function AuditPage() {
   const [form] = Form.useForm<FilterForm>();
   const [filters, setFilters] = useState<AuditFilters>({});
   const [limit, setLimit] = useState(20);
-  // cursors[n] opens page n + 1; the first page has no cursor.
-  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
-  const pageIndex = cursors.length - 1;
-  const audit = useAuditLog(filters, limit, cursors[pageIndex]);
+  // Other filters or another page size start again at page 1.
+  const paging = useCursorPaging<number>(JSON.stringify([filters, limit]));
+  const audit = useAuditLog(filters, limit, paging.cursor);
   const nextCursor = audit.data?.nextCursor ?? null;
 
   const entityLabel = (entity: string) => (isKnownEntity(entity) ? t(`audit.entities.${entity}`) : entity);
@@ -84,7 +84,6 @@ export function AuditPage() {
 
   const applyFilters = (values: FilterForm) => {
     setFilters(toFilters(values));
-    setCursors([undefined]);
   };
 
   const columns: TableColumnsType<AuditEntry> = [
@@ -185,31 +184,14 @@ export function AuditPage() {
             rowExpandable: (entry) => entry.before != null || entry.after != null,
           }}
         />
-        <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">{t('audit.page', { page: pageIndex + 1 })}</Typography.Text>
-          <Button
-            icon={<LeftOutlined />}
-            disabled={pageIndex === 0}
-            onClick={() => setCursors((stack) => stack.slice(0, -1))}
-          >
-            {t('common.previousPage')}
-          </Button>
-          <Button
-            disabled={nextCursor === null || audit.isPlaceholderData}
-            onClick={() => nextCursor !== null && setCursors((stack) => [...stack, nextCursor])}
-          >
-            {t('common.nextPage')} <RightOutlined />
-          </Button>
+        <CursorPager paging={paging} nextCursor={nextCursor} isWaiting={audit.isPlaceholderData}>
           <Select
             value={limit}
-            onChange={(value) => {
-              setLimit(value);
-              setCursors([undefined]);
-            }}
+            onChange={setLimit}
             options={[20, 50, 100].map((value) => ({ value, label: `${value} / ${t('common.page')}` }))}
             style={{ width: 110 }}
           />
-        </Flex>
+        </CursorPager>
       </Card>
     </PageContainer>
   );

@@ -1,9 +1,10 @@
-import { LeftOutlined, PlusOutlined, ReloadOutlined, RightOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Select, Table, type TableProps, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { CursorPager, useCursorPaging } from '../../shared/CursorPager.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
@@ -54,19 +55,14 @@ export function CustomersPage() {
   const searchKey = params.toString();
   const view = useMemo(() => parseListView(new URLSearchParams(searchKey)), [searchKey]);
   const [searchText, setSearchText] = useState(view.q);
-  // Keyset paging: cursors[n] opens page n + 1. A new view starts again at page 1.
-  const [paging, setPaging] = useState<{ viewKey: string; cursors: (string | undefined)[] }>({
-    viewKey: searchKey,
-    cursors: [undefined],
-  });
-  const cursors = paging.viewKey === searchKey ? paging.cursors : [undefined];
-  const pageIndex = cursors.length - 1;
+  // A new view (filters, sort, page size: the URL) starts again at page 1.
+  const paging = useCursorPaging<string>(searchKey);
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const [isCreating, setCreating] = useState(false);
   const [isReassigning, setReassigning] = useState(false);
 
   const filters = filterQuery(view);
-  const customers = useCustomers({ ...filters, sort: view.sort, limit: view.limit, cursor: cursors[pageIndex] });
+  const customers = useCustomers({ ...filters, sort: view.sort, limit: view.limit, cursor: paging.cursor });
   const reference = useCustomerReference();
   const fieldsQuery = useCustomerFields();
   const fields = fieldsQuery.data ?? [];
@@ -207,21 +203,7 @@ export function CustomersPage() {
             style: { cursor: 'pointer' },
           })}
         />
-        <Flex justify="flex-end" align="center" gap={8} wrap style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary">{t('customers.page', { page: pageIndex + 1 })}</Typography.Text>
-          <Button
-            icon={<LeftOutlined />}
-            disabled={pageIndex === 0}
-            onClick={() => setPaging({ viewKey: searchKey, cursors: cursors.slice(0, -1) })}
-          >
-            {t('common.previousPage')}
-          </Button>
-          <Button
-            disabled={nextCursor === null || customers.isPlaceholderData}
-            onClick={() => nextCursor && setPaging({ viewKey: searchKey, cursors: [...cursors, nextCursor] })}
-          >
-            {t('common.nextPage')} <RightOutlined />
-          </Button>
+        <CursorPager paging={paging} nextCursor={nextCursor} isWaiting={customers.isPlaceholderData}>
           <Select
             aria-label={t('common.page')}
             value={view.limit}
@@ -229,7 +211,7 @@ export function CustomersPage() {
             options={pageSizes.map((value) => ({ value, label: `${value} / ${t('common.page')}` }))}
             style={{ width: 110 }}
           />
-        </Flex>
+        </CursorPager>
       </Card>
       {canEdit ? (
         <>

@@ -21,6 +21,7 @@ export const en: Messages = {
     previousPage: 'Previous',
     nextPage: 'Next',
     page: 'page',
+    pageNumber: 'Page {{page}}',
     backHome: 'Back to dashboard',
     notSet: 'Not set',
   },
@@ -118,7 +119,6 @@ export const en: Messages = {
     searchPlaceholder: 'Licence no., phone, store, owner, pinyin initials',
     total: '{{total}} customers',
     totalEstimate: 'about {{total}} customers',
-    page: 'Page {{page}}',
     fields: {
       licenceNo: 'Licence no.',
       name: 'Store',
@@ -276,7 +276,6 @@ export const en: Messages = {
       },
       empty: 'No changes yet',
       noFieldChanges: 'No field changed',
-      page: 'Page {{page}}',
       field: 'Field',
       before: 'Before',
       after: 'After',
@@ -382,7 +381,6 @@ export const en: Messages = {
     noChanges: 'No field changed',
     empty: '(empty)',
     system: 'System',
-    page: 'Page {{page}}',
   },
   account: {
     title: 'My account',

@@ -20,6 +20,7 @@ export const zhCN = {
     previousPage: '上一页',
     nextPage: '下一页',
     page: '页',
+    pageNumber: '第 {{page}} 页',
     backHome: '返回工作台',
     notSet: '未设置',
   },
@@ -117,7 +118,6 @@ export const zhCN = {
     searchPlaceholder: '许可证号、电话、店名、负责人、拼音首字母',
     total: '共 {{total}} 家客户',
     totalEstimate: '约 {{total}} 家客户',
-    page: '第 {{page}} 页',
     fields: {
       licenceNo: '许可证号',
       name: '店名',
@@ -275,7 +275,6 @@ export const zhCN = {
       },
       empty: '暂无变更记录',
       noFieldChanges: '没有字段变化',
-      page: '第 {{page}} 页',
       field: '字段',
       before: '修改前',
       after: '修改后',
@@ -381,7 +380,6 @@ export const zhCN = {
     noChanges: '没有字段变化',
     empty: '（空）',
     system: '系统',
-    page: '第 {{page}} 页',
   },
   account: {
     title: '个人设置',

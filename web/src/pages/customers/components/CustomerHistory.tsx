@@ -1,7 +1,7 @@
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Empty, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CursorPager, useCursorPaging } from '../../../shared/CursorPager.tsx';
 import { describeError } from '../../../shared/error-message.ts';
 import { useFormat } from '../../../shared/use-locale.ts';
 import { type CustomerChange, describeCustomerChanges } from '../customer-history.ts';
@@ -44,14 +44,14 @@ function ChangeList({ changes }: { changes: CustomerChange[] }) {
   );
 }
 
+const historyPageSize = 20;
+
 // The 变更记录 tab: who changed what and when, newest first, each field before → after.
 export function CustomerHistory({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [limit] = useState(20);
-  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
-  const pageIndex = cursors.length - 1;
-  const history = useCustomerHistory(customerId, limit, cursors[pageIndex]);
+  const paging = useCursorPaging<number>(String(customerId));
+  const history = useCustomerHistory(customerId, historyPageSize, paging.cursor);
   const reference = useCustomerReference();
   const fields = useCustomerFields().data;
   const nextCursor = history.data?.nextCursor ?? null;
@@ -111,23 +111,8 @@ export function CustomerHistory({ customerId }: { customerId: number }) {
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customers.history.empty')} />,
         }}
       />
-      {pageIndex > 0 || nextCursor !== null ? (
-        <Flex justify="flex-end" align="center" gap={8} style={{ marginTop: 12 }}>
-          <Typography.Text type="secondary">{t('customers.page', { page: pageIndex + 1 })}</Typography.Text>
-          <Button
-            icon={<LeftOutlined />}
-            disabled={pageIndex === 0}
-            onClick={() => setCursors((stack) => stack.slice(0, -1))}
-          >
-            {t('common.previousPage')}
-          </Button>
-          <Button
-            disabled={nextCursor === null || history.isPlaceholderData}
-            onClick={() => nextCursor !== null && setCursors((stack) => [...stack, nextCursor])}
-          >
-            {t('common.nextPage')} <RightOutlined />
-          </Button>
-        </Flex>
+      {paging.pageIndex > 0 || nextCursor !== null ? (
+        <CursorPager paging={paging} nextCursor={nextCursor} isWaiting={history.isPlaceholderData} />
       ) : null}
     </>
   );
