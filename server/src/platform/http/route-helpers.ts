@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../access/actor.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -27,3 +27,23 @@ export const problemSchema = z
     field: z.string().optional(),
   })
   .describe('RFC 9457 problem details');
+
+export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// A download: the file name in ASCII for old clients and in UTF-8 (RFC 5987) for the rest.
+export function attachment(reply: FastifyReply, fileName: string, type: string) {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('cache-control', 'no-store');
+}
+
+// The Idempotency-Key header, when sent: 1–100 visible ASCII characters.
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const value = request.headers['idempotency-key'];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^[\x21-\x7e]{1,100}$/.test(value))
+    throw new DomainError('IDEMPOTENCY_KEY_INVALID');
+  return value;
+}

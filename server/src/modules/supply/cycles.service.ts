@@ -1,0 +1,437 @@
+import type { AppContext } from '../../app-context.ts';
+import type { Executor } from '../../db/client.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { recordChange } from '../../platform/audit/audit.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import {
+  type AllocationStore,
+  type AllocationStrategy,
+  allocateProduct,
+  checkStrategy,
+  explainQuota,
+  type ProductAllocationInput,
+  type ProductAllocationOutcome,
+  prepareStores,
+  quotaDistribution,
+} from './allocation.rules.ts';
+import { addDays, cycleCodeOf, isCutoff, isMonday, yuan } from './order.rules.ts';
+import {
+  activeProductsByIds,
+  allocationFactsOf,
+  type CycleProductRow,
+  type CycleRow,
+  cycleDemand,
+  findCycleByWeek,
+  findScopedCustomer,
+  getCycle,
+  getCycleProducts,
+  getStoreQuotas,
+  insertCycle,
+  insertStoreQuotas,
+  listCycles,
+  onlineOrderingByBranch,
+  recentPurchases,
+  replaceCycleProducts,
+  setCycleProductOutcomes,
+  setCycleStatus,
+  storesForAllocation,
+} from './supply.repository.ts';
+import type { StoreQuotaBasis } from './supply.schema.ts';
+
+// 订货周期 and 货源投放: a cycle is created for a week, its products get a supply and a strategy,
+// the allocation is previewed, then published — which writes every store's quotas and opens the
+// cycle for ordering.
+
+const beijingOffsetMs = 8 * 60 * 60 * 1000;
+// Proportional strategies look at the store's last 4 weeks of orders.
+const recentWeeks = 4;
+
+export type NewCycle = {
+  weekStart: string;
+  opensAt?: string;
+  closesAt?: string;
+  orderDayOnly: boolean;
+  dailyCutoff: string;
+};
+
+export async function createCycle(context: AppContext, actor: Actor, input: NewCycle) {
+  if (!isMonday(input.weekStart)) throw new DomainError('CYCLE_WEEK_INVALID', { weekStart: input.weekStart });
+  const weekStartInstant = new Date(`${input.weekStart}T00:00:00Z`).getTime() - beijingOffsetMs;
+  const opensAt = input.opensAt ? new Date(input.opensAt) : new Date(weekStartInstant);
+  const closesAt = input.closesAt ? new Date(input.closesAt) : new Date(weekStartInstant + 7 * 24 * 3_600_000);
+  if (!isCutoff(input.dailyCutoff) || !(opensAt.getTime() < closesAt.getTime())) {
+    throw new DomainError('CYCLE_WINDOW_INVALID');
+  }
+  const now = context.now();
+  return context.db.transaction(async (tx) => {
+    if (await findCycleByWeek(tx, actor.tenantId, input.weekStart)) {
+      throw new DomainError('CYCLE_EXISTS', { weekStart: input.weekStart });
+    }
+    const cycle = await insertCycle(tx, {
+      tenantId: actor.tenantId,
+      code: cycleCodeOf(input.weekStart),
+      weekStart: input.weekStart,
+      opensAt,
+      closesAt,
+      orderDayOnly: input.orderDayOnly,
+      dailyCutoff: input.dailyCutoff,
+      status: 'draft',
+      createdAt: now,
+    });
+    await recordChange(tx, actor, { action: 'create', entity: 'order_cycle', entityId: cycle.id, after: input }, now);
+    return cycleView(cycle, 0);
+  });
+}
+
+export function cycleView(cycle: CycleRow, productCount: number) {
+  return {
+    id: cycle.id,
+    code: cycle.code,
+    weekStart: cycle.weekStart,
+    opensAt: cycle.opensAt.toISOString(),
+    closesAt: cycle.closesAt.toISOString(),
+    orderDayOnly: cycle.orderDayOnly,
+    dailyCutoff: cycle.dailyCutoff,
+    status: cycle.status,
+    productCount,
+    publishedAt: cycle.publishedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listOrderCycles(context: AppContext, actor: Actor) {
+  const rows = await listCycles(context.db, actor.tenantId, 104);
+  return { items: rows.map((row) => cycleView(row.cycle, Number(row.productCount))) };
+}
+
+export async function getCycleDetail(context: AppContext, actor: Actor, cycleId: number) {
+  const cycle = await getCycle(context.db, actor.tenantId, cycleId);
+  if (!cycle) throw new DomainError('NOT_FOUND');
+  const rows = await getCycleProducts(context.db, actor.tenantId, cycleId);
+  return { ...cycleView(cycle, rows.length), products: rows.map(cycleProductView) };
+}
+
+function cycleProductView(row: CycleProductRow) {
+  return {
+    productId: row.productId,
+    code: row.code,
+    name: row.name,
+    brand: row.brand,
+    priceClass: row.priceClass,
+    wholesalePrice: yuan(row.wholesalePriceFen),
+    supply: row.supply,
+    strategy: row.strategy,
+    outcome: row.outcome,
+  };
+}
+
+export type CycleProductInput = { productId: number; supply: number | null; strategy: AllocationStrategy };
+
+// The products of a draft cycle, all at once: supply and strategy per product, each checked.
+export async function setCycleProducts(context: AppContext, actor: Actor, cycleId: number, input: CycleProductInput[]) {
+  const seen = new Set<number>();
+  for (const product of input) {
+    if (seen.has(product.productId)) throw new DomainError('ORDER_LINE_DUPLICATE', { productId: product.productId });
+    seen.add(product.productId);
+    checkStrategy(product);
+  }
+  const now = context.now();
+  await context.db.transaction(async (tx) => {
+    const cycle = await draftCycle(tx, actor, cycleId);
+    const active = new Set(
+      (
+        await activeProductsByIds(
+          tx,
+          actor.tenantId,
+          input.map((product) => product.productId),
+        )
+      ).map((row) => row.id),
+    );
+    const unknown = input.find((product) => !active.has(product.productId));
+    if (unknown) throw new DomainError('CYCLE_PRODUCT_UNKNOWN', { productId: unknown.productId });
+    await replaceCycleProducts(tx, actor.tenantId, cycle.id, input);
+    await recordChange(
+      tx,
+      actor,
+      { action: 'set_products', entity: 'order_cycle', entityId: cycle.id, after: { products: input } },
+      now,
+    );
+  });
+  return getCycleDetail(context, actor, cycleId);
+}
+
+async function draftCycle(tx: Executor, actor: Actor, cycleId: number): Promise<CycleRow> {
+  const cycle = await getCycle(tx, actor.tenantId, cycleId, true);
+  if (!cycle) throw new DomainError('NOT_FOUND');
+  if (cycle.status !== 'draft') throw new DomainError('CYCLE_NOT_DRAFT', { code: cycle.code });
+  return cycle;
+}
+
+// ── Computing an allocation ───────────────────────────────────────────────────────────────────
+
+type ComputedAllocation = {
+  stores: AllocationStore[];
+  products: CycleProductRow[];
+  inputs: ProductAllocationInput[];
+  outcomes: ProductAllocationOutcome[];
+  recentByStore: Map<number, Record<number, number>>;
+};
+
+async function computeAllocation(executor: Executor, tenantId: number, cycle: CycleRow): Promise<ComputedAllocation> {
+  const products = await getCycleProducts(executor, tenantId, cycle.id);
+  if (products.length === 0) throw new DomainError('CYCLE_HAS_NO_PRODUCTS', { code: cycle.code });
+  const storeRows = await storesForAllocation(executor, tenantId, cycle.weekStart);
+  const stores: AllocationStore[] = storeRows.map((row) => ({
+    customerId: row.customerId,
+    grade: row.grade ?? 1,
+    // Classification and credit rating are not in the product yet: their multipliers are 1.
+    customerClass: null,
+    creditLevel: null,
+    format: row.format,
+    districtCode: row.districtCode,
+    urbanRural: row.urbanRural,
+    recentQty: 0,
+  }));
+  const proportional = products.filter((product) => product.strategy.base.kind === 'proportional');
+  const recent = await recentPurchases(
+    executor,
+    tenantId,
+    proportional.map((product) => product.productId),
+    addDays(cycle.weekStart, -7 * recentWeeks),
+    cycle.weekStart,
+  );
+  const indexOfStore = new Map(stores.map((store, index) => [store.customerId, index]));
+  const recentByProduct = Map.groupBy(recent, (row) => row.productId);
+  const recentByStore = new Map<number, Record<number, number>>();
+  const inputs: ProductAllocationInput[] = [];
+  const outcomes: ProductAllocationOutcome[] = [];
+  // Prepared once (typed arrays of grades, classes, …) for every product that does not read
+  // recent purchases; a proportional product gets its own stores with their recent cartons.
+  const prepared = prepareStores(stores);
+  for (const product of products) {
+    const input = { productId: product.productId, supply: product.supply, strategy: product.strategy };
+    if (product.strategy.base.kind !== 'proportional') {
+      inputs.push(input);
+      outcomes.push(allocateProduct(prepared, input));
+      continue;
+    }
+    const productStores = stores.map((store) => ({ ...store }));
+    for (const row of recentByProduct.get(product.productId) ?? []) {
+      const index = indexOfStore.get(row.customerId);
+      if (index === undefined) continue;
+      productStores[index].recentQty = row.qty;
+      const basis = recentByStore.get(row.customerId) ?? {};
+      basis[product.position] = row.qty;
+      recentByStore.set(row.customerId, basis);
+    }
+    inputs.push(input);
+    outcomes.push(allocateProduct(productStores, input));
+  }
+  return { stores, products, inputs, outcomes, recentByStore };
+}
+
+export async function previewCycle(context: AppContext, actor: Actor, cycleId: number) {
+  const cycle = await getCycle(context.db, actor.tenantId, cycleId);
+  if (!cycle) throw new DomainError('NOT_FOUND');
+  const computed = await computeAllocation(context.db, actor.tenantId, cycle);
+  return previewOf(computed);
+}
+
+function previewOf({ products, outcomes }: ComputedAllocation) {
+  const items = products.map((product, index) => {
+    const outcome = outcomes[index];
+    return {
+      productId: product.productId,
+      code: product.code,
+      name: product.name,
+      supply: outcome.supply,
+      allocated: outcome.allocated,
+      eligibleStores: outcome.eligibleStores,
+      storesAtZero: outcome.storesAtZero,
+      scale: outcome.scale,
+      unlimited: product.strategy.base.kind === 'unlimited',
+      distribution: quotaDistribution(outcome.quotas),
+    };
+  });
+  const limited = items.filter((item) => item.supply !== null);
+  return {
+    products: items,
+    totals: {
+      supply: limited.reduce((sum, item) => sum + (item.supply ?? 0), 0),
+      allocated: limited.reduce((sum, item) => sum + item.allocated, 0),
+    },
+  };
+}
+
+// Publishing computes the allocation again from the data of this moment, writes every store's
+// quotas, and opens the cycle. A cycle is published once.
+export async function publishCycle(context: AppContext, actor: Actor, cycleId: number) {
+  const now = context.now();
+  return context.db.transaction(async (tx) => {
+    const cycle = await draftCycle(tx, actor, cycleId);
+    const computed = await computeAllocation(tx, actor.tenantId, cycle);
+    await persistAllocation(tx, actor.tenantId, cycle, computed);
+    await setCycleStatus(tx, actor.tenantId, cycle.id, 'published', now);
+    const preview = previewOf(computed);
+    await recordChange(
+      tx,
+      actor,
+      {
+        action: 'publish',
+        entity: 'order_cycle',
+        entityId: cycle.id,
+        after: { stores: computed.stores.length, ...preview.totals },
+      },
+      now,
+    );
+    return { ...cycleView({ ...cycle, status: 'published', publishedAt: now }, computed.products.length), ...preview };
+  });
+}
+
+async function persistAllocation(tx: Executor, tenantId: number, cycle: CycleRow, computed: ComputedAllocation) {
+  const { stores, products, outcomes, recentByStore } = computed;
+  const width = products.length;
+  const rows = stores.map((store, storeIndex) => {
+    const quotas = new Int32Array(width);
+    for (let position = 0; position < width; position += 1) quotas[position] = outcomes[position].quotas[storeIndex];
+    const basis: StoreQuotaBasis = {
+      grade: store.grade,
+      customerClass: store.customerClass,
+      creditLevel: store.creditLevel,
+    };
+    const recent = recentByStore.get(store.customerId);
+    if (recent) basis.recent = recent;
+    return { customerId: store.customerId, quotas, basis };
+  });
+  await insertStoreQuotas(tx, tenantId, cycle.id, rows);
+  await setCycleProductOutcomes(
+    tx,
+    tenantId,
+    cycle.id,
+    products.map((product, index) => ({
+      productId: product.productId,
+      outcome: {
+        allocated: outcomes[index].allocated,
+        eligibleStores: outcomes[index].eligibleStores,
+        storesAtZero: outcomes[index].storesAtZero,
+        scale: outcomes[index].scale,
+      },
+    })),
+  );
+}
+
+// ── Reading a published allocation ────────────────────────────────────────────────────────────
+
+// One store's quotas in a cycle, each with the reasoning that produced it.
+export async function explainStoreQuotas(
+  context: AppContext,
+  actor: Actor,
+  cycleId: number,
+  customerId: number,
+  locale: 'zh-CN' | 'en',
+) {
+  const db = context.db;
+  const store = await findScopedCustomer(db, actor.tenantId, actor.scope, customerId);
+  const cycle = await getCycle(db, actor.tenantId, cycleId);
+  if (!store || !cycle) throw new DomainError('NOT_FOUND');
+  const row = await getStoreQuotas(db, actor.tenantId, cycleId, customerId);
+  const [products, storeRows] = await Promise.all([
+    getCycleProducts(db, actor.tenantId, cycleId),
+    row ? allocationFactsOf(db, actor.tenantId, customerId) : Promise.resolve(undefined),
+  ]);
+  if (!row || !storeRows) {
+    return { cycleId, customerId, inCycle: false, items: [] };
+  }
+  return {
+    cycleId,
+    customerId,
+    inCycle: true,
+    items: products.map((product) => {
+      const quota = row.quotas[product.position];
+      const allocationStore: AllocationStore = {
+        customerId,
+        grade: row.basis.grade,
+        customerClass: (row.basis.customerClass as AllocationStore['customerClass']) ?? null,
+        creditLevel: row.basis.creditLevel,
+        format: storeRows.format,
+        districtCode: storeRows.districtCode,
+        urbanRural: storeRows.urbanRural,
+        recentQty: row.basis.recent?.[product.position] ?? 0,
+      };
+      const ordered = row.ordered[product.position] ?? 0;
+      return {
+        productId: product.productId,
+        code: product.code,
+        name: product.name,
+        wholesalePrice: yuan(product.wholesalePriceFen),
+        quota: quota === -1 ? null : quota,
+        ordered,
+        remaining: quota === -1 ? null : Math.max(0, quota - ordered),
+        explanation: explainQuota(
+          allocationStore,
+          { productId: product.productId, supply: product.supply, strategy: product.strategy },
+          { scale: product.outcome?.scale ?? 1, supply: product.supply },
+          quota,
+          locale,
+        ),
+      };
+    }),
+  };
+}
+
+// ── Reports ───────────────────────────────────────────────────────────────────────────────────
+
+// 需求汇总: per product, what stores ordered against what they could and what the company has.
+export async function getCycleDemand(context: AppContext, actor: Actor, cycleId: number) {
+  const cycle = await getCycle(context.db, actor.tenantId, cycleId);
+  if (!cycle) throw new DomainError('NOT_FOUND');
+  const [products, demand] = await Promise.all([
+    getCycleProducts(context.db, actor.tenantId, cycleId),
+    cycleDemand(context.db, actor.tenantId, actor.scope, cycleId),
+  ]);
+  const byProduct = new Map(demand.map((row) => [row.productId, row]));
+  return {
+    cycleId,
+    cycleCode: cycle.code,
+    items: products.map((product) => {
+      const row = byProduct.get(product.productId);
+      const unlimited = product.strategy.base.kind === 'unlimited';
+      return {
+        productId: product.productId,
+        code: product.code,
+        name: product.name,
+        brand: product.brand,
+        supply: product.supply,
+        quotaTotal: unlimited ? null : (row?.quotaTotal ?? 0),
+        ordered: row?.ordered ?? 0,
+        storesOrdered: row?.storesOrdered ?? 0,
+        storesAtCap: row?.storesAtCap ?? 0,
+        amount: yuan((row?.ordered ?? 0) * product.wholesalePriceFen),
+      };
+    }),
+  };
+}
+
+// 网上订货率 per branch: by stores (stores ordering online / stores ordering) and by volume
+// (cartons ordered online / cartons ordered).
+export async function getOnlineOrderingRate(context: AppContext, actor: Actor, cycleId: number) {
+  const cycle = await getCycle(context.db, actor.tenantId, cycleId);
+  if (!cycle) throw new DomainError('NOT_FOUND');
+  const rows = await onlineOrderingByBranch(context.db, actor.tenantId, actor.scope, cycleId);
+  const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+  const withRates = <Row extends Omit<(typeof rows)[number], 'branchId' | 'branchName'>>(row: Row) => ({
+    ...row,
+    storeRate: rate(row.storesOnline, row.storesOrdered),
+    volumeRate: rate(row.qtyOnline, row.qty),
+  });
+  const total = rows.reduce(
+    (sum, row) => ({
+      stores: sum.stores + row.stores,
+      storesOrdered: sum.storesOrdered + row.storesOrdered,
+      storesOnline: sum.storesOnline + row.storesOnline,
+      qty: sum.qty + row.qty,
+      qtyOnline: sum.qtyOnline + row.qtyOnline,
+    }),
+    { stores: 0, storesOrdered: 0, storesOnline: 0, qty: 0, qtyOnline: 0 },
+  );
+  return { cycleId, cycleCode: cycle.code, byBranch: rows.map(withRates), total: withRates(total) };
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import {
+  applyToQuotas,
+  checkOrderLines,
+  cycleCodeOf,
+  formatBeijing,
+  isWindowOpen,
+  lineDeltas,
+  mondayOf,
+  orderWindowOf,
+} from './order.rules.ts';
+
+const cycle = {
+  weekStart: '2026-11-23',
+  opensAt: new Date('2026-11-22T16:00:00Z'),
+  closesAt: new Date('2026-11-29T16:00:00Z'),
+  dailyCutoff: '17:00',
+};
+
+function codeOf(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof DomainError ? [error.code, error.details.reason ?? error.details.product] : error;
+  }
+  return 'ok';
+}
+
+describe('orderWindowOf', () => {
+  it.each([
+    // order day, Beijing opening, Beijing cutoff
+    [1, '2026-11-23 08:00', '2026-11-23 17:00'],
+    [4, '2026-11-26 08:00', '2026-11-26 17:00'],
+    [7, '2026-11-29 08:00', '2026-11-29 17:00'],
+  ])('a store ordering on day %i orders from %s to %s', (orderDay, opens, closes) => {
+    const window = orderWindowOf({ ...cycle, orderDayOnly: true }, orderDay);
+    expect(formatBeijing(window.opensAt)).toBe(opens);
+    expect(formatBeijing(window.closesAt)).toBe(closes);
+  });
+
+  it('is the cycle window when the cycle is open every day', () => {
+    expect(orderWindowOf({ ...cycle, orderDayOnly: false }, 3)).toEqual({
+      opensAt: cycle.opensAt,
+      closesAt: cycle.closesAt,
+    });
+  });
+
+  it.each([
+    ['2026-11-26T00:00:00Z', true], // 08:00 Beijing on Thursday: the opening instant is inside
+    ['2026-11-25T23:59:59Z', false],
+    ['2026-11-26T08:59:59Z', true],
+    ['2026-11-26T09:00:00Z', false], // 17:00: the cutoff itself is closed
+  ])('at %s the Thursday window is open: %s', (instant, open) => {
+    const window = orderWindowOf({ ...cycle, orderDayOnly: true }, 4);
+    expect(isWindowOpen(window, new Date(instant))).toBe(open);
+  });
+});
+
+describe('week arithmetic', () => {
+  it.each([
+    ['2026-11-23T02:00:00Z', '2026-11-23'], // Monday 10:00 Beijing
+    ['2026-11-22T17:00:00Z', '2026-11-23'], // Monday 01:00 Beijing, still Sunday in UTC
+    ['2026-11-22T15:59:00Z', '2026-11-16'], // Sunday 23:59 Beijing
+    ['2026-11-29T12:00:00Z', '2026-11-23'],
+  ])('the Monday of %s is %s', (instant, monday) => {
+    expect(mondayOf(new Date(instant))).toBe(monday);
+  });
+
+  it.each([
+    ['2026-11-23', '2026-W48'],
+    ['2025-12-29', '2026-W01'],
+    ['2026-12-28', '2026-W53'],
+  ])('the cycle of the week starting %s is %s', (monday, code) => {
+    expect(cycleCodeOf(monday)).toBe(code);
+  });
+});
+
+describe('checkOrderLines', () => {
+  it.each([
+    ['one line', [{ productId: 1, qty: 2 }], 'ok'],
+    ['no line', [], ['ORDER_EMPTY', undefined]],
+    ['zero cartons', [{ productId: 1, qty: 0 }], ['ORDER_QTY_INVALID', undefined]],
+    ['negative cartons', [{ productId: 1, qty: -1 }], ['ORDER_QTY_INVALID', undefined]],
+    ['half a carton', [{ productId: 1, qty: 1.5 }], ['ORDER_QTY_INVALID', undefined]],
+    [
+      'one product twice',
+      [
+        { productId: 1, qty: 1 },
+        { productId: 1, qty: 2 },
+      ],
+      ['ORDER_LINE_DUPLICATE', undefined],
+    ],
+    [
+      '201 lines',
+      Array.from({ length: 201 }, (_, index) => ({ productId: index + 1, qty: 1 })),
+      ['ORDER_TOO_MANY_LINES', undefined],
+    ],
+    ['200 lines', Array.from({ length: 200 }, (_, index) => ({ productId: index + 1, qty: 1 })), 'ok'],
+  ])('%s', (_, lines, expected) => {
+    expect(codeOf(() => checkOrderLines(lines))).toEqual(expected);
+  });
+});
+
+describe('applyToQuotas', () => {
+  const products = [
+    { productId: 10, position: 0, name: '中华(硬)' },
+    { productId: 11, position: 1, name: '七匹狼(纯境)' },
+    { productId: 12, position: 2, name: '白沙(精品)' },
+  ];
+  const row = { quotas: [5, 3, -1], ordered: [4, 0, 100] };
+
+  it.each([
+    ['within quota', [{ product: products[1], delta: 3 }], [4, 3, 100]],
+    ['exactly the remaining', [{ product: products[0], delta: 1 }], [5, 0, 100]],
+    ['over the remaining', [{ product: products[0], delta: 2 }], ['QUOTA_EXCEEDED', '中华(硬)']],
+    ['unlimited', [{ product: products[2], delta: 500 }], [4, 0, 600]],
+    ['a decrease', [{ product: products[0], delta: -4 }], [0, 0, 100]],
+  ])('%s', (_, changes, expected) => {
+    let result: unknown;
+    try {
+      result = applyToQuotas(row, changes);
+    } catch (error) {
+      result = error instanceof DomainError ? [error.code, error.details.product] : error;
+    }
+    expect(result).toEqual(expected);
+    expect(row.ordered).toEqual([4, 0, 100]);
+  });
+
+  it('names what remains when a line does not fit', () => {
+    try {
+      applyToQuotas(row, [{ product: products[0], delta: 3 }]);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DomainError).details).toMatchObject({ productId: 10, requested: 3, remaining: 1 });
+    }
+  });
+});
+
+describe('lineDeltas', () => {
+  it('nets a change and puts decreases first', () => {
+    expect(
+      lineDeltas(
+        [
+          { productId: 1, qty: 5 },
+          { productId: 2, qty: 1 },
+        ],
+        [
+          { productId: 1, qty: 2 },
+          { productId: 3, qty: 4 },
+          { productId: 2, qty: 1 },
+        ],
+      ),
+    ).toEqual([
+      { productId: 1, delta: -3 },
+      { productId: 3, delta: 4 },
+    ]);
+  });
+});

@@ -1,0 +1,374 @@
+import { createHash } from 'node:crypto';
+import type { AppContext } from '../../app-context.ts';
+import type { Executor } from '../../db/client.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { recordChange } from '../../platform/audit/audit.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import {
+  applyToQuotas,
+  assertWindowOpen,
+  type CycleProductRef,
+  checkOrderLines,
+  isWindowOpen,
+  lineDeltas,
+  type OrderLineInput,
+  orderWindowOf,
+  remainingOf,
+  yuan,
+} from './order.rules.ts';
+import {
+  type CycleRow,
+  cancelOrderRow,
+  findCurrentCycle,
+  findIdempotentResponse,
+  findScopedCustomer,
+  getCycle,
+  getCycleProducts,
+  getOrder,
+  getStoreQuotas,
+  insertOrder,
+  linesOfOrders,
+  listOrders,
+  lockStoreQuotas,
+  type OrderRow,
+  replaceOrderLines,
+  setStoreOrdered,
+  storeIdempotentResponse,
+} from './supply.repository.ts';
+import type { OrderChannelOfOrder } from './supply.schema.ts';
+
+// 网上订货 and 电话订货: placing, changing and cancelling a store's orders against its quotas.
+// Each is one transaction that first locks the store's quota row, so two submissions for one store
+// never both see the same remaining quota.
+
+export type OrderResult = {
+  orderId: number;
+  cycleId: number;
+  lines: Array<{ productId: number; code: string; name: string; qty: number; unitPrice: number; amount: number }>;
+  total: number;
+};
+
+// ── The retailer's cycle ──────────────────────────────────────────────────────────────────────
+
+export async function getPortalCycle(context: AppContext, actor: Actor) {
+  const customerId = retailerStoreOf(actor);
+  const now = context.now();
+  const db = context.db;
+  const cycle = await findCurrentCycle(db, actor.tenantId, now);
+  if (!cycle) throw new DomainError('NO_OPEN_CYCLE');
+  const store = await findScopedCustomer(db, actor.tenantId, actor.scope, customerId);
+  if (!store) throw new DomainError('NOT_FOUND');
+  const window = orderWindowOf(cycle, store.orderDay);
+  const [quotaRow, cycleProducts] = await Promise.all([
+    getStoreQuotas(db, actor.tenantId, cycle.id, customerId),
+    getCycleProducts(db, actor.tenantId, cycle.id),
+  ]);
+  return {
+    cycleId: cycle.id,
+    cycleCode: cycle.code,
+    window: { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
+    isOpen: isWindowOpen(window, now) && quotaRow !== undefined,
+    items: quotaRow
+      ? cycleProducts
+          .filter((product) => quotaRow.quotas[product.position] !== 0)
+          .map((product) => {
+            const quota = quotaRow.quotas[product.position];
+            const ordered = quotaRow.ordered[product.position] ?? 0;
+            return {
+              productId: product.productId,
+              code: product.code,
+              name: product.name,
+              brand: product.brand,
+              priceClass: product.priceClass,
+              wholesalePrice: yuan(product.wholesalePriceFen),
+              retailPrice: yuan(product.retailPriceFen),
+              isNew: product.isNew,
+              quota: quota === -1 ? null : quota,
+              ordered,
+              remaining: remainingOf(quota, ordered),
+            };
+          })
+      : [],
+  };
+}
+
+// The store a retailer acts for; a staff caller has none here.
+export function retailerStoreOf(actor: Actor): number {
+  if (actor.scope.kind !== 'customer') throw new DomainError('NOT_FOUND');
+  return actor.scope.customerId;
+}
+
+// ── Placing an order ──────────────────────────────────────────────────────────────────────────
+
+export type PlaceOrderCommand = {
+  customerId: number;
+  lines: OrderLineInput[];
+  channel: OrderChannelOfOrder;
+  idempotencyKey?: string;
+};
+
+// An order for the store in its current cycle. With an idempotency key, a repeat of the same
+// submission answers with the first result; the same key with a different submission is refused.
+export async function placeOrder(
+  context: AppContext,
+  actor: Actor,
+  command: PlaceOrderCommand,
+): Promise<{ status: 201; body: OrderResult }> {
+  checkOrderLines(command.lines);
+  const now = context.now();
+  const requestHash = command.idempotencyKey ? hashOf(command) : '';
+  return context.db.transaction(async (tx) => {
+    const cycle = await findCurrentCycle(tx, actor.tenantId, now);
+    if (!cycle) throw new DomainError('NO_OPEN_CYCLE');
+    const store = await findScopedCustomer(tx, actor.tenantId, actor.scope, command.customerId);
+    if (!store) throw new DomainError('NOT_FOUND');
+    const quotaRow = await lockStoreQuotas(tx, actor.tenantId, cycle.id, command.customerId);
+    // The lock is held now: a retry of the same key waits here until the first one has answered.
+    if (command.idempotencyKey) {
+      const stored = await findIdempotentResponse(tx, actor.userId, command.idempotencyKey);
+      if (stored) {
+        if (stored.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+        return { status: 201 as const, body: stored.response as OrderResult };
+      }
+    }
+    if (!quotaRow) throw new DomainError('STORE_NOT_IN_CYCLE');
+    assertWindowOpen(orderWindowOf(cycle, quotaRow.orderDay), now);
+    const products = await productsOfLines(tx, actor.tenantId, cycle, command.lines);
+    const ordered = applyToQuotas(
+      quotaRow,
+      command.lines.map((line) => ({ product: products.get(line.productId) as CycleProductRef, delta: line.qty })),
+    );
+    await setStoreOrdered(tx, actor.tenantId, cycle.id, command.customerId, ordered);
+    const lines = command.lines.map((line) => {
+      const product = products.get(line.productId) as PricedProduct;
+      return { productId: line.productId, qty: line.qty, unitPriceFen: product.wholesalePriceFen };
+    });
+    const orderId = await insertOrder(
+      tx,
+      {
+        tenantId: actor.tenantId,
+        cycleId: cycle.id,
+        customerId: command.customerId,
+        channel: command.channel,
+        createdBy: actor.userId || null,
+        now,
+      },
+      lines,
+    );
+    const body = resultOf(orderId, cycle.id, lines, products);
+    await recordChange(
+      tx,
+      actor,
+      {
+        action: 'place',
+        entity: 'order',
+        entityId: orderId,
+        after: {
+          customerId: command.customerId,
+          cycleId: cycle.id,
+          channel: command.channel,
+          lines: command.lines,
+          total: body.total,
+        },
+      },
+      now,
+    );
+    if (command.idempotencyKey) {
+      const stored = await storeIdempotentResponse(tx, {
+        userId: actor.userId,
+        key: command.idempotencyKey,
+        requestHash,
+        statusCode: 201,
+        response: body,
+        createdAt: now,
+      });
+      // Only a caller using one key for two stores at once gets here; the first one won.
+      if (!stored) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+    }
+    return { status: 201 as const, body };
+  });
+}
+
+type PricedProduct = CycleProductRef & { code: string; wholesalePriceFen: number };
+
+async function productsOfLines(
+  tx: Executor,
+  tenantId: number,
+  cycle: CycleRow,
+  lines: readonly OrderLineInput[],
+): Promise<Map<number, PricedProduct>> {
+  const rows = await getCycleProducts(
+    tx,
+    tenantId,
+    cycle.id,
+    lines.map((line) => line.productId),
+  );
+  const found = new Map(rows.map((row) => [row.productId, row]));
+  for (const line of lines) {
+    if (!found.has(line.productId)) throw new DomainError('PRODUCT_NOT_IN_CYCLE', { productId: line.productId });
+  }
+  return found;
+}
+
+function resultOf(
+  orderId: number,
+  cycleId: number,
+  lines: ReadonlyArray<{ productId: number; qty: number; unitPriceFen: number }>,
+  products: Map<number, { code: string; name: string }>,
+): OrderResult {
+  const resultLines = lines.map((line) => {
+    const product = products.get(line.productId) as { code: string; name: string };
+    return {
+      productId: line.productId,
+      code: product.code,
+      name: product.name,
+      qty: line.qty,
+      unitPrice: yuan(line.unitPriceFen),
+      amount: yuan(line.qty * line.unitPriceFen),
+    };
+  });
+  return {
+    orderId,
+    cycleId,
+    lines: resultLines,
+    total: yuan(lines.reduce((sum, line) => sum + line.qty * line.unitPriceFen, 0)),
+  };
+}
+
+function hashOf(command: PlaceOrderCommand): string {
+  const lines = [...command.lines].sort((a, b) => a.productId - b.productId);
+  return createHash('sha256')
+    .update(JSON.stringify({ customerId: command.customerId, channel: command.channel, lines }))
+    .digest('hex');
+}
+
+// ── Changing and cancelling ───────────────────────────────────────────────────────────────────
+
+// New lines for an order of the current window; quotas are judged on the difference.
+export async function changeOrder(
+  context: AppContext,
+  actor: Actor,
+  orderId: number,
+  newLines: OrderLineInput[],
+): Promise<OrderResult> {
+  checkOrderLines(newLines);
+  const now = context.now();
+  return context.db.transaction(async (tx) => {
+    const { order, cycle, quotaRow } = await lockOrder(tx, actor, orderId, now);
+    const before = (await linesOfOrders(tx, actor.tenantId, [orderId])).map((line) => ({
+      productId: line.productId,
+      qty: line.qty,
+    }));
+    const products = await productsOfLines(tx, actor.tenantId, cycle, [...newLines, ...before]);
+    const ordered = applyToQuotas(
+      quotaRow,
+      lineDeltas(before, newLines).map(({ productId, delta }) => ({
+        product: products.get(productId) as CycleProductRef,
+        delta,
+      })),
+    );
+    await setStoreOrdered(tx, actor.tenantId, cycle.id, order.customerId, ordered);
+    const lines = newLines.map((line) => ({
+      productId: line.productId,
+      qty: line.qty,
+      unitPriceFen: (products.get(line.productId) as PricedProduct).wholesalePriceFen,
+    }));
+    await replaceOrderLines(tx, actor.tenantId, orderId, lines, now);
+    const body = resultOf(orderId, cycle.id, lines, products);
+    await recordChange(
+      tx,
+      actor,
+      {
+        action: 'change',
+        entity: 'order',
+        entityId: orderId,
+        before: { lines: before },
+        after: { lines: newLines, total: body.total },
+      },
+      now,
+    );
+    return body;
+  });
+}
+
+export async function cancelOrder(context: AppContext, actor: Actor, orderId: number): Promise<void> {
+  const now = context.now();
+  await context.db.transaction(async (tx) => {
+    const { order, cycle, quotaRow } = await lockOrder(tx, actor, orderId, now);
+    const before = (await linesOfOrders(tx, actor.tenantId, [orderId])).map((line) => ({
+      productId: line.productId,
+      qty: line.qty,
+    }));
+    const products = await productsOfLines(tx, actor.tenantId, cycle, before);
+    const ordered = applyToQuotas(
+      quotaRow,
+      before.map((line) => ({ product: products.get(line.productId) as CycleProductRef, delta: -line.qty })),
+    );
+    await setStoreOrdered(tx, actor.tenantId, cycle.id, order.customerId, ordered);
+    await cancelOrderRow(tx, actor.tenantId, orderId, now);
+    await recordChange(
+      tx,
+      actor,
+      { action: 'cancel', entity: 'order', entityId: orderId, before: { lines: before, status: order.status } },
+      now,
+    );
+  });
+}
+
+async function lockOrder(tx: Executor, actor: Actor, orderId: number, now: Date) {
+  const order = await getOrder(tx, actor.tenantId, actor.scope, orderId);
+  if (!order) throw new DomainError('NOT_FOUND');
+  const cycle = await getCycle(tx, actor.tenantId, order.cycleId);
+  const quotaRow = await lockStoreQuotas(tx, actor.tenantId, order.cycleId, order.customerId);
+  if (!cycle || !quotaRow) throw new DomainError('NOT_FOUND');
+  // Re-read under the lock: a concurrent cancel may have landed meanwhile.
+  const current = await getOrder(tx, actor.tenantId, actor.scope, orderId);
+  if (!current || current.status === 'cancelled') throw new DomainError('ORDER_CANCELLED');
+  assertWindowOpen(orderWindowOf(cycle, quotaRow.orderDay), now);
+  return { order: current, cycle, quotaRow };
+}
+
+// ── Reading orders ────────────────────────────────────────────────────────────────────────────
+
+export async function listOrdersWithLines(
+  context: AppContext,
+  actor: Actor,
+  filter: { cycleId?: number; customerId?: number; limit?: number },
+) {
+  const rows = await listOrders(context.db, actor.tenantId, actor.scope, { ...filter, limit: filter.limit ?? 100 });
+  const lines = await linesOfOrders(
+    context.db,
+    actor.tenantId,
+    rows.map((row) => row.id),
+  );
+  const byOrder = Map.groupBy(lines, (line) => line.orderId);
+  return { items: rows.map((row) => orderView(row, byOrder.get(row.id) ?? [])) };
+}
+
+function orderView(
+  row: OrderRow,
+  lines: ReadonlyArray<{ productId: number; code: string; name: string; qty: number; unitPriceFen: number }>,
+) {
+  return {
+    orderId: row.id,
+    cycleId: row.cycleId,
+    cycleCode: row.cycleCode,
+    customerId: row.customerId,
+    customerName: row.customerName,
+    licenceNo: row.licenceNo,
+    channel: row.channel,
+    status: row.status,
+    total: yuan(Number(row.totalFen)),
+    quantity: row.quantity,
+    lines: lines.map((line) => ({
+      productId: line.productId,
+      code: line.code,
+      name: line.name,
+      qty: line.qty,
+      unitPrice: yuan(line.unitPriceFen),
+      amount: yuan(line.qty * line.unitPriceFen),
+    })),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,587 @@
+import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
+import { orgUnits } from '../../platform/identity/identity.schema.ts';
+import { customers } from '../customers/customers.schema.ts';
+import { products } from '../products/products.schema.ts';
+import type { AllocationStrategy } from './allocation.rules.ts';
+import {
+  type CycleProductOutcome,
+  cycleProducts,
+  idempotencyKeys,
+  type OrderChannelOfOrder,
+  orderCycles,
+  orderLines,
+  orders,
+  type StoreQuotaBasis,
+  storeQuotas,
+} from './supply.schema.ts';
+
+// Queries of the supply module. Every one filters by tenant; those that read stores or orders
+// take the caller's data scope and apply it to the store's columns.
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+// Arrays travel as one PostgreSQL array literal ('{1,2,3}'), which both drivers bind as text.
+export function numberArrayLiteral(values: ArrayLike<number>): string {
+  return `{${Array.prototype.map.call(values, (value: number) => String(Number(value))).join(',')}}`;
+}
+
+export function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/[\\"]/g, (character) => `\\${character}`)}"`).join(',')}}`;
+}
+
+const customerScope = (scope: DataScope): SQL =>
+  scopeCondition(scope, { orgPath: customers.orgPath, managerId: customers.managerId, customerId: customers.id });
+
+// ── Cycles ────────────────────────────────────────────────────────────────────────────────────
+
+export type CycleRow = typeof orderCycles.$inferSelect;
+
+export async function insertCycle(executor: Executor, row: typeof orderCycles.$inferInsert): Promise<CycleRow> {
+  const [created] = await executor.insert(orderCycles).values(row).returning();
+  return created;
+}
+
+export async function findCycleByWeek(executor: Executor, tenantId: number, weekStart: string) {
+  const [row] = await executor
+    .select({ id: orderCycles.id })
+    .from(orderCycles)
+    .where(and(eq(orderCycles.tenantId, tenantId), eq(orderCycles.weekStart, weekStart)))
+    .limit(1);
+  return row;
+}
+
+export async function listCycles(executor: Executor, tenantId: number, limit: number) {
+  return executor
+    .select({
+      cycle: orderCycles,
+      productCount: sql<number>`(SELECT count(*)::int FROM ${cycleProducts} WHERE ${cycleProducts.tenantId} = ${orderCycles.tenantId} AND ${cycleProducts.cycleId} = ${orderCycles.id})`,
+    })
+    .from(orderCycles)
+    .where(eq(orderCycles.tenantId, tenantId))
+    .orderBy(desc(orderCycles.weekStart), desc(orderCycles.id))
+    .limit(limit);
+}
+
+export async function getCycle(executor: Executor, tenantId: number, cycleId: number, lock = false) {
+  const query = executor
+    .select()
+    .from(orderCycles)
+    .where(and(eq(orderCycles.tenantId, tenantId), eq(orderCycles.id, cycleId)));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+// The cycle a store orders in now: the latest published one that has opened.
+export async function findCurrentCycle(executor: Executor, tenantId: number, now: Date) {
+  const [row] = await executor
+    .select()
+    .from(orderCycles)
+    .where(and(eq(orderCycles.tenantId, tenantId), eq(orderCycles.status, 'published'), lte(orderCycles.opensAt, now)))
+    .orderBy(desc(orderCycles.weekStart), desc(orderCycles.id))
+    .limit(1);
+  return row;
+}
+
+export async function setCycleStatus(
+  executor: Executor,
+  tenantId: number,
+  cycleId: number,
+  status: CycleRow['status'],
+  publishedAt: Date | null,
+) {
+  await executor
+    .update(orderCycles)
+    .set({ status, publishedAt })
+    .where(and(eq(orderCycles.tenantId, tenantId), eq(orderCycles.id, cycleId)));
+}
+
+export type CycleProductRow = {
+  productId: number;
+  position: number;
+  supply: number | null;
+  strategy: AllocationStrategy;
+  outcome: CycleProductOutcome | null;
+  code: string;
+  name: string;
+  brand: string;
+  priceClass: number;
+  wholesalePriceFen: number;
+  retailPriceFen: number;
+  isNew: boolean;
+};
+
+const cycleProductColumns = {
+  productId: cycleProducts.productId,
+  position: cycleProducts.position,
+  supply: cycleProducts.supply,
+  strategy: cycleProducts.strategy,
+  outcome: cycleProducts.outcome,
+  code: products.code,
+  name: products.name,
+  brand: products.brand,
+  priceClass: products.priceClass,
+  wholesalePriceFen: products.wholesalePriceFen,
+  retailPriceFen: products.retailPriceFen,
+  isNew: products.isNew,
+};
+
+export async function getCycleProducts(
+  executor: Executor,
+  tenantId: number,
+  cycleId: number,
+  productIds?: readonly number[],
+): Promise<CycleProductRow[]> {
+  return executor
+    .select(cycleProductColumns)
+    .from(cycleProducts)
+    .innerJoin(products, and(eq(products.tenantId, cycleProducts.tenantId), eq(products.id, cycleProducts.productId)))
+    .where(
+      and(
+        eq(cycleProducts.tenantId, tenantId),
+        eq(cycleProducts.cycleId, cycleId),
+        productIds ? inArray(cycleProducts.productId, [...productIds]) : undefined,
+      ),
+    )
+    .orderBy(asc(cycleProducts.position));
+}
+
+export async function replaceCycleProducts(
+  executor: Executor,
+  tenantId: number,
+  cycleId: number,
+  rows: Array<{ productId: number; supply: number | null; strategy: AllocationStrategy }>,
+) {
+  await executor
+    .delete(cycleProducts)
+    .where(and(eq(cycleProducts.tenantId, tenantId), eq(cycleProducts.cycleId, cycleId)));
+  if (rows.length === 0) return;
+  await executor.insert(cycleProducts).values(
+    rows.map((row, position) => ({
+      tenantId,
+      cycleId,
+      productId: row.productId,
+      position,
+      supply: row.supply,
+      strategy: row.strategy,
+    })),
+  );
+}
+
+export async function setCycleProductOutcomes(
+  executor: Executor,
+  tenantId: number,
+  cycleId: number,
+  outcomes: Array<{ productId: number; outcome: CycleProductOutcome }>,
+) {
+  if (outcomes.length === 0) return;
+  await executor.execute(sql`
+    UPDATE ${cycleProducts} AS cp SET outcome = o.outcome
+    FROM jsonb_to_recordset(${JSON.stringify(outcomes.map((o) => ({ product_id: o.productId, outcome: o.outcome })))}::jsonb)
+      AS o(product_id int, outcome jsonb)
+    WHERE cp.tenant_id = ${tenantId} AND cp.cycle_id = ${cycleId} AND cp.product_id = o.product_id`);
+}
+
+export async function activeProductsByIds(executor: Executor, tenantId: number, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return executor
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.tenantId, tenantId), inArray(products.id, [...ids]), eq(products.status, 'active')));
+}
+
+// ── What an allocation reads ──────────────────────────────────────────────────────────────────
+
+export type AllocationStoreRow = {
+  customerId: number;
+  format: string;
+  districtCode: string;
+  urbanRural: 'urban' | 'rural';
+  grade: number | null;
+};
+
+// Every active store of the tenant with its current grade (the latest published run in effect
+// on `onDate`), in id order, so the same data always yields the same allocation.
+export async function storesForAllocation(
+  executor: Executor,
+  tenantId: number,
+  onDate: string,
+): Promise<AllocationStoreRow[]> {
+  const result = await executor.execute(sql`
+    WITH run AS (
+      SELECT id FROM grade_runs
+      WHERE tenant_id = ${tenantId} AND status = 'published' AND effective_on <= ${onDate}
+      ORDER BY effective_on DESC, id DESC LIMIT 1)
+    SELECT c.id AS "customerId", c.format, c.district_code AS "districtCode", c.urban_rural AS "urbanRural",
+      g.grade
+    FROM customers c
+    LEFT JOIN customer_grades g ON g.tenant_id = c.tenant_id AND g.customer_id = c.id AND g.run_id = (SELECT id FROM run)
+    WHERE c.tenant_id = ${tenantId} AND c.status = 'active'
+    ORDER BY c.id`);
+  return rowsOf<AllocationStoreRow>(result).map((row) => ({
+    ...row,
+    customerId: Number(row.customerId),
+    grade: row.grade === null ? null : Number(row.grade),
+  }));
+}
+
+// What an allocation reads of one store (an explanation re-derives its quota from these).
+export async function allocationFactsOf(executor: Executor, tenantId: number, customerId: number) {
+  const [row] = await executor
+    .select({ format: customers.format, districtCode: customers.districtCode, urbanRural: customers.urbanRural })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
+  return row;
+}
+
+// Cartons each store bought of the given products in the cycles of the given weeks.
+export async function recentPurchases(
+  executor: Executor,
+  tenantId: number,
+  productIds: readonly number[],
+  fromWeek: string,
+  beforeWeek: string,
+): Promise<Array<{ customerId: number; productId: number; qty: number }>> {
+  if (productIds.length === 0) return [];
+  const result = await executor.execute(sql`
+    SELECT o.customer_id AS "customerId", l.product_id AS "productId", sum(l.qty)::int AS qty
+    FROM order_cycles c
+    JOIN orders o ON o.tenant_id = c.tenant_id AND o.cycle_id = c.id AND o.status = 'submitted'
+    JOIN order_lines l ON l.tenant_id = o.tenant_id AND l.order_id = o.id
+    WHERE c.tenant_id = ${tenantId} AND c.week_start >= ${fromWeek} AND c.week_start < ${beforeWeek}
+      AND l.product_id = ANY(${numberArrayLiteral(productIds)}::int[])
+    GROUP BY o.customer_id, l.product_id`);
+  return rowsOf<{ customerId: number; productId: number; qty: number }>(result).map((row) => ({
+    customerId: Number(row.customerId),
+    productId: Number(row.productId),
+    qty: Number(row.qty),
+  }));
+}
+
+// Writes a cycle's quotas: one row per store, arrays by product position. The rows travel as
+// two array parameters per batch (ids, and each store's quotas as a '{…}' literal).
+export async function insertStoreQuotas(
+  executor: Executor,
+  tenantId: number,
+  cycleId: number,
+  rows: Array<{ customerId: number; quotas: ArrayLike<number>; basis: StoreQuotaBasis }>,
+) {
+  const batch = 20_000;
+  for (let start = 0; start < rows.length; start += batch) {
+    const slice = rows.slice(start, start + batch);
+    const ids = numberArrayLiteral(slice.map((row) => row.customerId));
+    const quotas = textArrayLiteral(slice.map((row) => numberArrayLiteral(row.quotas)));
+    const bases = textArrayLiteral(slice.map((row) => JSON.stringify(row.basis)));
+    await executor.execute(sql`
+      INSERT INTO store_quotas (tenant_id, cycle_id, customer_id, quotas, ordered, basis)
+      SELECT ${tenantId}, ${cycleId}, r.customer_id, r.quotas::int[],
+        array_fill(0, ARRAY[cardinality(r.quotas::int[])]), r.basis::jsonb
+      FROM unnest(${ids}::int[], ${quotas}::text[], ${bases}::text[]) AS r(customer_id, quotas, basis)`);
+  }
+}
+
+// ── Orders ────────────────────────────────────────────────────────────────────────────────────
+
+export type LockedQuotaRow = {
+  quotas: number[];
+  ordered: number[];
+  orderDay: number;
+};
+
+// Locks a store's quota row in a cycle: whoever holds it decides alone what the store may still
+// order, until the transaction ends.
+export async function lockStoreQuotas(
+  executor: Executor,
+  tenantId: number,
+  cycleId: number,
+  customerId: number,
+): Promise<LockedQuotaRow | undefined> {
+  const result = await executor.execute(sql`
+    SELECT q.quotas, q.ordered, c.order_day AS "orderDay"
+    FROM store_quotas q JOIN customers c ON c.tenant_id = q.tenant_id AND c.id = q.customer_id
+    WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND q.customer_id = ${customerId}
+    FOR UPDATE OF q`);
+  const [row] = rowsOf<LockedQuotaRow>(result);
+  return row
+    ? { quotas: row.quotas.map(Number), ordered: row.ordered.map(Number), orderDay: Number(row.orderDay) }
+    : undefined;
+}
+
+export async function getStoreQuotas(executor: Executor, tenantId: number, cycleId: number, customerId: number) {
+  const [row] = await executor
+    .select({ quotas: storeQuotas.quotas, ordered: storeQuotas.ordered, basis: storeQuotas.basis })
+    .from(storeQuotas)
+    .where(
+      and(eq(storeQuotas.tenantId, tenantId), eq(storeQuotas.cycleId, cycleId), eq(storeQuotas.customerId, customerId)),
+    );
+  return row;
+}
+
+export async function setStoreOrdered(
+  executor: Executor,
+  tenantId: number,
+  cycleId: number,
+  customerId: number,
+  ordered: readonly number[],
+) {
+  await executor.execute(sql`
+    UPDATE store_quotas SET ordered = ${numberArrayLiteral(ordered)}::int[]
+    WHERE tenant_id = ${tenantId} AND cycle_id = ${cycleId} AND customer_id = ${customerId}`);
+}
+
+export type OrderLineRow = { productId: number; qty: number; unitPriceFen: number };
+
+// An order and its lines in one statement.
+export async function insertOrder(
+  executor: Executor,
+  order: {
+    tenantId: number;
+    cycleId: number;
+    customerId: number;
+    channel: OrderChannelOfOrder;
+    createdBy: number | null;
+    now: Date;
+  },
+  lines: readonly OrderLineRow[],
+): Promise<number> {
+  const total = lines.reduce((sum, line) => sum + line.qty * line.unitPriceFen, 0);
+  const quantity = lines.reduce((sum, line) => sum + line.qty, 0);
+  const result = await executor.execute(sql`
+    WITH created AS (
+      INSERT INTO orders (tenant_id, cycle_id, customer_id, channel, status, total_fen, quantity, created_by, created_at, updated_at)
+      VALUES (${order.tenantId}, ${order.cycleId}, ${order.customerId}, ${order.channel}, 'submitted', ${total}, ${quantity},
+        ${order.createdBy}, ${order.now}, ${order.now})
+      RETURNING id),
+    lines AS (
+      INSERT INTO order_lines (tenant_id, order_id, product_id, qty, unit_price_fen)
+      SELECT ${order.tenantId}, created.id, l.product_id, l.qty, l.price
+      FROM created, unnest(${numberArrayLiteral(lines.map((line) => line.productId))}::int[],
+        ${numberArrayLiteral(lines.map((line) => line.qty))}::int[],
+        ${numberArrayLiteral(lines.map((line) => line.unitPriceFen))}::int[]) AS l(product_id, qty, price))
+    SELECT id FROM created`);
+  return Number(rowsOf<{ id: number }>(result)[0].id);
+}
+
+export async function replaceOrderLines(
+  executor: Executor,
+  tenantId: number,
+  orderId: number,
+  lines: readonly OrderLineRow[],
+  now: Date,
+) {
+  const total = lines.reduce((sum, line) => sum + line.qty * line.unitPriceFen, 0);
+  const quantity = lines.reduce((sum, line) => sum + line.qty, 0);
+  await executor.delete(orderLines).where(and(eq(orderLines.tenantId, tenantId), eq(orderLines.orderId, orderId)));
+  await executor.insert(orderLines).values(lines.map((line) => ({ tenantId, orderId, ...line })));
+  await executor
+    .update(orders)
+    .set({ totalFen: total, quantity, updatedAt: now })
+    .where(and(eq(orders.tenantId, tenantId), eq(orders.id, orderId)));
+}
+
+export async function cancelOrderRow(executor: Executor, tenantId: number, orderId: number, now: Date) {
+  await executor
+    .update(orders)
+    .set({ status: 'cancelled', updatedAt: now })
+    .where(and(eq(orders.tenantId, tenantId), eq(orders.id, orderId)));
+}
+
+export type OrderRow = {
+  id: number;
+  cycleId: number;
+  cycleCode: string;
+  customerId: number;
+  customerName: string;
+  licenceNo: string;
+  channel: OrderChannelOfOrder;
+  status: 'submitted' | 'cancelled';
+  totalFen: number;
+  quantity: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const orderColumns = {
+  id: orders.id,
+  cycleId: orders.cycleId,
+  cycleCode: orderCycles.code,
+  customerId: orders.customerId,
+  customerName: customers.name,
+  licenceNo: customers.licenceNo,
+  channel: orders.channel,
+  status: orders.status,
+  totalFen: orders.totalFen,
+  quantity: orders.quantity,
+  createdAt: orders.createdAt,
+  updatedAt: orders.updatedAt,
+};
+
+function ordersQuery(executor: Executor, tenantId: number, scope: DataScope, where: SQL | undefined) {
+  return executor
+    .select(orderColumns)
+    .from(orders)
+    .innerJoin(customers, and(eq(customers.tenantId, orders.tenantId), eq(customers.id, orders.customerId)))
+    .innerJoin(orderCycles, and(eq(orderCycles.tenantId, orders.tenantId), eq(orderCycles.id, orders.cycleId)))
+    .where(and(eq(orders.tenantId, tenantId), customerScope(scope), where));
+}
+
+export async function getOrder(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  orderId: number,
+): Promise<OrderRow | undefined> {
+  const [row] = await ordersQuery(executor, tenantId, scope, eq(orders.id, orderId));
+  return row;
+}
+
+export async function listOrders(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  filter: { cycleId?: number; customerId?: number; limit: number },
+): Promise<OrderRow[]> {
+  return ordersQuery(
+    executor,
+    tenantId,
+    scope,
+    and(
+      filter.cycleId ? eq(orders.cycleId, filter.cycleId) : undefined,
+      filter.customerId ? eq(orders.customerId, filter.customerId) : undefined,
+    ),
+  )
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(filter.limit);
+}
+
+export async function linesOfOrders(executor: Executor, tenantId: number, orderIds: readonly number[]) {
+  if (orderIds.length === 0) return [];
+  return executor
+    .select({
+      orderId: orderLines.orderId,
+      productId: orderLines.productId,
+      qty: orderLines.qty,
+      unitPriceFen: orderLines.unitPriceFen,
+      code: products.code,
+      name: products.name,
+    })
+    .from(orderLines)
+    .innerJoin(products, and(eq(products.tenantId, orderLines.tenantId), eq(products.id, orderLines.productId)))
+    .where(and(eq(orderLines.tenantId, tenantId), inArray(orderLines.orderId, [...orderIds])))
+    .orderBy(asc(orderLines.orderId), asc(products.code));
+}
+
+// ── Idempotency ───────────────────────────────────────────────────────────────────────────────
+
+export async function findIdempotentResponse(executor: Executor, userId: number, key: string) {
+  const [row] = await executor
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+  return row;
+}
+
+// False when another submission stored the key first (the caller then rolls back).
+export async function storeIdempotentResponse(
+  executor: Executor,
+  row: typeof idempotencyKeys.$inferInsert,
+): Promise<boolean> {
+  const inserted = await executor
+    .insert(idempotencyKeys)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  return inserted.length === 1;
+}
+
+export async function pruneIdempotencyKeys(executor: Executor, before: Date) {
+  await executor.execute(sql`DELETE FROM idempotency_keys WHERE created_at < ${before}`);
+}
+
+// ── Reports ───────────────────────────────────────────────────────────────────────────────────
+
+// Per product of a cycle: its quotas and orders in the caller's scope.
+export async function cycleDemand(executor: Executor, tenantId: number, scope: DataScope, cycleId: number) {
+  const result = await executor.execute(sql`
+    WITH scoped AS (
+      SELECT q.quotas, q.ordered FROM store_quotas q
+      JOIN customers ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
+      WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND ${customerScope(scope)})
+    SELECT cp.product_id AS "productId",
+      coalesce(sum(GREATEST(s.quotas[cp.position + 1], 0)), 0)::bigint AS "quotaTotal",
+      coalesce(sum(s.ordered[cp.position + 1]), 0)::bigint AS ordered,
+      count(*) FILTER (WHERE s.ordered[cp.position + 1] > 0)::int AS "storesOrdered",
+      count(*) FILTER (WHERE s.quotas[cp.position + 1] > 0 AND s.ordered[cp.position + 1] >= s.quotas[cp.position + 1])::int AS "storesAtCap",
+      bool_or(s.quotas[cp.position + 1] = -1) AS unlimited
+    FROM cycle_products cp LEFT JOIN scoped s ON true
+    WHERE cp.tenant_id = ${tenantId} AND cp.cycle_id = ${cycleId}
+    GROUP BY cp.product_id, cp.position ORDER BY cp.position`);
+  return rowsOf<{
+    productId: number;
+    quotaTotal: string | number;
+    ordered: string | number;
+    storesOrdered: number;
+    storesAtCap: number;
+    unlimited: boolean | null;
+  }>(result).map((row) => ({
+    productId: Number(row.productId),
+    quotaTotal: Number(row.quotaTotal),
+    ordered: Number(row.ordered),
+    storesOrdered: Number(row.storesOrdered),
+    storesAtCap: Number(row.storesAtCap),
+    unlimited: row.unlimited === true,
+  }));
+}
+
+// Per branch: stores with quotas, stores that ordered, stores that ordered online; cartons in all
+// and online — the 网上订货率 by stores and by volume.
+export async function onlineOrderingByBranch(executor: Executor, tenantId: number, scope: DataScope, cycleId: number) {
+  const result = await executor.execute(sql`
+    WITH store_orders AS (
+      SELECT o.customer_id, sum(o.quantity)::bigint AS qty,
+        sum(o.quantity) FILTER (WHERE o.channel = 'online')::bigint AS qty_online
+      FROM orders o
+      WHERE o.tenant_id = ${tenantId} AND o.cycle_id = ${cycleId} AND o.status = 'submitted'
+      GROUP BY o.customer_id)
+    SELECT customers.branch_id AS "branchId", u.name AS "branchName",
+      count(*)::int AS stores,
+      count(so.customer_id)::int AS "storesOrdered",
+      count(*) FILTER (WHERE so.qty_online > 0)::int AS "storesOnline",
+      coalesce(sum(so.qty), 0)::bigint AS qty,
+      coalesce(sum(so.qty_online), 0)::bigint AS "qtyOnline"
+    FROM store_quotas q
+    JOIN customers ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
+    JOIN ${orgUnits} u ON u.tenant_id = customers.tenant_id AND u.id = customers.branch_id
+    LEFT JOIN store_orders so ON so.customer_id = q.customer_id
+    WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND ${customerScope(scope)}
+    GROUP BY customers.branch_id, u.name ORDER BY customers.branch_id`);
+  return rowsOf<{
+    branchId: number;
+    branchName: string;
+    stores: number;
+    storesOrdered: number;
+    storesOnline: number;
+    qty: string | number;
+    qtyOnline: string | number;
+  }>(result).map((row) => ({
+    branchId: Number(row.branchId),
+    branchName: row.branchName,
+    stores: Number(row.stores),
+    storesOrdered: Number(row.storesOrdered),
+    storesOnline: Number(row.storesOnline),
+    qty: Number(row.qty),
+    qtyOnline: Number(row.qtyOnline),
+  }));
+}
+
+// Is this store visible to the caller? (Phone orders and quota explanations check it first.)
+export async function findScopedCustomer(executor: Executor, tenantId: number, scope: DataScope, customerId: number) {
+  const [row] = await executor
+    .select({ id: customers.id, name: customers.name, orderDay: customers.orderDay, status: customers.status })
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId), customerScope(scope)));
+  return row;
+}

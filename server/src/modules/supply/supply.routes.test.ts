@@ -1,0 +1,525 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../../db/test-database.ts';
+import { createTestApp, sessionCookieOf, type TestApp, testPassword } from '../../test/test-app.ts';
+import { customers } from '../customers/customers.schema.ts';
+import { products } from '../products/products.schema.ts';
+import { insertCycle, insertOrder } from './supply.repository.ts';
+import { orderLines, orders, storeQuotas } from './supply.schema.ts';
+
+type CycleItem = { productId: number; quota: number | null; ordered: number; remaining: number | null };
+
+describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
+  let t: TestApp;
+  let marketing: string;
+  let service: string;
+  let store: { id: number; licenceNo: string; managerId: number };
+  let otherStore: { id: number; licenceNo: string };
+  let retailer: string;
+  let otherRetailer: string;
+  let cycleId: number;
+  const productIds: Record<'zhonghua' | 'furong' | 'baisha' | 'mall', number> = {
+    zhonghua: 0,
+    furong: 0,
+    baisha: 0,
+    mall: 0,
+  };
+
+  const inject = (
+    cookie: string,
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers = {},
+  ) => t.app.inject({ method, url, headers: { cookie, ...headers }, payload: payload as never });
+
+  async function retailerSignIn(licenceNo: string) {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/auth/login',
+      payload: { licenceNo, password: testPassword },
+    });
+    return sessionCookieOf(response);
+  }
+
+  async function storeRow(customerId: number) {
+    const [row] = await t.database.db
+      .select({ quotas: storeQuotas.quotas, ordered: storeQuotas.ordered })
+      .from(storeQuotas)
+      .where(and(eq(storeQuotas.cycleId, cycleId), eq(storeQuotas.customerId, customerId)));
+    return row;
+  }
+
+  async function orderCount(customerId: number) {
+    const [row] = await t.database.db.select({ n: count() }).from(orders).where(eq(orders.customerId, customerId));
+    return row.n;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { customers: 60 });
+    marketing = await t.signIn('marketing');
+    service = await t.signIn('service');
+    const inserted = await t.database.db
+      .insert(products)
+      .values(
+        [
+          ['6901028001', '中华', '中华(硬)', 1, 45_000, 50_000],
+          ['6901028002', '芙蓉王', '芙蓉王(硬)', 2, 22_000, 25_000],
+          ['6901028003', '白沙', '白沙(精品)', 4, 10_000, 11_500],
+          ['6901028004', '利群', '利群(新版)', 3, 13_500, 15_000],
+        ].map(([code, brand, name, priceClass, wholesale, retail]) => ({
+          tenantId: t.city.tenantId,
+          code: code as string,
+          brand: brand as string,
+          name: name as string,
+          priceClass: priceClass as number,
+          wholesalePriceFen: wholesale as number,
+          retailPriceFen: retail as number,
+        })),
+      )
+      .returning({ id: products.id });
+    [productIds.zhonghua, productIds.furong, productIds.baisha, productIds.mall] = inserted.map((row) => row.id);
+    const stores = await t.database.db
+      .select({ id: customers.id, licenceNo: customers.licenceNo, managerId: customers.managerId })
+      .from(customers)
+      .where(and(eq(customers.tenantId, t.city.tenantId), eq(customers.status, 'active')))
+      .orderBy(customers.id)
+      .limit(2);
+    [store, otherStore] = stores;
+    retailer = await retailerSignIn(store.licenceNo);
+    otherRetailer = await retailerSignIn(otherStore.licenceNo);
+  });
+  afterAll(async () => t?.close());
+
+  describe('a cycle from draft to published', () => {
+    it('refuses a cycle that does not start on a Monday, and a manager creating one', async () => {
+      const tuesday = await inject(marketing, 'POST', '/api/v1/supply/cycles', { weekStart: '2026-11-24' });
+      expect(tuesday.statusCode).toBe(400);
+      expect(tuesday.json().code).toBe('CYCLE_WEEK_INVALID');
+      const manager = await t.signIn('manager01');
+      const refused = await inject(manager, 'POST', '/api/v1/supply/cycles', { weekStart: '2026-11-23' });
+      expect(refused.statusCode).toBe(403);
+    });
+
+    it('creates this week’s cycle, open every day until Wednesday', async () => {
+      const created = await inject(marketing, 'POST', '/api/v1/supply/cycles', {
+        weekStart: '2026-11-23',
+        orderDayOnly: false,
+        opensAt: '2026-11-23T00:00:00Z',
+        closesAt: '2026-11-25T09:00:00Z',
+      });
+      expect(created.statusCode).toBe(201);
+      expect(created.json()).toMatchObject({ code: '2026-W48', status: 'draft', productCount: 0 });
+      cycleId = created.json().id;
+      const again = await inject(marketing, 'POST', '/api/v1/supply/cycles', { weekStart: '2026-11-23' });
+      expect(again.json().code).toBe('CYCLE_EXISTS');
+    });
+
+    it('refuses a strategy with overlapping grades, naming them, and changes nothing', async () => {
+      const response = await inject(marketing, 'PUT', `/api/v1/supply/cycles/${cycleId}/products`, {
+        products: [
+          {
+            productId: productIds.zhonghua,
+            supply: 100,
+            strategy: {
+              base: {
+                kind: 'grade_table',
+                table: [
+                  { fromGrade: 1, toGrade: 12, qty: 1 },
+                  { fromGrade: 10, toGrade: 30, qty: 2 },
+                ],
+              },
+            },
+          },
+        ],
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().code).toBe('ALLOCATION_STRATEGY_INVALID');
+      expect(response.json().detail).toContain('重叠');
+      const detail = await inject(marketing, 'GET', `/api/v1/supply/cycles/${cycleId}`);
+      expect(detail.json().products).toEqual([]);
+    });
+
+    it('sets supplies and strategies, previews without saving, then publishes once', async () => {
+      const set = await inject(marketing, 'PUT', `/api/v1/supply/cycles/${cycleId}/products`, {
+        products: [
+          // 2 cartons for every store, and a supply too small for all of them (60 stores → 100)
+          {
+            productId: productIds.zhonghua,
+            supply: 100,
+            strategy: { base: { kind: 'grade_table', table: [{ fromGrade: 1, toGrade: 30, qty: 2 }] } },
+          },
+          { productId: productIds.furong, supply: null, strategy: { base: { kind: 'unlimited' } } },
+          {
+            productId: productIds.baisha,
+            supply: 1_000,
+            strategy: { base: { kind: 'grade_table', table: [{ fromGrade: 1, toGrade: 30, qty: 5 }] }, cap: 3 },
+          },
+          {
+            productId: productIds.mall,
+            supply: 50,
+            strategy: {
+              base: { kind: 'grade_table', table: [{ fromGrade: 1, toGrade: 30, qty: 4 }] },
+              eligibility: { formats: ['mall'] },
+            },
+          },
+        ],
+      });
+      expect(set.statusCode).toBe(200);
+      expect(set.json().products).toHaveLength(4);
+
+      const preview = await inject(marketing, 'POST', `/api/v1/supply/cycles/${cycleId}/preview`);
+      expect(preview.statusCode).toBe(200);
+      const zhonghua = preview.json().products.find((p: { productId: number }) => p.productId === productIds.zhonghua);
+      expect(zhonghua.allocated).toBeLessThanOrEqual(100);
+      expect(zhonghua.scale).toBeLessThan(1);
+      expect(await storeRow(store.id)).toBeUndefined();
+
+      const published = await inject(marketing, 'POST', `/api/v1/supply/cycles/${cycleId}/publish`);
+      expect(published.statusCode).toBe(200);
+      expect(published.json().status).toBe('published');
+      expect(published.json().totals.allocated).toBeLessThanOrEqual(published.json().totals.supply);
+      const [{ stores }] = await t.database.db
+        .select({ stores: count() })
+        .from(storeQuotas)
+        .where(eq(storeQuotas.cycleId, cycleId));
+      const [{ active }] = await t.database.db
+        .select({ active: count() })
+        .from(customers)
+        .where(and(eq(customers.tenantId, t.city.tenantId), eq(customers.status, 'active')));
+      expect(stores).toBe(active);
+
+      const twice = await inject(marketing, 'POST', `/api/v1/supply/cycles/${cycleId}/publish`);
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json().code).toBe('CYCLE_NOT_DRAFT');
+      const edit = await inject(marketing, 'PUT', `/api/v1/supply/cycles/${cycleId}/products`, { products: [] });
+      expect(edit.json().code).toBe('CYCLE_NOT_DRAFT');
+    });
+
+    it('explains a store’s quota', async () => {
+      const response = await inject(marketing, 'GET', `/api/v1/supply/cycles/${cycleId}/quotas/${store.id}`);
+      expect(response.statusCode).toBe(200);
+      const baisha = response.json().items.find((item: { productId: number }) => item.productId === productIds.baisha);
+      expect(baisha).toMatchObject({ quota: 3 });
+      expect(baisha.explanation).toContain('限量 3');
+    });
+  });
+
+  describe('ordering in the portal', () => {
+    it('shows this cycle with quotas; unlimited products have no quota', async () => {
+      const response = await inject(retailer, 'GET', '/api/v1/portal/cycle');
+      expect(response.statusCode).toBe(200);
+      const body = response.json();
+      expect(body).toMatchObject({ cycleId, isOpen: true, window: { opensAt: '2026-11-23T00:00:00.000Z' } });
+      const furong = body.items.find((item: CycleItem) => item.productId === productIds.furong);
+      expect(furong).toMatchObject({ quota: null, remaining: null, wholesalePrice: 220 });
+      const baisha = body.items.find((item: CycleItem) => item.productId === productIds.baisha);
+      expect(baisha).toMatchObject({ quota: 3, ordered: 0, remaining: 3 });
+    });
+
+    it('places an order; the same Idempotency-Key returns the same order', async () => {
+      const payload = {
+        lines: [
+          { productId: productIds.baisha, qty: 2 },
+          { productId: productIds.furong, qty: 10 },
+        ],
+      };
+      const headers = { 'idempotency-key': 'order-1' };
+      const first = await inject(retailer, 'POST', '/api/v1/portal/orders', payload, headers);
+      expect(first.statusCode).toBe(201);
+      expect(first.json()).toMatchObject({
+        total: 2_400,
+        lines: [{ qty: 2, unitPrice: 100, amount: 200 }, { qty: 10 }],
+      });
+      const again = await inject(retailer, 'POST', '/api/v1/portal/orders', payload, headers);
+      expect(again.statusCode).toBe(201);
+      expect(again.json().orderId).toBe(first.json().orderId);
+      expect(await orderCount(store.id)).toBe(1);
+      const otherBody = await inject(
+        retailer,
+        'POST',
+        '/api/v1/portal/orders',
+        { lines: [{ productId: productIds.furong, qty: 1 }] },
+        headers,
+      );
+      expect(otherBody.statusCode).toBe(422);
+      expect(otherBody.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect((await storeRow(store.id)).ordered.filter((qty) => qty > 0)).toEqual([10, 2]);
+    });
+
+    it('refuses a line over the remaining quota, names it, and writes nothing of the order', async () => {
+      const before = await storeRow(store.id);
+      const response = await inject(retailer, 'POST', '/api/v1/portal/orders', {
+        lines: [
+          { productId: productIds.furong, qty: 1 },
+          { productId: productIds.baisha, qty: 2 },
+        ],
+      });
+      expect(response.statusCode).toBe(409);
+      expect(response.json()).toMatchObject({ code: 'QUOTA_EXCEEDED' });
+      expect(response.json().detail).toContain('白沙(精品)');
+      expect(response.json().detail).toContain('剩余 1 条');
+      expect(await storeRow(store.id)).toEqual(before);
+      expect(await orderCount(store.id)).toBe(1);
+    });
+
+    it.each([
+      ['an empty order', { lines: [] }, 400, 'ORDER_EMPTY'],
+      ['zero cartons', { lines: [{ productId: 1, qty: 0 }] }, 400, 'ORDER_QTY_INVALID'],
+      ['half a carton', { lines: [{ productId: 1, qty: 0.5 }] }, 400, 'ORDER_QTY_INVALID'],
+      [
+        'one product twice',
+        {
+          lines: [
+            { productId: 1, qty: 1 },
+            { productId: 1, qty: 1 },
+          ],
+        },
+        400,
+        'ORDER_LINE_DUPLICATE',
+      ],
+      [
+        '201 lines',
+        { lines: Array.from({ length: 201 }, (_, index) => ({ productId: index + 1, qty: 1 })) },
+        400,
+        'ORDER_TOO_MANY_LINES',
+      ],
+      ['a product not in the cycle', { lines: [{ productId: 999_999, qty: 1 }] }, 409, 'PRODUCT_NOT_IN_CYCLE'],
+      ['no lines at all', {}, 400, 'VALIDATION_FAILED'],
+    ])('refuses %s', async (_, payload, status, code) => {
+      const before = await orderCount(store.id);
+      const response = await inject(retailer, 'POST', '/api/v1/portal/orders', payload);
+      expect(response.statusCode).toBe(status);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().code).toBe(code);
+      expect(await orderCount(store.id)).toBe(before);
+    });
+
+    it('refuses a product the store is not eligible for (quota 0)', async () => {
+      const response = await inject(retailer, 'POST', '/api/v1/portal/orders', {
+        lines: [{ productId: productIds.mall, qty: 1 }],
+      });
+      // Unless the first store happens to be a mall, its quota for the mall-only product is 0.
+      const row = await storeRow(store.id);
+      if (row.quotas[3] === 0) {
+        expect(response.statusCode).toBe(409);
+        expect(response.json().code).toBe('QUOTA_EXCEEDED');
+      }
+    });
+
+    it('lets the store change and cancel its order; another store cannot see it', async () => {
+      const [mine] = (await inject(retailer, 'GET', '/api/v1/portal/orders')).json().items;
+      expect(mine.lines).toHaveLength(2);
+      const changed = await inject(retailer, 'PUT', `/api/v1/portal/orders/${mine.orderId}`, {
+        lines: [
+          { productId: productIds.baisha, qty: 3 },
+          { productId: productIds.zhonghua, qty: 1 },
+        ],
+      });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.json().total).toBe(750);
+      const row = await storeRow(store.id);
+      expect(row.ordered).toEqual([1, 0, 3, 0]);
+      const tooMuch = await inject(retailer, 'PUT', `/api/v1/portal/orders/${mine.orderId}`, {
+        lines: [{ productId: productIds.baisha, qty: 4 }],
+      });
+      expect(tooMuch.json().code).toBe('QUOTA_EXCEEDED');
+      expect((await inject(otherRetailer, 'GET', '/api/v1/portal/orders')).json().items).toEqual([]);
+      const notTheirs = await inject(otherRetailer, 'DELETE', `/api/v1/portal/orders/${mine.orderId}`);
+      expect(notTheirs.statusCode).toBe(404);
+      const cancelled = await inject(retailer, 'DELETE', `/api/v1/portal/orders/${mine.orderId}`);
+      expect(cancelled.statusCode).toBe(204);
+      expect((await storeRow(store.id)).ordered).toEqual([0, 0, 0, 0]);
+      const twice = await inject(retailer, 'DELETE', `/api/v1/portal/orders/${mine.orderId}`);
+      expect(twice.json().code).toBe('ORDER_CANCELLED');
+    });
+
+    it('never oversells: 200 parallel submissions against a quota of 3', async () => {
+      const before = (await storeRow(otherStore.id)).ordered[2];
+      expect(before).toBe(0);
+      const responses = await Promise.all(
+        Array.from({ length: 200 }, (_, index) =>
+          inject(
+            otherRetailer,
+            'POST',
+            '/api/v1/portal/orders',
+            { lines: [{ productId: productIds.baisha, qty: 1 }] },
+            { 'idempotency-key': `burst-${index}` },
+          ),
+        ),
+      );
+      const statuses = responses.map((response) => response.statusCode);
+      expect(statuses.filter((status) => status === 201)).toHaveLength(3);
+      expect(statuses.filter((status) => status === 409)).toHaveLength(197);
+      expect((await storeRow(otherStore.id)).ordered[2]).toBe(3);
+      const [{ qty }] = await t.database.db
+        .select({ qty: sql<number>`coalesce(sum(${orderLines.qty}), 0)::int` })
+        .from(orderLines)
+        .innerJoin(orders, and(eq(orders.tenantId, orderLines.tenantId), eq(orders.id, orderLines.orderId)))
+        .where(and(eq(orders.customerId, otherStore.id), eq(orderLines.productId, productIds.baisha)));
+      expect(qty).toBe(3);
+    });
+
+    it('answers a burst of retries of one submission with one order', async () => {
+      const before = await orderCount(otherStore.id);
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          inject(
+            otherRetailer,
+            'POST',
+            '/api/v1/portal/orders',
+            { lines: [{ productId: productIds.furong, qty: 2 }] },
+            { 'idempotency-key': 'retry-storm' },
+          ),
+        ),
+      );
+      expect(new Set(responses.map((response) => response.statusCode))).toEqual(new Set([201]));
+      expect(new Set(responses.map((response) => response.json().orderId)).size).toBe(1);
+      expect(await orderCount(otherStore.id)).toBe(before + 1);
+    });
+  });
+
+  describe('phone orders and reports', () => {
+    it('lets the service centre enter a phone order; a manager may not', async () => {
+      const response = await inject(
+        service,
+        'POST',
+        '/api/v1/supply/orders',
+        { customerId: store.id, lines: [{ productId: productIds.furong, qty: 5 }] },
+        { 'idempotency-key': 'phone-1' },
+      );
+      expect(response.statusCode).toBe(201);
+      const [order] = await t.database.db.select().from(orders).where(eq(orders.id, response.json().orderId));
+      expect(order.channel).toBe('phone');
+      const manager = await t.signIn('manager01');
+      const refused = await inject(manager, 'POST', '/api/v1/supply/orders', {
+        customerId: store.id,
+        lines: [{ productId: productIds.furong, qty: 5 }],
+      });
+      expect(refused.statusCode).toBe(403);
+    });
+
+    it('sums demand per product and exports it', async () => {
+      const response = await inject(marketing, 'GET', `/api/v1/supply/cycles/${cycleId}/demand`);
+      expect(response.statusCode).toBe(200);
+      const baisha = response.json().items.find((item: { productId: number }) => item.productId === productIds.baisha);
+      expect(baisha).toMatchObject({ ordered: 3, storesOrdered: 1, storesAtCap: 1, supply: 1_000 });
+      const furong = response.json().items.find((item: { productId: number }) => item.productId === productIds.furong);
+      expect(furong).toMatchObject({ quotaTotal: null, ordered: 7 });
+      const file = await inject(marketing, 'GET', `/api/v1/supply/cycles/${cycleId}/demand/export`);
+      expect(file.statusCode).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      expect(sheet.getRow(1).getCell(1).value).toBe('商品编码');
+      expect(sheet.rowCount).toBe(5);
+    });
+
+    it('gives the online-ordering rate per branch by stores and by volume', async () => {
+      const response = await inject(marketing, 'GET', `/api/v1/supply/cycles/${cycleId}/online-rate`);
+      expect(response.statusCode).toBe(200);
+      const { total } = response.json();
+      // store: phone 5 (its online order was cancelled); other store: online 3 + 2
+      expect(total).toMatchObject({
+        storesOrdered: 2,
+        storesOnline: 1,
+        storeRate: 0.5,
+        qty: 10,
+        qtyOnline: 5,
+        volumeRate: 0.5,
+      });
+    });
+
+    it('keeps a manager to their own stores', async () => {
+      const stranger = t.city.managers.find((manager) => manager.id !== store.managerId);
+      if (!stranger) throw new Error('need a second manager');
+      const cookie = await t.signIn(stranger.username);
+      const quotas = await inject(cookie, 'GET', `/api/v1/supply/cycles/${cycleId}/quotas/${store.id}`);
+      expect(quotas.statusCode).toBe(404);
+      const demand = await inject(cookie, 'GET', `/api/v1/supply/cycles/${cycleId}/online-rate`);
+      expect(demand.json().total.qty).toBeLessThan(10);
+    });
+
+    it('closes the window at the cutoff', async () => {
+      t.clock.now = new Date('2026-11-25T09:00:00Z');
+      try {
+        const retailer = await retailerSignIn(store.licenceNo);
+        const response = await inject(retailer, 'POST', '/api/v1/portal/orders', {
+          lines: [{ productId: productIds.furong, qty: 1 }],
+        });
+        expect(response.statusCode).toBe(409);
+        expect(response.json().code).toBe('ORDER_WINDOW_CLOSED');
+        expect(response.json().detail).toContain('2026-11-25 17:00');
+        const cycle = await inject(retailer, 'GET', '/api/v1/portal/cycle');
+        expect(cycle.json().isOpen).toBe(false);
+      } finally {
+        t.clock.now = new Date('2026-11-23T02:00:00Z');
+      }
+    });
+  });
+
+  describe('grades', () => {
+    it('computes grades from the last 13 weeks, publishes the newest run once, and keeps history', async () => {
+      // Two weeks ago: the first store bought much more than the second.
+      const past = await insertCycle(t.database.db, {
+        tenantId: t.city.tenantId,
+        code: '2026-W46',
+        weekStart: '2026-11-09',
+        opensAt: new Date('2026-11-08T16:00:00Z'),
+        closesAt: new Date('2026-11-15T16:00:00Z'),
+        orderDayOnly: true,
+        dailyCutoff: '17:00',
+        status: 'closed',
+        createdAt: new Date('2026-11-01T00:00:00Z'),
+      });
+      const order = (customerId: number, qty: number) =>
+        insertOrder(
+          t.database.db,
+          {
+            tenantId: t.city.tenantId,
+            cycleId: past.id,
+            customerId,
+            channel: 'online',
+            createdBy: null,
+            now: new Date('2026-11-10T02:00:00Z'),
+          },
+          [{ productId: productIds.zhonghua, qty, unitPriceFen: 45_000 }],
+        );
+      await order(store.id, 40);
+      await order(otherStore.id, 4);
+      const weights = await inject(marketing, 'POST', '/api/v1/supply/grade-runs', {
+        weights: { amount: 60, quantity: 30 },
+      });
+      expect(weights.statusCode).toBe(400);
+      expect(weights.json().code).toBe('GRADE_WEIGHTS_INVALID');
+
+      const first = await inject(marketing, 'POST', '/api/v1/supply/grade-runs', {
+        weights: { amount: 70, quantity: 30 },
+      });
+      expect(first.statusCode).toBe(201);
+      expect(first.json()).toMatchObject({ periodFrom: '2026-08-24', periodTo: '2026-11-22', status: 'draft' });
+      const second = await inject(marketing, 'POST', '/api/v1/supply/grade-runs', {
+        weights: { amount: 50, quantity: 50 },
+      });
+      const stale = await inject(marketing, 'POST', `/api/v1/supply/grade-runs/${first.json().id}/publish`);
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().code).toBe('GRADE_RUN_NOT_LATEST');
+      const published = await inject(marketing, 'POST', `/api/v1/supply/grade-runs/${second.json().id}/publish`);
+      expect(published.json().status).toBe('published');
+      const again = await inject(marketing, 'POST', `/api/v1/supply/grade-runs/${second.json().id}/publish`);
+      expect(again.json().code).toBe('GRADE_RUN_NOT_DRAFT');
+
+      const detail = await inject(marketing, 'GET', `/api/v1/supply/grade-runs/${second.json().id}`);
+      const distribution: Array<{ grade: number; count: number }> = detail.json().distribution;
+      expect(distribution).toHaveLength(30);
+      expect(distribution.reduce((sum, row) => sum + row.count, 0)).toBe(second.json().storeCount);
+
+      const history = await inject(marketing, 'GET', `/api/v1/customers/${store.id}/grades`);
+      const other = await inject(marketing, 'GET', `/api/v1/customers/${otherStore.id}/grades`);
+      expect(history.json().items).toHaveLength(1);
+      expect(history.json().items[0]).toMatchObject({ amount: 18_000, quantity: 40 });
+      expect(history.json().items[0].grade).toBeGreaterThan(other.json().items[0].grade);
+    });
+  });
+});
