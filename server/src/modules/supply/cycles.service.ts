@@ -55,6 +55,11 @@ export type NewCycle = {
 };
 
 export async function createCycle(context: AppContext, actor: Actor, input: NewCycle) {
+  return context.db.transaction((tx) => createCycleIn(tx, actor, input, context.now()));
+}
+
+// The use case inside a caller's transaction (the demo builds its cycles with it).
+export async function createCycleIn(tx: Executor, actor: Actor, input: NewCycle, now: Date) {
   if (!isMonday(input.weekStart)) throw new DomainError('CYCLE_WEEK_INVALID', { weekStart: input.weekStart });
   const weekStartInstant = new Date(`${input.weekStart}T00:00:00Z`).getTime() - beijingOffsetMs;
   const opensAt = input.opensAt ? new Date(input.opensAt) : new Date(weekStartInstant);
@@ -62,25 +67,22 @@ export async function createCycle(context: AppContext, actor: Actor, input: NewC
   if (!isCutoff(input.dailyCutoff) || !(opensAt.getTime() < closesAt.getTime())) {
     throw new DomainError('CYCLE_WINDOW_INVALID');
   }
-  const now = context.now();
-  return context.db.transaction(async (tx) => {
-    if (await findCycleByWeek(tx, actor.tenantId, input.weekStart)) {
-      throw new DomainError('CYCLE_EXISTS', { weekStart: input.weekStart });
-    }
-    const cycle = await insertCycle(tx, {
-      tenantId: actor.tenantId,
-      code: cycleCodeOf(input.weekStart),
-      weekStart: input.weekStart,
-      opensAt,
-      closesAt,
-      orderDayOnly: input.orderDayOnly,
-      dailyCutoff: input.dailyCutoff,
-      status: 'draft',
-      createdAt: now,
-    });
-    await recordChange(tx, actor, { action: 'create', entity: 'order_cycle', entityId: cycle.id, after: input }, now);
-    return cycleView(cycle, 0);
+  if (await findCycleByWeek(tx, actor.tenantId, input.weekStart)) {
+    throw new DomainError('CYCLE_EXISTS', { weekStart: input.weekStart });
+  }
+  const cycle = await insertCycle(tx, {
+    tenantId: actor.tenantId,
+    code: cycleCodeOf(input.weekStart),
+    weekStart: input.weekStart,
+    opensAt,
+    closesAt,
+    orderDayOnly: input.orderDayOnly,
+    dailyCutoff: input.dailyCutoff,
+    status: 'draft',
+    createdAt: now,
   });
+  await recordChange(tx, actor, { action: 'create', entity: 'order_cycle', entityId: cycle.id, after: input }, now);
+  return cycleView(cycle, 0);
 }
 
 export function cycleView(cycle: CycleRow, productCount: number) {
@@ -128,35 +130,42 @@ export type CycleProductInput = { productId: number; supply: number | null; stra
 
 // The products of a draft cycle, all at once: supply and strategy per product, each checked.
 export async function setCycleProducts(context: AppContext, actor: Actor, cycleId: number, input: CycleProductInput[]) {
+  await context.db.transaction((tx) => setCycleProductsIn(tx, actor, cycleId, input, context.now()));
+  return getCycleDetail(context, actor, cycleId);
+}
+
+export async function setCycleProductsIn(
+  tx: Executor,
+  actor: Actor,
+  cycleId: number,
+  input: readonly CycleProductInput[],
+  now: Date,
+) {
   const seen = new Set<number>();
   for (const product of input) {
     if (seen.has(product.productId)) throw new DomainError('ORDER_LINE_DUPLICATE', { productId: product.productId });
     seen.add(product.productId);
     checkStrategy(product);
   }
-  const now = context.now();
-  await context.db.transaction(async (tx) => {
-    const cycle = await draftCycle(tx, actor, cycleId);
-    const active = new Set(
-      (
-        await activeProductsByIds(
-          tx,
-          actor.tenantId,
-          input.map((product) => product.productId),
-        )
-      ).map((row) => row.id),
-    );
-    const unknown = input.find((product) => !active.has(product.productId));
-    if (unknown) throw new DomainError('CYCLE_PRODUCT_UNKNOWN', { productId: unknown.productId });
-    await replaceCycleProducts(tx, actor.tenantId, cycle.id, input);
-    await recordChange(
-      tx,
-      actor,
-      { action: 'set_products', entity: 'order_cycle', entityId: cycle.id, after: { products: input } },
-      now,
-    );
-  });
-  return getCycleDetail(context, actor, cycleId);
+  const cycle = await draftCycle(tx, actor, cycleId);
+  const active = new Set(
+    (
+      await activeProductsByIds(
+        tx,
+        actor.tenantId,
+        input.map((product) => product.productId),
+      )
+    ).map((row) => row.id),
+  );
+  const unknown = input.find((product) => !active.has(product.productId));
+  if (unknown) throw new DomainError('CYCLE_PRODUCT_UNKNOWN', { productId: unknown.productId });
+  await replaceCycleProducts(tx, actor.tenantId, cycle.id, input);
+  await recordChange(
+    tx,
+    actor,
+    { action: 'set_products', entity: 'order_cycle', entityId: cycle.id, after: { products: input } },
+    now,
+  );
 }
 
 async function draftCycle(tx: Executor, actor: Actor, cycleId: number): Promise<CycleRow> {
@@ -265,26 +274,27 @@ function previewOf({ products, outcomes }: ComputedAllocation) {
 // Publishing computes the allocation again from the data of this moment, writes every store's
 // quotas, and opens the cycle. A cycle is published once.
 export async function publishCycle(context: AppContext, actor: Actor, cycleId: number) {
-  const now = context.now();
-  return context.db.transaction(async (tx) => {
-    const cycle = await draftCycle(tx, actor, cycleId);
-    const computed = await computeAllocation(tx, actor.tenantId, cycle);
-    await persistAllocation(tx, actor.tenantId, cycle, computed);
-    await setCycleStatus(tx, actor.tenantId, cycle.id, 'published', now);
-    const preview = previewOf(computed);
-    await recordChange(
-      tx,
-      actor,
-      {
-        action: 'publish',
-        entity: 'order_cycle',
-        entityId: cycle.id,
-        after: { stores: computed.stores.length, ...preview.totals },
-      },
-      now,
-    );
-    return { ...cycleView({ ...cycle, status: 'published', publishedAt: now }, computed.products.length), ...preview };
-  });
+  return context.db.transaction((tx) => publishCycleIn(tx, actor, cycleId, context.now()));
+}
+
+export async function publishCycleIn(tx: Executor, actor: Actor, cycleId: number, now: Date) {
+  const cycle = await draftCycle(tx, actor, cycleId);
+  const computed = await computeAllocation(tx, actor.tenantId, cycle);
+  await persistAllocation(tx, actor.tenantId, cycle, computed);
+  await setCycleStatus(tx, actor.tenantId, cycle.id, 'published', now);
+  const preview = previewOf(computed);
+  await recordChange(
+    tx,
+    actor,
+    {
+      action: 'publish',
+      entity: 'order_cycle',
+      entityId: cycle.id,
+      after: { stores: computed.stores.length, ...preview.totals },
+    },
+    now,
+  );
+  return { ...cycleView({ ...cycle, status: 'published', publishedAt: now }, computed.products.length), ...preview };
 }
 
 async function persistAllocation(tx: Executor, tenantId: number, cycle: CycleRow, computed: ComputedAllocation) {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.ts';
+import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
@@ -27,55 +28,56 @@ export const gradePeriodWeeks = 13;
 export type NewGradeRun = { weights: GradeWeights; effectiveOn?: string };
 
 export async function computeGradeRun(context: AppContext, actor: Actor, input: NewGradeRun) {
-  const now = context.now();
+  return context.db.transaction((tx) => computeGradeRunIn(tx, actor, input, context.now()));
+}
+
+export async function computeGradeRunIn(tx: Executor, actor: Actor, input: NewGradeRun, now: Date) {
   const thisWeek = mondayOf(now);
   // The 13 whole weeks before this one.
   const periodFrom = addDays(thisWeek, -7 * gradePeriodWeeks);
   const periodTo = addDays(thisWeek, -1);
   const effectiveOn = input.effectiveOn ?? addDays(thisWeek, 7);
-  return context.db.transaction(async (tx) => {
-    const purchases = await purchasesByStore(tx, actor.tenantId, periodFrom, periodTo);
-    const grades = computeGrades(purchases, input.weights);
-    const run = await insertGradeRun(tx, {
-      tenantId: actor.tenantId,
-      periodFrom,
-      periodTo,
-      weights: input.weights,
-      effectiveOn,
-      status: 'draft',
-      storeCount: grades.length,
-      createdBy: actor.userId || null,
-      createdAt: now,
-    });
-    const byStore = new Map(purchases.map((row) => [row.customerId, row]));
-    await insertCustomerGrades(
-      tx,
-      actor.tenantId,
-      run.id,
-      grades.map((grade) => {
-        const bought = byStore.get(grade.customerId);
-        return {
-          customerId: grade.customerId,
-          grade: grade.grade,
-          score: grade.score,
-          amountFen: bought?.amountFen ?? 0,
-          quantity: bought?.quantity ?? 0,
-        };
-      }),
-    );
-    await recordChange(
-      tx,
-      actor,
-      {
-        action: 'compute',
-        entity: 'grade_run',
-        entityId: run.id,
-        after: { periodFrom, periodTo, weights: input.weights, effectiveOn, stores: grades.length },
-      },
-      now,
-    );
-    return { ...gradeRunView(run), distribution: gradeDistribution(grades) };
+  const purchases = await purchasesByStore(tx, actor.tenantId, periodFrom, periodTo);
+  const grades = computeGrades(purchases, input.weights);
+  const run = await insertGradeRun(tx, {
+    tenantId: actor.tenantId,
+    periodFrom,
+    periodTo,
+    weights: input.weights,
+    effectiveOn,
+    status: 'draft',
+    storeCount: grades.length,
+    createdBy: actor.userId || null,
+    createdAt: now,
   });
+  const byStore = new Map(purchases.map((row) => [row.customerId, row]));
+  await insertCustomerGrades(
+    tx,
+    actor.tenantId,
+    run.id,
+    grades.map((grade) => {
+      const bought = byStore.get(grade.customerId);
+      return {
+        customerId: grade.customerId,
+        grade: grade.grade,
+        score: grade.score,
+        amountFen: bought?.amountFen ?? 0,
+        quantity: bought?.quantity ?? 0,
+      };
+    }),
+  );
+  await recordChange(
+    tx,
+    actor,
+    {
+      action: 'compute',
+      entity: 'grade_run',
+      entityId: run.id,
+      after: { periodFrom, periodTo, weights: input.weights, effectiveOn, stores: grades.length },
+    },
+    now,
+  );
+  return { ...gradeRunView(run), distribution: gradeDistribution(grades) };
 }
 
 export function gradeRunView(run: GradeRunRow) {
@@ -110,22 +112,23 @@ export async function getGradeRunDetail(context: AppContext, actor: Actor, runId
 
 // Only the newest run may be published, once.
 export async function publishGradeRun(context: AppContext, actor: Actor, runId: number) {
-  const now = context.now();
-  return context.db.transaction(async (tx) => {
-    const run = await getGradeRun(tx, actor.tenantId, runId, true);
-    if (!run) throw new DomainError('NOT_FOUND');
-    if (run.status !== 'draft') throw new DomainError('GRADE_RUN_NOT_DRAFT');
-    const latest = await latestGradeRunId(tx, actor.tenantId);
-    if (latest !== run.id) throw new DomainError('GRADE_RUN_NOT_LATEST', { latestId: latest ?? 0 });
-    await publishGradeRunRow(tx, actor.tenantId, run.id, now);
-    await recordChange(
-      tx,
-      actor,
-      { action: 'publish', entity: 'grade_run', entityId: run.id, after: { effectiveOn: run.effectiveOn } },
-      now,
-    );
-    return gradeRunView({ ...run, status: 'published', publishedAt: now });
-  });
+  return context.db.transaction((tx) => publishGradeRunIn(tx, actor, runId, context.now()));
+}
+
+export async function publishGradeRunIn(tx: Executor, actor: Actor, runId: number, now: Date) {
+  const run = await getGradeRun(tx, actor.tenantId, runId, true);
+  if (!run) throw new DomainError('NOT_FOUND');
+  if (run.status !== 'draft') throw new DomainError('GRADE_RUN_NOT_DRAFT');
+  const latest = await latestGradeRunId(tx, actor.tenantId);
+  if (latest !== run.id) throw new DomainError('GRADE_RUN_NOT_LATEST', { latestId: latest ?? 0 });
+  await publishGradeRunRow(tx, actor.tenantId, run.id, now);
+  await recordChange(
+    tx,
+    actor,
+    { action: 'publish', entity: 'grade_run', entityId: run.id, after: { effectiveOn: run.effectiveOn } },
+    now,
+  );
+  return gradeRunView({ ...run, status: 'published', publishedAt: now });
 }
 
 // A store's grade history for its 360° view.

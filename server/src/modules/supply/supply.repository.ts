@@ -153,7 +153,7 @@ export async function replaceCycleProducts(
   executor: Executor,
   tenantId: number,
   cycleId: number,
-  rows: Array<{ productId: number; supply: number | null; strategy: AllocationStrategy }>,
+  rows: ReadonlyArray<{ productId: number; supply: number | null; strategy: AllocationStrategy }>,
 ) {
   await executor
     .delete(cycleProducts)
