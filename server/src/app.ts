@@ -9,6 +9,7 @@ import type { AppContext } from './app-context.ts';
 import { version } from './config.ts';
 import { customerFieldRoutes, customerImportRoutes, customerRoutes } from './modules/customers/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
+import { productRoutes } from './modules/products/index.ts';
 import { portalOrderRoutes, supplyRoutes } from './modules/supply/index.ts';
 import { type RegisteredRoute, registerAccessControl } from './platform/access/access-hooks.ts';
 import { publicAccess } from './platform/access/access-rule.ts';
@@ -81,6 +82,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
       await api.register(customerImportRoutes, { context });
       await api.register(supplyRoutes, { context });
       await api.register(portalOrderRoutes, { context });
+      await api.register(productRoutes, { context });
     },
     { prefix: '/api/v1' },
   );

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.ts';
 import { type CustomerInsert, insertCustomers } from '../modules/customers/index.ts';
 import { createTenantWithAdmin, insertOrgUnit } from '../modules/organisation/index.ts';
+import { demoProductCatalogue, demoProductSeed, insertProducts } from '../modules/products/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { recordChanges } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/password-hashing.ts';
@@ -322,6 +323,18 @@ async function seedCity(
         after: { customers: customerRows.length, retailerAccounts: customerRows.length },
       },
     ],
+    now,
+  );
+  // 卷烟规格: the same national catalogue in every city company, from its own seed.
+  const catalogue = demoProductCatalogue(createRandom(demoProductSeed));
+  await insertProducts(
+    tx,
+    catalogue.map((product) => ({ ...product, tenantId: tenant.id, createdAt: now, updatedAt: now })),
+  );
+  await recordChanges(
+    tx,
+    actor,
+    [{ action: 'seed_demo', entity: 'product', entityId: 0, after: { products: catalogue.length } }],
     now,
   );
   return {

@@ -13,5 +13,9 @@ export { customerImportRoutes } from './customer-import.routes.ts';
 export { pruneImportErrorWorkbooks } from './customer-import.service.ts';
 export { zhangzhouDistricts } from './customer-reference.ts';
 export { type CustomerSearchKeys, searchKeysOf } from './customer-search.rules.ts';
+// The spreadsheet reading and writing the customer import built, shared with the products module.
+export { cellText } from './customer-sheet.rules.ts';
+export { detectSheet, readSheetRows, type SheetKind } from './customer-sheet-reader.ts';
+export { createSheetWriter } from './customer-sheet-writer.ts';
 export { type CustomerInsert, insertCustomers, insertDistricts } from './customers.repository.ts';
 export { customerRoutes } from './customers.routes.ts';

@@ -1,0 +1,230 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app-context.ts';
+import { allow, anyStaff } from '../../platform/access/access-rule.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import { pickLocale } from '../../platform/errors/error-catalogue.ts';
+import { buildProblem } from '../../platform/errors/problem-handler.ts';
+import { actorOf, idParams } from '../../platform/http/route-helpers.ts';
+import { exportProducts, importProducts, productImportLimits, writeProductTemplate } from './product-sheets.service.ts';
+import {
+  newProductSchema,
+  productBrandsSchema,
+  productChangesSchema,
+  productExportQuery,
+  productImportResultSchema,
+  productListQuery,
+  productPageSchema,
+  productSchema,
+} from './products.contract.ts';
+import { createProduct, editProduct, getProduct, listProductBrands, listProducts } from './products.service.ts';
+
+// Who may do what with the catalogue: every staff role reads and exports it (it is the city
+// company's, not scoped by branch or manager); the marketing centre and administrators create,
+// edit and import.
+const readers = anyStaff;
+const editors = allow('admin', 'marketing');
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function attachment(reply: FastifyReply, fileName: string, type: string) {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('cache-control', 'no-store');
+}
+
+// Saves the one uploaded file to a temporary file, which the import streams through.
+async function receiveUpload(request: FastifyRequest, directory: string) {
+  if (!request.isMultipart()) throw new DomainError('IMPORT_FILE_MISSING', {}, 'file');
+  const part = await request.file({ limits: { fileSize: productImportLimits.fileBytes, files: 1, fields: 10 } });
+  if (part?.fieldname !== 'file') throw new DomainError('IMPORT_FILE_MISSING', {}, 'file');
+  const path = join(directory, 'upload');
+  try {
+    await pipeline(part.file, createWriteStream(path));
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit: '10 MB' }, 'file');
+    }
+    throw error;
+  }
+  if (part.file.truncated) throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit: '10 MB' }, 'file');
+  return { path, fileName: part.filename || 'upload' };
+}
+
+export const productRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  await app.register(fastifyMultipart, { limits: { fileSize: productImportLimits.fileBytes, files: 1 } });
+
+  app.get(
+    '/products',
+    {
+      config: { access: readers },
+      schema: {
+        tags: ['products'],
+        summary: 'The product catalogue / 卷烟规格列表',
+        description:
+          'Any staff role. q matches part of the code, brand or name; filters brand, priceClass (1–5), status, isNew. Ordered by brand, name; keyset paging: pass nextCursor back as cursor. Prices in yuan per carton.',
+        querystring: productListQuery,
+        response: { 200: productPageSchema },
+      },
+    },
+    async (request) => listProducts(context, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/products/brands',
+    {
+      config: { access: readers },
+      schema: {
+        tags: ['products'],
+        summary: 'Brands in the catalogue / 品牌列表',
+        description: 'Any staff role: every brand with its number of products, for the list filter.',
+        response: { 200: productBrandsSchema },
+      },
+    },
+    async (request) => listProductBrands(context, actorOf(request)),
+  );
+
+  app.get(
+    '/products/export',
+    {
+      config: { access: readers },
+      schema: {
+        tags: ['products'],
+        summary: 'Export the filtered catalogue / 导出卷烟规格',
+        description:
+          'Any staff role. The list’s q and filters; format=xlsx (default) or csv (UTF-8 with BOM). The headers are the import template’s: exporting and importing back changes nothing.',
+        querystring: productExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { format: kind, ...filters } = request.query;
+      const output = new PassThrough();
+      void exportProducts(context, actorOf(request), filters, kind, output).catch((error: unknown) => {
+        request.log.error({ err: error }, 'product export failed');
+        output.destroy(error as Error);
+      });
+      const stamp = context.now().toISOString().slice(0, 10).replaceAll('-', '');
+      const type = kind === 'csv' ? 'text/csv; charset=utf-8' : xlsxType;
+      return attachment(reply, `卷烟规格-${stamp}.${kind}`, type).send(output);
+    },
+  );
+
+  app.get(
+    '/products/import/template',
+    {
+      config: { access: editors },
+      schema: {
+        tags: ['products'],
+        summary: 'Import template / 卷烟规格导入模板',
+        description:
+          'Admin and marketing. An .xlsx with the header row the import reads (required in red) and a 填写说明 sheet.',
+      },
+    },
+    async (_request, reply) => {
+      const output = new PassThrough();
+      void writeProductTemplate(output).catch((error: unknown) => output.destroy(error as Error));
+      return attachment(reply, '卷烟规格导入模板.xlsx', xlsxType).send(output);
+    },
+  );
+
+  app.post(
+    '/products/import',
+    {
+      config: { access: editors },
+      schema: {
+        tags: ['products'],
+        summary: 'Import products from .xlsx or .csv / 导入卷烟规格',
+        description:
+          'Admin and marketing. multipart/form-data with the field "file" (.xlsx or .csv, ≤ 10 MB, headers as the template). Upsert by code: a new code creates a product, a known one updates its changed fields. All or nothing: any row error → 422 PRODUCT_IMPORT_ROWS_INVALID with errors [{row, column, value, message}] (first 1,000) and errorCount; nothing is written. Whole-file problems → 400 (413 when too large).',
+        response: { 200: productImportResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const directory = join(tmpdir(), `kewo-product-import-${randomBytes(8).toString('hex')}`);
+      await mkdir(directory, { recursive: true });
+      try {
+        const upload = await receiveUpload(request, directory);
+        const locale = request.locale ?? pickLocale(request.headers['accept-language']);
+        const outcome = await importProducts(context, actor, { ...upload, locale });
+        if (outcome.ok) {
+          const { ok: _ok, ...counts } = outcome;
+          return counts;
+        }
+        const problem = {
+          ...buildProblem('PRODUCT_IMPORT_ROWS_INVALID', locale, { errorCount: outcome.errorCount }),
+          errorCount: outcome.errorCount,
+          errors: outcome.errors,
+        };
+        // Sent as text: the 200 schema does not describe a problem.
+        return reply
+          .code(422 as 200)
+          .type('application/problem+json; charset=utf-8')
+          .send(JSON.stringify(problem) as never);
+      } finally {
+        await rm(directory, { recursive: true, force: true });
+      }
+    },
+  );
+
+  app.get(
+    '/products/:id',
+    {
+      config: { access: readers },
+      schema: {
+        tags: ['products'],
+        summary: 'One product / 卷烟规格详情',
+        description: "Any staff role. Another city company's product: 404.",
+        params: idParams,
+        response: { 200: productSchema },
+      },
+    },
+    async (request) => getProduct(context, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/products',
+    {
+      config: { access: editors },
+      schema: {
+        tags: ['products'],
+        summary: 'Create a product / 新建卷烟规格',
+        description:
+          'Admin and marketing. The code is unique in the city company (a 13-digit bar code must have a right check digit). Retail must be above wholesale and at most 1.5 times it. Without priceClass the class follows the wholesale price (see the glossary).',
+        body: newProductSchema,
+        response: { 201: productSchema },
+      },
+    },
+    async (request, reply) => {
+      const product = await createProduct(context, actorOf(request), request.body);
+      return reply.code(201).send(product);
+    },
+  );
+
+  app.patch(
+    '/products/:id',
+    {
+      config: { access: editors },
+      schema: {
+        tags: ['products'],
+        summary: 'Edit a product / 修改卷烟规格',
+        description:
+          'Admin and marketing. The code cannot change (orders and allocations refer to the product). A class that was the default follows a new wholesale price; a class set by hand stays unless given.',
+        params: idParams,
+        body: productChangesSchema,
+        response: { 200: productSchema },
+      },
+    },
+    async (request) => editProduct(context, actorOf(request), request.params.id, request.body),
+  );
+};
