@@ -44,11 +44,12 @@ describe(canAccess.name, () => {
 });
 
 describe(accessibleRoutes.name, () => {
-  it('gives a customer manager the dashboard, the customers and the account page only', () => {
+  it('gives a customer manager the dashboard, the customers, the products and the account page only', () => {
     expect(accessibleRoutes({ role: 'manager' }, consoleRoutes).map((route) => route.path)).toEqual([
       '/',
       '/customers',
       '/customers/:id',
+      '/products',
       '/account',
     ]);
   });

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
+  ContainerOutlined,
   HomeOutlined,
   ProfileOutlined,
   SettingOutlined,
@@ -60,6 +61,13 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     page: lazy(() =>
       import('../pages/customers/CustomerDetail.tsx').then((module) => ({ default: module.CustomerDetailPage })),
     ),
+  },
+  {
+    path: '/products',
+    labelKey: 'menu.products',
+    icon: <ContainerOutlined />,
+    access: staffRoles, // everyone reads the catalogue; the page offers editing to admin and marketing
+    page: lazy(() => import('../pages/products/index.tsx').then((module) => ({ default: module.ProductsPage }))),
   },
   {
     path: '/admin/users',

@@ -7,8 +7,8 @@ const translate = (key: string) => key;
 describe(buildMenuItems.name, () => {
   it('shows an administrator the dashboard, the customers and the administration group', () => {
     const items = buildMenuItems(consoleRoutes, menuGroups, { role: 'admin' }, translate);
-    expect(items.map((item) => item?.key)).toEqual(['/', '/customers', 'group:admin']);
-    const group = items[2] as { children: { key: string }[] };
+    expect(items.map((item) => item?.key)).toEqual(['/', '/customers', '/products', 'group:admin']);
+    const group = items[3] as { children: { key: string }[] };
     expect(group.children.map((child) => child.key)).toEqual([
       '/admin/users',
       '/admin/org-units',
@@ -19,7 +19,7 @@ describe(buildMenuItems.name, () => {
 
   it('drops a group whose routes the user cannot open', () => {
     const items = buildMenuItems(consoleRoutes, menuGroups, { role: 'manager' }, translate);
-    expect(items.map((item) => item?.key)).toEqual(['/', '/customers']);
+    expect(items.map((item) => item?.key)).toEqual(['/', '/customers', '/products']);
   });
 
   it('leaves routes marked hideInMenu out (the account page is in the user menu)', () => {
