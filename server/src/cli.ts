@@ -169,6 +169,11 @@ program
       console.log(
         `This demo was made by generator "${marker}"; asked for "${demoMarkerOf(flags.scale)}". Delete ${describeDatabase(config)} (or give --data another directory) to rebuild it.`,
       );
+    } else {
+      // A demo kept from an earlier week gets this week's order cycle, so retailers can order.
+      const { openDemoCycles } = await import('./demo/demo-supply.ts');
+      const opened = await openDemoCycles(database.db, new Date());
+      if (opened > 0) console.log(`Opened this week's order cycle (${opened} ${opened === 1 ? 'city' : 'cities'}).`);
     }
     const server = await startServer(config, database);
     console.log(`\n客我 Kewo demo — ${server.url}   (retailer portal: ${server.url}/portal)`);

@@ -87,7 +87,7 @@ describe('demo city customers', () => {
     } finally {
       await again.close();
     }
-  });
+  }, 180_000);
 
   it('leaves statistics for the planner after the bulk load', async () => {
     const result = await database.db.execute(sql`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'customers'`);

@@ -56,6 +56,9 @@ export async function seedDemoSupply(
   const history = await seedOrderHistory(tx, tenantId, stores, products, thisWeek, random);
   await recordChanges(tx, actor, [{ action: 'seed_demo', entity: 'order', entityId: 0, after: history }], now);
 
+  // Fresh rows and no statistics (PGlite has no autovacuum): the grade and allocation queries
+  // would plan as if these tables were empty.
+  await tx.execute(sql`ANALYZE order_cycles, orders, order_lines`);
   const run = await computeGradeRunIn(tx, actor, { weights: { amount: 70, quantity: 30 }, effectiveOn: thisWeek }, now);
   await publishGradeRunIn(tx, actor, run.id, now);
 
@@ -297,9 +300,10 @@ export function demoStrategies(
 
 // A demo directory kept from an earlier week has no open cycle any more: this week's cycle is
 // made from the last one's products and strategies and published, as the marketing centre would.
-export async function openDemoCycle(db: Database, tenantIds: readonly number[], now: Date): Promise<number> {
+export async function openDemoCycles(db: Database, now: Date): Promise<number> {
+  const tenants = await db.selectDistinct({ tenantId: orderCycles.tenantId }).from(orderCycles);
   let opened = 0;
-  for (const tenantId of tenantIds) {
+  for (const { tenantId } of tenants) {
     const current = await findCurrentCycle(db, tenantId, now);
     if (current && current.closesAt.getTime() > now.getTime()) continue;
     const weekStart = mondayOf(now);

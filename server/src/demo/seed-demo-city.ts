@@ -8,6 +8,7 @@ import { recordChanges } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/password-hashing.ts';
 import { kewoMeta, users } from '../platform/identity/identity.schema.ts';
 import { generateDemoCustomer } from './demo-customers.ts';
+import { seedDemoSupply } from './demo-supply.ts';
 import {
   type Bounds,
   demoBranchesOf,
@@ -32,7 +33,7 @@ import {
 export const demoPassword = 'kewo-demo-2026';
 export const demoMarkerKey = 'demo';
 // Bump when the generator changes shape; an older demo directory is then rebuilt, not reused.
-export const demoGeneratorVersion = '3';
+export const demoGeneratorVersion = '4';
 export const demoManagerCount = 200;
 // The seed city has 23,418 licensed stores; tests ask for a few hundred to stay fast.
 export const demoCustomerCount = 24_000;
@@ -72,6 +73,7 @@ type CityPlan = {
   boundsOf: (districtCode: string) => Bounds;
   managerCount: number;
   customerCount: number;
+  withSupply: boolean;
 };
 
 const zhangzhouSeed = 20_261_123;
@@ -89,6 +91,7 @@ function zhangzhouPlan(customerCount: number): CityPlan {
     boundsOf: (code) => districtBounds[code],
     managerCount: demoManagerCount,
     customerCount,
+    withSupply: true,
   };
 }
 
@@ -127,6 +130,7 @@ export async function seedDemoProvince(db: Database, now: Date, options: SeedDem
         // Every branch has at least one manager, however small the province asked for.
         managerCount: Math.max(districts.length, Math.round(counts[index] / storesPerManager)),
         customerCount: counts[index],
+        withSupply: false,
       };
     }),
   ];
@@ -143,7 +147,10 @@ async function seedCities(
   const onProgress = options.onProgress ?? (() => {});
   // Every demo account shares one password, so it is hashed once (argon2id is slow on purpose).
   const passwordHash = await hashPassword(demoPassword);
-  const steps = plans.reduce((sum, plan) => sum + 4 + Math.ceil(plan.customerCount / insertBatchSize), 0);
+  const steps = plans.reduce(
+    (sum, plan) => sum + 4 + (plan.withSupply ? 1 : 0) + Math.ceil(plan.customerCount / insertBatchSize),
+    0,
+  );
   let done = 0;
   const progress = (step: string) => {
     done += 1;
@@ -163,7 +170,9 @@ async function seedCities(
   // A bulk load leaves the planner without statistics and the visibility map unset (PGlite has no
   // autovacuum): without them it joins all 24,000 rows before taking the first page, and counts
   // read every row instead of the index alone.
-  await db.execute(sql`VACUUM (ANALYZE) customers, users, districts, org_units`);
+  await db.execute(
+    sql`VACUUM (ANALYZE) customers, users, districts, org_units, products, order_cycles, orders, order_lines, store_quotas, customer_grades`,
+  );
   return cities;
 }
 
@@ -337,6 +346,12 @@ async function seedCity(
     [{ action: 'seed_demo', entity: 'product', entityId: 0, after: { products: catalogue.length } }],
     now,
   );
+  // 货源与订货: order history, grades and this week's open cycle. The province demo gives them to
+  // 漳州 only: 13 weeks of a quarter of a million stores' orders would make it a long wait.
+  if (plan.withSupply) {
+    await seedDemoSupply(tx, tenant.id, now, createRandom(plan.seed + 1));
+    progress(`${plan.companyName}: orders`);
+  }
   return {
     tenantId: tenant.id,
     tenantCode: plan.tenantCode,
