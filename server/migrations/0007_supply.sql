@@ -90,7 +90,10 @@ CREATE TABLE "store_quotas" (
 	"customer_id" integer NOT NULL,
 	"quotas" integer[] NOT NULL,
 	"ordered" integer[] NOT NULL,
-	"basis" jsonb NOT NULL,
+	"grade" smallint NOT NULL,
+	"customer_class" text,
+	"credit_level" text,
+	"recent" integer[],
 	CONSTRAINT "store_quotas_tenant_id_cycle_id_customer_id_pk" PRIMARY KEY("tenant_id","cycle_id","customer_id")
 );
 --> statement-breakpoint

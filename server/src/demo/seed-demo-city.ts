@@ -55,7 +55,8 @@ export type DemoCity = {
   customerCount: number;
 };
 
-export type SeedDemoOptions = { customers?: number; onProgress?: DemoProgress };
+// supply: false leaves out the order history, grades and open cycle (benchmarks that build their own).
+export type SeedDemoOptions = { customers?: number; onProgress?: DemoProgress; supply?: boolean };
 
 export type DemoProgress = (step: string, done: number, total: number) => void;
 
@@ -99,7 +100,8 @@ function zhangzhouPlan(customerCount: number): CityPlan {
 // named in the README, ~200 customer managers and ~24,000 customers, each with a retailer account
 // (username = licence number). Deterministic: same seed, same city.
 export async function seedDemoCity(db: Database, now: Date, options: SeedDemoOptions = {}): Promise<DemoCity> {
-  const [city] = await seedCities(db, now, [zhangzhouPlan(options.customers ?? demoCustomerCount)], 'city', options);
+  const plan = { ...zhangzhouPlan(options.customers ?? demoCustomerCount), withSupply: options.supply !== false };
+  const [city] = await seedCities(db, now, [plan], 'city', options);
   return city;
 }
 
@@ -114,7 +116,7 @@ export async function seedDemoProvince(db: Database, now: Date, options: SeedDem
     otherFujianCities.map((city) => city.population),
   );
   const plans = [
-    zhangzhouPlan(zhangzhouCount),
+    { ...zhangzhouPlan(zhangzhouCount), withSupply: options.supply !== false },
     ...otherFujianCities.map((city, index): CityPlan => {
       const districts = demoDistrictsOf(city);
       return {

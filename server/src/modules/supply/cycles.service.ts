@@ -36,7 +36,6 @@ import {
   setCycleStatus,
   storesForAllocation,
 } from './supply.repository.ts';
-import type { StoreQuotaBasis } from './supply.schema.ts';
 
 // 订货周期 and 货源投放: a cycle is created for a week, its products get a supply and a strategy,
 // the allocation is previewed, then published — which writes every store's quotas and opens the
@@ -182,7 +181,7 @@ type ComputedAllocation = {
   products: CycleProductRow[];
   inputs: ProductAllocationInput[];
   outcomes: ProductAllocationOutcome[];
-  recentByStore: Map<number, Record<number, number>>;
+  recentByStore: Map<number, Int32Array>;
 };
 
 async function computeAllocation(executor: Executor, tenantId: number, cycle: CycleRow): Promise<ComputedAllocation> {
@@ -210,7 +209,7 @@ async function computeAllocation(executor: Executor, tenantId: number, cycle: Cy
   );
   const indexOfStore = new Map(stores.map((store, index) => [store.customerId, index]));
   const recentByProduct = Map.groupBy(recent, (row) => row.productId);
-  const recentByStore = new Map<number, Record<number, number>>();
+  const recentByStore = new Map<number, Int32Array>();
   const inputs: ProductAllocationInput[] = [];
   const outcomes: ProductAllocationOutcome[] = [];
   // Prepared once (typed arrays of grades, classes, …) for every product that does not read
@@ -228,9 +227,9 @@ async function computeAllocation(executor: Executor, tenantId: number, cycle: Cy
       const index = indexOfStore.get(row.customerId);
       if (index === undefined) continue;
       productStores[index].recentQty = row.qty;
-      const basis = recentByStore.get(row.customerId) ?? {};
-      basis[product.position] = row.qty;
-      recentByStore.set(row.customerId, basis);
+      const recent = recentByStore.get(row.customerId) ?? new Int32Array(products.length);
+      recent[product.position] = row.qty;
+      recentByStore.set(row.customerId, recent);
     }
     inputs.push(input);
     outcomes.push(allocateProduct(productStores, input));
@@ -303,16 +302,16 @@ async function persistAllocation(tx: Executor, tenantId: number, cycle: CycleRow
   const rows = stores.map((store, storeIndex) => {
     const quotas = new Int32Array(width);
     for (let position = 0; position < width; position += 1) quotas[position] = outcomes[position].quotas[storeIndex];
-    const basis: StoreQuotaBasis = {
+    return {
+      customerId: store.customerId,
+      quotas,
       grade: store.grade,
       customerClass: store.customerClass,
       creditLevel: store.creditLevel,
+      recent: recentByStore.get(store.customerId) ?? null,
     };
-    const recent = recentByStore.get(store.customerId);
-    if (recent) basis.recent = recent;
-    return { customerId: store.customerId, quotas, basis };
   });
-  await insertStoreQuotas(tx, tenantId, cycle.id, rows);
+  await insertStoreQuotas(tx, tenantId, cycle.id, width, rows);
   await setCycleProductOutcomes(
     tx,
     tenantId,
@@ -359,13 +358,13 @@ export async function explainStoreQuotas(
       const quota = row.quotas[product.position];
       const allocationStore: AllocationStore = {
         customerId,
-        grade: row.basis.grade,
-        customerClass: (row.basis.customerClass as AllocationStore['customerClass']) ?? null,
-        creditLevel: row.basis.creditLevel,
+        grade: row.grade,
+        customerClass: (row.customerClass as AllocationStore['customerClass']) ?? null,
+        creditLevel: row.creditLevel,
         format: storeRows.format,
         districtCode: storeRows.districtCode,
         urbanRural: storeRows.urbanRural,
-        recentQty: row.basis.recent?.[product.position] ?? 0,
+        recentQty: row.recent?.[product.position] ?? 0,
       };
       const ordered = row.ordered[product.position] ?? 0;
       return {

@@ -13,7 +13,6 @@ import {
   orderCycles,
   orderLines,
   orders,
-  type StoreQuotaBasis,
   storeQuotas,
 } from './supply.schema.ts';
 
@@ -29,8 +28,10 @@ export function numberArrayLiteral(values: ArrayLike<number>): string {
   return `{${Array.prototype.map.call(values, (value: number) => String(Number(value))).join(',')}}`;
 }
 
-export function textArrayLiteral(values: readonly string[]): string {
-  return `{${values.map((value) => `"${value.replace(/[\\"]/g, (character) => `\\${character}`)}"`).join(',')}}`;
+export function textArrayLiteral(values: ReadonlyArray<string | null>): string {
+  const element = (value: string | null) =>
+    value === null ? 'NULL' : `"${value.replace(/[\\"]/g, (character) => `\\${character}`)}"`;
+  return `{${values.map(element).join(',')}}`;
 }
 
 const customerScope = (scope: DataScope): SQL =>
@@ -261,25 +262,41 @@ export async function recentPurchases(
   }));
 }
 
-// Writes a cycle's quotas: one row per store, arrays by product position. The rows travel as
-// two array parameters per batch (ids, and each store's quotas as a '{…}' literal).
+// Writes a cycle's quotas: one row per store, arrays by product position. Each batch travels as a
+// few array parameters (ids, grades, …, and each store's quotas as a '{…}' literal).
+export type StoreQuotaInsert = {
+  customerId: number;
+  quotas: ArrayLike<number>;
+  grade: number;
+  customerClass: string | null;
+  creditLevel: string | null;
+  recent: ArrayLike<number> | null;
+};
+
 export async function insertStoreQuotas(
   executor: Executor,
   tenantId: number,
   cycleId: number,
-  rows: Array<{ customerId: number; quotas: ArrayLike<number>; basis: StoreQuotaBasis }>,
+  width: number,
+  rows: readonly StoreQuotaInsert[],
 ) {
-  const batch = 20_000;
+  const batch = 25_000;
   for (let start = 0; start < rows.length; start += batch) {
     const slice = rows.slice(start, start + batch);
-    const ids = numberArrayLiteral(slice.map((row) => row.customerId));
-    const quotas = textArrayLiteral(slice.map((row) => numberArrayLiteral(row.quotas)));
-    const bases = textArrayLiteral(slice.map((row) => JSON.stringify(row.basis)));
+    const nullable = (values: ReadonlyArray<string | null>) =>
+      values.some((value) => value !== null) ? textArrayLiteral(values) : null;
     await executor.execute(sql`
-      INSERT INTO store_quotas (tenant_id, cycle_id, customer_id, quotas, ordered, basis)
-      SELECT ${tenantId}, ${cycleId}, r.customer_id, r.quotas::int[],
-        array_fill(0, ARRAY[cardinality(r.quotas::int[])]), r.basis::jsonb
-      FROM unnest(${ids}::int[], ${quotas}::text[], ${bases}::text[]) AS r(customer_id, quotas, basis)`);
+      INSERT INTO store_quotas (tenant_id, cycle_id, customer_id, quotas, ordered, grade, customer_class, credit_level, recent)
+      SELECT ${tenantId}, ${cycleId}, r.customer_id, r.quotas::int[], array_fill(0, ARRAY[${width}::int]), r.grade,
+        r.customer_class, r.credit_level, r.recent::int[]
+      FROM unnest(
+        ${numberArrayLiteral(slice.map((row) => row.customerId))}::int[],
+        ${textArrayLiteral(slice.map((row) => numberArrayLiteral(row.quotas)))}::text[],
+        ${numberArrayLiteral(slice.map((row) => row.grade))}::smallint[],
+        ${nullable(slice.map((row) => row.customerClass))}::text[],
+        ${nullable(slice.map((row) => row.creditLevel))}::text[],
+        ${nullable(slice.map((row) => (row.recent ? numberArrayLiteral(row.recent) : null)))}::text[]
+      ) AS r(customer_id, quotas, grade, customer_class, credit_level, recent)`);
   }
 }
 
@@ -312,7 +329,14 @@ export async function lockStoreQuotas(
 
 export async function getStoreQuotas(executor: Executor, tenantId: number, cycleId: number, customerId: number) {
   const [row] = await executor
-    .select({ quotas: storeQuotas.quotas, ordered: storeQuotas.ordered, basis: storeQuotas.basis })
+    .select({
+      quotas: storeQuotas.quotas,
+      ordered: storeQuotas.ordered,
+      grade: storeQuotas.grade,
+      customerClass: storeQuotas.customerClass,
+      creditLevel: storeQuotas.creditLevel,
+      recent: storeQuotas.recent,
+    })
     .from(storeQuotas)
     .where(
       and(eq(storeQuotas.tenantId, tenantId), eq(storeQuotas.cycleId, cycleId), eq(storeQuotas.customerId, customerId)),

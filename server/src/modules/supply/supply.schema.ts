@@ -130,8 +130,8 @@ export const cycleProducts = pgTable(
 
 // What a store may order in a cycle and has ordered: one row per store, arrays by the cycle's
 // product positions (-1: unlimited). An order locks this one row, so concurrent submissions for a
-// store run one after another and can never pass a quota. `basis` keeps what the allocation read
-// (grade, class, credit level, recent purchases) so each quota can be explained later.
+// store run one after another and can never pass a quota. Grade, class, credit level and recent
+// purchases are what the allocation read, kept so each quota can be explained later.
 export const storeQuotas = pgTable(
   'store_quotas',
   {
@@ -140,7 +140,11 @@ export const storeQuotas = pgTable(
     customerId: integer('customer_id').notNull(),
     quotas: integer('quotas').array().notNull(),
     ordered: integer('ordered').array().notNull(),
-    basis: jsonb('basis').$type<StoreQuotaBasis>().notNull(),
+    grade: smallint('grade').notNull(),
+    customerClass: text('customer_class'),
+    creditLevel: text('credit_level'),
+    // Cartons bought in the last 4 weeks, by product position; only when a product allocates by it.
+    recent: integer('recent').array(),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.cycleId, table.customerId] }),
@@ -150,14 +154,6 @@ export const storeQuotas = pgTable(
     }).onDelete('cascade'),
   ],
 );
-
-export type StoreQuotaBasis = {
-  grade: number;
-  customerClass: string | null;
-  creditLevel: string | null;
-  // Cartons bought in the last 4 weeks, by product position (only where a product allocates by it).
-  recent?: Record<number, number>;
-};
 
 export const orderStatuses = ['submitted', 'cancelled'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];

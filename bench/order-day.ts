@@ -1,0 +1,321 @@
+// Order day (订货日): POST /api/v1/portal/orders with 10-line orders from many stores at 50
+// connections, against pgbench running the same SQL transaction on the same database in the same
+// run. Target (issue 4): orders/s ≥ 50 % of pgbench's TPS, p99 < 100 ms, on PostgreSQL; PGlite
+// figures are recorded too (there is no pgbench for it).
+//
+//   npx node bench/order-day.ts                        3 rounds × 10 s, every database
+//   npx node bench/order-day.ts --rounds 1 --duration 5 --db postgres
+//
+// Each database gets a fresh demo city (kewo demo: 24,000 stores, this week's cycle published).
+// 200 retailers sign in; every order has 10 lines of products that are unlimited in the cycle,
+// so a long run never runs out of quota — the quota check, the row lock and the writes are the
+// same as for a limited product. Rounds alternate API and pgbench (ABBA) so drift hits both.
+// Writes bench/results/order-day.{json,md}.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { describeEnvironment } from './lib/environment.ts';
+import { median, round } from './lib/load.ts';
+import { dropDatabase, recreateDatabase, redact, serverVersion, whyUnreachable } from './lib/postgres.ts';
+import { type DatabaseKind, repoRoot, signIn, startServer } from './lib/server.ts';
+
+const benchmark = 'order-day';
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: process.env.BENCH_DURATION ?? '10' },
+    rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '3' },
+    connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '50' },
+    stores: { type: 'string', default: process.env.BENCH_STORES ?? '200' },
+    db: { type: 'string', default: process.env.BENCH_DB ?? 'all' },
+    'database-url': {
+      type: 'string',
+      default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kewo_bench_orders',
+    },
+    out: { type: 'string', default: process.env.BENCH_OUT ?? 'bench/results' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log(
+    'Usage: npx node bench/order-day.ts [--duration S] [--rounds N] [--connections C] [--stores N] [--db pglite|postgres|all] [--database-url U] [--out DIR]',
+  );
+  process.exit(0);
+}
+const durationSeconds = Number(values.duration);
+const rounds = Number(values.rounds);
+const connections = Number(values.connections);
+const storeCount = Number(values.stores);
+const databaseUrl = values['database-url'];
+const outDir = join(repoRoot, values.out);
+const linesPerOrder = 10;
+const password = 'kewo-demo-2026';
+
+type Sample = { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number };
+type Store = { cookie: string; customerId: number };
+
+async function prepare(baseUrl: string) {
+  const admin = await signIn(baseUrl, 'admin', password);
+  const list = await fetch(`${baseUrl}/api/v1/customers?status=active&limit=${storeCount}&sort=licenceNo`, {
+    headers: { cookie: admin },
+  });
+  const { items } = (await list.json()) as { items: Array<{ id: number; licenceNo: string }> };
+  const stores: Store[] = [];
+  for (const item of items) {
+    const response = await fetch(`${baseUrl}/api/v1/portal/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ licenceNo: item.licenceNo, password }),
+    });
+    const cookie = response.headers
+      .getSetCookie()
+      .map((value) => value.split(';')[0])
+      .find((pair) => pair.startsWith('kewo_session='));
+    if (!response.ok || !cookie) throw new Error(`retailer ${item.licenceNo} could not sign in: ${response.status}`);
+    stores.push({ cookie, customerId: item.id });
+  }
+  const cycleResponse = await fetch(`${baseUrl}/api/v1/portal/cycle`, { headers: { cookie: stores[0].cookie } });
+  const cycle = (await cycleResponse.json()) as {
+    cycleId: number;
+    items: Array<{ productId: number; quota: number | null }>;
+  };
+  const products = cycle.items.filter((item) => item.quota === null).slice(0, linesPerOrder);
+  if (products.length < linesPerOrder) throw new Error('the demo cycle has fewer than 10 unlimited products');
+  return { stores, cycleId: cycle.cycleId, productIds: products.map((product) => product.productId) };
+}
+
+async function measureApi(baseUrl: string, stores: Store[], productIds: number[], seconds: number): Promise<Sample> {
+  const body = JSON.stringify({ lines: productIds.map((productId) => ({ productId, qty: 1 })) });
+  let next = 0;
+  const result = await autocannon({
+    url: `${baseUrl}/api/v1/portal/orders`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request: Record<string, unknown>) => {
+          const store = stores[next % stores.length];
+          next += 1;
+          return {
+            ...request,
+            headers: {
+              'content-type': 'application/json',
+              cookie: store.cookie,
+              'idempotency-key': randomUUID(),
+            },
+            body,
+          };
+        },
+      },
+    ],
+  } as never);
+  return {
+    rps: round(result.requests.average, 1),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+// The transaction placeOrder runs (orders.service.ts), statement for statement, with a random
+// store of the same 200 each time.
+async function writePgbenchScript(url: string, stores: Store[], cycleId: number, productIds: number[]) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: tenants } = await client.query<{ tenant_id: number }>(
+      'SELECT tenant_id FROM order_cycles WHERE id = $1',
+      [cycleId],
+    );
+    const tenantId = tenants[0].tenant_id;
+    const { rows: userRows } = await client.query<{ id: number; customer_id: number }>(
+      'SELECT id, customer_id FROM users WHERE customer_id = ANY($1::int[])',
+      [stores.map((store) => store.customerId)],
+    );
+    await client.query('DROP TABLE IF EXISTS bench_order_stores');
+    await client.query('CREATE TABLE bench_order_stores (i int PRIMARY KEY, customer_id int, user_id int)');
+    await client.query(
+      'INSERT INTO bench_order_stores SELECT row_number() OVER (), customer_id, id FROM unnest($1::int[], $2::int[]) AS u(customer_id, id)',
+      [userRows.map((row) => row.customer_id), userRows.map((row) => row.id)],
+    );
+    const { rows: products } = await client.query<{ product_id: number; position: number; price: number }>(
+      `SELECT cp.product_id, cp.position, p.wholesale_price_fen AS price FROM cycle_products cp
+       JOIN products p ON p.tenant_id = cp.tenant_id AND p.id = cp.product_id
+       WHERE cp.cycle_id = $1 AND cp.product_id = ANY($2::int[]) ORDER BY cp.position`,
+      [cycleId, productIds],
+    );
+    const ids = `{${products.map((product) => product.product_id).join(',')}}`;
+    const qtys = `{${products.map(() => 1).join(',')}}`;
+    const prices = `{${products.map((product) => product.price).join(',')}}`;
+    const total = products.reduce((sum, product) => sum + product.price, 0);
+    const increments = products.map(
+      (product) => `ordered[${product.position + 1}] = ordered[${product.position + 1}] + 1`,
+    );
+    const lines = JSON.stringify(products.map((product) => ({ productId: product.product_id, qty: 1 })));
+    const script = `\\set i random(1, ${userRows.length})
+BEGIN;
+SELECT * FROM order_cycles WHERE tenant_id = ${tenantId} AND status = 'published' AND opens_at <= now() ORDER BY week_start DESC, id DESC LIMIT 1;
+SELECT customer_id AS cid, user_id AS uid FROM bench_order_stores WHERE i = :i \\gset
+SELECT id, name, order_day, status FROM customers WHERE tenant_id = ${tenantId} AND id = :cid AND id = :cid;
+SELECT q.quotas, q.ordered, c.order_day FROM store_quotas q JOIN customers c ON c.tenant_id = q.tenant_id AND c.id = q.customer_id WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND q.customer_id = :cid FOR UPDATE OF q;
+SELECT * FROM idempotency_keys WHERE user_id = :uid AND key = gen_random_uuid()::text;
+SELECT cp.product_id, cp.position, cp.supply, cp.strategy, cp.outcome, p.code, p.name, p.brand, p.price_class, p.wholesale_price_fen, p.retail_price_fen, p.is_new FROM cycle_products cp JOIN products p ON p.tenant_id = cp.tenant_id AND p.id = cp.product_id WHERE cp.tenant_id = ${tenantId} AND cp.cycle_id = ${cycleId} AND cp.product_id IN (${products.map((product) => product.product_id).join(', ')}) ORDER BY cp.position;
+UPDATE store_quotas SET ${increments.join(', ')} WHERE tenant_id = ${tenantId} AND cycle_id = ${cycleId} AND customer_id = :cid;
+WITH created AS (INSERT INTO orders (tenant_id, cycle_id, customer_id, channel, status, total_fen, quantity, created_by, created_at, updated_at) VALUES (${tenantId}, ${cycleId}, :cid, 'online', 'submitted', ${total}, ${products.length}, :uid, now(), now()) RETURNING id), lines AS (INSERT INTO order_lines (tenant_id, order_id, product_id, qty, unit_price_fen) SELECT ${tenantId}, created.id, l.product_id, l.qty, l.price FROM created, unnest('${ids}'::int[], '${qtys}'::int[], '${prices}'::int[]) AS l(product_id, qty, price)) SELECT id AS oid FROM created \\gset
+INSERT INTO audit_log (tenant_id, at, actor_id, actor_name, action, entity, entity_id, before, after, ip, request_id) VALUES (${tenantId}, now(), :uid, 'bench', 'place', 'order', :oid, NULL, '{"customerId": 0, "channel": "online", "lines": ${lines}, "total": ${total / 100}}'::jsonb, '127.0.0.1', gen_random_uuid()::text);
+INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response, created_at) VALUES (:uid, gen_random_uuid()::text, 'pgbench', 201, '{"orderId": 0, "lines": ${lines}}'::jsonb, now()) ON CONFLICT DO NOTHING RETURNING key;
+COMMIT;
+`;
+    const dir = join(tmpdir(), 'kewo-pgbench');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'order-transaction.sql');
+    writeFileSync(path, script);
+    // Kept in the repository as a readable copy of what pgbench ran last.
+    mkdirSync(join(repoRoot, 'bench/pgbench'), { recursive: true });
+    writeFileSync(join(repoRoot, 'bench/pgbench/order-transaction.sql'), script);
+    return path;
+  } finally {
+    await client.end();
+  }
+}
+
+function measurePgbench(url: string, script: string, seconds: number, mode: 'prepared' | 'simple'): Sample {
+  const output = execFileSync(
+    'pgbench',
+    ['-n', '-f', script, '-c', String(connections), '-j', '2', '-T', String(seconds), '-M', mode, '-r', '-P', '0', url],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1]);
+  const latency = Number(/latency average = ([\d.]+) ms/.exec(output)?.[1]);
+  const transactions = Number(/number of transactions actually processed: (\d+)/.exec(output)?.[1]);
+  const failed = Number(/number of failed transactions: (\d+)/.exec(output)?.[1] ?? 0);
+  return { rps: round(tps, 1), p50: latency, p99: Number.NaN, requests: transactions, non2xx: failed, errors: 0 };
+}
+
+type KindResult = {
+  kind: DatabaseKind;
+  api: Sample[];
+  pgbench?: { prepared: Sample[]; simple: Sample[] };
+  load: number[];
+  orders: number;
+};
+
+async function runKind(kind: DatabaseKind): Promise<KindResult> {
+  if (kind === 'postgres') await recreateDatabase(databaseUrl);
+  const server = await startServer({
+    kind,
+    databaseUrl: kind === 'postgres' ? databaseUrl : undefined,
+    startTimeoutMs: 900_000,
+  });
+  try {
+    console.log(`${kind}: demo ready in ${(server.startupMs / 1000).toFixed(1)} s; signing in ${storeCount} retailers`);
+    const { stores, cycleId, productIds } = await prepare(server.baseUrl);
+    const script = kind === 'postgres' ? await writePgbenchScript(databaseUrl, stores, cycleId, productIds) : undefined;
+    await measureApi(server.baseUrl, stores, productIds, 3); // warm-up
+    const result: KindResult = { kind, api: [], load: [], orders: 0 };
+    if (script) {
+      result.pgbench = { prepared: [], simple: [] };
+      measurePgbench(databaseUrl, script, 3, 'prepared'); // warm-up
+    }
+    for (let round = 0; round < rounds; round += 1) {
+      result.load.push(loadavg()[0]);
+      const apiFirst = round % 2 === 0;
+      if (!apiFirst && script && result.pgbench) {
+        result.pgbench.prepared.push(measurePgbench(databaseUrl, script, durationSeconds, 'prepared'));
+        result.pgbench.simple.push(measurePgbench(databaseUrl, script, durationSeconds, 'simple'));
+      }
+      const api = await measureApi(server.baseUrl, stores, productIds, durationSeconds);
+      result.api.push(api);
+      if (apiFirst && script && result.pgbench) {
+        result.pgbench.prepared.push(measurePgbench(databaseUrl, script, durationSeconds, 'prepared'));
+        result.pgbench.simple.push(measurePgbench(databaseUrl, script, durationSeconds, 'simple'));
+      }
+      console.log(
+        `${kind} round ${round + 1}: API ${api.rps} orders/s p99 ${api.p99} ms (non-2xx ${api.non2xx})` +
+          (result.pgbench
+            ? `; pgbench prepared ${result.pgbench.prepared.at(-1)?.rps} tps, simple ${result.pgbench.simple.at(-1)?.rps} tps`
+            : ''),
+      );
+    }
+    return result;
+  } finally {
+    await server.stop();
+    if (kind === 'postgres') await dropDatabase(databaseUrl).catch(() => {});
+  }
+}
+
+const kinds: DatabaseKind[] = [];
+if (values.db === 'all' || values.db === 'postgres') {
+  const why = await whyUnreachable(databaseUrl);
+  if (why) console.log(`PostgreSQL skipped: ${why}`);
+  else kinds.push('postgres');
+}
+if (values.db === 'all' || values.db === 'pglite') kinds.push('pglite');
+
+const environment = describeEnvironment();
+const postgresVersion = kinds.includes('postgres') ? await serverVersion(databaseUrl) : undefined;
+const results: KindResult[] = [];
+for (const kind of kinds) results.push(await runKind(kind));
+
+const summary = results.map((result) => {
+  const apiRps = median(result.api.map((sample) => sample.rps));
+  const apiP99 = median(result.api.map((sample) => sample.p99));
+  const prepared = result.pgbench ? median(result.pgbench.prepared.map((sample) => sample.rps)) : undefined;
+  const simple = result.pgbench ? median(result.pgbench.simple.map((sample) => sample.rps)) : undefined;
+  return {
+    kind: result.kind,
+    apiOrdersPerSecond: apiRps,
+    apiP50: median(result.api.map((sample) => sample.p50)),
+    apiP99,
+    pgbenchPreparedTps: prepared,
+    pgbenchSimpleTps: simple,
+    ratioToPrepared: prepared ? round(apiRps / prepared, 3) : undefined,
+    ratioToSimple: simple ? round(apiRps / simple, 3) : undefined,
+    non2xx: result.api.reduce((sum, sample) => sum + sample.non2xx, 0),
+    medianLoad: round(median(result.load), 2),
+  };
+});
+
+mkdirSync(outDir, { recursive: true });
+writeFileSync(
+  join(outDir, `${benchmark}.json`),
+  `${JSON.stringify({ benchmark, environment, postgres: postgresVersion, databaseUrl: redact(databaseUrl), durationSeconds, rounds, connections, stores: storeCount, linesPerOrder, results, summary }, null, 2)}\n`,
+);
+const rows = summary.map(
+  (row) =>
+    `| ${row.kind} | ${row.apiOrdersPerSecond} | ${row.apiP50} | ${row.apiP99} | ${row.pgbenchPreparedTps ?? '—'} | ${row.pgbenchSimpleTps ?? '—'} | ${row.ratioToPrepared ?? '—'} | ${row.ratioToSimple ?? '—'} | ${row.non2xx} | ${row.medianLoad} |`,
+);
+writeFileSync(
+  join(outDir, `${benchmark}.md`),
+  `# Order day: POST /portal/orders vs pgbench (same transaction)
+
+${new Date().toISOString()} · ${environment.cpuCount} × ${environment.cpuModel} · Node ${environment.node} · ${postgresVersion ? `PostgreSQL ${postgresVersion}` : ''}
+${rounds} rounds × ${durationSeconds} s, ${connections} connections, ${storeCount} signed-in stores, ${linesPerOrder} lines per order, medians.
+pgbench runs \`bench/pgbench/order-transaction.sql\` (the statements of \`placeOrder\`) with ${connections} clients, 2 threads, \`-M prepared\` and \`-M simple\`.
+The API also authenticates each request (session lookup) and serialises JSON; pgbench does neither.
+Targets (PostgreSQL): orders/s ≥ 50 % of pgbench TPS; p99 < 100 ms.
+
+| database | API orders/s | p50 ms | p99 ms | pgbench TPS (prepared) | pgbench TPS (simple) | ratio (prepared) | ratio (simple) | non-2xx | load |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join('\n')}
+
+Rounds: ${results
+    .map(
+      (result) =>
+        `${result.kind}: API ${result.api.map((sample) => sample.rps).join(' / ')}` +
+        (result.pgbench
+          ? `; pgbench prepared ${result.pgbench.prepared.map((sample) => sample.rps).join(' / ')}; simple ${result.pgbench.simple.map((sample) => sample.rps).join(' / ')}`
+          : ''),
+    )
+    .join(' · ')}
+`,
+);
+console.log(`wrote ${relative(repoRoot, join(outDir, `${benchmark}.md`))}`);
+console.table(summary);
