@@ -189,7 +189,7 @@ COMMIT;
 function measurePgbench(url: string, script: string, seconds: number, mode: 'prepared' | 'simple'): Sample {
   const output = execFileSync(
     'pgbench',
-    ['-n', '-f', script, '-c', String(connections), '-j', '2', '-T', String(seconds), '-M', mode, '-r', '-P', '0', url],
+    ['-n', '-f', script, '-c', String(connections), '-j', '2', '-T', String(seconds), '-M', mode, url],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1]);
