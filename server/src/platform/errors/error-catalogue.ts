@@ -344,6 +344,17 @@ export const errorCatalogue = {
     'zh-CN': '导入期间客户档案被同时修改（{reason}），未导入任何数据，请重试。',
     en: 'Customers changed while importing ({reason}); nothing was imported. Please try again.',
   },
+  // Supply: allocation strategies (货源投放) and grades (档位).
+  ALLOCATION_STRATEGY_INVALID: {
+    status: 400,
+    'zh-CN': '投放策略有误：{reason}',
+    en: 'The allocation strategy is not valid: {reasonEn}',
+  },
+  GRADE_WEIGHTS_INVALID: {
+    status: 400,
+    'zh-CN': '档位权重须为 0–100 的整数且合计 100（金额 {amount} + 数量 {quantity}）。',
+    en: 'Grade weights must be whole numbers from 0 to 100 that add up to 100 (amount {amount} + quantity {quantity}).',
+  },
   INTERNAL: {
     status: 500,
     'zh-CN': '服务器内部错误，请稍后重试。错误编号：{requestId}',
