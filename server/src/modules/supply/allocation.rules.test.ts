@@ -188,7 +188,11 @@ describe(allocateProduct.name, () => {
     [
       'proportional: multipliers, then largest remainder (8.4 : 10 of 10 → 4.57 → 5, 5.43 → 5)',
       [store(1, { recentQty: 7, customerClass: 'demonstration' }), store(2, { recentQty: 10 })],
-      { productId: 7, supply: 10, strategy: { base: { kind: 'proportional' }, classMultipliers: { demonstration: 1.2 } } },
+      {
+        productId: 7,
+        supply: 10,
+        strategy: { base: { kind: 'proportional' }, classMultipliers: { demonstration: 1.2 } },
+      },
       [5, 5],
       { allocated: 10 },
     ],
@@ -273,7 +277,9 @@ describe(explainQuota.name, () => {
   const demonstration24 = store(1, { grade: 24, customerClass: 'demonstration' });
   const capped = product(null, { classMultipliers: { demonstration: 1.2 }, cap: 6 });
 
-  it.each<[string, AllocationStore, ProductAllocationInput, { scale: number; supply: number | null }, number, string, string]>([
+  it.each<
+    [string, AllocationStore, ProductAllocationInput, { scale: number; supply: number | null }, number, string, string]
+  >([
     [
       'grade, class multiplier, cap',
       demonstration24,
@@ -358,7 +364,11 @@ describe(explainQuota.name, () => {
     [
       'proportional with a multiplier',
       store(9, { recentQty: 12, customerClass: 'demonstration' }),
-      { productId: 7, supply: 100, strategy: { base: { kind: 'proportional' }, classMultipliers: { demonstration: 1.2 } } },
+      {
+        productId: 7,
+        supply: 100,
+        strategy: { base: { kind: 'proportional' }, classMultipliers: { demonstration: 1.2 } },
+      },
       { scale: 0.5, supply: 100 },
       7,
       '近4周 12 条；×1.2 示范客户 → 14.4；按货源 ×0.5 → 7.2 → 7',
@@ -460,14 +470,24 @@ describe(checkStrategy.name, () => {
       '档位 10–30 的投放量须为整数条（2.5）',
       'must be whole cartons (2.5)',
     ],
-    ['a multiplier of 0', product(100, { classMultipliers: { growth: 0 } }), '成长客户系数须大于 0 且不超过 10（0）', 'growth multiplier'],
+    [
+      'a multiplier of 0',
+      product(100, { classMultipliers: { growth: 0 } }),
+      '成长客户系数须大于 0 且不超过 10（0）',
+      'growth multiplier',
+    ],
     [
       'a negative multiplier',
       product(100, { creditMultipliers: { AA: -1 } }),
       '信用 AA 系数须大于 0 且不超过 10（-1）',
       'the credit AA multiplier must be above 0',
     ],
-    ['a multiplier over 10', product(100, { classMultipliers: { demonstration: 10.5 } }), '示范客户系数须大于 0 且不超过 10（10.5）', '(10.5)'],
+    [
+      'a multiplier over 10',
+      product(100, { classMultipliers: { demonstration: 10.5 } }),
+      '示范客户系数须大于 0 且不超过 10（10.5）',
+      '(10.5)',
+    ],
     ['a negative cap', product(100, { cap: -1 }), '限量须为不小于 0 的整数条（-1）', 'the cap must be whole cartons'],
     ['a fractional cap', product(100, { cap: 2.5 }), '限量须为不小于 0 的整数条（2.5）', '(2.5)'],
     [
@@ -488,7 +508,12 @@ describe(checkStrategy.name, () => {
       '限点“业态”为空，没有客户可订（不限请不填）',
       'the eligible formats list is empty',
     ],
-    ['a negative supply', product(-5), '货源量须为不小于 0 的整数条（-5）', 'the supply must be whole cartons, 0 or more (-5)'],
+    [
+      'a negative supply',
+      product(-5),
+      '货源量须为不小于 0 的整数条（-5）',
+      'the supply must be whole cartons, 0 or more (-5)',
+    ],
     ['a fractional supply', product(2.5), '货源量须为不小于 0 的整数条（2.5）', '(2.5)'],
     [
       'proportional without a supply',
@@ -538,7 +563,10 @@ describe(checkStrategy.name, () => {
     ],
     ['proportional with a supply', { productId: 7, supply: 0, strategy: { base: { kind: 'proportional' } } }],
     ['unlimited', { productId: 7, supply: null, strategy: { base: { kind: 'unlimited' } } }],
-    ['unlimited, capped, with a supply', { productId: 7, supply: 9, strategy: { base: { kind: 'unlimited' }, cap: 1 } }],
+    [
+      'unlimited, capped, with a supply',
+      { productId: 7, supply: 9, strategy: { base: { kind: 'unlimited' }, cap: 1 } },
+    ],
   ])('accepts %s', (_, input) => {
     expect(() => checkStrategy(input)).not.toThrow();
   });

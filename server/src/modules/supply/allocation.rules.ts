@@ -285,7 +285,10 @@ export function allocateProduct(
       if (eligible[index]) {
         raw = isUnlimited
           ? cap
-          : multipliedCartons(byGrade[grades[index]], multipliers[classIndexes[index] * credits + creditIndexes[index]]);
+          : multipliedCartons(
+              byGrade[grades[index]],
+              multipliers[classIndexes[index] * credits + creditIndexes[index]],
+            );
         if (raw > cap) raw = cap;
       }
       demand[index] = raw;
