@@ -323,6 +323,8 @@ function markdown(result: ReturnType<typeof summarise>): string {
     '',
     `Per product: ${result.median.perProductMs} ms (median allocate ÷ ${result.products}). Compute ÷ baseline: ${result.ratioToBaseline}×.`,
     '',
+    'Wall time includes waiting for a core when other processes load the machine; CPU time does not, so with a load average above the CPU count the CPU figure is the better guide to the cost of the code.',
+    '',
     `Peak RSS during the measured runs: ${result.memory.peakDuringRunsMiB} MiB (the synthetic stores and products alone: ${result.memory.beforeRunsMiB} MiB; whole process peak ${result.memory.processPeakMiB} MiB).`,
     '',
     `Target: median compute ≤ ${result.target} s — **${result.met ? 'met' : 'missed'}** (${round(result.median.totalMs / 1000, 3)} s). Issue 4's target for the whole cycle, compute + persist on PostgreSQL, is ≤ 5 s.`,

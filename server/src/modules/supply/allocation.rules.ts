@@ -307,6 +307,9 @@ function markEligible(prepared: PreparedStores, tables: EligibilityTables): numb
   return eligibleCount;
 }
 
+// One product's quotas, aligned with the stores. Pass `prepareStores(stores)` when allocating several
+// products over the same stores (a cycle): the columns are then built once. Refuses an invalid strategy
+// (checkStrategy) before anything else.
 export function allocateProduct(
   stores: readonly AllocationStore[] | PreparedStores,
   input: ProductAllocationInput,
