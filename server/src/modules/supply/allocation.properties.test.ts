@@ -10,6 +10,7 @@ import {
   explainQuota,
   failedEligibility,
   type ProductAllocationInput,
+  prepareStores,
 } from './allocation.rules.ts';
 
 // Random cycles: stores of every grade, class, credit level, format, district; strategies of every kind
@@ -306,6 +307,15 @@ describe(`${allocateProduct.name} (properties)`, () => {
         stores.forEach((store, index) => {
           if (store.recentQty === 0) expect(outcome.quotas[index]).toBe(0);
         });
+      }),
+    );
+  });
+
+  it('gives the same quotas from stores prepared once and reused for product after product', () => {
+    fc.assert(
+      fc.property(storesArbitrary, fc.array(inputArbitrary, { minLength: 2, maxLength: 5 }), (stores, inputs) => {
+        const prepared = prepareStores(stores);
+        for (const input of inputs) expect(allocateProduct(prepared, input)).toEqual(allocateProduct(stores, input));
       }),
     );
   });

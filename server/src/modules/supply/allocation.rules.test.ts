@@ -212,6 +212,23 @@ describe(allocateProduct.name, () => {
     expect(outcome.supply).toBe(input.supply);
   });
 
+  it('orders ties by customerId even when ids are negative or out of order (the slow ordering path)', () => {
+    const stores = [store(-5), store(3), store(-7), store(2 ** 40)];
+    expect([...allocateProduct(stores, product(2)).quotas]).toEqual([1, 0, 1, 0]);
+  });
+
+  it('shares proportionally when last-4-weeks cartons are too many to index directly', () => {
+    const stores = [store(1, { recentQty: 100_000 }), store(2, { recentQty: 3 }), store(3, { recentQty: 5 })];
+    const outcome = allocateProduct(stores, { productId: 7, supply: 10, strategy: { base: { kind: 'proportional' } } });
+    expect([...outcome.quotas]).toEqual([10, 0, 0]);
+    const capped = allocateProduct(stores, {
+      productId: 7,
+      supply: 10,
+      strategy: { base: { kind: 'proportional' }, cap: 6 },
+    });
+    expect([...capped.quotas]).toEqual([6, 1, 3]); // 4 left for 3 : 5 → 1.5, 2.5: the tie goes to the larger demand
+  });
+
   it('counts eligible stores and eligible stores left at 0', () => {
     const stores = [store(1, { grade: 1 }), store(2, { grade: 24 }), store(3, { format: 'mall' })];
     const outcome = allocateProduct(stores, product(1, { eligibility: { formats: ['grocery'] } }));
