@@ -905,6 +905,7 @@ export function failedEligibility(
 }
 
 // Why a store got its quota, step by step: "档位 24 → 5；×1.2 示范客户 → 6；限量 6".
+// For a proportional product, `store.recentQty` must be this product's cartons (as allocated).
 export function explainQuota(
   store: AllocationStore,
   input: ProductAllocationInput,
