@@ -80,16 +80,22 @@ export const maxMultiplier = 10;
 // exact integer: sums then do not depend on the order of the stores (floating-point sums would).
 const multiplierUnit = 10_000;
 const classIndexOfNull = 4;
+const classSlots = classIndexOfNull + 1;
 
 // The stores as typed columns, built once per cycle and shared by every product.
+//
+// A store's class and credit level make its "combo" (one multiplier per product); combo and grade make
+// its "profile". A grade-table quota depends only on the profile, so each product computes one raw
+// demand per profile (30 × combos of them) rather than per store.
 export type PreparedStores = {
   kind: 'prepared-stores';
   count: number;
   customerIds: Float64Array;
   grades: Uint8Array;
-  classIndexes: Uint8Array; // index in customerClasses; 4 = none
-  creditIndexes: Uint16Array; // index in creditLevels; 0 = none
-  creditLevels: readonly (string | null)[];
+  creditLevels: readonly (string | null)[]; // index 0 = none
+  combos: number; // 5 class slots (4 classes + none) × credit levels
+  comboIndexes: Uint16Array; // classIndex × creditLevels.length + creditIndex
+  profiles: Int32Array; // grade × combos + combo
   formatIndexes: Uint16Array;
   formats: ReadonlyMap<string, number>;
   districtIndexes: Uint16Array;
@@ -97,7 +103,8 @@ export type PreparedStores = {
   isRural: Uint8Array;
   recentQuantities: Int32Array;
   byCustomerId: Int32Array; // store indexes in customerId order: the last tie-break
-  scratch: { demand: Float64Array; eligible: Uint8Array };
+  customerIdRanks: Int32Array; // each store's position in that order
+  scratch: { eligible: Uint8Array; keys: Int32Array; isSplitMember: Uint8Array }; // isSplitMember by rank
 };
 
 export function normaliseGrade(grade: number): number {
@@ -110,13 +117,53 @@ function wholeCartons(value: number): number {
   return Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
 }
 
-function intern(map: Map<string, number>, value: string): number {
-  let index = map.get(value);
-  if (index === undefined) {
-    index = map.size;
-    map.set(value, index);
+// Interns strings; remembers the last one, since neighbouring stores often share a format or district.
+function createInterner() {
+  const indexes = new Map<string, number>();
+  let lastValue: string | undefined;
+  let lastIndex = 0;
+  return {
+    indexes,
+    indexOf(value: string): number {
+      if (value === lastValue) return lastIndex;
+      let index = indexes.get(value);
+      if (index === undefined) {
+        index = indexes.size;
+        indexes.set(value, index);
+      }
+      lastValue = value;
+      lastIndex = index;
+      return index;
+    },
+  };
+}
+
+// Store indexes ordered by customerId (then index). Packs both into one double and sorts natively when
+// they fit in 53 bits, which is the usual case and several times faster than a comparator.
+function orderByCustomerId(customerIds: Float64Array): Int32Array {
+  const count = customerIds.length;
+  const order = new Int32Array(count);
+  let ascending = true;
+  for (let index = 1; ascending && index < count; index += 1) ascending = customerIds[index - 1] < customerIds[index];
+  if (ascending) {
+    for (let index = 0; index < count; index += 1) order[index] = index;
+    return order;
   }
-  return index;
+  const indexBits = 2 ** 21;
+  let packable = count <= indexBits;
+  for (let index = 0; packable && index < count; index += 1) {
+    const id = customerIds[index];
+    packable = Number.isInteger(id) && id >= 0 && id < 2 ** 32;
+  }
+  if (packable) {
+    const packed = new Float64Array(count);
+    for (let index = 0; index < count; index += 1) packed[index] = customerIds[index] * indexBits + index;
+    packed.sort();
+    for (let position = 0; position < count; position += 1) order[position] = packed[position] % indexBits;
+    return order;
+  }
+  for (let index = 0; index < count; index += 1) order[index] = index;
+  return order.sort((a, b) => customerIds[a] - customerIds[b] || a - b);
 }
 
 export function prepareStores(stores: readonly AllocationStore[]): PreparedStores {
@@ -129,43 +176,54 @@ export function prepareStores(stores: readonly AllocationStore[]): PreparedStore
   const districtIndexes = new Uint16Array(count);
   const isRural = new Uint8Array(count);
   const recentQuantities = new Int32Array(count);
-  const credits = new Map<string, number>();
-  const formats = new Map<string, number>();
-  const districtCodes = new Map<string, number>();
-  const classIndex = new Map<CustomerClass, number>(customerClasses.map((name, index) => [name, index]));
+  const credits = createInterner();
+  const formats = createInterner();
+  const districtCodes = createInterner();
   for (let index = 0; index < count; index += 1) {
     const store = stores[index];
     customerIds[index] = store.customerId;
     grades[index] = normaliseGrade(store.grade);
-    classIndexes[index] = store.customerClass === null ? classIndexOfNull : (classIndex.get(store.customerClass) ?? 4);
-    creditIndexes[index] = store.creditLevel === null ? 0 : intern(credits, store.creditLevel) + 1;
-    formatIndexes[index] = intern(formats, store.format);
-    districtIndexes[index] = intern(districtCodes, store.districtCode);
+    const classIndex = store.customerClass === null ? -1 : customerClasses.indexOf(store.customerClass);
+    classIndexes[index] = classIndex < 0 ? classIndexOfNull : classIndex;
+    creditIndexes[index] = store.creditLevel === null ? 0 : credits.indexOf(store.creditLevel) + 1;
+    formatIndexes[index] = formats.indexOf(store.format);
+    districtIndexes[index] = districtCodes.indexOf(store.districtCode);
     isRural[index] = store.urbanRural === 'rural' ? 1 : 0;
     recentQuantities[index] = wholeCartons(store.recentQty);
   }
-  if (credits.size >= 65_535 || formats.size > 65_535 || districtCodes.size > 65_535) {
+  if (credits.indexes.size >= 65_535 || formats.indexes.size > 65_535 || districtCodes.indexes.size > 65_535) {
     throw new RangeError('Too many distinct credit levels, formats or districts for one allocation');
   }
-  const byCustomerId = new Int32Array(count);
-  for (let index = 0; index < count; index += 1) byCustomerId[index] = index;
-  byCustomerId.sort((a, b) => customerIds[a] - customerIds[b] || a - b);
+  const byCustomerId = orderByCustomerId(customerIds);
+  const customerIdRanks = new Int32Array(count);
+  for (let position = 0; position < count; position += 1) customerIdRanks[byCustomerId[position]] = position;
+  const creditLevels = [null, ...credits.indexes.keys()];
+  const combos = classSlots * creditLevels.length;
+  const comboIndexes = new Uint16Array(count);
+  const profiles = new Int32Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const combo = classIndexes[index] * creditLevels.length + creditIndexes[index];
+    comboIndexes[index] = combo;
+    profiles[index] = grades[index] * combos + combo;
+  }
   return {
     kind: 'prepared-stores',
     count,
     customerIds,
     grades,
-    classIndexes,
-    creditIndexes,
-    creditLevels: [null, ...credits.keys()],
+    creditLevels,
+    combos,
+    comboIndexes,
+    profiles,
     formatIndexes,
-    formats,
+    formats: formats.indexes,
     districtIndexes,
-    districtCodes,
+    districtCodes: districtCodes.indexes,
     isRural,
     recentQuantities,
     byCustomerId,
-    scratch: { demand: new Float64Array(count), eligible: new Uint8Array(count) },
+    customerIdRanks,
+    scratch: { eligible: new Uint8Array(count), keys: new Int32Array(count), isSplitMember: new Uint8Array(count) },
   };
 }
 
@@ -185,73 +243,73 @@ function multipliedCartons(qty: number, units: number): number {
   return units === multiplierUnit ? qty : Math.floor((qty * units + multiplierUnit / 2) / multiplierUnit);
 }
 
-function gradeQuantities(strategy: AllocationStrategy): Int32Array {
-  const byGrade = new Int32Array(maxGrade + 1);
-  if (strategy.base.kind !== 'grade_table') return byGrade;
-  for (const row of strategy.base.table) {
-    for (let grade = row.fromGrade; grade <= row.toGrade; grade += 1) byGrade[grade] = row.qty;
+// Multiplier units per combo.
+function multipliersByCombo(prepared: PreparedStores, strategy: AllocationStrategy): Float64Array {
+  const credits = prepared.creditLevels.length;
+  const table = new Float64Array(prepared.combos);
+  for (let classIndex = 0; classIndex < classSlots; classIndex += 1) {
+    const customerClass = classIndex === classIndexOfNull ? null : customerClasses[classIndex];
+    for (let creditIndex = 0; creditIndex < credits; creditIndex += 1) {
+      const units = multiplierUnits(strategy, customerClass, prepared.creditLevels[creditIndex]);
+      table[classIndex * credits + creditIndex] = units;
+    }
   }
-  return byGrade;
+  return table;
 }
 
-// Marks each eligible store in `eligible` (1/0) and returns how many there are.
-function markEligible(prepared: PreparedStores, eligibility: Eligibility | undefined, eligible: Uint8Array): number {
-  const { count } = prepared;
-  if (!eligibility) {
-    eligible.fill(1, 0, count);
-    return count;
+// 限点 as lookup tables: by profile (class and grade), format, district, urban/rural. 1 = eligible.
+type EligibilityTables = { byProfile: Uint8Array; byFormat: Uint8Array; byDistrict: Uint8Array; byRural: Uint8Array };
+
+function eligibilityTables(prepared: PreparedStores, eligibility: Eligibility | undefined): EligibilityTables {
+  const { combos } = prepared;
+  const credits = prepared.creditLevels.length;
+  const classOk = new Uint8Array(classSlots).fill(eligibility?.classes ? 0 : 1);
+  for (const name of eligibility?.classes ?? []) classOk[customerClasses.indexOf(name)] = 1;
+  const byProfile = new Uint8Array((maxGrade + 1) * combos);
+  for (let grade = eligibility?.gradeMin ?? minGrade; grade <= (eligibility?.gradeMax ?? maxGrade); grade += 1) {
+    for (let combo = 0; combo < combos; combo += 1) {
+      byProfile[grade * combos + combo] = classOk[Math.floor(combo / credits)];
+    }
   }
-  const classOk = new Uint8Array(classIndexOfNull + 1).fill(eligibility.classes ? 0 : 1);
-  for (const name of eligibility.classes ?? []) classOk[customerClasses.indexOf(name)] = 1;
   const lookup = (values: string[] | undefined, indexes: ReadonlyMap<string, number>) => {
-    if (!values) return null;
-    const ok = new Uint8Array(indexes.size);
-    for (const value of values) {
+    const ok = new Uint8Array(indexes.size).fill(values ? 0 : 1);
+    for (const value of values ?? []) {
       const index = indexes.get(value);
       if (index !== undefined) ok[index] = 1;
     }
     return ok;
   };
-  const formatOk = lookup(eligibility.formats, prepared.formats);
-  const districtOk = lookup(eligibility.districtCodes, prepared.districtCodes);
-  const ruralOk = new Uint8Array(2).fill(eligibility.urbanRural ? 0 : 1);
-  for (const value of eligibility.urbanRural ?? []) ruralOk[value === 'rural' ? 1 : 0] = 1;
-  const gradeOk = new Uint8Array(maxGrade + 1);
-  for (let grade = eligibility.gradeMin ?? minGrade; grade <= (eligibility.gradeMax ?? maxGrade); grade += 1) {
-    gradeOk[grade] = 1;
-  }
-  const { classIndexes, formatIndexes, districtIndexes, isRural, grades } = prepared;
+  const byRural = new Uint8Array(2).fill(eligibility?.urbanRural ? 0 : 1);
+  for (const value of eligibility?.urbanRural ?? []) byRural[value === 'rural' ? 1 : 0] = 1;
+  return {
+    byProfile,
+    byFormat: lookup(eligibility?.formats, prepared.formats),
+    byDistrict: lookup(eligibility?.districtCodes, prepared.districtCodes),
+    byRural,
+  };
+}
+
+// The per-store pass shared by every strategy: marks eligibility, counts the eligible stores.
+function markEligible(prepared: PreparedStores, tables: EligibilityTables): number {
+  const { count, profiles, formatIndexes, districtIndexes, isRural } = prepared;
+  const { byProfile, byFormat, byDistrict, byRural } = tables;
+  const { eligible } = prepared.scratch;
   let eligibleCount = 0;
   for (let index = 0; index < count; index += 1) {
     const ok =
-      classOk[classIndexes[index]] &
-      ruralOk[isRural[index]] &
-      gradeOk[grades[index]] &
-      (formatOk === null ? 1 : formatOk[formatIndexes[index]]) &
-      (districtOk === null ? 1 : districtOk[districtIndexes[index]]);
+      byProfile[profiles[index]] &
+      byFormat[formatIndexes[index]] &
+      byDistrict[districtIndexes[index]] &
+      byRural[isRural[index]];
     eligible[index] = ok;
     eligibleCount += ok;
   }
   return eligibleCount;
 }
 
-// Multiplier units per (class, credit) pair: a store's is table[classIndex × credits + creditIndex].
-function multiplierTable(prepared: PreparedStores, strategy: AllocationStrategy): Int32Array {
-  const credits = prepared.creditLevels.length;
-  const table = new Int32Array((classIndexOfNull + 1) * credits);
-  for (let classIndex = 0; classIndex <= classIndexOfNull; classIndex += 1) {
-    const customerClass = classIndex === classIndexOfNull ? null : customerClasses[classIndex];
-    for (let creditIndex = 0; creditIndex < credits; creditIndex += 1) {
-      table[classIndex * credits + creditIndex] = multiplierUnits(
-        strategy,
-        customerClass,
-        prepared.creditLevels[creditIndex],
-      );
-    }
-  }
-  return table;
-}
-
+// One product's quotas, aligned with the stores. Pass `prepareStores(stores)` when allocating several
+// products over the same stores (a cycle): the columns are then built once. Refuses an invalid strategy
+// (checkStrategy) before anything else.
 export function allocateProduct(
   stores: readonly AllocationStore[] | PreparedStores,
   input: ProductAllocationInput,
@@ -261,219 +319,246 @@ export function allocateProduct(
   const { count } = prepared;
   const { strategy, supply } = input;
   const quotas = new Int32Array(count);
-  const { eligible, demand } = prepared.scratch;
-  const eligibleStores = markEligible(prepared, strategy.eligibility, eligible);
-  const cap = strategy.cap ?? Number.POSITIVE_INFINITY;
+  const { eligible } = prepared.scratch;
+  const eligibleStores = markEligible(prepared, eligibilityTables(prepared, strategy.eligibility));
   const base = strategy.base;
 
-  let scale = 1;
   if (base.kind === 'unlimited' && strategy.cap === undefined) {
-    for (let index = 0; index < count; index += 1) quotas[index] = eligible[index] ? -1 : 0;
-  } else if (base.kind === 'proportional') {
-    scale = allocateProportionally(prepared, input, eligible, quotas);
-  } else {
-    // Whole-carton raw demand per store: the grade table's quantity × multipliers, capped; or the cap
-    // itself when the base is unlimited.
-    const byGrade = gradeQuantities(strategy);
-    const multipliers = multiplierTable(prepared, strategy);
-    const credits = prepared.creditLevels.length;
-    const { grades, classIndexes, creditIndexes } = prepared;
-    const isUnlimited = base.kind === 'unlimited';
-    let total = 0;
-    for (let index = 0; index < count; index += 1) {
-      let raw = 0;
-      if (eligible[index]) {
-        raw = isUnlimited
-          ? cap
-          : multipliedCartons(
-              byGrade[grades[index]],
-              multipliers[classIndexes[index] * credits + creditIndexes[index]],
-            );
-        if (raw > cap) raw = cap;
-      }
-      demand[index] = raw;
-      total += raw;
-    }
-    if (supply === null || total <= supply) {
-      for (let index = 0; index < count; index += 1) quotas[index] = demand[index];
-    } else {
-      scale = supply / total;
-      distributeByLargestRemainder(prepared, demand, supply, total, quotas);
-    }
+    for (let index = 0; index < count; index += 1) quotas[index] = -eligible[index];
+    return { productId: input.productId, quotas, allocated: 0, supply, scale: 1, storesAtZero: 0, eligibleStores };
   }
-
-  let allocated = 0;
-  let storesAtZero = 0;
-  for (let index = 0; index < count; index += 1) {
-    const quota = quotas[index];
-    if (quota > 0) allocated += quota;
-    else if (quota === 0 && eligible[index]) storesAtZero += 1;
-  }
+  const { scale, allocated, storesWithCartons } =
+    base.kind === 'proportional'
+      ? allocateProportionally(prepared, input, quotas)
+      : allocateByProfile(prepared, input, quotas);
+  const storesAtZero = eligibleStores - storesWithCartons;
   return { productId: input.productId, quotas, allocated, supply, scale, storesAtZero, eligibleStores };
 }
 
-// 按比例投放: the whole supply in proportion to last-4-weeks cartons × multipliers. Caps are filled
-// like water: the stores whose share would pass the cap get the cap, and what they leave goes to the
-// rest in proportion, until no share passes it. Returns the factor applied to recentQty × multipliers.
+// What a strategy hands back besides the quotas: counted from the groups, not from another pass.
+type Allocation = { scale: number; allocated: number; storesWithCartons: number };
+
+// 按档位 (or a capped 不限量): a raw demand per profile — the grade table's quantity × the combo's
+// multiplier, rounded, capped; or the cap itself — then, if they add up to more than the supply, scaled
+// by largest remainder.
+function allocateByProfile(prepared: PreparedStores, input: ProductAllocationInput, quotas: Int32Array): Allocation {
+  const { count, combos, profiles, customerIdRanks } = prepared;
+  const { eligible, isSplitMember } = prepared.scratch;
+  const { strategy, supply } = input;
+  const cap = strategy.cap ?? Number.POSITIVE_INFINITY;
+  const byGrade = new Int32Array(maxGrade + 1);
+  if (strategy.base.kind === 'grade_table') {
+    for (const row of strategy.base.table) {
+      for (let grade = row.fromGrade; grade <= row.toGrade; grade += 1) byGrade[grade] = row.qty;
+    }
+  }
+  const multipliers = multipliersByCombo(prepared, strategy);
+  const profileCount = (maxGrade + 1) * combos;
+  const rawByProfile = new Float64Array(profileCount);
+  for (let grade = minGrade; grade <= maxGrade; grade += 1) {
+    for (let combo = 0; combo < combos; combo += 1) {
+      const raw = strategy.base.kind === 'unlimited' ? cap : multipliedCartons(byGrade[grade], multipliers[combo]);
+      rawByProfile[grade * combos + combo] = Math.min(raw, cap);
+    }
+  }
+  const storesByProfile = new Float64Array(profileCount);
+  let total = 0;
+  for (let index = 0; index < count; index += 1) {
+    const profile = profiles[index];
+    const ok = eligible[index];
+    const raw = rawByProfile[profile] * ok;
+    quotas[index] = raw;
+    storesByProfile[profile] += ok;
+    total += raw;
+  }
+  if (supply === null || total <= supply) {
+    let storesWithCartons = 0;
+    for (let profile = 0; profile < profileCount; profile += 1) {
+      if (rawByProfile[profile] > 0) storesWithCartons += storesByProfile[profile];
+    }
+    return { scale: 1, allocated: total, storesWithCartons };
+  }
+
+  const groups = valueGroups(storesByProfile, rawByProfile);
+  const plan = planLargestRemainder(groups, groups.values.length, supply, total, 0);
+  const quotaByProfile = new Float64Array(profileCount);
+  const isSplitProfile = new Uint8Array(profileCount);
+  for (let profile = 0; profile < profileCount; profile += 1) {
+    const group = groups.groupOfKey[profile];
+    if (group < 0) continue;
+    quotaByProfile[profile] = plan.quotaOfGroup[group];
+    isSplitProfile[profile] = group === plan.splitGroup ? 1 : 0;
+  }
+  for (let index = 0; index < count; index += 1) {
+    const profile = profiles[index];
+    const ok = eligible[index];
+    quotas[index] = quotaByProfile[profile] * ok;
+    if (ok & isSplitProfile[profile]) isSplitMember[customerIdRanks[index]] = 1;
+  }
+  giveSplitCartons(prepared, plan.splitCartons, quotas);
+  return { scale: supply / total, allocated: plan.allocated, storesWithCartons: plan.storesWithCartons };
+}
+
+// 按比例投放: the whole supply in proportion to last-4-weeks cartons × multipliers. A store's weight
+// depends only on (its cartons, its combo), its key here. Caps are filled like water: the stores whose
+// share would pass the cap get the cap, and what they leave goes to the rest in proportion, until no
+// share passes it. The scale reported is the factor applied to recentQty × multipliers.
 function allocateProportionally(
   prepared: PreparedStores,
   input: ProductAllocationInput,
-  eligible: Uint8Array,
   quotas: Int32Array,
-): number {
-  const { count, classIndexes, creditIndexes } = prepared;
+): Allocation {
+  const { count, combos, comboIndexes, customerIdRanks } = prepared;
+  const { eligible, keys, isSplitMember } = prepared.scratch;
   const { strategy } = input;
   const supply = input.supply ?? 0;
-  const cap = strategy.cap;
   const recent = input.recentQuantities;
   if (recent !== undefined && recent.length !== count) {
     throw new RangeError(`recentQuantities has ${recent.length} entries for ${count} stores`);
   }
-  const multipliers = multiplierTable(prepared, strategy);
-  const credits = prepared.creditLevels.length;
-  const weights = prepared.scratch.demand;
+  // First pass: each eligible store's cartons (in `keys` for now) and the largest.
+  let maxCartons = 0;
+  for (let index = 0; index < count; index += 1) {
+    const cartons = eligible[index]
+      ? recent === undefined
+        ? prepared.recentQuantities[index]
+        : wholeCartons(recent[index])
+      : 0;
+    keys[index] = cartons;
+    if (cartons > maxCartons) maxCartons = cartons;
+  }
+  // Second pass: keys are cartons × combos + combo when that space is small; otherwise numbered.
+  const direct = (maxCartons + 1) * combos <= 1 << 20;
+  const keySpace = direct ? (maxCartons + 1) * combos : count;
+  const storesByKey = new Float64Array(keySpace);
+  const weightByKey = new Float64Array(keySpace);
+  const multipliers = multipliersByCombo(prepared, strategy);
+  const numbered = new Map<number, number>();
   let totalWeight = 0;
   for (let index = 0; index < count; index += 1) {
-    let weight = 0;
-    if (eligible[index]) {
-      const cartons = recent === undefined ? prepared.recentQuantities[index] : wholeCartons(recent[index]);
-      weight = cartons * multipliers[classIndexes[index] * credits + creditIndexes[index]];
+    const cartons = keys[index];
+    if (cartons === 0) {
+      keys[index] = -1;
+      continue;
     }
-    weights[index] = weight;
+    const combo = comboIndexes[index];
+    let key = cartons * combos + combo;
+    if (!direct) {
+      const pair = key;
+      key = numbered.get(pair) ?? numbered.size;
+      if (key === numbered.size) numbered.set(pair, key);
+    }
+    const weight = cartons * multipliers[combo];
+    keys[index] = key;
+    weightByKey[key] = weight;
+    storesByKey[key] += 1;
     totalWeight += weight;
   }
-  if (totalWeight === 0) return 1;
+  if (totalWeight === 0) return { scale: 1, allocated: 0, storesWithCartons: 0 };
 
+  const cap = strategy.cap ?? Number.POSITIVE_INFINITY;
+  const groups = valueGroups(storesByKey, weightByKey);
+  // From the heaviest weight down: a group whose share reaches the cap is capped, which only raises
+  // the share of the lighter ones; the first group below the cap ends it.
   let remainingSupply = supply;
   let remainingWeight = totalWeight;
-  let factor = (remainingSupply * multiplierUnit) / remainingWeight;
-  if (cap !== undefined) {
-    // From the heaviest weight down: a group whose share reaches the cap is capped, which only raises
-    // the share of the lighter ones; the first group below the cap ends it.
-    const groups = distinctValues(weights, count);
-    let capThreshold = Number.POSITIVE_INFINITY;
-    for (let group = groups.values.length - 1; group >= 0; group -= 1) {
-      const weight = groups.values[group];
-      if (!reachesCap(weight, remainingSupply, remainingWeight, cap)) break;
-      factor = (remainingSupply * multiplierUnit) / remainingWeight;
-      remainingSupply -= cap * groups.counts[group];
-      remainingWeight -= weight * groups.counts[group];
-      capThreshold = weight;
-    }
-    if (capThreshold !== Number.POSITIVE_INFINITY) {
-      for (let index = 0; index < count; index += 1) {
-        if (weights[index] >= capThreshold) {
-          quotas[index] = cap;
-          weights[index] = 0;
-        }
-      }
-    }
-    if (remainingWeight === 0) return factor;
+  let factor = (supply * multiplierUnit) / totalWeight;
+  let uncapped = groups.values.length;
+  while (uncapped > 0 && reachesCap(groups.values[uncapped - 1], remainingSupply, remainingWeight, cap)) {
+    uncapped -= 1;
     factor = (remainingSupply * multiplierUnit) / remainingWeight;
+    remainingSupply -= cap * groups.counts[uncapped];
+    remainingWeight -= groups.values[uncapped] * groups.counts[uncapped];
   }
-  distributeByLargestRemainder(prepared, weights, remainingSupply, remainingWeight, quotas);
-  return factor;
+  if (remainingWeight > 0) factor = (remainingSupply * multiplierUnit) / remainingWeight;
+  const plan = planLargestRemainder(groups, uncapped, remainingSupply, remainingWeight, cap);
+  const { groupOfKey } = groups;
+  const { quotaOfGroup, splitGroup } = plan;
+  for (let index = 0; index < count; index += 1) {
+    const key = keys[index];
+    if (key < 0) continue;
+    const group = groupOfKey[key];
+    quotas[index] = quotaOfGroup[group];
+    if (group === splitGroup && group >= 0) isSplitMember[customerIdRanks[index]] = 1;
+  }
+  giveSplitCartons(prepared, plan.splitCartons, quotas);
+  return { scale: factor, allocated: plan.allocated, storesWithCartons: plan.storesWithCartons };
 }
 
 // weight × supply ÷ totalWeight ≥ cap, exactly.
 function reachesCap(weight: number, supply: number, totalWeight: number, cap: number): boolean {
+  if (cap === Number.POSITIVE_INFINITY) return false;
   const left = weight * supply;
   const right = cap * totalWeight;
   if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return left >= right;
   return BigInt(weight) * BigInt(supply) >= BigInt(cap) * BigInt(totalWeight);
 }
 
-type DistinctValues = { values: Float64Array; counts: Float64Array };
+// The distinct positive values (raw demands or weights, whole numbers) among keys that have stores,
+// ascending, with their store counts; groupOfKey maps each key to its group (−1 for none).
+type ValueGroups = { values: Float64Array; counts: Float64Array; groupOfKey: Int32Array };
 
-// The distinct positive values among the first `count` entries, ascending, with how often each occurs.
-function distinctValues(values: Float64Array, count: number): DistinctValues {
-  let max = 0;
-  let positives = 0;
-  for (let index = 0; index < count; index += 1) {
-    const value = values[index];
-    if (value > 0) {
-      positives += 1;
-      if (value > max) max = value;
-    }
+function valueGroups(storesByKey: Float64Array, valueByKey: Float64Array): ValueGroups {
+  const used: number[] = [];
+  for (let key = 0; key < storesByKey.length; key += 1) {
+    if (storesByKey[key] > 0 && valueByKey[key] > 0) used.push(key);
   }
-  if (max <= 1 << 16) {
-    const tally = new Float64Array(max + 1);
-    let distinct = 0;
-    for (let index = 0; index < count; index += 1) {
-      const value = values[index];
-      if (value > 0 && tally[value]++ === 0) distinct += 1;
+  used.sort((a, b) => valueByKey[a] - valueByKey[b]);
+  const groupOfKey = new Int32Array(storesByKey.length).fill(-1);
+  const values: number[] = [];
+  const counts: number[] = [];
+  for (const key of used) {
+    const value = valueByKey[key];
+    if (values.length === 0 || values[values.length - 1] !== value) {
+      values.push(value);
+      counts.push(0);
     }
-    const result = { values: new Float64Array(distinct), counts: new Float64Array(distinct) };
-    let group = 0;
-    for (let value = 1; value <= max; value += 1) {
-      if (tally[value] > 0) {
-        result.values[group] = value;
-        result.counts[group] = tally[value];
-        group += 1;
-      }
-    }
-    return result;
+    counts[counts.length - 1] += storesByKey[key];
+    groupOfKey[key] = values.length - 1;
   }
-  const sorted = new Float64Array(positives);
-  let next = 0;
-  for (let index = 0; index < count; index += 1) if (values[index] > 0) sorted[next++] = values[index];
-  sorted.sort();
-  let distinct = 0;
-  for (let index = 0; index < positives; index += 1) if (index === 0 || sorted[index] !== sorted[index - 1]) distinct++;
-  const result = { values: new Float64Array(distinct), counts: new Float64Array(distinct) };
-  let group = -1;
-  for (let index = 0; index < positives; index += 1) {
-    if (index === 0 || sorted[index] !== sorted[index - 1]) result.values[++group] = sorted[index];
-    result.counts[group] += 1;
-  }
-  return result;
+  return { values: Float64Array.from(values), counts: Float64Array.from(counts), groupOfKey };
 }
 
-function groupOf(groups: Float64Array, value: number): number {
-  let low = 0;
-  let high = groups.length - 1;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (groups[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+type RemainderPlan = {
+  quotaOfGroup: Float64Array; // every store of a group gets this…
+  splitGroup: number; // …and the first splitCartons stores of this group, by customerId, one more
+  splitCartons: number;
+  allocated: number;
+  storesWithCartons: number;
+};
 
-// Gives each store with demand > 0 floor(demand × supply ÷ total), then the cartons left over one
-// each by largest remainder. A store's share depends only on its own demand and the two totals, so
-// stores with equal demand form one group with one floor and one remainder: groups are ordered by
-// remainder, then demand, and only the last group reached is split, by customerId. Adds to `quotas`.
-function distributeByLargestRemainder(
-  prepared: PreparedStores,
-  demand: Float64Array,
+// Largest remainder over groups rather than stores: each store of the first `uncapped` groups gets
+// floor(value × supply ÷ total), then the cartons left over go one each. A store's share depends only
+// on its value and the two totals, so a group has one floor and one remainder: groups are ordered by
+// remainder, then value (the larger raw demand), and only the last group reached is split, by
+// customerId. Groups from `uncapped` on get `capQuota`.
+function planLargestRemainder(
+  groups: ValueGroups,
+  uncapped: number,
   supply: number,
   total: number,
-  quotas: Int32Array,
-): void {
-  const { count } = prepared;
-  const groups = distinctValues(demand, count);
+  capQuota: number,
+): RemainderPlan {
   const groupCount = groups.values.length;
-  const floors = new Float64Array(groupCount);
+  const quotaOfGroup = new Float64Array(groupCount);
   const remainders = new Float64Array(groupCount);
-  let floorSum = 0;
-  for (let group = 0; group < groupCount; group += 1) {
+  let leftover = supply;
+  for (let group = 0; group < uncapped; group += 1) {
     const [quotient, remainder] = divide(groups.values[group], supply, total);
-    floors[group] = quotient;
+    quotaOfGroup[group] = quotient;
     remainders[group] = remainder;
-    floorSum += quotient * groups.counts[group];
+    leftover -= quotient * groups.counts[group];
   }
-  let leftover = supply - floorSum;
-  const order = Array.from({ length: groupCount }, (_, group) => group).sort(
+  for (let group = uncapped; group < groupCount; group += 1) quotaOfGroup[group] = capQuota;
+  const order = Array.from({ length: uncapped }, (_, group) => group).sort(
     (a, b) => remainders[b] - remainders[a] || groups.values[b] - groups.values[a],
   );
-  const extra = new Uint8Array(groupCount);
   let splitGroup = -1;
   let splitCartons = 0;
   for (const group of order) {
     if (leftover <= 0 || remainders[group] === 0) break;
     if (groups.counts[group] <= leftover) {
-      extra[group] = 1;
+      quotaOfGroup[group] += 1;
       leftover -= groups.counts[group];
     } else {
       splitGroup = group;
@@ -481,25 +566,27 @@ function distributeByLargestRemainder(
       leftover = 0;
     }
   }
-  const single = groupCount === 1;
-  for (let index = 0; index < count; index += 1) {
-    const value = demand[index];
-    if (value > 0) {
-      const group = single ? 0 : groupOf(groups.values, value);
-      quotas[index] += floors[group] + extra[group];
+  let allocated = splitCartons;
+  let storesWithCartons = splitGroup >= 0 && quotaOfGroup[splitGroup] === 0 ? splitCartons : 0;
+  for (let group = 0; group < groupCount; group += 1) {
+    allocated += quotaOfGroup[group] * groups.counts[group];
+    if (quotaOfGroup[group] > 0) storesWithCartons += groups.counts[group];
+  }
+  return { quotaOfGroup, splitGroup, splitCartons, allocated, storesWithCartons };
+}
+
+// The split group's stores were marked by customerId rank; the first `cartons` of them get one more.
+function giveSplitCartons(prepared: PreparedStores, cartons: number, quotas: Int32Array): void {
+  if (cartons === 0) return;
+  const { isSplitMember } = prepared.scratch;
+  const { byCustomerId } = prepared;
+  for (let rank = 0, given = 0; given < cartons; rank += 1) {
+    if (isSplitMember[rank]) {
+      quotas[byCustomerId[rank]] += 1;
+      given += 1;
     }
   }
-  if (splitGroup >= 0) {
-    const value = groups.values[splitGroup];
-    const { byCustomerId } = prepared;
-    for (let position = 0; position < count && splitCartons > 0; position += 1) {
-      const index = byCustomerId[position];
-      if (demand[index] === value) {
-        quotas[index] += 1;
-        splitCartons -= 1;
-      }
-    }
-  }
+  isSplitMember.fill(0);
 }
 
 // [floor(value × supply ÷ total), its remainder], exact for whole numbers.
@@ -818,6 +905,7 @@ export function failedEligibility(
 }
 
 // Why a store got its quota, step by step: "档位 24 → 5；×1.2 示范客户 → 6；限量 6".
+// For a proportional product, `store.recentQty` must be this product's cartons (as allocated).
 export function explainQuota(
   store: AllocationStore,
   input: ProductAllocationInput,

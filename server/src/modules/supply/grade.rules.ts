@@ -2,9 +2,10 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 
 // 档位 (grades 1–30) from a period's purchases: a store's score (0–100) is the weighted percentile rank
 // of its purchase amount and of its quantity among the stores that bought anything; grade =
-// 1 + floor(score × 30 ÷ 100), at most 30. So each grade holds about a thirtieth of the buying stores,
-// and a store moves up only by buying more relative to the others. Stores that bought nothing are
-// grade 1 with score 0.
+// 1 + floor(score × 30 ÷ 100), at most 30. The percentile rank is the mid-rank one — (stores below +
+// half the stores equal) ÷ stores × 100 — so ties share a rank and 30 stores of distinct sizes get
+// grades 1 to 30: each grade holds about a thirtieth of the buying stores, and a store moves up only by
+// buying more relative to the others. Stores that bought nothing are grade 1 with score 0.
 
 export type GradeWeights = { amount: number; quantity: number }; // whole percent, adding up to 100
 
@@ -22,18 +23,19 @@ export function checkGradeWeights(weights: GradeWeights): void {
   }
 }
 
-// For each store, how many buying stores have a value at or below its own (ties count alike).
-function countsAtOrBelow(values: Float64Array, buying: Int32Array): Float64Array {
+// For each buying store, twice its mid-rank among the buying stores: 2 × (stores below) + (stores
+// equal, itself included). Whole numbers, so grade boundaries are met exactly.
+function doubledMidRanks(values: Float64Array, buying: Int32Array): Float64Array {
   const order = Int32Array.from(buying).sort((a, b) => values[a] - values[b]);
-  const atOrBelow = new Float64Array(values.length);
+  const ranks = new Float64Array(values.length);
   let position = 0;
   while (position < order.length) {
     let end = position;
     while (end + 1 < order.length && values[order[end + 1]] === values[order[position]]) end += 1;
-    for (let tie = position; tie <= end; tie += 1) atOrBelow[order[tie]] = end + 1;
+    for (let tie = position; tie <= end; tie += 1) ranks[order[tie]] = 2 * position + (end - position + 1);
     position = end + 1;
   }
-  return atOrBelow;
+  return ranks;
 }
 
 export function computeGrades(rows: readonly GradePurchases[], weights: GradeWeights): ComputedGrade[] {
@@ -48,17 +50,17 @@ export function computeGrades(rows: readonly GradePurchases[], weights: GradeWei
   });
   const buying = Int32Array.from(buyingIndexes);
   const buyers = buying.length;
-  const amountRanks = countsAtOrBelow(amounts, buying);
-  const quantityRanks = countsAtOrBelow(quantities, buying);
+  const amountRanks = doubledMidRanks(amounts, buying);
+  const quantityRanks = doubledMidRanks(quantities, buying);
   const isBuying = new Uint8Array(rows.length);
   for (const index of buying) isBuying[index] = 1;
   return rows.map((row, index) => {
     if (!isBuying[index]) return { customerId: row.customerId, grade: 1, score: 0 };
-    // score = (w_a × rank_a + w_q × rank_q) ÷ buyers, in whole numbers until the last division, so a
-    // score on a grade boundary lands on it exactly.
+    // score = (w_a × percentile_a + w_q × percentile_q) ÷ 100 = weighted ÷ (2 × buyers), with weighted a
+    // whole number, so a score on a grade boundary lands on it exactly.
     const weighted = weights.amount * amountRanks[index] + weights.quantity * quantityRanks[index];
-    const grade = Math.min(gradeCount, 1 + Math.floor((weighted * gradeCount) / (100 * buyers)));
-    return { customerId: row.customerId, grade, score: Math.round((weighted / buyers) * 100) / 100 };
+    const grade = Math.min(gradeCount, 1 + Math.floor((weighted * gradeCount) / (200 * buyers)));
+    return { customerId: row.customerId, grade, score: Math.round((weighted / (2 * buyers)) * 100) / 100 };
   });
 }
 
