@@ -100,6 +100,24 @@ describe('ProductsPage', () => {
     expect(screen.getByRole('button', { name: /导\s*入/ })).toBeTruthy();
   });
 
+  it('clears every filter, the selects included', async () => {
+    const fetchMock = serve({
+      'GET /products': { status: 200, body: { items: [zhonghua], total: 1, nextCursor: null } },
+      'GET /products/brands': { status: 200, body: brands },
+    });
+    const router = renderAt(marketing, '/products?brand=中华&priceClass=1&status=active');
+    const shown = (label: string) =>
+      screen.getByRole('combobox', { name: label }).closest('.ant-select')?.textContent ?? '';
+    await waitFor(() => expect(shown('价类')).toBe('一类'));
+    expect(shown('状态')).toBe('在销');
+    fireEvent.click(screen.getByRole('button', { name: '清除筛选' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    await waitFor(() => expect(shown('价类')).toBe('全部价类'));
+    expect(shown('品牌')).toBe('全部品牌');
+    expect(shown('状态')).toBe('全部状态');
+    expect(String(fetchMock.mock.calls.at(-1)?.[0])).toBe('/api/v1/products?limit=50');
+  });
+
   it('offers a manager reading and export only', async () => {
     serve({
       'GET /products': { status: 200, body: { items: [zhonghua], total: 1, nextCursor: null } },
