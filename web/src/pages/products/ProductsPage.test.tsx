@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../shared/AppProviders.tsx';
@@ -6,6 +6,9 @@ import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
 import { ProductsPage } from './index.tsx';
 import type { Product } from './products.api.ts';
+
+// The whole web suite on a busy machine: antd's drawer and form take more than the default second.
+configure({ asyncUtilTimeout: 5_000 });
 
 type Reply = { status: number; body?: unknown } | ((init?: RequestInit) => { status: number; body?: unknown });
 
