@@ -14,7 +14,7 @@ export default async function globalSetup() {
     ['server/src/cli.ts', 'demo', '--data', dataDir, '--port', String(e2ePort)],
     { cwd: root, env: { ...environment, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] },
   );
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`kewo demo exited with ${server.exitCode}`);
     try {
@@ -23,7 +23,7 @@ export default async function globalSetup() {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('kewo demo did not become healthy in 120 s');
+    if (Date.now() > deadline) throw new Error('kewo demo did not become healthy in 300 s');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return async () => {

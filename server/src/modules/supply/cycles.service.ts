@@ -212,8 +212,8 @@ async function computeAllocation(executor: Executor, tenantId: number, cycle: Cy
   const recentByStore = new Map<number, Int32Array>();
   const inputs: ProductAllocationInput[] = [];
   const outcomes: ProductAllocationOutcome[] = [];
-  // Prepared once (typed arrays of grades, classes, …) for every product that does not read
-  // recent purchases; a proportional product gets its own stores with their recent cartons.
+  // Prepared once (typed arrays of grades, classes, …) for every product; a proportional product
+  // brings each store's cartons of the last 4 weeks alongside.
   const prepared = prepareStores(stores);
   for (const product of products) {
     const input = { productId: product.productId, supply: product.supply, strategy: product.strategy };
@@ -222,17 +222,17 @@ async function computeAllocation(executor: Executor, tenantId: number, cycle: Cy
       outcomes.push(allocateProduct(prepared, input));
       continue;
     }
-    const productStores = stores.map((store) => ({ ...store }));
+    const recentQuantities = new Int32Array(stores.length);
     for (const row of recentByProduct.get(product.productId) ?? []) {
       const index = indexOfStore.get(row.customerId);
       if (index === undefined) continue;
-      productStores[index].recentQty = row.qty;
+      recentQuantities[index] = row.qty;
       const recent = recentByStore.get(row.customerId) ?? new Int32Array(products.length);
       recent[product.position] = row.qty;
       recentByStore.set(row.customerId, recent);
     }
     inputs.push(input);
-    outcomes.push(allocateProduct(productStores, input));
+    outcomes.push(allocateProduct(prepared, { ...input, recentQuantities }));
   }
   return { stores, products, inputs, outcomes, recentByStore };
 }
