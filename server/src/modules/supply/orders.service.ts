@@ -120,9 +120,7 @@ export async function placeOrder(
   return context.db.transaction(async (tx) => {
     const cycle = await findCurrentCycle(tx, actor.tenantId, now);
     if (!cycle) throw new DomainError('NO_OPEN_CYCLE');
-    const store = await findScopedCustomer(tx, actor.tenantId, actor.scope, command.customerId);
-    if (!store) throw new DomainError('NOT_FOUND');
-    const quotaRow = await lockStoreQuotas(tx, actor.tenantId, cycle.id, command.customerId);
+    const quotaRow = await lockStoreQuotas(tx, actor.tenantId, actor.scope, cycle.id, command.customerId);
     // The lock is held now: a retry of the same key waits here until the first one has answered.
     if (command.idempotencyKey) {
       const stored = await findIdempotentResponse(tx, actor.userId, command.idempotencyKey);
@@ -131,14 +129,16 @@ export async function placeOrder(
         return { status: 201 as const, body: stored.response as OrderResult };
       }
     }
-    if (!quotaRow) throw new DomainError('STORE_NOT_IN_CYCLE');
+    if (!quotaRow) {
+      const store = await findScopedCustomer(tx, actor.tenantId, actor.scope, command.customerId);
+      throw new DomainError(store ? 'STORE_NOT_IN_CYCLE' : 'NOT_FOUND');
+    }
     assertWindowOpen(orderWindowOf(cycle, quotaRow.orderDay), now);
     const products = await productsOfLines(tx, actor.tenantId, cycle, command.lines);
     const ordered = applyToQuotas(
       quotaRow,
       command.lines.map((line) => ({ product: products.get(line.productId) as CycleProductRef, delta: line.qty })),
     );
-    await setStoreOrdered(tx, actor.tenantId, cycle.id, command.customerId, ordered);
     const lines = command.lines.map((line) => {
       const product = products.get(line.productId) as PricedProduct;
       return { productId: line.productId, qty: line.qty, unitPriceFen: product.wholesalePriceFen };
@@ -154,6 +154,7 @@ export async function placeOrder(
         now,
       },
       lines,
+      ordered,
     );
     const body = resultOf(orderId, cycle.id, lines, products);
     await recordChange(
@@ -319,7 +320,7 @@ async function lockOrder(tx: Executor, actor: Actor, orderId: number, now: Date)
   const order = await getOrder(tx, actor.tenantId, actor.scope, orderId);
   if (!order) throw new DomainError('NOT_FOUND');
   const cycle = await getCycle(tx, actor.tenantId, order.cycleId);
-  const quotaRow = await lockStoreQuotas(tx, actor.tenantId, order.cycleId, order.customerId);
+  const quotaRow = await lockStoreQuotas(tx, actor.tenantId, actor.scope, order.cycleId, order.customerId);
   if (!cycle || !quotaRow) throw new DomainError('NOT_FOUND');
   // Re-read under the lock: a concurrent cancel may have landed meanwhile.
   const current = await getOrder(tx, actor.tenantId, actor.scope, orderId);

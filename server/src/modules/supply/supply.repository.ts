@@ -308,18 +308,20 @@ export type LockedQuotaRow = {
   orderDay: number;
 };
 
-// Locks a store's quota row in a cycle: whoever holds it decides alone what the store may still
-// order, until the transaction ends.
+// Locks a store's quota row in a cycle — if the store is in the caller's scope: whoever holds it
+// decides alone what the store may still order, until the transaction ends.
 export async function lockStoreQuotas(
   executor: Executor,
   tenantId: number,
+  scope: DataScope,
   cycleId: number,
   customerId: number,
 ): Promise<LockedQuotaRow | undefined> {
   const result = await executor.execute(sql`
-    SELECT q.quotas, q.ordered, c.order_day AS "orderDay"
-    FROM store_quotas q JOIN customers c ON c.tenant_id = q.tenant_id AND c.id = q.customer_id
+    SELECT q.quotas, q.ordered, customers.order_day AS "orderDay"
+    FROM store_quotas q JOIN customers ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
     WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND q.customer_id = ${customerId}
+      AND ${customerScope(scope)}
     FOR UPDATE OF q`);
   const [row] = rowsOf<LockedQuotaRow>(result);
   return row
@@ -358,7 +360,8 @@ export async function setStoreOrdered(
 
 export type OrderLineRow = { productId: number; qty: number; unitPriceFen: number };
 
-// An order and its lines in one statement.
+// An order and its lines in one statement — with the store's new ordered quantities when given
+// (the order path writes all three at once, under the lock it holds).
 export async function insertOrder(
   executor: Executor,
   order: {
@@ -370,9 +373,15 @@ export async function insertOrder(
     now: Date;
   },
   lines: readonly OrderLineRow[],
+  ordered?: readonly number[],
 ): Promise<number> {
   const total = lines.reduce((sum, line) => sum + line.qty * line.unitPriceFen, 0);
   const quantity = lines.reduce((sum, line) => sum + line.qty, 0);
+  const quotaUpdate = ordered
+    ? sql`, quota AS (
+      UPDATE store_quotas SET ordered = ${numberArrayLiteral(ordered)}::int[]
+      WHERE tenant_id = ${order.tenantId} AND cycle_id = ${order.cycleId} AND customer_id = ${order.customerId})`
+    : sql``;
   const result = await executor.execute(sql`
     WITH created AS (
       INSERT INTO orders (tenant_id, cycle_id, customer_id, channel, status, total_fen, quantity, created_by, created_at, updated_at)
@@ -384,7 +393,7 @@ export async function insertOrder(
       SELECT ${order.tenantId}, created.id, l.product_id, l.qty, l.price
       FROM created, unnest(${numberArrayLiteral(lines.map((line) => line.productId))}::int[],
         ${numberArrayLiteral(lines.map((line) => line.qty))}::int[],
-        ${numberArrayLiteral(lines.map((line) => line.unitPriceFen))}::int[]) AS l(product_id, qty, price))
+        ${numberArrayLiteral(lines.map((line) => line.unitPriceFen))}::int[]) AS l(product_id, qty, price))${quotaUpdate}
     SELECT id FROM created`);
   return Number(rowsOf<{ id: number }>(result)[0].id);
 }
