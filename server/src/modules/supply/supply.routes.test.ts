@@ -262,7 +262,12 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
         ],
       });
       expect(response.statusCode).toBe(409);
-      expect(response.json()).toMatchObject({ code: 'QUOTA_EXCEEDED' });
+      expect(response.json()).toMatchObject({
+        code: 'QUOTA_EXCEEDED',
+        productId: productIds.baisha,
+        requested: 2,
+        remaining: 1,
+      });
       expect(response.json().detail).toContain('白沙(精品)');
       expect(response.json().detail).toContain('剩余 1 条');
       expect(await storeRow(store.id)).toEqual(before);

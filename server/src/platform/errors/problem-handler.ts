@@ -13,7 +13,23 @@ export type Problem = {
   field?: string;
   errors?: FieldError[];
   instance?: string;
+  // RFC 9457 extension members a client can act on (extensionMembers below).
+  [member: string]: unknown;
 };
+
+// Details of an error that a client needs as data, not only in the message: which product an
+// order line failed on, and how much is left of it.
+const extensionMembers: Partial<Record<ErrorCode, readonly string[]>> = {
+  QUOTA_EXCEEDED: ['productId', 'requested', 'remaining'],
+  PRODUCT_NOT_IN_CYCLE: ['productId'],
+};
+
+function extensionsOf(code: ErrorCode, details: Record<string, unknown>): Record<string, unknown> {
+  const members = extensionMembers[code] ?? [];
+  return Object.fromEntries(
+    members.filter((member) => details[member] !== undefined).map((member) => [member, details[member]]),
+  );
+}
 
 const titles: Record<Locale, Record<number, string>> = {
   'zh-CN': {
@@ -82,7 +98,10 @@ export function registerProblemHandler(app: FastifyInstance): void {
       const retryAfter = error.details.retryAfterSeconds;
       return sendProblem(
         reply,
-        buildProblem(error.code, locale, error.details, error.field ? { field: error.field } : {}),
+        buildProblem(error.code, locale, error.details, {
+          ...extensionsOf(error.code, error.details),
+          ...(error.field ? { field: error.field } : {}),
+        }),
         typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {},
       );
     }
