@@ -36,8 +36,8 @@ export const OrderProductRow = memo(function OrderProductRow({
   return (
     <article className={classes.join(' ')} aria-labelledby={nameId} data-product-id={item.productId}>
       <div className="order-product-info">
-        <h4 className="order-product-name" id={nameId}>
-          {item.name}
+        <h4 className="order-product-name">
+          <span id={nameId}>{item.name}</span>
           {item.isNew ? (
             <Tag color="red" className="order-product-new">
               {t('portalOrder.isNew')}

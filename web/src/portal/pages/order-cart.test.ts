@@ -15,7 +15,7 @@ import {
 
 const items = [
   { productId: 1, code: '6901028075862', name: '中华(硬)', brand: '中华', wholesalePrice: 450.5, remaining: 4 },
-  { productId: 2, code: '6901028001915', name: '芙蓉王(硬)', brand: '芙蓉王', wholesalePrice: 0.1, remaining: null },
+  { productId: 2, code: '6901028001915', name: '芙蓉王(硬)', brand: '芙蓉王', wholesalePrice: 4.35, remaining: null },
   { productId: 3, code: '6901028075879', name: '中华(软)', brand: '中华', wholesalePrice: 0.2, remaining: 0 },
   { productId: 4, code: '6901028300117', name: '七匹狼(纯境)', brand: ' ', wholesalePrice: 210.94, remaining: 2 },
 ];
@@ -84,8 +84,8 @@ describe(cartTotals.name, () => {
       [2, 1],
       [3, 1],
     ]);
-    // 0.1 + 0.2 in floats is 0.30000000000000004.
-    expect(cartTotals(cart, items)).toEqual({ products: 2, cartons: 2, totalFen: 30, total: 0.3 });
+    // 4.35 × 100 in floats is 434.99999999999994.
+    expect(cartTotals(cart, items)).toEqual({ products: 2, cartons: 2, totalFen: 455, total: 4.55 });
   });
 
   it('multiplies each price by its cartons', () => {
