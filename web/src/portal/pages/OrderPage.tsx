@@ -207,8 +207,6 @@ function OrderForm({ cycle, editId }: { cycle: PortalCycle; editId: number | nul
         </Link>
       ) : null}
 
-      {problem ? <OrderProblemAlert problem={problem} onRetry={submit} isSubmitting={isSubmitting} /> : null}
-
       <div className="order-filters">
         <Input
           allowClear
@@ -253,30 +251,42 @@ function OrderForm({ cycle, editId }: { cycle: PortalCycle; editId: number | nul
         </section>
       ))}
 
-      <div className="order-cart-bar" aria-live="polite">
-        <div className="order-cart-summary">
-          <span className="order-cart-total">
-            {t('portalOrder.total')} <strong>{formatYuan(totals.total, locale)}</strong>
-          </span>
-          <span className="portal-muted">
-            {totals.cartons > 0
-              ? t('portalOrder.summary', { products: totals.products, cartons: totals.cartons })
-              : editable
-                ? t('portalOrder.allZero')
-                : t('portalOrder.emptyCart')}
-          </span>
+      {/* Fixed above the tab bar, where the thumb that pressed submit is: the refusal shows there too. */}
+      <div className="order-dock">
+        {problem ? (
+          <OrderProblemAlert
+            problem={problem}
+            onRetry={submit}
+            onClose={() => setProblem(null)}
+            isSubmitting={isSubmitting}
+          />
+        ) : null}
+        <div className="order-cart-bar" aria-live="polite">
+          <div className="order-cart-summary">
+            <span className="order-cart-total">
+              {t('portalOrder.total')} <strong>{formatYuan(totals.total, locale)}</strong>
+            </span>
+            <span className={overLimit.length > 0 ? 'order-cart-warning' : 'portal-muted'}>
+              {overLimit.length > 0
+                ? t('portalOrder.overLimitCount', { count: overLimit.length })
+                : totals.cartons > 0
+                  ? t('portalOrder.summary', { products: totals.products, cartons: totals.cartons })
+                  : editable
+                    ? t('portalOrder.allZero')
+                    : t('portalOrder.emptyCart')}
+            </span>
+          </div>
+          <Button
+            type="primary"
+            size="large"
+            className="order-cart-submit"
+            loading={isSubmitting}
+            disabled={!canSubmit}
+            onClick={() => void submit()}
+          >
+            {!isOpen ? t('portalOrder.closed') : editable ? t('portalOrder.submitChange') : t('portalOrder.submit')}
+          </Button>
         </div>
-        <Button
-          type="primary"
-          size="large"
-          className="order-cart-submit"
-          loading={isSubmitting}
-          disabled={!canSubmit}
-          danger={overLimit.length > 0}
-          onClick={() => void submit()}
-        >
-          {!isOpen ? t('portalOrder.closed') : editable ? t('portalOrder.submitChange') : t('portalOrder.submit')}
-        </Button>
       </div>
     </div>
   );
@@ -285,10 +295,12 @@ function OrderForm({ cycle, editId }: { cycle: PortalCycle; editId: number | nul
 function OrderProblemAlert({
   problem,
   onRetry,
+  onClose,
   isSubmitting,
 }: {
   problem: OrderProblem;
   onRetry: () => Promise<void>;
+  onClose: () => void;
   isSubmitting: boolean;
 }) {
   const { t } = useTranslation();
@@ -305,8 +317,10 @@ function OrderProblemAlert({
       role="alert"
       type={problem.kind === 'retry' ? 'warning' : 'error'}
       showIcon
+      className="order-problem"
       title={titles[problem.kind]}
       description={problem.message}
+      closable={{ onClose, 'aria-label': t('portalOrder.dismiss') }}
       action={
         problem.kind === 'retry' ? (
           <Button size="small" type="primary" loading={isSubmitting} onClick={() => void onRetry()}>

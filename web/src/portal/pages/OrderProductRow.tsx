@@ -46,8 +46,10 @@ export const OrderProductRow = memo(function OrderProductRow({
         </h4>
         <p className="order-product-code">{item.code}</p>
         <p className="order-product-price">
-          <strong>{formatYuan(item.wholesalePrice, locale)}</strong>
-          <span className="portal-muted">{t('portalOrder.perCarton')}</span>
+          <span>
+            <strong>{formatYuan(item.wholesalePrice, locale)}</strong>
+            <span className="portal-muted">{t('portalOrder.perCarton')}</span>
+          </span>
           {item.retailPrice ? (
             <span className="order-product-retail">
               {t('portalOrder.retailPrice', { price: formatYuan(item.retailPrice, locale) })}

@@ -625,6 +625,8 @@ export const en: Messages = {
     soldOut: 'Quota used',
     overLimit: 'Only {{limit}} cartons left: reduce the quantity',
     setToLimit: 'Set to {{limit}}',
+    dismiss: 'Dismiss',
+    overLimitCount: '{{count}} product(s) over the quota',
     quotaExceededHere: 'Over the quota',
     decrease: 'Fewer {{name}}',
     increase: 'More {{name}}',

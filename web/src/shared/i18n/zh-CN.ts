@@ -617,6 +617,8 @@ export const zhCN = {
     soldOut: '已订满',
     overLimit: '剩余可订 {{limit}} 条，请减少数量',
     setToLimit: '改为 {{limit}} 条',
+    dismiss: '关闭',
+    overLimitCount: '{{count}} 种卷烟超出可订量',
     quotaExceededHere: '超出可订量',
     decrease: '减少 {{name}}',
     increase: '增加 {{name}}',
