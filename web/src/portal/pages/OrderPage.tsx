@@ -66,6 +66,24 @@ export function OrderPage() {
       </div>
     );
   }
+  // A store added after the allocation was published has no quotas in this cycle.
+  if (cycle.data.items.length === 0) {
+    return (
+      <div className="portal-page">
+        <section className="portal-card">
+          <Result
+            status="info"
+            title={t('portalOrder.noQuotaTitle', { code: cycle.data.cycleCode ?? '' })}
+            subTitle={t('portalOrder.noQuotaDetail')}
+          />
+        </section>
+        <Link to={ordersPath} className="order-link-card">
+          <span>{t('portalOrder.viewOrders')}</span>
+          <RightOutlined />
+        </Link>
+      </div>
+    );
+  }
   return <OrderForm key={`${cycle.data.cycleId}:${editId ?? 'new'}`} cycle={cycle.data} editId={editId} />;
 }
 

@@ -259,8 +259,7 @@ describe('OrderPage', () => {
         body: {
           status: 409,
           code: 'QUOTA_EXCEEDED',
-          detail: '“中华(硬)”超出剩余可订量：本次 3 条，剩余 1 条。',
-          productId: 11,
+          detail: '“中华(硬)”超出可订量：本次 3 条，剩余 1 条。',
         },
       },
     });
@@ -269,7 +268,7 @@ describe('OrderPage', () => {
     for (let tap = 0; tap < 3; tap += 1) fireEvent.click(plus('中华(硬)'));
     fireEvent.click(submitButton());
 
-    expect(await screen.findByText('“中华(硬)”超出剩余可订量：本次 3 条，剩余 1 条。')).toBeTruthy();
+    expect(await screen.findByText('“中华(硬)”超出可订量：本次 3 条，剩余 1 条。')).toBeTruthy();
     expect(await within(row('中华(硬)')).findByText('可订 1')).toBeTruthy();
     expect(within(row('中华(硬)')).getByText('剩余可订 1 条，请减少数量')).toBeTruthy();
     expect(within(row('中华(硬)')).getByRole('textbox').getAttribute('aria-invalid')).toBe('true');
@@ -315,6 +314,13 @@ describe('OrderPage', () => {
     expect((plus('芙蓉王(硬)') as HTMLButtonElement).disabled).toBe(true);
     expect((within(row('芙蓉王(硬)')).getByRole('textbox') as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: '已截止' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('says so when the cycle has no allocation for this store', async () => {
+    serve({ 'GET /portal/cycle': { status: 200, body: cycleWith({ isOpen: false, items: [] }) } });
+    renderAt('/portal/order');
+    expect(await screen.findByText('2026-W48 周期没有给本店投放货源')).toBeTruthy();
+    expect(screen.queryByText('本周期订货已截止')).toBeNull();
   });
 
   it('says so when no cycle is open', async () => {

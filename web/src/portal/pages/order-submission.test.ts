@@ -93,17 +93,19 @@ describe(productNamedBy.name, () => {
 
 describe(mapOrderError.name, () => {
   it('maps QUOTA_EXCEEDED to the product it names, with the server message', () => {
-    const error = problem(409, 'QUOTA_EXCEEDED', '“芙蓉王(硬)”超出剩余可订量', { productId: 13 });
+    // The server's message (error catalogue QUOTA_EXCEEDED); the problem carries no productId.
+    const error = problem(409, 'QUOTA_EXCEEDED', '“芙蓉王(硬)”超出可订量：本次 3 条，剩余 1 条。');
     expect(mapOrderError(error, items, t)).toEqual({
       kind: 'quotaExceeded',
       productId: 13,
-      message: '“芙蓉王(硬)”超出剩余可订量',
+      message: '“芙蓉王(硬)”超出可订量：本次 3 条，剩余 1 条。',
     });
   });
 
   it.each([
     ['ORDER_WINDOW_CLOSED', 409, 'windowClosed'],
     ['NO_OPEN_CYCLE', 404, 'noCycle'],
+    ['STORE_NOT_IN_CYCLE', 409, 'noCycle'],
     ['PRODUCT_NOT_IN_CYCLE', 409, 'notInCycle'],
     ['ORDER_LINES_INVALID', 400, 'other'],
     ['IDEMPOTENCY_KEY_REUSED', 422, 'other'],

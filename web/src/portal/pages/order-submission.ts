@@ -73,6 +73,8 @@ export function mapOrderError(
       return { kind: 'notInCycle', productId: productNamedBy(problem, items), message };
     case 'ORDER_WINDOW_CLOSED':
       return { kind: 'windowClosed', message };
+    // No quotas for this store in the cycle: as good as no cycle to order in.
+    case 'STORE_NOT_IN_CYCLE':
     case 'NO_OPEN_CYCLE':
       return { kind: 'noCycle', message };
     default:

@@ -611,6 +611,9 @@ export const en: Messages = {
     },
     noCycleTitle: 'No cycle open for ordering',
     noCycleDetail: "This week's supply has not been released yet; you can order here once it is.",
+    noQuotaTitle: 'Cycle {{code}} has no allocation for this store',
+    noQuotaDetail:
+      'Stores added after the allocation was published order from the next cycle; ask your customer manager if in doubt.',
     searchPlaceholder: 'Search name, brand or code',
     brandFilter: 'Filter by brand',
     allBrands: 'All',

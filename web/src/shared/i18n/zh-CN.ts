@@ -603,6 +603,8 @@ export const zhCN = {
     },
     noCycleTitle: '暂无可订货的周期',
     noCycleDetail: '本周货源尚未投放，投放后即可在这里订货。',
+    noQuotaTitle: '{{code}} 周期没有给本店投放货源',
+    noQuotaDetail: '投放发布之后才建档的客户从下个周期开始订货；如有疑问请联系客户经理。',
     searchPlaceholder: '搜索品名、品牌或条码',
     brandFilter: '按品牌筛选',
     allBrands: '全部',
