@@ -29,6 +29,7 @@ import {
   quantityLimit,
   setCartQuantity,
 } from './order-cart.ts';
+import { emptyDraft, loadDraft, saveDraft } from './order-draft.ts';
 import { formatYuan } from './order-format.ts';
 import {
   attemptFor,
@@ -104,14 +105,25 @@ function OrderForm({ cycle, editId }: { cycle: PortalCycle; editId: number | nul
     [editable],
   );
 
-  const [cart, setCart] = useState<Cart>(() => new Map());
+  // A new order picks up where the store left it (another tab, a reload); a change starts from the order.
+  const [draft] = useState(() => (editId === null ? loadDraft(sessionStorage, cycle.cycleId) : emptyDraft));
+  const [cart, setCart] = useState<Cart>(draft.cart);
   const [search, setSearch] = useState('');
   const [brand, setBrand] = useState<string | null>(null);
-  const [problem, setProblem] = useState<OrderProblem | null>(null);
+  const [problem, setProblem] = useState<OrderProblem | null>(() =>
+    draft.unanswered ? { kind: 'retry', message: t('portalOrder.errors.unconfirmed') } : null,
+  );
   const [isSubmitting, setSubmitting] = useState(false);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   // The last submission the server has not answered (network, 5xx): a retry reuses its key.
-  const unanswered = useRef<SubmissionAttempt | null>(null);
+  const unanswered = useRef<SubmissionAttempt | null>(draft.unanswered);
+  const keepDraft = useCallback(
+    (current: Cart) => {
+      if (editId === null) saveDraft(sessionStorage, cycle.cycleId, { cart: current, unanswered: unanswered.current });
+    },
+    [editId, cycle.cycleId],
+  );
+  useEffect(() => keepDraft(cart), [cart, keepDraft]);
 
   // Changing an order starts from its quantities, once they have loaded.
   const startedFrom = useRef<number | null>(null);
@@ -165,6 +177,7 @@ function OrderForm({ cycle, editId }: { cycle: PortalCycle; editId: number | nul
       } else {
         const attempt = attemptFor(unanswered.current, lines);
         unanswered.current = attempt;
+        keepDraft(cart);
         receipt = await submitOrder(lines, attempt.key);
       }
       unanswered.current = null;
@@ -174,7 +187,10 @@ function OrderForm({ cycle, editId }: { cycle: PortalCycle; editId: number | nul
       void queryClient.invalidateQueries({ queryKey: portalCycleQueryKey });
       void queryClient.invalidateQueries({ queryKey: portalOrdersQueryKey });
     } catch (error) {
-      if (isAnswered(error)) unanswered.current = null;
+      if (isAnswered(error)) {
+        unanswered.current = null;
+        keepDraft(cart);
+      }
       const mapped = mapOrderError(error, cycle.items, t);
       setProblem(mapped);
       // The quota, the cycle or the window moved under the page: show what is true now.

@@ -150,6 +150,7 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   localStorage.clear();
+  sessionStorage.clear();
 });
 
 describe('OrderPage', () => {
@@ -244,6 +245,38 @@ describe('OrderPage', () => {
     const [first, retry, changed] = callsTo(fetchMock, 'POST', '/portal/orders').map(keyOf);
     expect(retry).toBe(first);
     expect(changed).not.toBe(first);
+  });
+
+  it('after a reload, keeps the cart and retries an unconfirmed submission with its key', async () => {
+    let isOnline = false;
+    const fetchMock = serve({
+      'GET /portal/cycle': { status: 200, body: cycleWith() },
+      'GET /portal/orders': { status: 200, body: { items: [] } },
+      'POST /portal/orders': () => (isOnline ? { status: 201, body: receipt } : { status: 0 }),
+    });
+    renderAt('/portal/order');
+    await screen.findByText('可订 4');
+    fireEvent.click(plus('中华(硬)'));
+    fireEvent.click(plus('中华(硬)'));
+    fireEvent.click(submitButton());
+    await screen.findByText(/订单可能已经送达/);
+
+    cleanup();
+    isOnline = true;
+    renderAt('/portal/order');
+    expect(await screen.findByText(/上次提交没有收到确认/)).toBeTruthy();
+    expect((within(row('中华(硬)')).getByRole('textbox') as HTMLInputElement).value).toBe('2');
+    fireEvent.click(screen.getByRole('button', { name: '重新提交' }));
+    await screen.findByText('订单已提交');
+
+    const [first, afterReload] = callsTo(fetchMock, 'POST', '/portal/orders').map(keyOf);
+    expect(afterReload).toBe(first);
+    // Acknowledged: nothing is left to restore.
+    cleanup();
+    renderAt('/portal/order');
+    await screen.findByText('可订 4');
+    expect(screen.queryByText(/上次提交没有收到确认/)).toBeNull();
+    expect(screen.getByText('还未选择卷烟')).toBeTruthy();
   });
 
   it('names and marks the product over its quota and shows the refreshed quota', async () => {

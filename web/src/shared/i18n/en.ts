@@ -650,6 +650,8 @@ export const en: Messages = {
     errors: {
       maybeSubmitted:
         '{{reason}} The order may have arrived: tap "Submit again" — the same submission never makes a second order.',
+      unconfirmed:
+        'Your last submission was not confirmed and may have arrived. Tap "Submit again": the same submission never makes a second order.',
       quotaTitle: 'Over the quota',
       windowClosedTitle: 'Ordering has closed',
       notInCycleTitle: 'Product not in this cycle',

@@ -640,6 +640,7 @@ export const zhCN = {
     allZero: '数量全部为 0。如需取消订单，请在“我的订单”中取消。',
     errors: {
       maybeSubmitted: '{{reason}} 订单可能已经送达，请点“重新提交”：同一次提交不会重复下单。',
+      unconfirmed: '上次提交没有收到确认，订单可能已经送达。请点“重新提交”：同一次提交不会重复下单。',
       quotaTitle: '超出可订量',
       windowClosedTitle: '订货已截止',
       notInCycleTitle: '卷烟不在本周期',
