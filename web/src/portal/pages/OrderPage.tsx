@@ -160,7 +160,7 @@ function OrderForm({ cycle, editId }: { cycle: PortalCycle; editId: number | nul
   const canSubmit = isOpen && !isSubmitting && (editId === null || Boolean(editable)) && totals.cartons > 0;
   const submittedThisCycle = (orders.data ?? []).filter((order) => order.status === 'submitted').length;
 
-  // Bring the refused line into view: the message above names it, the row shows it.
+  // Bring the refused line into view: the message by the cart bar names it, the row shows it.
   useEffect(() => {
     if (refusedProductId === null) return;
     document.querySelector(`[data-product-id="${refusedProductId}"]`)?.scrollIntoView?.({ block: 'center' });
