@@ -22,6 +22,8 @@ describe(findPortalTab.name, () => {
     ['/portal', '/portal'],
     ['/portal/', '/portal'],
     ['/portal/mine', '/portal/mine'],
+    ['/portal/order', '/portal/order'],
+    ['/portal/orders', '/portal/orders'],
     ['/portal/nowhere', undefined],
   ])('%s → %s', (pathname, expected) => {
     expect(findPortalTab(pathname)?.path).toBe(expected);

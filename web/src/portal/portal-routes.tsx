@@ -1,6 +1,8 @@
-import { HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { HomeOutlined, ProfileOutlined, ShoppingCartOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Messages } from '../shared/i18n/zh-CN.ts';
+import { OrderHistoryPage } from './pages/OrderHistoryPage.tsx';
+import { OrderPage } from './pages/OrderPage.tsx';
 import { PortalHomePage } from './pages/PortalHomePage.tsx';
 import { PortalMinePage } from './pages/PortalMinePage.tsx';
 
@@ -12,6 +14,9 @@ export type PortalTab = { path: string; labelKey: PortalTabLabelKey; icon: React
 // adds a page and a row here; the tab bar shows exactly these rows.
 export const portalTabs: readonly PortalTab[] = [
   { path: '/portal', labelKey: 'portal.tabs.home', icon: <HomeOutlined />, page: PortalHomePage },
+  // 网上订货 (supply): this cycle's order, then the store's orders.
+  { path: '/portal/order', labelKey: 'portal.tabs.order', icon: <ShoppingCartOutlined />, page: OrderPage },
+  { path: '/portal/orders', labelKey: 'portal.tabs.orders', icon: <ProfileOutlined />, page: OrderHistoryPage },
   { path: '/portal/mine', labelKey: 'portal.tabs.mine', icon: <UserOutlined />, page: PortalMinePage },
 ];
 

@@ -44,6 +44,20 @@ describe(apiRequest.name, () => {
     expect(headers['Content-Type']).toBe('application/json');
   });
 
+  it('sends extra headers such as Idempotency-Key, without letting them replace the language', async () => {
+    fetchMock.mockResolvedValue(Response.json({ orderId: 1 }, { status: 201 }));
+
+    await apiRequest('/portal/orders', {
+      method: 'POST',
+      body: { lines: [] },
+      headers: { 'Idempotency-Key': 'k-1', 'Accept-Language': 'xx' },
+    });
+
+    const headers = fetchMock.mock.calls[0][1]?.headers as Record<string, string>;
+    expect(headers['Idempotency-Key']).toBe('k-1');
+    expect(headers['Accept-Language']).toBe('zh-CN');
+  });
+
   it('returns undefined for 204 No Content', async () => {
     fetchMock.mockResolvedValue(new Response(null, { status: 204 }));
     await expect(apiRequest('/auth/logout', { method: 'POST' })).resolves.toBeUndefined();
