@@ -1,5 +1,6 @@
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { formatLicenceNumber } from '../licence-number.ts';
 import { usePortalLogout } from '../use-portal-logout.ts';
@@ -8,6 +9,7 @@ export function PortalHomePage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const confirmLogout = usePortalLogout();
+  const navigate = useNavigate();
 
   return (
     <div className="portal-page">
@@ -26,6 +28,12 @@ export function PortalHomePage() {
         </dl>
       </section>
 
+      <Button type="primary" size="large" block className="portal-big-button" onClick={() => navigate('/portal/order')}>
+        {t('portal.goOrder')}
+      </Button>
+      <Button size="large" block className="portal-big-button" onClick={() => navigate('/portal/orders')}>
+        {t('portal.goOrders')}
+      </Button>
       <Button size="large" block className="portal-big-button" onClick={confirmLogout}>
         {t('portal.logout')}
       </Button>

@@ -425,6 +425,8 @@ export const en: Messages = {
     login: 'Sign in',
     loginHelp: 'First time? Ask your customer manager for a password.',
     staffLink: 'Staff sign-in',
+    goOrder: 'Order now',
+    goOrders: 'My orders',
     welcome: 'Welcome back',
     storeName: 'Store name',
     licence: 'Licence number',

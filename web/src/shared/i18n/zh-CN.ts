@@ -424,6 +424,8 @@ export const zhCN = {
     login: '登录',
     loginHelp: '首次登录请联系您的客户经理获取密码。',
     staffLink: '员工登录',
+    goOrder: '去订货',
+    goOrders: '我的订单',
     welcome: '欢迎回来',
     storeName: '店铺名称',
     licence: '许可证号',
