@@ -17,6 +17,7 @@ import { demoDistricts, districtBounds } from '../../server/src/demo/zhangzhou.t
 import { findConsoleImporter, importCustomers } from '../../server/src/modules/customers/customer-import.service.ts';
 import { formatCustomerRow, sheetHeaders } from '../../server/src/modules/customers/customer-sheet.rules.ts';
 import { createSheetWriter } from '../../server/src/modules/customers/customer-sheet-writer.ts';
+import { CpuMeter } from '../lib/cpu.ts';
 import { recreateDatabase } from '../lib/postgres.ts';
 
 const { values } = parseArgs({
@@ -83,7 +84,9 @@ try {
     now: () => new Date(),
   };
   const actor = await findConsoleImporter(context, {});
+  const meter = await CpuMeter.open(process.pid, values.db === 'postgres' ? values['database-url'] : undefined);
   const run = async (mode: 'create' | 'upsert') => {
+    const before = await meter.read();
     const started = performance.now();
     const outcome = await importCustomers(context, actor, { path, fileName: `stores.${kind}`, mode, locale: 'zh-CN' });
     const { errors: _errors, ...summary } = outcome as Record<string, unknown>;
@@ -91,10 +94,12 @@ try {
       `${mode} ${rows} rows (${kind}, ${values.db}): ${((performance.now() - started) / 1000).toFixed(1)} s`,
       JSON.stringify(summary),
       `rss ${Math.round(process.memoryUsage().rss / 1048576)} MiB`,
+      JSON.stringify(CpuMeter.usage(before, await meter.read(), values.db === 'postgres')),
     );
   };
   await run(values.mode as 'create' | 'upsert');
   if (values.again) await run('upsert');
+  await meter.close();
   await database.close();
 } finally {
   await rm(directory, { recursive: true, force: true });
