@@ -198,13 +198,16 @@ type ArrayElement = string | number | boolean | null | undefined;
 
 // A PostgreSQL array literal: {"a","b\"c",NULL,1.5}. Every element quoted (but NULL), so commas,
 // braces, spaces and backslashes inside values survive; the SQL casts it to the column's type.
+const needsEscape = /[\\"]/;
+
 export function arrayLiteral(values: readonly ArrayElement[]): string {
   let literal = '{';
   for (let index = 0; index < values.length; index += 1) {
     if (index > 0) literal += ',';
     const value = values[index];
     if (value === null || value === undefined) literal += 'NULL';
-    else if (typeof value === 'string') literal += `"${value.replace(/[\\"]/g, '\\$&')}"`;
+    else if (typeof value === 'string')
+      literal += `"${needsEscape.test(value) ? value.replace(/[\\"]/g, '\\$&') : value}"`;
     else literal += `"${String(value)}"`;
   }
   return `${literal}}`;

@@ -82,6 +82,8 @@ export type ImportRequest = {
   mode: ImportMode;
   locale: Locale;
   onProgress?: ImportProgress;
+  // Rows per batch (tests use small batches to see several of them).
+  batchRows?: number;
 };
 
 type RowError = { row: number; column: string; value: string; code: ErrorCode; details: ErrorDetails };
@@ -186,25 +188,20 @@ async function passOverRows(
   // transaction's connection, ahead of anything sent later.
   let writing: Promise<void> = Promise.resolve();
 
+  // The batch read last, its lookup already sent: it is settled once the next batch has been
+  // read, so the database has work queued (that lookup, then the writes) while this process reads.
+  let checking: { batch: AcceptedRow[]; lookup: Promise<StoredCustomer[]> } | undefined;
+
   // Existing customers decide what a row may do: create mode refuses them, upsert may update them
   // when they are in the caller's scope and their status stays. In upsert mode they stay locked to
   // the commit, so nobody changes them between this check and their update.
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return;
+  const settle = async () => {
+    if (!checking) return;
+    const { batch, lookup } = checking;
+    checking = undefined;
     // A failed write ends the import here (and rolls everything back).
     await writing;
-    const stored = new Map(
-      (
-        await findCustomersByLicence(
-          tx,
-          actor.tenantId,
-          batch.map((row) => row.licenceNo),
-          request.mode === 'upsert',
-        )
-      ).map((row) => [row.licenceNo, row]),
-    );
+    const stored = new Map((await lookup).map((row) => [row.licenceNo, row]));
     const accepted: AcceptedRow[] = [];
     for (const row of batch) {
       const existing = stored.get(row.licenceNo);
@@ -217,6 +214,23 @@ async function passOverRows(
     writing = writeBatch(tx, actor, now, accepted, stored, pinyinMemo, counts);
     // Awaited at the next batch or at the end; until then a failure must not count as unhandled.
     writing.catch(() => {});
+  };
+
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    const lookup =
+      batch.length > 0
+        ? findCustomersByLicence(
+            tx,
+            actor.tenantId,
+            batch.map((row) => row.licenceNo),
+            request.mode === 'upsert',
+          )
+        : undefined;
+    lookup?.catch(() => {});
+    await settle();
+    if (lookup) checking = { batch, lookup };
   };
 
   try {
@@ -270,16 +284,18 @@ async function passOverRows(
       }
       firstRowOf.set(parsed.row.licenceNo, row);
       pending.push({ ...parsed.row, row, manager, customFields: custom.values });
-      if (pending.length >= batchSize) {
+      if (pending.length >= (request.batchRows ?? batchSize)) {
         await flush();
         // Writing as it reads until the first error; only checking after that.
         request.onProgress?.(errors.length === 0 ? 'writing' : 'reading', Math.min(bytesRead, size), size);
       }
     }
     await flush();
+    await settle();
     await writing;
   } catch (error) {
-    // Let a write in flight finish (or fail) before the transaction is rolled back.
+    // Let the statements in flight finish (or fail) before the transaction is rolled back.
+    await checking?.lookup.catch(() => {});
     await writing.catch(() => {});
     throw error;
   }
