@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { type ArrayElement, arrayLiteral } from '../../db/array-literal.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { orgUnits, tenants, users } from '../../platform/identity/identity.schema.ts';
@@ -193,25 +194,6 @@ export async function findFirstAdministrator(executor: Executor, tenantId: numbe
 // A batch of thousands of rows goes in as one statement over `unnest` of one array literal per
 // column (text parameters, so both drivers pass them alike). PostgreSQL reads array literals several
 // times faster than the same rows as a JSON recordset, and the import is bound by the database.
-
-type ArrayElement = string | number | boolean | null | undefined;
-
-// A PostgreSQL array literal: {"a","b\"c",NULL,1.5}. Every element quoted (but NULL), so commas,
-// braces, spaces and backslashes inside values survive; the SQL casts it to the column's type.
-const needsEscape = /[\\"]/;
-
-export function arrayLiteral(values: readonly ArrayElement[]): string {
-  let literal = '{';
-  for (let index = 0; index < values.length; index += 1) {
-    if (index > 0) literal += ',';
-    const value = values[index];
-    if (value === null || value === undefined) literal += 'NULL';
-    else if (typeof value === 'string')
-      literal += `"${needsEscape.test(value) ? value.replace(/[\\"]/g, '\\$&') : value}"`;
-    else literal += `"${String(value)}"`;
-  }
-  return `${literal}}`;
-}
 
 function column<Row>(rows: readonly Row[], value: (row: Row) => ArrayElement) {
   return arrayLiteral(rows.map(value));
