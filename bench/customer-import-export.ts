@@ -15,7 +15,7 @@
 // (create). Writes bench/results/customer-import-export.{json,md} (or --out); exits 1 when a
 // target is missed, 2 when the benchmark failed.
 import { createWriteStream, openAsBlob, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,6 +42,7 @@ const usage = `Usage: npx node bench/${benchmark}.ts [options]
   --export-target S  seconds per export                                    30
   --memory-target M  MiB of server peak RSS                                1024
   --out DIR          where results go                                      bench/results
+  --input DIR        keep the generated input files here and reuse them    (a temporary directory)
   --duration, --connections, --pause, --profile, --keep, --user, --rounds, --warmup: accepted for npm run bench, not used here`;
 
 type Options = {
@@ -52,6 +53,7 @@ type Options = {
   exportTarget: number;
   memoryTarget: number;
   out: string;
+  input: string | undefined;
 };
 
 function parseOptions(argv: string[]): Options {
@@ -65,6 +67,7 @@ function parseOptions(argv: string[]): Options {
       'export-target': { type: 'string' },
       'memory-target': { type: 'string' },
       out: { type: 'string' },
+      input: { type: 'string' },
       duration: { type: 'string' },
       connections: { type: 'string' },
       pause: { type: 'string' },
@@ -95,6 +98,7 @@ function parseOptions(argv: string[]): Options {
     exportTarget: integer(values['export-target'], 30, 'export-target'),
     memoryTarget: integer(values['memory-target'], 1024, 'memory-target'),
     out: values.out ?? join(repoRoot, 'bench/results'),
+    input: values.input,
   };
 }
 
@@ -362,10 +366,25 @@ async function main() {
   const directory = await mkdtemp(join(tmpdir(), 'kewo-bench-import-'));
   try {
     await mkdir(directory, { recursive: true });
-    const files = { directory, csv: join(directory, 'stores-a.csv'), xlsx: join(directory, 'stores-b.xlsx') };
-    console.log(`Writing ${options.rows} rows to ${files.csv} and ${files.xlsx}…`);
-    await writeInputFile(files.csv, 'csv', options.rows, 1, 100_000);
-    await writeInputFile(files.xlsx, 'xlsx', options.rows, 2, 500_000);
+    // Generated once per row count when --input names a directory (runs after the first reuse them).
+    const inputDirectory = options.input ?? directory;
+    await mkdir(inputDirectory, { recursive: true });
+    const files = {
+      directory,
+      csv: join(inputDirectory, `stores-a-${options.rows}.csv`),
+      xlsx: join(inputDirectory, `stores-b-${options.rows}.xlsx`),
+    };
+    const exists = async (path: string) => (await stat(path).catch(() => undefined))?.isFile() ?? false;
+    if (!(await exists(files.csv)) || !(await exists(files.xlsx))) {
+      console.log(`Writing ${options.rows} rows to ${files.csv} and ${files.xlsx}…`);
+      // Written under another name first, so an interrupted run leaves no half file to reuse.
+      await writeInputFile(`${files.csv}.part`, 'csv', options.rows, 1, 100_000);
+      await writeInputFile(`${files.xlsx}.part`, 'xlsx', options.rows, 2, 500_000);
+      await rename(`${files.csv}.part`, files.csv);
+      await rename(`${files.xlsx}.part`, files.xlsx);
+    } else {
+      console.log(`Reusing ${files.csv} and ${files.xlsx}.`);
+    }
     const baselines = [await timeBaseline(files.csv, 'read .csv'), await timeBaseline(files.xlsx, 'read .xlsx')];
     for (const entry of baselines) console.log(`  baseline ${entry.step}: ${entry.seconds} s (${entry.fileMiB} MiB)`);
     const date = new Date().toISOString();
