@@ -15,8 +15,8 @@
 // (create). Writes bench/results/customer-import-export.{json,md} (or --out); exits 1 when a
 // target is missed, 2 when the benchmark failed.
 import { createWriteStream, openAsBlob, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDemoCustomer } from '../server/src/demo/demo-customers.ts';
@@ -25,6 +25,7 @@ import { demoDistricts, districtBounds } from '../server/src/demo/zhangzhou.ts';
 import { formatCustomerRow, sheetHeaders } from '../server/src/modules/customers/customer-sheet.rules.ts';
 import { detectSheet, readSheetRows } from '../server/src/modules/customers/customer-sheet-reader.ts';
 import { createSheetWriter } from '../server/src/modules/customers/customer-sheet-writer.ts';
+import { CpuMeter, type CpuUsage } from './lib/cpu.ts';
 import { describeEnvironment } from './lib/environment.ts';
 import { round } from './lib/load.ts';
 import { defaultBenchDatabaseUrl, dropDatabase, recreateDatabase, redact, whyUnreachable } from './lib/postgres.ts';
@@ -41,6 +42,7 @@ const usage = `Usage: npx node bench/${benchmark}.ts [options]
   --export-target S  seconds per export                                    30
   --memory-target M  MiB of server peak RSS                                1024
   --out DIR          where results go                                      bench/results
+  --input DIR        keep the generated input files here and reuse them    (a temporary directory)
   --duration, --connections, --pause, --profile, --keep, --user, --rounds, --warmup: accepted for npm run bench, not used here`;
 
 type Options = {
@@ -51,6 +53,7 @@ type Options = {
   exportTarget: number;
   memoryTarget: number;
   out: string;
+  input: string | undefined;
 };
 
 function parseOptions(argv: string[]): Options {
@@ -64,6 +67,7 @@ function parseOptions(argv: string[]): Options {
       'export-target': { type: 'string' },
       'memory-target': { type: 'string' },
       out: { type: 'string' },
+      input: { type: 'string' },
       duration: { type: 'string' },
       connections: { type: 'string' },
       pause: { type: 'string' },
@@ -94,6 +98,7 @@ function parseOptions(argv: string[]): Options {
     exportTarget: integer(values['export-target'], 30, 'export-target'),
     memoryTarget: integer(values['memory-target'], 1024, 'memory-target'),
     out: values.out ?? join(repoRoot, 'bench/results'),
+    input: values.input,
   };
 }
 
@@ -182,6 +187,11 @@ type Measurement = {
   // false: the kernel would not reset the peak, so it is the largest since the server started.
   peakReset?: boolean;
   result?: unknown;
+  // CPU seconds of the server process and of its PostgreSQL backends during the step: steadier
+  // than seconds on a shared machine.
+  cpu?: CpuUsage;
+  // 1-minute load average before and after the step (2 cores: above 2, something else competed).
+  load?: [number, number];
   pass: boolean;
 };
 
@@ -213,6 +223,8 @@ async function measure(kind: DatabaseKind, options: Options, files: Record<strin
     startTimeoutMs: 300_000,
   });
   const measurements: Measurement[] = [];
+  const meter = await CpuMeter.open(server.pid, kind === 'postgres' ? options.databaseUrl : undefined);
+  const load = () => round(loadavg()[0], 1);
   try {
     const cookie = await signIn(server.baseUrl, 'admin', 'kewo-demo-2026');
     const importFile = async (
@@ -224,6 +236,8 @@ async function measure(kind: DatabaseKind, options: Options, files: Record<strin
       const form = new FormData();
       form.append('file', await openAsBlob(path), path.split('/').pop());
       const peakReset = resetPeak(server.pid);
+      const loadBefore = load();
+      const cpuBefore = await meter.read();
       const started = performance.now();
       const response = await fetch(`${server.baseUrl}/api/v1/customers/import?mode=${mode}`, {
         method: 'POST',
@@ -232,6 +246,7 @@ async function measure(kind: DatabaseKind, options: Options, files: Record<strin
       });
       const body = (await response.json()) as Record<string, number>;
       const seconds = round((performance.now() - started) / 1000, 1);
+      const cpu = CpuMeter.usage(cpuBefore, await meter.read(), kind === 'postgres');
       if (!response.ok) throw new Error(`${step}: HTTP ${response.status} ${JSON.stringify(body).slice(0, 600)}`);
       for (const [key, value] of Object.entries(expect)) {
         if (body[key] !== value) throw new Error(`${step}: expected ${key} ${value}, got ${JSON.stringify(body)}`);
@@ -246,13 +261,19 @@ async function measure(kind: DatabaseKind, options: Options, files: Record<strin
         peakRssMiB: peak,
         peakReset,
         result: body,
+        cpu,
+        load: [loadBefore, load()],
         pass: seconds <= options.importTarget && peak < options.memoryTarget,
       };
-      console.log(`  ${step}: ${seconds} s, peak RSS ${peak} MiB ${JSON.stringify(body)}`);
+      console.log(
+        `  ${step}: ${seconds} s, peak RSS ${peak} MiB, CPU ${JSON.stringify(cpu)}, load ${measurement.load} ${JSON.stringify(body)}`,
+      );
       measurements.push(measurement);
     };
     const exportFile = async (step: string, format: 'xlsx' | 'csv', path: string) => {
       const peakReset = resetPeak(server.pid);
+      const loadBefore = load();
+      const cpuBefore = await meter.read();
       const started = performance.now();
       const response = await fetch(`${server.baseUrl}/api/v1/customers/export?format=${format}`, {
         headers: { cookie, 'accept-encoding': 'identity' },
@@ -262,8 +283,10 @@ async function measure(kind: DatabaseKind, options: Options, files: Record<strin
       for await (const chunk of response.body) output.write(chunk);
       await new Promise((resolve) => output.end(resolve));
       const seconds = round((performance.now() - started) / 1000, 1);
+      const cpu = CpuMeter.usage(cpuBefore, await meter.read(), kind === 'postgres');
       const peak = peakMiB(server.pid);
-      console.log(`  ${step}: ${seconds} s, peak RSS ${peak} MiB`);
+      const stepLoad: [number, number] = [loadBefore, load()];
+      console.log(`  ${step}: ${seconds} s, peak RSS ${peak} MiB, CPU ${JSON.stringify(cpu)}, load ${stepLoad}`);
       measurements.push({
         step,
         kind: 'export',
@@ -272,6 +295,8 @@ async function measure(kind: DatabaseKind, options: Options, files: Record<strin
         fileMiB: round((await stat(path)).size / 1048576, 1),
         peakRssMiB: peak,
         peakReset,
+        cpu,
+        load: stepLoad,
         pass: seconds <= options.exportTarget && peak < options.memoryTarget,
       });
     };
@@ -286,6 +311,7 @@ async function measure(kind: DatabaseKind, options: Options, files: Record<strin
     await importFile('import .xlsx (create)', files.xlsx, 'create', { created: options.rows });
     return { kind, startupSeconds: round(server.startupMs / 1000, 1), measurements };
   } finally {
+    await meter.close();
     await server.stop();
     if (kind === 'postgres') await dropDatabase(options.databaseUrl);
   }
@@ -316,11 +342,11 @@ function markdown(result: {
       '',
       `Server start-up (empty demo city) ${database.startupSeconds} s.`,
       '',
-      '| step | file MiB | rows | seconds | server peak RSS MiB | within targets |',
-      '| --- | ---: | ---: | ---: | ---: | --- |',
+      '| step | file MiB | rows | seconds | server peak RSS MiB | server CPU s | database CPU s | load before → after | within targets |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
       ...database.measurements.map(
         (entry) =>
-          `| ${entry.step} | ${entry.fileMiB} | ${entry.rows} | ${entry.seconds} | ${entry.peakRssMiB ?? ''}${entry.peakReset === false ? ' (since start)' : ''} | ${entry.pass ? 'yes' : 'no'} |`,
+          `| ${entry.step} | ${entry.fileMiB} | ${entry.rows} | ${entry.seconds} | ${entry.peakRssMiB ?? ''}${entry.peakReset === false ? ' (since start)' : ''} | ${entry.cpu?.serverSeconds ?? ''} | ${entry.cpu?.databaseSeconds ?? ''} | ${entry.load ? entry.load.join(' → ') : ''} | ${entry.pass ? 'yes' : 'no'} |`,
       ),
       '',
     );
@@ -340,10 +366,25 @@ async function main() {
   const directory = await mkdtemp(join(tmpdir(), 'kewo-bench-import-'));
   try {
     await mkdir(directory, { recursive: true });
-    const files = { directory, csv: join(directory, 'stores-a.csv'), xlsx: join(directory, 'stores-b.xlsx') };
-    console.log(`Writing ${options.rows} rows to ${files.csv} and ${files.xlsx}…`);
-    await writeInputFile(files.csv, 'csv', options.rows, 1, 100_000);
-    await writeInputFile(files.xlsx, 'xlsx', options.rows, 2, 500_000);
+    // Generated once per row count when --input names a directory (runs after the first reuse them).
+    const inputDirectory = options.input ?? directory;
+    await mkdir(inputDirectory, { recursive: true });
+    const files = {
+      directory,
+      csv: join(inputDirectory, `stores-a-${options.rows}.csv`),
+      xlsx: join(inputDirectory, `stores-b-${options.rows}.xlsx`),
+    };
+    const exists = async (path: string) => (await stat(path).catch(() => undefined))?.isFile() ?? false;
+    if (!(await exists(files.csv)) || !(await exists(files.xlsx))) {
+      console.log(`Writing ${options.rows} rows to ${files.csv} and ${files.xlsx}…`);
+      // Written under another name first, so an interrupted run leaves no half file to reuse.
+      await writeInputFile(`${files.csv}.part`, 'csv', options.rows, 1, 100_000);
+      await writeInputFile(`${files.xlsx}.part`, 'xlsx', options.rows, 2, 500_000);
+      await rename(`${files.csv}.part`, files.csv);
+      await rename(`${files.xlsx}.part`, files.xlsx);
+    } else {
+      console.log(`Reusing ${files.csv} and ${files.xlsx}.`);
+    }
     const baselines = [await timeBaseline(files.csv, 'read .csv'), await timeBaseline(files.xlsx, 'read .xlsx')];
     for (const entry of baselines) console.log(`  baseline ${entry.step}: ${entry.seconds} s (${entry.fileMiB} MiB)`);
     const date = new Date().toISOString();

@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { type ArrayElement, arrayLiteral } from '../../db/array-literal.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { orgUnits, tenants, users } from '../../platform/identity/identity.schema.ts';
@@ -188,68 +189,62 @@ export async function findFirstAdministrator(executor: Executor, tenantId: numbe
   return row;
 }
 
-// Many new customers in one statement: the rows travel as one JSON parameter, which both drivers
-// pass far faster than tens of thousands of bound parameters.
-export async function insertCustomersInBulk(executor: Executor, rows: CustomerInsert[]) {
-  if (rows.length === 0) return [];
+// ---- Bulk writes: each column travels as one array parameter ----
+//
+// A batch of thousands of rows goes in as one statement over `unnest` of one array literal per
+// column (text parameters, so both drivers pass them alike). PostgreSQL reads array literals several
+// times faster than the same rows as a JSON recordset, and the import is bound by the database.
+
+function column<Row>(rows: readonly Row[], value: (row: Row) => ArrayElement) {
+  return arrayLiteral(rows.map(value));
+}
+
+// Many new customers in one statement. A licence number someone else stored meanwhile is skipped
+// (ON CONFLICT DO NOTHING), so the caller sees fewer rows back than it gave and can say so.
+// Returns the new ids by licence number.
+export async function insertCustomersInBulk(
+  executor: Executor,
+  tenantId: number,
+  rows: readonly Omit<CustomerInsert, 'tenantId' | 'createdAt' | 'updatedAt'>[],
+  now: Date,
+): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
   const result = await executor.execute(sql`
     INSERT INTO customers (tenant_id, licence_no, name, owner, phone, address, district_code, urban_rural, format,
       manager_id, branch_id, org_path, order_day, order_channel, latitude, longitude, licence_valid_until, tags,
       custom_fields, name_pinyin, name_initials, owner_pinyin, owner_initials, name_grams, owner_address_grams,
       created_at, updated_at)
-    SELECT tenant_id, licence_no, name, owner, phone, address, district_code, urban_rural, format,
-      manager_id, branch_id, org_path, order_day, order_channel, latitude, longitude, licence_valid_until, tags,
-      custom_fields, name_pinyin, name_initials, owner_pinyin, owner_initials, name_grams, owner_address_grams,
-      created_at, updated_at
-    FROM jsonb_to_recordset(${JSON.stringify(
-      rows.map((row) => ({
-        tenant_id: row.tenantId,
-        licence_no: row.licenceNo,
-        name: row.name,
-        owner: row.owner,
-        phone: row.phone,
-        address: row.address,
-        district_code: row.districtCode,
-        urban_rural: row.urbanRural,
-        format: row.format,
-        manager_id: row.managerId,
-        branch_id: row.branchId,
-        org_path: row.orgPath,
-        order_day: row.orderDay,
-        order_channel: row.orderChannel,
-        latitude: row.latitude ?? null,
-        longitude: row.longitude ?? null,
-        licence_valid_until: row.licenceValidUntil ?? null,
-        tags: row.tags ?? [],
-        custom_fields: row.customFields ?? {},
-        name_pinyin: row.namePinyin ?? null,
-        name_initials: row.nameInitials ?? null,
-        owner_pinyin: row.ownerPinyin ?? null,
-        owner_initials: row.ownerInitials ?? null,
-        name_grams: row.nameGrams ?? [],
-        owner_address_grams: row.ownerAddressGrams ?? [],
-        created_at: row.createdAt,
-        updated_at: row.updatedAt,
-      })),
-    )}::jsonb) AS v(tenant_id integer, licence_no text, name text, owner text, phone text,
-      address text, district_code text, urban_rural text, format text, manager_id integer, branch_id integer,
-      org_path text, order_day smallint, order_channel text, latitude double precision, longitude double precision,
-      licence_valid_until date, tags text[], custom_fields jsonb, name_pinyin text, name_initials text,
-      owner_pinyin text, owner_initials text, name_grams text[], owner_address_grams text[],
-      created_at timestamptz, updated_at timestamptz)
-    RETURNING id, licence_no, name`);
-  // Returned in the order of the rows given, by licence number (unique in the tenant).
-  const byLicence = new Map(
-    (result as unknown as { rows: { id: number; licence_no: string; name: string }[] }).rows.map((row) => [
+    SELECT ${tenantId}, licence_no, name, owner, phone, address, district_code, urban_rural, format,
+      manager_id, branch_id, org_path, order_day, order_channel, latitude, longitude, licence_valid_until,
+      tags::text[], custom_fields, name_pinyin, name_initials, owner_pinyin, owner_initials,
+      name_grams::text[], owner_address_grams::text[], ${now}, ${now}
+    FROM unnest(
+      ${column(rows, (row) => row.licenceNo)}::text[], ${column(rows, (row) => row.name)}::text[],
+      ${column(rows, (row) => row.owner)}::text[], ${column(rows, (row) => row.phone)}::text[],
+      ${column(rows, (row) => row.address)}::text[], ${column(rows, (row) => row.districtCode)}::text[],
+      ${column(rows, (row) => row.urbanRural)}::text[], ${column(rows, (row) => row.format)}::text[],
+      ${column(rows, (row) => row.managerId)}::integer[], ${column(rows, (row) => row.branchId)}::integer[],
+      ${column(rows, (row) => row.orgPath)}::text[], ${column(rows, (row) => row.orderDay)}::smallint[],
+      ${column(rows, (row) => row.orderChannel)}::text[], ${column(rows, (row) => row.latitude)}::double precision[],
+      ${column(rows, (row) => row.longitude)}::double precision[],
+      ${column(rows, (row) => row.licenceValidUntil)}::date[],
+      ${column(rows, (row) => arrayLiteral(row.tags ?? []))}::text[],
+      ${column(rows, (row) => JSON.stringify(row.customFields ?? {}))}::jsonb[],
+      ${column(rows, (row) => row.namePinyin)}::text[], ${column(rows, (row) => row.nameInitials)}::text[],
+      ${column(rows, (row) => row.ownerPinyin)}::text[], ${column(rows, (row) => row.ownerInitials)}::text[],
+      ${column(rows, (row) => arrayLiteral(row.nameGrams ?? []))}::text[],
+      ${column(rows, (row) => arrayLiteral(row.ownerAddressGrams ?? []))}::text[]
+    ) AS v(licence_no, name, owner, phone, address, district_code, urban_rural, format, manager_id, branch_id,
+      org_path, order_day, order_channel, latitude, longitude, licence_valid_until, tags, custom_fields,
+      name_pinyin, name_initials, owner_pinyin, owner_initials, name_grams, owner_address_grams)
+    ON CONFLICT DO NOTHING
+    RETURNING id, licence_no`);
+  return new Map(
+    (result as unknown as { rows: { id: number; licence_no: string }[] }).rows.map((row) => [
       row.licence_no,
-      { id: Number(row.id), licenceNo: row.licence_no, name: row.name },
+      Number(row.id),
     ]),
   );
-  return rows.map((row) => {
-    const inserted = byLicence.get(row.licenceNo);
-    if (!inserted) throw new Error(`customer ${row.licenceNo} was not inserted`);
-    return inserted;
-  });
 }
 
 // The portal accounts of many new stores in one statement, as insertRetailerAccounts makes them
@@ -267,8 +262,7 @@ export async function insertRetailerAccountsInBulk(
       customer_id, password_changed_at, created_at, updated_at)
     SELECT ${tenantId}, v.username, v.display_name, ${passwordHash}, true, 'retailer', 'customer', v.customer_id,
       ${now}, ${now}, ${now}
-    FROM jsonb_to_recordset(${JSON.stringify(
-      stores.map((store) => ({ username: store.licenceNo, display_name: store.name, customer_id: store.id })),
-    )}::jsonb) AS v(username text, display_name text, customer_id integer)
+    FROM unnest(${column(stores, (store) => store.licenceNo)}::text[], ${column(stores, (store) => store.name)}::text[],
+      ${column(stores, (store) => store.id)}::integer[]) AS v(username, display_name, customer_id)
     ON CONFLICT DO NOTHING`);
 }

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.ts';
+import type { Transaction } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { DataScope } from '../../platform/access/data-scope.ts';
 import { type Change, recordChanges } from '../../platform/audit/audit.ts';
@@ -30,7 +31,7 @@ import {
   updateCustomersInBulk,
 } from './customer-import.repository.ts';
 import { customerStatusLabels } from './customer-reference.ts';
-import { searchKeysOf } from './customer-search.rules.ts';
+import { createPinyinMemo, type PinyinMemo, searchKeysOf } from './customer-search.rules.ts';
 import {
   cellText,
   type HeaderMap,
@@ -44,11 +45,15 @@ import { detectSheet, readSheetRows, type SheetKind } from './customer-sheet-rea
 import { createSheetWriter } from './customer-sheet-writer.ts';
 import type { CustomerInsert } from './customers.repository.ts';
 
+type NewCustomer = Omit<CustomerInsert, 'tenantId' | 'createdAt' | 'updatedAt'>;
+
 // 客户档案导入: a spreadsheet of stores, created (mode create) or created and updated (mode upsert).
-// Two steps: every row is read and checked first (streaming, nothing written, the database only
-// asked about licence numbers in batches); only a file without a single error is then written, in
-// one transaction with its audit trail. A file with errors leaves an error workbook for its
-// uploader instead.
+// One streaming pass inside one transaction: rows are read and checked in batches (the database
+// asked about each batch's licence numbers), and while the file has shown no error each checked
+// batch is written at once, with its audit trail, as the next batch is being read. At the first
+// error writing stops (checking goes on to the end, so every error is reported) and the
+// transaction is rolled back: nothing is written, and the uploader gets an error workbook
+// instead. Only a batch of rows is ever held in memory, whatever the size of the file.
 
 export const importModes = ['create', 'upsert'] as const;
 export type ImportMode = (typeof importModes)[number];
@@ -60,8 +65,8 @@ export const importLimits = {
   errorWorkbookHours: 24,
 } as const;
 
-const lookupBatchSize = 2_000;
-const writeBatchSize = 5_000;
+// Rows checked against the database, and then written, together.
+const batchSize = 5_000;
 
 export type ImportRowError = { row: number; column: string; value: string; message: string };
 
@@ -77,6 +82,8 @@ export type ImportRequest = {
   mode: ImportMode;
   locale: Locale;
   onProgress?: ImportProgress;
+  // Rows per batch (tests use small batches to see several of them).
+  batchRows?: number;
 };
 
 type RowError = { row: number; column: string; value: string; code: ErrorCode; details: ErrorDetails };
@@ -106,68 +113,128 @@ export async function importCustomers(
   if (detection.kind === 'unsupported') {
     throw new DomainError('IMPORT_FILE_NOT_SPREADSHEET', { fileName: request.fileName, hint: detection.hint }, 'file');
   }
-  const checked = await checkRows(context, actor, request, detection, size);
-  if (checked.errors.length > 0) {
-    const token = await storeErrorWorkbook(context, actor, request, detection, checked.errors);
-    const errors = checked.errors.slice(0, importLimits.errorsInAnswer).map((error) => ({
+  const pass = await importRows(context, actor, request, detection, size);
+  if (pass.errors.length > 0) {
+    const token = await storeErrorWorkbook(context, actor, request, detection, pass.errors);
+    const errors = pass.errors.slice(0, importLimits.errorsInAnswer).map((error) => ({
       row: error.row,
       column: error.column,
       value: error.value,
       message: messageOf(error.code, request.locale, error.details),
     }));
-    return { ok: false, rows: checked.rowCount, errorCount: checked.errors.length, errors, errorWorkbookToken: token };
+    return { ok: false, rows: pass.rowCount, errorCount: pass.errors.length, errors, errorWorkbookToken: token };
   }
-  const counts = await writeRows(context, actor, request, checked.accepted);
+  const { created, updated, unchanged } = pass;
   // A big load leaves the planner's statistics stale (PGlite has no autovacuum).
-  if (counts.created + counts.updated > 10_000) await context.db.execute(sql`ANALYZE customers`);
-  return { ok: true, rows: checked.rowCount, ...counts };
+  if (created + updated > 10_000) await context.db.execute(sql`ANALYZE customers`);
+  return { ok: true, rows: pass.rowCount, created, updated, unchanged };
 }
 
-// ---- Step 1: read and check every row ----
+// ---- Read, check and write: one pass, one transaction ----
 
-async function checkRows(
+type PassResult = {
+  errors: RowError[];
+  rowCount: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+};
+
+// Thrown inside the transaction to roll it back when the file had errors.
+class FileHasErrors extends Error {}
+
+async function importRows(
   context: AppContext,
   actor: Actor,
   request: ImportRequest,
   detection: { kind: SheetKind; encoding?: string },
   size: number,
-) {
-  const districts = await findDistrictNames(context.db, actor.tenantId);
-  const managers = await findAssignableManagersByUsername(context.db, actor.tenantId, actor.scope);
+): Promise<PassResult> {
+  let result: PassResult | undefined;
+  try {
+    await context.db.transaction(async (tx) => {
+      result = await passOverRows(tx, context.now(), actor, request, detection, size);
+      if (result.errors.length > 0) throw new FileHasErrors();
+    });
+  } catch (error) {
+    if (!(error instanceof FileHasErrors)) throw error;
+  }
+  if (!result) throw new Error('the import pass ended without a result');
+  return result;
+}
+
+async function passOverRows(
+  tx: Transaction,
+  now: Date,
+  actor: Actor,
+  request: ImportRequest,
+  detection: { kind: SheetKind; encoding?: string },
+  size: number,
+): Promise<PassResult> {
+  const districts = await findDistrictNames(tx, actor.tenantId);
+  const managers = await findAssignableManagersByUsername(tx, actor.tenantId, actor.scope);
   // Inactive fields are hidden from import: their columns are ignored, their values kept.
-  const fields = (await findCustomerFields(context.db, actor.tenantId)).filter((field) => field.active);
+  const fields = (await findCustomerFields(tx, actor.tenantId)).filter((field) => field.active);
   const errors: RowError[] = [];
-  const accepted: AcceptedRow[] = [];
+  // Licence number → the first row that has it: all a duplicate check needs to keep.
   const firstRowOf = new Map<string, number>();
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const pinyinMemo = createPinyinMemo();
   let pending: AcceptedRow[] = [];
   let header: HeaderMap | undefined;
   let rowCount = 0;
   let bytesRead = 0;
+  // The batch being written while the next one is read: its statements are already queued on the
+  // transaction's connection, ahead of anything sent later.
+  let writing: Promise<void> = Promise.resolve();
+
+  // The batch read last, its lookup already sent: it is settled once the next batch has been
+  // read, so the database has work queued (that lookup, then the writes) while this process reads.
+  let checking: { batch: AcceptedRow[]; lookup: Promise<StoredCustomer[]> } | undefined;
 
   // Existing customers decide what a row may do: create mode refuses them, upsert may update them
-  // when they are in the caller's scope and their status stays.
-  const checkAgainstDatabase = async () => {
-    const batch = pending;
-    pending = [];
-    const stored = new Map(
-      (
-        await findCustomersByLicence(
-          context.db,
-          actor.tenantId,
-          batch.map((row) => row.licenceNo),
-        )
-      ).map((row) => [row.licenceNo, row]),
-    );
+  // when they are in the caller's scope and their status stays. In upsert mode they stay locked to
+  // the commit, so nobody changes them between this check and their update.
+  const settle = async () => {
+    if (!checking) return;
+    const { batch, lookup } = checking;
+    checking = undefined;
+    // A failed write ends the import here (and rolls everything back).
+    await writing;
+    const stored = new Map((await lookup).map((row) => [row.licenceNo, row]));
+    const accepted: AcceptedRow[] = [];
     for (const row of batch) {
       const existing = stored.get(row.licenceNo);
       const problem = existing ? problemWithExisting(row, existing, request.mode, actor.scope) : problemWithNew(row);
       if (problem) errors.push({ row: row.row, value: '', ...problem });
       else accepted.push(row);
     }
+    // Once the file has an error nothing more is written: the transaction will be rolled back.
+    if (errors.length > 0) return;
+    writing = writeBatch(tx, actor, now, accepted, stored, pinyinMemo, counts);
+    // Awaited at the next batch or at the end; until then a failure must not count as unhandled.
+    writing.catch(() => {});
+  };
+
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    const lookup =
+      batch.length > 0
+        ? findCustomersByLicence(
+            tx,
+            actor.tenantId,
+            batch.map((row) => row.licenceNo),
+            request.mode === 'upsert',
+          )
+        : undefined;
+    lookup?.catch(() => {});
+    await settle();
+    if (lookup) checking = { batch, lookup };
   };
 
   try {
-    for await (const { row, cells } of readSheetRows(request.path, detection, (bytes) => {
+    for await (const { row, cells } of spreadsheetRows(request, detection, (bytes) => {
       bytesRead = bytes;
     })) {
       if (!header) {
@@ -217,9 +284,35 @@ async function checkRows(
       }
       firstRowOf.set(parsed.row.licenceNo, row);
       pending.push({ ...parsed.row, row, manager, customFields: custom.values });
-      if (pending.length >= lookupBatchSize) await checkAgainstDatabase();
-      request.onProgress?.('reading', Math.min(bytesRead, size), size);
+      if (pending.length >= (request.batchRows ?? batchSize)) {
+        await flush();
+        // Writing as it reads until the first error; only checking after that.
+        request.onProgress?.(errors.length === 0 ? 'writing' : 'reading', Math.min(bytesRead, size), size);
+      }
     }
+    await flush();
+    await settle();
+    await writing;
+  } catch (error) {
+    // Let the statements in flight finish (or fail) before the transaction is rolled back.
+    await checking?.lookup.catch(() => {});
+    await writing.catch(() => {});
+    throw error;
+  }
+  if (!header || rowCount === 0) throw new DomainError('IMPORT_FILE_EMPTY', { fileName: request.fileName }, 'file');
+  request.onProgress?.(errors.length === 0 ? 'writing' : 'reading', size, size);
+  errors.sort((a, b) => a.row - b.row);
+  return { errors, rowCount, ...counts };
+}
+
+// The file's rows; a file the readers cannot make sense of is one clear message.
+async function* spreadsheetRows(
+  request: ImportRequest,
+  detection: { kind: SheetKind; encoding?: string },
+  onBytes: (bytes: number) => void,
+) {
+  try {
+    yield* readSheetRows(request.path, detection, onBytes);
   } catch (error) {
     if (error instanceof DomainError) throw error;
     // exceljs and csv-parse fail on files that only look like spreadsheets (a renamed zip, a
@@ -230,11 +323,6 @@ async function checkRows(
       'file',
     );
   }
-  await checkAgainstDatabase();
-  if (!header || rowCount === 0) throw new DomainError('IMPORT_FILE_EMPTY', { fileName: request.fileName }, 'file');
-  request.onProgress?.('reading', size, size);
-  errors.sort((a, b) => a.row - b.row);
-  return { header, errors, accepted, rowCount };
 }
 
 function isInScope(scope: DataScope, customer: { orgPath: string; managerId: number; id: number }): boolean {
@@ -282,7 +370,7 @@ function problemWithExisting(
   return undefined;
 }
 
-// ---- Step 2: write, all or nothing ----
+// ---- Writing one checked batch ----
 
 const comparedFields = [
   'name',
@@ -347,104 +435,98 @@ export function changedFields(
   return Object.keys(after).length > 0 ? { before, after } : undefined;
 }
 
-async function writeRows(context: AppContext, actor: Actor, request: ImportRequest, rows: AcceptedRow[]) {
-  const now = context.now();
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
-  await context.db.transaction(async (tx) => {
-    for (let start = 0; start < rows.length; start += writeBatchSize) {
-      const batch = rows.slice(start, start + writeBatchSize);
-      const stored = new Map(
-        (
-          await findCustomersByLicence(
-            tx,
-            actor.tenantId,
-            batch.map((row) => row.licenceNo),
-            true,
-          )
-        ).map((row) => [row.licenceNo, row]),
-      );
-      const inserts: CustomerInsert[] = [];
-      const updates: CustomerRowUpdate[] = [];
-      const changes: Change[] = [];
-      for (const row of batch) {
-        const values = { ...row, managerId: row.manager.id };
-        const existing = stored.get(row.licenceNo);
-        if (!existing) {
-          inserts.push({
-            tenantId: actor.tenantId,
-            licenceNo: row.licenceNo,
-            name: row.name,
-            owner: row.owner,
-            phone: row.phone,
-            address: row.address,
-            districtCode: row.districtCode,
-            urbanRural: row.urbanRural,
-            format: row.format,
-            managerId: row.manager.id,
-            branchId: row.manager.branchId,
-            orgPath: row.manager.orgPath,
-            orderDay: row.orderDay,
-            orderChannel: row.orderChannel,
-            latitude: row.latitude,
-            longitude: row.longitude,
-            licenceValidUntil: row.licenceValidUntil,
-            tags: row.tags,
-            customFields: mergeCustomFields({}, row.customFields),
-            ...searchKeysOf(row),
-            createdAt: now,
-            updatedAt: now,
-          });
-          continue;
-        }
-        // Someone changed the database between the check and now: start again rather than guess.
-        if (request.mode === 'create' || !isInScope(actor.scope, existing)) {
-          throw new DomainError('IMPORT_CONFLICT', { reason: row.licenceNo });
-        }
-        const difference = changedFields(existing, values);
-        if (!difference) {
-          unchanged += 1;
-          continue;
-        }
-        const managerChanged = existing.managerId !== row.manager.id;
-        updates.push({
-          ...existing,
-          ...Object.fromEntries(comparedFields.map((field) => [field, values[field]])),
-          branchId: managerChanged ? row.manager.branchId : existing.branchId,
-          orgPath: managerChanged ? row.manager.orgPath : existing.orgPath,
-          customFields: mergeCustomFields(existing.customFields, row.customFields),
-          ...searchKeysOf(row),
-        } as CustomerRowUpdate);
-        changes.push({ action: 'update', entity: 'customer', entityId: existing.id, ...difference });
-      }
-      const inserted = await insertCustomersInBulk(tx, inserts);
-      // Like a store created through the API: a portal account, no usable password until issued.
-      await insertRetailerAccountsInBulk(tx, actor.tenantId, inserted, passwordNotIssued, now);
-      inserts.forEach((insert, index) => {
-        const {
-          tenantId: _tenant,
-          createdAt: _created,
-          updatedAt: _updated,
-          namePinyin: _p,
-          nameInitials: _i,
-          ...after
-        } = insert;
-        changes.push({
-          action: 'create',
-          entity: 'customer',
-          entityId: inserted[index].id,
-          after: { ...after, source: 'import' },
-        });
+// One batch of checked rows: new stores inserted (each with its portal account), changed ones
+// updated, all audited. `stored` holds the batch's existing customers, locked (upsert).
+async function writeBatch(
+  tx: Transaction,
+  actor: Actor,
+  now: Date,
+  rows: readonly AcceptedRow[],
+  stored: ReadonlyMap<string, StoredCustomer>,
+  pinyinMemo: PinyinMemo,
+  counts: { created: number; updated: number; unchanged: number },
+): Promise<void> {
+  const inserts: NewCustomer[] = [];
+  const updates: CustomerRowUpdate[] = [];
+  const changes: Change[] = [];
+  for (const row of rows) {
+    const values = { ...row, managerId: row.manager.id };
+    const existing = stored.get(row.licenceNo);
+    if (!existing) {
+      inserts.push({
+        licenceNo: row.licenceNo,
+        name: row.name,
+        owner: row.owner,
+        phone: row.phone,
+        address: row.address,
+        districtCode: row.districtCode,
+        urbanRural: row.urbanRural,
+        format: row.format,
+        managerId: row.manager.id,
+        branchId: row.manager.branchId,
+        orgPath: row.manager.orgPath,
+        orderDay: row.orderDay,
+        orderChannel: row.orderChannel,
+        latitude: row.latitude,
+        longitude: row.longitude,
+        licenceValidUntil: row.licenceValidUntil,
+        tags: row.tags,
+        customFields: mergeCustomFields({}, row.customFields),
+        ...searchKeysOf(row, pinyinMemo),
       });
-      await updateCustomersInBulk(tx, actor.tenantId, updates, now);
-      await recordChanges(tx, actor, changes, now);
-      created += inserts.length;
-      updated += updates.length;
-      request.onProgress?.('writing', Math.min(start + writeBatchSize, rows.length), rows.length);
+      continue;
     }
-  });
-  return { created, updated, unchanged };
+    const difference = changedFields(existing, values);
+    if (!difference) {
+      counts.unchanged += 1;
+      continue;
+    }
+    const managerChanged = existing.managerId !== row.manager.id;
+    updates.push({
+      ...existing,
+      ...Object.fromEntries(comparedFields.map((field) => [field, values[field]])),
+      branchId: managerChanged ? row.manager.branchId : existing.branchId,
+      orgPath: managerChanged ? row.manager.orgPath : existing.orgPath,
+      customFields: mergeCustomFields(existing.customFields, row.customFields),
+      ...searchKeysOf(row, pinyinMemo),
+    } as CustomerRowUpdate);
+    changes.push({ action: 'update', entity: 'customer', entityId: existing.id, ...difference });
+  }
+  const ids = await insertCustomersInBulk(tx, actor.tenantId, inserts, now);
+  // Someone stored one of these licence numbers since the check: start again rather than guess.
+  if (ids.size !== inserts.length) {
+    const taken = inserts.find((insert) => !ids.has(insert.licenceNo));
+    throw new DomainError('IMPORT_CONFLICT', { reason: taken?.licenceNo ?? '' });
+  }
+  const accounts = inserts.map((insert) => ({
+    id: ids.get(insert.licenceNo) as number,
+    licenceNo: insert.licenceNo,
+    name: insert.name,
+  }));
+  // Like a store created through the API: a portal account, no usable password until issued.
+  await insertRetailerAccountsInBulk(tx, actor.tenantId, accounts, passwordNotIssued, now);
+  for (const insert of inserts) {
+    // The store as created (its search keys are derived, and not part of the record).
+    const {
+      namePinyin: _namePinyin,
+      nameInitials: _nameInitials,
+      ownerPinyin: _ownerPinyin,
+      ownerInitials: _ownerInitials,
+      nameGrams: _nameGrams,
+      ownerAddressGrams: _ownerAddressGrams,
+      ...after
+    } = insert;
+    changes.push({
+      action: 'create',
+      entity: 'customer',
+      entityId: ids.get(insert.licenceNo) as number,
+      after: { ...after, source: 'import' },
+    });
+  }
+  await updateCustomersInBulk(tx, actor.tenantId, updates, now);
+  await recordChanges(tx, actor, changes, now);
+  counts.created += inserts.length;
+  counts.updated += updates.length;
 }
 
 // ---- The error workbook ----

@@ -1,4 +1,4 @@
-import { isPinyinQuery, pinyinOf } from './customer-pinyin.ts';
+import { isPinyinQuery, type Pinyin, pinyinOf } from './customer-pinyin.ts';
 
 // What a query in the one search box can be, by its characters. Each shape is answered by its own
 // index: digits by the licence prefix and the phone, Latin letters by the pinyin keys (and the
@@ -68,11 +68,34 @@ export type CustomerSearchKeys = {
   ownerAddressGrams: string[];
 };
 
+// Pinyin already worked out, by text: an import meets the same owners' names and store names many
+// times, and pinyin is the dearest part of the search keys. Bounded: emptied when full.
+export type PinyinMemo = { name: Map<string, Pinyin | null>; person: Map<string, Pinyin | null>; limit: number };
+
+export function createPinyinMemo(limit = 50_000): PinyinMemo {
+  return { name: new Map(), person: new Map(), limit };
+}
+
+function rememberedPinyin(text: string, kind: 'name' | 'person', memo: PinyinMemo | undefined): Pinyin | null {
+  if (!memo) return pinyinOf(text, kind);
+  const known = memo[kind];
+  let pinyin = known.get(text);
+  if (pinyin === undefined) {
+    pinyin = pinyinOf(text, kind);
+    if (known.size >= memo.limit) known.clear();
+    known.set(text, pinyin);
+  }
+  return pinyin;
+}
+
 // Every write path (create, edit, import, the demo) stores these with the customer, so that a
-// store is found the same way however it arrived.
-export function searchKeysOf(customer: { name: string; owner: string; address: string }): CustomerSearchKeys {
-  const name = pinyinOf(customer.name);
-  const owner = pinyinOf(customer.owner, 'person');
+// store is found the same way however it arrived. A memo only saves work: the keys are the same.
+export function searchKeysOf(
+  customer: { name: string; owner: string; address: string },
+  memo?: PinyinMemo,
+): CustomerSearchKeys {
+  const name = rememberedPinyin(customer.name, 'name', memo);
+  const owner = rememberedPinyin(customer.owner, 'person', memo);
   return {
     namePinyin: name?.full ?? null,
     nameInitials: name?.initials ?? null,

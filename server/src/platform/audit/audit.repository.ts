@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { type ArrayElement, arrayLiteral } from '../../db/array-literal.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../access/data-scope.ts';
 import { orgUnits, users } from '../identity/identity.schema.ts';
@@ -18,38 +19,43 @@ export type AuditEntry = {
   requestId: string | null;
 };
 
-// Many entries (an import) travel as one JSON parameter: both drivers pass that far faster than
-// tens of thousands of bound parameters, and PostgreSQL caps those at 65,535 per statement.
+// Many entries (an import) travel as one parameter per column: an array literal of each scalar
+// column, and the before/after snapshots as one JSON array each, zipped back into rows by
+// ROWS FROM. Both drivers pass that far faster than tens of thousands of bound parameters
+// (PostgreSQL caps those at 65,535 per statement), and PostgreSQL reads it about twice as fast as
+// the same entries as one JSON recordset.
 const entriesPerStatement = 5_000;
-const jsonFrom = 200;
+const bulkFrom = 200;
 
 export async function insertAuditEntries(executor: Executor, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  if (entries.length < jsonFrom) {
+  if (entries.length < bulkFrom) {
     await executor.insert(auditLog).values([...entries]);
     return;
   }
   for (let start = 0; start < entries.length; start += entriesPerStatement) {
     const batch = entries.slice(start, start + entriesPerStatement);
+    const column = (value: (entry: AuditEntry) => ArrayElement) => arrayLiteral(batch.map(value));
+    // A snapshot that is JSON null is stored as SQL NULL, as the single-row insert stores it.
     await executor.execute(sql`
       INSERT INTO audit_log (tenant_id, at, actor_id, actor_name, action, entity, entity_id, before, after, ip, request_id)
-      SELECT tenant_id, at, actor_id, actor_name, action, entity, entity_id, before, after, ip, request_id
-      FROM jsonb_to_recordset(${JSON.stringify(
-        batch.map((entry) => ({
-          tenant_id: entry.tenantId,
-          at: entry.at,
-          actor_id: entry.actorId ?? null,
-          actor_name: entry.actorName,
-          action: entry.action,
-          entity: entry.entity,
-          entity_id: entry.entityId,
-          before: entry.before ?? null,
-          after: entry.after ?? null,
-          ip: entry.ip ?? null,
-          request_id: entry.requestId ?? null,
-        })),
-      )}::jsonb) AS v(tenant_id integer, at timestamptz, actor_id integer, actor_name text, action text, entity text,
-        entity_id text, before jsonb, after jsonb, ip text, request_id text)`);
+      SELECT tenant_id, at, actor_id, actor_name, action, entity, entity_id,
+        CASE WHEN json_typeof(before) = 'null' THEN NULL ELSE before::jsonb END,
+        CASE WHEN json_typeof(after) = 'null' THEN NULL ELSE after::jsonb END,
+        ip, request_id
+      FROM ROWS FROM (
+        unnest(${column((entry) => entry.tenantId)}::integer[]),
+        unnest(${column((entry) => entry.at.toISOString())}::timestamptz[]),
+        unnest(${column((entry) => entry.actorId ?? null)}::integer[]),
+        unnest(${column((entry) => entry.actorName)}::text[]),
+        unnest(${column((entry) => entry.action)}::text[]),
+        unnest(${column((entry) => entry.entity)}::text[]),
+        unnest(${column((entry) => entry.entityId)}::text[]),
+        json_array_elements(${JSON.stringify(batch.map((entry) => entry.before ?? null))}::json),
+        json_array_elements(${JSON.stringify(batch.map((entry) => entry.after ?? null))}::json),
+        unnest(${column((entry) => entry.ip ?? null)}::text[]),
+        unnest(${column((entry) => entry.requestId ?? null)}::text[])
+      ) AS v(tenant_id, at, actor_id, actor_name, action, entity, entity_id, before, after, ip, request_id)`);
   }
 }
 

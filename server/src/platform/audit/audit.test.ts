@@ -1,7 +1,8 @@
-import { count, sql } from 'drizzle-orm';
+import { asc, count, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../db/test-database.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { type AuditEntry, insertAuditEntries } from './audit.repository.ts';
 import { auditLog } from './audit.schema.ts';
 import { redactSecrets } from './audit.ts';
 
@@ -35,6 +36,52 @@ describe.each(testDatabaseKinds)('audit trail on %s', (kind) => {
       headers: { cookie },
     });
     expect(second.json().items[0].id).toBeLessThan(ids[ids.length - 1]);
+  });
+
+  it('stores many entries at once exactly as it stores one (the bulk path: 200 and more)', async () => {
+    const at = new Date('2026-11-23T03:04:05.678Z');
+    const entries: AuditEntry[] = Array.from({ length: 250 }, (_, index) => ({
+      tenantId: t.city.tenantId,
+      at,
+      actorId: index % 2 ? null : 1,
+      actorName: index % 3 ? '系统管理员' : 'a "quoted", {braced} \\ name',
+      action: 'create',
+      entity: 'bulk-test',
+      entityId: `bulk-${String(index).padStart(3, '0')}`,
+      before: index % 2 ? null : { n: index, text: 'x"y\\z' },
+      after: index === 7 ? null : { n: index, tags: ['a,b', 'NULL'], nested: { ok: true } },
+      ip: index % 5 ? '127.0.0.1' : null,
+      requestId: index % 4 ? null : `req-${index}`,
+    }));
+    await insertAuditEntries(t.database.db, entries);
+    const stored = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(like(auditLog.entityId, 'bulk-%'))
+      .orderBy(asc(auditLog.entityId));
+    expect(stored).toHaveLength(250);
+    stored.forEach((row, index) => {
+      const { tenantId, actorId, actorName, action, entity, entityId, before, after, ip, requestId } = entries[index];
+      expect(row).toMatchObject({
+        tenantId,
+        actorId,
+        actorName,
+        action,
+        entity,
+        entityId,
+        before,
+        after,
+        ip,
+        requestId,
+      });
+      expect(row.at.toISOString()).toBe(at.toISOString());
+    });
+    const [nulls] = await t.database.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(sql`${auditLog.entity} = 'bulk-test' AND ${auditLog.after} IS NULL`);
+    expect(nulls.n).toBe(1);
+    expect(await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, 'bulk-007'))).toHaveLength(1);
   });
 
   it('is closed to other roles', async () => {
