@@ -8,7 +8,7 @@ const needsEscape = /[\\"]/;
 
 // {"a","b\"c",NULL,"1.5"}. Every element but NULL is quoted, so commas, braces, spaces,
 // backslashes and the word NULL inside values survive; the SQL casts it to the column's type.
-export function arrayLiteral(values: readonly ArrayElement[]): string {
+export function arrayLiteral(values: ArrayLike<ArrayElement>): string {
   let literal = '{';
   for (let index = 0; index < values.length; index += 1) {
     if (index > 0) literal += ',';

@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { arrayLiteral } from '../db/array-literal.ts';
 import type { Database, Executor } from '../db/client.ts';
 import {
   type AllocationStrategy,
@@ -9,12 +10,10 @@ import {
   cycleProducts,
   findCurrentCycle,
   mondayOf,
-  numberArrayLiteral,
   orderCycles,
   publishCycleIn,
   publishGradeRunIn,
   setCycleProductsIn,
-  textArrayLiteral,
 } from '../modules/supply/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { recordChanges } from '../platform/audit/audit.ts';
@@ -200,13 +199,13 @@ async function seedOrderHistory(
       WITH created AS (
         INSERT INTO orders (tenant_id, cycle_id, customer_id, channel, status, total_fen, quantity, created_at, updated_at)
         SELECT ${tenantId}, ${cycle.id}, o.customer_id, o.channel, 'submitted', o.total, o.qty, ${openedAt}, ${openedAt}
-        FROM unnest(${numberArrayLiteral(customerIds)}::int[], ${textArrayLiteral(channels)}::text[],
-          ${numberArrayLiteral(totals)}::bigint[], ${numberArrayLiteral(quantities)}::int[]) AS o(customer_id, channel, total, qty)
+        FROM unnest(${arrayLiteral(customerIds)}::int[], ${arrayLiteral(channels)}::text[],
+          ${arrayLiteral(totals)}::bigint[], ${arrayLiteral(quantities)}::int[]) AS o(customer_id, channel, total, qty)
         RETURNING id, customer_id)
       INSERT INTO order_lines (tenant_id, order_id, product_id, qty, unit_price_fen)
       SELECT ${tenantId}, created.id, l.product_id, l.qty, l.price
-      FROM unnest(${numberArrayLiteral(lineStore)}::int[], ${numberArrayLiteral(lineProduct)}::int[],
-        ${numberArrayLiteral(lineQty)}::int[], ${numberArrayLiteral(linePrice)}::int[]) AS l(customer_id, product_id, qty, price)
+      FROM unnest(${arrayLiteral(lineStore)}::int[], ${arrayLiteral(lineProduct)}::int[],
+        ${arrayLiteral(lineQty)}::int[], ${arrayLiteral(linePrice)}::int[]) AS l(customer_id, product_id, qty, price)
       JOIN created ON created.customer_id = l.customer_id`);
     orderCount += customerIds.length;
     lineCount += lineStore.length;

@@ -1,8 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { customers } from '../customers/customers.schema.ts';
-import { numberArrayLiteral } from './supply.repository.ts';
 import { customerGrades, type GradeWeights, gradeRuns } from './supply.schema.ts';
 
 // Queries of 档位 grades: what stores bought over a period, the runs, and each store's history.
@@ -51,9 +51,9 @@ export async function insertCustomerGrades(
     await executor.execute(sql`
       INSERT INTO customer_grades (tenant_id, run_id, customer_id, grade, score, amount_fen, quantity)
       SELECT ${tenantId}, ${runId}, r.customer_id, r.grade, r.score, r.amount_fen, r.quantity
-      FROM unnest(${numberArrayLiteral(slice.map((row) => row.customerId))}::int[], ${numberArrayLiteral(slice.map((row) => row.grade))}::smallint[],
-        ${numberArrayLiteral(slice.map((row) => row.score))}::real[], ${numberArrayLiteral(slice.map((row) => row.amountFen))}::bigint[],
-        ${numberArrayLiteral(slice.map((row) => row.quantity))}::int[]) AS r(customer_id, grade, score, amount_fen, quantity)`);
+      FROM unnest(${arrayLiteral(slice.map((row) => row.customerId))}::int[], ${arrayLiteral(slice.map((row) => row.grade))}::smallint[],
+        ${arrayLiteral(slice.map((row) => row.score))}::real[], ${arrayLiteral(slice.map((row) => row.amountFen))}::bigint[],
+        ${arrayLiteral(slice.map((row) => row.quantity))}::int[]) AS r(customer_id, grade, score, amount_fen, quantity)`);
   }
 }
 

@@ -5,6 +5,6 @@ export { createCycleIn, publishCycleIn, setCycleProductsIn } from './cycles.serv
 export { computeGradeRunIn, publishGradeRunIn } from './grades.service.ts';
 export { addDays, cycleCodeOf, mondayOf } from './order.rules.ts';
 export { portalOrderRoutes } from './portal-orders.routes.ts';
-export { findCurrentCycle, numberArrayLiteral, textArrayLiteral } from './supply.repository.ts';
+export { findCurrentCycle } from './supply.repository.ts';
 export { supplyRoutes } from './supply.routes.ts';
 export { cycleProducts, orderCycles } from './supply.schema.ts';

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { orgUnits } from '../../platform/identity/identity.schema.ts';
@@ -21,17 +22,6 @@ import {
 
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
-}
-
-// Arrays travel as one PostgreSQL array literal ('{1,2,3}'), which both drivers bind as text.
-export function numberArrayLiteral(values: ArrayLike<number>): string {
-  return `{${Array.prototype.map.call(values, (value: number) => String(Number(value))).join(',')}}`;
-}
-
-export function textArrayLiteral(values: ReadonlyArray<string | null>): string {
-  const element = (value: string | null) =>
-    value === null ? 'NULL' : `"${value.replace(/[\\"]/g, (character) => `\\${character}`)}"`;
-  return `{${values.map(element).join(',')}}`;
 }
 
 const customerScope = (scope: DataScope): SQL =>
@@ -253,7 +243,7 @@ export async function recentPurchases(
     JOIN orders o ON o.tenant_id = c.tenant_id AND o.cycle_id = c.id AND o.status = 'submitted'
     JOIN order_lines l ON l.tenant_id = o.tenant_id AND l.order_id = o.id
     WHERE c.tenant_id = ${tenantId} AND c.week_start >= ${fromWeek} AND c.week_start < ${beforeWeek}
-      AND l.product_id = ANY(${numberArrayLiteral(productIds)}::int[])
+      AND l.product_id = ANY(${arrayLiteral(productIds)}::int[])
     GROUP BY o.customer_id, l.product_id`);
   return rowsOf<{ customerId: number; productId: number; qty: number }>(result).map((row) => ({
     customerId: Number(row.customerId),
@@ -284,18 +274,18 @@ export async function insertStoreQuotas(
   for (let start = 0; start < rows.length; start += batch) {
     const slice = rows.slice(start, start + batch);
     const nullable = (values: ReadonlyArray<string | null>) =>
-      values.some((value) => value !== null) ? textArrayLiteral(values) : null;
+      values.some((value) => value !== null) ? arrayLiteral(values) : null;
     await executor.execute(sql`
       INSERT INTO store_quotas (tenant_id, cycle_id, customer_id, quotas, ordered, grade, customer_class, credit_level, recent)
       SELECT ${tenantId}, ${cycleId}, r.customer_id, r.quotas::int[], array_fill(0, ARRAY[${width}::int]), r.grade,
         r.customer_class, r.credit_level, r.recent::int[]
       FROM unnest(
-        ${numberArrayLiteral(slice.map((row) => row.customerId))}::int[],
-        ${textArrayLiteral(slice.map((row) => numberArrayLiteral(row.quotas)))}::text[],
-        ${numberArrayLiteral(slice.map((row) => row.grade))}::smallint[],
+        ${arrayLiteral(slice.map((row) => row.customerId))}::int[],
+        ${arrayLiteral(slice.map((row) => arrayLiteral(row.quotas)))}::text[],
+        ${arrayLiteral(slice.map((row) => row.grade))}::smallint[],
         ${nullable(slice.map((row) => row.customerClass))}::text[],
         ${nullable(slice.map((row) => row.creditLevel))}::text[],
-        ${nullable(slice.map((row) => (row.recent ? numberArrayLiteral(row.recent) : null)))}::text[]
+        ${nullable(slice.map((row) => (row.recent ? arrayLiteral(row.recent) : null)))}::text[]
       ) AS r(customer_id, quotas, grade, customer_class, credit_level, recent)`);
   }
 }
@@ -354,7 +344,7 @@ export async function setStoreOrdered(
   ordered: readonly number[],
 ) {
   await executor.execute(sql`
-    UPDATE store_quotas SET ordered = ${numberArrayLiteral(ordered)}::int[]
+    UPDATE store_quotas SET ordered = ${arrayLiteral(ordered)}::int[]
     WHERE tenant_id = ${tenantId} AND cycle_id = ${cycleId} AND customer_id = ${customerId}`);
 }
 
@@ -379,7 +369,7 @@ export async function insertOrder(
   const quantity = lines.reduce((sum, line) => sum + line.qty, 0);
   const quotaUpdate = ordered
     ? sql`, quota AS (
-      UPDATE store_quotas SET ordered = ${numberArrayLiteral(ordered)}::int[]
+      UPDATE store_quotas SET ordered = ${arrayLiteral(ordered)}::int[]
       WHERE tenant_id = ${order.tenantId} AND cycle_id = ${order.cycleId} AND customer_id = ${order.customerId})`
     : sql``;
   const result = await executor.execute(sql`
@@ -391,9 +381,9 @@ export async function insertOrder(
     lines AS (
       INSERT INTO order_lines (tenant_id, order_id, product_id, qty, unit_price_fen)
       SELECT ${order.tenantId}, created.id, l.product_id, l.qty, l.price
-      FROM created, unnest(${numberArrayLiteral(lines.map((line) => line.productId))}::int[],
-        ${numberArrayLiteral(lines.map((line) => line.qty))}::int[],
-        ${numberArrayLiteral(lines.map((line) => line.unitPriceFen))}::int[]) AS l(product_id, qty, price))${quotaUpdate}
+      FROM created, unnest(${arrayLiteral(lines.map((line) => line.productId))}::int[],
+        ${arrayLiteral(lines.map((line) => line.qty))}::int[],
+        ${arrayLiteral(lines.map((line) => line.unitPriceFen))}::int[]) AS l(product_id, qty, price))${quotaUpdate}
     SELECT id FROM created`);
   return Number(rowsOf<{ id: number }>(result)[0].id);
 }
