@@ -397,12 +397,12 @@ export async function getCycleDemand(context: AppContext, actor: Actor, cycleId:
     getCycleProducts(context.db, actor.tenantId, cycleId),
     cycleDemand(context.db, actor.tenantId, actor.scope, cycleId),
   ]);
-  const byProduct = new Map(demand.map((row) => [row.productId, row]));
+  const byPosition = new Map(demand.map((row) => [row.position, row]));
   return {
     cycleId,
     cycleCode: cycle.code,
     items: products.map((product) => {
-      const row = byProduct.get(product.productId);
+      const row = byPosition.get(product.position);
       const unlimited = product.strategy.base.kind === 'unlimited';
       return {
         productId: product.productId,

@@ -526,36 +526,32 @@ export async function pruneIdempotencyKeys(executor: Executor, before: Date) {
 
 // ── Reports ───────────────────────────────────────────────────────────────────────────────────
 
-// Per product of a cycle: its quotas and orders in the caller's scope.
+// Per product of a cycle: its quotas and orders in the caller's scope. Each store's arrays are
+// unnested once (reading them element by element per product would unpack them per product).
 export async function cycleDemand(executor: Executor, tenantId: number, scope: DataScope, cycleId: number) {
   const result = await executor.execute(sql`
-    WITH scoped AS (
-      SELECT q.quotas, q.ordered FROM store_quotas q
-      JOIN customers ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
-      WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND ${customerScope(scope)})
-    SELECT cp.product_id AS "productId",
-      coalesce(sum(GREATEST(s.quotas[cp.position + 1], 0)), 0)::bigint AS "quotaTotal",
-      coalesce(sum(s.ordered[cp.position + 1]), 0)::bigint AS ordered,
-      count(*) FILTER (WHERE s.ordered[cp.position + 1] > 0)::int AS "storesOrdered",
-      count(*) FILTER (WHERE s.quotas[cp.position + 1] > 0 AND s.ordered[cp.position + 1] >= s.quotas[cp.position + 1])::int AS "storesAtCap",
-      bool_or(s.quotas[cp.position + 1] = -1) AS unlimited
-    FROM cycle_products cp LEFT JOIN scoped s ON true
-    WHERE cp.tenant_id = ${tenantId} AND cp.cycle_id = ${cycleId}
-    GROUP BY cp.product_id, cp.position ORDER BY cp.position`);
+    SELECT u.position - 1 AS position,
+      sum(GREATEST(u.quota, 0))::bigint AS "quotaTotal",
+      sum(u.ordered)::bigint AS ordered,
+      count(*) FILTER (WHERE u.ordered > 0)::int AS "storesOrdered",
+      count(*) FILTER (WHERE u.quota > 0 AND u.ordered >= u.quota)::int AS "storesAtCap"
+    FROM store_quotas q
+    JOIN customers ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
+    CROSS JOIN LATERAL unnest(q.quotas, q.ordered) WITH ORDINALITY AS u(quota, ordered, position)
+    WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND ${customerScope(scope)}
+    GROUP BY u.position`);
   return rowsOf<{
-    productId: number;
+    position: number;
     quotaTotal: string | number;
     ordered: string | number;
     storesOrdered: number;
     storesAtCap: number;
-    unlimited: boolean | null;
   }>(result).map((row) => ({
-    productId: Number(row.productId),
+    position: Number(row.position),
     quotaTotal: Number(row.quotaTotal),
     ordered: Number(row.ordered),
     storesOrdered: Number(row.storesOrdered),
     storesAtCap: Number(row.storesAtCap),
-    unlimited: row.unlimited === true,
   }));
 }
 
