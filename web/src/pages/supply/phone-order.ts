@@ -2,7 +2,10 @@ import type { OrderLineRequest, StoreQuota } from './supply.api.ts';
 import { isUnlimitedQuota } from './supply-format.ts';
 
 // Quantities typed per product (blank = not ordered) → the order's lines, in the quota list's order.
-export function orderLinesOf(quotas: readonly StoreQuota[], quantities: Record<number, number | null>): OrderLineRequest[] {
+export function orderLinesOf(
+  quotas: readonly StoreQuota[],
+  quantities: Record<number, number | null>,
+): OrderLineRequest[] {
   return quotas
     .map((quota) => ({ productId: quota.productId, qty: quantities[quota.productId] ?? 0 }))
     .filter((line) => line.qty > 0);
@@ -24,7 +27,8 @@ export function lineProblems(quotas: readonly StoreQuota[], lines: readonly Orde
     const quota = byProduct.get(line.productId);
     if (!quota) continue;
     const remaining = remainingOf(quota);
-    if (!Number.isInteger(line.qty)) problems.push({ productId: line.productId, name: quota.name, kind: 'notWhole', remaining });
+    if (!Number.isInteger(line.qty))
+      problems.push({ productId: line.productId, name: quota.name, kind: 'notWhole', remaining });
     else if (remaining !== null && line.qty > remaining)
       problems.push({ productId: line.productId, name: quota.name, kind: 'overQuota', remaining });
   }

@@ -104,7 +104,11 @@ describe(toStrategy.name, () => {
   it.each<[string, Partial<StrategyDraft>, string[]]>([
     ['proportional without a supply', { baseKind: 'proportional', supply: null }, ['supplyRequired']],
     ['a negative supply', { supply: -5 }, ['supplyInvalid']],
-    ['a multiplier of 0', { classMultipliers: { demonstration: 0, growth: null, ordinary: null, special: null } }, ['multiplierInvalid']],
+    [
+      'a multiplier of 0',
+      { classMultipliers: { demonstration: 0, growth: null, ordinary: null, special: null } },
+      ['multiplierInvalid'],
+    ],
     ['a multiplier over 10', { creditMultipliers: { AAA: 12 } }, ['multiplierInvalid']],
     ['a cap of 0', { cap: 0 }, ['capInvalid']],
     ['a grade range upside down', { gradeMin: 20, gradeMax: 10 }, ['gradeRangeInvalid']],

@@ -169,10 +169,7 @@ export function checkDraft(draft: StrategyDraft): StrategyIssue[] {
     issues.push({ field: 'cap', key: 'capInvalid', values: { max: maxQuantity } });
   const bounds = [draft.gradeMin, draft.gradeMax].filter((grade) => grade !== null);
   const boundsValid = bounds.every((grade) => isWhole(grade) && grade >= minGrade && grade <= maxGrade);
-  if (
-    !boundsValid ||
-    (draft.gradeMin !== null && draft.gradeMax !== null && draft.gradeMin > draft.gradeMax)
-  )
+  if (!boundsValid || (draft.gradeMin !== null && draft.gradeMax !== null && draft.gradeMin > draft.gradeMax))
     issues.push({ field: 'gradeRange', key: 'gradeRangeInvalid', values: { min: minGrade, max: maxGrade } });
   return issues;
 }
@@ -211,7 +208,11 @@ export function toStrategy(draft: StrategyDraft): DraftResult {
       ? {
           kind: 'grade_table',
           table: draft.gradeTable
-            .map((row) => ({ fromGrade: row.fromGrade as number, toGrade: row.toGrade as number, qty: row.qty as number }))
+            .map((row) => ({
+              fromGrade: row.fromGrade as number,
+              toGrade: row.toGrade as number,
+              qty: row.qty as number,
+            }))
             .sort((a, b) => a.fromGrade - b.fromGrade),
         }
       : { kind: draft.baseKind };

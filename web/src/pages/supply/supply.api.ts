@@ -131,7 +131,14 @@ export type OnlineRate = { byBranch: OnlineRateRow[]; total: Omit<OnlineRateRow,
 
 export type OrderLineRequest = { productId: number; qty: number };
 
-export type OrderLine = { productId: number; code: string; name: string; qty: number; unitPrice: number; amount: number };
+export type OrderLine = {
+  productId: number;
+  code: string;
+  name: string;
+  qty: number;
+  unitPrice: number;
+  amount: number;
+};
 
 export type OrderResult = { orderId: number; lines: OrderLine[]; total: number };
 
@@ -231,7 +238,8 @@ export function useInvalidateSupply() {
 export function useDemand(cycleId: number) {
   return useQuery({
     queryKey: [...supplyQueryKey, 'demand', cycleId],
-    queryFn: ({ signal }) => api.get<{ items: DemandItem[] }>(`/supply/cycles/${cycleId}/demand`, undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api.get<{ items: DemandItem[] }>(`/supply/cycles/${cycleId}/demand`, undefined, { signal }),
   });
 }
 
@@ -265,7 +273,11 @@ export function useStoreOrders(cycleId: number | undefined, customerId: number |
 }
 
 export function submitPhoneOrder(customerId: number, lines: OrderLineRequest[], idempotencyKey: string) {
-  return api.post<OrderResult>('/supply/orders', { customerId, lines }, { headers: { 'Idempotency-Key': idempotencyKey } });
+  return api.post<OrderResult>(
+    '/supply/orders',
+    { customerId, lines },
+    { headers: { 'Idempotency-Key': idempotencyKey } },
+  );
 }
 
 export function useCustomerSearch(q: string) {
@@ -304,7 +316,8 @@ export function publishGradeRun(id: number) {
 export function useCustomerGrades(customerId: number) {
   return useQuery({
     queryKey: [...supplyQueryKey, 'customer-grades', customerId],
-    queryFn: ({ signal }) => api.get<{ items: CustomerGrade[] }>(`/customers/${customerId}/grades`, undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api.get<{ items: CustomerGrade[] }>(`/customers/${customerId}/grades`, undefined, { signal }),
   });
 }
 
