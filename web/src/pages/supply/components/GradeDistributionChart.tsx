@@ -10,7 +10,7 @@ export function GradeDistributionChart({ distribution }: { distribution: GradeCo
   const format = useFormat();
   const bars = gradeBars(distribution);
   const option = {
-    grid: { left: 8, right: 16, top: 24, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 16, top: 24, bottom: 24 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
