@@ -322,7 +322,7 @@ describe('PhoneOrdersPage', () => {
       'POST /supply/orders': (init) => {
         calls.push({
           body: JSON.parse(String(init?.body)),
-          key: (init?.headers as Record<string, string>)['Idempotency-Key'],
+          key: (init?.headers as Record<string, string> | undefined)?.['Idempotency-Key'],
         });
         return reply === 409
           ? {
