@@ -294,9 +294,12 @@ export function PhoneOrdersPage() {
                   total: formatYuan(result.total, format.locale),
                 })}
                 extra={
-                  <Typography.Text>
-                    {result.lines.map((line) => `${line.name} × ${line.qty}`).join('，')}
-                  </Typography.Text>
+                  <Flex vertical align="center" gap={12}>
+                    <Typography.Text>
+                      {result.lines.map((line) => `${line.name} × ${line.qty}`).join('，')}
+                    </Typography.Text>
+                    <Button onClick={() => chooseStore(null)}>{t('supply.phone.newOrder')}</Button>
+                  </Flex>
                 }
               />
             ) : null}
@@ -318,6 +321,9 @@ export function PhoneOrdersPage() {
                     : undefined
                 }
               />
+            ) : null}
+            {quotas.data?.inCycle === false ? (
+              <Alert type="warning" showIcon title={t('supply.phone.notInCycle')} style={{ marginBottom: 16 }} />
             ) : null}
             <Table<StoreQuota>
               rowKey="productId"

@@ -12,4 +12,5 @@ export function checkWeights(weights: { amount: number | null; quantity: number 
   return null;
 }
 
-export const defaultWeights: GradeWeights = { amount: 60, quantity: 40 };
+// The server's default too (supply.contract.ts).
+export const defaultWeights: GradeWeights = { amount: 70, quantity: 30 };

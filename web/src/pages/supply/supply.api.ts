@@ -56,6 +56,7 @@ export type CycleProduct = {
   name: string;
   brand: string;
   priceClass: number;
+  wholesalePrice?: number;
   supply: number | null;
   strategy: AllocationStrategy;
   outcome: CycleProductOutcome | null;
@@ -79,7 +80,9 @@ export type QuotaBucket = { quota: number; stores: number };
 
 export type PreviewProduct = {
   productId: number;
+  code?: string;
   name: string;
+  unlimited?: boolean;
   supply: number | null;
   allocated: number;
   eligibleStores: number;
@@ -101,15 +104,20 @@ export type StoreQuota = {
   wholesalePrice?: number;
   quota: number | null;
   ordered: number;
+  remaining?: number | null;
   explanation: string;
 };
+
+// inCycle false: the store got no quotas in this cycle (it was not active when it was published).
+export type StoreQuotas = { cycleId?: number; customerId?: number; inCycle?: boolean; items: StoreQuota[] };
 
 export type DemandItem = {
   productId: number;
   code: string;
   name: string;
+  brand?: string;
   supply: number | null;
-  quotaTotal: number;
+  quotaTotal: number | null; // null: unlimited
   ordered: number;
   storesOrdered: number;
   storesAtCap: number;
@@ -147,6 +155,9 @@ export type StaffOrder = {
   cycleId: number;
   cycleCode?: string;
   customerId?: number;
+  customerName?: string;
+  licenceNo?: string;
+  quantity?: number;
   channel: 'online' | 'phone' | 'visit';
   status: 'submitted' | 'cancelled';
   total: number;
@@ -179,6 +190,8 @@ export type CustomerGrade = {
   score: number;
   amount: number;
   quantity: number;
+  periodFrom?: string;
+  periodTo?: string;
   effectiveOn: string;
 };
 
@@ -259,7 +272,7 @@ export function useStoreQuotas(cycleId: number | undefined, customerId: number |
   return useQuery({
     queryKey: [...supplyQueryKey, 'quotas', cycleId, customerId],
     queryFn: ({ signal }) =>
-      api.get<{ items: StoreQuota[] }>(`/supply/cycles/${cycleId}/quotas/${customerId}`, undefined, { signal }),
+      api.get<StoreQuotas>(`/supply/cycles/${cycleId}/quotas/${customerId}`, undefined, { signal }),
     enabled: Boolean(cycleId && customerId),
   });
 }

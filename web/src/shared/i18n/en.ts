@@ -881,6 +881,7 @@ export const en: Messages = {
       success: 'Order submitted',
       successDetail: 'Order {{orderId}}, total {{total}}',
       newOrder: 'Enter another',
+      notInCycle: 'This store has no quotas in this cycle (it was not active when the cycle was published).',
       quotaExceeded: 'Over quota',
       windowClosed: 'Outside the ordering window',
       ordersOfStore: "This store's orders in the cycle",

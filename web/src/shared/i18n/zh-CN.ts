@@ -868,6 +868,7 @@ export const zhCN = {
       success: '订单已提交',
       successDetail: '订单号 {{orderId}}，合计 {{total}}',
       newOrder: '继续录入',
+      notInCycle: '该客户在本周期没有配额（发布时不是正常经营状态），不能订货。',
       quotaExceeded: '超过配额',
       windowClosed: '不在订货时间内',
       ordersOfStore: '该客户本周期的订单',

@@ -24,7 +24,7 @@ export function DemandTab({ cycleId }: { cycleId: number }) {
       title: t('supply.demand.quotaTotal'),
       dataIndex: 'quotaTotal',
       align: 'right',
-      render: (value: number) => format.number(value),
+      render: (value: number | null) => (value === null ? t('supply.detail.unlimitedSupply') : format.number(value)),
     },
     {
       title: t('supply.demand.ordered'),
@@ -36,7 +36,8 @@ export function DemandTab({ cycleId }: { cycleId: number }) {
       title: t('supply.demand.fillRate'),
       key: 'fillRate',
       align: 'right',
-      render: (_, item) => formatRate(rateOf(item.ordered, item.quotaTotal), format.locale),
+      render: (_, item) =>
+        formatRate(item.quotaTotal === null ? null : rateOf(item.ordered, item.quotaTotal), format.locale),
     },
     {
       title: t('supply.demand.storesOrdered'),
@@ -82,7 +83,9 @@ export function DemandTab({ cycleId }: { cycleId: number }) {
                   : format.number(items.reduce((sum, item) => sum + (item.supply ?? 0), 0))}
               </Table.Summary.Cell>
               <Table.Summary.Cell index={2} align="right">
-                {format.number(items.reduce((sum, item) => sum + item.quotaTotal, 0))}
+                {items.some((item) => item.quotaTotal === null)
+                  ? '—'
+                  : format.number(items.reduce((sum, item) => sum + (item.quotaTotal ?? 0), 0))}
               </Table.Summary.Cell>
               <Table.Summary.Cell index={3} align="right">
                 {format.number(items.reduce((sum, item) => sum + item.ordered, 0))}
