@@ -38,6 +38,7 @@ import {
   submitPhoneOrder,
   useCustomerSearch,
   useCycles,
+  useInvalidateSupply,
   useStoreOrders,
   useStoreQuotas,
   useSupplyMutation,
@@ -73,6 +74,7 @@ export function PhoneOrdersPage() {
   const [result, setResult] = useState<OrderResult | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const keyedDraft = useRef<KeyedDraft | null>(null);
+  const invalidateSupply = useInvalidateSupply();
   const submit = useSupplyMutation(
     (input: { customerId: number; lines: ReturnType<typeof orderLinesOf>; key: string }) =>
       submitPhoneOrder(input.customerId, input.lines, input.key),
@@ -108,6 +110,8 @@ export function PhoneOrdersPage() {
           keyedDraft.current = null;
         } catch (error) {
           setFailure(error);
+          // Another channel may have ordered meanwhile: show what is left now.
+          void invalidateSupply();
         }
       },
     });
@@ -178,7 +182,8 @@ export function PhoneOrdersPage() {
             min={0}
             precision={0}
             max={remaining ?? undefined}
-            disabled={remaining === 0}
+            // Nothing left: closed, unless a quantity is already typed (it must stay clearable).
+            disabled={remaining === 0 && !quantities[quota.productId]}
             status={hasProblem ? 'error' : undefined}
             value={quantities[quota.productId] ?? null}
             onChange={(value) => {
