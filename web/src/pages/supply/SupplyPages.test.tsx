@@ -5,6 +5,7 @@ import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
 import { CycleDetailPage } from './CycleDetail.tsx';
+import { GradesPage } from './Grades.tsx';
 import { CyclesPage } from './index.tsx';
 import { PhoneOrdersPage } from './PhoneOrders.tsx';
 import type { CycleDetail, StoreQuota } from './supply.api.ts';
@@ -79,6 +80,7 @@ function renderAt(user: CurrentUser, entry: string) {
       { path: '/supply/cycles', element: <CyclesPage /> },
       { path: '/supply/cycles/:id', element: <CycleDetailPage /> },
       { path: '/supply/phone-orders', element: <PhoneOrdersPage /> },
+      { path: '/supply/grades', element: <GradesPage /> },
     ],
     { initialEntries: [entry] },
   );
@@ -377,5 +379,58 @@ describe('PhoneOrdersPage', () => {
     });
     expect(calls[0].key).toBeTruthy();
     expect(calls[1].key).toBe(calls[0].key);
+  });
+});
+
+describe('GradesPage', () => {
+  const run = {
+    id: 2,
+    periodFrom: '2026-08-24',
+    periodTo: '2026-11-22',
+    weights: { amount: 70, quantity: 30 },
+    effectiveOn: '2026-11-30',
+    status: 'draft',
+    storeCount: 24000,
+    createdAt: '2026-11-24T01:00:00Z',
+    publishedAt: null,
+  };
+
+  it('shows the latest run and lets marketing publish a draft after confirming', async () => {
+    const published: string[] = [];
+    serve({
+      'GET /supply/grade-runs': { status: 200, body: { items: [{ ...run, id: 1, status: 'published' }, run] } },
+      'GET /supply/grade-runs/2': {
+        status: 200,
+        body: {
+          ...run,
+          distribution: [
+            { grade: 1, count: 5000 },
+            { grade: 30, count: 800 },
+          ],
+        },
+      },
+      'POST /supply/grade-runs/2/publish': () => {
+        published.push('2');
+        return { status: 200, body: { ...run, status: 'published' } };
+      },
+    });
+    renderAt(marketing, '/supply/grades');
+    expect(await screen.findByText('批次 2 的档位分布')).toBeTruthy();
+    expect(screen.getByText('金额 70% · 数量 30% · 生效日期 2026/11/30')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /发\s*布/ }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: /发\s*布/ }));
+    await waitFor(() => expect(published).toEqual(['2']));
+  });
+
+  it('offers a manager neither compute nor publish', async () => {
+    serve({
+      'GET /supply/grade-runs': { status: 200, body: { items: [run] } },
+      'GET /supply/grade-runs/2': { status: 200, body: { ...run, distribution: [] } },
+    });
+    renderAt(manager, '/supply/grades');
+    expect(await screen.findByText('批次 2 的档位分布')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /计算档位/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /发\s*布/ })).toBeNull();
   });
 });

@@ -825,10 +825,8 @@ export const en: Messages = {
       eligibleStores: 'Eligible stores',
       storesAtZero: 'Stores at 0',
       scale: 'Scale',
-      distribution: 'Distribution',
       distributionTitle: '{{name}}: stores per quota',
       quotaAxis: 'Quota (cartons)',
-      storesAxis: 'Stores',
       stores: 'Stores',
     },
     demand: {
@@ -837,12 +835,10 @@ export const en: Messages = {
       quotaTotal: 'Quota total',
       ordered: 'Ordered',
       fillRate: 'Of quota',
-      gap: 'Demand gap',
       storesOrdered: 'Stores ordering',
       storesAtCap: 'Stores at quota',
       storesAtCapHelp: 'Stores that ordered their whole quota: their demand may be unmet.',
       empty: 'No orders in this cycle yet',
-      unit: 'cartons',
     },
     onlineRate: {
       branch: 'Branch',

@@ -812,10 +812,8 @@ export const zhCN = {
       eligibleStores: '可订户数',
       storesAtZero: '配额为 0 的户数',
       scale: '缩减系数',
-      distribution: '配额分布',
       distributionTitle: '{{name}}：各配额的户数',
       quotaAxis: '配额（条）',
-      storesAxis: '户数',
       stores: '户数',
     },
     demand: {
@@ -824,12 +822,10 @@ export const zhCN = {
       quotaTotal: '配额合计',
       ordered: '订购量',
       fillRate: '订足率',
-      gap: '需求缺口',
       storesOrdered: '订货户数',
       storesAtCap: '订满配额户数',
       storesAtCapHelp: '订购量达到配额的客户：需求可能未被满足。',
       empty: '本周期还没有订单',
-      unit: '条',
     },
     onlineRate: {
       branch: '营销部',

@@ -47,10 +47,10 @@ export function CustomerGrades({ customerId }: { customerId: number }) {
   const chronological = [...items].reverse();
   const option = {
     title: { text: t('supply.customerGrades.trend'), left: 0, textStyle: { fontSize: 13 } },
-    grid: { left: 8, right: 16, top: 36, bottom: 8 },
+    grid: { left: 8, right: 16, top: 44, bottom: 8 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: chronological.map((entry) => format.date(day(entry.effectiveOn))) },
-    yAxis: { type: 'value', min: 1, max: 30, interval: 5 },
+    yAxis: { type: 'value', min: 0, max: 30, interval: 5 },
     series: [
       {
         type: 'line',

@@ -38,7 +38,7 @@ export function OnlineRateTab({ cycleId }: { cycleId: number }) {
   const option = {
     title: { text: t('supply.onlineRate.chartTitle'), left: 0, textStyle: { fontSize: 13 } },
     legend: { top: 0, right: 0 },
-    grid: { left: 8, right: 16, top: 40, bottom: 8 },
+    grid: { left: 8, right: 16, top: 48, bottom: 8 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },

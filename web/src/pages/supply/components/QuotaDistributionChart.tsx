@@ -11,7 +11,7 @@ export function QuotaDistributionChart({ name, distribution }: { name: string; d
   const bars = distributionBars(distribution);
   const option = {
     title: { text: t('supply.preview.distributionTitle', { name }), left: 0, textStyle: { fontSize: 13 } },
-    grid: { left: 8, right: 16, top: 36, bottom: 8 },
+    grid: { left: 8, right: 16, top: 48, bottom: 24 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -27,7 +27,6 @@ export function QuotaDistributionChart({ name, distribution }: { name: string; d
     yAxis: {
       type: 'value',
       minInterval: 1,
-      name: t('supply.preview.storesAxis'),
       axisLabel: { formatter: (value: number) => format.number(value) },
     },
     series: [
