@@ -94,6 +94,9 @@ function renderAt(user: CurrentUser, entry: string) {
   return router;
 }
 
+// The drawer and the order table are large antd trees: on a shared 2-core machine they take a while.
+vi.setConfig({ testTimeout: 60_000 });
+
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
