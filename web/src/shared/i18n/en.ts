@@ -820,7 +820,7 @@ export const en: Messages = {
     preview: {
       empty: 'Click "Preview allocation" to try the current strategies.',
       totals: 'Supply {{supply}} cartons, allocated {{allocated}} cartons',
-      totalsUnlimited: 'Allocated {{allocated}} cartons (some products have unlimited supply)',
+      totalsUnlimited: 'Supply {{supply}} cartons, allocated {{allocated}} cartons (products without a limit left out)',
       allocated: 'Allocated (cartons)',
       eligibleStores: 'Eligible stores',
       storesAtZero: 'Stores at 0',

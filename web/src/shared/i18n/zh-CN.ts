@@ -807,7 +807,7 @@ export const zhCN = {
     preview: {
       empty: '点击“预览投放”，按当前策略试算配额。',
       totals: '货源合计 {{supply}} 条，投放合计 {{allocated}} 条',
-      totalsUnlimited: '投放合计 {{allocated}} 条（部分卷烟货源不限）',
+      totalsUnlimited: '货源合计 {{supply}} 条，投放合计 {{allocated}} 条（不含货源不限或不限量的卷烟）',
       allocated: '投放量（条）',
       eligibleStores: '可订户数',
       storesAtZero: '配额为 0 的户数',

@@ -22,7 +22,8 @@ export function PreviewPanel({ preview }: { preview: CyclePreview }) {
       title: t('supply.preview.allocated'),
       dataIndex: 'allocated',
       align: 'right',
-      render: (allocated: number) => format.number(allocated),
+      render: (allocated: number, product) =>
+        product.unlimited ? t('supply.strategy.baseKinds.unlimited') : format.number(allocated),
     },
     {
       title: t('supply.preview.eligibleStores'),
@@ -48,21 +49,17 @@ export function PreviewPanel({ preview }: { preview: CyclePreview }) {
         ),
     },
   ];
-  const hasUnlimited = preview.totals.supply === null || preview.products.some((product) => product.supply === null);
+  const hasUnlimited = preview.products.some((product) => product.supply === null || product.unlimited);
   return (
     <>
       <Alert
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title={
-          hasUnlimited
-            ? t('supply.preview.totalsUnlimited', { allocated: format.number(preview.totals.allocated) })
-            : t('supply.preview.totals', {
-                supply: format.number(preview.totals.supply),
-                allocated: format.number(preview.totals.allocated),
-              })
-        }
+        title={t(hasUnlimited ? 'supply.preview.totalsUnlimited' : 'supply.preview.totals', {
+          supply: format.number(preview.totals.supply ?? 0),
+          allocated: format.number(preview.totals.allocated),
+        })}
       />
       <Table<PreviewProduct>
         rowKey="productId"
