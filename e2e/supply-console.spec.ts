@@ -3,7 +3,7 @@ import { saveScreenshot } from './screenshot.ts';
 
 // Allocation previews and phone orders read every store of the demo city on PGlite.
 const expect = baseExpect.configure({ timeout: 30_000 });
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 480_000 });
 
 async function signIn(page: Page, username: string) {
   await page.goto('/login');
@@ -59,10 +59,12 @@ test('marketing opens the demo cycle, looks at demand and online rate, plans and
   await saveScreenshot(page, testInfo, 'supply-strategy-readonly');
   await viewer.getByRole('button', { name: /取\s*消/ }).click();
 
+  // Demand sums every store's quotas and orders of a few hundred products: on a loaded machine
+  // with PGlite that takes a while.
   await page.getByRole('tab', { name: '需求汇总' }).click();
-  await expect(rows(page).first()).toBeVisible();
   await expect(page).toHaveURL(/tab=demand/);
-  const download = page.waitForEvent('download');
+  await expect(rows(page).first()).toBeVisible({ timeout: 150_000 });
+  const download = page.waitForEvent('download', { timeout: 150_000 });
   await page.getByRole('button', { name: /导出 Excel/ }).click();
   baseExpect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
   await saveScreenshot(page, testInfo, 'supply-demand');
@@ -182,6 +184,9 @@ test('service enters a phone order, and sees the quota message when the quota we
   await page.getByRole('combobox', { name: '客户' }).fill(store.licenceNo);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: store.licenceNo }).click();
   await expect(rows(page).first()).toBeVisible();
+  // A cycle offers a few hundred products: find the one the store asks for.
+  const filter = page.getByRole('searchbox', { name: '按品名或条码筛选卷烟' });
+  await filter.fill(limited.name);
   await page.getByLabel(`订购数量（条） ${limited.name}`).fill('1');
   await expect(page.getByText(/^合计 1 种 1 条，¥[\d,]+\.\d{2}$/)).toBeVisible();
 
@@ -203,6 +208,7 @@ test('service enters a phone order, and sees the quota message when the quota we
 
   // Take the line out, order the other product instead.
   await page.getByLabel(`订购数量（条） ${limited.name}`).fill('');
+  await filter.fill(other.name);
   await page.getByLabel(`订购数量（条） ${other.name}`).fill('1');
   await page.getByRole('button', { name: /提交订单/ }).click();
   await page

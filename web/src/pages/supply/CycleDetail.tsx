@@ -259,7 +259,7 @@ export function CycleDetailPage() {
         rowKey="productId"
         columns={columns}
         dataSource={data.products}
-        pagination={false}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: <Empty description={t('supply.detail.noProducts')} /> }}
       />
     </Flex>

@@ -7,6 +7,7 @@ import {
   Empty,
   Flex,
   Form,
+  Input,
   InputNumber,
   Result,
   Select,
@@ -22,6 +23,7 @@ import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
 import {
+  filterQuotas,
   type KeyedDraft,
   keyFor,
   lineProblems,
@@ -81,6 +83,9 @@ export function PhoneOrdersPage() {
   );
 
   const items = quotas.data?.items ?? [];
+  // A cycle offers a few hundred products: the filter finds the ones the store asks for by phone.
+  const [productFilter, setProductFilter] = useState('');
+  const shownItems = filterQuotas(items, productFilter);
   const lines = orderLinesOf(items, quantities);
   const problems = lineProblems(items, lines);
   const total = orderTotal(items, lines);
@@ -327,6 +332,14 @@ export function PhoneOrdersPage() {
                 }
               />
             ) : null}
+            <Input.Search
+              allowClear
+              aria-label={t('supply.phone.productFilter')}
+              placeholder={t('supply.phone.productFilter')}
+              value={productFilter}
+              onChange={(event) => setProductFilter(event.target.value)}
+              style={{ width: 320, marginBottom: 12 }}
+            />
             {quotas.data?.inCycle === false ? (
               <Alert type="warning" showIcon title={t('supply.phone.notInCycle')} style={{ marginBottom: 16 }} />
             ) : null}
@@ -334,9 +347,9 @@ export function PhoneOrdersPage() {
               rowKey="productId"
               size="middle"
               columns={columns}
-              dataSource={items}
+              dataSource={shownItems}
               loading={quotas.isLoading}
-              pagination={false}
+              pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
             />
             {problems.map((problem) => (
               <Typography.Paragraph key={problem.productId} type="danger" style={{ marginTop: 8, marginBottom: 0 }}>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { keyFor, lineProblems, orderLinesOf, orderSignature, orderTotal, remainingOf } from './phone-order.ts';
+import {
+  filterQuotas,
+  keyFor,
+  lineProblems,
+  orderLinesOf,
+  orderSignature,
+  orderTotal,
+  remainingOf,
+} from './phone-order.ts';
 import type { StoreQuota } from './supply.api.ts';
 
 const quotas: StoreQuota[] = [
@@ -72,5 +80,14 @@ describe(keyFor.name, () => {
         { productId: 2, qty: 1 },
       ]),
     );
+  });
+});
+
+describe(filterQuotas.name, () => {
+  it('finds products by part of the name or the code', () => {
+    const coded = [...quotas, { ...quotas[0], productId: 14, name: '七匹狼(纯境)', code: '6901028180566' }];
+    expect(filterQuotas(coded, ' 中华 ').map((quota) => quota.productId)).toEqual([11]);
+    expect(filterQuotas(coded, '180566').map((quota) => quota.productId)).toEqual([14]);
+    expect(filterQuotas(coded, '')).toHaveLength(4);
   });
 });

@@ -60,3 +60,12 @@ export function keyFor(previous: KeyedDraft | null, signature: string, newKey: (
   if (previous && previous.signature === signature) return previous;
   return { signature, key: newKey() };
 }
+
+// The products whose name or code contains the text (case and surrounding spaces ignored).
+export function filterQuotas(quotas: readonly StoreQuota[], text: string): StoreQuota[] {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return [...quotas];
+  return quotas.filter(
+    (quota) => quota.name.toLowerCase().includes(needle) || (quota.code ?? '').toLowerCase().includes(needle),
+  );
+}

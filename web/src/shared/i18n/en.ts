@@ -858,6 +858,7 @@ export const en: Messages = {
       noOpenCycle: 'No published order cycle: phone orders can be entered once one is published.',
       store: 'Store',
       storeSearch: 'Licence number, store name, phone or pinyin initials',
+      productFilter: 'Filter products by name or code',
       pickStore: 'Choose a store first',
       product: 'Product',
       price: 'Wholesale (¥/carton)',

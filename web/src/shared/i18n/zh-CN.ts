@@ -845,6 +845,7 @@ export const zhCN = {
       noOpenCycle: '没有已发布的订货周期，发布后才能录入电话订单。',
       store: '客户',
       storeSearch: '输入许可证号、店名、电话或拼音首字母',
+      productFilter: '按品名或条码筛选卷烟',
       pickStore: '请先选择客户',
       product: '卷烟',
       price: '批发价（元/条）',

@@ -71,7 +71,7 @@ export function DemandTab({ cycleId }: { cycleId: number }) {
         columns={columns}
         dataSource={demand.data?.items ?? []}
         loading={demand.isLoading}
-        pagination={false}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: t('supply.demand.empty') }}
         summary={(items) =>
           items.length > 1 ? (

@@ -66,7 +66,7 @@ export function PreviewPanel({ preview }: { preview: CyclePreview }) {
         size="middle"
         columns={columns}
         dataSource={preview.products}
-        pagination={false}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         expandable={{
           defaultExpandedRowKeys: preview.products.slice(0, 1).map((product) => product.productId),
           expandedRowRender: (product) => (
