@@ -3,7 +3,7 @@ import { saveScreenshot } from './screenshot.ts';
 
 // Allocation previews and phone orders read every store of the demo city on PGlite.
 const expect = baseExpect.configure({ timeout: 30_000 });
-test.describe.configure({ timeout: 480_000 });
+test.describe.configure({ timeout: 600_000 });
 
 async function signIn(page: Page, username: string) {
   await page.goto('/login');
@@ -64,8 +64,8 @@ test('marketing opens the demo cycle, looks at demand and online rate, plans and
   await page.getByRole('tab', { name: '需求汇总' }).click();
   await expect(page).toHaveURL(/tab=demand/);
   await expect(rows(page).first()).toBeVisible({ timeout: 150_000 });
-  const download = page.waitForEvent('download', { timeout: 150_000 });
-  await page.getByRole('button', { name: /导出 Excel/ }).click();
+  const download = page.waitForEvent('download', { timeout: 240_000 });
+  await page.getByRole('link', { name: /导出 Excel/ }).click();
   baseExpect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
   await saveScreenshot(page, testInfo, 'supply-demand');
 

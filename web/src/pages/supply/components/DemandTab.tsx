@@ -60,9 +60,10 @@ export function DemandTab({ cycleId }: { cycleId: number }) {
   return (
     <Flex vertical gap={12}>
       <Flex justify="flex-end">
-        <a href={demandExportUrl(cycleId)} download>
-          <Button icon={<DownloadOutlined />}>{t('supply.demand.export')}</Button>
-        </a>
+        {/* A link: the server answers with an attachment, so the page stays where it is. */}
+        <Button icon={<DownloadOutlined />} href={demandExportUrl(cycleId)} download>
+          {t('supply.demand.export')}
+        </Button>
       </Flex>
       {demand.error ? <Alert type="error" showIcon title={describeError(demand.error, t)} /> : null}
       <Table<DemandItem>
