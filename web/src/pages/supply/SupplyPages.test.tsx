@@ -5,6 +5,7 @@ import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
 import { CycleDetailPage } from './CycleDetail.tsx';
+import { CustomerGrades } from './components/CustomerGrades.tsx';
 import { GradesPage } from './Grades.tsx';
 import { CyclesPage } from './index.tsx';
 import { PhoneOrdersPage } from './PhoneOrders.tsx';
@@ -81,6 +82,7 @@ function renderAt(user: CurrentUser, entry: string) {
       { path: '/supply/cycles/:id', element: <CycleDetailPage /> },
       { path: '/supply/phone-orders', element: <PhoneOrdersPage /> },
       { path: '/supply/grades', element: <GradesPage /> },
+      { path: '/customers/:id', element: <CustomerGrades customerId={280} /> },
     ],
     { initialEntries: [entry] },
   );
@@ -436,5 +438,28 @@ describe('GradesPage', () => {
     expect(await screen.findByText('批次 2 的档位分布')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /计算档位/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /发\s*布/ })).toBeNull();
+  });
+});
+
+describe('CustomerGrades (the 360° view tab)', () => {
+  it("shows the store's current grade and its history, newest first, money in yuan", async () => {
+    serve({
+      'GET /customers/280/grades': {
+        status: 200,
+        body: {
+          items: [
+            { runId: 1, grade: 17, score: 55.04, amount: 12000, quantity: 180, effectiveOn: '2026-11-16' },
+            { runId: 2, grade: 19, score: 62.71, amount: 13117.65, quantity: 191, effectiveOn: '2026-11-23' },
+          ],
+        },
+      },
+    });
+    renderAt(manager, '/customers/280');
+    expect(await screen.findByText('当前档位')).toBeTruthy();
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      '2026/11/2319 档62.7¥13,117.65191',
+      '2026/11/1617 档55¥12,000.00180',
+    ]);
   });
 });
