@@ -70,7 +70,9 @@ test('marketing opens the demo cycle, looks at demand and online rate, plans and
   await saveScreenshot(page, testInfo, 'supply-demand');
 
   await page.getByRole('tab', { name: '网上订货率' }).click();
-  await expect(page.locator('.ant-table-summary')).toContainText(/\d+\.\d%/);
+  // Every branch, and a total row: a rate (70.8%) once stores have ordered, — before any order.
+  await expect(rows(page).first()).toBeVisible();
+  await expect(page.locator('.ant-table-summary')).toContainText(/^合计[\d,]+.*(\d+\.\d%|—)$/);
   await expect(page.locator('.echarts-for-react svg')).toBeVisible();
   await saveScreenshot(page, testInfo, 'supply-online-rate');
 
