@@ -44,14 +44,29 @@ describe(canAccess.name, () => {
 });
 
 describe(accessibleRoutes.name, () => {
-  it('gives a customer manager the dashboard, the customers, the products and the account page only', () => {
+  it('gives a customer manager the dashboard, customers, products, supply reading and the account page only', () => {
     expect(accessibleRoutes({ role: 'manager' }, consoleRoutes).map((route) => route.path)).toEqual([
       '/',
       '/customers',
       '/customers/:id',
       '/products',
+      '/supply/cycles',
+      '/supply/cycles/:id',
+      '/supply/grades',
       '/account',
     ]);
+  });
+
+  it('lets only the service centre and the administrator enter phone orders', () => {
+    const canEnter = (role: 'admin' | 'marketing' | 'service' | 'inspector' | 'manager') =>
+      accessibleRoutes({ role }, consoleRoutes).some((route) => route.path === '/supply/phone-orders');
+    expect([
+      canEnter('admin'),
+      canEnter('service'),
+      canEnter('marketing'),
+      canEnter('inspector'),
+      canEnter('manager'),
+    ]).toEqual([true, true, false, false, false]);
   });
 
   it('gives an administrator every console route', () => {

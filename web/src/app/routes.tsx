@@ -1,10 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   ContainerOutlined,
+  GoldOutlined,
   HomeOutlined,
+  PhoneOutlined,
   ProfileOutlined,
+  RiseOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -32,6 +36,7 @@ export type ConsoleRoute = {
 const adminOnly = ['admin'] as const satisfies readonly StaffRole[];
 
 export const menuGroups: readonly MenuGroup[] = [
+  { key: 'supply', labelKey: 'menu.supplyGroup', icon: <GoldOutlined /> },
   { key: 'admin', labelKey: 'menu.adminGroup', icon: <SettingOutlined /> },
 ];
 
@@ -68,6 +73,41 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     icon: <ContainerOutlined />,
     access: staffRoles, // everyone reads the catalogue; the page offers editing to admin and marketing
     page: lazy(() => import('../pages/products/index.tsx').then((module) => ({ default: module.ProductsPage }))),
+  },
+  // 货源投放 (supply): every staff role reads (the API narrows a manager to own stores);
+  // the pages offer changes only to the roles in supply-access.ts.
+  {
+    path: '/supply/cycles',
+    labelKey: 'menu.supplyCycles',
+    icon: <CalendarOutlined />,
+    access: staffRoles,
+    group: 'supply',
+    page: lazy(() => import('../pages/supply/index.tsx').then((module) => ({ default: module.CyclesPage }))),
+  },
+  {
+    path: '/supply/cycles/:id',
+    labelKey: 'menu.supplyCycles',
+    icon: <CalendarOutlined />,
+    access: staffRoles,
+    group: 'supply',
+    hideInMenu: true,
+    page: lazy(() => import('../pages/supply/CycleDetail.tsx').then((module) => ({ default: module.CycleDetailPage }))),
+  },
+  {
+    path: '/supply/phone-orders',
+    labelKey: 'menu.phoneOrders',
+    icon: <PhoneOutlined />,
+    access: ['admin', 'service'],
+    group: 'supply',
+    page: lazy(() => import('../pages/supply/PhoneOrders.tsx').then((module) => ({ default: module.PhoneOrdersPage }))),
+  },
+  {
+    path: '/supply/grades',
+    labelKey: 'menu.grades',
+    icon: <RiseOutlined />,
+    access: staffRoles,
+    group: 'supply',
+    page: lazy(() => import('../pages/supply/Grades.tsx').then((module) => ({ default: module.GradesPage }))),
   },
   {
     path: '/admin/users',

@@ -5,10 +5,16 @@ import { buildMenuItems } from './menu-items.tsx';
 const translate = (key: string) => key;
 
 describe(buildMenuItems.name, () => {
-  it('shows an administrator the dashboard, the customers and the administration group', () => {
+  it('shows an administrator the dashboard, the customers, the supply and administration groups', () => {
     const items = buildMenuItems(consoleRoutes, menuGroups, { role: 'admin' }, translate);
-    expect(items.map((item) => item?.key)).toEqual(['/', '/customers', '/products', 'group:admin']);
-    const group = items[3] as { children: { key: string }[] };
+    expect(items.map((item) => item?.key)).toEqual(['/', '/customers', '/products', 'group:supply', 'group:admin']);
+    const supply = items[3] as { children: { key: string }[] };
+    expect(supply.children.map((child) => child.key)).toEqual([
+      '/supply/cycles',
+      '/supply/phone-orders',
+      '/supply/grades',
+    ]);
+    const group = items[4] as { children: { key: string }[] };
     expect(group.children.map((child) => child.key)).toEqual([
       '/admin/users',
       '/admin/org-units',
@@ -19,7 +25,7 @@ describe(buildMenuItems.name, () => {
 
   it('drops a group whose routes the user cannot open', () => {
     const items = buildMenuItems(consoleRoutes, menuGroups, { role: 'manager' }, translate);
-    expect(items.map((item) => item?.key)).toEqual(['/', '/customers', '/products']);
+    expect(items.map((item) => item?.key)).toEqual(['/', '/customers', '/products', 'group:supply']);
   });
 
   it('leaves routes marked hideInMenu out (the account page is in the user menu)', () => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Messages } from '../../shared/i18n/zh-CN.ts';
+import { CustomerGrades } from '../supply/components/CustomerGrades.tsx';
 import { CustomerHistory } from './components/CustomerHistory.tsx';
 import { CustomerProfile } from './components/CustomerProfile.tsx';
 import type { Customer, CustomField } from './customers.api.ts';
@@ -19,6 +20,11 @@ export const customerTabs: readonly CustomerTab[] = [
     key: 'profile',
     labelKey: 'customers.detail.tabs.profile',
     render: ({ customer, fields }) => <CustomerProfile customer={customer} fields={fields} />,
+  },
+  {
+    key: 'grades',
+    labelKey: 'customers.detail.tabs.grades',
+    render: ({ customer }) => <CustomerGrades customerId={customer.id} />,
   },
   {
     key: 'history',

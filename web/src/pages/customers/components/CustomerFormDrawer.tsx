@@ -396,6 +396,9 @@ export function CustomerFormDrawer({
 
 type FieldKey = keyof Messages['customers']['fields'];
 
+// The key is checked by FieldKey; t's own check of a template key over the whole message tree
+// exceeds TypeScript's instantiation depth once the messages grow (supply, products).
 function fieldLabel(t: ReturnType<typeof useTranslation>['t'], key: FieldKey): string {
-  return t(`customers.fields.${key}`);
+  const translate = t as (key: `customers.fields.${FieldKey}`) => string;
+  return translate(`customers.fields.${key}`);
 }
