@@ -169,7 +169,7 @@ async function seedOrderHistory(
     const linePrice: number[] = [];
     for (const { store, size, classWeights } of profiles) {
       if (random.next() > 0.93) continue; // some weeks a store does not order
-      const lineTarget = Math.max(1, Math.min(15, Math.round(1 + size * 4 + random.next() * 3)));
+      const lineTarget = Math.max(1, Math.min(12, Math.round(size * 3 + random.next() * 2.5)));
       const picked = new Map<number, DemoProduct>();
       for (let attempt = 0; attempt < lineTarget * 2 && picked.size < lineTarget; attempt += 1) {
         const pool = byClass.get(random.weighted(classWeights)) ?? [];
@@ -231,9 +231,9 @@ async function recentTotals(tx: Executor, tenantId: number, fromWeek: string, be
 
 // ── This week's strategies ────────────────────────────────────────────────────────────────────
 
-// 一类、二类 (the dear, scarce brands) by grade with 示范客户 ×1.2, supply ~85% of what the table
-// asks; new products to town stores only, capped at 2; a few popular 三类 in proportion to the
-// last 4 weeks; everything else unlimited.
+// Of the 120 offered: 一类、二类 (the dear, scarce brands) by grade with 示范客户 ×1.2, supply ~85%
+// of what the table asks; new products to town stores only, capped at 2; a few popular 三类 in
+// proportion to the last 4 weeks; everything else unlimited.
 const scarceTable = [
   { fromGrade: 1, toGrade: 5, qty: 0 },
   { fromGrade: 6, toGrade: 10, qty: 1 },
@@ -247,6 +247,8 @@ const newProductTable = [
   { fromGrade: 11, toGrade: 30, qty: 2 },
 ];
 
+export const demoCycleProducts = 120;
+
 export function demoStrategies(
   products: readonly DemoProduct[],
   gradeCounts: ReadonlyMap<number, number>,
@@ -259,7 +261,14 @@ export function demoStrategies(
       return sum + stores * row.qty;
     }, 0);
   let proportional = 0;
-  return products.map((product) => {
+  // This week's 货源: the new products and the best sellers of the last 4 weeks, 120 in all.
+  const offered = [
+    ...products.filter((product) => product.isNew),
+    ...products
+      .filter((product) => !product.isNew && (recentByProduct.get(product.id) ?? 0) > 0)
+      .sort((a, b) => (recentByProduct.get(b.id) ?? 0) - (recentByProduct.get(a.id) ?? 0) || a.id - b.id),
+  ].slice(0, demoCycleProducts);
+  return offered.map((product) => {
     if (product.isNew) {
       return {
         productId: product.id,
