@@ -137,9 +137,8 @@ for (let index = 0; index < runs; index += 1) {
     await database.db
       .transaction(async (tx) => {
         await tx.execute(sql`
-        INSERT INTO store_quotas (tenant_id, cycle_id, customer_id, quotas, ordered, basis)
-        SELECT tenant_id, ${scratch.id}, id, array_fill(1, ARRAY[${productCount}::int]), array_fill(0, ARRAY[${productCount}::int]),
-          '{"grade":1,"customerClass":null,"creditLevel":null}'::jsonb
+        INSERT INTO store_quotas (tenant_id, cycle_id, customer_id, quotas, ordered, grade)
+        SELECT tenant_id, ${scratch.id}, id, array_fill(1, ARRAY[${productCount}::int]), array_fill(0, ARRAY[${productCount}::int]), 1
         FROM customers WHERE tenant_id = ${tenantId} AND status = 'active'`);
         tx.rollback();
       })

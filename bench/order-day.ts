@@ -278,6 +278,7 @@ const summary = results.map((result) => {
     pgbenchSimpleTps: simple,
     ratioToPrepared: prepared ? round(apiRps / prepared, 3) : undefined,
     ratioToSimple: simple ? round(apiRps / simple, 3) : undefined,
+    pgbenchLatencyMs: result.pgbench ? median(result.pgbench.prepared.map((sample) => sample.p50)) : undefined,
     non2xx: result.api.reduce((sum, sample) => sum + sample.non2xx, 0),
     medianLoad: round(median(result.load), 2),
   };
@@ -290,7 +291,7 @@ writeFileSync(
 );
 const rows = summary.map(
   (row) =>
-    `| ${row.kind} | ${row.apiOrdersPerSecond} | ${row.apiP50} | ${row.apiP99} | ${row.pgbenchPreparedTps ?? '—'} | ${row.pgbenchSimpleTps ?? '—'} | ${row.ratioToPrepared ?? '—'} | ${row.ratioToSimple ?? '—'} | ${row.non2xx} | ${row.medianLoad} |`,
+    `| ${row.kind} | ${row.apiOrdersPerSecond} | ${row.apiP50} | ${row.apiP99} | ${row.pgbenchPreparedTps ?? '—'} | ${row.pgbenchLatencyMs ?? '—'} | ${row.pgbenchSimpleTps ?? '—'} | ${row.ratioToPrepared ?? '—'} | ${row.ratioToSimple ?? '—'} | ${row.non2xx} | ${row.medianLoad} |`,
 );
 writeFileSync(
   join(outDir, `${benchmark}.md`),
@@ -302,8 +303,8 @@ pgbench runs \`bench/pgbench/order-transaction.sql\` (the statements of \`placeO
 The API also authenticates each request (session lookup) and serialises JSON; pgbench does neither.
 Targets (PostgreSQL): orders/s ≥ 50 % of pgbench TPS; p99 < 100 ms.
 
-| database | API orders/s | p50 ms | p99 ms | pgbench TPS (prepared) | pgbench TPS (simple) | ratio (prepared) | ratio (simple) | non-2xx | load |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| database | API orders/s | p50 ms | p99 ms | pgbench TPS (prepared) | pgbench mean latency ms | pgbench TPS (simple) | ratio (prepared) | ratio (simple) | non-2xx | load |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
 Rounds: ${results

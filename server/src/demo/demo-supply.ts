@@ -47,10 +47,13 @@ export async function seedDemoSupply(
   tenantId: number,
   now: Date,
   random: Random,
-): Promise<DemoSupplySummary> {
+): Promise<DemoSupplySummary | undefined> {
   const actor = systemActor(tenantId, 'demo');
   const products = await demoProducts(tx, tenantId);
   const stores = await demoStores(tx, tenantId);
+  // A city without stores (kewo demo --customers 0, as the import benchmark starts) has nothing to
+  // order or allocate.
+  if (stores.length === 0 || products.length === 0) return undefined;
   const thisWeek = mondayOf(now);
   const history = await seedOrderHistory(tx, tenantId, stores, products, thisWeek, random);
   await recordChanges(tx, actor, [{ action: 'seed_demo', entity: 'order', entityId: 0, after: history }], now);
