@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
@@ -14,7 +14,7 @@ import { allow, anyStaff } from '../../platform/access/access-rule.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { pickLocale } from '../../platform/errors/error-catalogue.ts';
 import { buildProblem } from '../../platform/errors/problem-handler.ts';
-import { actorOf } from '../../platform/http/route-helpers.ts';
+import { actorOf, attachment, xlsxContentType } from '../../platform/http/route-helpers.ts';
 import { exportCustomers, readExportFilters, writeImportTemplate } from './customer-export.service.ts';
 import { checkImportMode, getImportErrorWorkbook, importCustomers, importLimits } from './customer-import.service.ts';
 import { customerListQuery } from './customers.contract.ts';
@@ -23,16 +23,6 @@ import { customerFormats } from './customers.schema.ts';
 // HTTP of the spreadsheet import and export. Admin and marketing import (like they create and
 // edit); every staff role exports its own scope (what it can list, it can download).
 const importers = allow('admin', 'marketing');
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function attachment(reply: FastifyReply, fileName: string, type: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return reply
-    .type(type)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('cache-control', 'no-store');
-}
 
 function localeOf(request: FastifyRequest) {
   return request.locale ?? pickLocale(request.headers['accept-language']);
@@ -90,7 +80,7 @@ export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }
       void writeImportTemplate(context, actorOf(request), output).catch((error: unknown) =>
         output.destroy(error as Error),
       );
-      return attachment(reply, '客户档案导入模板.xlsx', xlsxType).send(output);
+      return attachment(reply, '客户档案导入模板.xlsx', xlsxContentType).send(output);
     },
   );
 
@@ -150,7 +140,7 @@ export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }
     },
     async (request, reply) => {
       const file = await getImportErrorWorkbook(context, actorOf(request), request.params.token);
-      return attachment(reply, file.fileName, xlsxType).send(file.content);
+      return attachment(reply, file.fileName, xlsxContentType).send(file.content);
     },
   );
 
@@ -179,7 +169,7 @@ export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }
         output.destroy(error as Error);
       });
       const stamp = context.now().toISOString().slice(0, 10).replaceAll('-', '');
-      const type = kind === 'csv' ? 'text/csv; charset=utf-8' : xlsxType;
+      const type = kind === 'csv' ? 'text/csv; charset=utf-8' : xlsxContentType;
       return attachment(reply, `客户档案-${stamp}.${kind}`, type).send(output);
     },
   );

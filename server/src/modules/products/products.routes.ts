@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff } from '../../platform/access/access-rule.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { pickLocale } from '../../platform/errors/error-catalogue.ts';
 import { buildProblem } from '../../platform/errors/problem-handler.ts';
-import { actorOf, idParams } from '../../platform/http/route-helpers.ts';
+import { actorOf, attachment, idParams, xlsxContentType } from '../../platform/http/route-helpers.ts';
 import { exportProducts, importProducts, productImportLimits, writeProductTemplate } from './product-sheets.service.ts';
 import {
   newProductSchema,
@@ -32,16 +32,6 @@ import { createProduct, editProduct, getProduct, listProductBrands, listProducts
 // edit and import.
 const readers = anyStaff;
 const editors = allow('admin', 'marketing');
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function attachment(reply: FastifyReply, fileName: string, type: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return reply
-    .type(type)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('cache-control', 'no-store');
-}
 
 // Saves the one uploaded file to a temporary file, which the import streams through.
 async function receiveUpload(request: FastifyRequest, directory: string) {
@@ -114,7 +104,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
         output.destroy(error as Error);
       });
       const stamp = context.now().toISOString().slice(0, 10).replaceAll('-', '');
-      const type = kind === 'csv' ? 'text/csv; charset=utf-8' : xlsxType;
+      const type = kind === 'csv' ? 'text/csv; charset=utf-8' : xlsxContentType;
       return attachment(reply, `卷烟规格-${stamp}.${kind}`, type).send(output);
     },
   );
@@ -133,7 +123,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     async (_request, reply) => {
       const output = new PassThrough();
       void writeProductTemplate(output).catch((error: unknown) => output.destroy(error as Error));
-      return attachment(reply, '卷烟规格导入模板.xlsx', xlsxType).send(output);
+      return attachment(reply, '卷烟规格导入模板.xlsx', xlsxContentType).send(output);
     },
   );
 
