@@ -107,7 +107,8 @@ async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
 // that (its parser passes strings through as they are).
 type ChunkSource = AsyncIterable<Buffer | string>;
 type ReaderInternals = {
-  _parseWorksheet: (iterator: ChunkSource, sheetNo: string) => unknown;
+  model?: { sheets?: unknown[] };
+  _parseWorksheet: (this: ReaderInternals, iterator: ChunkSource, sheetNo: string) => unknown;
   _parseSharedStrings: (entry: NodeJS.ReadableStream) => unknown;
 };
 
@@ -122,6 +123,10 @@ function decodeAcrossChunks(reader: ExcelJS.stream.xlsx.WorkbookReader) {
   const internals = reader as unknown as ReaderInternals;
   const parseWorksheet = internals._parseWorksheet;
   internals._parseWorksheet = function (iterator, sheetNo) {
+    // exceljs starts a worksheet as soon as the shared strings and relationships are in, then names
+    // it from workbook.xml — which a zip may hold later (seen once in CI: a 500 on "model.sheets").
+    // The first worksheet is read by position, so an unnamed sheet is fine.
+    this.model ??= { sheets: [] };
     return parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
   };
   const parseSharedStrings = internals._parseSharedStrings;
