@@ -1,20 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff } from '../../platform/access/access-rule.ts';
-import { DomainError } from '../../platform/errors/domain-error.ts';
 import { pickLocale } from '../../platform/errors/error-catalogue.ts';
 import { buildProblem } from '../../platform/errors/problem-handler.ts';
-import { actorOf, attachment, xlsxContentType } from '../../platform/http/route-helpers.ts';
+import { actorOf, attachment, receiveUpload, xlsxContentType } from '../../platform/http/route-helpers.ts';
 import { exportCustomers, readExportFilters, writeImportTemplate } from './customer-export.service.ts';
 import { checkImportMode, getImportErrorWorkbook, importCustomers, importLimits } from './customer-import.service.ts';
 import { customerListQuery } from './customers.contract.ts';
@@ -41,25 +38,6 @@ export const exportQuery = customerListQuery.omit({ limit: true, cursor: true, s
   format: z.enum(['xlsx', 'csv']).default('xlsx').describe('file format'),
   businessFormat: z.enum(customerFormats).optional().describe('业态 filter (the list calls it format)'),
 });
-
-// Saves the one uploaded file to a temporary file: the import reads it twice (checking, then
-// marking errors) and never holds it in memory.
-async function receiveUpload(request: FastifyRequest, directory: string) {
-  if (!request.isMultipart()) throw new DomainError('IMPORT_FILE_MISSING', {}, 'file');
-  const part = await request.file({ limits: { fileSize: importLimits.fileBytes, files: 1, fields: 10 } });
-  if (part?.fieldname !== 'file') throw new DomainError('IMPORT_FILE_MISSING', {}, 'file');
-  const path = join(directory, 'upload');
-  try {
-    await pipeline(part.file, createWriteStream(path));
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit: '50 MB' }, 'file');
-    }
-    throw error;
-  }
-  if (part.file.truncated) throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit: '50 MB' }, 'file');
-  return { path, fileName: part.filename || 'upload' };
-}
 
 export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   await app.register(fastifyMultipart, { limits: { fileSize: importLimits.fileBytes, files: 1 } });
@@ -103,7 +81,7 @@ export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }
       const directory = join(tmpdir(), `kewo-import-${randomBytes(8).toString('hex')}`);
       await mkdir(directory, { recursive: true });
       try {
-        const upload = await receiveUpload(request, directory);
+        const upload = await receiveUpload(request, directory, importLimits.fileBytes);
         const locale = localeOf(request);
         const outcome = await importCustomers(context, actor, { ...upload, mode, locale });
         if (outcome.ok) {

@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff } from '../../platform/access/access-rule.ts';
-import { DomainError } from '../../platform/errors/domain-error.ts';
 import { pickLocale } from '../../platform/errors/error-catalogue.ts';
 import { buildProblem } from '../../platform/errors/problem-handler.ts';
-import { actorOf, attachment, idParams, xlsxContentType } from '../../platform/http/route-helpers.ts';
+import { actorOf, attachment, idParams, receiveUpload, xlsxContentType } from '../../platform/http/route-helpers.ts';
 import { exportProducts, importProducts, productImportLimits, writeProductTemplate } from './product-sheets.service.ts';
 import {
   newProductSchema,
@@ -32,24 +28,6 @@ import { createProduct, editProduct, getProduct, listProductBrands, listProducts
 // edit and import.
 const readers = anyStaff;
 const editors = allow('admin', 'marketing');
-
-// Saves the one uploaded file to a temporary file, which the import streams through.
-async function receiveUpload(request: FastifyRequest, directory: string) {
-  if (!request.isMultipart()) throw new DomainError('IMPORT_FILE_MISSING', {}, 'file');
-  const part = await request.file({ limits: { fileSize: productImportLimits.fileBytes, files: 1, fields: 10 } });
-  if (part?.fieldname !== 'file') throw new DomainError('IMPORT_FILE_MISSING', {}, 'file');
-  const path = join(directory, 'upload');
-  try {
-    await pipeline(part.file, createWriteStream(path));
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit: '10 MB' }, 'file');
-    }
-    throw error;
-  }
-  if (part.file.truncated) throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit: '10 MB' }, 'file');
-  return { path, fileName: part.filename || 'upload' };
-}
 
 export const productRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   await app.register(fastifyMultipart, { limits: { fileSize: productImportLimits.fileBytes, files: 1 } });
@@ -144,7 +122,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
       const directory = join(tmpdir(), `kewo-product-import-${randomBytes(8).toString('hex')}`);
       await mkdir(directory, { recursive: true });
       try {
-        const upload = await receiveUpload(request, directory);
+        const upload = await receiveUpload(request, directory, productImportLimits.fileBytes);
         const locale = request.locale ?? pickLocale(request.headers['accept-language']);
         const outcome = await importProducts(context, actor, { ...upload, locale });
         if (outcome.ok) {

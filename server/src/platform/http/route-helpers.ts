@@ -1,3 +1,6 @@
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../access/actor.ts';
@@ -46,4 +49,24 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   if (typeof value !== 'string' || !/^[\x21-\x7e]{1,100}$/.test(value))
     throw new DomainError('IDEMPOTENCY_KEY_INVALID');
   return value;
+}
+
+// Saves the one uploaded file (multipart field "file") to a temporary file in `directory`: an
+// import streams it from there and never holds it in memory.
+export async function receiveUpload(request: FastifyRequest, directory: string, limitBytes: number) {
+  const limit = `${Math.round(limitBytes / 1024 / 1024)} MB`;
+  if (!request.isMultipart()) throw new DomainError('IMPORT_FILE_MISSING', {}, 'file');
+  const part = await request.file({ limits: { fileSize: limitBytes, files: 1, fields: 10 } });
+  if (part?.fieldname !== 'file') throw new DomainError('IMPORT_FILE_MISSING', {}, 'file');
+  const path = join(directory, 'upload');
+  try {
+    await pipeline(part.file, createWriteStream(path));
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit }, 'file');
+    }
+    throw error;
+  }
+  if (part.file.truncated) throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit }, 'file');
+  return { path, fileName: part.filename || 'upload' };
 }
