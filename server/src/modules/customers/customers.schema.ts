@@ -36,6 +36,14 @@ export const urbanRuralKinds = ['urban', 'rural'] as const;
 export type UrbanRural = (typeof urbanRuralKinds)[number];
 export const orderChannels = ['online', 'phone', 'visit'] as const;
 export type OrderChannel = (typeof orderChannels)[number];
+// 客户分类 (C2): 示范客户 (with a sub-type), 成长客户, 普通客户, 特殊客户. The classification module
+// decides them; the current one is copied onto the customer so lists, allocation and visit standards
+// read it without a join. null = not yet classified.
+export const customerClasses = ['demonstration', 'growth', 'ordinary', 'special'] as const;
+export type CustomerClass = (typeof customerClasses)[number];
+// 示范客户的类型: 品牌示范型, 终端示范型, 信息示范型.
+export const demoTypes = ['brand', 'terminal', 'information'] as const;
+export type DemoType = (typeof demoTypes)[number];
 
 // The districts (GB/T 2260) a city company serves. A licence number starts with one of them.
 export const districts = pgTable(
@@ -82,6 +90,10 @@ export const customers = pgTable(
     longitude: doublePrecision('longitude'),
     licenceValidUntil: date('licence_valid_until', { mode: 'string' }),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    // The current class (客户分类) and, for a demonstration store, its sub-type. Written only by the
+    // classification module (an approved run, or a hand-set special class).
+    classCode: text('class_code', { enum: customerClasses }),
+    demoType: text('demo_type', { enum: demoTypes }),
     // Values of the tenant's custom fields (customer_fields), { key: value }.
     customFields: jsonb('custom_fields').$type<CustomFieldValues>().notNull().default({}),
     // Search keys, computed on write by searchKeysOf (customer-search.rules.ts): pinyin of the store
@@ -116,6 +128,7 @@ export const customers = pgTable(
     index('customers_tenant_owner_pinyin_idx').on(table.tenantId, sql`${table.ownerPinyin} text_pattern_ops`),
     index('customers_tenant_name_idx').on(table.tenantId, table.name),
     index('customers_tenant_updated_idx').on(table.tenantId, table.updatedAt),
+    index('customers_tenant_class_idx').on(table.tenantId, table.classCode),
     // Speeds up substring search of 3+ characters. A GIN index cannot lead with tenant_id without
     // btree_gin; the tenant filter is applied on the (few) matching rows. Correctness never
     // depends on it: under LC_CTYPE=C trigrams ignore Chinese, and LIKE still answers.
