@@ -1,4 +1,5 @@
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -49,6 +50,42 @@ describe(readSheetRows.name, () => {
       expect(read).toHaveLength(rows.length + 1);
       expect(read.slice(1)).toEqual(rows);
     }
+  });
+
+  it('reads the first worksheet in the workbook’s order, the same way every time, with progress to the end', async () => {
+    // exceljs stores workbook.xml last, after the worksheets and their shared strings.
+    const path = join(directory, 'two-sheets.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const customers = workbook.addWorksheet('客户档案');
+    customers.addRow(['专卖许可证号', '店名']);
+    for (const row of rows.slice(0, 200)) customers.addRow(row.slice(0, 2));
+    workbook.addWorksheet('填写说明').addRow(['说明', '不是客户']);
+    await workbook.xlsx.writeFile(path);
+
+    // Read in turns and at once: each read is independent of any other.
+    const reads = [await readAll(path), await readAll(path), ...(await Promise.all([readAll(path), readAll(path)]))];
+    for (const { read } of reads) {
+      expect(read[0]).toEqual(['专卖许可证号', '店名']);
+      expect(read.slice(1)).toEqual(rows.slice(0, 200).map((row) => row.slice(0, 2)));
+    }
+
+    const progress: number[] = [];
+    for await (const _ of readSheetRows(path, { kind: 'xlsx' }, (bytes) => progress.push(bytes))) {
+      // reading only
+    }
+    const { size } = await stat(path);
+    expect(progress.at(-1)).toBe(size);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  });
+
+  it('refuses a zip that is not a workbook', async () => {
+    const path = join(directory, 'not-a-workbook.xlsx');
+    const document = new ExcelJS.Workbook();
+    document.addWorksheet('x');
+    const buffer = Buffer.from(await document.xlsx.writeBuffer());
+    // Rename the workbook part: a zip, but no xl/workbook.xml.
+    writeFileSync(path, buffer.toString('latin1').replaceAll('xl/workbook.xml', 'xl/notebook.xml'), 'latin1');
+    await expect(readAll(path)).rejects.toThrow(/no workbook/);
   });
 
   it.each([

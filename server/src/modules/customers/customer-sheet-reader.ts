@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
 
 // Reading an uploaded spreadsheet row by row, never whole: an .xlsx through exceljs's streaming
 // reader, a .csv through csv-parse (UTF-8 with or without BOM, or GB18030/GBK as Excel-CN saves it).
@@ -64,42 +65,82 @@ export async function* readSheetRows(
   detection: { kind: SheetKind; encoding?: string },
   onBytes: (bytes: number) => void = () => {},
 ) {
+  if (detection.kind === 'xlsx') {
+    yield* readXlsxRows(path, onBytes);
+    return;
+  }
   let bytes = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      bytes += chunk.length;
-      onBytes(bytes);
-      callback(null, chunk);
-    },
-  });
-  const input = createReadStream(path, { highWaterMark: 256 * 1024 }).pipe(counter);
-  if (detection.kind === 'xlsx') yield* readXlsxRows(input);
-  else yield* readCsvRows(input, detection.encoding ?? 'utf-8');
+  const input = createReadStream(path, { highWaterMark: 256 * 1024 }).pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length;
+        onBytes(bytes);
+        callback(null, chunk);
+      },
+    }),
+  );
+  yield* readCsvRows(input, detection.encoding ?? 'utf-8');
 }
 
-async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+// An .xlsx is read through the zip's central directory, in the order a workbook is understood:
+// the workbook and its relationships (which worksheet is first), the shared strings, then the first
+// worksheet streamed row by row. (exceljs's own WorkbookReader takes the entries in the order the zip
+// stores them, parking early worksheets in temporary files; read twice in a row, it failed now and
+// then on files whose workbook.xml comes last, as exceljs writes them.) exceljs still parses the XML.
+async function* readXlsxRows(path: string, onBytes: (bytes: number) => void): AsyncGenerator<SheetRow> {
+  const [directory, size] = await Promise.all([unzipper.Open.file(path), stat(path).then((info) => info.size)]);
+  const entries = new Map(directory.files.map((entry) => [entry.path.replace(/^\//, ''), entry]));
+  const relationships = entries.get('xl/_rels/workbook.xml.rels');
+  const workbookEntry = entries.get('xl/workbook.xml');
+  if (!relationships || !workbookEntry) throw new Error('no workbook in the file');
+
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
     worksheets: 'emit',
-    entries: 'emit',
-  });
-  decodeAcrossChunks(reader);
-  let hasWorksheet = false;
-  for await (const worksheet of reader) {
-    hasWorksheet = true;
-    for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
-      // row.values is 1-based and sparse.
-      const values = (row.values as unknown[]).slice(1);
-      if (values.every((value) => value === undefined || value === null || value === '')) continue;
-      yield { row: row.number, cells: values };
-    }
-    // Only the first worksheet holds customers (the template's second is 填写说明).
-    break;
-  }
+    entries: 'ignore',
+  }) as unknown as ReaderInternals;
+  await reader._parseRels(relationships.stream());
+  await reader._parseWorkbook(workbookEntry.stream());
+  const firstSheet = reader.model?.sheets?.[0];
+  const target = reader.workbookRels?.find((relationship) => relationship.Id === firstSheet?.rId)?.Target;
   // A zip without a worksheet (a .docx renamed, say) is not a workbook.
-  if (!hasWorksheet) throw new Error('no worksheet in the file');
+  if (!target) throw new Error('no worksheet in the file');
+  const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const sheetEntry = entries.get(sheetPath);
+  if (!sheetEntry) throw new Error(`the workbook names ${sheetPath}, which the file lacks`);
+  const sharedStrings = entries.get('xl/sharedStrings.xml');
+  if (sharedStrings) {
+    for await (const _ of reader._parseSharedStrings(Readable.from(decodeUtf8(sharedStrings.stream())))) {
+      // cached on the reader; nothing to emit
+    }
+  }
+
+  // Progress is the share of the worksheet's XML read, in bytes of the file.
+  const sheetStream = sheetEntry.stream();
+  let read = 0;
+  const counted = async function* () {
+    for await (const chunk of sheetStream as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      onBytes(Math.min(size, Math.round((read / Math.max(1, sheetEntry.uncompressedSize)) * size)));
+      yield chunk;
+    }
+  };
+  const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
+  try {
+    for (const { value: worksheet } of reader._parseWorksheet(decodeUtf8(counted()), sheetNo)) {
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        // row.values is 1-based and sparse.
+        const values = (row.values as unknown[]).slice(1);
+        if (values.every((value) => value === undefined || value === null || value === '')) continue;
+        yield { row: row.number, cells: values };
+      }
+    }
+  } finally {
+    // A reader that stops early (a missing column, say) leaves no open file behind.
+    sheetStream.destroy();
+  }
 }
 
 // exceljs 4.4 decodes each chunk of the zipped XML on its own, so a Chinese character split
@@ -107,9 +148,12 @@ async function* readXlsxRows(input: Readable): AsyncGenerator<SheetRow> {
 // that (its parser passes strings through as they are).
 type ChunkSource = AsyncIterable<Buffer | string>;
 type ReaderInternals = {
-  model?: { sheets?: unknown[] };
-  _parseWorksheet: (this: ReaderInternals, iterator: ChunkSource, sheetNo: string) => unknown;
-  _parseSharedStrings: (entry: NodeJS.ReadableStream) => unknown;
+  model?: { sheets?: { rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels: (entry: Readable) => Promise<void>;
+  _parseWorkbook: (entry: Readable) => Promise<void>;
+  _parseSharedStrings: (entry: Readable) => AsyncIterable<unknown>;
+  _parseWorksheet: (iterator: ChunkSource, sheetNo: string) => Iterable<{ value: unknown }>;
 };
 
 async function* decodeUtf8(source: ChunkSource): AsyncGenerator<string> {
@@ -117,22 +161,6 @@ async function* decodeUtf8(source: ChunkSource): AsyncGenerator<string> {
   for await (const chunk of source) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
   const rest = decoder.decode();
   if (rest) yield rest;
-}
-
-function decodeAcrossChunks(reader: ExcelJS.stream.xlsx.WorkbookReader) {
-  const internals = reader as unknown as ReaderInternals;
-  const parseWorksheet = internals._parseWorksheet;
-  internals._parseWorksheet = function (iterator, sheetNo) {
-    // exceljs starts a worksheet as soon as the shared strings and relationships are in, then names
-    // it from workbook.xml — which a zip may hold later (seen once in CI: a 500 on "model.sheets").
-    // The first worksheet is read by position, so an unnamed sheet is fine.
-    this.model ??= { sheets: [] };
-    return parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
-  };
-  const parseSharedStrings = internals._parseSharedStrings;
-  internals._parseSharedStrings = function (entry) {
-    return parseSharedStrings.call(this, Readable.from(decodeUtf8(entry as unknown as ChunkSource)));
-  };
 }
 
 async function* readCsvRows(input: Readable, encoding: string): AsyncGenerator<SheetRow> {

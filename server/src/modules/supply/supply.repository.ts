@@ -253,7 +253,10 @@ export async function recentPurchases(
 }
 
 // Writes a cycle's quotas: one row per store, arrays by product position. Each batch travels as a
-// few array parameters (ids, grades, …, and each store's quotas as a '{…}' literal).
+// few array parameters: ids, grades, classes and credit levels one element per store, and every
+// store's quotas (and last 4 weeks) laid end to end in one flat int[] that the statement slices by
+// the store's ordinal — a flat literal is a third of the text of an array of quoted array literals
+// and PostgreSQL parses it once, not twice. The next batch is built while the last one is written.
 export type StoreQuotaInsert = {
   customerId: number;
   quotas: ArrayLike<number>;
@@ -263,31 +266,62 @@ export type StoreQuotaInsert = {
   recent: ArrayLike<number> | null;
 };
 
+const storeQuotaBatch = 10_000;
+
 export async function insertStoreQuotas(
   executor: Executor,
   tenantId: number,
   cycleId: number,
   width: number,
   rows: readonly StoreQuotaInsert[],
+  batch = storeQuotaBatch,
 ) {
-  const batch = 25_000;
-  for (let start = 0; start < rows.length; start += batch) {
-    const slice = rows.slice(start, start + batch);
-    const nullable = (values: ReadonlyArray<string | null>) =>
-      values.some((value) => value !== null) ? arrayLiteral(values) : null;
-    await executor.execute(sql`
-      INSERT INTO store_quotas (tenant_id, cycle_id, customer_id, quotas, ordered, grade, customer_class, credit_level, recent)
-      SELECT ${tenantId}, ${cycleId}, r.customer_id, r.quotas::int[], array_fill(0, ARRAY[${width}::int]), r.grade,
-        r.customer_class, r.credit_level, r.recent::int[]
-      FROM unnest(
-        ${arrayLiteral(slice.map((row) => row.customerId))}::int[],
-        ${arrayLiteral(slice.map((row) => arrayLiteral(row.quotas)))}::text[],
-        ${arrayLiteral(slice.map((row) => row.grade))}::smallint[],
-        ${nullable(slice.map((row) => row.customerClass))}::text[],
-        ${nullable(slice.map((row) => row.creditLevel))}::text[],
-        ${nullable(slice.map((row) => (row.recent ? arrayLiteral(row.recent) : null)))}::text[]
-      ) AS r(customer_id, quotas, grade, customer_class, credit_level, recent)`);
+  let writing: Promise<unknown> = Promise.resolve();
+  try {
+    for (let start = 0; start < rows.length; start += batch) {
+      const slice = rows.slice(start, start + batch);
+      const nullable = (values: ReadonlyArray<string | null>) =>
+        values.some((value) => value !== null) ? arrayLiteral(values) : null;
+      const withRecent = slice.some((row) => row.recent !== null);
+      const statement = sql`
+        INSERT INTO store_quotas (tenant_id, cycle_id, customer_id, quotas, ordered, grade, customer_class, credit_level, recent)
+        SELECT ${tenantId}, ${cycleId}, r.customer_id,
+          flat.quotas[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int],
+          array_fill(0, ARRAY[${width}::int]), r.grade, r.customer_class, r.credit_level,
+          CASE WHEN r.has_recent THEN flat.recent[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int] END
+        FROM unnest(
+          ${arrayLiteral(slice.map((row) => row.customerId))}::int[],
+          ${arrayLiteral(slice.map((row) => row.grade))}::smallint[],
+          ${nullable(slice.map((row) => row.customerClass))}::text[],
+          ${nullable(slice.map((row) => row.creditLevel))}::text[],
+          ${arrayLiteral(slice.map((row) => row.recent !== null))}::boolean[]
+        ) WITH ORDINALITY AS r(customer_id, grade, customer_class, credit_level, has_recent, n)
+        CROSS JOIN (
+          SELECT ${flatIntLiteral(slice, width, (row) => row.quotas)}::int[] AS quotas,
+            ${withRecent ? flatIntLiteral(slice, width, (row) => row.recent) : null}::int[] AS recent
+        ) AS flat`;
+      await writing;
+      // One promise for the statement (a drizzle query runs again at every `then`).
+      writing = Promise.resolve(executor.execute(statement));
+      // Awaited before the next batch is sent or at the end; until then a failure is not unhandled.
+      writing.catch(() => {});
+    }
+  } finally {
+    await writing.catch(() => {});
   }
+  await writing;
+}
+
+// Every row's `width` integers end to end, '{1,0,3,…}' (a missing row is `width` zeros).
+function flatIntLiteral<Row>(rows: readonly Row[], width: number, valuesOf: (row: Row) => ArrayLike<number> | null) {
+  const zeros = new Array(width).fill(0).join(',');
+  const parts = rows.map((row) => {
+    const values = valuesOf(row);
+    if (values === null) return zeros;
+    if (values.length !== width) throw new Error(`expected ${width} values, got ${values.length}`);
+    return Array.prototype.join.call(values, ',');
+  });
+  return `{${parts.join(',')}}`;
 }
 
 // ── Orders ────────────────────────────────────────────────────────────────────────────────────

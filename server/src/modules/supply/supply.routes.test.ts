@@ -5,8 +5,8 @@ import { testDatabaseKinds } from '../../db/test-database.ts';
 import { createTestApp, sessionCookieOf, type TestApp, testPassword } from '../../test/test-app.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { products } from '../products/products.schema.ts';
-import { insertCycle, insertOrder } from './supply.repository.ts';
-import { orderLines, orders, storeQuotas } from './supply.schema.ts';
+import { insertCycle, insertOrder, insertStoreQuotas } from './supply.repository.ts';
+import { orderCycles, orderLines, orders, storeQuotas } from './supply.schema.ts';
 
 type CycleItem = { productId: number; quota: number | null; ordered: number; remaining: number | null };
 
@@ -540,6 +540,51 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
       if (newest.amount > theirs.amount && newest.quantity > theirs.quantity) {
         expect(newest.grade).toBeGreaterThanOrEqual(theirs.grade);
       }
+    });
+  });
+
+  describe('quota rows', () => {
+    it('are written batch by batch exactly as computed: quotas, grade, class and last 4 weeks', async () => {
+      // The demo's published cycle, rewritten in batches of 7 inside a transaction that is rolled back.
+      const [demoCycle] = await t.database.db
+        .select({ id: orderCycles.id })
+        .from(orderCycles)
+        .where(and(eq(orderCycles.tenantId, t.city.tenantId), eq(orderCycles.status, 'published')))
+        .orderBy(orderCycles.id)
+        .limit(1);
+      const read = (executor: Pick<typeof t.database.db, 'select'>) =>
+        executor
+          .select()
+          .from(storeQuotas)
+          .where(and(eq(storeQuotas.tenantId, t.city.tenantId), eq(storeQuotas.cycleId, demoCycle.id)))
+          .orderBy(storeQuotas.customerId);
+      const before = await read(t.database.db);
+      expect(before.length).toBeGreaterThan(20);
+      expect(before.some((row) => row.recent !== null)).toBe(true);
+      const width = before[0].quotas.length;
+      const rollback = new Error('rollback');
+      await expect(
+        t.database.db.transaction(async (tx) => {
+          await tx
+            .delete(storeQuotas)
+            .where(and(eq(storeQuotas.tenantId, t.city.tenantId), eq(storeQuotas.cycleId, demoCycle.id)));
+          const rows = before.map((row) => ({
+            customerId: row.customerId,
+            quotas: row.quotas,
+            grade: row.grade,
+            customerClass: row.customerClass,
+            creditLevel: row.creditLevel,
+            recent: row.recent,
+          }));
+          await insertStoreQuotas(tx, t.city.tenantId, demoCycle.id, width, rows, 7);
+          const after = await read(tx);
+          expect(after.map((row) => ({ ...row, ordered: [] }))).toEqual(before.map((row) => ({ ...row, ordered: [] })));
+          expect(after.every((row) => row.ordered.length === width && row.ordered.every((qty) => qty === 0))).toBe(
+            true,
+          );
+          throw rollback;
+        }),
+      ).rejects.toBe(rollback);
     });
   });
 });
