@@ -35,7 +35,10 @@ export const customerSchema = z.object({
     .enum(customerClasses)
     .nullable()
     .describe('客户分类: the current class (null = not yet classified); set by the classification module'),
-  demoType: z.enum(demoTypes).nullable().describe('示范客户的类型 (brand/terminal/information) for a demonstration store'),
+  demoType: z
+    .enum(demoTypes)
+    .nullable()
+    .describe('示范客户的类型 (brand/terminal/information) for a demonstration store'),
   customFields: z
     .record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))
     .describe('values of the custom fields by key (GET /customer-fields); a missing key is empty'),
