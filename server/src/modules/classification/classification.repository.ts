@@ -380,14 +380,16 @@ export async function applyRun(
     updated AS (
       UPDATE customers c SET class_code = ch.to_class, demo_type = ch.to_demo_type, updated_at = ${now}
       FROM changed ch WHERE c.tenant_id = ${tenantId} AND c.id = ch.id
-      RETURNING c.id)
+      RETURNING ch.id, ch.from_class, ch.from_demo_type, ch.to_class, ch.to_demo_type, ch.override_reason),
+    history AS (
     INSERT INTO customer_class_history (tenant_id, customer_id, from_class, from_demo_type, to_class, to_demo_type,
       run_id, reason, effective_on, changed_by, changed_at)
-    SELECT ${tenantId}, ch.id, ch.from_class, ch.from_demo_type, ch.to_class, ch.to_demo_type, ${run.id},
-      coalesce(ch.override_reason, '分类测算'), ${run.effectiveOn}, ${by}, ${now}
-    FROM changed ch JOIN updated u ON u.id = ch.id
-    RETURNING customer_id`);
-  return rowsOf(result).length;
+    SELECT ${tenantId}, u.id, u.from_class, u.from_demo_type, u.to_class, u.to_demo_type, ${run.id},
+      coalesce(u.override_reason, '分类测算'), ${run.effectiveOn}, ${by}, ${now}
+    FROM updated u
+    RETURNING 1)
+    SELECT count(*)::int AS changed FROM history`);
+  return Number(rowsOf<{ changed: number }>(result)[0]?.changed ?? 0);
 }
 
 export async function markRunApplied(
@@ -618,9 +620,10 @@ export async function setSpecialInBulk(
       WHERE c.tenant_id = ${tenantId} FOR UPDATE OF c),
     updated AS (
       UPDATE customers c SET class_code = 'special', demo_type = NULL, updated_at = ${now}
-      FROM before b WHERE c.tenant_id = ${tenantId} AND c.id = b.id RETURNING c.id)
+      FROM before b WHERE c.tenant_id = ${tenantId} AND c.id = b.id
+      RETURNING b.id, b.class_code, b.demo_type, b.reason)
     INSERT INTO customer_class_history (tenant_id, customer_id, from_class, from_demo_type, to_class, to_demo_type,
       run_id, reason, effective_on, changed_by, changed_at)
-    SELECT ${tenantId}, b.id, b.class_code, b.demo_type, 'special', NULL, NULL, b.reason, ${effectiveOn}, ${by}, ${now}
-    FROM before b JOIN updated u ON u.id = b.id`);
+    SELECT ${tenantId}, u.id, u.class_code, u.demo_type, 'special', NULL, NULL, u.reason, ${effectiveOn}, ${by}, ${now}
+    FROM updated u`);
 }

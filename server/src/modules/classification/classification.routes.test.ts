@@ -77,7 +77,15 @@ describe.each(testDatabaseKinds)('customer classification on %s', (kind) => {
   describe('rule sets', () => {
     it.each([
       [{ weights: [{ indicator: 'volume', weight: 60 }] }, '权重合计为 60，应为 100'],
-      [{ weights: [{ indicator: 'volume', weight: 50 }, { indicator: 'smiles', weight: 50 }] }, '未知指标“smiles”'],
+      [
+        {
+          weights: [
+            { indicator: 'volume', weight: 50 },
+            { indicator: 'smiles', weight: 50 },
+          ],
+        },
+        '未知指标“smiles”',
+      ],
       [
         {
           thresholds: [
@@ -99,7 +107,12 @@ describe.each(testDatabaseKinds)('customer classification on %s', (kind) => {
         '缺口',
       ],
     ])('refuses %o naming the conflict', async (changes, words) => {
-      const response = await inject(marketing, 'POST', '/api/v1/classification/rule-sets', editedRuleSet(changes as never));
+      const response = await inject(
+        marketing,
+        'POST',
+        '/api/v1/classification/rule-sets',
+        editedRuleSet(changes as never),
+      );
       expect(response.statusCode).toBe(400);
       expect(response.json().code).toBe('CLASSIFICATION_RULE_SET_INVALID');
       expect(response.json().detail).toContain(words);
@@ -174,9 +187,7 @@ describe.each(testDatabaseKinds)('customer classification on %s', (kind) => {
     });
 
     it('a manager reviews and overrides their own stores with a reason, not others’', async () => {
-      const own = (
-        await inject(manager, 'GET', `/api/v1/classification/runs/${runId}/proposals?limit=200`)
-      ).json();
+      const own = (await inject(manager, 'GET', `/api/v1/classification/runs/${runId}/proposals?limit=200`)).json();
       const all = (await inject(marketing, 'GET', `/api/v1/classification/runs/${runId}/proposals?limit=200`)).json();
       expect(own.total).toBeLessThan(all.total);
       ownStore = own.items.find(
@@ -191,7 +202,9 @@ describe.each(testDatabaseKinds)('customer classification on %s', (kind) => {
       );
       const other = all.items.find((item: Proposal) => !ownIds.has(item.customerId) && item.currentClass !== 'special');
       const url = (customerId: number) => `/api/v1/classification/runs/${runId}/proposals/${customerId}/override`;
-      expect((await inject(manager, 'PUT', url(other.customerId), { class: 'ordinary', reason: '经营下滑' })).statusCode).toBe(404);
+      expect(
+        (await inject(manager, 'PUT', url(other.customerId), { class: 'ordinary', reason: '经营下滑' })).statusCode,
+      ).toBe(404);
       const noReason = await inject(manager, 'PUT', url(ownStore.customerId), { class: 'demonstration' });
       expect(noReason.json().code).toBe('CLASSIFICATION_REASON_REQUIRED');
       const toSpecial = await inject(manager, 'PUT', url(ownStore.customerId), { class: 'special', reason: '违规' });
@@ -202,7 +215,11 @@ describe.each(testDatabaseKinds)('customer classification on %s', (kind) => {
         reason: '门头与陈列已按标准改造',
       });
       expect(done.statusCode).toBe(200);
-      expect(done.json().override).toEqual({ class: 'demonstration', demoType: 'terminal', reason: '门头与陈列已按标准改造' });
+      expect(done.json().override).toEqual({
+        class: 'demonstration',
+        demoType: 'terminal',
+        reason: '门头与陈列已按标准改造',
+      });
     });
 
     it('approves per branch, then the rest; never twice; never an older run', async () => {
@@ -252,7 +269,9 @@ describe.each(testDatabaseKinds)('customer classification on %s', (kind) => {
       // Another tenant cannot see the run or the store.
       const other = await t.signIn(t.otherTenant.adminUsername);
       expect((await inject(other, 'GET', `/api/v1/classification/runs/${runId}`)).statusCode).toBe(404);
-      expect((await inject(other, 'GET', `/api/v1/customers/${ownStore.customerId}/classification`)).statusCode).toBe(404);
+      expect((await inject(other, 'GET', `/api/v1/customers/${ownStore.customerId}/classification`)).statusCode).toBe(
+        404,
+      );
     });
   });
 
@@ -280,11 +299,14 @@ describe.each(testDatabaseKinds)('customer classification on %s', (kind) => {
       const report = (await inject(inspector, 'GET', `/api/v1/classification/spot-checks/${checkId}`)).json();
       const [first, second] = report.items;
       const url = (customerId: number) => `/api/v1/classification/spot-checks/${checkId}/items/${customerId}`;
-      expect((await inject(inspector, 'PUT', url(first.customerId), { inspectorClass: first.sampledClass })).json().agrees).toBe(
-        true,
-      );
+      expect(
+        (await inject(inspector, 'PUT', url(first.customerId), { inspectorClass: first.sampledClass })).json().agrees,
+      ).toBe(true);
       const disagree = first.sampledClass === 'ordinary' ? 'growth' : 'ordinary';
-      await inject(inspector, 'PUT', url(second.customerId), { inspectorClass: disagree, note: '实地查看经营规模偏小' });
+      await inject(inspector, 'PUT', url(second.customerId), {
+        inspectorClass: disagree,
+        note: '实地查看经营规模偏小',
+      });
       const after = (await inject(inspector, 'GET', `/api/v1/classification/spot-checks/${checkId}`)).json();
       expect(after.stats).toMatchObject({ sampled: 20, assessed: 2, accuracy: 50 });
       const file = await inject(inspector, 'GET', `/api/v1/classification/spot-checks/${checkId}/export`);

@@ -25,7 +25,13 @@ const base: RuleSetDefinition = {
     { class: 'ordinary', from: 0, to: 40 },
   ],
   demoTypes: [
-    { demoType: 'information', conditions: [{ indicator: 'information', min: 100 }, { indicator: 'growth', min: 90 }] },
+    {
+      demoType: 'information',
+      conditions: [
+        { indicator: 'information', min: 100 },
+        { indicator: 'growth', min: 90 },
+      ],
+    },
     { demoType: 'brand', conditions: [{ indicator: 'structure', min: 90 }] },
   ],
 };
@@ -49,17 +55,35 @@ describe('checkRuleSet', () => {
     ['a valid one', base, 'accepted'],
     [
       'weights that add up to 90',
-      { ...base, weights: [{ indicator: 'volume', weight: 40 }, { indicator: 'structure', weight: 50 }] },
+      {
+        ...base,
+        weights: [
+          { indicator: 'volume', weight: 40 },
+          { indicator: 'structure', weight: 50 },
+        ],
+      },
       'the weights add up to 90, not 100',
     ],
     [
       'an unknown indicator',
-      { ...base, weights: [{ indicator: 'volume', weight: 50 }, { indicator: 'smiles', weight: 50 }] },
+      {
+        ...base,
+        weights: [
+          { indicator: 'volume', weight: 50 },
+          { indicator: 'smiles', weight: 50 },
+        ],
+      },
       'unknown indicator "smiles"',
     ],
     [
       'an indicator twice',
-      { ...base, weights: [{ indicator: 'volume', weight: 50 }, { indicator: 'volume', weight: 50 }] },
+      {
+        ...base,
+        weights: [
+          { indicator: 'volume', weight: 50 },
+          { indicator: 'volume', weight: 50 },
+        ],
+      },
       'indicator "volume" appears twice',
     ],
     [

@@ -70,6 +70,8 @@ const store: Customer = {
   longitude: null,
   licenceValidUntil: '2020-01-01',
   tags: [],
+  class: 'growth',
+  demoType: null,
   customFields: { area: 36 },
   createdAt: '2026-11-23T22:36:45.853Z',
   updatedAt: '2026-11-23T22:36:45.853Z',
