@@ -48,7 +48,6 @@ export async function seedDemoClassification(tx: Executor, tenantId: number, now
     { ruleSetId: ruleSet.id, effectiveOn: now.toISOString().slice(0, 10) },
     now,
   );
-  await tx.execute(sql`ANALYZE class_proposals`);
   lap('run');
   await approveRunIn(tx, actor, run.id, undefined, now);
   lap('approve');

@@ -43,48 +43,54 @@ export async function storeFacts(
   tenantId: number,
   period: { from: string; to: string; recentFrom: string; earlierFrom: string },
 ): Promise<FactRow[]> {
-  const result = await executor.execute(sql`
-    WITH weeks AS (
-      SELECT id, week_start FROM order_cycles
-      WHERE tenant_id = ${tenantId} AND week_start BETWEEN ${period.from} AND ${period.to}),
-    bought AS (
-      SELECT o.id, o.customer_id, o.channel, o.total_fen, o.quantity, w.week_start
-      FROM orders o JOIN weeks w ON o.cycle_id = w.id
-      WHERE o.tenant_id = ${tenantId} AND o.status = 'submitted'),
-    per_store AS (
-      SELECT customer_id, sum(quantity)::bigint AS quantity, sum(total_fen)::bigint AS amount,
-        coalesce(sum(quantity) FILTER (WHERE week_start >= ${period.recentFrom}), 0)::bigint AS recent,
-        coalesce(sum(quantity) FILTER (WHERE week_start >= ${period.earlierFrom} AND week_start < ${period.recentFrom}), 0)::bigint AS earlier,
-        count(DISTINCT week_start) FILTER (WHERE channel = 'online')::int AS weeks_online
-      FROM bought GROUP BY customer_id),
-    high AS (
-      SELECT b.customer_id, sum(l.qty::bigint * l.unit_price_fen)::bigint AS amount
-      FROM bought b
-      JOIN order_lines l ON l.tenant_id = ${tenantId} AND l.order_id = b.id
-      JOIN products p ON p.tenant_id = ${tenantId} AND p.id = l.product_id AND p.price_class <= 2
-      GROUP BY b.customer_id)
-    SELECT c.id AS "customerId", c.branch_id AS "branchId", c.class_code AS "currentClass",
-      c.demo_type AS "currentDemoType",
-      coalesce(s.quantity, 0) AS quantity, coalesce(s.amount, 0) AS "amountFen",
-      coalesce(h.amount, 0) AS "highClassAmountFen", coalesce(s.recent, 0) AS "recentQuantity",
-      coalesce(s.earlier, 0) AS "earlierQuantity", coalesce(s.weeks_online, 0) AS "weeksOnline"
-    FROM customers c
-    LEFT JOIN per_store s ON s.customer_id = c.id
-    LEFT JOIN high h ON h.customer_id = c.id
-    WHERE c.tenant_id = ${tenantId} AND c.status = 'active'
-    ORDER BY c.id`);
-  return rowsOf<Record<string, unknown>>(result).map((row) => ({
-    customerId: Number(row.customerId),
-    branchId: Number(row.branchId),
-    currentClass: (row.currentClass as CustomerClass | null) ?? null,
-    currentDemoType: (row.currentDemoType as DemoType | null) ?? null,
-    quantity: Number(row.quantity),
-    amountFen: Number(row.amountFen),
-    highClassAmountFen: Number(row.highClassAmountFen),
-    recentQuantity: Number(row.recentQuantity),
-    earlierQuantity: Number(row.earlierQuantity),
-    weeksOnline: Number(row.weeksOnline),
-  }));
+  // Two queries merged here rather than one join: the stores, and what they bought. Neither plan
+  // depends on statistics of a freshly written customers table (PGlite has no autovacuum).
+  const [stores, bought] = await Promise.all([
+    executor.execute(sql`
+      SELECT id AS "customerId", branch_id AS "branchId", class_code AS "currentClass", demo_type AS "currentDemoType"
+      FROM customers WHERE tenant_id = ${tenantId} AND status = 'active' ORDER BY id`),
+    executor.execute(sql`
+      WITH weeks AS (
+        SELECT id, week_start FROM order_cycles
+        WHERE tenant_id = ${tenantId} AND week_start BETWEEN ${period.from} AND ${period.to}),
+      bought AS MATERIALIZED (
+        SELECT o.id, o.customer_id, o.channel, o.total_fen, o.quantity, w.week_start
+        FROM orders o JOIN weeks w ON o.cycle_id = w.id
+        WHERE o.tenant_id = ${tenantId} AND o.status = 'submitted'),
+      high AS (
+        SELECT b.customer_id, sum(l.qty::bigint * l.unit_price_fen)::bigint AS amount
+        FROM bought b
+        JOIN order_lines l ON l.tenant_id = ${tenantId} AND l.order_id = b.id
+        JOIN products p ON p.tenant_id = ${tenantId} AND p.id = l.product_id AND p.price_class <= 2
+        GROUP BY b.customer_id)
+      SELECT s.customer_id AS "customerId", s.quantity, s.amount AS "amountFen", coalesce(h.amount, 0) AS "highClassAmountFen",
+        s.recent AS "recentQuantity", s.earlier AS "earlierQuantity", s.weeks_online AS "weeksOnline"
+      FROM (
+        SELECT customer_id, sum(quantity)::bigint AS quantity, sum(total_fen)::bigint AS amount,
+          coalesce(sum(quantity) FILTER (WHERE week_start >= ${period.recentFrom}), 0)::bigint AS recent,
+          coalesce(sum(quantity) FILTER (WHERE week_start >= ${period.earlierFrom} AND week_start < ${period.recentFrom}), 0)::bigint AS earlier,
+          count(DISTINCT week_start) FILTER (WHERE channel = 'online')::int AS weeks_online
+        FROM bought GROUP BY customer_id) s
+      LEFT JOIN high h ON h.customer_id = s.customer_id`),
+  ]);
+  const purchases = new Map<number, Record<string, unknown>>();
+  for (const row of rowsOf<Record<string, unknown>>(bought)) purchases.set(Number(row.customerId), row);
+  return rowsOf<Record<string, unknown>>(stores).map((row) => {
+    const customerId = Number(row.customerId);
+    const purchase = purchases.get(customerId);
+    return {
+      customerId,
+      branchId: Number(row.branchId),
+      currentClass: (row.currentClass as CustomerClass | null) ?? null,
+      currentDemoType: (row.currentDemoType as DemoType | null) ?? null,
+      quantity: Number(purchase?.quantity ?? 0),
+      amountFen: Number(purchase?.amountFen ?? 0),
+      highClassAmountFen: Number(purchase?.highClassAmountFen ?? 0),
+      recentQuantity: Number(purchase?.recentQuantity ?? 0),
+      earlierQuantity: Number(purchase?.earlierQuantity ?? 0),
+      weeksOnline: Number(purchase?.weeksOnline ?? 0),
+    };
+  });
 }
 
 // ---- Rule sets ----

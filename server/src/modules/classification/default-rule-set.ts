@@ -4,6 +4,7 @@ import type { RuleSetDefinition } from './classification.rules.ts';
 // buys, its growth and its information cooperation; image, credit and violations are weighed but
 // neutral until their data exists. Thresholds tuned so that the demo city reproduces the seed
 // city's shares (示范 12.01 %, 成长 57.2 %, 普通 30.34 %; sub-types 2.99 / 2.58 / 0.58 %).
+// 终端示范型 reads the volume until visits bring terminal image scores (then: image ≥ 80).
 export const defaultRuleSet: RuleSetDefinition = {
   weights: [
     { indicator: 'volume', weight: 25 },
@@ -16,19 +17,19 @@ export const defaultRuleSet: RuleSetDefinition = {
     { indicator: 'violations', weight: 0 },
   ],
   thresholds: [
-    { class: 'demonstration', from: 80, to: 100 },
-    { class: 'growth', from: 40, to: 80 },
-    { class: 'ordinary', from: 0, to: 40 },
+    { class: 'demonstration', from: 76.5, to: 100 },
+    { class: 'growth', from: 40.5, to: 76.5 },
+    { class: 'ordinary', from: 0, to: 40.5 },
   ],
   demoTypes: [
     {
       demoType: 'information',
       conditions: [
         { indicator: 'information', min: 100 },
-        { indicator: 'growth', min: 90 },
+        { indicator: 'growth', min: 70 },
       ],
     },
-    { demoType: 'brand', conditions: [{ indicator: 'structure', min: 90 }] },
+    { demoType: 'brand', conditions: [{ indicator: 'structure', min: 96 }] },
     { demoType: 'terminal', conditions: [{ indicator: 'volume', min: 95 }] },
   ],
 };
