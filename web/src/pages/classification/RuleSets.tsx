@@ -197,7 +197,8 @@ export function RuleSetsPage() {
                           ),
                         });
                       return (
-                        <Flex key={`${condition.indicator}-${conditionIndex}`} gap={4} align="center">
+                        // biome-ignore lint/suspicious/noArrayIndexKey: conditions are edited in place, never added, removed or reordered
+                        <Flex key={conditionIndex} gap={4} align="center">
                           <Select
                             value={condition.indicator}
                             options={indicatorOptions}
