@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
 import { version } from './config.ts';
+import { classificationRoutes } from './modules/classification/index.ts';
 import { customerFieldRoutes, customerImportRoutes, customerRoutes } from './modules/customers/index.ts';
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { productRoutes } from './modules/products/index.ts';
@@ -81,6 +82,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
       await api.register(customerFieldRoutes, { context });
       await api.register(customerImportRoutes, { context });
       await api.register(supplyRoutes, { context });
+      await api.register(classificationRoutes, { context });
       await api.register(portalOrderRoutes, { context });
       await api.register(productRoutes, { context });
     },

@@ -1,5 +1,6 @@
 // Every table of the product, gathered for drizzle's relational queries and drizzle-kit.
 
+export * from '../modules/classification/classification.schema.ts';
 export * from '../modules/customers/customer-import.schema.ts';
 export * from '../modules/customers/customers.schema.ts';
 export * from '../modules/products/products.schema.ts';

@@ -17,6 +17,7 @@ import {
 } from '../modules/supply/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { recordChanges } from '../platform/audit/audit.ts';
+import { seedDemoClassification } from './demo-classification.ts';
 import type { Random } from './random.ts';
 
 // The demo city's 货源 and 订货: 13 weeks of order history consistent with each store's size and
@@ -63,6 +64,8 @@ export async function seedDemoSupply(
   await tx.execute(sql`ANALYZE order_cycles, orders, order_lines`);
   const run = await computeGradeRunIn(tx, actor, { weights: { amount: 70, quantity: 30 }, effectiveOn: thisWeek }, now);
   await publishGradeRunIn(tx, actor, run.id, now);
+  // 客户分类 before the cycle: its allocation reads the classes.
+  await seedDemoClassification(tx, tenantId, now, random);
 
   const cycle = await createCycleIn(tx, actor, demoCycleWindow(thisWeek, now), now);
   const gradeCounts = new Map(run.distribution.map((row) => [row.grade, row.count]));

@@ -3,14 +3,19 @@ import {
   AuditOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   ContainerOutlined,
+  ExperimentOutlined,
+  FundOutlined,
   GoldOutlined,
   HomeOutlined,
   PhoneOutlined,
+  PieChartOutlined,
   ProfileOutlined,
   RiseOutlined,
   SettingOutlined,
   ShopOutlined,
+  SlidersOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -37,6 +42,7 @@ const adminOnly = ['admin'] as const satisfies readonly StaffRole[];
 
 export const menuGroups: readonly MenuGroup[] = [
   { key: 'supply', labelKey: 'menu.supplyGroup', icon: <GoldOutlined /> },
+  { key: 'classification', labelKey: 'menu.classificationGroup', icon: <ClusterOutlined /> },
   { key: 'admin', labelKey: 'menu.adminGroup', icon: <SettingOutlined /> },
 ];
 
@@ -108,6 +114,46 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     access: staffRoles,
     group: 'supply',
     page: lazy(() => import('../pages/supply/Grades.tsx').then((module) => ({ default: module.GradesPage }))),
+  },
+  // 客户分类 (classification): every staff role reads (the API narrows a manager to own stores);
+  // the pages offer changes only to the roles in classification-access.ts.
+  {
+    path: '/classification',
+    labelKey: 'menu.classification',
+    icon: <PieChartOutlined />,
+    access: staffRoles,
+    group: 'classification',
+    page: lazy(() =>
+      import('../pages/classification/index.tsx').then((module) => ({ default: module.DistributionPage })),
+    ),
+  },
+  {
+    path: '/classification/rule-sets',
+    labelKey: 'menu.classificationRuleSets',
+    icon: <SlidersOutlined />,
+    access: staffRoles,
+    group: 'classification',
+    page: lazy(() =>
+      import('../pages/classification/RuleSets.tsx').then((module) => ({ default: module.RuleSetsPage })),
+    ),
+  },
+  {
+    path: '/classification/runs',
+    labelKey: 'menu.classificationRuns',
+    icon: <FundOutlined />,
+    access: staffRoles,
+    group: 'classification',
+    page: lazy(() => import('../pages/classification/Runs.tsx').then((module) => ({ default: module.RunsPage }))),
+  },
+  {
+    path: '/classification/spot-checks',
+    labelKey: 'menu.classificationSpotChecks',
+    icon: <ExperimentOutlined />,
+    access: staffRoles,
+    group: 'classification',
+    page: lazy(() =>
+      import('../pages/classification/SpotChecks.tsx').then((module) => ({ default: module.SpotChecksPage })),
+    ),
   },
   {
     path: '/admin/users',

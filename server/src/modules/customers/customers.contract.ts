@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { customerSorts } from './customer-reference.ts';
-import { customerFormats, customerStatuses, orderChannels, urbanRuralKinds } from './customers.schema.ts';
+import {
+  customerClasses,
+  customerFormats,
+  customerStatuses,
+  demoTypes,
+  orderChannels,
+  urbanRuralKinds,
+} from './customers.schema.ts';
 
 export const customerSchema = z.object({
   id: z.number(),
@@ -24,6 +31,14 @@ export const customerSchema = z.object({
   longitude: z.number().nullable(),
   licenceValidUntil: z.string().nullable(),
   tags: z.array(z.string()),
+  class: z
+    .enum(customerClasses)
+    .nullable()
+    .describe('客户分类: the current class (null = not yet classified); set by the classification module'),
+  demoType: z
+    .enum(demoTypes)
+    .nullable()
+    .describe('示范客户的类型 (brand/terminal/information) for a demonstration store'),
   customFields: z
     .record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))
     .describe('values of the custom fields by key (GET /customer-fields); a missing key is empty'),
@@ -112,6 +127,7 @@ export const customerListQuery = z
     format: z.enum(customerFormats).optional(),
     urbanRural: z.enum(urbanRuralKinds).optional(),
     status: z.enum(customerStatuses).optional(),
+    class: z.enum(customerClasses).optional().describe('客户分类: the current class'),
     tag: z.string().trim().min(1).max(20).optional(),
   })
   .catchall(z.string().max(100).describe('cf.<key>: a custom-field filter'));

@@ -39,6 +39,8 @@ const customerColumns = {
   longitude: customers.longitude,
   licenceValidUntil: customers.licenceValidUntil,
   tags: customers.tags,
+  classCode: customers.classCode,
+  demoType: customers.demoType,
   customFields: customers.customFields,
   createdAt: customers.createdAt,
   updatedAt: customers.updatedAt,
@@ -72,6 +74,7 @@ export type CustomerFilters = {
   format?: (typeof customers.$inferSelect)['format'];
   urbanRural?: (typeof customers.$inferSelect)['urbanRural'];
   status?: (typeof customers.$inferSelect)['status'];
+  class?: NonNullable<(typeof customers.$inferSelect)['classCode']>;
   tag?: string;
   customFields?: readonly CustomFieldFilter[];
 };
@@ -168,6 +171,7 @@ function filterConditions(tenantId: number, scope: DataScope, filters: CustomerF
     filters.format ? eq(customers.format, filters.format) : undefined,
     filters.urbanRural ? eq(customers.urbanRural, filters.urbanRural) : undefined,
     filters.status ? eq(customers.status, filters.status) : undefined,
+    filters.class ? eq(customers.classCode, filters.class) : undefined,
     filters.tag ? sql`${customers.tags} @> ARRAY[${filters.tag}]::text[]` : undefined,
     ...(filters.customFields ?? []).map(customFieldCondition),
   ) as SQL;

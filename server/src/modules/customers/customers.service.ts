@@ -32,8 +32,13 @@ import {
 import type { CustomerFormat, CustomerStatus, OrderChannel, UrbanRural } from './customers.schema.ts';
 
 function presentCustomer(row: CustomerView) {
-  const { districtCode, districtName, orgPath: _orgPath, ...rest } = row;
-  return { ...rest, district: { code: districtCode, name: districtName } };
+  const { districtCode, districtName, orgPath: _orgPath, classCode, demoType, ...rest } = row;
+  return {
+    ...rest,
+    district: { code: districtCode, name: districtName },
+    class: classCode,
+    demoType: classCode === 'demonstration' ? demoType : null,
+  };
 }
 
 export type CustomerDetails = ReturnType<typeof presentCustomer>;
@@ -58,6 +63,7 @@ const listParameters = new Set([
   'format',
   'urbanRural',
   'status',
+  'class',
   'tag',
 ]);
 

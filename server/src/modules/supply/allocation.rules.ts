@@ -1,4 +1,5 @@
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { CustomerClass } from '../customers/customers.schema.ts';
 
 // 货源投放: how one product's supply in one order cycle becomes a quota (可订量) per store.
 //
@@ -12,7 +13,8 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 // Built for a province: 250,000 stores × 60 products. `prepareStores` turns the stores into typed
 // columns once; each product is then a few passes over those columns, with no object per store.
 
-export type CustomerClass = 'demonstration' | 'growth' | 'ordinary' | 'special';
+// The class is the customers schema's (客户分类, decided by the classification module).
+export type { CustomerClass };
 
 export const customerClasses: readonly CustomerClass[] = ['demonstration', 'growth', 'ordinary', 'special'];
 
@@ -24,7 +26,7 @@ export const customerClassLabels: Record<'zh-CN' | 'en', Record<CustomerClass, s
 export type AllocationStore = {
   customerId: number;
   grade: number; // 1–30 (档位); stores without a grade get 1
-  customerClass: CustomerClass | null; // null until classification lands → multiplier 1
+  customerClass: CustomerClass | null; // null: not yet classified → multiplier 1
   creditLevel: string | null; // null until credit lands → multiplier 1
   format: string;
   districtCode: string;

@@ -191,8 +191,8 @@ async function computeAllocation(executor: Executor, tenantId: number, cycle: Cy
   const stores: AllocationStore[] = storeRows.map((row) => ({
     customerId: row.customerId,
     grade: row.grade ?? 1,
-    // Classification and credit rating are not in the product yet: their multipliers are 1.
-    customerClass: null,
+    // The current class (客户分类, customers.class_code); credit rating is not in the product yet.
+    customerClass: row.customerClass,
     creditLevel: null,
     format: row.format,
     districtCode: row.districtCode,

@@ -3,7 +3,7 @@ import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { orgUnits } from '../../platform/identity/identity.schema.ts';
-import { customers } from '../customers/customers.schema.ts';
+import { type CustomerClass, customers } from '../customers/customers.schema.ts';
 import { products } from '../products/products.schema.ts';
 import type { AllocationStrategy } from './allocation.rules.ts';
 import {
@@ -191,6 +191,7 @@ export type AllocationStoreRow = {
   format: string;
   districtCode: string;
   urbanRural: 'urban' | 'rural';
+  customerClass: CustomerClass | null;
   grade: number | null;
 };
 
@@ -207,7 +208,7 @@ export async function storesForAllocation(
       WHERE tenant_id = ${tenantId} AND status = 'published' AND effective_on <= ${onDate}
       ORDER BY effective_on DESC, id DESC LIMIT 1)
     SELECT c.id AS "customerId", c.format, c.district_code AS "districtCode", c.urban_rural AS "urbanRural",
-      g.grade
+      c.class_code AS "customerClass", g.grade
     FROM customers c
     LEFT JOIN customer_grades g ON g.tenant_id = c.tenant_id AND g.customer_id = c.id AND g.run_id = (SELECT id FROM run)
     WHERE c.tenant_id = ${tenantId} AND c.status = 'active'

@@ -70,6 +70,8 @@ const store: Customer = {
   longitude: null,
   licenceValidUntil: '2020-01-01',
   tags: [],
+  class: 'growth',
+  demoType: null,
   customFields: { area: 36 },
   createdAt: '2026-11-23T22:36:45.853Z',
   updatedAt: '2026-11-23T22:36:45.853Z',
@@ -151,7 +153,7 @@ describe('CustomersPage', () => {
 });
 
 describe('CustomerDetailPage', () => {
-  it('shows the profile, grades and history tabs only, the expired licence and active custom fields', async () => {
+  it('shows the profile, grades, classification and history tabs only, the expired licence and active custom fields', async () => {
     serve({
       'GET /customers/280': { status: 200, body: store },
       'GET /customers/reference': { status: 200, body: reference },
@@ -159,7 +161,12 @@ describe('CustomerDetailPage', () => {
     });
     renderAt(manager, '/customers/280');
     expect(await screen.findByRole('heading', { name: '红星便利' })).toBeTruthy();
-    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['基本信息', '档位', '变更记录']);
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([
+      '基本信息',
+      '档位',
+      '客户分类',
+      '变更记录',
+    ]);
     expect(screen.getByText(/已过期 \d+ 天/)).toBeTruthy();
     expect(screen.getByText('该客户还没有经纬度坐标，无法显示位置。')).toBeTruthy();
     await waitFor(() => expect(screen.getByText('经营面积')).toBeTruthy());

@@ -12,6 +12,7 @@ export const builtInColumns = [
   'format',
   'urbanRural',
   'status',
+  'class',
   'orderDay',
   'orderChannel',
   'licenceValidUntil',
@@ -32,6 +33,7 @@ export const defaultColumns: readonly string[] = [
   'manager',
   'format',
   'status',
+  'class',
 ];
 
 export const customColumnKey = (fieldKey: string) => `cf.${fieldKey}`;

@@ -20,6 +20,18 @@ export type UrbanRural = (typeof urbanRuralKinds)[number];
 export const orderChannels = ['online', 'phone', 'visit'] as const;
 export type OrderChannel = (typeof orderChannels)[number];
 
+// 客户分类 (set by the classification module) and the demonstration sub-types.
+export const customerClasses = ['demonstration', 'growth', 'ordinary', 'special'] as const;
+export type CustomerClass = (typeof customerClasses)[number];
+export const demoTypes = ['brand', 'terminal', 'information'] as const;
+export type DemoType = (typeof demoTypes)[number];
+export const classColors: Record<CustomerClass, string> = {
+  demonstration: 'gold',
+  growth: 'green',
+  ordinary: 'blue',
+  special: 'red',
+};
+
 export const orderDays = [1, 2, 3, 4, 5, 6, 7] as const;
 
 export const customerSortFields = ['licenceNo', 'name', 'updatedAt'] as const;

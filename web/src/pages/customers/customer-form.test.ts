@@ -47,6 +47,8 @@ const customer: Customer = {
   longitude: 117.65,
   licenceValidUntil: '2027-01-01',
   tags: ['重点'],
+  class: null,
+  demoType: null,
   customFields: { area: 30 },
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',

@@ -1,7 +1,9 @@
 import {
+  type CustomerClass,
   type CustomerFormat,
   type CustomerSort,
   type CustomerStatus,
+  customerClasses,
   customerFormats,
   customerSortFields,
   customerStatuses,
@@ -19,6 +21,7 @@ export type CustomerListView = {
   format?: CustomerFormat;
   urbanRural?: UrbanRural;
   status?: CustomerStatus;
+  class?: CustomerClass;
   tag?: string;
   // Custom-field filters by field key (sent as `cf.<key>`).
   custom: Record<string, string>;
@@ -57,6 +60,7 @@ export function parseListView(params: URLSearchParams): CustomerListView {
   const format = params.get('format');
   const urbanRural = params.get('urbanRural');
   const status = params.get('status');
+  const customerClass = params.get('class');
   return {
     q: (params.get('q') ?? '').trim().slice(0, 50),
     branchId: positiveInteger(params.get('branchId')),
@@ -65,6 +69,7 @@ export function parseListView(params: URLSearchParams): CustomerListView {
     format: isOneOf(customerFormats, format) ? format : undefined,
     urbanRural: isOneOf(urbanRuralKinds, urbanRural) ? urbanRural : undefined,
     status: isOneOf(customerStatuses, status) ? status : undefined,
+    class: isOneOf(customerClasses, customerClass) ? customerClass : undefined,
     tag: params.get('tag')?.trim().slice(0, 20) || undefined,
     custom,
     sort: isSort(sort) ? sort : defaultSort,
@@ -82,6 +87,7 @@ export function filterQuery(view: CustomerListView): Record<string, string | num
   if (view.format) query.format = view.format;
   if (view.urbanRural) query.urbanRural = view.urbanRural;
   if (view.status) query.status = view.status;
+  if (view.class) query.class = view.class;
   if (view.tag) query.tag = view.tag;
   for (const [key, value] of Object.entries(view.custom).sort(([a], [b]) => a.localeCompare(b))) {
     if (value !== '') query[`${customPrefix}${key}`] = value;

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Messages } from '../../shared/i18n/zh-CN.ts';
+import { CustomerClassification } from '../classification/components/CustomerClassification.tsx';
 import { CustomerGrades } from '../supply/components/CustomerGrades.tsx';
 import { CustomerHistory } from './components/CustomerHistory.tsx';
 import { CustomerProfile } from './components/CustomerProfile.tsx';
@@ -25,6 +26,11 @@ export const customerTabs: readonly CustomerTab[] = [
     key: 'grades',
     labelKey: 'customers.detail.tabs.grades',
     render: ({ customer }) => <CustomerGrades customerId={customer.id} />,
+  },
+  {
+    key: 'classification',
+    labelKey: 'customers.detail.tabs.classification',
+    render: ({ customer }) => <CustomerClassification customerId={customer.id} />,
   },
   {
     key: 'history',

@@ -6,7 +6,15 @@ import {
   customFieldsQueryKey,
   fetchCustomFields,
 } from '../../shared/custom-fields.ts';
-import type { CustomerFormat, CustomerSort, CustomerStatus, OrderChannel, UrbanRural } from './customer-codes.ts';
+import type {
+  CustomerClass,
+  CustomerFormat,
+  CustomerSort,
+  CustomerStatus,
+  DemoType,
+  OrderChannel,
+  UrbanRural,
+} from './customer-codes.ts';
 
 export type { CustomField, CustomFieldKind };
 
@@ -34,6 +42,8 @@ export type Customer = {
   longitude: number | null;
   licenceValidUntil: string | null;
   tags: string[];
+  class: CustomerClass | null;
+  demoType: DemoType | null;
   customFields?: Record<string, CustomFieldValue>;
   createdAt: string;
   updatedAt: string;

@@ -1,8 +1,10 @@
 import { Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
+  type CustomerClass,
   type CustomerFormat,
   type CustomerStatus,
+  customerClasses,
   customerFormats,
   customerStatuses,
   type UrbanRural,
@@ -93,6 +95,15 @@ export function CustomerFilters({
         onChange={(urbanRural: UrbanRural | undefined) => onChange({ urbanRural })}
         options={urbanRuralKinds.map((value) => ({ value, label: t(`customers.urbanRuralKinds.${value}`) }))}
         style={{ width: 100 }}
+      />
+      <Select
+        allowClear
+        placeholder={t('customers.fields.class')}
+        aria-label={t('customers.fields.class')}
+        value={view.class}
+        onChange={(value: CustomerClass | undefined) => onChange({ class: value })}
+        options={customerClasses.map((value) => ({ value, label: t(`customers.classes.${value}`) }))}
+        style={{ width: 110 }}
       />
       <Select
         allowClear

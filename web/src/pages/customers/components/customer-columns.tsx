@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { useFormat } from '../../../shared/use-locale.ts';
 import { type BuiltInColumn, builtInColumns, customColumnKey } from '../column-choice.ts';
-import type { CustomerSort, CustomerSortField } from '../customer-codes.ts';
+import { type CustomerSort, type CustomerSortField, classColors } from '../customer-codes.ts';
 import { orderDayLabel } from '../customer-history.ts';
 import type { Customer, CustomField } from '../customers.api.ts';
 import { CustomerStatusTag } from './CustomerStatusTag.tsx';
@@ -91,6 +91,20 @@ export function customerColumns({
       dataIndex: 'urbanRural',
       width: 70,
       render: (value: Customer['urbanRural']) => t(`customers.urbanRuralKinds.${value}`),
+    },
+    class: {
+      title: t('customers.fields.class'),
+      dataIndex: 'class',
+      width: 110,
+      render: (value: Customer['class'], customer) =>
+        value ? (
+          <Tag color={classColors[value]}>
+            {t(`customers.classes.${value}`)}
+            {customer.demoType ? ` · ${t(`customers.demoTypes.${customer.demoType}`)}` : ''}
+          </Tag>
+        ) : (
+          t('customers.classes.none')
+        ),
     },
     status: {
       title: t('customers.fields.status'),

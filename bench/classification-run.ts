@@ -1,0 +1,149 @@
+// 客户分类 run at province scale: every store's indicators from 13 weeks of orders (one aggregate
+// query), classified by the default rule set, and every proposal persisted — computeRunIn, what
+// POST /classification/runs does — then approved (customers.class_code + history).
+// Target (issue 5): a full run on 250,000 stores ≤ 10 s on PostgreSQL (compute + persist).
+//
+//   npx node bench/classification-run.ts                          PostgreSQL, 250,000 stores, 3 runs
+//   npx node bench/classification-run.ts --pglite --stores 24000  PGlite (in memory)
+//
+// The order history is synthetic (SQL): each store orders most weeks, two lines an order, sizes
+// spread like the demo's. Writes bench/results/classification-run-<db>-<stores>.{json,md}.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../server/src/db/client.ts';
+import { seedDemoCity } from '../server/src/demo/seed-demo-city.ts';
+import {
+  approveRunIn,
+  computeRunIn,
+  defaultRuleSet,
+  saveRuleSetIn,
+} from '../server/src/modules/classification/index.ts';
+import { systemActor } from '../server/src/platform/access/actor.ts';
+import { describeEnvironment } from './lib/environment.ts';
+import { median, round } from './lib/load.ts';
+import { dropDatabase, recreateDatabase } from './lib/postgres.ts';
+import { repoRoot } from './lib/server.ts';
+
+const { values } = parseArgs({
+  options: {
+    stores: { type: 'string', default: process.env.BENCH_STORES ?? '250000' },
+    runs: { type: 'string', default: process.env.BENCH_ROUNDS ?? '3' },
+    pglite: { type: 'boolean', default: false },
+    'database-url': {
+      type: 'string',
+      default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kewo_bench_classification',
+    },
+    target: { type: 'string', default: '10' },
+    out: { type: 'string', default: 'bench/results' },
+  },
+});
+const storeCount = Number(values.stores);
+const runs = Number(values.runs);
+const url = values['database-url'];
+const kind = values.pglite ? 'pglite' : 'postgres';
+const now = new Date('2026-11-23T02:00:00Z');
+
+if (!values.pglite) await recreateDatabase(url);
+const database = values.pglite ? await openDatabase({ memory: true }) : await openDatabase({ url });
+await database.migrate();
+let started = performance.now();
+const city = await seedDemoCity(database.db, now, { customers: storeCount, supply: false });
+const tenantId = city.tenantId;
+console.log(`${storeCount} stores seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+// 13 closed weekly cycles, orders for ~93 % of store-weeks, two lines each (一类/二类 share from the store).
+started = performance.now();
+await database.db.execute(sql`
+  INSERT INTO products (tenant_id, code, brand, name, price_class, wholesale_price_fen, retail_price_fen)
+  VALUES (${tenantId}, 'B0001', '中华', '中华(硬)', 1, 45000, 50000), (${tenantId}, 'B0002', '七匹狼', '七匹狼(白)', 4, 9000, 10000)
+  ON CONFLICT DO NOTHING`);
+await database.db.execute(sql`
+  INSERT INTO order_cycles (tenant_id, code, week_start, opens_at, closes_at, order_day_only, daily_cutoff, status, created_at)
+  SELECT ${tenantId}, 'B' || w, DATE '2026-08-24' + 7 * w, TIMESTAMPTZ '2026-08-24' + 7 * w * interval '1 day',
+    TIMESTAMPTZ '2026-08-31' + 7 * w * interval '1 day', true, '17:00', 'closed', ${now}
+  FROM generate_series(0, 12) AS w`);
+await database.db.execute(sql`
+  INSERT INTO orders (tenant_id, cycle_id, customer_id, channel, status, total_fen, quantity, created_at, updated_at)
+  SELECT c.tenant_id, k.id, c.id, CASE WHEN (c.id * 31 + k.id) % 10 < 8 THEN 'online' ELSE 'phone' END, 'submitted',
+    0, 1 + (c.id * 7919 + k.id * 104729) % 40, ${now}, ${now}
+  FROM customers c CROSS JOIN order_cycles k
+  WHERE c.tenant_id = ${tenantId} AND k.tenant_id = ${tenantId} AND k.code LIKE 'B%' AND (c.id * 13 + k.id * 7) % 100 < 93`);
+await database.db.execute(sql`
+  INSERT INTO order_lines (tenant_id, order_id, product_id, qty, unit_price_fen)
+  SELECT o.tenant_id, o.id, p.id, CASE WHEN p.price_class = 1 THEN 1 + o.customer_id % 3 ELSE o.quantity END, p.wholesale_price_fen
+  FROM orders o JOIN products p ON p.tenant_id = o.tenant_id AND p.code IN ('B0001', 'B0002')
+  WHERE o.tenant_id = ${tenantId}`);
+await database.db.execute(sql`
+  UPDATE orders o SET total_fen = s.total FROM (
+    SELECT order_id, sum(qty * unit_price_fen)::bigint AS total FROM order_lines WHERE tenant_id = ${tenantId} GROUP BY order_id) s
+  WHERE o.tenant_id = ${tenantId} AND o.id = s.order_id`);
+await database.db.execute(sql`ANALYZE customers, orders, order_lines, order_cycles, products`);
+console.log(`history written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+const actor = systemActor(tenantId, 'bench');
+const ruleSet = await database.db.transaction((tx) =>
+  saveRuleSetIn(tx, actor, { name: 'bench', ...defaultRuleSet }, now),
+);
+const computeMs: number[] = [];
+const approveMs: number[] = [];
+const loads: number[] = [];
+let distribution: unknown = null;
+for (let round_ = 0; round_ < runs; round_ += 1) {
+  loads.push(loadavg()[0]);
+  await database.db.transaction(async (tx) => {
+    const t0 = performance.now();
+    const run = await computeRunIn(tx, actor, { ruleSetId: ruleSet.id }, now);
+    const t1 = performance.now();
+    await approveRunIn(tx, actor, run.id, undefined, now);
+    const t2 = performance.now();
+    computeMs.push(t1 - t0);
+    approveMs.push(t2 - t1);
+    distribution = run.distribution;
+    console.log(`run ${round_ + 1}: compute + persist ${Math.round(t1 - t0)} ms, approve ${Math.round(t2 - t1)} ms`);
+  });
+  // Back to unclassified, so every round approves (and writes) every store again.
+  await database.db.execute(
+    sql`UPDATE customers SET class_code = NULL, demo_type = NULL WHERE tenant_id = ${tenantId}`,
+  );
+}
+await database.close();
+if (!values.pglite) await dropDatabase(url);
+
+const environment = describeEnvironment();
+const name = `classification-run-${kind}-${storeCount}`;
+const result = {
+  benchmark: 'classification-run',
+  database: kind,
+  stores: storeCount,
+  runs,
+  computeSecondsMedian: round(median(computeMs) / 1000, 2),
+  approveSecondsMedian: round(median(approveMs) / 1000, 2),
+  computeMs: computeMs.map(Math.round),
+  approveMs: approveMs.map(Math.round),
+  targetSeconds: Number(values.target),
+  met: median(computeMs) / 1000 <= Number(values.target),
+  medianLoad: round(median(loads), 2),
+  distribution,
+  environment,
+};
+const out = join(repoRoot, values.out);
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  join(out, `${name}.md`),
+  `# Classification run — ${kind}, ${storeCount.toLocaleString('en')} stores
+
+${new Date().toISOString()} · ${environment.cpuCount} × ${environment.cpuModel} · Node ${environment.node} · ${runs} runs, medians · shared machine (other helpers' tests running; load average ≈ ${result.medianLoad})
+
+| step | median s | runs (ms) |
+| --- | ---: | --- |
+| compute + persist (indicators, rule set, ${storeCount.toLocaleString('en')} proposals) | ${result.computeSecondsMedian} | ${result.computeMs.join(', ')} |
+| approve (customers.class_code + history for every store) | ${result.approveSecondsMedian} | ${result.approveMs.join(', ')} |
+
+Target: compute + persist ≤ ${result.targetSeconds} s — ${result.met ? 'met' : 'NOT met'}.
+`,
+);
+console.log(JSON.stringify({ ...result, environment: undefined }, null, 2));

@@ -1,0 +1,635 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal.ts';
+import type { Executor } from '../../db/client.ts';
+import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
+import type { CustomerClass, DemoType } from '../customers/customers.schema.ts';
+import {
+  classificationRuleSets,
+  classificationRuns,
+  classProposals,
+  customerClassHistory,
+  spotCheckItems,
+  spotChecks,
+} from './classification.schema.ts';
+
+// Queries of 客户分类: the facts indicators are computed from (one aggregate over all stores), rule
+// sets, runs and their proposals, the history, and spot-checks.
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+const scopeSql = (scope: DataScope) =>
+  scopeCondition(scope, { orgPath: sql`c.org_path`, managerId: sql`c.manager_id`, customerId: sql`c.id` });
+
+export type FactRow = {
+  customerId: number;
+  branchId: number;
+  currentClass: CustomerClass | null;
+  currentDemoType: DemoType | null;
+  quantity: number;
+  amountFen: number;
+  highClassAmountFen: number;
+  recentQuantity: number;
+  earlierQuantity: number;
+  weeksOnline: number;
+};
+
+// Every active store with what it bought over the period (weeks starting periodFrom..periodTo):
+// cartons, amount, amount in 一类/二类, cartons of the last 6 weeks (from recentFrom) and the 6
+// before them (from earlierFrom), and the weeks it ordered online. One set-based query.
+export async function storeFacts(
+  executor: Executor,
+  tenantId: number,
+  period: { from: string; to: string; recentFrom: string; earlierFrom: string },
+): Promise<FactRow[]> {
+  // Two queries merged here rather than one join: the stores, and what they bought. Neither plan
+  // depends on statistics of a freshly written customers table (PGlite has no autovacuum).
+  const [stores, bought] = await Promise.all([
+    executor.execute(sql`
+      SELECT id AS "customerId", branch_id AS "branchId", class_code AS "currentClass", demo_type AS "currentDemoType"
+      FROM customers WHERE tenant_id = ${tenantId} AND status = 'active' ORDER BY id`),
+    executor.execute(sql`
+      WITH weeks AS (
+        SELECT id, week_start FROM order_cycles
+        WHERE tenant_id = ${tenantId} AND week_start BETWEEN ${period.from} AND ${period.to}),
+      bought AS MATERIALIZED (
+        SELECT o.id, o.customer_id, o.channel, o.total_fen, o.quantity, w.week_start
+        FROM orders o JOIN weeks w ON o.cycle_id = w.id
+        WHERE o.tenant_id = ${tenantId} AND o.status = 'submitted'),
+      high AS (
+        SELECT b.customer_id, sum(l.qty::bigint * l.unit_price_fen)::bigint AS amount
+        FROM bought b
+        JOIN order_lines l ON l.tenant_id = ${tenantId} AND l.order_id = b.id
+        JOIN products p ON p.tenant_id = ${tenantId} AND p.id = l.product_id AND p.price_class <= 2
+        GROUP BY b.customer_id)
+      SELECT s.customer_id AS "customerId", s.quantity, s.amount AS "amountFen", coalesce(h.amount, 0) AS "highClassAmountFen",
+        s.recent AS "recentQuantity", s.earlier AS "earlierQuantity", s.weeks_online AS "weeksOnline"
+      FROM (
+        SELECT customer_id, sum(quantity)::bigint AS quantity, sum(total_fen)::bigint AS amount,
+          coalesce(sum(quantity) FILTER (WHERE week_start >= ${period.recentFrom}), 0)::bigint AS recent,
+          coalesce(sum(quantity) FILTER (WHERE week_start >= ${period.earlierFrom} AND week_start < ${period.recentFrom}), 0)::bigint AS earlier,
+          count(DISTINCT week_start) FILTER (WHERE channel = 'online')::int AS weeks_online
+        FROM bought GROUP BY customer_id) s
+      LEFT JOIN high h ON h.customer_id = s.customer_id`),
+  ]);
+  const purchases = new Map<number, Record<string, unknown>>();
+  for (const row of rowsOf<Record<string, unknown>>(bought)) purchases.set(Number(row.customerId), row);
+  return rowsOf<Record<string, unknown>>(stores).map((row) => {
+    const customerId = Number(row.customerId);
+    const purchase = purchases.get(customerId);
+    return {
+      customerId,
+      branchId: Number(row.branchId),
+      currentClass: (row.currentClass as CustomerClass | null) ?? null,
+      currentDemoType: (row.currentDemoType as DemoType | null) ?? null,
+      quantity: Number(purchase?.quantity ?? 0),
+      amountFen: Number(purchase?.amountFen ?? 0),
+      highClassAmountFen: Number(purchase?.highClassAmountFen ?? 0),
+      recentQuantity: Number(purchase?.recentQuantity ?? 0),
+      earlierQuantity: Number(purchase?.earlierQuantity ?? 0),
+      weeksOnline: Number(purchase?.weeksOnline ?? 0),
+    };
+  });
+}
+
+// ---- Rule sets ----
+
+export type RuleSetRow = typeof classificationRuleSets.$inferSelect;
+
+export async function insertRuleSet(executor: Executor, row: typeof classificationRuleSets.$inferInsert) {
+  const [created] = await executor.insert(classificationRuleSets).values(row).returning();
+  return created;
+}
+
+export async function listRuleSets(executor: Executor, tenantId: number) {
+  return executor
+    .select()
+    .from(classificationRuleSets)
+    .where(eq(classificationRuleSets.tenantId, tenantId))
+    .orderBy(desc(classificationRuleSets.version))
+    .limit(100);
+}
+
+export async function getRuleSet(executor: Executor, tenantId: number, id: number) {
+  const [row] = await executor
+    .select()
+    .from(classificationRuleSets)
+    .where(and(eq(classificationRuleSets.tenantId, tenantId), eq(classificationRuleSets.id, id)));
+  return row;
+}
+
+export async function latestRuleSetVersion(executor: Executor, tenantId: number): Promise<number> {
+  const [row] = await executor
+    .select({ version: sql<number>`coalesce(max(${classificationRuleSets.version}), 0)::int` })
+    .from(classificationRuleSets)
+    .where(eq(classificationRuleSets.tenantId, tenantId));
+  return Number(row?.version ?? 0);
+}
+
+// ---- Runs ----
+
+export type RunRow = typeof classificationRuns.$inferSelect;
+
+export async function insertRun(executor: Executor, row: typeof classificationRuns.$inferInsert) {
+  const [created] = await executor.insert(classificationRuns).values(row).returning();
+  return created;
+}
+
+export async function listRuns(executor: Executor, tenantId: number) {
+  return executor
+    .select()
+    .from(classificationRuns)
+    .where(eq(classificationRuns.tenantId, tenantId))
+    .orderBy(desc(classificationRuns.id))
+    .limit(100);
+}
+
+export async function getRun(executor: Executor, tenantId: number, id: number, lock = false) {
+  const query = executor
+    .select()
+    .from(classificationRuns)
+    .where(and(eq(classificationRuns.tenantId, tenantId), eq(classificationRuns.id, id)));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function latestRunId(executor: Executor, tenantId: number): Promise<number | undefined> {
+  const [row] = await executor
+    .select({ id: classificationRuns.id })
+    .from(classificationRuns)
+    .where(eq(classificationRuns.tenantId, tenantId))
+    .orderBy(desc(classificationRuns.id))
+    .limit(1);
+  return row?.id;
+}
+
+export type ProposalInsert = {
+  customerId: number;
+  branchId: number;
+  currentClass: CustomerClass | null;
+  currentDemoType: DemoType | null;
+  proposedClass: CustomerClass;
+  proposedDemoType: DemoType | null;
+  score: number;
+  values: readonly number[];
+  scores: readonly number[];
+  missing: readonly string[];
+};
+
+const realArray = (values: readonly number[]) =>
+  arrayLiteral(values.map((value) => (Number.isNaN(value) ? 'NaN' : value)));
+
+// Bulk insert: each column one array parameter, 20,000 rows a statement.
+export async function insertProposals(
+  executor: Executor,
+  tenantId: number,
+  runId: number,
+  rows: readonly ProposalInsert[],
+) {
+  const batch = 20_000;
+  for (let start = 0; start < rows.length; start += batch) {
+    const slice = rows.slice(start, start + batch);
+    await executor.execute(sql`
+      INSERT INTO class_proposals (tenant_id, run_id, customer_id, branch_id, current_class, current_demo_type,
+        proposed_class, proposed_demo_type, score, "values", scores, missing)
+      SELECT ${tenantId}, ${runId}, r.customer_id, r.branch_id, r.current_class, r.current_demo_type,
+        r.proposed_class, r.proposed_demo_type, r.score, r.vals::real[], r.scores::real[], r.missing::text[]
+      FROM unnest(${arrayLiteral(slice.map((row) => row.customerId))}::int[],
+        ${arrayLiteral(slice.map((row) => row.branchId))}::int[],
+        ${arrayLiteral(slice.map((row) => row.currentClass))}::text[],
+        ${arrayLiteral(slice.map((row) => row.currentDemoType))}::text[],
+        ${arrayLiteral(slice.map((row) => row.proposedClass))}::text[],
+        ${arrayLiteral(slice.map((row) => row.proposedDemoType))}::text[],
+        ${arrayLiteral(slice.map((row) => row.score))}::real[],
+        ${arrayLiteral(slice.map((row) => realArray(row.values)))}::text[],
+        ${arrayLiteral(slice.map((row) => realArray(row.scores)))}::text[],
+        ${arrayLiteral(slice.map((row) => arrayLiteral(row.missing)))}::text[])
+        AS r(customer_id, branch_id, current_class, current_demo_type, proposed_class, proposed_demo_type, score,
+          vals, scores, missing)`);
+  }
+}
+
+// How many stores move from which class to which, per branch, within the scope (the effective
+// proposal: an override if there is one).
+export async function runDiff(executor: Executor, tenantId: number, scope: DataScope, runId: number) {
+  const result = await executor.execute(sql`
+    SELECT p.branch_id AS "branchId", o.name AS "branchName", p.current_class AS "from",
+      coalesce(p.override_class, p.proposed_class) AS "to", count(*)::int AS count
+    FROM class_proposals p
+    JOIN customers c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
+    JOIN org_units o ON o.tenant_id = p.tenant_id AND o.id = p.branch_id
+    WHERE p.tenant_id = ${tenantId} AND p.run_id = ${runId} AND ${scopeSql(scope)}
+    GROUP BY p.branch_id, o.name, p.current_class, coalesce(p.override_class, p.proposed_class)
+    ORDER BY p.branch_id`);
+  return rowsOf<{ branchId: number; branchName: string; from: CustomerClass | null; to: CustomerClass; count: number }>(
+    result,
+  ).map((row) => ({ ...row, branchId: Number(row.branchId), count: Number(row.count) }));
+}
+
+export async function runDistributionRows(executor: Executor, tenantId: number, scope: DataScope, runId: number) {
+  const result = await executor.execute(sql`
+    SELECT coalesce(p.override_class, p.proposed_class) AS class,
+      CASE WHEN p.override_class IS NULL THEN p.proposed_demo_type ELSE p.override_demo_type END AS "demoType",
+      count(*)::int AS count
+    FROM class_proposals p JOIN customers c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
+    WHERE p.tenant_id = ${tenantId} AND p.run_id = ${runId} AND ${scopeSql(scope)}
+    GROUP BY 1, 2`);
+  return rowsOf<{ class: CustomerClass; demoType: DemoType | null; count: number }>(result).map((row) => ({
+    ...row,
+    count: Number(row.count),
+  }));
+}
+
+export type ProposalFilter = {
+  branchId?: number;
+  from?: CustomerClass | 'none';
+  to?: CustomerClass;
+  changed?: boolean;
+};
+
+export async function findProposals(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  runId: number,
+  filter: ProposalFilter,
+  paging: { limit: number; offset: number },
+) {
+  const conditions = [sql`p.tenant_id = ${tenantId}`, sql`p.run_id = ${runId}`, scopeSql(scope)];
+  if (filter.branchId) conditions.push(sql`p.branch_id = ${filter.branchId}`);
+  if (filter.from === 'none') conditions.push(sql`p.current_class IS NULL`);
+  else if (filter.from) conditions.push(sql`p.current_class = ${filter.from}`);
+  if (filter.to) conditions.push(sql`coalesce(p.override_class, p.proposed_class) = ${filter.to}`);
+  if (filter.changed) {
+    conditions.push(sql`p.current_class IS DISTINCT FROM coalesce(p.override_class, p.proposed_class)`);
+  }
+  const where = sql.join(conditions, sql` AND `);
+  const result = await executor.execute(sql`
+    SELECT p.customer_id AS "customerId", c.licence_no AS "licenceNo", c.name, p.branch_id AS "branchId",
+      o.name AS "branchName", p.current_class AS "currentClass", p.current_demo_type AS "currentDemoType",
+      p.proposed_class AS "proposedClass", p.proposed_demo_type AS "proposedDemoType", p.score,
+      p."values", p.scores, p.missing, p.override_class AS "overrideClass", p.override_demo_type AS "overrideDemoType",
+      p.override_reason AS "overrideReason", count(*) OVER ()::int AS total
+    FROM class_proposals p
+    JOIN customers c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
+    JOIN org_units o ON o.tenant_id = p.tenant_id AND o.id = p.branch_id
+    WHERE ${where}
+    ORDER BY c.licence_no
+    LIMIT ${paging.limit} OFFSET ${paging.offset}`);
+  return rowsOf<ProposalRow & { total: number }>(result);
+}
+
+export type ProposalRow = {
+  customerId: number;
+  licenceNo: string;
+  name: string;
+  branchId: number;
+  branchName: string;
+  currentClass: CustomerClass | null;
+  currentDemoType: DemoType | null;
+  proposedClass: CustomerClass;
+  proposedDemoType: DemoType | null;
+  score: number;
+  values: number[];
+  scores: number[];
+  missing: string[];
+  overrideClass: CustomerClass | null;
+  overrideDemoType: DemoType | null;
+  overrideReason: string | null;
+};
+
+export async function findProposal(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  runId: number,
+  customerId: number,
+): Promise<ProposalRow | undefined> {
+  const rows = await findProposalRows(
+    executor,
+    tenantId,
+    scope,
+    sql`p.run_id = ${runId} AND p.customer_id = ${customerId}`,
+  );
+  return rows[0];
+}
+
+async function findProposalRows(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  condition: ReturnType<typeof sql>,
+) {
+  const result = await executor.execute(sql`
+    SELECT p.customer_id AS "customerId", c.licence_no AS "licenceNo", c.name, p.branch_id AS "branchId",
+      o.name AS "branchName", p.current_class AS "currentClass", p.current_demo_type AS "currentDemoType",
+      p.proposed_class AS "proposedClass", p.proposed_demo_type AS "proposedDemoType", p.score,
+      p."values", p.scores, p.missing, p.override_class AS "overrideClass", p.override_demo_type AS "overrideDemoType",
+      p.override_reason AS "overrideReason", p.run_id AS "runId"
+    FROM class_proposals p
+    JOIN customers c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
+    JOIN org_units o ON o.tenant_id = p.tenant_id AND o.id = p.branch_id
+    WHERE p.tenant_id = ${tenantId} AND ${condition} AND ${scopeSql(scope)}`);
+  return rowsOf<ProposalRow & { runId: number }>(result);
+}
+
+export async function setOverride(
+  executor: Executor,
+  tenantId: number,
+  runId: number,
+  customerId: number,
+  override: { class: CustomerClass | null; demoType: DemoType | null; reason: string | null; by: number | null },
+) {
+  await executor
+    .update(classProposals)
+    .set({
+      overrideClass: override.class,
+      overrideDemoType: override.demoType,
+      overrideReason: override.reason,
+      overrideBy: override.by,
+    })
+    .where(
+      and(
+        eq(classProposals.tenantId, tenantId),
+        eq(classProposals.runId, runId),
+        eq(classProposals.customerId, customerId),
+      ),
+    );
+}
+
+// Applies a run's effective classes to the stores of the given branches (null: all), except
+// stores that are special now (特殊客户 only changes by hand). Writes one history row per store
+// whose class or sub-type changes, and returns how many changed.
+export async function applyRun(
+  executor: Executor,
+  tenantId: number,
+  run: { id: number; effectiveOn: string },
+  branchIds: readonly number[] | null,
+  by: number | null,
+  now: Date,
+): Promise<number> {
+  const branchFilter = branchIds === null ? sql`TRUE` : sql`p.branch_id = ANY(${arrayLiteral(branchIds)}::int[])`;
+  const result = await executor.execute(sql`
+    WITH target AS (
+      SELECT p.customer_id, coalesce(p.override_class, p.proposed_class) AS to_class,
+        CASE WHEN p.override_class IS NULL THEN p.proposed_demo_type ELSE p.override_demo_type END AS to_demo_type,
+        p.override_reason
+      FROM class_proposals p
+      WHERE p.tenant_id = ${tenantId} AND p.run_id = ${run.id} AND ${branchFilter}),
+    changed AS (
+      SELECT c.id, c.class_code AS from_class, c.demo_type AS from_demo_type, t.to_class, t.to_demo_type, t.override_reason
+      FROM target t JOIN customers c ON c.tenant_id = ${tenantId} AND c.id = t.customer_id
+      WHERE c.class_code IS DISTINCT FROM 'special'
+        AND (c.class_code IS DISTINCT FROM t.to_class OR c.demo_type IS DISTINCT FROM t.to_demo_type)
+      FOR UPDATE OF c),
+    updated AS (
+      UPDATE customers c SET class_code = ch.to_class, demo_type = ch.to_demo_type, updated_at = ${now}
+      FROM changed ch WHERE c.tenant_id = ${tenantId} AND c.id = ch.id
+      RETURNING ch.id, ch.from_class, ch.from_demo_type, ch.to_class, ch.to_demo_type, ch.override_reason),
+    history AS (
+    INSERT INTO customer_class_history (tenant_id, customer_id, from_class, from_demo_type, to_class, to_demo_type,
+      run_id, reason, effective_on, changed_by, changed_at)
+    SELECT ${tenantId}, u.id, u.from_class, u.from_demo_type, u.to_class, u.to_demo_type, ${run.id},
+      coalesce(u.override_reason, '分类测算'), ${run.effectiveOn}, ${by}, ${now}
+    FROM updated u
+    RETURNING 1)
+    SELECT count(*)::int AS changed FROM history`);
+  return Number(rowsOf<{ changed: number }>(result)[0]?.changed ?? 0);
+}
+
+export async function markRunApplied(
+  executor: Executor,
+  tenantId: number,
+  runId: number,
+  appliedBranchIds: readonly number[],
+  status: 'partly_applied' | 'applied',
+  now: Date,
+) {
+  await executor
+    .update(classificationRuns)
+    .set({ appliedBranchIds: [...appliedBranchIds], status, appliedAt: now })
+    .where(and(eq(classificationRuns.tenantId, tenantId), eq(classificationRuns.id, runId)));
+}
+
+export async function branchesOfRun(executor: Executor, tenantId: number, runId: number): Promise<number[]> {
+  const result = await executor.execute(sql`
+    SELECT DISTINCT branch_id AS "branchId" FROM class_proposals WHERE tenant_id = ${tenantId} AND run_id = ${runId}`);
+  return rowsOf<{ branchId: number }>(result).map((row) => Number(row.branchId));
+}
+
+// ---- The current classes ----
+
+export async function currentDistributionRows(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  group: { branchId?: number; districtCode?: string },
+) {
+  const result = await executor.execute(sql`
+    SELECT c.branch_id AS "branchId", o.name AS "branchName", c.district_code AS "districtCode", d.name AS "districtName",
+      c.class_code AS class, c.demo_type AS "demoType", count(*)::int AS count
+    FROM customers c
+    JOIN org_units o ON o.tenant_id = c.tenant_id AND o.id = c.branch_id
+    JOIN districts d ON d.tenant_id = c.tenant_id AND d.code = c.district_code
+    WHERE c.tenant_id = ${tenantId} AND c.status = 'active' AND ${scopeSql(scope)}
+      ${group.branchId ? sql`AND c.branch_id = ${group.branchId}` : sql``}
+      ${group.districtCode ? sql`AND c.district_code = ${group.districtCode}` : sql``}
+    GROUP BY 1, 2, 3, 4, 5, 6`);
+  return rowsOf<{
+    branchId: number;
+    branchName: string;
+    districtCode: string;
+    districtName: string;
+    class: CustomerClass | null;
+    demoType: DemoType | null;
+    count: number;
+  }>(result).map((row) => ({ ...row, branchId: Number(row.branchId), count: Number(row.count) }));
+}
+
+export async function findScopedStore(executor: Executor, tenantId: number, scope: DataScope, customerId: number) {
+  const result = await executor.execute(sql`
+    SELECT c.id, c.branch_id AS "branchId", c.class_code AS "classCode", c.demo_type AS "demoType", c.status
+    FROM customers c WHERE c.tenant_id = ${tenantId} AND c.id = ${customerId} AND ${scopeSql(scope)}`);
+  const [row] = rowsOf<{
+    id: number;
+    branchId: number;
+    classCode: CustomerClass | null;
+    demoType: DemoType | null;
+    status: string;
+  }>(result);
+  return row ? { ...row, id: Number(row.id), branchId: Number(row.branchId) } : undefined;
+}
+
+export async function setCustomerClass(
+  executor: Executor,
+  tenantId: number,
+  customerId: number,
+  to: { class: CustomerClass | null; demoType: DemoType | null },
+  now: Date,
+) {
+  await executor.execute(sql`
+    UPDATE customers SET class_code = ${to.class}, demo_type = ${to.demoType}, updated_at = ${now}
+    WHERE tenant_id = ${tenantId} AND id = ${customerId}`);
+}
+
+export async function insertHistory(executor: Executor, rows: (typeof customerClassHistory.$inferInsert)[]) {
+  for (let start = 0; start < rows.length; start += 1000) {
+    await executor.insert(customerClassHistory).values(rows.slice(start, start + 1000));
+  }
+}
+
+export async function historyOf(executor: Executor, tenantId: number, customerId: number) {
+  const result = await executor.execute(sql`
+    SELECT h.id, h.from_class AS "fromClass", h.from_demo_type AS "fromDemoType", h.to_class AS "toClass",
+      h.to_demo_type AS "toDemoType", h.run_id AS "runId", h.reason, h.effective_on AS "effectiveOn",
+      u.display_name AS "changedBy", h.changed_at AS "changedAt"
+    FROM customer_class_history h LEFT JOIN users u ON u.id = h.changed_by
+    WHERE h.tenant_id = ${tenantId} AND h.customer_id = ${customerId}
+    ORDER BY h.id DESC LIMIT 100`);
+  return rowsOf<{
+    id: number;
+    fromClass: CustomerClass | null;
+    fromDemoType: DemoType | null;
+    toClass: CustomerClass | null;
+    toDemoType: DemoType | null;
+    runId: number | null;
+    reason: string | null;
+    effectiveOn: string;
+    changedBy: string | null;
+    changedAt: string | Date;
+  }>(result);
+}
+
+// The store's proposal in the latest run that applied its class (the why of its current class).
+export async function latestAppliedProposal(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  customerId: number,
+) {
+  const rows = await findProposalRows(
+    executor,
+    tenantId,
+    scope,
+    sql`p.customer_id = ${customerId} AND p.run_id = (
+      SELECT r.id FROM classification_runs r
+      WHERE r.tenant_id = ${tenantId} AND r.status <> 'proposed' AND p.branch_id = ANY(r.applied_branch_ids)
+        AND EXISTS (SELECT 1 FROM class_proposals q WHERE q.tenant_id = r.tenant_id AND q.run_id = r.id AND q.customer_id = ${customerId})
+      ORDER BY r.id DESC LIMIT 1)`,
+  );
+  return rows[0];
+}
+
+// ---- Spot-checks ----
+
+export async function insertSpotCheck(executor: Executor, row: typeof spotChecks.$inferInsert) {
+  const [created] = await executor.insert(spotChecks).values(row).returning();
+  return created;
+}
+
+export async function insertSpotCheckItems(executor: Executor, rows: (typeof spotCheckItems.$inferInsert)[]) {
+  for (let start = 0; start < rows.length; start += 1000) {
+    await executor.insert(spotCheckItems).values(rows.slice(start, start + 1000));
+  }
+}
+
+export async function listSpotChecks(executor: Executor, tenantId: number) {
+  return executor
+    .select()
+    .from(spotChecks)
+    .where(eq(spotChecks.tenantId, tenantId))
+    .orderBy(desc(spotChecks.id))
+    .limit(100);
+}
+
+export async function getSpotCheck(executor: Executor, tenantId: number, id: number) {
+  const [row] = await executor
+    .select()
+    .from(spotChecks)
+    .where(and(eq(spotChecks.tenantId, tenantId), eq(spotChecks.id, id)));
+  return row;
+}
+
+export async function spotCheckItemsOf(executor: Executor, tenantId: number, scope: DataScope, spotCheckId: number) {
+  const result = await executor.execute(sql`
+    SELECT i.customer_id AS "customerId", c.licence_no AS "licenceNo", c.name, o.name AS "branchName",
+      i.branch_id AS "branchId", i.sampled_class AS "sampledClass", i.sampled_demo_type AS "sampledDemoType",
+      i.rerun_class AS "rerunClass", i.complete, i.inspector_class AS "inspectorClass", i.agrees, i.note,
+      i.assessed_at AS "assessedAt"
+    FROM spot_check_items i
+    JOIN customers c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
+    JOIN org_units o ON o.tenant_id = i.tenant_id AND o.id = i.branch_id
+    WHERE i.tenant_id = ${tenantId} AND i.spot_check_id = ${spotCheckId} AND ${scopeSql(scope)}
+    ORDER BY i.position`);
+  return rowsOf<{
+    customerId: number;
+    licenceNo: string;
+    name: string;
+    branchName: string;
+    branchId: number;
+    sampledClass: CustomerClass;
+    sampledDemoType: DemoType | null;
+    rerunClass: CustomerClass;
+    complete: boolean;
+    inspectorClass: CustomerClass | null;
+    agrees: boolean | null;
+    note: string | null;
+    assessedAt: string | Date | null;
+  }>(result);
+}
+
+export async function assessSpotCheckItem(
+  executor: Executor,
+  tenantId: number,
+  spotCheckId: number,
+  customerId: number,
+  assessment: { inspectorClass: CustomerClass; agrees: boolean; note: string | null; by: number | null },
+  now: Date,
+) {
+  const updated = await executor
+    .update(spotCheckItems)
+    .set({
+      inspectorClass: assessment.inspectorClass,
+      agrees: assessment.agrees,
+      note: assessment.note,
+      assessedBy: assessment.by,
+      assessedAt: now,
+    })
+    .where(
+      and(
+        eq(spotCheckItems.tenantId, tenantId),
+        eq(spotCheckItems.spotCheckId, spotCheckId),
+        eq(spotCheckItems.customerId, customerId),
+      ),
+    )
+    .returning({ customerId: spotCheckItems.customerId });
+  return updated.length > 0;
+}
+
+// Marks stores special by hand in one statement, with one history row each (the demo's 特殊客户).
+export async function setSpecialInBulk(
+  executor: Executor,
+  tenantId: number,
+  rows: readonly { customerId: number; reason: string }[],
+  by: number | null,
+  now: Date,
+) {
+  if (rows.length === 0) return;
+  const effectiveOn = now.toISOString().slice(0, 10);
+  await executor.execute(sql`
+    WITH input AS (
+      SELECT * FROM unnest(${arrayLiteral(rows.map((row) => row.customerId))}::int[],
+        ${arrayLiteral(rows.map((row) => row.reason))}::text[]) AS r(customer_id, reason)),
+    before AS (
+      SELECT c.id, c.class_code, c.demo_type, i.reason FROM customers c JOIN input i ON i.customer_id = c.id
+      WHERE c.tenant_id = ${tenantId} FOR UPDATE OF c),
+    updated AS (
+      UPDATE customers c SET class_code = 'special', demo_type = NULL, updated_at = ${now}
+      FROM before b WHERE c.tenant_id = ${tenantId} AND c.id = b.id
+      RETURNING b.id, b.class_code, b.demo_type, b.reason)
+    INSERT INTO customer_class_history (tenant_id, customer_id, from_class, from_demo_type, to_class, to_demo_type,
+      run_id, reason, effective_on, changed_by, changed_at)
+    SELECT ${tenantId}, u.id, u.class_code, u.demo_type, 'special', NULL, NULL, u.reason, ${effectiveOn}, ${by}, ${now}
+    FROM updated u`);
+}

@@ -1,0 +1,12 @@
+// The classification module: 客户分类 rule sets, runs, history and 抽查 spot-checks.
+
+export { classificationRoutes } from './classification.routes.ts';
+export {
+  approveRunIn,
+  computeRunIn,
+  saveRuleSetIn,
+  setClassByHandIn,
+  setSpecialInBulkIn,
+} from './classification.service.ts';
+export { defaultRuleSet, defaultRuleSetName } from './default-rule-set.ts';
+export { type IndicatorSources, indicatorSources } from './indicator-sources.ts';
