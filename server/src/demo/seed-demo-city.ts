@@ -151,7 +151,7 @@ async function seedCities(
   // Every demo account shares one password, so it is hashed once (argon2id is slow on purpose).
   const passwordHash = await hashPassword(demoPassword);
   const steps = plans.reduce(
-    (sum, plan) => sum + 4 + (plan.withSupply ? 1 : 0) + Math.ceil(plan.customerCount / insertBatchSize),
+    (sum, plan) => sum + 4 + (plan.withSupply ? 2 : 0) + Math.ceil(plan.customerCount / insertBatchSize),
     0,
   );
   let done = 0;
