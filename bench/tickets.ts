@@ -155,7 +155,7 @@ for (let run = 0; run < runs; run += 1) {
   for (const [name, query] of Object.entries(queries)) {
     const started = performance.now();
     await query();
-    (queryMs[name] ??= []).push(performance.now() - started);
+    queryMs[name] = [...(queryMs[name] ?? []), performance.now() - started];
   }
 }
 
