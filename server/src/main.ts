@@ -35,7 +35,7 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
   const stopSweep = scheduleTicketSweep(context, (error) => app.log.warn({ err: error }, 'ticket SLA sweep failed'));
   app.addHook('onClose', async () => {
     stopPruning();
-    stopSweep();
+    await stopSweep();
     await database.close();
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });

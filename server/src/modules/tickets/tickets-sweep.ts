@@ -119,19 +119,22 @@ async function sweepBatch(tx: Executor, tenantId: number, rows: TicketRow[], now
 }
 
 // Started and stopped with the server, like the housekeeping (platform/auth/housekeeping.ts).
+// Stopping waits for a sweep in flight, so the database closes after it.
 export function scheduleTicketSweep(context: AppContext, onError: (error: unknown) => void, everyMs = 60_000) {
-  let running = false;
+  let running: Promise<void> | undefined;
   const run = () => {
     if (running) return;
-    running = true;
-    sweepTickets(context)
-      .catch(onError)
+    running = sweepTickets(context)
+      .then(() => undefined, onError)
       .finally(() => {
-        running = false;
+        running = undefined;
       });
   };
   run();
   const timer = setInterval(run, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -1066,4 +1066,8 @@ export const en: Messages = {
     you: 'Me',
     addNote: 'Add a note',
   },
+  notifications: {
+    title: 'Notifications',
+    empty: 'No notifications',
+  },
 };

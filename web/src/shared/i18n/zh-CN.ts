@@ -1053,6 +1053,10 @@ export const zhCN = {
     you: '我',
     addNote: '补充说明',
   },
+  notifications: {
+    title: '消息',
+    empty: '暂无消息',
+  },
 };
 
 // The shape every language file must match: same keys, string leaves.
