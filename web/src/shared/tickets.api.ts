@@ -217,3 +217,19 @@ export async function uploadTicketPhoto(id: number, file: File) {
     throw new Error(problem.detail ?? `HTTP ${response.status}`);
   }
 }
+
+export type AssignmentRule = {
+  id: number;
+  position: number;
+  groupCode: string | null;
+  categoryCode: string | null;
+  target: 'customer_manager' | 'service_centre' | 'user';
+  userId: number | null;
+};
+
+export function useAssignmentRules() {
+  return useQuery({
+    queryKey: ['ticket-assignment-rules'],
+    queryFn: ({ signal }) => api.get<AssignmentRule[]>('/ticket-assignment-rules', undefined, { signal }),
+  });
+}

@@ -1,7 +1,12 @@
 import { Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '../../shared/PageContainer.tsx';
-import { type TicketCategory, useServiceFailures, useTicketCategories } from '../../shared/tickets.api.ts';
+import {
+  type TicketCategory,
+  useAssignmentRules,
+  useServiceFailures,
+  useTicketCategories,
+} from '../../shared/tickets.api.ts';
 import { useFormat } from '../../shared/use-locale.ts';
 
 // 客户抱怨库 with each category's SLA targets, and 常见服务失误 ranked by how often tickets were
@@ -11,6 +16,7 @@ export function TicketLibraryPage() {
   const format = useFormat();
   const categories = useTicketCategories();
   const failures = useServiceFailures();
+  const rules = useAssignmentRules();
   const hours = (minutes: number) => format.number(minutes / 60);
   return (
     <PageContainer title={t('tickets.libraryTitle')}>
@@ -36,6 +42,34 @@ export function TicketLibraryPage() {
               title: t('tickets.businessHours'),
               dataIndex: 'businessHours',
               render: (value: boolean) => (value ? '✓' : ''),
+            },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('tickets.assignmentRules')} style={{ marginTop: 16 }}>
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          loading={rules.isPending}
+          dataSource={rules.data ?? []}
+          columns={[
+            {
+              title: t('tickets.columns.category'),
+              render: (_, rule) =>
+                rule.categoryCode
+                  ? (categories.data?.find((category) => category.code === rule.categoryCode)?.name ??
+                    rule.categoryCode)
+                  : rule.groupCode
+                    ? t(`tickets.groups.${rule.groupCode}` as 'tickets.groups.service')
+                    : '*',
+            },
+            {
+              title: t('tickets.columns.assignee'),
+              render: (_, rule) =>
+                rule.target === 'user'
+                  ? `#${rule.userId}`
+                  : t(`tickets.assignTo.${rule.target}` as 'tickets.assignTo.user'),
             },
           ]}
         />

@@ -1021,6 +1021,12 @@ export const en: Messages = {
     breachedCount: 'Breached',
     categories: 'Complaint library',
     targets: 'Targets (first response / resolution, hours)',
+    assignmentRules: 'Assignment rules (first match wins)',
+    assignTo: {
+      customer_manager: "The store's customer manager",
+      service_centre: 'Service centre',
+      user: 'A named user',
+    },
     businessHours: 'Business hours',
     occurrences: 'Occurrences',
     analysis: {

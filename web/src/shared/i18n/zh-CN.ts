@@ -1008,6 +1008,8 @@ export const zhCN = {
     breachedCount: '超时',
     categories: '客户抱怨库',
     targets: '时限（首次响应 / 办结，小时）',
+    assignmentRules: '分派规则（按顺序，先匹配者生效）',
+    assignTo: { customer_manager: '客户的客户经理', service_centre: '客服中心', user: '指定人员' },
     businessHours: '按工作时间',
     occurrences: '发生次数',
     analysis: {
