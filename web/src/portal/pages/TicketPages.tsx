@@ -123,6 +123,8 @@ export function PortalNewTicketPage() {
           <Form.Item name="categoryCode" label={t('portalTickets.category')}>
             <Select
               size="large"
+              virtual={false}
+              listHeight={360}
               aria-label={t('portalTickets.category')}
               options={(['service', 'product', 'monopoly', 'other'] as const).map((group) => ({
                 label: t(`tickets.groups.${group}`),
