@@ -42,7 +42,7 @@ test('a complaint from a phone is answered, resolved, confirmed, rated and analy
   await page.getByRole('button', { name: /提\s*交/ }).click();
   await expect(page).toHaveURL(/\/portal\/tickets\/\d+$/);
   const ticketId = Number(page.url().split('/').pop());
-  await expect(page.getByText(description)).toBeVisible();
+  await expect(page.getByText(description).first()).toBeVisible();
   await expect(page.getByText(/预计 .* 前答复/)).toBeVisible();
   await saveScreenshot(page, testInfo, 'portal-ticket-filed-phone', { fullPage: false });
 
@@ -51,10 +51,10 @@ test('a complaint from a phone is answered, resolved, confirmed, rated and analy
   await expect(desk.getByRole('link', { name: `#${ticketId}` })).toBeVisible();
   await saveScreenshot(desk, testInfo, 'tickets-list-desktop');
   await desk.getByRole('link', { name: `#${ticketId}` }).click();
-  await expect(desk.getByText(description)).toBeVisible();
+  await expect(desk.getByText(description).first()).toBeVisible();
   await desk.getByLabel('回复内容').fill('您好，已安排专卖人员核查该店价格，请留意后续回复。');
   await desk.getByRole('button', { name: /发\s*送/ }).click();
-  await expect(desk.getByText('达标')).toBeVisible();
+  await expect(desk.getByText('达标').first()).toBeVisible();
   await desk.getByLabel('说明').fill('已核查并约谈该店，价格已恢复正常。');
   await desk.getByRole('button', { name: '转为“已办结”' }).click();
   await expect(desk.getByText('已办结').first()).toBeVisible();
@@ -63,7 +63,7 @@ test('a complaint from a phone is answered, resolved, confirmed, rated and analy
   // 3. The retailer sees the answer, confirms and rates it 4 stars.
   await page.reload();
   await expect(page.getByText('处理结果满意吗？')).toBeVisible();
-  await expect(page.getByText('已核查并约谈该店，价格已恢复正常。', { exact: false })).toBeVisible();
+  await expect(page.getByText('已核查并约谈该店，价格已恢复正常。', { exact: false }).first()).toBeVisible();
   await page.locator('.ant-rate-star').nth(3).click();
   await saveScreenshot(page, testInfo, 'portal-ticket-confirm-phone', { fullPage: false });
   await page.getByRole('button', { name: '满意，确认办结' }).click();

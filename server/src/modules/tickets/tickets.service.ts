@@ -257,7 +257,7 @@ export async function createTicketIn(tx: Executor, actor: Actor, input: NewTicke
         kind: 'assigned',
         fromStatus: 'new',
         toStatus: 'assigned',
-        body: `按分派规则分派给 #${assigneeId}`,
+        body: '按分派规则分派',
       }),
     );
     await notify(
