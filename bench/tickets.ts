@@ -101,7 +101,7 @@ await database.db.execute(sql`
     g.created + make_interval(hours => (i % 97 + 72)::int),
     CASE WHEN i % 7 = 0 THEN NULL ELSE 1 + (i * 13 % 100) / 20 END,
     i % 20 = 0 OR i % 97 >= 72
-  FROM g CROSS JOIN counted JOIN stores s ON s.n = 1 + (g.i * 7919) % counted.total`);
+  FROM g CROSS JOIN counted JOIN stores s ON s.n = 1 + (g.i::bigint * 7919) % counted.total`);
 await database.db.execute(sql`
   WITH stores AS (
     SELECT row_number() OVER (ORDER BY id) AS n, id, branch_id, org_path, manager_id, district_code
@@ -119,7 +119,7 @@ await database.db.execute(sql`
     g.created + interval '24 hours', g.created + interval '19.2 hours', 'met', g.created + interval '1 hour', g.created + interval '1 hour',
     g.created + interval '72 hours', g.created + interval '57.6 hours',
     g.created + interval '57.6 hours'
-  FROM g CROSS JOIN counted JOIN stores s ON s.n = 1 + (g.i * 7919) % counted.total`);
+  FROM g CROSS JOIN counted JOIN stores s ON s.n = 1 + (g.i::bigint * 7919) % counted.total`);
 await database.db.execute(sql`VACUUM ANALYZE tickets`);
 const loadSeconds = (performance.now() - loadStarted) / 1000;
 console.log(`${ticketCount} tickets loaded in ${loadSeconds.toFixed(1)} s`);

@@ -48,9 +48,10 @@ test('a complaint from a phone is answered, resolved, confirmed, rated and analy
 
   // 2. The service centre replies (the first response) and resolves it.
   await desk.goto('/tickets');
-  await expect(desk.getByRole('link', { name: `#${ticketId}` })).toBeVisible();
+  const link = desk.locator(`a[href="/tickets/${ticketId}"]`).first();
+  await expect(link).toBeVisible({ timeout: 30_000 });
   await saveScreenshot(desk, testInfo, 'tickets-list-desktop');
-  await desk.getByRole('link', { name: `#${ticketId}` }).click();
+  await link.click();
   await expect(desk.getByText(description).first()).toBeVisible();
   await desk.getByLabel('回复内容').fill('您好，已安排专卖人员核查该店价格，请留意后续回复。');
   await desk.getByRole('button', { name: /发\s*送/ }).click();
