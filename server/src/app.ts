@@ -12,6 +12,7 @@ import { customerFieldRoutes, customerImportRoutes, customerRoutes } from './mod
 import { organisationRoutes } from './modules/organisation/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { portalOrderRoutes, supplyRoutes } from './modules/supply/index.ts';
+import { portalTicketRoutes, ticketRoutes } from './modules/tickets/index.ts';
 import { type RegisteredRoute, registerAccessControl } from './platform/access/access-hooks.ts';
 import { publicAccess } from './platform/access/access-rule.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
@@ -85,6 +86,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
       await api.register(classificationRoutes, { context });
       await api.register(portalOrderRoutes, { context });
       await api.register(productRoutes, { context });
+      await api.register(ticketRoutes, { context });
+      await api.register(portalTicketRoutes, { context });
     },
     { prefix: '/api/v1' },
   );

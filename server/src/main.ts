@@ -4,6 +4,7 @@ import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { pruneImportErrorWorkbooks } from './modules/customers/index.ts';
+import { scheduleTicketSweep } from './modules/tickets/index.ts';
 import { schedulePruning } from './platform/auth/housekeeping.ts';
 
 export type RunningServer = { app: KewoApp; database: DatabaseHandle; url: string; stop: () => Promise<void> };
@@ -30,8 +31,11 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
     (error) => app.log.warn({ err: error }, 'pruning expired records failed'),
     [pruneImportErrorWorkbooks],
   );
+  // The SLA clocks: every minute, the tickets whose stored next check has come.
+  const stopSweep = scheduleTicketSweep(context, (error) => app.log.warn({ err: error }, 'ticket SLA sweep failed'));
   app.addHook('onClose', async () => {
     stopPruning();
+    await stopSweep();
     await database.close();
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });

@@ -9,6 +9,7 @@ import { hashPassword } from '../platform/auth/password-hashing.ts';
 import { kewoMeta, users } from '../platform/identity/identity.schema.ts';
 import { generateDemoCustomer } from './demo-customers.ts';
 import { seedDemoSupply } from './demo-supply.ts';
+import { seedDemoTickets } from './demo-tickets.ts';
 import {
   type Bounds,
   demoBranchesOf,
@@ -33,7 +34,7 @@ import {
 export const demoPassword = 'kewo-demo-2026';
 export const demoMarkerKey = 'demo';
 // Bump when the generator changes shape; an older demo directory is then rebuilt, not reused.
-export const demoGeneratorVersion = '4';
+export const demoGeneratorVersion = '5';
 export const demoManagerCount = 200;
 // The seed city has 23,418 licensed stores; tests ask for a few hundred to stay fast.
 export const demoCustomerCount = 24_000;
@@ -150,7 +151,7 @@ async function seedCities(
   // Every demo account shares one password, so it is hashed once (argon2id is slow on purpose).
   const passwordHash = await hashPassword(demoPassword);
   const steps = plans.reduce(
-    (sum, plan) => sum + 4 + (plan.withSupply ? 1 : 0) + Math.ceil(plan.customerCount / insertBatchSize),
+    (sum, plan) => sum + 4 + (plan.withSupply ? 2 : 0) + Math.ceil(plan.customerCount / insertBatchSize),
     0,
   );
   let done = 0;
@@ -353,6 +354,9 @@ async function seedCity(
   if (plan.withSupply) {
     await seedDemoSupply(tx, tenant.id, now, createRandom(plan.seed + 1));
     progress(`${plan.companyName}: orders`);
+    // 投诉建议: a year of tickets (with the supply history: the province demo leaves both out).
+    await seedDemoTickets(tx, tenant.id, now, createRandom(plan.seed + 2));
+    progress(`${plan.companyName}: tickets`);
   }
   return {
     tenantId: tenant.id,

@@ -44,7 +44,7 @@ describe(canAccess.name, () => {
 });
 
 describe(accessibleRoutes.name, () => {
-  it('gives a customer manager the dashboard, customers, products, supply and classification reading and the account page only', () => {
+  it('gives a customer manager the dashboard, customers, products, supply and classification reading, tickets and the account page only', () => {
     expect(accessibleRoutes({ role: 'manager' }, consoleRoutes).map((route) => route.path)).toEqual([
       '/',
       '/customers',
@@ -57,6 +57,10 @@ describe(accessibleRoutes.name, () => {
       '/classification/rule-sets',
       '/classification/runs',
       '/classification/spot-checks',
+      '/tickets',
+      '/tickets/analysis',
+      '/tickets/library',
+      '/tickets/:id',
       '/account',
     ]);
   });

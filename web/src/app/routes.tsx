@@ -1,14 +1,18 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
+  CommentOutlined,
   ContainerOutlined,
   ExperimentOutlined,
   FundOutlined,
   GoldOutlined,
   HomeOutlined,
+  MessageOutlined,
   PhoneOutlined,
   PieChartOutlined,
   ProfileOutlined,
@@ -43,6 +47,7 @@ const adminOnly = ['admin'] as const satisfies readonly StaffRole[];
 export const menuGroups: readonly MenuGroup[] = [
   { key: 'supply', labelKey: 'menu.supplyGroup', icon: <GoldOutlined /> },
   { key: 'classification', labelKey: 'menu.classificationGroup', icon: <ClusterOutlined /> },
+  { key: 'tickets', labelKey: 'menu.ticketsGroup', icon: <CommentOutlined /> },
   { key: 'admin', labelKey: 'menu.adminGroup', icon: <SettingOutlined /> },
 ];
 
@@ -153,6 +158,47 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     group: 'classification',
     page: lazy(() =>
       import('../pages/classification/SpotChecks.tsx').then((module) => ({ default: module.SpotChecksPage })),
+    ),
+  },
+  // 投诉建议 (tickets): every staff role reads (the API narrows to the data scope); handling is
+  // offered to the roles the API allows.
+  {
+    path: '/tickets',
+    labelKey: 'menu.tickets',
+    icon: <MessageOutlined />,
+    access: staffRoles,
+    group: 'tickets',
+    page: lazy(() => import('../pages/tickets/index.tsx').then((module) => ({ default: module.TicketsPage }))),
+  },
+  {
+    path: '/tickets/analysis',
+    labelKey: 'menu.ticketAnalysis',
+    icon: <BarChartOutlined />,
+    access: staffRoles,
+    group: 'tickets',
+    page: lazy(() =>
+      import('../pages/tickets/TicketAnalysis.tsx').then((module) => ({ default: module.TicketAnalysisPage })),
+    ),
+  },
+  {
+    path: '/tickets/library',
+    labelKey: 'menu.ticketLibrary',
+    icon: <BookOutlined />,
+    access: staffRoles,
+    group: 'tickets',
+    page: lazy(() =>
+      import('../pages/tickets/TicketLibrary.tsx').then((module) => ({ default: module.TicketLibraryPage })),
+    ),
+  },
+  {
+    path: '/tickets/:id',
+    labelKey: 'menu.tickets',
+    icon: <MessageOutlined />,
+    access: staffRoles,
+    group: 'tickets',
+    hideInMenu: true,
+    page: lazy(() =>
+      import('../pages/tickets/TicketDetail.tsx').then((module) => ({ default: module.TicketDetailPage })),
     ),
   },
   {

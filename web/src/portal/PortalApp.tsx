@@ -4,7 +4,7 @@ import { PortalLayout } from './PortalLayout.tsx';
 import { PortalSessionGate } from './PortalSessionGate.tsx';
 import { PortalLoginPage } from './pages/PortalLoginPage.tsx';
 import { PortalPasswordPage } from './pages/PortalPasswordPage.tsx';
-import { portalPasswordPath, portalTabs } from './portal-routes.tsx';
+import { portalPasswordPath, portalSubPages, portalTabs } from './portal-routes.tsx';
 
 const router = createBrowserRouter([
   { path: '/portal/login', element: <PortalLoginPage /> },
@@ -16,6 +16,7 @@ const router = createBrowserRouter([
     ),
     children: [
       ...portalTabs.map((tab) => ({ path: tab.path, element: <tab.page /> })),
+      ...portalSubPages.map((sub) => ({ path: sub.path, element: <sub.page /> })),
       { path: portalPasswordPath, element: <PortalPasswordPage /> },
       { path: '*', element: <Navigate to="/portal" replace /> },
     ],

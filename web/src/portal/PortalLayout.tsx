@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
+import { NotificationBell } from '../shared/NotificationBell.tsx';
 import { BottomTabBar } from './BottomTabBar.tsx';
 import { findPortalTab, portalTabs } from './portal-routes.tsx';
 
@@ -20,6 +21,7 @@ export function PortalLayout() {
       <header className="portal-appbar">
         <span className="portal-appbar-mark">客</span>
         <span className="portal-appbar-title">{t('portal.title')}</span>
+        <NotificationBell ticketPath={(id) => `/portal/tickets/${id}`} />
         <LanguageSwitch variant="segmented" />
       </header>
       <main className="portal-main">

@@ -1,10 +1,11 @@
-import { HomeOutlined, ProfileOutlined, ShoppingCartOutlined, UserOutlined } from '@ant-design/icons';
+import { HomeOutlined, MessageOutlined, ProfileOutlined, ShoppingCartOutlined, UserOutlined } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Messages } from '../shared/i18n/zh-CN.ts';
 import { OrderHistoryPage } from './pages/OrderHistoryPage.tsx';
 import { OrderPage } from './pages/OrderPage.tsx';
 import { PortalHomePage } from './pages/PortalHomePage.tsx';
 import { PortalMinePage } from './pages/PortalMinePage.tsx';
+import { PortalNewTicketPage, PortalTicketPage, PortalTicketsPage } from './pages/TicketPages.tsx';
 
 export type PortalTabLabelKey = `portal.tabs.${keyof Messages['portal']['tabs']}`;
 
@@ -17,7 +18,15 @@ export const portalTabs: readonly PortalTab[] = [
   // 网上订货 (supply): this cycle's order, then the store's orders.
   { path: '/portal/order', labelKey: 'portal.tabs.order', icon: <ShoppingCartOutlined />, page: OrderPage },
   { path: '/portal/orders', labelKey: 'portal.tabs.orders', icon: <ProfileOutlined />, page: OrderHistoryPage },
+  // 投诉建议 (tickets): file, follow, confirm and rate.
+  { path: '/portal/tickets', labelKey: 'portal.tabs.tickets', icon: <MessageOutlined />, page: PortalTicketsPage },
   { path: '/portal/mine', labelKey: 'portal.tabs.mine', icon: <UserOutlined />, page: PortalMinePage },
+];
+
+// Pages under a tab, reached from it (the tab stays highlighted by findPortalTab).
+export const portalSubPages: readonly { path: string; page: ComponentType }[] = [
+  { path: '/portal/tickets/new', page: PortalNewTicketPage },
+  { path: '/portal/tickets/:id', page: PortalTicketPage },
 ];
 
 // Not a tab: reached from 我的, and where a store on a one-time password is sent first.

@@ -402,6 +402,66 @@ export const errorCatalogue = {
     'zh-CN': '该订单已取消，不能再修改。',
     en: 'This order has been cancelled and cannot be changed.',
   },
+  TICKET_TRANSITION_INVALID: {
+    status: 409,
+    'zh-CN': '工单当前状态为“{from}”，不能转为“{to}”；可转为：{allowed}。',
+    en: 'The ticket is "{from}" and cannot move to "{to}"; allowed: {allowed}.',
+  },
+  TICKET_REOPEN_EXPIRED: {
+    status: 409,
+    'zh-CN': '办结超过 {days} 天的工单不能重新打开。',
+    en: 'A ticket resolved more than {days} days ago cannot be reopened.',
+  },
+  TICKET_RATING_INVALID: {
+    status: 400,
+    'zh-CN': '评分须为 1–5 的整数。',
+    en: 'The rating is a whole number from 1 to 5.',
+  },
+  TICKET_CATEGORY_UNKNOWN: {
+    status: 400,
+    'zh-CN': '抱怨库中没有分类“{code}”。',
+    en: 'The complaint library has no category "{code}".',
+  },
+  TICKET_FAILURE_UNKNOWN: {
+    status: 400,
+    'zh-CN': '服务失误库中没有“{code}”。',
+    en: 'The service-failure library has no "{code}".',
+  },
+  TICKET_ASSIGNEE_INVALID: {
+    status: 400,
+    'zh-CN': '处理人须为本单位在职的员工。',
+    en: 'The handler must be an active staff member of this company.',
+  },
+  TICKET_ATTACHMENT_LIMIT: {
+    status: 400,
+    'zh-CN': '每张工单最多 {limit} 张图片。',
+    en: 'A ticket holds at most {limit} images.',
+  },
+  TICKET_ATTACHMENT_TOO_LARGE: {
+    status: 400,
+    'zh-CN': '图片不能为空，且不能超过 {limit}。',
+    en: 'An image must not be empty or larger than {limit}.',
+  },
+  TICKET_ATTACHMENT_NOT_IMAGE: {
+    status: 400,
+    'zh-CN': '只能上传 JPEG、PNG 或 WebP 图片。',
+    en: 'Only JPEG, PNG or WebP images can be attached.',
+  },
+  TICKET_NOT_AWAITING_CONFIRMATION: {
+    status: 409,
+    'zh-CN': '该工单尚未办结，不能确认或评价。',
+    en: 'This ticket is not resolved: it cannot be confirmed or rated yet.',
+  },
+  GATEWAY_KEY_INVALID: {
+    status: 401,
+    'zh-CN': '网关密钥无效或已停用。',
+    en: 'The gateway key is invalid or revoked.',
+  },
+  GATEWAY_STORE_UNKNOWN: {
+    status: 400,
+    'zh-CN': '没有许可证号为 {licenceNo} 的零售户。',
+    en: 'No store has the licence number {licenceNo}.',
+  },
   IDEMPOTENCY_KEY_INVALID: {
     status: 400,
     'zh-CN': 'Idempotency-Key 请求头须为 1–100 个可见字符。',

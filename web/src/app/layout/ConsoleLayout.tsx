@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
+import { NotificationBell } from '../../shared/NotificationBell.tsx';
 import { consoleRoutes, findRoute, menuGroups } from '../routes.tsx';
 import { buildMenuItems } from './menu-items.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -108,6 +109,7 @@ export function ConsoleLayout() {
             </Typography.Text>
           </Flex>
           <Flex align="center" gap={8}>
+            <NotificationBell ticketPath={(id) => `/tickets/${id}`} />
             <LanguageSwitch />
             <UserMenu />
           </Flex>

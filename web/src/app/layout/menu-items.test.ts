@@ -5,7 +5,7 @@ import { buildMenuItems } from './menu-items.tsx';
 const translate = (key: string) => key;
 
 describe(buildMenuItems.name, () => {
-  it('shows an administrator the dashboard, the customers, the supply, classification and administration groups', () => {
+  it('shows an administrator the dashboard, the customers, the supply, classification, tickets and administration groups', () => {
     const items = buildMenuItems(consoleRoutes, menuGroups, { role: 'admin' }, translate);
     expect(items.map((item) => item?.key)).toEqual([
       '/',
@@ -13,6 +13,7 @@ describe(buildMenuItems.name, () => {
       '/products',
       'group:supply',
       'group:classification',
+      'group:tickets',
       'group:admin',
     ]);
     const supply = items[3] as { children: { key: string }[] };
@@ -28,7 +29,9 @@ describe(buildMenuItems.name, () => {
       '/classification/runs',
       '/classification/spot-checks',
     ]);
-    const group = items[5] as { children: { key: string }[] };
+    const tickets = items[5] as { children: { key: string }[] };
+    expect(tickets.children.map((child) => child.key)).toEqual(['/tickets', '/tickets/analysis', '/tickets/library']);
+    const group = items[6] as { children: { key: string }[] };
     expect(group.children.map((child) => child.key)).toEqual([
       '/admin/users',
       '/admin/org-units',
@@ -45,6 +48,7 @@ describe(buildMenuItems.name, () => {
       '/products',
       'group:supply',
       'group:classification',
+      'group:tickets',
     ]);
   });
 

@@ -1,0 +1,153 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
+
+// 投诉分析: volume by type, category, branch and week; district × category hot spots; SLA
+// compliance per handler; handling time; satisfaction; complaints per 1,000 stores. Each is one
+// aggregate over the period's tickets (tenant, created_at index), in the caller's data scope.
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+export type AnalysisPeriod = { tenantId: number; scope: DataScope; from: Date; to: Date };
+
+function whereOf(period: AnalysisPeriod): SQL {
+  const scope = scopeCondition(period.scope, {
+    orgPath: sql`t.org_path`,
+    managerId: sql`t.manager_id`,
+    customerId: sql`t.customer_id`,
+  });
+  return sql`t.tenant_id = ${period.tenantId} AND t.created_at >= ${period.from.toISOString()}::timestamptz AND t.created_at < ${period.to.toISOString()}::timestamptz AND ${scope}`;
+}
+
+export async function countsByType(executor: Executor, period: AnalysisPeriod) {
+  return rowsOf<{ key: string; count: number }>(
+    await executor.execute(
+      sql`SELECT t.type AS key, count(*)::int AS count FROM tickets t WHERE ${whereOf(period)} GROUP BY 1 ORDER BY 2 DESC`,
+    ),
+  );
+}
+
+export async function countsByCategory(executor: Executor, period: AnalysisPeriod) {
+  return rowsOf<{ key: string; label: string; group: string; count: number }>(
+    await executor.execute(sql`
+      SELECT c.code AS key, c.name AS label, c.group_code AS "group", coalesce(n.count, 0)::int AS count
+      FROM ticket_categories c
+      LEFT JOIN (SELECT t.category_code, count(*) AS count FROM tickets t WHERE ${whereOf(period)} GROUP BY 1) n
+        ON n.category_code = c.code
+      WHERE c.tenant_id = ${period.tenantId}
+      ORDER BY 4 DESC, c.position`),
+  );
+}
+
+export async function countsByBranch(executor: Executor, period: AnalysisPeriod) {
+  return rowsOf<{ key: string; label: string; count: number; stores: number }>(
+    await executor.execute(sql`
+      SELECT o.id::text AS key, o.name AS label, n.count::int AS count,
+        (SELECT count(*)::int FROM customers s WHERE s.tenant_id = o.tenant_id AND s.branch_id = o.id AND s.status = 'active') AS stores
+      FROM (SELECT t.branch_id, count(*) AS count FROM tickets t WHERE ${whereOf(period)} AND t.type = 'complaint' GROUP BY 1) n
+      JOIN org_units o ON o.tenant_id = ${period.tenantId} AND o.id = n.branch_id
+      ORDER BY 3 DESC`),
+  );
+}
+
+export async function countsByWeek(executor: Executor, period: AnalysisPeriod) {
+  return rowsOf<{ week: string; count: number }>(
+    await executor.execute(sql`
+      SELECT to_char(date_trunc('week', t.created_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD') AS week, count(*)::int AS count
+      FROM tickets t WHERE ${whereOf(period)} GROUP BY 1 ORDER BY 1`),
+  );
+}
+
+export async function hotSpots(executor: Executor, period: AnalysisPeriod) {
+  return rowsOf<{ district: string; category: string; count: number }>(
+    await executor.execute(sql`
+      SELECT d.name AS district, c.name AS category, n.count::int AS count
+      FROM (SELECT t.district_code, t.category_code, count(*) AS count FROM tickets t
+            WHERE ${whereOf(period)} AND t.type = 'complaint' GROUP BY 1, 2) n
+      JOIN districts d ON d.tenant_id = ${period.tenantId} AND d.code = n.district_code
+      JOIN ticket_categories c ON c.tenant_id = ${period.tenantId} AND c.code = n.category_code
+      ORDER BY 3 DESC`),
+  );
+}
+
+export async function slaByHandler(executor: Executor, period: AnalysisPeriod) {
+  return rowsOf<{
+    handlerId: number | null;
+    handler: string;
+    team: string;
+    tickets: number;
+    firstResponseMet: number;
+    firstResponseDecided: number;
+    resolutionMet: number;
+    resolutionDecided: number;
+  }>(
+    await executor.execute(sql`
+      SELECT n.assignee_id AS "handlerId", coalesce(u.display_name, '未分派') AS handler, coalesce(o.name, '') AS team,
+        n.tickets::int AS tickets, n.fr_met::int AS "firstResponseMet", n.fr_decided::int AS "firstResponseDecided",
+        n.res_met::int AS "resolutionMet", n.res_decided::int AS "resolutionDecided"
+      FROM (SELECT t.assignee_id, count(*) AS tickets,
+              count(*) FILTER (WHERE t.first_response_sla = 'met') AS fr_met,
+              count(*) FILTER (WHERE t.first_response_sla <> 'pending') AS fr_decided,
+              count(*) FILTER (WHERE t.resolution_sla = 'met') AS res_met,
+              count(*) FILTER (WHERE t.resolution_sla <> 'pending') AS res_decided
+            FROM tickets t WHERE ${whereOf(period)} GROUP BY 1) n
+      LEFT JOIN users u ON u.id = n.assignee_id
+      LEFT JOIN org_units o ON o.tenant_id = u.tenant_id AND o.id = u.org_unit_id
+      ORDER BY 4 DESC
+      LIMIT 300`),
+  );
+}
+
+export async function handlingAndSatisfaction(executor: Executor, period: AnalysisPeriod) {
+  const [row] = rowsOf<{
+    total: number;
+    complaints: number;
+    median: number | null;
+    p90: number | null;
+    rated: number;
+    average: number | null;
+    satisfied: number;
+  }>(
+    await executor.execute(sql`
+      SELECT count(*)::int AS total,
+        count(*) FILTER (WHERE t.type = 'complaint')::int AS complaints,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at) / 3600)
+          FILTER (WHERE t.resolved_at IS NOT NULL) AS median,
+        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at) / 3600)
+          FILTER (WHERE t.resolved_at IS NOT NULL) AS p90,
+        count(t.rating)::int AS rated,
+        avg(t.rating)::float AS average,
+        count(*) FILTER (WHERE t.rating >= 4)::int AS satisfied
+      FROM tickets t WHERE ${whereOf(period)}`),
+  );
+  return row;
+}
+
+export async function activeStoreCount(executor: Executor, tenantId: number, scope: DataScope) {
+  const condition = scopeCondition(scope, { orgPath: sql`org_path`, managerId: sql`manager_id`, customerId: sql`id` });
+  const [row] = rowsOf<{ n: number }>(
+    await executor.execute(
+      sql`SELECT count(*)::int AS n FROM customers WHERE tenant_id = ${tenantId} AND status = 'active' AND ${condition}`,
+    ),
+  );
+  return row.n;
+}
+
+export async function workload(executor: Executor, tenantId: number, scope: DataScope, now: Date) {
+  const condition = scopeCondition(scope, {
+    orgPath: sql`t.org_path`,
+    managerId: sql`t.manager_id`,
+    customerId: sql`t.customer_id`,
+  });
+  return rowsOf<{ handlerId: number; handler: string; open: number; breached: number; overdue: number }>(
+    await executor.execute(sql`
+      SELECT t.assignee_id AS "handlerId", u.display_name AS handler, count(*)::int AS open,
+        count(*) FILTER (WHERE t.first_response_sla = 'breached' OR t.resolution_sla = 'breached')::int AS breached,
+        count(*) FILTER (WHERE t.resolution_due_at < ${now.toISOString()}::timestamptz)::int AS overdue
+      FROM tickets t JOIN users u ON u.id = t.assignee_id
+      WHERE t.tenant_id = ${tenantId} AND t.status IN ('new', 'assigned', 'in_progress') AND ${condition}
+      GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 500`),
+  );
+}

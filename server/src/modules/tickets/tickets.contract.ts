@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import { slaOutcomes } from './sla.rules.ts';
+import { assignmentTargets, categoryGroups } from './ticket-reference.ts';
+import { ticketChannels, ticketPriorities, ticketStatuses, ticketTypes } from './ticket-workflow.rules.ts';
+
+// Requests and responses of 投诉建议 tickets.
+
+const id = z.number().int().positive().max(2_147_483_647);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const type = z.enum(ticketTypes);
+const status = z.enum(ticketStatuses);
+const priority = z.enum(ticketPriorities);
+const sla = z.enum(slaOutcomes);
+const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+
+export const portalTicketSchema = z.strictObject({
+  type,
+  categoryCode: code.optional(),
+  description: text(2_000),
+});
+
+export const staffTicketSchema = z.strictObject({
+  customerId: id,
+  type,
+  channel: z.enum(['phone', 'visit']).default('phone'),
+  categoryCode: code.optional(),
+  priority: priority.optional(),
+  description: text(2_000),
+});
+
+export const ticketCreatedSchema = z.object({
+  id: z.number(),
+  status,
+  firstResponseDueAt: z.string(),
+  resolutionDueAt: z.string(),
+});
+
+export const replySchema = z.strictObject({
+  body: text(2_000),
+  visibleToCustomer: z.boolean(),
+  awaitCustomer: z.boolean().optional().describe('pause the clocks until the customer answers'),
+});
+export const portalReplySchema = z.strictObject({ body: text(2_000) });
+
+export const transitionSchema = z.strictObject({
+  to: status,
+  note: z.string().trim().max(2_000).default(''),
+  assigneeId: id.optional().describe('to: assigned — the (new) handler'),
+});
+
+export const confirmSchema = z.strictObject({
+  accepted: z.boolean(),
+  rating: z.number().describe('1–5'),
+  comment: z.string().trim().max(500).optional(),
+});
+
+export const editTicketSchema = z.strictObject({
+  categoryCode: code.optional(),
+  priority: priority.optional(),
+  failureCode: code.nullable().optional(),
+});
+
+export const escalateSchema = z.strictObject({ note: z.string().trim().max(2_000).default('') });
+
+const failureSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  prevention: z.string(),
+  control: z.string(),
+  remedy: z.string(),
+});
+
+export const ticketDetailSchema = z.object({
+  id: z.number(),
+  type,
+  channel: z.enum(ticketChannels),
+  status,
+  priority,
+  description: z.string(),
+  customerId: z.number(),
+  storeName: z.string(),
+  licenceNo: z.string(),
+  storePhone: z.string().nullable(),
+  branchName: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  categoryGroup: z.string(),
+  assigneeId: z.number().nullable(),
+  assigneeName: z.string().nullable(),
+  createdAt: z.string(),
+  firstRespondedAt: z.string().nullable(),
+  firstResponseDueAt: z.string(),
+  firstResponseSla: sla,
+  resolutionDueAt: z.string(),
+  resolutionSla: sla,
+  waitingOnCustomer: z.boolean(),
+  escalated: z.boolean(),
+  resolvedAt: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  rating: z.number().nullable(),
+  reopenCount: z.number(),
+  failure: failureSchema.nullable().describe('the linked service failure with its remedy (staff only)'),
+  allowedTransitions: z.array(status),
+  events: z.array(
+    z.object({
+      id: z.number(),
+      at: z.string(),
+      kind: z.string(),
+      author: z.string(),
+      actorName: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string().nullable(),
+      body: z.string(),
+      visibleToCustomer: z.boolean(),
+    }),
+  ),
+  attachments: z.array(
+    z.object({
+      id: z.number(),
+      fileName: z.string(),
+      contentType: z.string(),
+      size: z.number(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+export const ticketListQuery = z.strictObject({
+  status: status.optional(),
+  type: type.optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  breached: z.enum(['true', 'false']).optional(),
+  customerId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const ticketListSchema = z.object({
+  total: z.number(),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      type,
+      channel: z.enum(ticketChannels),
+      status,
+      priority,
+      storeName: z.string(),
+      licenceNo: z.string(),
+      categoryName: z.string(),
+      assigneeName: z.string().nullable(),
+      description: z.string(),
+      createdAt: z.string(),
+      firstResponseDueAt: z.string(),
+      firstResponseSla: sla,
+      resolutionDueAt: z.string(),
+      resolutionSla: sla,
+      escalated: z.boolean(),
+      rating: z.number().nullable(),
+    }),
+  ),
+});
+
+export const categorySchema = z.object({
+  code: z.string(),
+  groupCode: z.enum(categoryGroups),
+  name: z.string(),
+  position: z.number(),
+  firstResponseMinutes: z.number(),
+  resolutionMinutes: z.number(),
+  businessHours: z.boolean(),
+  active: z.boolean(),
+});
+
+export const editCategorySchema = z.strictObject({
+  name: text(40).optional(),
+  firstResponseMinutes: z.number().int().min(10).max(43_200).optional(),
+  resolutionMinutes: z.number().int().min(10).max(525_600).optional(),
+  businessHours: z.boolean().optional(),
+  active: z.boolean().optional(),
+});
+
+export const assignmentRuleSchema = z.strictObject({
+  groupCode: z.enum(categoryGroups).nullable(),
+  categoryCode: code.nullable(),
+  target: z.enum(assignmentTargets),
+  userId: id.nullable(),
+});
+export const assignmentRulesSchema = z.strictObject({ rules: z.array(assignmentRuleSchema).max(50) });
+
+export const serviceFailureSchema = failureSchema.extend({ active: z.boolean(), occurrences: z.number() });
+export const serviceFailureInput = z.strictObject({
+  code,
+  name: text(60),
+  prevention: text(1_000),
+  control: text(1_000),
+  remedy: text(1_000),
+  active: z.boolean().default(true),
+});
+
+export const notificationListSchema = z.object({
+  unread: z.number(),
+  items: z.array(
+    z.object({
+      id: z.number(),
+      ticketId: z.number().nullable(),
+      kind: z.string(),
+      title: z.string(),
+      body: z.string(),
+      createdAt: z.string(),
+      readAt: z.string().nullable(),
+    }),
+  ),
+});
+
+export const inboundSchema = z.strictObject({
+  messageId: z.string().min(1).max(100).describe("the gateway's own message id: the same id twice files one ticket"),
+  licenceNo: z.string().regex(/^\d{12}$/),
+  type: type.default('complaint'),
+  categoryCode: code.optional(),
+  description: text(2_000),
+});
+
+export const channelKeySchema = z.strictObject({ channel: z.string().regex(/^[a-z][a-z0-9_-]{1,30}$/) });
+export const channelKeyCreatedSchema = z.object({
+  id: z.number(),
+  channel: z.string(),
+  key: z.string().describe('shown once; only its SHA-256 is kept'),
+});
+
+export const analysisQuery = z.strictObject({
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
+
+const countRow = z.object({ key: z.string(), label: z.string(), count: z.number() });
+export const analysisSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: z.number(),
+  byType: z.array(countRow),
+  byCategory: z.array(countRow.extend({ group: z.string() })),
+  byBranch: z.array(countRow.extend({ per1000Stores: z.number() })),
+  byWeek: z.array(z.object({ week: z.string(), count: z.number() })),
+  hotSpots: z.array(z.object({ district: z.string(), category: z.string(), count: z.number() })),
+  slaByHandler: z.array(
+    z.object({
+      handlerId: z.number().nullable(),
+      handler: z.string(),
+      team: z.string(),
+      tickets: z.number(),
+      firstResponseMet: z.number(),
+      firstResponseDecided: z.number(),
+      resolutionMet: z.number(),
+      resolutionDecided: z.number(),
+    }),
+  ),
+  handlingHours: z.object({ median: z.number().nullable(), p90: z.number().nullable() }),
+  satisfaction: z.object({ rated: z.number(), average: z.number().nullable(), satisfiedShare: z.number().nullable() }),
+  per1000Stores: z.number(),
+});
+
+export const workloadSchema = z.array(
+  z.object({ handlerId: z.number(), handler: z.string(), open: z.number(), breached: z.number(), overdue: z.number() }),
+);

@@ -1,0 +1,74 @@
+import { BellOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from './api-client.ts';
+import { useFormat } from './use-locale.ts';
+
+// 站内消息: the signed-in user's notifications (ticket assigned, replied, warned, escalated …),
+// polled every minute; opening the list marks them read.
+type Notifications = {
+  unread: number;
+  items: {
+    id: number;
+    ticketId: number | null;
+    kind: string;
+    title: string;
+    body: string;
+    createdAt: string;
+    readAt: string | null;
+  }[];
+};
+
+export function NotificationBell({ ticketPath }: { ticketPath: (id: number) => string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const notifications = useQuery({
+    queryKey: ['notifications'],
+    queryFn: ({ signal }) => api.get<Notifications>('/notifications', undefined, { signal }),
+    refetchInterval: 60_000,
+  });
+  const unread = notifications.data?.unread ?? 0;
+  const content = (
+    <div style={{ width: 320, maxHeight: 420, overflow: 'auto' }}>
+      {notifications.data && notifications.data.items.length > 0 ? (
+        <List
+          size="small"
+          dataSource={notifications.data.items}
+          renderItem={(item) => (
+            <List.Item>
+              <a href={item.ticketId ? ticketPath(item.ticketId) : undefined} style={{ color: 'inherit' }}>
+                <Typography.Text strong={item.readAt === null}>{item.title}</Typography.Text>
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {format.dateTime(item.createdAt)}
+                </Typography.Text>
+              </a>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
+      )}
+    </div>
+  );
+  return (
+    <Popover
+      trigger="click"
+      content={content}
+      title={t('notifications.title')}
+      placement="bottomRight"
+      onOpenChange={(open) => {
+        if (!open && unread > 0) {
+          void api
+            .post<Notifications>('/notifications/read')
+            .then((data) => queryClient.setQueryData(['notifications'], data));
+        }
+      }}
+    >
+      <Badge count={unread} size="small" offset={[-4, 4]}>
+        <Button type="text" aria-label={t('notifications.title')} icon={<BellOutlined style={{ fontSize: 18 }} />} />
+      </Badge>
+    </Popover>
+  );
+}
