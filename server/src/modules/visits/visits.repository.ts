@@ -506,9 +506,9 @@ export async function planReport(
   }[group];
   const result = await executor.execute(sql`
     WITH s AS (
-      SELECT c.id, c.manager_id, c.branch_id, coalesce(c.class_code, 'ordinary') AS class
-      FROM customers c
-      WHERE c.tenant_id = ${tenantId} AND c.status = 'active' AND ${storeScope(scope)}),
+      SELECT customers.id, customers.manager_id, customers.branch_id, coalesce(customers.class_code, 'ordinary') AS class
+      FROM customers
+      WHERE customers.tenant_id = ${tenantId} AND customers.status = 'active' AND ${storeScope(scope)}),
     p AS (
       SELECT customer_id, count(*) FILTER (WHERE status <> 'dropped') AS planned, count(*) FILTER (WHERE status = 'done') AS done
       FROM visit_plan_items WHERE tenant_id = ${tenantId} AND month = ${month} GROUP BY customer_id),
