@@ -3,6 +3,7 @@ import type { Database, Executor } from '../db/client.ts';
 import { type CustomerInsert, insertCustomers } from '../modules/customers/index.ts';
 import { createTenantWithAdmin, insertOrgUnit } from '../modules/organisation/index.ts';
 import { demoProductCatalogue, demoProductSeed, insertProducts } from '../modules/products/index.ts';
+import { seedDemoVisitsIn } from '../modules/visits/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { recordChanges } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/password-hashing.ts';
@@ -150,7 +151,7 @@ async function seedCities(
   // Every demo account shares one password, so it is hashed once (argon2id is slow on purpose).
   const passwordHash = await hashPassword(demoPassword);
   const steps = plans.reduce(
-    (sum, plan) => sum + 4 + (plan.withSupply ? 1 : 0) + Math.ceil(plan.customerCount / insertBatchSize),
+    (sum, plan) => sum + 4 + (plan.withSupply ? 2 : 0) + Math.ceil(plan.customerCount / insertBatchSize),
     0,
   );
   let done = 0;
@@ -173,7 +174,7 @@ async function seedCities(
   // autovacuum): without them it joins all 24,000 rows before taking the first page, and counts
   // read every row instead of the index alone.
   await db.execute(
-    sql`VACUUM (ANALYZE) customers, users, districts, org_units, products, order_cycles, orders, order_lines, store_quotas, customer_grades`,
+    sql`VACUUM (ANALYZE) customers, users, districts, org_units, products, order_cycles, orders, order_lines, store_quotas, customer_grades, visits, visit_plan_items`,
   );
   return cities;
 }
@@ -353,6 +354,14 @@ async function seedCity(
   if (plan.withSupply) {
     await seedDemoSupply(tx, tenant.id, now, createRandom(plan.seed + 1));
     progress(`${plan.companyName}: orders`);
+    // 走访: this month's plans, three months of visits, observations.
+    await seedDemoVisitsIn(
+      tx,
+      tenant.id,
+      managers.map((manager) => manager.id),
+      now,
+    );
+    progress(`${plan.companyName}: visits`);
   }
   return {
     tenantId: tenant.id,

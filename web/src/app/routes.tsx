@@ -4,6 +4,8 @@ import {
   CalendarOutlined,
   CloudUploadOutlined,
   ContainerOutlined,
+  CustomerServiceOutlined,
+  EnvironmentOutlined,
   GoldOutlined,
   HomeOutlined,
   PhoneOutlined,
@@ -108,6 +110,22 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     access: staffRoles,
     group: 'supply',
     page: lazy(() => import('../pages/supply/Grades.tsx').then((module) => ({ default: module.GradesPage }))),
+  },
+  // 走访 and 菜单式服务: a manager's route, visits and plan (phone-first); everyone else reads
+  // within scope, marketing edits the menu and generates plans.
+  {
+    path: '/visits',
+    labelKey: 'menu.visits',
+    icon: <EnvironmentOutlined />,
+    access: staffRoles,
+    page: lazy(() => import('../pages/visits/index.tsx').then((module) => ({ default: module.VisitsPage }))),
+  },
+  {
+    path: '/services',
+    labelKey: 'menu.services',
+    icon: <CustomerServiceOutlined />,
+    access: staffRoles,
+    page: lazy(() => import('../pages/visits/ServicesPage.tsx').then((module) => ({ default: module.ServicesPage }))),
   },
   {
     path: '/admin/users',

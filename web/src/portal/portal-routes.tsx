@@ -1,10 +1,17 @@
-import { HomeOutlined, ProfileOutlined, ShoppingCartOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CustomerServiceOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  ShoppingCartOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Messages } from '../shared/i18n/zh-CN.ts';
 import { OrderHistoryPage } from './pages/OrderHistoryPage.tsx';
 import { OrderPage } from './pages/OrderPage.tsx';
 import { PortalHomePage } from './pages/PortalHomePage.tsx';
 import { PortalMinePage } from './pages/PortalMinePage.tsx';
+import { PortalServicesPage } from './pages/PortalServicesPage.tsx';
 
 export type PortalTabLabelKey = `portal.tabs.${keyof Messages['portal']['tabs']}`;
 
@@ -17,6 +24,13 @@ export const portalTabs: readonly PortalTab[] = [
   // 网上订货 (supply): this cycle's order, then the store's orders.
   { path: '/portal/order', labelKey: 'portal.tabs.order', icon: <ShoppingCartOutlined />, page: OrderPage },
   { path: '/portal/orders', labelKey: 'portal.tabs.orders', icon: <ProfileOutlined />, page: OrderHistoryPage },
+  // 菜单式服务: my menu and my requests.
+  {
+    path: '/portal/services',
+    labelKey: 'portal.tabs.services',
+    icon: <CustomerServiceOutlined />,
+    page: PortalServicesPage,
+  },
   { path: '/portal/mine', labelKey: 'portal.tabs.mine', icon: <UserOutlined />, page: PortalMinePage },
 ];
 

@@ -11,7 +11,8 @@ export function greatCircleKm(a: Point, b: Point): number {
   const dLat = (b.latitude - a.latitude) * toRadians;
   const dLon = (b.longitude - a.longitude) * toRadians;
   const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * toRadians) * Math.cos(b.latitude * toRadians) * Math.sin(dLon / 2) ** 2;
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.latitude * toRadians) * Math.cos(b.latitude * toRadians) * Math.sin(dLon / 2) ** 2;
   return 2 * earthRadiusKm * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 

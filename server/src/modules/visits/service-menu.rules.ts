@@ -97,7 +97,15 @@ export function rankServiceMethods(itemIds: readonly number[], ratings: readonly
   const round = (value: number) => Math.round(value * 100) / 100;
   const scores = [...sums.entries()].map(([itemId, sum]): MethodScore => {
     if (sum.n === 0)
-      return { itemId, ratings: 0, effectiveness: null, pertinence: null, economy: null, overall: null, isFlaggedForRetirement: false };
+      return {
+        itemId,
+        ratings: 0,
+        effectiveness: null,
+        pertinence: null,
+        economy: null,
+        overall: null,
+        isFlaggedForRetirement: false,
+      };
     const overall = (sum.e + sum.p + sum.c) / (3 * sum.n);
     return {
       itemId,

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { customers } from '../customers/customers.schema.ts';
 import type { DefaultServiceItem } from './service-menu.rules.ts';
-import { serviceItems, serviceMethodRatings, serviceRequests, type ServiceRequestStatus } from './visits.schema.ts';
+import { type ServiceRequestStatus, serviceItems, serviceMethodRatings, serviceRequests } from './visits.schema.ts';
 
 export type ServiceItemRow = typeof serviceItems.$inferSelect;
 
@@ -16,7 +16,12 @@ export async function listServiceItems(executor: Executor, tenantId: number): Pr
 }
 
 // The default menu for a tenant that has none yet (idempotent: codes are unique per tenant).
-export async function insertDefaultMenu(executor: Executor, tenantId: number, menu: readonly DefaultServiceItem[], now: Date) {
+export async function insertDefaultMenu(
+  executor: Executor,
+  tenantId: number,
+  menu: readonly DefaultServiceItem[],
+  now: Date,
+) {
   const inserted = await executor
     .insert(serviceItems)
     .values(menu.map((entry, index) => ({ ...entry, tenantId, position: index + 1, createdAt: now, updatedAt: now })))
@@ -33,7 +38,12 @@ export async function findServiceItem(executor: Executor, tenantId: number, id: 
   return row;
 }
 
-export async function updateServiceItem(executor: Executor, tenantId: number, id: number, changes: Partial<ServiceItemRow>) {
+export async function updateServiceItem(
+  executor: Executor,
+  tenantId: number,
+  id: number,
+  changes: Partial<ServiceItemRow>,
+) {
   const [row] = await executor
     .update(serviceItems)
     .set(changes)
@@ -74,24 +84,44 @@ export async function listServiceRequests(
       fulfilledVisitId: serviceRequests.fulfilledVisitId,
     })
     .from(serviceRequests)
-    .innerJoin(customers, and(eq(customers.tenantId, serviceRequests.tenantId), eq(customers.id, serviceRequests.customerId)))
-    .innerJoin(serviceItems, and(eq(serviceItems.tenantId, serviceRequests.tenantId), eq(serviceItems.id, serviceRequests.itemId)))
+    .innerJoin(
+      customers,
+      and(eq(customers.tenantId, serviceRequests.tenantId), eq(customers.id, serviceRequests.customerId)),
+    )
+    .innerJoin(
+      serviceItems,
+      and(eq(serviceItems.tenantId, serviceRequests.tenantId), eq(serviceItems.id, serviceRequests.itemId)),
+    )
     .where(and(...conditions))
     .orderBy(desc(serviceRequests.requestedAt), desc(serviceRequests.id))
     .limit(filter.limit);
 }
 
-export async function openRequestsOf(executor: Executor, tenantId: number, customerId: number, ids?: readonly number[]) {
+export async function openRequestsOf(
+  executor: Executor,
+  tenantId: number,
+  customerId: number,
+  ids?: readonly number[],
+) {
   const conditions: SQL[] = [
     eq(serviceRequests.tenantId, tenantId),
     eq(serviceRequests.customerId, customerId),
     eq(serviceRequests.status, 'open'),
   ];
   if (ids) conditions.push(inArray(serviceRequests.id, ids.length > 0 ? [...ids] : [0]));
-  return executor.select().from(serviceRequests).where(and(...conditions));
+  return executor
+    .select()
+    .from(serviceRequests)
+    .where(and(...conditions));
 }
 
-export async function fulfilRequests(executor: Executor, tenantId: number, ids: readonly number[], visitId: number, now: Date) {
+export async function fulfilRequests(
+  executor: Executor,
+  tenantId: number,
+  ids: readonly number[],
+  visitId: number,
+  now: Date,
+) {
   if (ids.length === 0) return;
   await executor
     .update(serviceRequests)
@@ -115,4 +145,3 @@ export async function allRatings(executor: Executor, tenantId: number) {
     .from(serviceMethodRatings)
     .where(eq(serviceMethodRatings.tenantId, tenantId));
 }
-

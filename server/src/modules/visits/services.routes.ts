@@ -4,6 +4,15 @@ import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff } from '../../platform/access/access-rule.ts';
 import { actorOf, idParams } from '../../platform/http/route-helpers.ts';
 import {
+  editServiceItem,
+  getPortalMenu,
+  listRequests,
+  listServiceCatalogue,
+  rankMethods,
+  rateServiceMethod,
+  requestService,
+} from './services.service.ts';
+import {
   methodRankingSchema,
   newRequestBody,
   portalMenuSchema,
@@ -14,15 +23,6 @@ import {
   serviceItemSchema,
   serviceRequestListSchema,
 } from './visits.contract.ts';
-import {
-  editServiceItem,
-  getPortalMenu,
-  listRequests,
-  listServiceCatalogue,
-  rankMethods,
-  rateServiceMethod,
-  requestService,
-} from './services.service.ts';
 
 // 菜单式服务: the marketing centre keeps the menu; staff read it, the requests in their scope and
 // the 服务方式库 ranking, and rate delivered methods; a retailer sees its own menu and requests.
@@ -38,7 +38,8 @@ export const serviceRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
       schema: {
         tags: ['services'],
         summary: 'The service menu / 服务菜单',
-        description: '5 categories, 24 items by default (seeded on first use), each with its standard and entitled classes.',
+        description:
+          '5 categories, 24 items by default (seeded on first use), each with its standard and entitled classes.',
         response: { 200: serviceItemListSchema },
       },
     },
@@ -124,7 +125,8 @@ export const serviceRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
       schema: {
         tags: ['portal'],
         summary: 'Request a service / 申请服务',
-        description: '409 SERVICE_ITEM_NOT_ENTITLED for an item outside my class; 409 SERVICE_REQUEST_OPEN when one is open.',
+        description:
+          '409 SERVICE_ITEM_NOT_ENTITLED for an item outside my class; 409 SERVICE_REQUEST_OPEN when one is open.',
         body: newRequestBody,
         response: { 201: created },
       },
@@ -136,7 +138,11 @@ export const serviceRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     '/portal/services/requests',
     {
       config: { access: retailer },
-      schema: { tags: ['portal'], summary: 'My service requests / 我的服务申请', response: { 200: serviceRequestListSchema } },
+      schema: {
+        tags: ['portal'],
+        summary: 'My service requests / 我的服务申请',
+        response: { 200: serviceRequestListSchema },
+      },
     },
     async (request) => listRequests(context, actorOf(request), {}),
   );

@@ -47,7 +47,9 @@ export async function editServiceItem(
   context: AppContext,
   actor: Actor,
   id: number,
-  changes: Partial<Pick<ServiceItemRow, 'name' | 'standard' | 'frequency' | 'performedBy' | 'entitledClasses' | 'active'>>,
+  changes: Partial<
+    Pick<ServiceItemRow, 'name' | 'standard' | 'frequency' | 'performedBy' | 'entitledClasses' | 'active'>
+  >,
 ) {
   const now = context.now();
   return context.db.transaction(async (tx) => {
@@ -55,7 +57,12 @@ export async function editServiceItem(
     const before = await findServiceItem(tx, actor.tenantId, id);
     if (!before) throw new DomainError('NOT_FOUND');
     const after = await updateServiceItem(tx, actor.tenantId, id, { ...changes, updatedAt: now });
-    await recordChange(tx, actor, { action: 'update', entity: 'service_item', entityId: id, before, after: changes }, now);
+    await recordChange(
+      tx,
+      actor,
+      { action: 'update', entity: 'service_item', entityId: id, before, after: changes },
+      now,
+    );
     return after;
   });
 }
@@ -98,7 +105,12 @@ export async function requestService(context: AppContext, actor: Actor, input: {
       note: input.note,
       requestedAt: now,
     });
-    await recordChange(tx, actor, { action: 'create', entity: 'service_request', entityId: created.id, after: created }, now);
+    await recordChange(
+      tx,
+      actor,
+      { action: 'create', entity: 'service_request', entityId: created.id, after: created },
+      now,
+    );
     return { id: created.id };
   });
 }
@@ -117,7 +129,14 @@ export async function listRequests(
 export async function rateServiceMethod(
   context: AppContext,
   actor: Actor,
-  input: { itemId: number; visitId?: number; effectiveness: number; pertinence: number; economy: number; comment: string },
+  input: {
+    itemId: number;
+    visitId?: number;
+    effectiveness: number;
+    pertinence: number;
+    economy: number;
+    comment: string;
+  },
 ) {
   const now = context.now();
   return context.db.transaction(async (tx) => {
@@ -126,7 +145,12 @@ export async function rateServiceMethod(
     if (input.visitId !== undefined && !(await findScopedVisit(tx, actor.tenantId, actor.scope, input.visitId)))
       throw new DomainError('NOT_FOUND');
     const created = await insertRating(tx, { ...input, tenantId: actor.tenantId, ratedBy: actor.userId, ratedAt: now });
-    await recordChange(tx, actor, { action: 'create', entity: 'service_method_rating', entityId: created.id, after: input }, now);
+    await recordChange(
+      tx,
+      actor,
+      { action: 'create', entity: 'service_method_rating', entityId: created.id, after: input },
+      now,
+    );
     return { id: created.id };
   });
 }

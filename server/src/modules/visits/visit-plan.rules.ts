@@ -1,5 +1,5 @@
-import type { CustomerClass } from '../customers/customers.schema.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { CustomerClass } from '../customers/customers.schema.ts';
 
 // 月计划: which stores a customer manager visits on which working day of a month. Pure: the month,
 // the holidays, the standards and the stores come in; the plan goes out.
@@ -124,7 +124,12 @@ function nearestFreeDay(from: number, weekdays: readonly number[], orderDay: num
 }
 
 // A move or an added visit must land on a working day of the plan's month.
-export function checkPlanDate(month: string, date: string, holidays: readonly string[], workdays: readonly string[] = []) {
+export function checkPlanDate(
+  month: string,
+  date: string,
+  holidays: readonly string[],
+  workdays: readonly string[] = [],
+) {
   if (!date.startsWith(`${month}-`)) throw new DomainError('VISIT_PLAN_DATE_OUTSIDE_MONTH', { date, month }, 'date');
   if (!workingDaysOf(month, holidays, workdays).includes(date))
     throw new DomainError('VISIT_PLAN_DATE_NOT_WORKING_DAY', { date }, 'date');

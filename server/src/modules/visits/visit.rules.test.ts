@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entitledItemsOf, rankServiceMethods, defaultServiceMenu } from './service-menu.rules.ts';
+import { defaultServiceMenu, entitledItemsOf, rankServiceMethods } from './service-menu.rules.ts';
 import {
   checkInDistanceMetres,
   checkObservations,
@@ -69,7 +69,14 @@ describe(checkObservations.name, () => {
     [[{ productId: 1, cartons: -1 }], [], 'VISIT_STOCK_NEGATIVE'],
     [[{ productId: 9, cartons: 1 }], [], 'VISIT_PRODUCT_UNKNOWN'],
     [[], [{ productId: 9, packPriceFen: 100 }], 'VISIT_PRODUCT_UNKNOWN'],
-    [[{ productId: 1, cartons: 1 }, { productId: 1, cartons: 2 }], [], 'VISIT_PRODUCT_REPEATED'],
+    [
+      [
+        { productId: 1, cartons: 1 },
+        { productId: 1, cartons: 2 },
+      ],
+      [],
+      'VISIT_PRODUCT_REPEATED',
+    ],
     [[], [{ productId: 1, packPriceFen: 0 }], 'VISIT_PRICE_INVALID'],
   ])('%o %o → %s', (stock, prices, code) => {
     const check = () => checkObservations(stock, prices, known);
@@ -117,8 +124,16 @@ describe(entitledItemsOf.name, () => {
 
 describe(rankServiceMethods.name, () => {
   it('ranks by the overall average and flags poor methods with enough ratings', () => {
-    const rate = (itemId: number, score: number) => ({ itemId, effectiveness: score, pertinence: score, economy: score });
-    const scores = rankServiceMethods([1, 2, 3, 4], [rate(1, 4), rate(1, 5), rate(2, 2), rate(2, 2), rate(2, 1), rate(3, 1)]);
+    const rate = (itemId: number, score: number) => ({
+      itemId,
+      effectiveness: score,
+      pertinence: score,
+      economy: score,
+    });
+    const scores = rankServiceMethods(
+      [1, 2, 3, 4],
+      [rate(1, 4), rate(1, 5), rate(2, 2), rate(2, 2), rate(2, 1), rate(3, 1)],
+    );
     expect(scores.map((score) => score.itemId)).toEqual([1, 2, 3, 4]);
     expect(scores[0]).toMatchObject({ overall: 4.5, ratings: 2, isFlaggedForRetirement: false });
     expect(scores[1]).toMatchObject({ overall: 1.67, isFlaggedForRetirement: true });

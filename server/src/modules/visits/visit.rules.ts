@@ -52,8 +52,12 @@ export function visitFlagsOf(visit: {
 
 // 终端形象 score of one visit, 0–100: 陈列达标 40, 明码标价 30, 目标品牌上柜 30. Classification reads
 // each store's average over 13 weeks.
-export function terminalImageScoreOf(checklist: Pick<VisitChecklist, 'displayStandard' | 'pricesMarked' | 'targetBrandsOnShelf'>): number {
-  return (checklist.displayStandard ? 40 : 0) + (checklist.pricesMarked ? 30 : 0) + (checklist.targetBrandsOnShelf ? 30 : 0);
+export function terminalImageScoreOf(
+  checklist: Pick<VisitChecklist, 'displayStandard' | 'pricesMarked' | 'targetBrandsOnShelf'>,
+): number {
+  return (
+    (checklist.displayStandard ? 40 : 0) + (checklist.pricesMarked ? 30 : 0) + (checklist.targetBrandsOnShelf ? 30 : 0)
+  );
 }
 
 export type ProductLine = { productId: number };
@@ -72,12 +76,14 @@ export function checkObservations(
     for (const line of lines) {
       if (!knownProductIds.has(line.productId))
         throw new DomainError('VISIT_PRODUCT_UNKNOWN', { productId: line.productId }, field);
-      if (seen.has(line.productId)) throw new DomainError('VISIT_PRODUCT_REPEATED', { productId: line.productId }, field);
+      if (seen.has(line.productId))
+        throw new DomainError('VISIT_PRODUCT_REPEATED', { productId: line.productId }, field);
       seen.add(line.productId);
     }
   }
   for (const line of stockCounts)
-    if (!(line.cartons >= 0)) throw new DomainError('VISIT_STOCK_NEGATIVE', { productId: line.productId }, 'stockCounts');
+    if (!(line.cartons >= 0))
+      throw new DomainError('VISIT_STOCK_NEGATIVE', { productId: line.productId }, 'stockCounts');
   for (const line of prices)
     if (!(line.packPriceFen > 0)) throw new DomainError('VISIT_PRICE_INVALID', { productId: line.productId }, 'prices');
 }

@@ -131,7 +131,10 @@ export const newVisitBody = z.strictObject({
     targetBrandsOnShelf: z.boolean(),
     issues: z.string().trim().max(1000).default(''),
   }),
-  stockCounts: z.array(z.strictObject({ productId: id, cartons: z.number().max(100_000) })).max(200).default([]),
+  stockCounts: z
+    .array(z.strictObject({ productId: id, cartons: z.number().max(100_000) }))
+    .max(200)
+    .default([]),
   prices: z
     .array(z.strictObject({ productId: id, packPriceFen: z.number().int().max(1_000_000) }))
     .max(200)
@@ -219,7 +222,10 @@ export const photoCreatedSchema = z.object({ id: z.number(), contentType: z.stri
 
 // ── Reports ───────────────────────────────────────────────────────────────────────────────────
 
-export const reportQuery = z.strictObject({ month, groupBy: z.enum(['manager', 'branch', 'class']).default('manager') });
+export const reportQuery = z.strictObject({
+  month,
+  groupBy: z.enum(['manager', 'branch', 'class']).default('manager'),
+});
 export const reportSchema = z.object({
   month: z.string(),
   groupBy: z.string(),

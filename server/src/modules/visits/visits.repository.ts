@@ -95,7 +95,14 @@ export async function getVisitStandards(executor: Executor, tenantId: number): P
 export async function upsertVisitStandards(executor: Executor, tenantId: number, standards: VisitStandards, now: Date) {
   await executor
     .insert(visitStandards)
-    .values(customerClasses.map((classCode) => ({ tenantId, classCode, visitsPerMonth: standards[classCode], updatedAt: now })))
+    .values(
+      customerClasses.map((classCode) => ({
+        tenantId,
+        classCode,
+        visitsPerMonth: standards[classCode],
+        updatedAt: now,
+      })),
+    )
     .onConflictDoUpdate({
       target: [visitStandards.tenantId, visitStandards.classCode],
       set: { visitsPerMonth: sql`excluded.visits_per_month`, updatedAt: now },
@@ -126,7 +133,12 @@ export async function setStoreOverride(
 
 export type PlanItemRow = typeof visitPlanItems.$inferSelect;
 
-export async function countPlanItems(executor: Executor, tenantId: number, month: string, managerIds: readonly number[]) {
+export async function countPlanItems(
+  executor: Executor,
+  tenantId: number,
+  month: string,
+  managerIds: readonly number[],
+) {
   const [row] = await executor
     .select({ n: sql<number>`count(*)::int` })
     .from(visitPlanItems)
@@ -141,7 +153,12 @@ export async function countPlanItems(executor: Executor, tenantId: number, month
 }
 
 // Removes a month's still-planned items of the managers (done and dropped ones stay: they are history).
-export async function deletePlannedItems(executor: Executor, tenantId: number, month: string, managerIds: readonly number[]) {
+export async function deletePlannedItems(
+  executor: Executor,
+  tenantId: number,
+  month: string,
+  managerIds: readonly number[],
+) {
   await executor.execute(sql`
     DELETE FROM visit_plan_items
     WHERE tenant_id = ${tenantId} AND month = ${month} AND status = 'planned'
@@ -158,7 +175,12 @@ export type PlanItemInsert = {
 };
 
 // One statement per 5,000 items, each column one array parameter.
-export async function insertPlanItems(executor: Executor, tenantId: number, rows: readonly PlanItemInsert[], now: Date) {
+export async function insertPlanItems(
+  executor: Executor,
+  tenantId: number,
+  rows: readonly PlanItemInsert[],
+  now: Date,
+) {
   const batch = 5_000;
   for (let start = 0; start < rows.length; start += batch) {
     const slice = rows.slice(start, start + batch);
@@ -200,7 +222,10 @@ export async function listPlanItems(
       visitId: visitPlanItems.visitId,
     })
     .from(visitPlanItems)
-    .innerJoin(customers, and(eq(customers.tenantId, visitPlanItems.tenantId), eq(customers.id, visitPlanItems.customerId)))
+    .innerJoin(
+      customers,
+      and(eq(customers.tenantId, visitPlanItems.tenantId), eq(customers.id, visitPlanItems.customerId)),
+    )
     .where(and(...conditions))
     .orderBy(asc(visitPlanItems.plannedOn), asc(visitPlanItems.customerId), asc(visitPlanItems.id));
 }
@@ -234,8 +259,18 @@ export async function insertAdjustment(executor: Executor, row: typeof visitPlan
   return created;
 }
 
-export async function listAdjustments(executor: Executor, tenantId: number, scope: DataScope, month: string, managerId?: number) {
-  const conditions: SQL[] = [eq(visitPlanAdjustments.tenantId, tenantId), eq(visitPlanItems.month, month), planScope(scope)];
+export async function listAdjustments(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  month: string,
+  managerId?: number,
+) {
+  const conditions: SQL[] = [
+    eq(visitPlanAdjustments.tenantId, tenantId),
+    eq(visitPlanItems.month, month),
+    planScope(scope),
+  ];
   if (managerId !== undefined) conditions.push(eq(visitPlanItems.managerId, managerId));
   return executor
     .select({
@@ -251,7 +286,10 @@ export async function listAdjustments(executor: Executor, tenantId: number, scop
     .from(visitPlanAdjustments)
     .innerJoin(
       visitPlanItems,
-      and(eq(visitPlanItems.tenantId, visitPlanAdjustments.tenantId), eq(visitPlanItems.id, visitPlanAdjustments.planItemId)),
+      and(
+        eq(visitPlanItems.tenantId, visitPlanAdjustments.tenantId),
+        eq(visitPlanItems.id, visitPlanAdjustments.planItemId),
+      ),
     )
     .where(and(...conditions))
     .orderBy(desc(visitPlanAdjustments.id));
@@ -345,7 +383,10 @@ export async function observationsOf(executor: Executor, tenantId: number, visit
     executor
       .select({ productId: visitStockCounts.productId, name: products.name, cartons: visitStockCounts.cartons })
       .from(visitStockCounts)
-      .innerJoin(products, and(eq(products.tenantId, visitStockCounts.tenantId), eq(products.id, visitStockCounts.productId)))
+      .innerJoin(
+        products,
+        and(eq(products.tenantId, visitStockCounts.tenantId), eq(products.id, visitStockCounts.productId)),
+      )
       .where(and(eq(visitStockCounts.tenantId, tenantId), eq(visitStockCounts.visitId, visitId))),
     executor
       .select({
@@ -381,7 +422,15 @@ export async function listVisits(
   executor: Executor,
   tenantId: number,
   scope: DataScope,
-  filter: { customerId?: number; managerId?: number; from?: Date; to?: Date; limit: number; offset: number; flagged?: boolean },
+  filter: {
+    customerId?: number;
+    managerId?: number;
+    from?: Date;
+    to?: Date;
+    limit: number;
+    offset: number;
+    flagged?: boolean;
+  },
 ) {
   const conditions: SQL[] = [eq(visits.tenantId, tenantId), visitScope(scope)];
   if (filter.customerId !== undefined) conditions.push(eq(visits.customerId, filter.customerId));
@@ -454,7 +503,13 @@ export async function attachPhotos(executor: Executor, tenantId: number, visitId
 }
 
 // A photo is visible to whoever sees its visit, or (not yet attached) to its uploader.
-export async function findVisiblePhoto(executor: Executor, tenantId: number, scope: DataScope, userId: number, id: number) {
+export async function findVisiblePhoto(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  userId: number,
+  id: number,
+) {
   const [row] = await executor
     .select({ contentType: visitPhotos.contentType, content: visitPhotos.content })
     .from(visitPhotos)
@@ -545,7 +600,9 @@ export async function imageScoresSince(executor: Executor, tenantId: number, sin
       AND check_in_at >= ${since ? sql`${since}` : sql`now() - interval '91 days'`}
       AND NOT EXISTS (SELECT 1 FROM visits n WHERE n.tenant_id = x.tenant_id AND n.corrects_visit_id = x.id)
     GROUP BY customer_id`);
-  return new Map(rowsOf<{ customerId: number; score: number }>(result).map((row) => [Number(row.customerId), Number(row.score)]));
+  return new Map(
+    rowsOf<{ customerId: number; score: number }>(result).map((row) => [Number(row.customerId), Number(row.score)]),
+  );
 }
 
 export type { CustomerClass };

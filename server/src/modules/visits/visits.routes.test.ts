@@ -17,8 +17,12 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
   let foreignStoreId: number;
   let productId: number;
 
-  const inject = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: { cookie }, payload: payload as never });
+  const inject = (
+    cookie: string,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ) => t.app.inject({ method, url, headers: { cookie }, payload: payload as never });
 
   const visitBody = (overrides: Record<string, unknown> = {}) => ({
     customerId: store.id,
@@ -39,7 +43,9 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
   function multipart(bytes: Buffer, fileName: string) {
     const boundary = '----kewo-test';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
       bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
@@ -48,7 +54,12 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
 
   async function uploadPhoto(cookie: string, bytes: Buffer) {
     const { body, contentType } = multipart(bytes, 'shelf.jpg');
-    return t.app.inject({ method: 'POST', url: '/api/v1/visits/photos', headers: { cookie, 'content-type': contentType }, payload: body });
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/v1/visits/photos',
+      headers: { cookie, 'content-type': contentType },
+      payload: body,
+    });
   }
 
   beforeAll(async () => {
@@ -67,9 +78,19 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     await t.database.db
       .update(customers)
       .set({ managerId })
-      .where(inArray(customers.id, branchStores.map((row) => row.id)));
+      .where(
+        inArray(
+          customers.id,
+          branchStores.map((row) => row.id),
+        ),
+      );
     const [own] = await t.database.db
-      .select({ id: customers.id, licenceNo: customers.licenceNo, latitude: customers.latitude, longitude: customers.longitude })
+      .select({
+        id: customers.id,
+        licenceNo: customers.licenceNo,
+        latitude: customers.latitude,
+        longitude: customers.longitude,
+      })
       .from(customers)
       .where(eq(customers.managerId, managerId))
       .limit(1);
@@ -132,8 +153,12 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
       reason: '周末',
     });
     expect(weekend.json().code).toBe('VISIT_PLAN_DATE_NOT_WORKING_DAY');
-    expect((await inject(manager, 'POST', `/api/v1/visits/plan/items/${second.id}/drop`, { reason: '停业装修' })).statusCode).toBe(200);
-    expect((await inject(manager, 'POST', `/api/v1/visits/plan/items/${second.id}/drop`, { reason: '再次' })).statusCode).toBe(409);
+    expect(
+      (await inject(manager, 'POST', `/api/v1/visits/plan/items/${second.id}/drop`, { reason: '停业装修' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await inject(manager, 'POST', `/api/v1/visits/plan/items/${second.id}/drop`, { reason: '再次' })).statusCode,
+    ).toBe(409);
     const added = await inject(manager, 'POST', '/api/v1/visits/plan/items', {
       customerId: store.id,
       date: '2026-11-23',
@@ -146,7 +171,9 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
       reason: '越权',
     });
     expect(foreign.statusCode).toBe(404);
-    const noReason = await inject(manager, 'POST', `/api/v1/visits/plan/items/${first.id}/move`, { date: '2026-11-26' });
+    const noReason = await inject(manager, 'POST', `/api/v1/visits/plan/items/${first.id}/move`, {
+      date: '2026-11-26',
+    });
     expect(noReason.statusCode).toBe(400);
     const adjustments = await inject(manager, 'GET', '/api/v1/visits/plan/adjustments?month=2026-11');
     expect(adjustments.json().items.map((item: { kind: string }) => item.kind)).toEqual(['add', 'drop', 'move']);
@@ -207,7 +234,10 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     const { customerId: _customerId, ...body } = visitBody({
       checklist: { displayStandard: true, pricesMarked: true, targetBrandsOnShelf: true, issues: '' },
     });
-    const correction = await inject(manager, 'POST', `/api/v1/visits/${latest.id}/corrections`, { ...body, reason: '漏填上柜' });
+    const correction = await inject(manager, 'POST', `/api/v1/visits/${latest.id}/corrections`, {
+      ...body,
+      reason: '漏填上柜',
+    });
     expect(correction.statusCode).toBe(201);
     const detail = (await inject(manager, 'GET', `/api/v1/visits/${correction.json().id}`)).json();
     expect(detail).toMatchObject({ correctsVisitId: latest.id, correctionReason: '漏填上柜', imageScore: 100 });
@@ -215,14 +245,32 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     expect(original).toMatchObject({ imageScore: 70, correctedBy: [correction.json().id] });
     const scores = await terminalImageScoresOf(t.database.db, t.city.tenantId, t.clock.now);
     expect(scores.get(store.id)).toBe(100);
-    expect((await inject(otherManager, 'POST', `/api/v1/visits/${latest.id}/corrections`, { ...body, reason: 'x' })).statusCode).toBe(404);
+    expect(
+      (await inject(otherManager, 'POST', `/api/v1/visits/${latest.id}/corrections`, { ...body, reason: 'x' }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it.each([
-    ['check-out before check-in', () => visitBody({ checkOutAt: '2026-11-23T01:00:00Z' }), 400, 'VISIT_CHECK_OUT_BEFORE_CHECK_IN'],
+    [
+      'check-out before check-in',
+      () => visitBody({ checkOutAt: '2026-11-23T01:00:00Z' }),
+      400,
+      'VISIT_CHECK_OUT_BEFORE_CHECK_IN',
+    ],
     ['another manager’s store', () => visitBody({ customerId: foreignStoreId }), 404, 'NOT_FOUND'],
-    ['a negative stock count', () => visitBody({ stockCounts: [{ productId, cartons: -2 }] }), 400, 'VISIT_STOCK_NEGATIVE'],
-    ['an unknown product', () => visitBody({ stockCounts: [{ productId: 999_999, cartons: 2 }] }), 400, 'VISIT_PRODUCT_UNKNOWN'],
+    [
+      'a negative stock count',
+      () => visitBody({ stockCounts: [{ productId, cartons: -2 }] }),
+      400,
+      'VISIT_STOCK_NEGATIVE',
+    ],
+    [
+      'an unknown product',
+      () => visitBody({ stockCounts: [{ productId: 999_999, cartons: 2 }] }),
+      400,
+      'VISIT_PRODUCT_UNKNOWN',
+    ],
     ['a photo that is not theirs', () => visitBody({ photoIds: [999_999] }), 400, 'VISIT_PHOTO_UNAVAILABLE'],
   ])('refuses %s and writes nothing', async (_name, body, status, code) => {
     const before = await visitCount();
@@ -242,7 +290,10 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     expect(large.statusCode).toBe(413);
     expect(large.json().code).toBe('VISIT_PHOTO_TOO_LARGE');
     expect((await uploadPhoto(marketing, Buffer.from([0xff, 0xd8, 0xff]))).statusCode).toBe(403);
-    const [row] = await t.database.db.select({ n: count() }).from(visitPhotos).where(eq(visitPhotos.tenantId, t.city.tenantId));
+    const [row] = await t.database.db
+      .select({ n: count() })
+      .from(visitPhotos)
+      .where(eq(visitPhotos.tenantId, t.city.tenantId));
     expect(row.n).toBe(1);
   });
 
@@ -254,7 +305,12 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     for (const groupBy of ['manager', 'branch', 'class'] as const) {
       const response = await inject(marketing, 'GET', `/api/v1/visits/report?month=2026-11&groupBy=${groupBy}`);
       expect(response.statusCode).toBe(200);
-      const rows = response.json().rows as Array<{ done: number; planned: number; stores: number; storesVisited: number }>;
+      const rows = response.json().rows as Array<{
+        done: number;
+        planned: number;
+        stores: number;
+        storesVisited: number;
+      }>;
       expect(rows.reduce((sum, row) => sum + row.done, 0)).toBe(1);
       expect(rows.reduce((sum, row) => sum + row.storesVisited, 0)).toBe(1);
       expect(rows.reduce((sum, row) => sum + row.stores, 0)).toBeGreaterThan(0);
@@ -269,7 +325,11 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
   it('serves each retailer the menu of its class and takes requests', async () => {
     const login = async (licenceNo: string) =>
       sessionCookieOf(
-        await t.app.inject({ method: 'POST', url: '/api/v1/portal/auth/login', payload: { licenceNo, password: testPassword } }),
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/portal/auth/login',
+          payload: { licenceNo, password: testPassword },
+        }),
       );
     const demonstration = await login(store.licenceNo);
     const [ordinaryStore] = await t.database.db
@@ -284,14 +344,22 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     const plain = (await inject(unclassified, 'GET', '/api/v1/portal/services')).json();
     expect(plain).toMatchObject({ classCode: null, effectiveClass: 'ordinary' });
     expect(plain.items).toHaveLength(11);
-    const all = (await inject(marketing, 'GET', '/api/v1/services/items')).json().items as Array<{ id: number; code: string }>;
+    const all = (await inject(marketing, 'GET', '/api/v1/services/items')).json().items as Array<{
+      id: number;
+      code: string;
+    }>;
     const classroom = all.find((item) => item.code === 'B05') as { id: number };
     const refused = await inject(unclassified, 'POST', '/api/v1/portal/services/requests', { itemId: classroom.id });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('SERVICE_ITEM_NOT_ENTITLED');
-    const asked = await inject(demonstration, 'POST', '/api/v1/portal/services/requests', { itemId: classroom.id, note: '希望下周安排' });
+    const asked = await inject(demonstration, 'POST', '/api/v1/portal/services/requests', {
+      itemId: classroom.id,
+      note: '希望下周安排',
+    });
     expect(asked.statusCode).toBe(201);
-    expect((await inject(demonstration, 'POST', '/api/v1/portal/services/requests', { itemId: classroom.id })).statusCode).toBe(409);
+    expect(
+      (await inject(demonstration, 'POST', '/api/v1/portal/services/requests', { itemId: classroom.id })).statusCode,
+    ).toBe(409);
     const mine = (await inject(demonstration, 'GET', '/api/v1/portal/services/requests')).json().items;
     expect(mine).toHaveLength(1);
     expect((await inject(unclassified, 'GET', '/api/v1/portal/services/requests')).json().items).toHaveLength(0);
@@ -304,10 +372,17 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
       manager,
       'POST',
       '/api/v1/visits',
-      visitBody({ checkInAt: '2026-11-23T01:50:00Z', checkOutAt: '2026-11-23T01:55:00Z', servicesDelivered: [classroom.id], requestsFulfilled: [asked.json().id] }),
+      visitBody({
+        checkInAt: '2026-11-23T01:50:00Z',
+        checkOutAt: '2026-11-23T01:55:00Z',
+        servicesDelivered: [classroom.id],
+        requestsFulfilled: [asked.json().id],
+      }),
     );
     expect(visit.statusCode).toBe(201);
-    expect((await inject(demonstration, 'GET', '/api/v1/portal/services/requests')).json().items[0].status).toBe('fulfilled');
+    expect((await inject(demonstration, 'GET', '/api/v1/portal/services/requests')).json().items[0].status).toBe(
+      'fulfilled',
+    );
   });
 
   it('edits the menu (marketing only) and ranks the rated methods', async () => {
@@ -315,7 +390,9 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     const edited = await inject(marketing, 'PATCH', `/api/v1/services/items/${all[0].id}`, { frequency: '每月2次' });
     expect(edited.statusCode).toBe(200);
     expect(edited.json().frequency).toBe('每月2次');
-    expect((await inject(manager, 'PATCH', `/api/v1/services/items/${all[0].id}`, { frequency: 'x' })).statusCode).toBe(403);
+    expect((await inject(manager, 'PATCH', `/api/v1/services/items/${all[0].id}`, { frequency: 'x' })).statusCode).toBe(
+      403,
+    );
     for (const score of [2, 2, 1])
       expect(
         (
@@ -327,7 +404,12 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
           })
         ).statusCode,
       ).toBe(201);
-    const bad = await inject(manager, 'POST', '/api/v1/services/ratings', { itemId: all[1].id, effectiveness: 6, pertinence: 1, economy: 1 });
+    const bad = await inject(manager, 'POST', '/api/v1/services/ratings', {
+      itemId: all[1].id,
+      effectiveness: 6,
+      pertinence: 1,
+      economy: 1,
+    });
     expect(bad.statusCode).toBe(400);
     const ranking = (await inject(marketing, 'GET', '/api/v1/services/methods')).json();
     const rated = ranking.items.find((item: { itemId: number }) => item.itemId === all[1].id);

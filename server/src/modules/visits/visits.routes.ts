@@ -9,6 +9,7 @@ import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff } from '../../platform/access/access-rule.ts';
 import { DomainError, isDomainError } from '../../platform/errors/domain-error.ts';
 import { actorOf, attachment, idParams, receiveUpload, xlsxContentType } from '../../platform/http/route-helpers.ts';
+import { reportWorkbook } from './report-workbook.ts';
 import { maxPhotoBytes } from './visit.rules.ts';
 import {
   addBody,
@@ -37,7 +38,6 @@ import {
   visitListSchema,
   visitsQuery,
 } from './visits.contract.ts';
-import { reportWorkbook } from './report-workbook.ts';
 import {
   addPlanItem,
   correctVisit,
@@ -359,7 +359,8 @@ export const visitRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
       schema: {
         tags: ['visits'],
         summary: 'Correct a visit / 更正走访记录',
-        description: 'A new record linked to the original (correctsVisitId) with a reason; the original stays as it was.',
+        description:
+          'A new record linked to the original (correctsVisitId) with a reason; the original stays as it was.',
         params: idParams,
         body: correctionBody,
         response: { 201: visitCreatedSchema },

@@ -5,10 +5,9 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { CustomerClass } from '../customers/customers.schema.ts';
-import type { NewVisit } from './visits.contract.ts';
 import { orderRoute, type Point } from './route.rules.ts';
-import { serviceMenuOf } from './services.service.ts';
 import { fulfilRequests, openRequestsOf } from './services.repository.ts';
+import { serviceMenuOf } from './services.service.ts';
 import {
   checkInDistanceMetres,
   checkObservations,
@@ -28,6 +27,7 @@ import {
   type VisitStandards,
   workingDaysOf,
 } from './visit-plan.rules.ts';
+import type { NewVisit } from './visits.contract.ts';
 import {
   attachPhotos,
   correctionsOf,
@@ -80,7 +80,12 @@ export async function setStandards(context: AppContext, actor: Actor, standards:
   return context.db.transaction(async (tx) => {
     const before = await getVisitStandards(tx, actor.tenantId);
     await upsertVisitStandards(tx, actor.tenantId, standards, now);
-    await recordChange(tx, actor, { action: 'update', entity: 'visit_standard', entityId: 0, before, after: standards }, now);
+    await recordChange(
+      tx,
+      actor,
+      { action: 'update', entity: 'visit_standard', entityId: 0, before, after: standards },
+      now,
+    );
     return standards;
   });
 }
@@ -121,7 +126,13 @@ export async function setStoreStandard(
     await recordChange(
       tx,
       actor,
-      { action: override ? 'update' : 'delete', entity: 'visit_store_override', entityId: customerId, before, after: override },
+      {
+        action: override ? 'update' : 'delete',
+        entity: 'visit_store_override',
+        entityId: customerId,
+        before,
+        after: override,
+      },
       now,
     );
   });
@@ -147,7 +158,12 @@ export async function generatePlans(
     const managers = await managersInScope(tx, actor.tenantId, actor.scope, managerId);
     if (managerId !== undefined && managers.length === 0) throw new DomainError('NOT_FOUND');
     const ids = managers.map((manager) => manager.id);
-    const items = await generatePlansIn(tx, actor, { month: input.month, managerIds: ids, replace: input.replace }, now);
+    const items = await generatePlansIn(
+      tx,
+      actor,
+      { month: input.month, managerIds: ids, replace: input.replace },
+      now,
+    );
     return { month: input.month, managers: ids.length, items };
   });
 }
@@ -210,7 +226,11 @@ function managerFilterOf(actor: Actor, managerId: number | undefined) {
   return managerId;
 }
 
-export async function getPlan(context: AppContext, actor: Actor, query: { month?: string; managerId?: number; date?: string }) {
+export async function getPlan(
+  context: AppContext,
+  actor: Actor,
+  query: { month?: string; managerId?: number; date?: string },
+) {
   const month = query.month ?? (query.date ? query.date.slice(0, 7) : monthOf(context.now()));
   parseMonth(month);
   const managerId = managerFilterOf(actor, query.managerId ?? (actor.role === 'manager' ? actor.userId : undefined));
@@ -230,7 +250,12 @@ async function adjustablePlanItem(tx: Executor, actor: Actor, id: number) {
   return item;
 }
 
-export async function movePlanItem(context: AppContext, actor: Actor, id: number, input: { date: string; reason: string }) {
+export async function movePlanItem(
+  context: AppContext,
+  actor: Actor,
+  id: number,
+  input: { date: string; reason: string },
+) {
   const now = context.now();
   return context.db.transaction(async (tx) => {
     const item = await adjustablePlanItem(tx, actor, id);
@@ -249,7 +274,13 @@ export async function movePlanItem(context: AppContext, actor: Actor, id: number
     await recordChange(
       tx,
       actor,
-      { action: 'move', entity: 'visit_plan_item', entityId: id, before: { date: item.plannedOn }, after: { date: input.date, reason: input.reason } },
+      {
+        action: 'move',
+        entity: 'visit_plan_item',
+        entityId: id,
+        before: { date: item.plannedOn },
+        after: { date: input.date, reason: input.reason },
+      },
       now,
     );
     return { id, adjustmentId: adjustment.id };
@@ -273,7 +304,13 @@ export async function dropPlanItem(context: AppContext, actor: Actor, id: number
     await recordChange(
       tx,
       actor,
-      { action: 'drop', entity: 'visit_plan_item', entityId: id, before: { status: 'planned' }, after: { status: 'dropped', reason: input.reason } },
+      {
+        action: 'drop',
+        entity: 'visit_plan_item',
+        entityId: id,
+        before: { status: 'planned' },
+        after: { status: 'dropped', reason: input.reason },
+      },
       now,
     );
     return { id, adjustmentId: adjustment.id };
@@ -294,7 +331,14 @@ export async function addPlanItem(
     const created = await insertPlanItem(
       tx,
       actor.tenantId,
-      { month, managerId: store.managerId, customerId: store.id, orgPath: store.orgPath, plannedOn: input.date, source: 'added' },
+      {
+        month,
+        managerId: store.managerId,
+        customerId: store.id,
+        orgPath: store.orgPath,
+        plannedOn: input.date,
+        source: 'added',
+      },
       now,
     );
     const adjustment = await insertAdjustment(tx, {
@@ -306,14 +350,25 @@ export async function addPlanItem(
       adjustedBy: actor.userId,
       adjustedAt: now,
     });
-    await recordChange(tx, actor, { action: 'add', entity: 'visit_plan_item', entityId: created.id, after: { ...input, month } }, now);
+    await recordChange(
+      tx,
+      actor,
+      { action: 'add', entity: 'visit_plan_item', entityId: created.id, after: { ...input, month } },
+      now,
+    );
     return { id: created.id, adjustmentId: adjustment.id };
   });
 }
 
 export async function getAdjustments(context: AppContext, actor: Actor, query: { month: string; managerId?: number }) {
   return {
-    items: await listAdjustments(context.db, actor.tenantId, actor.scope, query.month, managerFilterOf(actor, query.managerId)),
+    items: await listAdjustments(
+      context.db,
+      actor.tenantId,
+      actor.scope,
+      query.month,
+      managerFilterOf(actor, query.managerId),
+    ),
   };
 }
 
@@ -384,7 +439,17 @@ export async function uploadVisitPhoto(context: AppContext, actor: Actor, path: 
       content,
       uploadedAt: now,
     });
-    await recordChange(tx, actor, { action: 'upload', entity: 'visit_photo', entityId: created.id, after: { contentType, sizeBytes: content.length } }, now);
+    await recordChange(
+      tx,
+      actor,
+      {
+        action: 'upload',
+        entity: 'visit_photo',
+        entityId: created.id,
+        after: { contentType, sizeBytes: content.length },
+      },
+      now,
+    );
     return { id: created.id, contentType, sizeBytes: content.length };
   });
 }
@@ -405,18 +470,21 @@ export async function submitVisit(context: AppContext, actor: Actor, input: NewV
   return context.db.transaction((tx) => saveVisit(tx, actor, input, now, null));
 }
 
-export async function correctVisit(context: AppContext, actor: Actor, id: number, input: VisitBody & { reason: string }) {
+export async function correctVisit(
+  context: AppContext,
+  actor: Actor,
+  id: number,
+  input: VisitBody & { reason: string },
+) {
   const now = context.now();
   return context.db.transaction(async (tx) => {
     const original = await findScopedVisit(tx, actor.tenantId, actor.scope, id);
     if (!original) throw new DomainError('NOT_FOUND');
-    return saveVisit(
-      tx,
-      actor,
-      { ...input, customerId: original.customerId, planItemId: undefined },
-      now,
-      { id: original.id, reason: input.reason, planItemId: original.planItemId },
-    );
+    return saveVisit(tx, actor, { ...input, customerId: original.customerId, planItemId: undefined }, now, {
+      id: original.id,
+      reason: input.reason,
+      planItemId: original.planItemId,
+    });
   });
 }
 
@@ -485,7 +553,13 @@ async function saveVisit(
     requestsFulfilled: input.requestsFulfilled,
     submittedAt: now,
   });
-  await insertObservations(tx, actor.tenantId, { id: created.id, customerId: store.id, at: times.checkInAt }, input.stockCounts, input.prices);
+  await insertObservations(
+    tx,
+    actor.tenantId,
+    { id: created.id, customerId: store.id, at: times.checkInAt },
+    input.stockCounts,
+    input.prices,
+  );
   await attachPhotos(tx, actor.tenantId, created.id, photoIds);
   await fulfilRequests(tx, actor.tenantId, input.requestsFulfilled, created.id, now);
   if (planItemId !== null && !correction)
@@ -501,7 +575,11 @@ async function saveVisit(
     },
     now,
   );
-  const flags = visitFlagsOf({ ...times, checkInLatitude: input.checkInPosition?.latitude ?? null, checkInDistanceM: distance });
+  const flags = visitFlagsOf({
+    ...times,
+    checkInLatitude: input.checkInPosition?.latitude ?? null,
+    checkInDistanceM: distance,
+  });
   return { id: created.id, planItemId, checkInDistanceM: distance, warnings: flags };
 }
 
@@ -533,7 +611,12 @@ export async function getVisitDetail(context: AppContext, actor: Actor, id: numb
   const [observations, correctedBy, store] = await Promise.all([
     observationsOf(context.db, actor.tenantId, id),
     correctionsOf(context.db, actor.tenantId, id),
-    findScopedStore(context.db, actor.tenantId, { kind: 'org', orgUnitId: 0, orgPath: '/', orgUnitName: '' }, visit.customerId),
+    findScopedStore(
+      context.db,
+      actor.tenantId,
+      { kind: 'org', orgUnitId: 0, orgPath: '/', orgUnitName: '' },
+      visit.customerId,
+    ),
   ]);
   return {
     ...visit,
@@ -556,7 +639,14 @@ export function monthRange(month: string) {
 }
 
 export async function getPlanReport(context: AppContext, actor: Actor, query: { month: string; groupBy: ReportGroup }) {
-  const rows = await planReport(context.db, actor.tenantId, actor.scope, query.month, query.groupBy, monthRange(query.month));
+  const rows = await planReport(
+    context.db,
+    actor.tenantId,
+    actor.scope,
+    query.month,
+    query.groupBy,
+    monthRange(query.month),
+  );
   const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
   return {
     month: query.month,
@@ -571,7 +661,11 @@ export async function getPlanReport(context: AppContext, actor: Actor, query: { 
 
 // Each store's 终端形象 score (0–100) from the checklists of its visits in the last 13 weeks:
 // what classification reads. `now` defaults to the database's clock.
-export async function terminalImageScoresOf(executor: Executor, tenantId: number, now?: Date): Promise<Map<number, number>> {
+export async function terminalImageScoresOf(
+  executor: Executor,
+  tenantId: number,
+  now?: Date,
+): Promise<Map<number, number>> {
   return imageScoresSince(executor, tenantId, now ? new Date(now.getTime() - 91 * 86_400_000) : null);
 }
 

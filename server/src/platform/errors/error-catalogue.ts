@@ -510,7 +510,11 @@ export const errorCatalogue = {
     en: 'Products changed while importing ({code}); nothing was imported. Please try again.',
   },
   // 走访 and 菜单式服务 (C3, C4)
-  VISIT_MONTH_INVALID: { status: 400, 'zh-CN': '月份“{month}”无效，应为 YYYY-MM。', en: 'The month "{month}" is not valid: use YYYY-MM.' },
+  VISIT_MONTH_INVALID: {
+    status: 400,
+    'zh-CN': '月份“{month}”无效，应为 YYYY-MM。',
+    en: 'The month "{month}" is not valid: use YYYY-MM.',
+  },
   VISIT_PLAN_DATE_OUTSIDE_MONTH: {
     status: 400,
     'zh-CN': '日期 {date} 不在计划月份 {month} 内。',
@@ -563,7 +567,11 @@ export const errorCatalogue = {
     'zh-CN': '照片须为 JPEG、PNG 或 WebP 图片。',
     en: 'A photo must be a JPEG, PNG or WebP image.',
   },
-  VISIT_PHOTO_TOO_LARGE: { status: 413, 'zh-CN': '照片超过 {limit} 的上限。', en: 'The photo exceeds the {limit} limit.' },
+  VISIT_PHOTO_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '照片超过 {limit} 的上限。',
+    en: 'The photo exceeds the {limit} limit.',
+  },
   VISIT_PHOTO_UNAVAILABLE: {
     status: 400,
     'zh-CN': '照片 {photoId} 不存在或已用于其他走访。',
@@ -572,7 +580,7 @@ export const errorCatalogue = {
   VISIT_SERVICE_UNKNOWN: {
     status: 400,
     'zh-CN': '服务项目或服务需求 {id} 不存在或不属于本店。',
-    en: 'Service item or request {id} does not exist or is not this store\'s.',
+    en: "Service item or request {id} does not exist or is not this store's.",
   },
   VISIT_APPEND_ONLY: {
     status: 405,
