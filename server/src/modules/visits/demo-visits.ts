@@ -79,7 +79,7 @@ export async function seedDemoVisitsIn(tx: Executor, tenantId: number, managerId
     p AS (SELECT id, retail_price_fen, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total
       FROM products WHERE tenant_id = ${tenantId} AND status = 'active'),
     pick AS (SELECT v.*, k FROM v CROSS JOIN generate_series(0, 1) AS k)
-    SELECT ${tenantId} AS tenant_id, pick.id AS visit_id, p.id AS product_id, pick.customer_id, pick.check_in_at, pick.h,
+    SELECT ${tenantId}::int AS tenant_id, pick.id AS visit_id, p.id AS product_id, pick.customer_id, pick.check_in_at, pick.h,
       p.retail_price_fen
     FROM pick JOIN p ON p.n = (pick.h / 7 + pick.k * 37) % p.total`;
   await tx.execute(sql`

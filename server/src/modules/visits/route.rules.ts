@@ -1,5 +1,5 @@
 // 日路线: the order of a day's visits that shortens the drive. Nearest neighbour from the start,
-// then 2-opt until no reversal shortens the path; the result is never longer than the order given.
+// then 2-opt and Or-opt until no move shortens the path; the result is never longer than the order given.
 // Distances are great-circle (haversine) in kilometres. Paths are open: the day ends at the last store.
 
 export type Point = { latitude: number; longitude: number };
@@ -43,7 +43,7 @@ export function orderRoute(points: readonly Point[]): { order: number[]; kmBefor
   const matrix = distanceMatrix(points);
   const kmBefore = pathKm(matrix, n, given);
   if (n <= 2) return { order: given, kmBefore, kmAfter: kmBefore };
-  const candidates = [twoOpt(matrix, n, nearestNeighbour(matrix, n)), twoOpt(matrix, n, given)];
+  const candidates = [improve(matrix, n, nearestNeighbour(matrix, n)), improve(matrix, n, given)];
   let best = given;
   let bestKm = kmBefore;
   for (const candidate of candidates) {
@@ -100,6 +100,52 @@ export function twoOpt(matrix: Float64Array, n: number, start: readonly number[]
     }
   }
   return order;
+}
+
+// 2-opt and Or-opt (moving a run of 1–3 stops elsewhere) in turn until neither shortens the path.
+function improve(matrix: Float64Array, n: number, start: readonly number[]): number[] {
+  let order = twoOpt(matrix, n, start);
+  let length = pathKm(matrix, n, order);
+  for (;;) {
+    const moved = orOpt(matrix, n, order);
+    const movedLength = pathKm(matrix, n, moved);
+    if (movedLength >= length - 1e-10) return order;
+    order = twoOpt(matrix, n, moved);
+    length = pathKm(matrix, n, order);
+  }
+}
+
+// Or-opt: the first move of a run of 1–3 stops (never the start) to another place that shortens the path.
+export function orOpt(matrix: Float64Array, n: number, order: readonly number[]): number[] {
+  const d = (a: number, b: number) => matrix[a * n + b];
+  for (let size = 1; size <= 3; size += 1) {
+    for (let from = 1; from + size <= order.length; from += 1) {
+      const first = order[from];
+      const last = order[from + size - 1];
+      const previous = order[from - 1];
+      const hasNext = from + size < order.length;
+      const next = order[from + size];
+      const gain = d(previous, first) + (hasNext ? d(last, next) - d(previous, next) : 0);
+      const rest = [...order.slice(0, from), ...order.slice(from + size)];
+      for (let at = 1; at <= rest.length; at += 1) {
+        if (at === from) continue;
+        const a = rest[at - 1];
+        const hasB = at < rest.length;
+        const b = rest[at];
+        for (const reversed of [false, true]) {
+          const head = reversed ? last : first;
+          const tail = reversed ? first : last;
+          const cost = d(a, head) + (hasB ? d(tail, b) - d(a, b) : 0);
+          if (cost - gain < -1e-10) {
+            const run = order.slice(from, from + size);
+            if (reversed) run.reverse();
+            return [...rest.slice(0, at), ...run, ...rest.slice(at)];
+          }
+        }
+      }
+    }
+  }
+  return [...order];
 }
 
 // The shortest open path from point 0 through all points (Held–Karp, O(2^n · n²)): the yardstick
