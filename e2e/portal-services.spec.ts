@@ -13,10 +13,11 @@ test('a retailer sees my menu and requests an item', async ({ page, request }, t
   const items = (await stores.json()).items as Array<{ licenceNo: string }>;
   const licenceNo = items[testInfo.retry + 7].licenceNo;
   await page.goto('/portal/login');
-  await page.getByLabel(/许可证号/).fill(licenceNo);
-  await page.getByLabel('密码').fill('kewo-demo-2026');
+  await page.getByLabel('专卖许可证号').fill(licenceNo);
+  await page.getByLabel('密码', { exact: true }).fill('kewo-demo-2026');
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.goto('/portal/services');
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.getByRole('link', { name: '服务', exact: true }).click();
   await expect(page.getByTestId('portal-service-item').first()).toBeVisible();
   await expect(page.getByTestId('portal-class')).toContainText(/类别|尚未分类/);
   const first = page
