@@ -44,7 +44,7 @@ describe(canAccess.name, () => {
 });
 
 describe(accessibleRoutes.name, () => {
-  it('gives a customer manager the dashboard, customers, products, supply reading and the account page only', () => {
+  it('gives a customer manager the dashboard, customers, products, supply reading, visits, the service menu and the account page only', () => {
     expect(accessibleRoutes({ role: 'manager' }, consoleRoutes).map((route) => route.path)).toEqual([
       '/',
       '/customers',
@@ -53,6 +53,8 @@ describe(accessibleRoutes.name, () => {
       '/supply/cycles',
       '/supply/cycles/:id',
       '/supply/grades',
+      '/visits',
+      '/services',
       '/account',
     ]);
   });
