@@ -8,8 +8,8 @@ import { beijingDateOf, monthOf } from './visit-plan.rules.ts';
 import { generatePlansIn } from './visits.service.ts';
 
 // The demo city's 走访: the default service menu, this month's plan for every manager, the plan's
-// visits due before today (most done), and one visit a store in each of the three months before,
-// with a shelf price and a stock count for two products on the last four weeks' visits. Generated
+// visits due before today (most done), one visit a store in the three months before, and a shelf
+// price and a stock count on a third of the last four weeks' visits. Generated
 // in SQL from each store's id, so the whole step is a handful of statements.
 export async function seedDemoVisitsIn(tx: Executor, tenantId: number, managerIds: readonly number[], now: Date) {
   const actor = systemActor(tenantId, 'demo');
@@ -49,51 +49,41 @@ export async function seedDemoVisitsIn(tx: Executor, tenantId: number, managerId
     UPDATE visit_plan_items p SET status = 'done', visit_id = made.id
     FROM made WHERE p.tenant_id = ${tenantId} AND p.id = made.plan_item_id`);
 
-  // The three months before: one visit a store, on a weekday, each with its (done) plan item.
-  const monthStarts = [1, 2, 3].map((back) => {
-    const [year, monthNumber] = month.split('-').map(Number);
-    const start = new Date(Date.UTC(year, monthNumber - 1 - back, 1));
-    return start.toISOString().slice(0, 10);
-  });
-  for (const [index, start] of monthStarts.entries()) {
-    const hm = sql`((c.id * 2654435761 + ${index + 1} * 97) % 1000003)`;
-    const day = sql`(${start}::date + (${hm} % 26)::int - CASE extract(isodow FROM ${start}::date + (${hm} % 26)::int)
-      WHEN 6 THEN 1 WHEN 7 THEN 2 ELSE 0 END)`;
-    await tx.execute(sql`
-      WITH made AS (
-        INSERT INTO visits (${visitColumns})
-        SELECT ${visitValues(day, hm, sql`NULL::int`)}
-        FROM customers c WHERE c.tenant_id = ${tenantId} AND c.status = 'active'
-        RETURNING id, customer_id, manager_id, org_path, check_in_at)
-      INSERT INTO visit_plan_items (tenant_id, month, manager_id, customer_id, org_path, planned_on, status, visit_id, created_at)
-      SELECT ${tenantId}, ${start.slice(0, 7)}, manager_id, customer_id, org_path,
-        (check_in_at + interval '8 hours')::date, 'done', id, ${now}
-      FROM made`);
-  }
-  // Observations on the last four weeks' visits: two products of the catalogue, priced near their
-  // suggested retail price a pack, and the cartons on hand.
+  // The three months before: one visit a store, in one of them (its id decides which), on a
+  // weekday. The plan of those months is not kept: only this month's plan is the demo's.
+  const [year, monthNumber] = month.split('-').map(Number);
+  const firstOfPast = new Date(Date.UTC(year, monthNumber - 4, 1)).toISOString().slice(0, 10);
+  const hm = sql`((c.id * 2654435761) % 1000003)`;
+  const pastDay = sql`(${firstOfPast}::date + (c.id % 3) * interval '1 month' + (${hm} % 26)::int * interval '1 day')::date`;
+  const weekday = sql`(${pastDay} - CASE extract(isodow FROM ${pastDay}) WHEN 6 THEN 1 WHEN 7 THEN 2 ELSE 0 END)`;
+  await tx.execute(sql`
+    INSERT INTO visits (${visitColumns})
+    SELECT ${visitValues(weekday, hm, sql`NULL::int`)}
+    FROM customers c WHERE c.tenant_id = ${tenantId} AND c.status = 'active'`);
+  // Observations on a third of the last four weeks' visits: one product of the catalogue, its
+  // shelf price near the suggested retail price a pack, and the cartons on hand.
   const since = new Date(now.getTime() - 28 * 86_400_000);
   const observed = sql`
-    WITH v AS (SELECT id, customer_id, check_in_at, (id * 2654435761) % 1000003 AS h FROM visits
-      WHERE tenant_id = ${tenantId} AND check_in_at >= ${since}),
-    p AS (SELECT id, retail_price_fen, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS total
-      FROM products WHERE tenant_id = ${tenantId} AND status = 'active'),
-    pick AS (SELECT v.*, k FROM v CROSS JOIN generate_series(0, 1) AS k)
-    SELECT ${tenantId}::int AS tenant_id, pick.id AS visit_id, p.id AS product_id, pick.customer_id, pick.check_in_at, pick.h,
-      p.retail_price_fen
-    FROM pick JOIN p ON p.n = (pick.h / 7 + pick.k * 37) % p.total`;
+    WITH p AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg(retail_price_fen ORDER BY id) AS prices,
+        count(*)::int AS n
+      FROM products WHERE tenant_id = ${tenantId} AND status = 'active')
+    SELECT v.id AS visit_id, v.customer_id, v.check_in_at, v.h, p.ids[1 + (v.h / 7) % p.n] AS product_id,
+      p.prices[1 + (v.h / 7) % p.n] AS retail_price_fen
+    FROM (SELECT id, customer_id, check_in_at, (id * 2654435761) % 1000003 AS h FROM visits
+      WHERE tenant_id = ${tenantId} AND check_in_at >= ${since} AND id % 3 = 0) v
+    CROSS JOIN p WHERE p.n > 0`;
   await tx.execute(sql`
-    INSERT INTO visit_price_observations (tenant_id, visit_id, product_id, customer_id, observed_at, pack_price_fen)
-    SELECT tenant_id, visit_id, product_id, customer_id, check_in_at, round(retail_price_fen / 10.0 * (0.97 + (h % 9) * 0.01))
-    FROM (${observed}) o ON CONFLICT DO NOTHING`);
-  await tx.execute(sql`
+    WITH o AS MATERIALIZED (${observed}),
+    prices AS (
+      INSERT INTO visit_price_observations (tenant_id, visit_id, product_id, customer_id, observed_at, pack_price_fen)
+      SELECT ${tenantId}, visit_id, product_id, customer_id, check_in_at, round(retail_price_fen / 10.0 * (0.97 + (h % 9) * 0.01))
+      FROM o)
     INSERT INTO visit_stock_counts (tenant_id, visit_id, product_id, customer_id, counted_at, cartons)
-    SELECT tenant_id, visit_id, product_id, customer_id, check_in_at, (h % 12) * 0.5
-    FROM (${observed}) o ON CONFLICT DO NOTHING`);
+    SELECT ${tenantId}, visit_id, product_id, customer_id, check_in_at, (h % 12) * 0.5 FROM o`);
   await recordChanges(
     tx,
     actor,
-    [{ action: 'seed_demo', entity: 'visit', entityId: 0, after: { month, planned, pastMonths: monthStarts.length } }],
+    [{ action: 'seed_demo', entity: 'visit', entityId: 0, after: { month, planned, pastMonths: 3 } }],
     now,
   );
 }
