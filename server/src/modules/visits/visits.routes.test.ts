@@ -235,8 +235,8 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
 
     const list = await inject(marketing, 'GET', `/api/v1/visits?customerId=${store.id}&limit=10`);
     expect(list.statusCode).toBe(200);
-    // The demo's three months of visits, then this one, newest first.
-    expect(list.json().total).toBeGreaterThanOrEqual(4);
+    // The demo's earlier visit(s), then this one, newest first.
+    expect(list.json().total).toBeGreaterThanOrEqual(2);
     expect(list.json().items[0]).toMatchObject({ id: created.id, customerId: store.id, imageScore: 70 });
     const detail = await inject(manager, 'GET', `/api/v1/visits/${created.id}`);
     expect(detail.json()).toMatchObject({ photoIds: [photo.json().id], stockCounts: [{ productId, cartons: 3 }] });
@@ -247,8 +247,8 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     expect((await inject(otherManager, 'GET', `/api/v1/visits/photos/${photo.json().id}`)).statusCode).toBe(404);
 
     const scores = await terminalImageScoresOf(t.database.db, t.city.tenantId, t.clock.now);
-    expect(scores.size).toBeGreaterThan(30);
-    expect(scoresBefore.size).toBeGreaterThan(30);
+    expect(scores.size).toBeGreaterThan(10);
+    expect(scoresBefore.size).toBeGreaterThan(10);
     expect(scores.get(store.id)).toBeGreaterThan(0);
     imageScore = scores.get(store.id) as number;
   });
