@@ -22,10 +22,10 @@ test('a retailer sees my menu and requests an item', async ({ page, request }, t
   await expect(page.getByTestId('portal-class')).toContainText(/类别|尚未分类/);
   const first = page
     .getByTestId('portal-service-item')
-    .filter({ has: page.getByRole('button', { name: '申请' }) })
+    .filter({ has: page.getByRole('button', { name: /^申\s*请$/ }) })
     .first();
   const name = (await first.locator('div > div').first().textContent()) ?? '';
-  await first.getByRole('button', { name: '申请' }).click();
+  await first.getByRole('button', { name: /^申\s*请$/ }).click();
   await expect(page.getByText(/申请已提交/)).toBeVisible();
   await expect(page.getByTestId('portal-request').filter({ hasText: name })).toBeVisible();
   await saveScreenshot(page, testInfo, 'portal-services', { fullPage: false });

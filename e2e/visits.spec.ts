@@ -51,7 +51,7 @@ test('a manager plans, routes, visits and corrects a visit', async ({ page }, te
   const row = page.locator('.ant-table-tbody tr.ant-table-row').first();
   await expect(row).toBeVisible();
   await saveScreenshot(page, testInfo, 'visits-records');
-  await row.getByRole('button', { name: '更正' }).click();
+  await row.getByRole('button', { name: /更\s*正/ }).click();
   await page.getByRole('button', { name: /签到/ }).click();
   await page.getByRole('switch', { name: '目标品牌上柜' }).click();
   await page.getByPlaceholder('更正原因').fill('漏填上柜情况');
