@@ -13,6 +13,7 @@ import { organisationRoutes } from './modules/organisation/index.ts';
 import { productRoutes } from './modules/products/index.ts';
 import { portalOrderRoutes, supplyRoutes } from './modules/supply/index.ts';
 import { portalTicketRoutes, ticketRoutes } from './modules/tickets/index.ts';
+import { serviceRoutes, visitRoutes } from './modules/visits/index.ts';
 import { type RegisteredRoute, registerAccessControl } from './platform/access/access-hooks.ts';
 import { publicAccess } from './platform/access/access-rule.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
@@ -88,6 +89,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
       await api.register(productRoutes, { context });
       await api.register(ticketRoutes, { context });
       await api.register(portalTicketRoutes, { context });
+      await api.register(visitRoutes, { context });
+      await api.register(serviceRoutes, { context });
     },
     { prefix: '/api/v1' },
   );

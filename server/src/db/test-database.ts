@@ -12,7 +12,12 @@ import * as schema from './schema.ts';
 export const testDatabaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 export const pgliteTemplatePathVariable = 'KEWO_TEST_PGLITE_TEMPLATE';
-export const postgresTemplateDatabase = 'kewo_test_template';
+// One template per test run (set by the global setup): runs of several worktrees on one server
+// must not drop and re-migrate each other's template mid-run.
+export const postgresTemplateVariable = 'KEWO_TEST_PG_TEMPLATE';
+export function postgresTemplateDatabase(): string {
+  return process.env[postgresTemplateVariable] ?? 'kewo_test_template';
+}
 
 // A fresh, migrated, empty database for one test file. PGlite loads a migrated snapshot made once
 // by the global setup (4 s to initialise and migrate → ~1 s to load); PostgreSQL copies a
@@ -25,7 +30,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<DatabaseHa
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplateDatabase}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplateDatabase()}`);
   } finally {
     await admin.end();
   }

@@ -7,7 +7,12 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { migrationsFolder, openDatabase } from './client.ts';
-import { pgliteTemplatePathVariable, postgresTemplateDatabase, withDatabase } from './test-database.ts';
+import {
+  pgliteTemplatePathVariable,
+  postgresTemplateDatabase,
+  postgresTemplateVariable,
+  withDatabase,
+} from './test-database.ts';
 
 // Vitest global setup: migrate once, then let every test file copy the result.
 export default async function setup() {
@@ -22,20 +27,28 @@ export default async function setup() {
 
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
+    process.env[postgresTemplateVariable] = `kewo_test_template_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
-      await admin.query(`DROP DATABASE IF EXISTS ${postgresTemplateDatabase} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${postgresTemplateDatabase}`);
+      await admin.query(`DROP DATABASE IF EXISTS ${postgresTemplateDatabase()} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${postgresTemplateDatabase()}`);
     } finally {
       await admin.end();
     }
-    const template = await openDatabase({ url: withDatabase(url, postgresTemplateDatabase) });
+    const template = await openDatabase({ url: withDatabase(url, postgresTemplateDatabase()) });
     await template.migrate();
     await template.close();
   }
 
   return async () => {
     rmSync(directory, { recursive: true, force: true });
+    if (url) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin
+        .query(`DROP DATABASE IF EXISTS ${postgresTemplateDatabase()} WITH (FORCE)`)
+        .finally(() => admin.end());
+    }
   };
 }

@@ -3,6 +3,7 @@ import type { Database, Executor } from '../db/client.ts';
 import { type CustomerInsert, insertCustomers } from '../modules/customers/index.ts';
 import { createTenantWithAdmin, insertOrgUnit } from '../modules/organisation/index.ts';
 import { demoProductCatalogue, demoProductSeed, insertProducts } from '../modules/products/index.ts';
+import { seedDemoVisitsIn } from '../modules/visits/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { recordChanges } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/password-hashing.ts';
@@ -34,7 +35,7 @@ import {
 export const demoPassword = 'kewo-demo-2026';
 export const demoMarkerKey = 'demo';
 // Bump when the generator changes shape; an older demo directory is then rebuilt, not reused.
-export const demoGeneratorVersion = '5';
+export const demoGeneratorVersion = '6';
 export const demoManagerCount = 200;
 // The seed city has 23,418 licensed stores; tests ask for a few hundred to stay fast.
 export const demoCustomerCount = 24_000;
@@ -174,7 +175,7 @@ async function seedCities(
   // autovacuum): without them it joins all 24,000 rows before taking the first page, and counts
   // read every row instead of the index alone.
   await db.execute(
-    sql`VACUUM (ANALYZE) customers, users, districts, org_units, products, order_cycles, orders, order_lines, store_quotas, customer_grades`,
+    sql`VACUUM (ANALYZE) customers, users, districts, org_units, products, order_cycles, orders, order_lines, store_quotas, customer_grades, visits, visit_plan_items`,
   );
   return cities;
 }
@@ -357,6 +358,14 @@ async function seedCity(
     // 投诉建议: a year of tickets (with the supply history: the province demo leaves both out).
     await seedDemoTickets(tx, tenant.id, now, createRandom(plan.seed + 2));
     progress(`${plan.companyName}: tickets`);
+    // 走访: this month's plans, three months of visits, observations.
+    await seedDemoVisitsIn(
+      tx,
+      tenant.id,
+      managers.map((manager) => manager.id),
+      now,
+    );
+    progress(`${plan.companyName}: visits`);
   }
   return {
     tenantId: tenant.id,

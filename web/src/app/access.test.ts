@@ -44,7 +44,7 @@ describe(canAccess.name, () => {
 });
 
 describe(accessibleRoutes.name, () => {
-  it('gives a customer manager the dashboard, customers, products, supply and classification reading, tickets and the account page only', () => {
+  it('gives a customer manager the dashboard, customers, products, supply and classification reading, tickets, visits, the service menu and the account page only', () => {
     expect(accessibleRoutes({ role: 'manager' }, consoleRoutes).map((route) => route.path)).toEqual([
       '/',
       '/customers',
@@ -61,6 +61,8 @@ describe(accessibleRoutes.name, () => {
       '/tickets/analysis',
       '/tickets/library',
       '/tickets/:id',
+      '/visits',
+      '/services',
       '/account',
     ]);
   });

@@ -8,6 +8,8 @@ import {
   ClusterOutlined,
   CommentOutlined,
   ContainerOutlined,
+  CustomerServiceOutlined,
+  EnvironmentOutlined,
   ExperimentOutlined,
   FundOutlined,
   GoldOutlined,
@@ -200,6 +202,22 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     page: lazy(() =>
       import('../pages/tickets/TicketDetail.tsx').then((module) => ({ default: module.TicketDetailPage })),
     ),
+  },
+  // 走访 and 菜单式服务: a manager's route, visits and plan (phone-first); everyone else reads
+  // within scope, marketing edits the menu and generates plans.
+  {
+    path: '/visits',
+    labelKey: 'menu.visits',
+    icon: <EnvironmentOutlined />,
+    access: staffRoles,
+    page: lazy(() => import('../pages/visits/index.tsx').then((module) => ({ default: module.VisitsPage }))),
+  },
+  {
+    path: '/services',
+    labelKey: 'menu.services',
+    icon: <CustomerServiceOutlined />,
+    access: staffRoles,
+    page: lazy(() => import('../pages/visits/ServicesPage.tsx').then((module) => ({ default: module.ServicesPage }))),
   },
   {
     path: '/admin/users',

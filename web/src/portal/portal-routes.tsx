@@ -1,10 +1,18 @@
-import { HomeOutlined, MessageOutlined, ProfileOutlined, ShoppingCartOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CustomerServiceOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  ProfileOutlined,
+  ShoppingCartOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Messages } from '../shared/i18n/zh-CN.ts';
 import { OrderHistoryPage } from './pages/OrderHistoryPage.tsx';
 import { OrderPage } from './pages/OrderPage.tsx';
 import { PortalHomePage } from './pages/PortalHomePage.tsx';
 import { PortalMinePage } from './pages/PortalMinePage.tsx';
+import { PortalServicesPage } from './pages/PortalServicesPage.tsx';
 import { PortalNewTicketPage, PortalTicketPage, PortalTicketsPage } from './pages/TicketPages.tsx';
 
 export type PortalTabLabelKey = `portal.tabs.${keyof Messages['portal']['tabs']}`;
@@ -20,6 +28,13 @@ export const portalTabs: readonly PortalTab[] = [
   { path: '/portal/orders', labelKey: 'portal.tabs.orders', icon: <ProfileOutlined />, page: OrderHistoryPage },
   // 投诉建议 (tickets): file, follow, confirm and rate.
   { path: '/portal/tickets', labelKey: 'portal.tabs.tickets', icon: <MessageOutlined />, page: PortalTicketsPage },
+  // 菜单式服务: my menu and my requests.
+  {
+    path: '/portal/services',
+    labelKey: 'portal.tabs.services',
+    icon: <CustomerServiceOutlined />,
+    page: PortalServicesPage,
+  },
   { path: '/portal/mine', labelKey: 'portal.tabs.mine', icon: <UserOutlined />, page: PortalMinePage },
 ];
 

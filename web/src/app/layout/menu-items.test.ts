@@ -5,7 +5,7 @@ import { buildMenuItems } from './menu-items.tsx';
 const translate = (key: string) => key;
 
 describe(buildMenuItems.name, () => {
-  it('shows an administrator the dashboard, the customers, the supply, classification, tickets and administration groups', () => {
+  it('shows an administrator the dashboard, the customers, the supply, classification and tickets groups, visits, services and administration', () => {
     const items = buildMenuItems(consoleRoutes, menuGroups, { role: 'admin' }, translate);
     expect(items.map((item) => item?.key)).toEqual([
       '/',
@@ -14,6 +14,8 @@ describe(buildMenuItems.name, () => {
       'group:supply',
       'group:classification',
       'group:tickets',
+      '/visits',
+      '/services',
       'group:admin',
     ]);
     const supply = items[3] as { children: { key: string }[] };
@@ -31,7 +33,7 @@ describe(buildMenuItems.name, () => {
     ]);
     const tickets = items[5] as { children: { key: string }[] };
     expect(tickets.children.map((child) => child.key)).toEqual(['/tickets', '/tickets/analysis', '/tickets/library']);
-    const group = items[6] as { children: { key: string }[] };
+    const group = items[8] as { children: { key: string }[] };
     expect(group.children.map((child) => child.key)).toEqual([
       '/admin/users',
       '/admin/org-units',
@@ -49,6 +51,8 @@ describe(buildMenuItems.name, () => {
       'group:supply',
       'group:classification',
       'group:tickets',
+      '/visits',
+      '/services',
     ]);
   });
 

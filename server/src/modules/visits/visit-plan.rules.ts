@@ -1,0 +1,136 @@
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { CustomerClass } from '../customers/customers.schema.ts';
+
+// 月计划: which stores a customer manager visits on which working day of a month. Pure: the month,
+// the holidays, the standards and the stores come in; the plan goes out.
+
+// 走访标准 by class, visits a month. A store not yet classified (class null) is treated as 普通客户.
+export const defaultVisitStandards: Record<CustomerClass, number> = {
+  demonstration: 4,
+  growth: 2,
+  ordinary: 1,
+  special: 1,
+};
+export const maxVisitsPerMonth = 8;
+
+export type VisitStandards = Record<CustomerClass, number>;
+
+export type PlanStore = {
+  customerId: number;
+  classCode: CustomerClass | null;
+  // 1 = Monday … 7 = Sunday: the store's 订货日, a day a visit is avoided (the store is busy ordering).
+  orderDay: number;
+  // A per-store standard over the class's.
+  override?: number | null;
+};
+
+export type PlannedVisit = { customerId: number; date: string };
+
+export function standardOf(store: PlanStore, standards: VisitStandards): number {
+  if (store.override !== undefined && store.override !== null) return store.override;
+  return standards[store.classCode ?? 'ordinary'];
+}
+
+export function parseMonth(month: string): { year: number; month: number } {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const year = Number(match?.[1]);
+  const monthNumber = Number(match?.[2]);
+  if (!match || monthNumber < 1 || monthNumber > 12 || year < 2000 || year > 2100)
+    throw new DomainError('VISIT_MONTH_INVALID', { month });
+  return { year, month: monthNumber };
+}
+
+// YYYY-MM of a date in Beijing time.
+export function monthOf(now: Date): string {
+  return beijingDateOf(now).slice(0, 7);
+}
+
+export function beijingDateOf(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+// 1 = Monday … 7 = Sunday of a YYYY-MM-DD date.
+export function isoWeekdayOf(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+// The month's working days: Monday to Friday, less the holidays, plus the weekend days worked in
+// their place (调休); both lists are YYYY-MM-DD.
+export function workingDaysOf(month: string, holidays: readonly string[], workdays: readonly string[] = []): string[] {
+  const { year, month: monthNumber } = parseMonth(month);
+  const daysInMonth = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  const off = new Set(holidays);
+  const on = new Set(workdays);
+  const days: string[] = [];
+  for (let day = 1; day <= daysInMonth; day += 1) {
+    const date = `${month}-${String(day).padStart(2, '0')}`;
+    const weekday = isoWeekdayOf(date);
+    if (on.has(date) || (weekday <= 5 && !off.has(date))) days.push(date);
+  }
+  return days;
+}
+
+// Spreads each store's visits over the month: a store with n visits gets one in each n-th of the
+// working days, on the least loaded day of that stretch that is not its order day (the earliest on
+// a tie, after a per-store offset so that stores do not all start on the same day). When a stretch
+// holds only order days, the nearest other working day is taken.
+export function generateMonthlyPlan(input: {
+  month: string;
+  holidays: readonly string[];
+  workdays?: readonly string[];
+  standards: VisitStandards;
+  stores: readonly PlanStore[];
+}): PlannedVisit[] {
+  const days = workingDaysOf(input.month, input.holidays, input.workdays);
+  if (days.length === 0) return [];
+  const weekdays = days.map(isoWeekdayOf);
+  const load = new Int32Array(days.length);
+  const plan: PlannedVisit[] = [];
+  // Stores with more visits first: they have the least freedom.
+  const stores = [...input.stores].sort(
+    (a, b) => standardOf(b, input.standards) - standardOf(a, input.standards) || a.customerId - b.customerId,
+  );
+  for (const store of stores) {
+    const count = Math.min(standardOf(store, input.standards), days.length, maxVisitsPerMonth);
+    const taken = new Set<number>();
+    for (let k = 0; k < count; k += 1) {
+      const from = Math.floor((k * days.length) / count);
+      const to = Math.max(from + 1, Math.floor(((k + 1) * days.length) / count));
+      const span = to - from;
+      let best = -1;
+      for (let step = 0; step < span; step += 1) {
+        const index = from + ((step + store.customerId) % span);
+        if (weekdays[index] === store.orderDay || taken.has(index)) continue;
+        if (best === -1 || load[index] < load[best]) best = index;
+      }
+      if (best === -1) best = nearestFreeDay(from, weekdays, store.orderDay, taken);
+      if (best === -1) continue;
+      taken.add(best);
+      load[best] += 1;
+      plan.push({ customerId: store.customerId, date: days[best] });
+    }
+  }
+  return plan.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.customerId - b.customerId));
+}
+
+function nearestFreeDay(from: number, weekdays: readonly number[], orderDay: number, taken: Set<number>): number {
+  for (let distance = 1; distance < weekdays.length; distance += 1) {
+    for (const index of [from + distance, from - distance]) {
+      if (index >= 0 && index < weekdays.length && weekdays[index] !== orderDay && !taken.has(index)) return index;
+    }
+  }
+  return -1;
+}
+
+// A move or an added visit must land on a working day of the plan's month.
+export function checkPlanDate(
+  month: string,
+  date: string,
+  holidays: readonly string[],
+  workdays: readonly string[] = [],
+) {
+  if (!date.startsWith(`${month}-`)) throw new DomainError('VISIT_PLAN_DATE_OUTSIDE_MONTH', { date, month }, 'date');
+  if (!workingDaysOf(month, holidays, workdays).includes(date))
+    throw new DomainError('VISIT_PLAN_DATE_NOT_WORKING_DAY', { date }, 'date');
+}

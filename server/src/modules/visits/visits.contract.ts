@@ -1,0 +1,320 @@
+import { z } from 'zod';
+import { customerClasses } from '../customers/customers.schema.ts';
+import { maxPhotosPerVisit } from './visit.rules.ts';
+import { planItemSources, planItemStatuses, serviceCategories, serviceRequestStatuses } from './visits.schema.ts';
+
+const id = z.number().int().positive().max(2_147_483_647);
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const day = z.iso.date();
+const reason = z.string().trim().min(1).max(200);
+const latitude = z.number().min(-90).max(90);
+const longitude = z.number().min(-180).max(180);
+const classCode = z.enum(customerClasses);
+
+// ── Standards ─────────────────────────────────────────────────────────────────────────────────
+
+export const standardsSchema = z.object({
+  demonstration: z.number().int().min(0).max(8),
+  growth: z.number().int().min(0).max(8),
+  ordinary: z.number().int().min(0).max(8),
+  special: z.number().int().min(0).max(8),
+});
+export const standardsBody = z.strictObject(standardsSchema.shape);
+
+export const overrideParams = z.strictObject({ customerId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const overrideBody = z.strictObject({ visitsPerMonth: z.number().int().min(0).max(8), reason });
+export const overrideSchema = z.object({
+  customerId: z.number(),
+  visitsPerMonth: z.number().nullable(),
+  reason: z.string().nullable(),
+  classCode: classCode.nullable(),
+  classStandard: z.number(),
+});
+
+// ── Plans ─────────────────────────────────────────────────────────────────────────────────────
+
+export const generatePlanBody = z.strictObject({
+  month,
+  managerId: id.optional(),
+  replace: z.boolean().default(false),
+});
+export const generatePlanResult = z.object({ month, managers: z.number(), items: z.number() });
+
+export const planQuery = z.strictObject({
+  month: month.optional(),
+  managerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  date: day.optional(),
+});
+export const planItemSchema = z.object({
+  id: z.number(),
+  customerId: z.number(),
+  customerName: z.string(),
+  classCode: classCode.nullable(),
+  managerId: z.number(),
+  date: z.string(),
+  status: z.enum(planItemStatuses),
+  source: z.enum(planItemSources),
+  visitId: z.number().nullable(),
+});
+export const planSchema = z.object({
+  month: z.string(),
+  managerId: z.number().nullable(),
+  workingDays: z.array(z.string()),
+  items: z.array(planItemSchema),
+});
+
+export const moveBody = z.strictObject({ date: day, reason });
+export const dropBody = z.strictObject({ reason });
+export const addBody = z.strictObject({ customerId: id, date: day, reason, managerId: id.optional() });
+export const adjustmentsQuery = z.strictObject({
+  month,
+  managerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+});
+export const adjustmentsSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      planItemId: z.number(),
+      customerId: z.number(),
+      kind: z.string(),
+      fromDate: z.string().nullable(),
+      toDate: z.string().nullable(),
+      reason: z.string(),
+      adjustedAt: z.date(),
+    }),
+  ),
+});
+
+// ── Route ─────────────────────────────────────────────────────────────────────────────────────
+
+export const routeQuery = z.strictObject({
+  date: day.optional(),
+  managerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  latitude: z.coerce.number().min(-90).max(90).optional(),
+  longitude: z.coerce.number().min(-180).max(180).optional(),
+});
+export const routeSchema = z.object({
+  date: z.string(),
+  kmBefore: z.number(),
+  kmAfter: z.number(),
+  stops: z.array(
+    z.object({
+      sequence: z.number(),
+      planItemId: z.number(),
+      customerId: z.number(),
+      customerName: z.string(),
+      address: z.string(),
+      latitude: z.number().nullable(),
+      longitude: z.number().nullable(),
+      status: z.enum(planItemStatuses),
+      legKm: z.number().nullable(),
+    }),
+  ),
+  // Stores without coordinates cannot be ordered; they come last, as planned.
+  unplaced: z.number(),
+});
+
+// ── Visits ────────────────────────────────────────────────────────────────────────────────────
+
+const position = z.strictObject({ latitude, longitude, accuracy: z.number().min(0).max(100_000).optional() });
+
+export const newVisitBody = z.strictObject({
+  customerId: id,
+  planItemId: id.optional(),
+  checkInAt: z.iso.datetime({ offset: true }),
+  checkOutAt: z.iso.datetime({ offset: true }),
+  checkInPosition: position.nullable().default(null),
+  checkOutPosition: position.nullable().default(null),
+  checklist: z.strictObject({
+    displayStandard: z.boolean(),
+    pricesMarked: z.boolean(),
+    targetBrandsOnShelf: z.boolean(),
+    issues: z.string().trim().max(1000).default(''),
+  }),
+  stockCounts: z
+    .array(z.strictObject({ productId: id, cartons: z.number().max(100_000) }))
+    .max(200)
+    .default([]),
+  prices: z
+    .array(z.strictObject({ productId: id, packPriceFen: z.number().int().max(1_000_000) }))
+    .max(200)
+    .default([]),
+  servicesDelivered: z.array(id).max(24).default([]),
+  requestsFulfilled: z.array(id).max(50).default([]),
+  photoIds: z.array(id).max(maxPhotosPerVisit).default([]),
+});
+export type NewVisit = z.infer<typeof newVisitBody>;
+export const correctionBody = z.strictObject({
+  ...newVisitBody.omit({ customerId: true, planItemId: true }).shape,
+  reason,
+});
+
+export const visitCreatedSchema = z.object({
+  id: z.number(),
+  planItemId: z.number().nullable(),
+  checkInDistanceM: z.number().nullable(),
+  warnings: z.array(z.enum(['no_position', 'short', 'far'])),
+});
+
+export const visitsQuery = z.strictObject({
+  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  managerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  month: month.optional(),
+  flagged: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export const visitListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      customerId: z.number(),
+      customerName: z.string(),
+      managerId: z.number(),
+      managerName: z.string(),
+      checkInAt: z.date(),
+      checkOutAt: z.date(),
+      durationSeconds: z.number(),
+      imageScore: z.number(),
+      checkInDistanceM: z.number().nullable(),
+      correctsVisitId: z.number().nullable(),
+      isSuperseded: z.boolean(),
+      flags: z.array(z.enum(['no_position', 'short', 'far'])),
+    }),
+  ),
+  total: z.number(),
+});
+
+export const visitDetailSchema = z.object({
+  id: z.number(),
+  customerId: z.number(),
+  customerName: z.string(),
+  managerId: z.number(),
+  planItemId: z.number().nullable(),
+  correctsVisitId: z.number().nullable(),
+  correctionReason: z.string().nullable(),
+  correctedBy: z.array(z.number()),
+  checkInAt: z.date(),
+  checkOutAt: z.date(),
+  checkInLatitude: z.number().nullable(),
+  checkInLongitude: z.number().nullable(),
+  checkInDistanceM: z.number().nullable(),
+  checklist: z.object({
+    displayStandard: z.boolean(),
+    pricesMarked: z.boolean(),
+    targetBrandsOnShelf: z.boolean(),
+    issues: z.string(),
+  }),
+  imageScore: z.number(),
+  servicesDelivered: z.array(z.number()),
+  requestsFulfilled: z.array(z.number()),
+  stockCounts: z.array(z.object({ productId: z.number(), name: z.string(), cartons: z.number() })),
+  prices: z.array(z.object({ productId: z.number(), name: z.string(), packPriceFen: z.number() })),
+  photoIds: z.array(z.number()),
+  flags: z.array(z.enum(['no_position', 'short', 'far'])),
+  submittedAt: z.date(),
+});
+
+export const photoCreatedSchema = z.object({ id: z.number(), contentType: z.string(), sizeBytes: z.number() });
+
+// ── Reports ───────────────────────────────────────────────────────────────────────────────────
+
+export const reportQuery = z.strictObject({
+  month,
+  groupBy: z.enum(['manager', 'branch', 'class']).default('manager'),
+});
+export const reportSchema = z.object({
+  month: z.string(),
+  groupBy: z.string(),
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      stores: z.number(),
+      planned: z.number(),
+      done: z.number(),
+      completionRate: z.number().nullable(),
+      storesVisited: z.number(),
+      coverageRate: z.number().nullable(),
+      visits: z.number(),
+      flagged: z.number(),
+    }),
+  ),
+});
+
+// ── Service menu ──────────────────────────────────────────────────────────────────────────────
+
+export const serviceItemSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  category: z.enum(serviceCategories),
+  name: z.string(),
+  standard: z.string(),
+  frequency: z.string(),
+  performedBy: z.string(),
+  entitledClasses: z.array(classCode),
+  active: z.boolean(),
+});
+export const serviceItemListSchema = z.object({ items: z.array(serviceItemSchema) });
+export const serviceItemPatch = z.strictObject({
+  name: z.string().trim().min(1).max(50).optional(),
+  standard: z.string().trim().min(1).max(500).optional(),
+  frequency: z.string().trim().min(1).max(50).optional(),
+  performedBy: z.string().trim().min(1).max(50).optional(),
+  entitledClasses: z.array(classCode).max(4).optional(),
+  active: z.boolean().optional(),
+});
+
+export const portalMenuSchema = z.object({
+  classCode: classCode.nullable(),
+  effectiveClass: classCode,
+  items: z.array(serviceItemSchema),
+});
+export const newRequestBody = z.strictObject({ itemId: id, note: z.string().trim().max(200).default('') });
+export const serviceRequestSchema = z.object({
+  id: z.number(),
+  customerId: z.number(),
+  customerName: z.string(),
+  itemId: z.number(),
+  itemName: z.string(),
+  category: z.enum(serviceCategories),
+  note: z.string(),
+  status: z.enum(serviceRequestStatuses),
+  requestedAt: z.date(),
+  fulfilledAt: z.date().nullable(),
+  fulfilledVisitId: z.number().nullable(),
+});
+export const serviceRequestListSchema = z.object({ items: z.array(serviceRequestSchema) });
+export const requestsQuery = z.strictObject({
+  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  status: z.enum(serviceRequestStatuses).optional(),
+});
+
+export const ratingBody = z.strictObject({
+  itemId: id,
+  visitId: id.optional(),
+  effectiveness: z.number().int().min(1).max(5),
+  pertinence: z.number().int().min(1).max(5),
+  economy: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(200).default(''),
+});
+export const methodRankingSchema = z.object({
+  threshold: z.number(),
+  items: z.array(
+    z.object({
+      itemId: z.number(),
+      code: z.string(),
+      name: z.string(),
+      category: z.enum(serviceCategories),
+      ratings: z.number(),
+      effectiveness: z.number().nullable(),
+      pertinence: z.number().nullable(),
+      economy: z.number().nullable(),
+      overall: z.number().nullable(),
+      isFlaggedForRetirement: z.boolean(),
+    }),
+  ),
+});

@@ -1,0 +1,456 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../../db/test-database.ts';
+import { createTestApp, sessionCookieOf, type TestApp, testPassword } from '../../test/test-app.ts';
+import { customers } from '../customers/customers.schema.ts';
+import { products } from '../products/products.schema.ts';
+import { terminalImageScoresOf } from './index.ts';
+import { visitPhotos, visitPlanItems, visitStockCounts, visits } from './visits.schema.ts';
+
+describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => {
+  let t: TestApp;
+  let marketing: string;
+  let manager: string;
+  let otherManager: string;
+  let managerId: number;
+  let store: { id: number; licenceNo: string; latitude: number | null; longitude: number | null };
+  let foreignStoreId: number;
+  let productId: number;
+  let addedPlanItemId: number;
+  let imageScore: number;
+
+  const inject = (
+    cookie: string,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ) => t.app.inject({ method, url, headers: { cookie }, payload: payload as never });
+
+  const visitBody = (overrides: Record<string, unknown> = {}) => ({
+    customerId: store.id,
+    checkInAt: '2026-11-23T01:30:00Z',
+    checkOutAt: '2026-11-23T01:45:00Z',
+    checkInPosition: { latitude: store.latitude ?? 24.5, longitude: store.longitude ?? 117.6 },
+    checklist: { displayStandard: true, pricesMarked: true, targetBrandsOnShelf: false, issues: '价签缺失两处' },
+    stockCounts: [{ productId, cartons: 3 }],
+    prices: [{ productId, packPriceFen: 2300 }],
+    ...overrides,
+  });
+
+  async function visitCount() {
+    const [row] = await t.database.db.select({ n: count() }).from(visits).where(eq(visits.tenantId, t.city.tenantId));
+    return row.n;
+  }
+
+  function multipart(bytes: Buffer, fileName: string) {
+    const boundary = '----kewo-test';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+  }
+
+  async function uploadPhoto(cookie: string, bytes: Buffer) {
+    const { body, contentType } = multipart(bytes, 'shelf.jpg');
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/v1/visits/photos',
+      headers: { cookie, 'content-type': contentType },
+      payload: body,
+    });
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { customers: 60 });
+    marketing = await t.signIn('marketing');
+    const first = t.city.managers[0];
+    managerId = first.id;
+    manager = await t.signIn(first.username);
+    otherManager = await t.signIn(t.city.managers[1].username);
+    // Give the manager a dozen stores of their branch, so a day has a route to order.
+    const branchStores = await t.database.db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(eq(customers.branchId, first.branchId))
+      .limit(12);
+    await t.database.db
+      .update(customers)
+      .set({ managerId })
+      .where(
+        inArray(
+          customers.id,
+          branchStores.map((row) => row.id),
+        ),
+      );
+    const [own] = await t.database.db
+      .select({
+        id: customers.id,
+        licenceNo: customers.licenceNo,
+        latitude: customers.latitude,
+        longitude: customers.longitude,
+      })
+      .from(customers)
+      .where(eq(customers.managerId, managerId))
+      .limit(1);
+    store = own;
+    // Made a demonstration store (the classification module's column, set here as its seam).
+    await t.database.db.update(customers).set({ classCode: 'demonstration' }).where(eq(customers.id, store.id));
+    const [foreign] = await t.database.db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(eq(customers.managerId, t.city.managers[1].id))
+      .limit(1);
+    foreignStoreId = foreign.id;
+    const [product] = await t.database.db
+      .select({ id: products.id })
+      .from(products)
+      .where(eq(products.tenantId, t.city.tenantId))
+      .limit(1);
+    productId = product.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('generates the monthly plans from the standards and answers the contract', async () => {
+    // The demo city comes with this month's plans; next month's is generated here.
+    const seeded = await inject(marketing, 'POST', '/api/v1/visits/plans/generate', { month: '2026-11' });
+    expect(seeded.statusCode).toBe(409);
+    expect(seeded.json().code).toBe('VISIT_PLAN_EXISTS');
+    const generated = await inject(marketing, 'POST', '/api/v1/visits/plans/generate', { month: '2026-12' });
+    expect(generated.statusCode).toBe(201);
+    expect(generated.json().items).toBeGreaterThan(0);
+    const again = await inject(manager, 'POST', '/api/v1/visits/plans/generate', { month: '2026-12', replace: true });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().managers).toBe(1);
+
+    const plan = await inject(marketing, 'GET', `/api/v1/visits/plan?managerId=${managerId}&month=2026-12`);
+    expect(plan.statusCode).toBe(200);
+    const items = plan.json().items as Array<{ customerId: number; date: string; status: string }>;
+    expect(items.filter((item) => item.customerId === store.id)).toHaveLength(4);
+    expect(items.every((item) => item.status === 'planned' && /^2026-12-\d\d$/.test(item.date))).toBe(true);
+
+    // A manager reads their own plan only, whatever managerId they ask for.
+    const own = await inject(manager, 'GET', `/api/v1/visits/plan?month=2026-12&managerId=${t.city.managers[1].id}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().items.length).toBe(items.length);
+    expect(own.json().managerId).toBe(managerId);
+  });
+
+  it('adjusts the plan weekly: move, drop and add, each with a reason and audited', async () => {
+    const plan = (await inject(manager, 'GET', '/api/v1/visits/plan?month=2026-12')).json().items as Array<{
+      id: number;
+      customerId: number;
+      date: string;
+    }>;
+    const [first, second] = plan.filter((item) => item.customerId !== store.id);
+    const moved = await inject(manager, 'POST', `/api/v1/visits/plan/items/${first.id}/move`, {
+      date: '2026-12-04',
+      reason: '客户外出',
+    });
+    expect(moved.statusCode).toBe(200);
+    const weekend = await inject(manager, 'POST', `/api/v1/visits/plan/items/${first.id}/move`, {
+      date: '2026-12-05',
+      reason: '周末',
+    });
+    expect(weekend.json().code).toBe('VISIT_PLAN_DATE_NOT_WORKING_DAY');
+    expect(
+      (await inject(manager, 'POST', `/api/v1/visits/plan/items/${second.id}/drop`, { reason: '停业装修' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await inject(manager, 'POST', `/api/v1/visits/plan/items/${second.id}/drop`, { reason: '再次' })).statusCode,
+    ).toBe(409);
+    const added = await inject(manager, 'POST', '/api/v1/visits/plan/items', {
+      customerId: store.id,
+      date: '2026-11-23',
+      reason: '新品推介',
+    });
+    expect(added.statusCode).toBe(201);
+    addedPlanItemId = added.json().id;
+    const foreign = await inject(manager, 'POST', '/api/v1/visits/plan/items', {
+      customerId: foreignStoreId,
+      date: '2026-11-23',
+      reason: '越权',
+    });
+    expect(foreign.statusCode).toBe(404);
+    const noReason = await inject(manager, 'POST', `/api/v1/visits/plan/items/${first.id}/move`, {
+      date: '2026-11-26',
+    });
+    expect(noReason.statusCode).toBe(400);
+    const december = await inject(manager, 'GET', '/api/v1/visits/plan/adjustments?month=2026-12');
+    expect(december.json().items.map((item: { kind: string }) => item.kind)).toEqual(['drop', 'move']);
+    const november = await inject(manager, 'GET', '/api/v1/visits/plan/adjustments?month=2026-11');
+    expect(november.json().items.map((item: { kind: string }) => item.kind)).toEqual(['add']);
+    const audit = await inject(await t.signIn('admin'), 'GET', '/api/v1/audit?entity=visit_plan_item');
+    expect(audit.statusCode).toBe(200);
+  });
+
+  it('orders the day’s route, never longer than the plan order', async () => {
+    const plan = (await inject(manager, 'GET', '/api/v1/visits/plan?month=2026-12')).json().items as Array<{
+      date: string;
+    }>;
+    const perDay = new Map<string, number>();
+    for (const item of plan) perDay.set(item.date, (perDay.get(item.date) ?? 0) + 1);
+    const [busiest] = [...perDay.entries()].sort((a, b) => b[1] - a[1])[0];
+    const response = await inject(
+      manager,
+      'GET',
+      `/api/v1/visits/route?date=${busiest}&latitude=24.51&longitude=117.65`,
+    );
+    expect(response.statusCode).toBe(200);
+    const route = response.json();
+    expect(route.stops.length).toBeGreaterThan(0);
+    expect(route.kmAfter).toBeLessThanOrEqual(route.kmBefore);
+    expect(route.stops.map((stop: { sequence: number }) => stop.sequence)).toEqual(
+      route.stops.map((_: unknown, index: number) => index + 1),
+    );
+  });
+
+  it('records a visit, completes the plan item and keeps the observations', async () => {
+    const photo = await uploadPhoto(manager, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]));
+    expect(photo.statusCode).toBe(201);
+    const scoresBefore = await terminalImageScoresOf(t.database.db, t.city.tenantId, t.clock.now);
+    const response = await inject(
+      manager,
+      'POST',
+      '/api/v1/visits',
+      visitBody({ photoIds: [photo.json().id], planItemId: addedPlanItemId }),
+    );
+    expect(response.statusCode).toBe(201);
+    const created = response.json();
+    expect(created.id).toBeGreaterThan(0);
+    expect(created.planItemId).toBe(addedPlanItemId);
+    expect(created.warnings).toEqual([]);
+    const [item] = await t.database.db.select().from(visitPlanItems).where(eq(visitPlanItems.id, created.planItemId));
+    expect(item).toMatchObject({ status: 'done', visitId: created.id });
+    const [stock] = await t.database.db.select().from(visitStockCounts).where(eq(visitStockCounts.visitId, created.id));
+    expect(stock).toMatchObject({ productId, cartons: 3, customerId: store.id });
+    const [attached] = await t.database.db.select().from(visitPhotos).where(eq(visitPhotos.id, photo.json().id));
+    expect(attached.visitId).toBe(created.id);
+
+    const list = await inject(marketing, 'GET', `/api/v1/visits?customerId=${store.id}&limit=10`);
+    expect(list.statusCode).toBe(200);
+    // The demo's earlier visit(s), then this one, newest first.
+    expect(list.json().total).toBeGreaterThanOrEqual(2);
+    expect(list.json().items[0]).toMatchObject({ id: created.id, customerId: store.id, imageScore: 70 });
+    const detail = await inject(manager, 'GET', `/api/v1/visits/${created.id}`);
+    expect(detail.json()).toMatchObject({ photoIds: [photo.json().id], stockCounts: [{ productId, cartons: 3 }] });
+    const image = await inject(marketing, 'GET', `/api/v1/visits/photos/${photo.json().id}`);
+    expect(image.headers['content-type']).toBe('image/jpeg');
+    // Another manager sees neither the visit nor its photo.
+    expect((await inject(otherManager, 'GET', `/api/v1/visits/${created.id}`)).statusCode).toBe(404);
+    expect((await inject(otherManager, 'GET', `/api/v1/visits/photos/${photo.json().id}`)).statusCode).toBe(404);
+
+    const scores = await terminalImageScoresOf(t.database.db, t.city.tenantId, t.clock.now);
+    expect(scores.size).toBeGreaterThan(10);
+    expect(scoresBefore.size).toBeGreaterThan(10);
+    expect(scores.get(store.id)).toBeGreaterThan(0);
+    imageScore = scores.get(store.id) as number;
+  });
+
+  it('refuses to change or delete a submitted visit; a correction is a new linked record', async () => {
+    const [latest] = (await inject(manager, 'GET', `/api/v1/visits?customerId=${store.id}`)).json().items;
+    for (const method of ['PATCH', 'PUT', 'DELETE'] as const) {
+      const response = await inject(manager, method, `/api/v1/visits/${latest.id}`, {});
+      expect(response.statusCode).toBe(405);
+      expect(response.json().code).toBe('VISIT_APPEND_ONLY');
+    }
+    const { customerId: _customerId, ...body } = visitBody({
+      checklist: { displayStandard: true, pricesMarked: true, targetBrandsOnShelf: true, issues: '' },
+    });
+    const correction = await inject(manager, 'POST', `/api/v1/visits/${latest.id}/corrections`, {
+      ...body,
+      reason: '漏填上柜',
+    });
+    expect(correction.statusCode).toBe(201);
+    const detail = (await inject(manager, 'GET', `/api/v1/visits/${correction.json().id}`)).json();
+    expect(detail).toMatchObject({ correctsVisitId: latest.id, correctionReason: '漏填上柜', imageScore: 100 });
+    const original = (await inject(manager, 'GET', `/api/v1/visits/${latest.id}`)).json();
+    expect(original).toMatchObject({ imageScore: 70, correctedBy: [correction.json().id] });
+    // The correction (100) replaces the original (70) in the store's average.
+    const scores = await terminalImageScoresOf(t.database.db, t.city.tenantId, t.clock.now);
+    expect(scores.get(store.id)).toBeGreaterThan(imageScore);
+    expect(
+      (await inject(otherManager, 'POST', `/api/v1/visits/${latest.id}/corrections`, { ...body, reason: 'x' }))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it.each([
+    [
+      'check-out before check-in',
+      () => visitBody({ checkOutAt: '2026-11-23T01:00:00Z' }),
+      400,
+      'VISIT_CHECK_OUT_BEFORE_CHECK_IN',
+    ],
+    ['another manager’s store', () => visitBody({ customerId: foreignStoreId }), 404, 'NOT_FOUND'],
+    [
+      'a negative stock count',
+      () => visitBody({ stockCounts: [{ productId, cartons: -2 }] }),
+      400,
+      'VISIT_STOCK_NEGATIVE',
+    ],
+    [
+      'an unknown product',
+      () => visitBody({ stockCounts: [{ productId: 999_999, cartons: 2 }] }),
+      400,
+      'VISIT_PRODUCT_UNKNOWN',
+    ],
+    ['a photo that is not theirs', () => visitBody({ photoIds: [999_999] }), 400, 'VISIT_PHOTO_UNAVAILABLE'],
+  ])('refuses %s and writes nothing', async (_name, body, status, code) => {
+    const before = await visitCount();
+    const response = await inject(manager, 'POST', '/api/v1/visits', body());
+    expect(response.statusCode).toBe(status);
+    expect(response.json().code).toBe(code);
+    expect(await visitCount()).toBe(before);
+  });
+
+  it('accepts only images up to 5 MB as photos, and only from managers', async () => {
+    const text = await uploadPhoto(manager, Buffer.from('%PDF-1.7 not an image'));
+    expect(text.statusCode).toBe(415);
+    expect(text.json().code).toBe('VISIT_PHOTO_NOT_IMAGE');
+    const big = Buffer.alloc(5 * 1024 * 1024 + 10, 1);
+    big.set([0xff, 0xd8, 0xff], 0);
+    const large = await uploadPhoto(manager, big);
+    expect(large.statusCode).toBe(413);
+    expect(large.json().code).toBe('VISIT_PHOTO_TOO_LARGE');
+    expect((await uploadPhoto(marketing, Buffer.from([0xff, 0xd8, 0xff]))).statusCode).toBe(403);
+    const [row] = await t.database.db
+      .select({ n: count() })
+      .from(visitPhotos)
+      .where(eq(visitPhotos.tenantId, t.city.tenantId));
+    expect(row.n).toBe(1);
+  });
+
+  it('only managers record visits', async () => {
+    expect((await inject(marketing, 'POST', '/api/v1/visits', visitBody())).statusCode).toBe(403);
+  });
+
+  it('reports plan completion and coverage by manager, branch and class, and exports it', async () => {
+    const totals = new Set<string>();
+    for (const groupBy of ['manager', 'branch', 'class'] as const) {
+      const response = await inject(marketing, 'GET', `/api/v1/visits/report?month=2026-11&groupBy=${groupBy}`);
+      expect(response.statusCode).toBe(200);
+      type Row = { done: number; planned: number; stores: number; storesVisited: number };
+      const rows = response.json().rows as Row[];
+      const sum = (key: keyof Row) => rows.reduce((total, row) => total + row[key], 0);
+      expect(sum('done')).toBeGreaterThan(0);
+      expect(sum('done')).toBeLessThanOrEqual(sum('planned'));
+      expect(sum('storesVisited')).toBeLessThanOrEqual(sum('stores'));
+      totals.add(JSON.stringify([sum('done'), sum('planned'), sum('stores'), sum('storesVisited')]));
+    }
+    // Every grouping adds up to the same month.
+    expect(totals.size).toBe(1);
+    const mine = (await inject(manager, 'GET', '/api/v1/visits/report?month=2026-11&groupBy=manager')).json();
+    expect(mine.rows).toHaveLength(1);
+    const file = await inject(marketing, 'GET', '/api/v1/visits/report/export?month=2026-11&groupBy=class');
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('serves each retailer the menu of its class and takes requests', async () => {
+    const login = async (licenceNo: string) =>
+      sessionCookieOf(
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/portal/auth/login',
+          payload: { licenceNo, password: testPassword },
+        }),
+      );
+    const demonstration = await login(store.licenceNo);
+    const [ordinaryStore] = await t.database.db
+      .select({ licenceNo: customers.licenceNo, id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.tenantId, t.city.tenantId), eq(customers.managerId, t.city.managers[1].id)))
+      .limit(1);
+    const unclassified = await login(ordinaryStore.licenceNo);
+    const rich = (await inject(demonstration, 'GET', '/api/v1/portal/services')).json();
+    expect(rich).toMatchObject({ classCode: 'demonstration', effectiveClass: 'demonstration' });
+    expect(rich.items).toHaveLength(24);
+    const plain = (await inject(unclassified, 'GET', '/api/v1/portal/services')).json();
+    expect(plain).toMatchObject({ classCode: null, effectiveClass: 'ordinary' });
+    expect(plain.items).toHaveLength(11);
+    const all = (await inject(marketing, 'GET', '/api/v1/services/items')).json().items as Array<{
+      id: number;
+      code: string;
+    }>;
+    const classroom = all.find((item) => item.code === 'B05') as { id: number };
+    const refused = await inject(unclassified, 'POST', '/api/v1/portal/services/requests', { itemId: classroom.id });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('SERVICE_ITEM_NOT_ENTITLED');
+    const asked = await inject(demonstration, 'POST', '/api/v1/portal/services/requests', {
+      itemId: classroom.id,
+      note: '希望下周安排',
+    });
+    expect(asked.statusCode).toBe(201);
+    expect(
+      (await inject(demonstration, 'POST', '/api/v1/portal/services/requests', { itemId: classroom.id })).statusCode,
+    ).toBe(409);
+    const mine = (await inject(demonstration, 'GET', '/api/v1/portal/services/requests')).json().items;
+    expect(mine).toHaveLength(1);
+    expect((await inject(unclassified, 'GET', '/api/v1/portal/services/requests')).json().items).toHaveLength(0);
+    expect((await inject(otherManager, 'GET', '/api/v1/services/requests')).json().items).toHaveLength(0);
+    expect((await inject(manager, 'GET', '/api/v1/services/requests?status=open')).json().items).toHaveLength(1);
+    expect((await inject(manager, 'GET', '/api/v1/portal/services')).statusCode).toBe(403);
+
+    // The visit that delivers it fulfils the request.
+    const visit = await inject(
+      manager,
+      'POST',
+      '/api/v1/visits',
+      visitBody({
+        checkInAt: '2026-11-23T01:50:00Z',
+        checkOutAt: '2026-11-23T01:55:00Z',
+        servicesDelivered: [classroom.id],
+        requestsFulfilled: [asked.json().id],
+      }),
+    );
+    expect(visit.statusCode).toBe(201);
+    expect((await inject(demonstration, 'GET', '/api/v1/portal/services/requests')).json().items[0].status).toBe(
+      'fulfilled',
+    );
+  });
+
+  it('edits the menu (marketing only) and ranks the rated methods', async () => {
+    const all = (await inject(marketing, 'GET', '/api/v1/services/items')).json().items as Array<{ id: number }>;
+    const edited = await inject(marketing, 'PATCH', `/api/v1/services/items/${all[0].id}`, { frequency: '每月2次' });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().frequency).toBe('每月2次');
+    expect((await inject(manager, 'PATCH', `/api/v1/services/items/${all[0].id}`, { frequency: 'x' })).statusCode).toBe(
+      403,
+    );
+    for (const score of [2, 2, 1])
+      expect(
+        (
+          await inject(manager, 'POST', '/api/v1/services/ratings', {
+            itemId: all[1].id,
+            effectiveness: score,
+            pertinence: score,
+            economy: score,
+          })
+        ).statusCode,
+      ).toBe(201);
+    const bad = await inject(manager, 'POST', '/api/v1/services/ratings', {
+      itemId: all[1].id,
+      effectiveness: 6,
+      pertinence: 1,
+      economy: 1,
+    });
+    expect(bad.statusCode).toBe(400);
+    const ranking = (await inject(marketing, 'GET', '/api/v1/services/methods')).json();
+    const rated = ranking.items.find((item: { itemId: number }) => item.itemId === all[1].id);
+    expect(rated).toMatchObject({ ratings: 3, isFlaggedForRetirement: true });
+  });
+
+  it('keeps another city company out', async () => {
+    const other = await t.signIn(t.otherTenant.adminUsername);
+    const [latest] = (await inject(manager, 'GET', '/api/v1/visits')).json().items;
+    expect((await inject(other, 'GET', `/api/v1/visits/${latest.id}`)).statusCode).toBe(404);
+    expect((await inject(other, 'GET', '/api/v1/visits')).json().total).toBe(0);
+  });
+});
