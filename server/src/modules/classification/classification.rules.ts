@@ -11,7 +11,7 @@ export const indicatorKeys = [
   'amount', // 13-week amount, percentile
   'structure', // share of the amount in 一类/二类, percentile among stores that bought
   'growth', // cartons of the period's last 6 weeks against the 6 before them, percentile
-  'image', // terminal image score 0–100 from visits; neutral 50 until visits provide it
+  'image', // terminal image score 0–100 from visits; neutral 50 for a store without visits in the period
   'information', // 信息合作: share of the period's weeks with an online (portal) order × 100
   'credit', // credit score; neutral 50 until credit exists
   'violations', // 100 − 25 per violation; neutral 50 until violations are recorded

@@ -84,9 +84,9 @@ async function computeIndicators(executor: Executor, tenantId: number, now: Date
   const period = periodOf(now);
   const [facts, image, credit, violations] = await Promise.all([
     storeFacts(executor, tenantId, period),
-    indicatorSources.terminalImageScores(executor, tenantId),
-    indicatorSources.creditScores(executor, tenantId),
-    indicatorSources.violationCounts(executor, tenantId),
+    indicatorSources.terminalImageScores(executor, tenantId, now),
+    indicatorSources.creditScores(executor, tenantId, now),
+    indicatorSources.violationCounts(executor, tenantId, now),
   ]);
   const storeFactsList: StoreFacts[] = facts.map((fact) => ({
     ...fact,
