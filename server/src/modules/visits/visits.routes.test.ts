@@ -368,6 +368,11 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
       .from(customers)
       .where(and(eq(customers.tenantId, t.city.tenantId), eq(customers.managerId, t.city.managers[1].id)))
       .limit(1);
+    // The demo classifies its city; this store is made one not yet classified (read as 普通客户).
+    await t.database.db
+      .update(customers)
+      .set({ classCode: null, demoType: null })
+      .where(and(eq(customers.tenantId, t.city.tenantId), eq(customers.id, ordinaryStore.id)));
     const unclassified = await login(ordinaryStore.licenceNo);
     const rich = (await inject(demonstration, 'GET', '/api/v1/portal/services')).json();
     expect(rich).toMatchObject({ classCode: 'demonstration', effectiveClass: 'demonstration' });
