@@ -4,7 +4,6 @@ import {
   checkInDistanceMetres,
   checkObservations,
   checkVisitTimes,
-  imageTypeOf,
   terminalImageScoreOf,
   visitFlagsOf,
 } from './visit.rules.ts';
@@ -82,19 +81,6 @@ describe(checkObservations.name, () => {
     const check = () => checkObservations(stock, prices, known);
     if (code) expect(check).toThrow(code);
     else expect(check).not.toThrow();
-  });
-});
-
-describe(imageTypeOf.name, () => {
-  it.each([
-    [[0xff, 0xd8, 0xff, 0xe0], 'image/jpeg'],
-    [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'image/png'],
-    [[...Buffer.from('RIFF'), 0, 0, 0, 0, ...Buffer.from('WEBP')], 'image/webp'],
-    [[...Buffer.from('GIF89a')], undefined],
-    [[...Buffer.from('%PDF-1.7')], undefined],
-    [[], undefined],
-  ])('%o → %s', (bytes, type) => {
-    expect(imageTypeOf(Uint8Array.from(bytes))).toBe(type);
   });
 });
 

@@ -88,28 +88,6 @@ export function checkObservations(
     if (!(line.packPriceFen > 0)) throw new DomainError('VISIT_PRICE_INVALID', { productId: line.productId }, 'prices');
 }
 
-export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
-
-// What the bytes say the file is, whatever its name or declared type claims.
-export function imageTypeOf(head: Uint8Array): ImageType | undefined {
-  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  if (
-    head.length >= 8 &&
-    head[0] === 0x89 &&
-    head[1] === 0x50 &&
-    head[2] === 0x4e &&
-    head[3] === 0x47 &&
-    head[4] === 0x0d &&
-    head[5] === 0x0a &&
-    head[6] === 0x1a &&
-    head[7] === 0x0a
-  )
-    return 'image/png';
-  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
-  if (head.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-  return undefined;
-}
-
 // The class a visit standard and an entitlement read: a store not yet classified is 普通客户.
 export function effectiveClassOf(classCode: CustomerClass | null): CustomerClass {
   return classCode ?? 'ordinary';

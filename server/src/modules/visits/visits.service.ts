@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { imageTypeOf } from '../../platform/http/image-type.ts';
 import type { CustomerClass } from '../customers/customers.schema.ts';
 import { orderRoute, type Point } from './route.rules.ts';
 import { fulfilRequests, openRequestsOf } from './services.repository.ts';
@@ -12,7 +13,6 @@ import {
   checkInDistanceMetres,
   checkObservations,
   checkVisitTimes,
-  imageTypeOf,
   maxPhotoBytes,
   terminalImageScoreOf,
   visitFlagsOf,
