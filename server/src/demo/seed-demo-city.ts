@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { mergePendingIndexEntries, prepareBulkIndexWrites } from '../db/bulk-writes.ts';
 import type { Database, Executor } from '../db/client.ts';
 import { type CustomerInsert, insertCustomers } from '../modules/customers/index.ts';
 import { createTenantWithAdmin, insertOrgUnit } from '../modules/organisation/index.ts';
@@ -164,7 +165,13 @@ async function seedCities(
   const cities: DemoCity[] = [];
   // One transaction per city: a city is whole or absent, and the province's memory stays flat.
   for (const plan of plans) {
-    cities.push(await db.transaction((tx) => seedCity(tx, plan, passwordHash, now, progress)));
+    cities.push(
+      await db.transaction(async (tx) => {
+        await prepareBulkIndexWrites(tx);
+        return seedCity(tx, plan, passwordHash, now, progress);
+      }),
+    );
+    await mergePendingIndexEntries(db, 'customers');
   }
   await db
     .insert(kewoMeta)

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.ts';
+import { mergePendingIndexEntries, prepareBulkIndexWrites } from '../../db/bulk-writes.ts';
 import type { Transaction } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { DataScope } from '../../platform/access/data-scope.ts';
@@ -125,6 +126,8 @@ export async function importCustomers(
     return { ok: false, rows: pass.rowCount, errorCount: pass.errors.length, errors, errorWorkbookToken: token };
   }
   const { created, updated, unchanged } = pass;
+  // The rows' search entries still wait in the GIN pending lists (see db/bulk-writes.ts).
+  if (created + updated > 0) await mergePendingIndexEntries(context.db, 'customers');
   // A big load leaves the planner's statistics stale (PGlite has no autovacuum).
   if (created + updated > 10_000) await context.db.execute(sql`ANALYZE customers`);
   return { ok: true, rows: pass.rowCount, created, updated, unchanged };
@@ -153,6 +156,7 @@ async function importRows(
   let result: PassResult | undefined;
   try {
     await context.db.transaction(async (tx) => {
+      await prepareBulkIndexWrites(tx);
       result = await passOverRows(tx, context.now(), actor, request, detection, size);
       if (result.errors.length > 0) throw new FileHasErrors();
     });

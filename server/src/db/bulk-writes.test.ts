@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customers } from '../modules/customers/customers.schema.ts';
+import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { mergePendingIndexEntries, prepareBulkIndexWrites } from './bulk-writes.ts';
+import type { Executor } from './client.ts';
+import { testDatabaseKinds } from './test-database.ts';
+
+const setting = async (executor: Executor, name: 'gin_pending_list_limit' | 'work_mem') => {
+  const result = await executor.execute(sql.raw(`SELECT current_setting('${name}') AS value`));
+  return (result as unknown as { rows: { value: string }[] }).rows[0].value;
+};
+
+// Pages each GIN index of customers still holds in its pending list: gin_clean_pending_list
+// answers how many it merged, so a second call reads what the first one left.
+const pendingPages = async (executor: Executor) => {
+  const result = await executor.execute(
+    sql.raw(`SELECT COALESCE(sum(gin_clean_pending_list(i.indexrelid)), 0)::int AS pages
+      FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+      WHERE i.indrelid = 'customers'::regclass AND am.amname = 'gin'`),
+  );
+  return (result as unknown as { rows: { pages: number }[] }).rows[0].pages;
+};
+
+describe.each(testDatabaseKinds)('bulk index writes on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind, { customers: 40 });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('raises the GIN pending list and merge memory for its transaction only', async () => {
+    const before = await setting(t.database.db, 'gin_pending_list_limit');
+    await t.database.db.transaction(async (tx) => {
+      await prepareBulkIndexWrites(tx);
+      expect(await setting(tx, 'gin_pending_list_limit')).toBe('64MB');
+      expect(await setting(tx, 'work_mem')).toBe('64MB');
+    });
+    expect(await setting(t.database.db, 'gin_pending_list_limit')).toBe(before);
+  });
+
+  it('leaves no pending entries once merged, and search still finds the rows', async () => {
+    const [sample] = await t.database.db.select().from(customers).limit(1);
+    // A non-HOT update (an indexed column changes) adds every GIN entry of the row again.
+    const bulkUpdate = (suffix: string) =>
+      t.database.db.transaction(async (tx) => {
+        await prepareBulkIndexWrites(tx);
+        await tx.execute(
+          sql`UPDATE customers SET name = name || ${suffix}, updated_at = now() WHERE tenant_id = ${sample.tenantId}`,
+        );
+      });
+    await bulkUpdate('乙');
+    // Left alone, the entries wait in the pending lists (reading the count merges them).
+    expect(await pendingPages(t.database.db)).toBeGreaterThan(0);
+    await bulkUpdate('甲');
+    await mergePendingIndexEntries(t.database.db, 'customers');
+    expect(await pendingPages(t.database.db)).toBe(0);
+    const found = await t.database.db.execute(
+      sql`SELECT count(*)::int AS n FROM customers WHERE search_text LIKE ${`%${sample.name}乙甲%`}`,
+    );
+    expect((found as unknown as { rows: { n: number }[] }).rows[0].n).toBe(1);
+  });
+});
