@@ -10,6 +10,13 @@ function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
+// A float8[] arrives as an array (node-postgres) or as its text form '{1.5,3}' (PGlite).
+function floatsOf(value: Array<number | string> | string | null): Array<number | null> {
+  if (value === null || value === undefined) return [null, null];
+  const items = typeof value === 'string' ? value.replace(/[{}]/g, '').split(',') : value;
+  return items.map((item) => (item === null || item === 'NULL' ? null : Number(item)));
+}
+
 export type AnalysisPeriod = { tenantId: number; scope: DataScope; from: Date; to: Date };
 
 function whereOf(period: AnalysisPeriod): SQL {
@@ -55,8 +62,10 @@ export async function countsByBranch(executor: Executor, period: AnalysisPeriod)
 export async function countsByWeek(executor: Executor, period: AnalysisPeriod) {
   return rowsOf<{ week: string; count: number }>(
     await executor.execute(sql`
-      SELECT to_char(date_trunc('week', t.created_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD') AS week, count(*)::int AS count
-      FROM tickets t WHERE ${whereOf(period)} GROUP BY 1 ORDER BY 1`),
+      SELECT to_char(w.week, 'YYYY-MM-DD') AS week, w.count::int AS count
+      FROM (SELECT date_trunc('week', t.created_at AT TIME ZONE 'Asia/Shanghai') AS week, count(*) AS count
+            FROM tickets t WHERE ${whereOf(period)} GROUP BY 1) w
+      ORDER BY w.week`),
   );
 }
 
@@ -101,11 +110,11 @@ export async function slaByHandler(executor: Executor, period: AnalysisPeriod) {
 }
 
 export async function handlingAndSatisfaction(executor: Executor, period: AnalysisPeriod) {
+  // Both percentiles from one sort (an array of fractions), not one sort each.
   const [row] = rowsOf<{
     total: number;
     complaints: number;
-    median: number | null;
-    p90: number | null;
+    percentiles: Array<number | string> | string | null;
     rated: number;
     average: number | null;
     satisfied: number;
@@ -113,16 +122,16 @@ export async function handlingAndSatisfaction(executor: Executor, period: Analys
     await executor.execute(sql`
       SELECT count(*)::int AS total,
         count(*) FILTER (WHERE t.type = 'complaint')::int AS complaints,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at) / 3600)
-          FILTER (WHERE t.resolved_at IS NOT NULL) AS median,
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at) / 3600)
-          FILTER (WHERE t.resolved_at IS NOT NULL) AS p90,
+        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at) / 3600)
+          FILTER (WHERE t.resolved_at IS NOT NULL) AS percentiles,
         count(t.rating)::int AS rated,
         avg(t.rating)::float AS average,
         count(*) FILTER (WHERE t.rating >= 4)::int AS satisfied
       FROM tickets t WHERE ${whereOf(period)}`),
   );
-  return row;
+  const { percentiles, ...rest } = row;
+  const [median, p90] = floatsOf(percentiles);
+  return { ...rest, median, p90 };
 }
 
 export async function activeStoreCount(executor: Executor, tenantId: number, scope: DataScope) {
