@@ -165,9 +165,10 @@ describe.each(testDatabaseKinds)('ticket analysis queries on %s', (kind) => {
   it('reads the period through the covering index on PostgreSQL (index-only scan)', async () => {
     if (kind !== 'postgres') return;
     await database.db.execute(sql`VACUUM ANALYZE tickets`);
-    // A demo-sized table is small enough for a sequential scan: forbid it to see the index is usable.
+    // A demo-sized table is small enough for a sequential or bitmap scan: forbid them to see the index is usable.
     const plan = await database.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
       return rowsOf<{ 'QUERY PLAN': string }>(
         await tx.execute(sql`
           EXPLAIN SELECT t.type, count(*) FROM tickets t
