@@ -17,9 +17,9 @@ import {
   slaByHandler,
 } from './ticket-analysis.repository.ts';
 
-// The analysis queries are shaped for speed at a million tickets (one covering index, one sort for
-// both percentiles, weeks grouped before they are formatted). Here each is checked against a
-// straightforward SQL over the raw tickets, on the demo's year, in three data scopes.
+// The analysis queries are shaped for speed at a million tickets (e.g. weeks grouped before they are
+// formatted): each is checked here against a straightforward SQL over the raw tickets, on the
+// demo's year, in three data scopes and two periods.
 
 const now = new Date('2026-11-23T02:00:00Z');
 const dayMs = 86_400_000;
@@ -160,22 +160,5 @@ describe.each(testDatabaseKinds)('ticket analysis queries on %s', (kind) => {
         });
       }
     }
-  });
-
-  it('reads the period through the covering index on PostgreSQL (index-only scan)', async () => {
-    if (kind !== 'postgres') return;
-    await database.db.execute(sql`VACUUM ANALYZE tickets`);
-    // A demo-sized table is small enough for a sequential or bitmap scan: forbid them to see the index is usable.
-    const plan = await database.db.transaction(async (tx) => {
-      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-      await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
-      return rowsOf<{ 'QUERY PLAN': string }>(
-        await tx.execute(sql`
-          EXPLAIN SELECT t.type, count(*) FROM tickets t
-          WHERE t.tenant_id = ${city.tenantId} AND t.created_at >= now() - interval '365 days' AND t.org_path LIKE '/%'
-          GROUP BY 1`),
-      );
-    });
-    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('Index Only Scan using tickets_analysis_idx');
   });
 });

@@ -10,13 +10,6 @@ function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-// A float8[] arrives as an array (node-postgres) or as its text form '{1.5,3}' (PGlite).
-function floatsOf(value: Array<number | string> | string | null): Array<number | null> {
-  if (value === null || value === undefined) return [null, null];
-  const items = typeof value === 'string' ? value.replace(/[{}]/g, '').split(',') : value;
-  return items.map((item) => (item === null || item === 'NULL' ? null : Number(item)));
-}
-
 export type AnalysisPeriod = { tenantId: number; scope: DataScope; from: Date; to: Date };
 
 function whereOf(period: AnalysisPeriod): SQL {
@@ -59,6 +52,7 @@ export async function countsByBranch(executor: Executor, period: AnalysisPeriod)
   );
 }
 
+// Grouped by the truncated timestamp first, formatted once a week (not once a ticket): −25 % at 1M.
 export async function countsByWeek(executor: Executor, period: AnalysisPeriod) {
   return rowsOf<{ week: string; count: number }>(
     await executor.execute(sql`
@@ -110,33 +104,28 @@ export async function slaByHandler(executor: Executor, period: AnalysisPeriod) {
 }
 
 export async function handlingAndSatisfaction(executor: Executor, period: AnalysisPeriod) {
-  // Both percentiles from one sort (an array of fractions), not one sort each; the sort of a year's
-  // handling times (~900,000 at a million tickets, 24 bytes each) fits in memory with 64 MB for this
-  // one query (SET LOCAL: the transaction's end restores the server's work_mem), not on disk.
-  const [row] = await executor.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-    return rowsOf<{
-      total: number;
-      complaints: number;
-      percentiles: Array<number | string> | string | null;
-      rated: number;
-      average: number | null;
-      satisfied: number;
-    }>(
-      await executor.execute(sql`
+  const [row] = rowsOf<{
+    total: number;
+    complaints: number;
+    median: number | null;
+    p90: number | null;
+    rated: number;
+    average: number | null;
+    satisfied: number;
+  }>(
+    await executor.execute(sql`
       SELECT count(*)::int AS total,
         count(*) FILTER (WHERE t.type = 'complaint')::int AS complaints,
-        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at) / 3600)
-          FILTER (WHERE t.resolved_at IS NOT NULL) AS percentiles,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at) / 3600)
+          FILTER (WHERE t.resolved_at IS NOT NULL) AS median,
+        percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at) / 3600)
+          FILTER (WHERE t.resolved_at IS NOT NULL) AS p90,
         count(t.rating)::int AS rated,
         avg(t.rating)::float AS average,
         count(*) FILTER (WHERE t.rating >= 4)::int AS satisfied
       FROM tickets t WHERE ${whereOf(period)}`),
-    );
-  });
-  const { percentiles, ...rest } = row;
-  const [median, p90] = floatsOf(percentiles);
-  return { ...rest, median, p90 };
+  );
+  return row;
 }
 
 export async function activeStoreCount(executor: Executor, tenantId: number, scope: DataScope) {

@@ -127,24 +127,7 @@ export const tickets = pgTable(
     index('tickets_tenant_org_path_idx').on(table.tenantId, sql`${table.orgPath} text_pattern_ops`),
     index('tickets_tenant_manager_idx').on(table.tenantId, table.managerId),
     index('tickets_tenant_assignee_idx').on(table.tenantId, table.assigneeId),
-    // 投诉分析 reads only this index (index-only scans): the period (created_at), the data scope
-    // (org path, manager, customer) and every fact an analysis counts. It also serves lists by date.
-    index('tickets_analysis_idx').on(
-      table.tenantId,
-      table.createdAt,
-      table.orgPath,
-      table.managerId,
-      table.customerId,
-      table.type,
-      table.categoryCode,
-      table.branchId,
-      table.districtCode,
-      table.assigneeId,
-      table.firstResponseSla,
-      table.resolutionSla,
-      table.resolvedAt,
-      table.rating,
-    ),
+    index('tickets_tenant_created_idx').on(table.tenantId, table.createdAt),
     index('tickets_tenant_next_check_idx')
       .on(table.tenantId, table.nextCheckAt)
       .where(sql`${table.nextCheckAt} IS NOT NULL`),

@@ -1,2 +1,0 @@
-DROP INDEX "tickets_tenant_created_idx";--> statement-breakpoint
-CREATE INDEX "tickets_analysis_idx" ON "tickets" USING btree ("tenant_id","created_at","org_path","manager_id","customer_id","type","category_code","branch_id","district_code","assignee_id","first_response_sla","resolution_sla","resolved_at","rating");
