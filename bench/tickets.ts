@@ -14,7 +14,6 @@ import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../server/src/app-context.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { openDatabase } from '../server/src/db/client.ts';
@@ -161,23 +160,16 @@ const baselines: Record<string, SQL> = {
 for (const [name, query] of Object.entries(baselines)) queries[name] = () => database.db.execute(query);
 // Each query's plan, once, with EXPLAIN (ANALYZE, BUFFERS): the repository functions run against an
 // executor that prefixes their SQL and keeps the plan it gets back (what they return is ignored).
-// SET statements (a query's own SET LOCAL) run as they are, inside the query's transaction.
 let lastPlan = '';
-const dialect = new PgDialect();
-type Runner = { execute: (query: SQL) => Promise<unknown> };
-const explainingOn = (runner: Runner) => ({
+const explaining = {
   execute: async (query: SQL) => {
-    if (/^\s*SET\s/i.test(dialect.sqlToQuery(query).sql)) return runner.execute(query);
-    const result = (await runner.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`)) as {
+    const result = (await database.db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`)) as unknown as {
       rows: Array<Record<string, string>>;
     };
     lastPlan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
     return { rows: [{}] };
   },
-  transaction: <T>(work: (tx: unknown) => Promise<T>) =>
-    database.db.transaction((tx) => work(explainingOn(tx as unknown as Runner))),
-});
-const explaining = explainingOn(database.db as unknown as Runner) as unknown as typeof database.db;
+} as unknown as typeof database.db;
 const explained: Record<string, () => Promise<unknown>> = {
   'volume by type': () => countsByType(explaining, period),
   'volume by category': () => countsByCategory(explaining, period),
