@@ -52,7 +52,7 @@ export async function countsByBranch(executor: Executor, period: AnalysisPeriod)
   );
 }
 
-// Grouped by the truncated timestamp first, formatted once a week (not once a ticket): −25 % at 1M.
+// Grouped by the truncated timestamp first, formatted once a week (not once a ticket): −24 % at 1M.
 export async function countsByWeek(executor: Executor, period: AnalysisPeriod) {
   return rowsOf<{ week: string; count: number }>(
     await executor.execute(sql`
