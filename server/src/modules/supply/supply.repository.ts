@@ -257,14 +257,18 @@ export async function recentPurchases(
 // few array parameters: ids, grades, classes and credit levels one element per store, and every
 // store's quotas (and last 4 weeks) laid end to end in one flat int[] that the statement slices by
 // the store's ordinal — a flat literal is a third of the text of an array of quoted array literals
-// and PostgreSQL parses it once, not twice. The next batch is built while the last one is written.
-export type StoreQuotaInsert = {
-  customerId: number;
-  quotas: ArrayLike<number>;
-  grade: number;
-  customerClass: string | null;
-  creditLevel: string | null;
-  recent: ArrayLike<number> | null;
+// and PostgreSQL parses it once, not twice. The quotas come as the allocation computed them, one
+// column per product; the flat literal is written straight from those columns as bytes (no array
+// per store, no string per number), and the next batch is built while the last one is written.
+export type StoreQuotaColumns = {
+  customerIds: ArrayLike<number>;
+  grades: ArrayLike<number>;
+  customerClasses: ArrayLike<string | null>;
+  creditLevels: ArrayLike<string | null>;
+  // By product position, each aligned with the stores (-1: unlimited).
+  quotas: ReadonlyArray<ArrayLike<number>>;
+  // By store: cartons bought in the last 4 weeks by product position, or null.
+  recent: (storeIndex: number) => ArrayLike<number> | null;
 };
 
 const storeQuotaBatch = 10_000;
@@ -273,17 +277,33 @@ export async function insertStoreQuotas(
   executor: Executor,
   tenantId: number,
   cycleId: number,
-  width: number,
-  rows: readonly StoreQuotaInsert[],
+  columns: StoreQuotaColumns,
   batch = storeQuotaBatch,
 ) {
+  const width = columns.quotas.length;
+  const count = columns.customerIds.length;
+  for (const column of columns.quotas) {
+    if (column.length !== count) throw new Error(`expected ${count} quotas per product, got ${column.length}`);
+  }
+  const writer = new IntLiteralWriter();
   let writing: Promise<unknown> = Promise.resolve();
   try {
-    for (let start = 0; start < rows.length; start += batch) {
-      const slice = rows.slice(start, start + batch);
-      const nullable = (values: ReadonlyArray<string | null>) =>
-        values.some((value) => value !== null) ? arrayLiteral(values) : null;
-      const withRecent = slice.some((row) => row.recent !== null);
+    for (let start = 0; start < count; start += batch) {
+      const end = Math.min(count, start + batch);
+      const recent: Array<ArrayLike<number> | null> = [];
+      let withRecent = false;
+      let withClass = false;
+      let withCredit = false;
+      for (let index = start; index < end; index += 1) {
+        const row = columns.recent(index);
+        if (row !== null && row.length !== width) throw new Error(`expected ${width} values, got ${row.length}`);
+        recent.push(row);
+        withRecent ||= row !== null;
+        withClass ||= columns.customerClasses[index] !== null;
+        withCredit ||= columns.creditLevels[index] !== null;
+      }
+      const texts = (values: ArrayLike<string | null>) =>
+        arrayLiteral(Array.prototype.slice.call(values, start, end) as Array<string | null>);
       const statement = sql`
         INSERT INTO store_quotas (tenant_id, cycle_id, customer_id, quotas, ordered, grade, customer_class, credit_level, recent)
         SELECT ${tenantId}, ${cycleId}, r.customer_id,
@@ -291,15 +311,15 @@ export async function insertStoreQuotas(
           array_fill(0, ARRAY[${width}::int]), r.grade, r.customer_class, r.credit_level,
           CASE WHEN r.has_recent THEN flat.recent[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int] END
         FROM unnest(
-          ${arrayLiteral(slice.map((row) => row.customerId))}::int[],
-          ${arrayLiteral(slice.map((row) => row.grade))}::smallint[],
-          ${nullable(slice.map((row) => row.customerClass))}::text[],
-          ${nullable(slice.map((row) => row.creditLevel))}::text[],
-          ${arrayLiteral(slice.map((row) => row.recent !== null))}::boolean[]
+          ${writer.column(columns.customerIds, start, end)}::int[],
+          ${writer.column(columns.grades, start, end)}::smallint[],
+          ${withClass ? texts(columns.customerClasses) : null}::text[],
+          ${withCredit ? texts(columns.creditLevels) : null}::text[],
+          ${arrayLiteral(recent.map((row) => row !== null))}::boolean[]
         ) WITH ORDINALITY AS r(customer_id, grade, customer_class, credit_level, has_recent, n)
         CROSS JOIN (
-          SELECT ${flatIntLiteral(slice, width, (row) => row.quotas)}::int[] AS quotas,
-            ${withRecent ? flatIntLiteral(slice, width, (row) => row.recent) : null}::int[] AS recent
+          SELECT ${writer.matrix(columns.quotas, start, end)}::int[] AS quotas,
+            ${withRecent ? writer.rows(recent, width) : null}::int[] AS recent
         ) AS flat`;
       await writing;
       // One promise for the statement (a drizzle query runs again at every `then`).
@@ -313,16 +333,70 @@ export async function insertStoreQuotas(
   await writing;
 }
 
-// Every row's `width` integers end to end, '{1,0,3,…}' (a missing row is `width` zeros).
-function flatIntLiteral<Row>(rows: readonly Row[], width: number, valuesOf: (row: Row) => ArrayLike<number> | null) {
-  const zeros = new Array(width).fill(0).join(',');
-  const parts = rows.map((row) => {
-    const values = valuesOf(row);
-    if (values === null) return zeros;
-    if (values.length !== width) throw new Error(`expected ${width} values, got ${values.length}`);
-    return Array.prototype.join.call(values, ',');
-  });
-  return `{${parts.join(',')}}`;
+// Integer array literals ('{1,0,-1,…}') written digit by digit into one reused byte buffer and
+// read out once as a Latin-1 string: ten thousand stores × 60 products without a string per number.
+class IntLiteralWriter {
+  private bytes = Buffer.allocUnsafe(1 << 16);
+  private at = 0;
+
+  // Elements start..end-1 of one column.
+  column(values: ArrayLike<number>, start: number, end: number): string {
+    this.begin(end - start);
+    for (let index = start; index < end; index += 1) this.put(values[index]);
+    return this.finish();
+  }
+
+  // Stores start..end-1, each with its value in every column, end to end.
+  matrix(columns: ReadonlyArray<ArrayLike<number>>, start: number, end: number): string {
+    const width = columns.length;
+    this.begin((end - start) * width);
+    for (let index = start; index < end; index += 1) {
+      for (let position = 0; position < width; position += 1) this.put(columns[position][index]);
+    }
+    return this.finish();
+  }
+
+  // Every row's `width` values end to end (a missing row is `width` zeros).
+  rows(rows: ReadonlyArray<ArrayLike<number> | null>, width: number): string {
+    this.begin(rows.length * width);
+    for (const row of rows) {
+      for (let position = 0; position < width; position += 1) this.put(row === null ? 0 : row[position]);
+    }
+    return this.finish();
+  }
+
+  private begin(elements: number) {
+    // At most 11 characters and a comma per 32-bit integer, and the braces.
+    const needed = elements * 12 + 2;
+    if (this.bytes.length < needed) this.bytes = Buffer.allocUnsafe(needed);
+    this.bytes[0] = 0x7b; // {
+    this.at = 1;
+  }
+
+  private put(value: number) {
+    if (!Number.isInteger(value)) throw new Error(`expected an integer, got ${value}`);
+    const bytes = this.bytes;
+    let at = this.at;
+    if (at > 1) bytes[at++] = 0x2c; // ,
+    if (value < 0) {
+      bytes[at++] = 0x2d; // -
+      value = -value;
+    }
+    if (value < 10) bytes[at++] = 0x30 + value;
+    else if (value < 100) {
+      bytes[at++] = 0x30 + Math.floor(value / 10);
+      bytes[at++] = 0x30 + (value % 10);
+    } else {
+      const digits = String(value);
+      for (let index = 0; index < digits.length; index += 1) bytes[at++] = digits.charCodeAt(index);
+    }
+    this.at = at;
+  }
+
+  private finish(): string {
+    this.bytes[this.at++] = 0x7d; // }
+    return this.bytes.toString('latin1', 0, this.at);
+  }
 }
 
 // ── Orders ────────────────────────────────────────────────────────────────────────────────────
