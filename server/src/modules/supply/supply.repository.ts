@@ -459,8 +459,8 @@ export async function setStoreOrdered(
 
 export type OrderLineRow = { productId: number; qty: number; unitPriceFen: number };
 
-// An order and its lines in one statement — with the store's new ordered quantities when given
-// (the order path writes all three at once, under the lock it holds).
+// An order and its lines in one statement — with the store's new ordered quantities and the
+// idempotent response when given (the order path writes them all at once, under the lock it holds).
 export async function insertOrder(
   executor: Executor,
   order: {
@@ -473,13 +473,24 @@ export async function insertOrder(
   },
   lines: readonly OrderLineRow[],
   ordered?: readonly number[],
-): Promise<number> {
+  idempotency?: IdempotentOrderResponse,
+): Promise<{ orderId: number; keyStored: boolean }> {
   const total = lines.reduce((sum, line) => sum + line.qty * line.unitPriceFen, 0);
   const quantity = lines.reduce((sum, line) => sum + line.qty, 0);
   const quotaUpdate = ordered
     ? sql`, quota AS (
       UPDATE store_quotas SET ordered = ${arrayLiteral(ordered)}::int[]
       WHERE tenant_id = ${order.tenantId} AND cycle_id = ${order.cycleId} AND customer_id = ${order.customerId})`
+    : sql``;
+  // The submission's response under its idempotency key, in the same statement: the caller's
+  // response with the new order's id (false when another submission stored the key first).
+  const keyInsert = idempotency
+    ? sql`, kept AS (
+      INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response, created_at)
+      SELECT ${idempotency.userId}, ${idempotency.key}, ${idempotency.requestHash}, 201,
+        jsonb_set(${JSON.stringify(idempotency.response)}::jsonb, '{orderId}', to_jsonb(created.id)), ${order.now}
+      FROM created
+      ON CONFLICT DO NOTHING RETURNING key)`
     : sql``;
   const result = await executor.execute(sql`
     WITH created AS (
@@ -492,10 +503,15 @@ export async function insertOrder(
       SELECT ${order.tenantId}, created.id, l.product_id, l.qty, l.price
       FROM created, unnest(${arrayLiteral(lines.map((line) => line.productId))}::int[],
         ${arrayLiteral(lines.map((line) => line.qty))}::int[],
-        ${arrayLiteral(lines.map((line) => line.unitPriceFen))}::int[]) AS l(product_id, qty, price))${quotaUpdate}
-    SELECT id FROM created`);
-  return Number(rowsOf<{ id: number }>(result)[0].id);
+        ${arrayLiteral(lines.map((line) => line.unitPriceFen))}::int[]) AS l(product_id, qty, price))${quotaUpdate}${keyInsert}
+    SELECT id, ${idempotency ? sql`(SELECT count(*) FROM kept)::int` : sql`1`} AS kept FROM created`);
+  const [row] = rowsOf<{ id: number; kept: number }>(result);
+  return { orderId: Number(row.id), keyStored: Number(row.kept) === 1 };
 }
+
+// What a submission with an Idempotency-Key answers, kept for its repeats (`orderId` is filled in
+// by the statement that creates the order).
+export type IdempotentOrderResponse = { userId: number; key: string; requestHash: string; response: unknown };
 
 export async function replaceOrderLines(
   executor: Executor,
@@ -614,19 +630,6 @@ export async function findIdempotentResponse(executor: Executor, userId: number,
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
   return row;
-}
-
-// False when another submission stored the key first (the caller then rolls back).
-export async function storeIdempotentResponse(
-  executor: Executor,
-  row: typeof idempotencyKeys.$inferInsert,
-): Promise<boolean> {
-  const inserted = await executor
-    .insert(idempotencyKeys)
-    .values(row)
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  return inserted.length === 1;
 }
 
 export async function pruneIdempotencyKeys(executor: Executor, before: Date) {

@@ -240,6 +240,8 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
       const again = await inject(retailer, 'POST', '/api/v1/portal/orders', payload, headers);
       expect(again.statusCode).toBe(201);
       expect(again.json().orderId).toBe(first.json().orderId);
+      // The stored response is the first one, whole (the statement that created the order filled in its id).
+      expect(again.json()).toEqual(first.json());
       expect(await orderCount(store.id)).toBe(1);
       const otherBody = await inject(
         retailer,
