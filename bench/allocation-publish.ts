@@ -5,6 +5,7 @@
 //
 //   npx node bench/allocation-publish.ts                    250,000 stores, 5 runs
 //   npx node bench/allocation-publish.ts --stores 24000 --runs 3
+//   npx node bench/allocation-publish.ts --keep … then --reuse   (skip the seeding of a kept database)
 //
 // Baseline, in the same run: PostgreSQL writing the same number of quota rows (60-element arrays)
 // by itself, INSERT … SELECT from the customers table — the floor of persisting a cycle at all.
@@ -14,6 +15,7 @@ import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { openDatabase } from '../server/src/db/client.ts';
 import { seedDemoCity } from '../server/src/demo/seed-demo-city.ts';
 import type { AllocationStrategy } from '../server/src/modules/supply/allocation.rules.ts';
@@ -38,6 +40,7 @@ const { values } = parseArgs({
     target: { type: 'string', default: '5' },
     out: { type: 'string', default: 'bench/results' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const storeCount = Number(values.stores);
@@ -49,13 +52,26 @@ const now = new Date('2026-11-23T02:00:00Z');
 
 const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-await recreateDatabase(url);
+// --reuse: a database kept by an earlier run with as many stores (its cycles and grades are
+// cleared); otherwise a fresh one.
+const reused = values.reuse ? await keptCity(url) : undefined;
+if (!reused) await recreateDatabase(url);
 const database = await openDatabase({ url });
-await database.migrate();
-const seedStarted = performance.now();
-const city = await seedDemoCity(database.db, now, { customers: storeCount, supply: false });
-console.log(`${storeCount} stores seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
-const tenantId = city.tenantId;
+let tenantId: number;
+if (reused) {
+  tenantId = reused;
+  await database.db.execute(sql`DELETE FROM order_cycles WHERE tenant_id = ${tenantId}`);
+  await database.db.execute(sql`DELETE FROM customer_grades WHERE tenant_id = ${tenantId}`);
+  await database.db.execute(sql`DELETE FROM grade_runs WHERE tenant_id = ${tenantId}`);
+  await database.db.execute(sql`VACUUM store_quotas`);
+  console.log(`reusing the ${storeCount} stores of ${redact(url)}`);
+} else {
+  await database.migrate();
+  const seedStarted = performance.now();
+  const city = await seedDemoCity(database.db, now, { customers: storeCount, supply: false });
+  console.log(`${storeCount} stores seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+  tenantId = city.tenantId;
+}
 const actor = systemActor(tenantId, 'bench');
 
 // A published grade run: grades spread over 1–30 (a real one is computed from 13 weeks).
@@ -160,6 +176,22 @@ for (let index = 0; index < runs; index += 1) {
 }
 await database.close();
 if (!values.keep) await dropDatabase(url);
+
+async function keptCity(databaseUrl: string): Promise<number | undefined> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    const result = await client.query<{ tenant_id: number; n: number }>(
+      `SELECT tenant_id, count(*)::int AS n FROM customers GROUP BY tenant_id`,
+    );
+    const [row] = result.rows;
+    return result.rows.length === 1 && Number(row.n) === storeCount ? Number(row.tenant_id) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
 
 const summary = {
   stores: storeCount,

@@ -278,8 +278,12 @@ export async function publishCycle(context: AppContext, actor: Actor, cycleId: n
 
 export async function publishCycleIn(tx: Executor, actor: Actor, cycleId: number, now: Date) {
   const cycle = await draftCycle(tx, actor, cycleId);
+  const t0 = performance.now();
   const computed = await computeAllocation(tx, actor.tenantId, cycle);
+  const t1 = performance.now();
   await persistAllocation(tx, actor.tenantId, cycle, computed);
+  if (process.env.KEWO_PROFILE)
+    console.log(`PROFILE compute ${(t1 - t0).toFixed(0)} persist ${(performance.now() - t1).toFixed(0)}`);
   await setCycleStatus(tx, actor.tenantId, cycle.id, 'published', now);
   const preview = previewOf(computed);
   await recordChange(
@@ -298,20 +302,15 @@ export async function publishCycleIn(tx: Executor, actor: Actor, cycleId: number
 
 async function persistAllocation(tx: Executor, tenantId: number, cycle: CycleRow, computed: ComputedAllocation) {
   const { stores, products, outcomes, recentByStore } = computed;
-  const width = products.length;
-  const rows = stores.map((store, storeIndex) => {
-    const quotas = new Int32Array(width);
-    for (let position = 0; position < width; position += 1) quotas[position] = outcomes[position].quotas[storeIndex];
-    return {
-      customerId: store.customerId,
-      quotas,
-      grade: store.grade,
-      customerClass: store.customerClass,
-      creditLevel: store.creditLevel,
-      recent: recentByStore.get(store.customerId) ?? null,
-    };
+  // Straight from the computed columns: no per-store copy of its quotas.
+  await insertStoreQuotas(tx, tenantId, cycle.id, {
+    customerIds: stores.map((store) => store.customerId),
+    grades: stores.map((store) => store.grade),
+    customerClasses: stores.map((store) => store.customerClass),
+    creditLevels: stores.map((store) => store.creditLevel),
+    quotas: outcomes.map((outcome) => outcome.quotas),
+    recent: (storeIndex) => recentByStore.get(stores[storeIndex].customerId) ?? null,
   });
-  await insertStoreQuotas(tx, tenantId, cycle.id, width, rows);
   await setCycleProductOutcomes(
     tx,
     tenantId,

@@ -33,7 +33,6 @@ import {
   type OrderRow,
   replaceOrderLines,
   setStoreOrdered,
-  storeIdempotentResponse,
 } from './supply.repository.ts';
 import type { OrderChannelOfOrder } from './supply.schema.ts';
 
@@ -143,7 +142,9 @@ export async function placeOrder(
       const product = products.get(line.productId) as PricedProduct;
       return { productId: line.productId, qty: line.qty, unitPriceFen: product.wholesalePriceFen };
     });
-    const orderId = await insertOrder(
+    // The order, its lines, the store's ordered quantities and the idempotent response: one statement.
+    const template = resultOf(0, cycle.id, lines, products);
+    const { orderId, keyStored } = await insertOrder(
       tx,
       {
         tenantId: actor.tenantId,
@@ -155,8 +156,13 @@ export async function placeOrder(
       },
       lines,
       ordered,
+      command.idempotencyKey
+        ? { userId: actor.userId, key: command.idempotencyKey, requestHash, response: template }
+        : undefined,
     );
-    const body = resultOf(orderId, cycle.id, lines, products);
+    // Only a caller using one key for two stores at once gets here; the first one won.
+    if (!keyStored) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+    const body = { ...template, orderId };
     await recordChange(
       tx,
       actor,
@@ -174,18 +180,6 @@ export async function placeOrder(
       },
       now,
     );
-    if (command.idempotencyKey) {
-      const stored = await storeIdempotentResponse(tx, {
-        userId: actor.userId,
-        key: command.idempotencyKey,
-        requestHash,
-        statusCode: 201,
-        response: body,
-        createdAt: now,
-      });
-      // Only a caller using one key for two stores at once gets here; the first one won.
-      if (!stored) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
-    }
     return { status: 201 as const, body };
   });
 }

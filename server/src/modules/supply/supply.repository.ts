@@ -257,14 +257,18 @@ export async function recentPurchases(
 // few array parameters: ids, grades, classes and credit levels one element per store, and every
 // store's quotas (and last 4 weeks) laid end to end in one flat int[] that the statement slices by
 // the store's ordinal — a flat literal is a third of the text of an array of quoted array literals
-// and PostgreSQL parses it once, not twice. The next batch is built while the last one is written.
-export type StoreQuotaInsert = {
-  customerId: number;
-  quotas: ArrayLike<number>;
-  grade: number;
-  customerClass: string | null;
-  creditLevel: string | null;
-  recent: ArrayLike<number> | null;
+// and PostgreSQL parses it once, not twice. The quotas come as the allocation computed them, one
+// column per product; the flat literal is written straight from those columns as bytes (no array
+// per store, no string per number), and the next batch is built while the last one is written.
+export type StoreQuotaColumns = {
+  customerIds: ArrayLike<number>;
+  grades: ArrayLike<number>;
+  customerClasses: ArrayLike<string | null>;
+  creditLevels: ArrayLike<string | null>;
+  // By product position, each aligned with the stores (-1: unlimited).
+  quotas: ReadonlyArray<ArrayLike<number>>;
+  // By store: cartons bought in the last 4 weeks by product position, or null.
+  recent: (storeIndex: number) => ArrayLike<number> | null;
 };
 
 const storeQuotaBatch = 10_000;
@@ -273,17 +277,33 @@ export async function insertStoreQuotas(
   executor: Executor,
   tenantId: number,
   cycleId: number,
-  width: number,
-  rows: readonly StoreQuotaInsert[],
+  columns: StoreQuotaColumns,
   batch = storeQuotaBatch,
 ) {
+  const width = columns.quotas.length;
+  const count = columns.customerIds.length;
+  for (const column of columns.quotas) {
+    if (column.length !== count) throw new Error(`expected ${count} quotas per product, got ${column.length}`);
+  }
+  const writer = new IntLiteralWriter();
   let writing: Promise<unknown> = Promise.resolve();
   try {
-    for (let start = 0; start < rows.length; start += batch) {
-      const slice = rows.slice(start, start + batch);
-      const nullable = (values: ReadonlyArray<string | null>) =>
-        values.some((value) => value !== null) ? arrayLiteral(values) : null;
-      const withRecent = slice.some((row) => row.recent !== null);
+    for (let start = 0; start < count; start += batch) {
+      const end = Math.min(count, start + batch);
+      const recent: Array<ArrayLike<number> | null> = [];
+      let withRecent = false;
+      let withClass = false;
+      let withCredit = false;
+      for (let index = start; index < end; index += 1) {
+        const row = columns.recent(index);
+        if (row !== null && row.length !== width) throw new Error(`expected ${width} values, got ${row.length}`);
+        recent.push(row);
+        withRecent ||= row !== null;
+        withClass ||= columns.customerClasses[index] !== null;
+        withCredit ||= columns.creditLevels[index] !== null;
+      }
+      const texts = (values: ArrayLike<string | null>) =>
+        arrayLiteral(Array.prototype.slice.call(values, start, end) as Array<string | null>);
       const statement = sql`
         INSERT INTO store_quotas (tenant_id, cycle_id, customer_id, quotas, ordered, grade, customer_class, credit_level, recent)
         SELECT ${tenantId}, ${cycleId}, r.customer_id,
@@ -291,15 +311,15 @@ export async function insertStoreQuotas(
           array_fill(0, ARRAY[${width}::int]), r.grade, r.customer_class, r.credit_level,
           CASE WHEN r.has_recent THEN flat.recent[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int] END
         FROM unnest(
-          ${arrayLiteral(slice.map((row) => row.customerId))}::int[],
-          ${arrayLiteral(slice.map((row) => row.grade))}::smallint[],
-          ${nullable(slice.map((row) => row.customerClass))}::text[],
-          ${nullable(slice.map((row) => row.creditLevel))}::text[],
-          ${arrayLiteral(slice.map((row) => row.recent !== null))}::boolean[]
+          ${writer.column(columns.customerIds, start, end)}::int[],
+          ${writer.column(columns.grades, start, end)}::smallint[],
+          ${withClass ? texts(columns.customerClasses) : null}::text[],
+          ${withCredit ? texts(columns.creditLevels) : null}::text[],
+          ${arrayLiteral(recent.map((row) => row !== null))}::boolean[]
         ) WITH ORDINALITY AS r(customer_id, grade, customer_class, credit_level, has_recent, n)
         CROSS JOIN (
-          SELECT ${flatIntLiteral(slice, width, (row) => row.quotas)}::int[] AS quotas,
-            ${withRecent ? flatIntLiteral(slice, width, (row) => row.recent) : null}::int[] AS recent
+          SELECT ${writer.matrix(columns.quotas, start, end)}::int[] AS quotas,
+            ${withRecent ? writer.rows(recent, width) : null}::int[] AS recent
         ) AS flat`;
       await writing;
       // One promise for the statement (a drizzle query runs again at every `then`).
@@ -313,16 +333,70 @@ export async function insertStoreQuotas(
   await writing;
 }
 
-// Every row's `width` integers end to end, '{1,0,3,…}' (a missing row is `width` zeros).
-function flatIntLiteral<Row>(rows: readonly Row[], width: number, valuesOf: (row: Row) => ArrayLike<number> | null) {
-  const zeros = new Array(width).fill(0).join(',');
-  const parts = rows.map((row) => {
-    const values = valuesOf(row);
-    if (values === null) return zeros;
-    if (values.length !== width) throw new Error(`expected ${width} values, got ${values.length}`);
-    return Array.prototype.join.call(values, ',');
-  });
-  return `{${parts.join(',')}}`;
+// Integer array literals ('{1,0,-1,…}') written digit by digit into one reused byte buffer and
+// read out once as a Latin-1 string: ten thousand stores × 60 products without a string per number.
+class IntLiteralWriter {
+  private bytes = Buffer.allocUnsafe(1 << 16);
+  private at = 0;
+
+  // Elements start..end-1 of one column.
+  column(values: ArrayLike<number>, start: number, end: number): string {
+    this.begin(end - start);
+    for (let index = start; index < end; index += 1) this.put(values[index]);
+    return this.finish();
+  }
+
+  // Stores start..end-1, each with its value in every column, end to end.
+  matrix(columns: ReadonlyArray<ArrayLike<number>>, start: number, end: number): string {
+    const width = columns.length;
+    this.begin((end - start) * width);
+    for (let index = start; index < end; index += 1) {
+      for (let position = 0; position < width; position += 1) this.put(columns[position][index]);
+    }
+    return this.finish();
+  }
+
+  // Every row's `width` values end to end (a missing row is `width` zeros).
+  rows(rows: ReadonlyArray<ArrayLike<number> | null>, width: number): string {
+    this.begin(rows.length * width);
+    for (const row of rows) {
+      for (let position = 0; position < width; position += 1) this.put(row === null ? 0 : row[position]);
+    }
+    return this.finish();
+  }
+
+  private begin(elements: number) {
+    // At most 11 characters and a comma per 32-bit integer, and the braces.
+    const needed = elements * 12 + 2;
+    if (this.bytes.length < needed) this.bytes = Buffer.allocUnsafe(needed);
+    this.bytes[0] = 0x7b; // {
+    this.at = 1;
+  }
+
+  private put(value: number) {
+    if (!Number.isInteger(value)) throw new Error(`expected an integer, got ${value}`);
+    const bytes = this.bytes;
+    let at = this.at;
+    if (at > 1) bytes[at++] = 0x2c; // ,
+    if (value < 0) {
+      bytes[at++] = 0x2d; // -
+      value = -value;
+    }
+    if (value < 10) bytes[at++] = 0x30 + value;
+    else if (value < 100) {
+      bytes[at++] = 0x30 + Math.floor(value / 10);
+      bytes[at++] = 0x30 + (value % 10);
+    } else {
+      const digits = String(value);
+      for (let index = 0; index < digits.length; index += 1) bytes[at++] = digits.charCodeAt(index);
+    }
+    this.at = at;
+  }
+
+  private finish(): string {
+    this.bytes[this.at++] = 0x7d; // }
+    return this.bytes.toString('latin1', 0, this.at);
+  }
 }
 
 // ── Orders ────────────────────────────────────────────────────────────────────────────────────
@@ -385,8 +459,8 @@ export async function setStoreOrdered(
 
 export type OrderLineRow = { productId: number; qty: number; unitPriceFen: number };
 
-// An order and its lines in one statement — with the store's new ordered quantities when given
-// (the order path writes all three at once, under the lock it holds).
+// An order and its lines in one statement — with the store's new ordered quantities and the
+// idempotent response when given (the order path writes them all at once, under the lock it holds).
 export async function insertOrder(
   executor: Executor,
   order: {
@@ -399,13 +473,24 @@ export async function insertOrder(
   },
   lines: readonly OrderLineRow[],
   ordered?: readonly number[],
-): Promise<number> {
+  idempotency?: IdempotentOrderResponse,
+): Promise<{ orderId: number; keyStored: boolean }> {
   const total = lines.reduce((sum, line) => sum + line.qty * line.unitPriceFen, 0);
   const quantity = lines.reduce((sum, line) => sum + line.qty, 0);
   const quotaUpdate = ordered
     ? sql`, quota AS (
       UPDATE store_quotas SET ordered = ${arrayLiteral(ordered)}::int[]
       WHERE tenant_id = ${order.tenantId} AND cycle_id = ${order.cycleId} AND customer_id = ${order.customerId})`
+    : sql``;
+  // The submission's response under its idempotency key, in the same statement: the caller's
+  // response with the new order's id (false when another submission stored the key first).
+  const keyInsert = idempotency
+    ? sql`, kept AS (
+      INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response, created_at)
+      SELECT ${idempotency.userId}, ${idempotency.key}, ${idempotency.requestHash}, 201,
+        jsonb_set(${JSON.stringify(idempotency.response)}::jsonb, '{orderId}', to_jsonb(created.id)), ${order.now}
+      FROM created
+      ON CONFLICT DO NOTHING RETURNING key)`
     : sql``;
   const result = await executor.execute(sql`
     WITH created AS (
@@ -418,10 +503,15 @@ export async function insertOrder(
       SELECT ${order.tenantId}, created.id, l.product_id, l.qty, l.price
       FROM created, unnest(${arrayLiteral(lines.map((line) => line.productId))}::int[],
         ${arrayLiteral(lines.map((line) => line.qty))}::int[],
-        ${arrayLiteral(lines.map((line) => line.unitPriceFen))}::int[]) AS l(product_id, qty, price))${quotaUpdate}
-    SELECT id FROM created`);
-  return Number(rowsOf<{ id: number }>(result)[0].id);
+        ${arrayLiteral(lines.map((line) => line.unitPriceFen))}::int[]) AS l(product_id, qty, price))${quotaUpdate}${keyInsert}
+    SELECT id, ${idempotency ? sql`(SELECT count(*) FROM kept)::int` : sql`1`} AS kept FROM created`);
+  const [row] = rowsOf<{ id: number; kept: number }>(result);
+  return { orderId: Number(row.id), keyStored: Number(row.kept) === 1 };
 }
+
+// What a submission with an Idempotency-Key answers, kept for its repeats (`orderId` is filled in
+// by the statement that creates the order).
+export type IdempotentOrderResponse = { userId: number; key: string; requestHash: string; response: unknown };
 
 export async function replaceOrderLines(
   executor: Executor,
@@ -540,19 +630,6 @@ export async function findIdempotentResponse(executor: Executor, userId: number,
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
   return row;
-}
-
-// False when another submission stored the key first (the caller then rolls back).
-export async function storeIdempotentResponse(
-  executor: Executor,
-  row: typeof idempotencyKeys.$inferInsert,
-): Promise<boolean> {
-  const inserted = await executor
-    .insert(idempotencyKeys)
-    .values(row)
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  return inserted.length === 1;
 }
 
 export async function pruneIdempotencyKeys(executor: Executor, before: Date) {
