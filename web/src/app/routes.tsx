@@ -192,6 +192,16 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
       import('../pages/tickets/TicketLibrary.tsx').then((module) => ({ default: module.TicketLibraryPage })),
     ),
   },
+  // tixui: staff entry (phone / visit), SLA policies, gateway keys.
+  {
+    path: '/tickets/new',
+    labelKey: 'menu.ticketNew',
+    icon: <PhoneOutlined />,
+    access: ['admin', 'marketing', 'service', 'manager'],
+    group: 'tickets',
+    hideInMenu: true,
+    page: lazy(() => import('../pages/tickets/NewTicket.tsx').then((module) => ({ default: module.NewTicketPage }))),
+  },
   {
     path: '/tickets/:id',
     labelKey: 'menu.tickets',

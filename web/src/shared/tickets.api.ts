@@ -233,3 +233,30 @@ export function useAssignmentRules() {
     queryFn: ({ signal }) => api.get<AssignmentRule[]>('/ticket-assignment-rules', undefined, { signal }),
   });
 }
+
+// ── Staff entry of a phone or visit ticket ──
+
+export type StoreHit = { id: number; licenceNo: string; name: string; owner: string; branchName: string };
+
+export function useStoreSearch(q: string) {
+  return useQuery({
+    queryKey: ['tickets', 'store-search', q],
+    queryFn: ({ signal }) => api.get<{ items: StoreHit[] }>('/customers', { q, limit: 10 }, { signal }),
+    enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof ticketPriorities)[number];
+
+export type StaffTicketInput = {
+  customerId: number;
+  type: TicketType;
+  channel: 'phone' | 'visit';
+  categoryCode?: string;
+  priority?: TicketPriority;
+  description: string;
+};
+
+export const fileStaffTicket = (body: StaffTicketInput) => api.post<TicketCreated>('/tickets', body);

@@ -51,6 +51,10 @@ export const en: Messages = {
     tickets: 'Tickets',
     ticketAnalysis: 'Complaint analysis',
     ticketLibrary: 'Library & failures',
+    // tixui
+    ticketNew: 'New ticket',
+    ticketSla: 'SLA policies',
+    ticketChannelKeys: 'Gateway keys',
   },
   roles: {
     admin: 'Administrator',
@@ -1222,6 +1226,20 @@ export const en: Messages = {
   },
   tickets: {
     title: 'Complaints & suggestions',
+    // ── tixui: staff entry, SLA policies, library editor, channel keys ──
+    priorities: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
+    entry: {
+      title: 'New ticket',
+      new: 'New ticket',
+      channel: 'Channel',
+      priority: 'Priority',
+      storeSearch: 'Search by store name, licence no. or owner',
+      storeRequired: 'Pick a store',
+      categoryDefault: 'None: filed under "Other"',
+      photoRules: 'JPEG, PNG or WebP, at most 5 MB each, up to 5',
+      save: 'Save and open',
+      saved: 'Ticket #{{id}} filed',
+    },
     analysisTitle: 'Complaint analysis',
     libraryTitle: 'Complaint library & service failures',
     detailTitle: 'Ticket #{{id}}',

@@ -50,6 +50,10 @@ export const zhCN = {
     tickets: '工单列表',
     ticketAnalysis: '投诉分析',
     ticketLibrary: '抱怨库与服务失误',
+    // tixui
+    ticketNew: '新建工单',
+    ticketSla: '时限策略',
+    ticketChannelKeys: '网关密钥',
   },
   roles: {
     admin: '系统管理员',
@@ -1209,6 +1213,20 @@ export const zhCN = {
   },
   tickets: {
     title: '投诉建议',
+    // ── tixui: staff entry, SLA policies, library editor, channel keys ──
+    priorities: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
+    entry: {
+      title: '新建工单',
+      new: '新建工单',
+      channel: '来源渠道',
+      priority: '优先级',
+      storeSearch: '输入店名、许可证号或经营者搜索',
+      storeRequired: '请选择零售户',
+      categoryDefault: '不选则归入“其他”',
+      photoRules: 'JPEG、PNG 或 WebP，每张不超过 5 MB，最多 5 张',
+      save: '保存并打开',
+      saved: '工单 #{{id}} 已登记',
+    },
     analysisTitle: '投诉分析',
     libraryTitle: '抱怨库与服务失误',
     detailTitle: '工单 #{{id}}',
