@@ -203,6 +203,16 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     page: lazy(() => import('../pages/tickets/NewTicket.tsx').then((module) => ({ default: module.NewTicketPage }))),
   },
   {
+    path: '/tickets/sla',
+    labelKey: 'menu.ticketSla',
+    icon: <SlidersOutlined />,
+    access: staffRoles,
+    group: 'tickets',
+    page: lazy(() =>
+      import('../pages/tickets/SlaPolicies.tsx').then((module) => ({ default: module.SlaPoliciesPage })),
+    ),
+  },
+  {
     path: '/tickets/:id',
     labelKey: 'menu.tickets',
     icon: <MessageOutlined />,
