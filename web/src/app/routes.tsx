@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -210,6 +211,16 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     group: 'tickets',
     page: lazy(() =>
       import('../pages/tickets/SlaPolicies.tsx').then((module) => ({ default: module.SlaPoliciesPage })),
+    ),
+  },
+  {
+    path: '/tickets/channel-keys',
+    labelKey: 'menu.ticketChannelKeys',
+    icon: <ApiOutlined />,
+    access: adminOnly,
+    group: 'tickets',
+    page: lazy(() =>
+      import('../pages/tickets/ChannelKeys.tsx').then((module) => ({ default: module.ChannelKeysPage })),
     ),
   },
   {
