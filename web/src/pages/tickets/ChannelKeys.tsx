@@ -86,7 +86,7 @@ export function ChannelKeysPage() {
               dataIndex: 'revokedAt',
               render: (value: string | null) =>
                 value ? (
-                  <Tag>{t('tickets.keys.revokedAt', { at: format.dateTime(value) })}</Tag>
+                  <Tag color="default">{t('tickets.keys.revokedAt', { at: format.dateTime(value) })}</Tag>
                 ) : (
                   <Tag color="green">{t('tickets.keys.active')}</Tag>
                 ),
