@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -190,6 +191,36 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     group: 'tickets',
     page: lazy(() =>
       import('../pages/tickets/TicketLibrary.tsx').then((module) => ({ default: module.TicketLibraryPage })),
+    ),
+  },
+  // tixui: staff entry (phone / visit), SLA policies, gateway keys.
+  {
+    path: '/tickets/new',
+    labelKey: 'menu.ticketNew',
+    icon: <PhoneOutlined />,
+    access: ['admin', 'marketing', 'service', 'manager'],
+    group: 'tickets',
+    hideInMenu: true,
+    page: lazy(() => import('../pages/tickets/NewTicket.tsx').then((module) => ({ default: module.NewTicketPage }))),
+  },
+  {
+    path: '/tickets/sla',
+    labelKey: 'menu.ticketSla',
+    icon: <SlidersOutlined />,
+    access: staffRoles,
+    group: 'tickets',
+    page: lazy(() =>
+      import('../pages/tickets/SlaPolicies.tsx').then((module) => ({ default: module.SlaPoliciesPage })),
+    ),
+  },
+  {
+    path: '/tickets/channel-keys',
+    labelKey: 'menu.ticketChannelKeys',
+    icon: <ApiOutlined />,
+    access: adminOnly,
+    group: 'tickets',
+    page: lazy(() =>
+      import('../pages/tickets/ChannelKeys.tsx').then((module) => ({ default: module.ChannelKeysPage })),
     ),
   },
   {

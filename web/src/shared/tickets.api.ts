@@ -233,3 +233,95 @@ export function useAssignmentRules() {
     queryFn: ({ signal }) => api.get<AssignmentRule[]>('/ticket-assignment-rules', undefined, { signal }),
   });
 }
+
+// ── Staff entry of a phone or visit ticket ──
+
+export type StoreHit = { id: number; licenceNo: string; name: string; owner: string; branchName: string };
+
+export function useStoreSearch(q: string) {
+  return useQuery({
+    queryKey: ['tickets', 'store-search', q],
+    queryFn: ({ signal }) => api.get<{ items: StoreHit[] }>('/customers', { q, limit: 10 }, { signal }),
+    enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof ticketPriorities)[number];
+
+export type StaffTicketInput = {
+  customerId: number;
+  type: TicketType;
+  channel: 'phone' | 'visit';
+  categoryCode?: string;
+  priority?: TicketPriority;
+  description: string;
+};
+
+export const fileStaffTicket = (body: StaffTicketInput) => api.post<TicketCreated>('/tickets', body);
+
+// ── SLA policies per category × priority, the calendar, the library editor, gateway keys ──
+
+export type PolicyTargets = { firstResponseMinutes: number; resolutionMinutes: number; custom: boolean };
+export type BusinessCalendar = {
+  weekdays: number[];
+  opens: string;
+  closes: string;
+  holidays: string[];
+  extraWorkdays: string[];
+};
+export type SlaPolicies = {
+  categories: {
+    code: string;
+    groupCode: TicketCategory['groupCode'];
+    name: string;
+    active: boolean;
+    businessHours: boolean;
+    targets: Record<TicketPriority, PolicyTargets>;
+  }[];
+  calendar: BusinessCalendar;
+};
+export type PolicyCell = {
+  categoryCode: string;
+  priority: TicketPriority;
+  firstResponseMinutes: number;
+  resolutionMinutes: number;
+};
+
+export const slaPolicyKey = ['ticket-sla-policies'] as const;
+export function useSlaPolicies() {
+  return useQuery({
+    queryKey: slaPolicyKey,
+    queryFn: ({ signal }) => api.get<SlaPolicies>('/ticket-sla-policies', undefined, { signal }),
+  });
+}
+export const saveSlaPolicies = (cells: PolicyCell[]) => api.put<SlaPolicies>('/ticket-sla-policies', { cells });
+export const saveCalendar = (calendar: BusinessCalendar) => api.put<SlaPolicies>('/ticket-calendar', calendar);
+export const editCategory = (
+  code: string,
+  body: Partial<
+    Pick<TicketCategory, 'name' | 'active' | 'businessHours' | 'firstResponseMinutes' | 'resolutionMinutes'>
+  >,
+) => api.patch<TicketCategory[]>(`/ticket-categories/${code}`, body);
+export const addCategory = (body: { groupCode: TicketCategory['groupCode']; name: string }) =>
+  api.post<{ code: string; categories: TicketCategory[] }>('/ticket-categories', body);
+export const saveAssignmentRules = (rules: Omit<AssignmentRule, 'id' | 'position'>[]) =>
+  api.put<AssignmentRule[]>('/ticket-assignment-rules', { rules });
+
+export type ChannelKey = {
+  id: number;
+  channel: string;
+  fingerprint: string;
+  createdAt: string;
+  revokedAt: string | null;
+};
+export function useChannelKeys() {
+  return useQuery({
+    queryKey: ['ticket-channel-keys'],
+    queryFn: ({ signal }) => api.get<ChannelKey[]>('/ticket-channel-keys', undefined, { signal }),
+  });
+}
+export const issueChannelKey = (channel: string) =>
+  api.post<{ id: number; channel: string; key: string }>('/ticket-channel-keys', { channel });
+export const revokeChannelKey = (id: number) => api.post<ChannelKey[]>(`/ticket-channel-keys/${id}/revoke`, {});

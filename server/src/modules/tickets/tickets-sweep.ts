@@ -49,8 +49,9 @@ async function sweepBatch(tx: Executor, tenantId: number, rows: TicketRow[], now
   const outcomes: { ticket: TicketRow; outcome: SweepOutcome }[] = [];
   for (const ticket of rows) {
     const category = categories.get(ticket.categoryCode);
+    // Whether the calendar applies is what the ticket was filed with, not the category's flag today.
     const policy: SlaPolicy = policyOf(
-      category ?? { firstResponseMinutes: 1440, resolutionMinutes: 4320, businessHours: ticket.businessHours },
+      { ...(category ?? { firstResponseMinutes: 1440, resolutionMinutes: 4320 }), businessHours: ticket.businessHours },
       ticket.priority,
       calendar,
     );

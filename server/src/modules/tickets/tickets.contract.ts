@@ -269,3 +269,70 @@ export const analysisSchema = z.object({
 export const workloadSchema = z.array(
   z.object({ handlerId: z.number(), handler: z.string(), open: z.number(), breached: z.number(), overdue: z.number() }),
 );
+
+// ── SLA policies per category × priority, the calendar, new categories, gateway keys (tixui) ──
+
+const minutes = z.number().int().describe('whole minutes');
+const policyTargets = z.object({
+  firstResponseMinutes: z.number(),
+  resolutionMinutes: z.number(),
+  custom: z.boolean().describe('set by a policy; false: the category targets scaled by priority'),
+});
+const calendarSchema = z.strictObject({
+  weekdays: z.array(z.number().int().min(1).max(7)).max(7).describe('ISO weekdays, 1 = Monday'),
+  opens: z.string().regex(/^\d{2}:\d{2}$/),
+  closes: z.string().regex(/^\d{2}:\d{2}$/),
+  holidays: z.array(z.string().max(10)).max(200),
+  extraWorkdays: z.array(z.string().max(10)).max(200).describe('weekend dates that are worked (调休)'),
+});
+export const businessCalendarSchema = calendarSchema;
+
+export const slaPoliciesSchema = z.object({
+  categories: z.array(
+    z.object({
+      code: z.string(),
+      groupCode: z.enum(categoryGroups),
+      name: z.string(),
+      active: z.boolean(),
+      businessHours: z.boolean(),
+      targets: z.object({
+        low: policyTargets,
+        normal: policyTargets,
+        high: policyTargets,
+        urgent: policyTargets,
+      }),
+    }),
+  ),
+  calendar: calendarSchema,
+});
+
+export const slaPolicyCellsSchema = z.strictObject({
+  cells: z
+    .array(
+      z.strictObject({
+        categoryCode: code,
+        priority,
+        firstResponseMinutes: minutes,
+        resolutionMinutes: minutes,
+      }),
+    )
+    .max(400),
+});
+
+export const newCategorySchema = z.strictObject({
+  groupCode: z.enum(categoryGroups),
+  name: text(40),
+  firstResponseMinutes: z.number().int().min(10).max(43_200).default(1_440),
+  resolutionMinutes: z.number().int().min(10).max(525_600).default(4_320),
+  businessHours: z.boolean().default(false),
+});
+
+export const channelKeyListSchema = z.array(
+  z.object({
+    id: z.number(),
+    channel: z.string(),
+    fingerprint: z.string().describe('the first 8 hex digits of the key’s SHA-256'),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  }),
+);

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
 import { customers } from '../customers/customers.schema.ts';
-import { defaultCalendar } from './sla.rules.ts';
+import { type BusinessCalendar, defaultCalendar } from './sla.rules.ts';
 import {
   defaultAssignmentRules,
   defaultCategories,
@@ -19,6 +19,7 @@ import {
   ticketChannelKeys,
   ticketEvents,
   ticketSettings,
+  ticketSlaPolicies,
   tickets,
 } from './tickets.schema.ts';
 
@@ -409,4 +410,69 @@ export async function findGatewayTicket(executor: Executor, tenantId: number, ch
       and(eq(tickets.tenantId, tenantId), eq(tickets.gatewayChannel, channel), eq(tickets.gatewayMessageId, messageId)),
     );
   return row;
+}
+
+// ── SLA policies, the calendar, the library editor, key listing (tixui) ─────────────────────────
+
+export async function listSlaPolicies(executor: Executor, tenantId: number) {
+  return executor
+    .select({
+      categoryCode: ticketSlaPolicies.categoryCode,
+      priority: ticketSlaPolicies.priority,
+      firstResponseMinutes: ticketSlaPolicies.firstResponseMinutes,
+      resolutionMinutes: ticketSlaPolicies.resolutionMinutes,
+    })
+    .from(ticketSlaPolicies)
+    .where(eq(ticketSlaPolicies.tenantId, tenantId))
+    .orderBy(asc(ticketSlaPolicies.categoryCode), asc(ticketSlaPolicies.priority));
+}
+
+export async function replaceSlaPolicies(
+  executor: Executor,
+  tenantId: number,
+  cells: Omit<typeof ticketSlaPolicies.$inferInsert, 'tenantId'>[],
+) {
+  await executor.delete(ticketSlaPolicies).where(eq(ticketSlaPolicies.tenantId, tenantId));
+  if (cells.length > 0) await executor.insert(ticketSlaPolicies).values(cells.map((cell) => ({ tenantId, ...cell })));
+}
+
+export async function saveCalendar(executor: Executor, tenantId: number, calendar: BusinessCalendar) {
+  await executor
+    .insert(ticketSettings)
+    .values({ tenantId, calendar })
+    .onConflictDoUpdate({ target: ticketSettings.tenantId, set: { calendar } });
+}
+
+export async function insertCategory(executor: Executor, row: typeof ticketCategories.$inferInsert) {
+  const [created] = await executor.insert(ticketCategories).values(row).returning();
+  return created;
+}
+
+export async function listChannelKeys(executor: Executor, tenantId: number) {
+  return executor
+    .select({
+      id: ticketChannelKeys.id,
+      channel: ticketChannelKeys.channel,
+      keyHash: ticketChannelKeys.keyHash,
+      createdAt: ticketChannelKeys.createdAt,
+      revokedAt: ticketChannelKeys.revokedAt,
+    })
+    .from(ticketChannelKeys)
+    .where(eq(ticketChannelKeys.tenantId, tenantId))
+    .orderBy(desc(ticketChannelKeys.createdAt), desc(ticketChannelKeys.id));
+}
+
+export async function getChannelKey(executor: Executor, tenantId: number, id: number) {
+  const [row] = await executor
+    .select()
+    .from(ticketChannelKeys)
+    .where(and(eq(ticketChannelKeys.tenantId, tenantId), eq(ticketChannelKeys.id, id)));
+  return row;
+}
+
+export async function revokeChannelKeyRow(executor: Executor, tenantId: number, id: number, at: Date) {
+  await executor
+    .update(ticketChannelKeys)
+    .set({ revokedAt: at })
+    .where(and(eq(ticketChannelKeys.tenantId, tenantId), eq(ticketChannelKeys.id, id)));
 }

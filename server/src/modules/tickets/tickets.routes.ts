@@ -24,6 +24,7 @@ import {
   saveServiceFailure,
   setAssignmentRules,
 } from './ticket-library.service.ts';
+import { ticketSettingsRoutes } from './ticket-settings.routes.ts';
 import {
   analysisQuery,
   analysisSchema,
@@ -87,6 +88,8 @@ export const attachmentParams = z.strictObject({
 
 export const ticketRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   await app.register(fastifyMultipart, { limits: { fileSize: attachmentMaxBytes, files: 1 } });
+  // SLA policies, the calendar, new categories, gateway keys.
+  await ticketSettingsRoutes(app, { context });
 
   app.get(
     '/tickets',

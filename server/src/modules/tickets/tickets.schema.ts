@@ -55,6 +55,26 @@ export const ticketCategories = pgTable(
   (table) => [primaryKey({ columns: [table.tenantId, table.code] })],
 );
 
+// 时限策略: the targets of one category at one priority, where they differ from the category's
+// base targets scaled by priority (sla-policy.rules.ts). A ticket copies them when filed.
+export const ticketSlaPolicies = pgTable(
+  'ticket_sla_policies',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    categoryCode: text('category_code').notNull(),
+    priority: text('priority', { enum: ticketPriorities }).notNull(),
+    firstResponseMinutes: integer('first_response_minutes').notNull(),
+    resolutionMinutes: integer('resolution_minutes').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.categoryCode, table.priority] }),
+    foreignKey({
+      columns: [table.tenantId, table.categoryCode],
+      foreignColumns: [ticketCategories.tenantId, ticketCategories.code],
+    }),
+  ],
+);
+
 // One row per tenant: the business-hours calendar (hours, working weekdays, holidays).
 export const ticketSettings = pgTable('ticket_settings', {
   tenantId: integer('tenant_id')

@@ -17,7 +17,7 @@ import {
   type SlaState,
   startSla,
 } from './sla.rules.ts';
-import { priorityFactor } from './ticket-reference.ts';
+import { type PolicyCell, targetsOf } from './sla-policy.rules.ts';
 import {
   allowedTransitions,
   autoConfirmAt,
@@ -45,6 +45,7 @@ import {
   listAttachments,
   listCategories,
   listEvents,
+  listSlaPolicies,
   listTickets,
   retailerUserOf,
   type TicketInsert,
@@ -102,15 +103,16 @@ export function slaColumnsOf(state: SlaState) {
   } satisfies Partial<TicketInsert>;
 }
 
+// The policy a ticket of this category and priority runs on: the category × priority policy when
+// one is set, else the category's targets scaled by priority (sla-policy.rules.ts).
 export function policyOf(
-  category: { firstResponseMinutes: number; resolutionMinutes: number; businessHours: boolean },
+  category: { code?: string; firstResponseMinutes: number; resolutionMinutes: number; businessHours: boolean },
   priority: TicketPriority,
   calendar: BusinessCalendar,
+  cells: readonly PolicyCell[] = [],
 ): SlaPolicy {
-  const factor = priorityFactor[priority] ?? 1;
   return {
-    firstResponseMinutes: Math.round(category.firstResponseMinutes * factor),
-    resolutionMinutes: Math.round(category.resolutionMinutes * factor),
+    ...targetsOf({ code: category.code ?? '', ...category }, priority, cells),
     calendar: category.businessHours ? calendar : null,
   };
 }
@@ -134,8 +136,10 @@ async function policyOfTicket(executor: Executor, ticket: TicketRow): Promise<Sl
   const categories = await listCategories(executor, ticket.tenantId);
   const category = categories.find((candidate) => candidate.code === ticket.categoryCode);
   const calendar = await getCalendar(executor, ticket.tenantId);
+  // The stored due times are the ticket's own; only the calendar is read here (pauses, held
+  // notifications), and whether it applies is what the ticket was filed with.
   return policyOf(
-    category ?? { firstResponseMinutes: 1440, resolutionMinutes: 4320, businessHours: ticket.businessHours },
+    { ...(category ?? { firstResponseMinutes: 1440, resolutionMinutes: 4320 }), businessHours: ticket.businessHours },
     ticket.priority,
     calendar,
   );
@@ -221,7 +225,12 @@ export async function createTicketIn(tx: Executor, actor: Actor, input: NewTicke
   const category = categories.find((candidate) => candidate.code === categoryCode && candidate.active);
   if (!category) throw new DomainError('TICKET_CATEGORY_UNKNOWN', { code: categoryCode }, 'categoryCode');
   const priority = input.priority ?? 'normal';
-  const policy = policyOf(category, priority, await getCalendar(tx, actor.tenantId));
+  const policy = policyOf(
+    category,
+    priority,
+    await getCalendar(tx, actor.tenantId),
+    await listSlaPolicies(tx, actor.tenantId),
+  );
   const state = startSla(policy, now);
   const assigneeId = await assigneeFor(tx, actor.tenantId, category, store);
   const status: TicketStatus = assigneeId ? 'assigned' : 'new';

@@ -452,6 +452,52 @@ export const errorCatalogue = {
     'zh-CN': '该工单尚未办结，不能确认或评价。',
     en: 'This ticket is not resolved: it cannot be confirmed or rated yet.',
   },
+  // tixui: SLA policies per category × priority, the business-hours calendar, the library editor.
+  TICKET_SLA_TARGET_INVALID: {
+    status: 400,
+    'zh-CN': '{category}（{priority}）：时限须为 1 至 {max} 分钟之间的整数分钟。',
+    en: '{category} ({priority}): a target is a whole number of minutes from 1 to {max}.',
+  },
+  TICKET_SLA_RESOLUTION_SHORT: {
+    status: 400,
+    'zh-CN': '{category}（{priority}）：办结时限（{resolution} 分钟）不能短于首次响应时限（{firstResponse} 分钟）。',
+    en: '{category} ({priority}): the resolution target ({resolution} min) cannot be shorter than the first response ({firstResponse} min).',
+  },
+  TICKET_SLA_POLICY_DUPLICATE: {
+    status: 400,
+    'zh-CN': '{category}（{priority}）的时限重复出现。',
+    en: '{category} ({priority}) appears twice.',
+  },
+  TICKET_CALENDAR_HOURS_INVALID: {
+    status: 400,
+    'zh-CN': '工作时间须为 HH:MM，且上班早于下班。',
+    en: 'Business hours are HH:MM, opening before closing.',
+  },
+  TICKET_CALENDAR_WEEKDAYS_INVALID: {
+    status: 400,
+    'zh-CN': '至少选择一个工作日（周一至周日，不重复）。',
+    en: 'Pick at least one working weekday (Monday to Sunday, no repeats).',
+  },
+  TICKET_CALENDAR_DATE_INVALID: {
+    status: 400,
+    'zh-CN': '“{date}”不是有效日期（YYYY-MM-DD）。',
+    en: '"{date}" is not a valid date (YYYY-MM-DD).',
+  },
+  TICKET_CALENDAR_DATE_CLASH: {
+    status: 400,
+    'zh-CN': '{date} 不能既是节假日又是调休工作日。',
+    en: '{date} cannot be both a holiday and a worked day.',
+  },
+  TICKET_CATEGORY_EXISTS: {
+    status: 409,
+    'zh-CN': '该大类下已有名为“{name}”的分类。',
+    en: 'This group already has a category named "{name}".',
+  },
+  TICKET_CHANNEL_KEY_REVOKED: {
+    status: 409,
+    'zh-CN': '该密钥已于 {at} 停用。',
+    en: 'This key was revoked at {at}.',
+  },
   GATEWAY_KEY_INVALID: {
     status: 401,
     'zh-CN': '网关密钥无效或已停用。',

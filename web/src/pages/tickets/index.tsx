@@ -1,7 +1,10 @@
-import { Alert, Card, Flex, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { canAccess } from '../../app/access.ts';
+import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import {
@@ -12,6 +15,7 @@ import {
   useWorkload,
 } from '../../shared/tickets.api.ts';
 import { useFormat } from '../../shared/use-locale.ts';
+import { fileTickets } from './ticket-access.ts';
 import { SlaTag, StatusTag } from './ticket-format.tsx';
 
 // 投诉建议: the tickets in the caller's scope, newest first, with their SLA state; and the
@@ -26,9 +30,21 @@ export function TicketsPage() {
   const pageSize = 20;
   const tickets = useTickets({ status, mine, breached, limit: pageSize, offset: (page - 1) * pageSize });
   const workload = useWorkload();
+  const user = useSignedInUser();
 
   return (
-    <PageContainer title={t('tickets.title')}>
+    <PageContainer
+      title={t('tickets.title')}
+      extra={
+        canAccess(user, fileTickets) ? (
+          <Link to="/tickets/new">
+            <Button type="primary" icon={<PlusOutlined />}>
+              {t('tickets.entry.new')}
+            </Button>
+          </Link>
+        ) : null
+      }
+    >
       <Flex gap={16} wrap align="center" style={{ marginBottom: 12 }}>
         <Select
           allowClear
