@@ -32,6 +32,9 @@ const { values } = parseArgs({
     stores: { type: 'string', default: process.env.BENCH_STORES ?? '250000' },
     runs: { type: 'string', default: process.env.BENCH_ROUNDS ?? '3' },
     pglite: { type: 'boolean', default: false },
+    // Keep the database after the run / reuse a kept one (skips seeding: minutes at 250,000 stores).
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
     'database-url': {
       type: 'string',
       default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kewo_bench_classification',
@@ -46,47 +49,60 @@ const url = values['database-url'];
 const kind = values.pglite ? 'pglite' : 'postgres';
 const now = new Date('2026-11-23T02:00:00Z');
 
-if (!values.pglite) await recreateDatabase(url);
+const reuse = values.reuse && !values.pglite;
+if (!values.pglite && !reuse) await recreateDatabase(url);
 const database = values.pglite ? await openDatabase({ memory: true }) : await openDatabase({ url });
 await database.migrate();
 let started = performance.now();
-const city = await seedDemoCity(database.db, now, { customers: storeCount, supply: false });
-const tenantId = city.tenantId;
+let tenantId: number;
+if (reuse) {
+  const found = await database.db.execute(sql`SELECT min(tenant_id)::int AS id FROM order_cycles WHERE code = 'B0'`);
+  tenantId = Number((found as unknown as { rows: { id: number }[] }).rows[0].id);
+  await database.db.execute(sql`DELETE FROM class_proposals WHERE tenant_id = ${tenantId}`);
+  await database.db.execute(sql`VACUUM ANALYZE customers, class_proposals`);
+} else {
+  const city = await seedDemoCity(database.db, now, { customers: storeCount, supply: false });
+  tenantId = city.tenantId;
+}
 console.log(`${storeCount} stores seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-// 13 closed weekly cycles, orders for ~93 % of store-weeks, two lines each (一类/二类 share from the store).
-started = performance.now();
-await database.db.execute(sql`
+if (!reuse) await writeHistory();
+async function writeHistory() {
+  // 13 closed weekly cycles, orders for ~93 % of store-weeks, two lines each (一类/二类 share from the store).
+  started = performance.now();
+  await database.db.execute(sql`
   INSERT INTO products (tenant_id, code, brand, name, price_class, wholesale_price_fen, retail_price_fen)
   VALUES (${tenantId}, 'B0001', '中华', '中华(硬)', 1, 45000, 50000), (${tenantId}, 'B0002', '七匹狼', '七匹狼(白)', 4, 9000, 10000)
   ON CONFLICT DO NOTHING`);
-await database.db.execute(sql`
+  await database.db.execute(sql`
   INSERT INTO order_cycles (tenant_id, code, week_start, opens_at, closes_at, order_day_only, daily_cutoff, status, created_at)
   SELECT ${tenantId}, 'B' || w, DATE '2026-08-24' + 7 * w, TIMESTAMPTZ '2026-08-24' + 7 * w * interval '1 day',
     TIMESTAMPTZ '2026-08-31' + 7 * w * interval '1 day', true, '17:00', 'closed', ${now}
   FROM generate_series(0, 12) AS w`);
-await database.db.execute(sql`
+  await database.db.execute(sql`
   INSERT INTO orders (tenant_id, cycle_id, customer_id, channel, status, total_fen, quantity, created_at, updated_at)
   SELECT c.tenant_id, k.id, c.id, CASE WHEN (c.id * 31 + k.id) % 10 < 8 THEN 'online' ELSE 'phone' END, 'submitted',
     0, 1 + (c.id * 7919 + k.id * 104729) % 40, ${now}, ${now}
   FROM customers c CROSS JOIN order_cycles k
   WHERE c.tenant_id = ${tenantId} AND k.tenant_id = ${tenantId} AND k.code LIKE 'B%' AND (c.id * 13 + k.id * 7) % 100 < 93`);
-await database.db.execute(sql`
+  await database.db.execute(sql`
   INSERT INTO order_lines (tenant_id, order_id, product_id, qty, unit_price_fen)
   SELECT o.tenant_id, o.id, p.id, CASE WHEN p.price_class = 1 THEN 1 + o.customer_id % 3 ELSE o.quantity END, p.wholesale_price_fen
   FROM orders o JOIN products p ON p.tenant_id = o.tenant_id AND p.code IN ('B0001', 'B0002')
   WHERE o.tenant_id = ${tenantId}`);
-await database.db.execute(sql`
+  await database.db.execute(sql`
   UPDATE orders o SET total_fen = s.total FROM (
     SELECT order_id, sum(qty * unit_price_fen)::bigint AS total FROM order_lines WHERE tenant_id = ${tenantId} GROUP BY order_id) s
   WHERE o.tenant_id = ${tenantId} AND o.id = s.order_id`);
-await database.db.execute(sql`ANALYZE customers, orders, order_lines, order_cycles, products`);
-console.log(`history written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await database.db.execute(sql`ANALYZE customers, orders, order_lines, order_cycles, products`);
+  console.log(`history written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
 
 const actor = systemActor(tenantId, 'bench');
 const ruleSet = await database.db.transaction((tx) =>
   saveRuleSetIn(tx, actor, { name: 'bench', ...defaultRuleSet }, now),
 );
+const phaseMs: Record<string, number[]> = {};
 const computeMs: number[] = [];
 const approveMs: number[] = [];
 const loads: number[] = [];
@@ -95,14 +111,21 @@ for (let round_ = 0; round_ < runs; round_ += 1) {
   loads.push(loadavg()[0]);
   await database.db.transaction(async (tx) => {
     const t0 = performance.now();
-    const run = await computeRunIn(tx, actor, { ruleSetId: ruleSet.id }, now);
+    const phases: Record<string, number> = {};
+    const run = await computeRunIn(tx, actor, { ruleSetId: ruleSet.id }, now, phases);
+    for (const [phase, ms] of Object.entries(phases)) {
+      phaseMs[phase] = [...(phaseMs[phase] ?? []), ms];
+    }
     const t1 = performance.now();
     await approveRunIn(tx, actor, run.id, undefined, now);
     const t2 = performance.now();
     computeMs.push(t1 - t0);
     approveMs.push(t2 - t1);
     distribution = run.distribution;
-    console.log(`run ${round_ + 1}: compute + persist ${Math.round(t1 - t0)} ms, approve ${Math.round(t2 - t1)} ms`);
+    const split = Object.entries(phases).map(([phase, ms]) => `${phase} ${Math.round(ms)}`);
+    console.log(
+      `run ${round_ + 1}: compute + persist ${Math.round(t1 - t0)} ms (${split.join(', ')}), approve ${Math.round(t2 - t1)} ms`,
+    );
   });
   // Back to unclassified, so every round approves (and writes) every store again.
   await database.db.execute(
@@ -110,7 +133,7 @@ for (let round_ = 0; round_ < runs; round_ += 1) {
   );
 }
 await database.close();
-if (!values.pglite) await dropDatabase(url);
+if (!values.pglite && !values.keep) await dropDatabase(url);
 
 const environment = describeEnvironment();
 const name = `classification-run-${kind}-${storeCount}`;

@@ -177,37 +177,74 @@ export type ProposalInsert = {
   missing: readonly string[];
 };
 
-const realArray = (values: readonly number[]) =>
-  arrayLiteral(values.map((value) => (Number.isNaN(value) ? 'NaN' : value)));
+// Every row's values end to end, '{1,2.5,NaN,…}': one array parameter for a whole batch, sliced
+// per row in SQL (no per-row array literal to parse).
+function flatRealLiteral(rows: readonly ProposalInsert[], valuesOf: (row: ProposalInsert) => readonly number[]) {
+  const parts: string[] = [];
+  for (const row of rows) for (const value of valuesOf(row)) parts.push(Number.isNaN(value) ? 'NaN' : String(value));
+  return `{${parts.join(',')}}`;
+}
 
-// Bulk insert: each column one array parameter, 20,000 rows a statement.
+const proposalBatch = 25_000;
+
+// Bulk insert, one statement a batch: scalar columns as one array parameter each, the indicator
+// values and scores as one flat real[] sliced per row, the missing-indicator lists as an index
+// into the batch's few distinct lists. The next batch is built while the previous one runs.
 export async function insertProposals(
   executor: Executor,
   tenantId: number,
   runId: number,
   rows: readonly ProposalInsert[],
 ) {
-  const batch = 20_000;
-  for (let start = 0; start < rows.length; start += batch) {
-    const slice = rows.slice(start, start + batch);
-    await executor.execute(sql`
-      INSERT INTO class_proposals (tenant_id, run_id, customer_id, branch_id, current_class, current_demo_type,
-        proposed_class, proposed_demo_type, score, "values", scores, missing)
-      SELECT ${tenantId}, ${runId}, r.customer_id, r.branch_id, r.current_class, r.current_demo_type,
-        r.proposed_class, r.proposed_demo_type, r.score, r.vals::real[], r.scores::real[], r.missing::text[]
-      FROM unnest(${arrayLiteral(slice.map((row) => row.customerId))}::int[],
-        ${arrayLiteral(slice.map((row) => row.branchId))}::int[],
-        ${arrayLiteral(slice.map((row) => row.currentClass))}::text[],
-        ${arrayLiteral(slice.map((row) => row.currentDemoType))}::text[],
-        ${arrayLiteral(slice.map((row) => row.proposedClass))}::text[],
-        ${arrayLiteral(slice.map((row) => row.proposedDemoType))}::text[],
-        ${arrayLiteral(slice.map((row) => row.score))}::real[],
-        ${arrayLiteral(slice.map((row) => realArray(row.values)))}::text[],
-        ${arrayLiteral(slice.map((row) => realArray(row.scores)))}::text[],
-        ${arrayLiteral(slice.map((row) => arrayLiteral(row.missing)))}::text[])
-        AS r(customer_id, branch_id, current_class, current_demo_type, proposed_class, proposed_demo_type, score,
-          vals, scores, missing)`);
+  const width = rows[0]?.values.length ?? 0;
+  let writing: Promise<unknown> = Promise.resolve();
+  try {
+    for (let start = 0; start < rows.length; start += proposalBatch) {
+      const slice = rows.slice(start, start + proposalBatch);
+      const missingSets = new Map<string, number>();
+      const missingIndex = slice.map((row) => {
+        const key = arrayLiteral(row.missing);
+        let index = missingSets.get(key);
+        if (index === undefined) {
+          index = missingSets.size + 1;
+          missingSets.set(key, index);
+        }
+        return index;
+      });
+      const statement = sql`
+        WITH sets AS MATERIALIZED (
+          SELECT s.n, s.missing::text[] AS missing
+          FROM unnest(${arrayLiteral([...missingSets.keys()])}::text[]) WITH ORDINALITY AS s(missing, n))
+        INSERT INTO class_proposals (tenant_id, run_id, customer_id, branch_id, current_class, current_demo_type,
+          proposed_class, proposed_demo_type, score, "values", scores, missing)
+        SELECT ${tenantId}, ${runId}, r.customer_id, r.branch_id, r.current_class, r.current_demo_type,
+          r.proposed_class, r.proposed_demo_type, r.score,
+          flat.vals[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int],
+          flat.scores[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int], sets.missing
+        FROM unnest(${arrayLiteral(slice.map((row) => row.customerId))}::int[],
+          ${arrayLiteral(slice.map((row) => row.branchId))}::int[],
+          ${arrayLiteral(slice.map((row) => row.currentClass))}::text[],
+          ${arrayLiteral(slice.map((row) => row.currentDemoType))}::text[],
+          ${arrayLiteral(slice.map((row) => row.proposedClass))}::text[],
+          ${arrayLiteral(slice.map((row) => row.proposedDemoType))}::text[],
+          ${arrayLiteral(slice.map((row) => row.score))}::real[],
+          ${arrayLiteral(missingIndex)}::int[])
+          WITH ORDINALITY AS r(customer_id, branch_id, current_class, current_demo_type, proposed_class,
+            proposed_demo_type, score, missing_set, n)
+        JOIN sets ON sets.n = r.missing_set
+        CROSS JOIN (
+          SELECT ${flatRealLiteral(slice, (row) => row.values)}::real[] AS vals,
+            ${flatRealLiteral(slice, (row) => row.scores)}::real[] AS scores) AS flat`;
+      await writing;
+      // One promise for the statement (a drizzle query runs again at every \`then\`).
+      writing = Promise.resolve(executor.execute(statement));
+      // Awaited before the next batch is sent or at the end; until then a failure is not unhandled.
+      writing.catch(() => {});
+    }
+  } finally {
+    await writing.catch(() => {});
   }
+  await writing;
 }
 
 // How many stores move from which class to which, per branch, within the scope (the effective
@@ -360,7 +397,10 @@ export async function setOverride(
 
 // Applies a run's effective classes to the stores of the given branches (null: all), except
 // stores that are special now (特殊客户 only changes by hand). Writes one history row per store
-// whose class or sub-type changes, and returns how many changed.
+// whose class or sub-type changes, and returns how many changed. With `immediate` false (the run
+// takes effect on a later date) the stores keep their class: the history rows are pending until
+// switchDueClasses applies them. Pending changes of earlier runs for these stores are superseded.
+// Only class_code and demo_type are written (no indexed column): the update stays HOT.
 export async function applyRun(
   executor: Executor,
   tenantId: number,
@@ -368,6 +408,7 @@ export async function applyRun(
   branchIds: readonly number[] | null,
   by: number | null,
   now: Date,
+  immediate: boolean,
 ): Promise<number> {
   const branchFilter = branchIds === null ? sql`TRUE` : sql`p.branch_id = ANY(${arrayLiteral(branchIds)}::int[])`;
   const result = await executor.execute(sql`
@@ -377,24 +418,61 @@ export async function applyRun(
         p.override_reason
       FROM class_proposals p
       WHERE p.tenant_id = ${tenantId} AND p.run_id = ${run.id} AND ${branchFilter}),
+    superseded AS (
+      DELETE FROM customer_class_history h USING target t
+      WHERE h.tenant_id = ${tenantId} AND h.pending AND h.run_id IS NOT NULL AND h.customer_id = t.customer_id),
     changed AS (
       SELECT c.id, c.class_code AS from_class, c.demo_type AS from_demo_type, t.to_class, t.to_demo_type, t.override_reason
       FROM target t JOIN customers c ON c.tenant_id = ${tenantId} AND c.id = t.customer_id
       WHERE c.class_code IS DISTINCT FROM 'special'
-        AND (c.class_code IS DISTINCT FROM t.to_class OR c.demo_type IS DISTINCT FROM t.to_demo_type)
-      FOR UPDATE OF c),
+        AND (c.class_code IS DISTINCT FROM t.to_class OR c.demo_type IS DISTINCT FROM t.to_demo_type)),
     updated AS (
-      UPDATE customers c SET class_code = ch.to_class, demo_type = ch.to_demo_type, updated_at = ${now}
-      FROM changed ch WHERE c.tenant_id = ${tenantId} AND c.id = ch.id
-      RETURNING ch.id, ch.from_class, ch.from_demo_type, ch.to_class, ch.to_demo_type, ch.override_reason),
+      UPDATE customers c SET class_code = ch.to_class, demo_type = ch.to_demo_type
+      FROM changed ch WHERE ${immediate} AND c.tenant_id = ${tenantId} AND c.id = ch.id),
     history AS (
-    INSERT INTO customer_class_history (tenant_id, customer_id, from_class, from_demo_type, to_class, to_demo_type,
-      run_id, reason, effective_on, changed_by, changed_at)
-    SELECT ${tenantId}, u.id, u.from_class, u.from_demo_type, u.to_class, u.to_demo_type, ${run.id},
-      coalesce(u.override_reason, '分类测算'), ${run.effectiveOn}, ${by}, ${now}
-    FROM updated u
-    RETURNING 1)
+      INSERT INTO customer_class_history (tenant_id, customer_id, from_class, from_demo_type, to_class, to_demo_type,
+        run_id, reason, effective_on, changed_by, changed_at, pending)
+      SELECT ${tenantId}, ch.id, ch.from_class, ch.from_demo_type, ch.to_class, ch.to_demo_type, ${run.id},
+        coalesce(ch.override_reason, '分类测算'), ${run.effectiveOn}, ${by}, ${now}, ${!immediate}
+      FROM changed ch
+      RETURNING 1)
     SELECT count(*)::int AS changed FROM history`);
+  return Number(rowsOf<{ changed: number }>(result)[0]?.changed ?? 0);
+}
+
+// Tenants with class changes due on `today` or before (the switch's work list).
+export async function tenantsWithDueClasses(executor: Executor, today: string): Promise<number[]> {
+  const result = await executor.execute(sql`
+    SELECT DISTINCT tenant_id AS "tenantId" FROM customer_class_history WHERE pending AND effective_on <= ${today}`);
+  return rowsOf<{ tenantId: number }>(result).map((row) => Number(row.tenantId));
+}
+
+// Applies the pending class changes that took effect by `today`: each store gets its latest due
+// change (a run never changes a store that is special by then); the rows stop being pending and
+// record the class the store had at the switch. Returns how many stores changed.
+export async function switchDueClasses(executor: Executor, tenantId: number, today: string): Promise<number> {
+  const result = await executor.execute(sql`
+    WITH due AS (
+      SELECT DISTINCT ON (h.customer_id) h.id, h.customer_id, h.to_class, h.to_demo_type, h.run_id
+      FROM customer_class_history h
+      WHERE h.tenant_id = ${tenantId} AND h.pending AND h.effective_on <= ${today}
+      ORDER BY h.customer_id, h.effective_on DESC, h.id DESC),
+    applied AS (
+      SELECT d.id, c.id AS customer_id, c.class_code AS from_class, c.demo_type AS from_demo_type, d.to_class, d.to_demo_type
+      FROM due d JOIN customers c ON c.tenant_id = ${tenantId} AND c.id = d.customer_id
+      WHERE d.run_id IS NULL OR c.class_code IS DISTINCT FROM 'special'),
+    cleared AS (
+      UPDATE customer_class_history h SET pending = false,
+        from_class = CASE WHEN h.id = a.id THEN a.from_class ELSE h.from_class END,
+        from_demo_type = CASE WHEN h.id = a.id THEN a.from_demo_type ELSE h.from_demo_type END
+      FROM due d LEFT JOIN applied a ON a.id = d.id
+      WHERE h.tenant_id = ${tenantId} AND h.pending AND h.effective_on <= ${today}
+        AND h.customer_id = d.customer_id),
+    updated AS (
+      UPDATE customers c SET class_code = a.to_class, demo_type = a.to_demo_type
+      FROM applied a WHERE c.tenant_id = ${tenantId} AND c.id = a.customer_id
+      RETURNING 1)
+    SELECT count(*)::int AS changed FROM updated`);
   return Number(rowsOf<{ changed: number }>(result)[0]?.changed ?? 0);
 }
 
@@ -466,10 +544,9 @@ export async function setCustomerClass(
   tenantId: number,
   customerId: number,
   to: { class: CustomerClass | null; demoType: DemoType | null },
-  now: Date,
 ) {
   await executor.execute(sql`
-    UPDATE customers SET class_code = ${to.class}, demo_type = ${to.demoType}, updated_at = ${now}
+    UPDATE customers SET class_code = ${to.class}, demo_type = ${to.demoType}
     WHERE tenant_id = ${tenantId} AND id = ${customerId}`);
 }
 
@@ -483,7 +560,7 @@ export async function historyOf(executor: Executor, tenantId: number, customerId
   const result = await executor.execute(sql`
     SELECT h.id, h.from_class AS "fromClass", h.from_demo_type AS "fromDemoType", h.to_class AS "toClass",
       h.to_demo_type AS "toDemoType", h.run_id AS "runId", h.reason, h.effective_on AS "effectiveOn",
-      u.display_name AS "changedBy", h.changed_at AS "changedAt"
+      u.display_name AS "changedBy", h.changed_at AS "changedAt", h.pending
     FROM customer_class_history h LEFT JOIN users u ON u.id = h.changed_by
     WHERE h.tenant_id = ${tenantId} AND h.customer_id = ${customerId}
     ORDER BY h.id DESC LIMIT 100`);
@@ -498,6 +575,7 @@ export async function historyOf(executor: Executor, tenantId: number, customerId
     effectiveOn: string;
     changedBy: string | null;
     changedAt: string | Date;
+    pending: boolean;
   }>(result);
 }
 
@@ -516,6 +594,8 @@ export async function latestAppliedProposal(
       SELECT r.id FROM classification_runs r
       WHERE r.tenant_id = ${tenantId} AND r.status <> 'proposed' AND p.branch_id = ANY(r.applied_branch_ids)
         AND EXISTS (SELECT 1 FROM class_proposals q WHERE q.tenant_id = r.tenant_id AND q.run_id = r.id AND q.customer_id = ${customerId})
+        AND NOT EXISTS (SELECT 1 FROM customer_class_history h
+          WHERE h.tenant_id = r.tenant_id AND h.run_id = r.id AND h.customer_id = ${customerId} AND h.pending)
       ORDER BY r.id DESC LIMIT 1)`,
   );
   return rows[0];
@@ -623,9 +703,9 @@ export async function setSpecialInBulk(
         ${arrayLiteral(rows.map((row) => row.reason))}::text[]) AS r(customer_id, reason)),
     before AS (
       SELECT c.id, c.class_code, c.demo_type, i.reason FROM customers c JOIN input i ON i.customer_id = c.id
-      WHERE c.tenant_id = ${tenantId} FOR UPDATE OF c),
+      WHERE c.tenant_id = ${tenantId}),
     updated AS (
-      UPDATE customers c SET class_code = 'special', demo_type = NULL, updated_at = ${now}
+      UPDATE customers c SET class_code = 'special', demo_type = NULL
       FROM before b WHERE c.tenant_id = ${tenantId} AND c.id = b.id
       RETURNING b.id, b.class_code, b.demo_type, b.reason)
     INSERT INTO customer_class_history (tenant_id, customer_id, from_class, from_demo_type, to_class, to_demo_type,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
@@ -122,11 +123,15 @@ export const customerClassHistory = pgTable(
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     changedBy: integer('changed_by'),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+    // Approved with a later effective date: the store keeps its class until then (the switch applies
+    // it and clears the flag).
+    pending: boolean('pending').notNull().default(false),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
     foreignKey({ columns: [table.tenantId, table.customerId], foreignColumns: [customers.tenantId, customers.id] }),
     index('customer_class_history_customer_idx').on(table.tenantId, table.customerId),
+    index('customer_class_history_pending_idx').on(table.tenantId, table.effectiveOn).where(sql`${table.pending}`),
   ],
 );
 

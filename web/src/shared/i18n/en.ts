@@ -1155,6 +1155,13 @@ export const en: Messages = {
       approveTitle: 'Approve run {{id}}?',
       approveContent: 'The classes are written to the customers, effective on {{date}}; special stores are untouched.',
       approved: 'Approved: {{count}} stores changed class',
+      approvedPending: 'Approved: {{count}} stores change class on {{date}} and keep their current class until then',
+      matrix: 'Class moves (stores)',
+      matrixTotal: 'Total',
+      matrixBranch: 'Filter by branch',
+      allBranches: 'All branches',
+      matrixHint:
+        'Rows: current class; columns: proposed class. The diagonal stays; click another count to see those stores.',
       applied: 'Applied',
       proposals: 'Proposals',
       onlyChanged: 'Only changes',
