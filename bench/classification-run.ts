@@ -59,7 +59,11 @@ if (reuse) {
   const found = await database.db.execute(sql`SELECT min(tenant_id)::int AS id FROM order_cycles WHERE code = 'B0'`);
   tenantId = Number((found as unknown as { rows: { id: number }[] }).rows[0].id);
   await database.db.execute(sql`DELETE FROM class_proposals WHERE tenant_id = ${tenantId}`);
-  await database.db.execute(sql`VACUUM ANALYZE customers, class_proposals`);
+  await database.db.execute(sql`DELETE FROM store_week_purchases WHERE tenant_id = ${tenantId}`);
+  await database.db.execute(sql`DELETE FROM store_week_purchase_cycles WHERE tenant_id = ${tenantId}`);
+  // Rewritten with the migration's fillfactor (a freshly seeded city is written after it).
+  await database.db.execute(sql`VACUUM FULL customers`);
+  await database.db.execute(sql`VACUUM ANALYZE customers, class_proposals, customer_class_history`);
 } else {
   const city = await seedDemoCity(database.db, now, { customers: storeCount, supply: false });
   tenantId = city.tenantId;
@@ -102,13 +106,33 @@ const actor = systemActor(tenantId, 'bench');
 const ruleSet = await database.db.transaction((tx) =>
   saveRuleSetIn(tx, actor, { name: 'bench', ...defaultRuleSet }, now),
 );
+// Baseline, measured in the same session: the plain aggregate every run needed before the weekly
+// summary — 13 weeks of orders joined to their lines, grouped per store — in SQL alone, no JS.
+async function baselineMs() {
+  const t0 = performance.now();
+  await database.db.execute(sql`
+    SELECT o.customer_id, sum(o.quantity), sum(o.total_fen), sum(h.amount), count(DISTINCT o.cycle_id)
+    FROM orders o JOIN order_cycles k ON k.tenant_id = o.tenant_id AND k.id = o.cycle_id
+    LEFT JOIN (
+      SELECT l.order_id, sum(l.qty::bigint * l.unit_price_fen) AS amount
+      FROM order_lines l JOIN products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id AND p.price_class <= 2
+      WHERE l.tenant_id = ${tenantId} GROUP BY l.order_id) h ON h.order_id = o.id
+    WHERE o.tenant_id = ${tenantId} AND o.status = 'submitted' AND k.week_start BETWEEN '2026-08-24' AND '2026-11-22'
+    GROUP BY o.customer_id`);
+  return performance.now() - t0;
+}
+
+// Round 1 is cold (it summarises the 13 closed weeks); later rounds are the steady state (every
+// closed week summarised once; a weekly run summarises one new week).
 const phaseMs: Record<string, number[]> = {};
 const computeMs: number[] = [];
 const approveMs: number[] = [];
+const baseMs: number[] = [];
 const loads: number[] = [];
 let distribution: unknown = null;
 for (let round_ = 0; round_ < runs; round_ += 1) {
   loads.push(loadavg()[0]);
+  baseMs.push(await baselineMs());
   await database.db.transaction(async (tx) => {
     const t0 = performance.now();
     const phases: Record<string, number> = {};
@@ -124,7 +148,7 @@ for (let round_ = 0; round_ < runs; round_ += 1) {
     distribution = run.distribution;
     const split = Object.entries(phases).map(([phase, ms]) => `${phase} ${Math.round(ms)}`);
     console.log(
-      `run ${round_ + 1}: compute + persist ${Math.round(t1 - t0)} ms (${split.join(', ')}), approve ${Math.round(t2 - t1)} ms`,
+      `run ${round_ + 1}: baseline ${Math.round(baseMs[round_])} ms; compute + persist ${Math.round(t1 - t0)} ms (${split.join(', ')}), approve ${Math.round(t2 - t1)} ms`,
     );
   });
   // Back to unclassified, so every round approves (and writes) every store again.
@@ -137,21 +161,37 @@ if (!values.pglite && !values.keep) await dropDatabase(url);
 
 const environment = describeEnvironment();
 const name = `classification-run-${kind}-${storeCount}`;
+const warm = (values: number[]) => (values.length > 1 ? values.slice(1) : values);
+const medianOf = (values: number[]) => round(median(values) / 1000, 2);
 const result = {
   benchmark: 'classification-run',
   database: kind,
   stores: storeCount,
   runs,
-  computeSecondsMedian: round(median(computeMs) / 1000, 2),
-  approveSecondsMedian: round(median(approveMs) / 1000, 2),
+  coldComputeSeconds: round(computeMs[0] / 1000, 2),
+  computeSecondsMedian: medianOf(warm(computeMs)),
+  approveSecondsMedian: medianOf(approveMs),
+  baselineSecondsMedian: medianOf(baseMs),
+  phasesMedianMs: Object.fromEntries(
+    Object.entries(phaseMs).map(([phase, ms]) => [phase, Math.round(median(warm(ms)))]),
+  ),
+  coldPhasesMs: Object.fromEntries(Object.entries(phaseMs).map(([phase, ms]) => [phase, Math.round(ms[0])])),
   computeMs: computeMs.map(Math.round),
   approveMs: approveMs.map(Math.round),
+  baselineMs: baseMs.map(Math.round),
   targetSeconds: Number(values.target),
-  met: median(computeMs) / 1000 <= Number(values.target),
+  met: median(warm(computeMs)) / 1000 <= Number(values.target),
   medianLoad: round(median(loads), 2),
   distribution,
   environment,
 };
+const ratio = (seconds: number) => round(seconds / result.baselineSecondsMedian, 2);
+const phaseRows = Object.keys(result.phasesMedianMs)
+  .map(
+    (phase) =>
+      `| · ${phase} | ${round(result.phasesMedianMs[phase] / 1000, 2)} | cold ${result.coldPhasesMs[phase]} ms; ${phaseMs[phase].map(Math.round).join(', ')} |`,
+  )
+  .join('\n');
 const out = join(repoRoot, values.out);
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
@@ -159,14 +199,17 @@ writeFileSync(
   join(out, `${name}.md`),
   `# Classification run — ${kind}, ${storeCount.toLocaleString('en')} stores
 
-${new Date().toISOString()} · ${environment.cpuCount} × ${environment.cpuModel} · Node ${environment.node} · ${runs} runs, medians · shared machine (other helpers' tests running; load average ≈ ${result.medianLoad})
+${new Date().toISOString()} · ${environment.cpuCount} × ${environment.cpuModel} · Node ${environment.node} · ${runs} rounds (round 1 cold), medians of the warm rounds · shared machine, load average ≈ ${result.medianLoad}
 
 | step | median s | runs (ms) |
 | --- | ---: | --- |
-| compute + persist (indicators, rule set, ${storeCount.toLocaleString('en')} proposals) | ${result.computeSecondsMedian} | ${result.computeMs.join(', ')} |
-| approve (customers.class_code + history for every store) | ${result.approveSecondsMedian} | ${result.approveMs.join(', ')} |
+| baseline: 13 weeks of orders ⋈ lines aggregated per store, SQL alone | ${result.baselineSecondsMedian} | ${result.baselineMs.join(', ')} |
+| compute + persist, cold (summarises 13 closed weeks first) | ${result.coldComputeSeconds} | ${result.computeMs[0]} (${ratio(result.coldComputeSeconds)} × baseline) |
+| compute + persist, steady state (indicators, rule set, ${storeCount.toLocaleString('en')} proposals) | ${result.computeSecondsMedian} | ${warm(result.computeMs).join(', ')} (${ratio(result.computeSecondsMedian)} × baseline) |
+${phaseRows}
+| approve (class of every store + history) | ${result.approveSecondsMedian} | ${result.approveMs.join(', ')} |
 
-Target: compute + persist ≤ ${result.targetSeconds} s — ${result.met ? 'met' : 'NOT met'}.
+Target: compute + persist ≤ ${result.targetSeconds} s — ${result.met ? 'met' : 'NOT met'} (steady state).
 `,
 );
 console.log(JSON.stringify({ ...result, environment: undefined }, null, 2));

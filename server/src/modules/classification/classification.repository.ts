@@ -35,44 +35,77 @@ export type FactRow = {
   weeksOnline: number;
 };
 
+// What the stores bought in the given weekly cycles, a row per store and cycle (from the orders
+// and their lines).
+const weekAggregate = (tenantId: number, cycleIds: readonly number[]) => sql`
+  SELECT o.customer_id, o.cycle_id, sum(o.quantity)::bigint AS quantity, sum(o.total_fen)::bigint AS amount_fen,
+    coalesce(sum(h.amount), 0)::bigint AS high_class_amount_fen, bool_or(o.channel = 'online') AS online
+  FROM orders o
+  LEFT JOIN (
+    SELECT l.order_id, sum(l.qty::bigint * l.unit_price_fen) AS amount
+    FROM order_lines l
+    JOIN orders x ON x.tenant_id = l.tenant_id AND x.id = l.order_id
+    JOIN products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id AND p.price_class <= 2
+    WHERE l.tenant_id = ${tenantId} AND x.cycle_id = ANY(${arrayLiteral(cycleIds)}::int[]) AND x.status = 'submitted'
+    GROUP BY l.order_id) h ON h.order_id = o.id
+  WHERE o.tenant_id = ${tenantId} AND o.status = 'submitted' AND o.cycle_id = ANY(${arrayLiteral(cycleIds)}::int[])
+  GROUP BY o.customer_id, o.cycle_id`;
+
 // Every active store with what it bought over the period (weeks starting periodFrom..periodTo):
 // cartons, amount, amount in 一类/二类, cartons of the last 6 weeks (from recentFrom) and the 6
-// before them (from earlierFrom), and the weeks it ordered online. One set-based query.
+// before them (from earlierFrom), and the weeks it ordered online. Closed weeks are summarised
+// once into store_week_purchases (first run after the week closed); open ones are read live.
 export async function storeFacts(
   executor: Executor,
   tenantId: number,
   period: { from: string; to: string; recentFrom: string; earlierFrom: string },
+  now: Date,
 ): Promise<FactRow[]> {
+  const weeks = rowsOf<{ id: number; weekStart: string; closed: boolean; summarised: boolean }>(
+    await executor.execute(sql`
+      SELECT k.id, k.week_start::text AS "weekStart", k.closes_at < ${now} AS closed,
+        EXISTS (SELECT 1 FROM store_week_purchase_cycles s WHERE s.tenant_id = k.tenant_id AND s.cycle_id = k.id) AS summarised
+      FROM order_cycles k WHERE k.tenant_id = ${tenantId} AND k.week_start BETWEEN ${period.from} AND ${period.to}`),
+  ).map((week) => ({ ...week, id: Number(week.id) }));
+  const toSummarise = weeks.filter((week) => week.closed && !week.summarised).map((week) => week.id);
+  if (toSummarise.length > 0) {
+    await executor.execute(sql`
+      INSERT INTO store_week_purchases (tenant_id, cycle_id, customer_id, quantity, amount_fen, high_class_amount_fen, online)
+      SELECT ${tenantId}, w.cycle_id, w.customer_id, w.quantity, w.amount_fen, w.high_class_amount_fen, w.online
+      FROM (${weekAggregate(tenantId, toSummarise)}) w
+      ON CONFLICT DO NOTHING`);
+    await executor.execute(sql`
+      INSERT INTO store_week_purchase_cycles (tenant_id, cycle_id, summarised_at)
+      SELECT ${tenantId}, id, ${now} FROM unnest(${arrayLiteral(toSummarise)}::int[]) AS id
+      ON CONFLICT DO NOTHING`);
+  }
+  const summarised = weeks.filter((week) => week.closed || week.summarised).map((week) => week.id);
+  const live = weeks.filter((week) => !week.closed && !week.summarised).map((week) => week.id);
+  const weekStarts = sql`unnest(${arrayLiteral(weeks.map((week) => week.id))}::int[],
+    ${arrayLiteral(weeks.map((week) => week.weekStart))}::date[]) AS w(id, week_start)`;
   // Two queries merged here rather than one join: the stores, and what they bought. Neither plan
-  // depends on statistics of a freshly written customers table (PGlite has no autovacuum).
-  const [stores, bought] = await Promise.all([
-    executor.execute(sql`
-      SELECT id AS "customerId", branch_id AS "branchId", class_code AS "currentClass", demo_type AS "currentDemoType"
-      FROM customers WHERE tenant_id = ${tenantId} AND status = 'active' ORDER BY id`),
-    executor.execute(sql`
-      WITH weeks AS (
-        SELECT id, week_start FROM order_cycles
-        WHERE tenant_id = ${tenantId} AND week_start BETWEEN ${period.from} AND ${period.to}),
-      bought AS MATERIALIZED (
-        SELECT o.id, o.customer_id, o.channel, o.total_fen, o.quantity, w.week_start
-        FROM orders o JOIN weeks w ON o.cycle_id = w.id
-        WHERE o.tenant_id = ${tenantId} AND o.status = 'submitted'),
-      high AS (
-        SELECT b.customer_id, sum(l.qty::bigint * l.unit_price_fen)::bigint AS amount
-        FROM bought b
-        JOIN order_lines l ON l.tenant_id = ${tenantId} AND l.order_id = b.id
-        JOIN products p ON p.tenant_id = ${tenantId} AND p.id = l.product_id AND p.price_class <= 2
-        GROUP BY b.customer_id)
-      SELECT s.customer_id AS "customerId", s.quantity, s.amount AS "amountFen", coalesce(h.amount, 0) AS "highClassAmountFen",
-        s.recent AS "recentQuantity", s.earlier AS "earlierQuantity", s.weeks_online AS "weeksOnline"
-      FROM (
-        SELECT customer_id, sum(quantity)::bigint AS quantity, sum(total_fen)::bigint AS amount,
-          coalesce(sum(quantity) FILTER (WHERE week_start >= ${period.recentFrom}), 0)::bigint AS recent,
-          coalesce(sum(quantity) FILTER (WHERE week_start >= ${period.earlierFrom} AND week_start < ${period.recentFrom}), 0)::bigint AS earlier,
-          count(DISTINCT week_start) FILTER (WHERE channel = 'online')::int AS weeks_online
-        FROM bought GROUP BY customer_id) s
-      LEFT JOIN high h ON h.customer_id = s.customer_id`),
-  ]);
+  // depends on statistics of a freshly written customers table (PGlite has no autovacuum). One
+  // after the other: queries overlapping on a transaction's client are deprecated in pg.
+  const stores = await executor.execute(sql`
+    SELECT id AS "customerId", branch_id AS "branchId", class_code AS "currentClass", demo_type AS "currentDemoType"
+    FROM customers WHERE tenant_id = ${tenantId} AND status = 'active' ORDER BY id`);
+  const bought =
+    weeks.length === 0
+      ? { rows: [] }
+      : await executor.execute(sql`
+      WITH per_week AS (
+        SELECT s.customer_id, s.cycle_id, s.quantity, s.amount_fen, s.high_class_amount_fen, s.online
+        FROM store_week_purchases s
+        WHERE s.tenant_id = ${tenantId} AND s.cycle_id = ANY(${arrayLiteral(summarised)}::int[])
+        ${live.length > 0 ? sql`UNION ALL ${weekAggregate(tenantId, live)}` : sql``})
+      SELECT b.customer_id AS "customerId", sum(b.quantity)::bigint AS quantity, sum(b.amount_fen)::bigint AS "amountFen",
+        sum(b.high_class_amount_fen)::bigint AS "highClassAmountFen",
+        coalesce(sum(b.quantity) FILTER (WHERE w.week_start >= ${period.recentFrom}), 0)::bigint AS "recentQuantity",
+        coalesce(sum(b.quantity) FILTER (WHERE w.week_start >= ${period.earlierFrom} AND w.week_start < ${period.recentFrom}), 0)::bigint
+          AS "earlierQuantity",
+        count(*) FILTER (WHERE b.online)::int AS "weeksOnline"
+      FROM per_week b JOIN ${weekStarts} ON w.id = b.cycle_id
+      GROUP BY b.customer_id`);
   const purchases = new Map<number, Record<string, unknown>>();
   for (const row of rowsOf<Record<string, unknown>>(bought)) purchases.set(Number(row.customerId), row);
   return rowsOf<Record<string, unknown>>(stores).map((row) => {

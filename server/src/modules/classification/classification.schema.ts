@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   foreignKey,
@@ -179,4 +180,33 @@ export const spotCheckItems = pgTable(
       foreignColumns: [spotChecks.tenantId, spotChecks.id],
     }).onDelete('cascade'),
   ],
+);
+
+// What each store bought in each closed weekly cycle, summarised once by the first run that reads
+// the week (a closed cycle's orders no longer change): a run then reads 13 rows a store instead of
+// joining 13 weeks of orders to their lines. A cycle listed in storeWeekPurchaseCycles is complete.
+export const storeWeekPurchases = pgTable(
+  'store_week_purchases',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    cycleId: integer('cycle_id').notNull(),
+    customerId: integer('customer_id').notNull(),
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    // The amount in 一类/二类 (price class ≤ 2).
+    highClassAmountFen: bigint('high_class_amount_fen', { mode: 'number' }).notNull(),
+    // The store ordered online (the portal) that week.
+    online: boolean('online').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.cycleId, table.customerId] })],
+);
+
+export const storeWeekPurchaseCycles = pgTable(
+  'store_week_purchase_cycles',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    cycleId: integer('cycle_id').notNull(),
+    summarisedAt: timestamp('summarised_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.cycleId] })],
 );

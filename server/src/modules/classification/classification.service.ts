@@ -103,7 +103,7 @@ async function computeIndicators(
 ): Promise<Computed> {
   const period = periodOf(now);
   // One after the other: queries overlapping on one transaction's client are deprecated in pg.
-  const facts = await storeFacts(executor, tenantId, period);
+  const facts = await storeFacts(executor, tenantId, period, now);
   lap('facts');
   const image = await indicatorSources.terminalImageScores(executor, tenantId, now);
   const credit = await indicatorSources.creditScores(executor, tenantId, now);
