@@ -115,6 +115,7 @@ export type CustomerClassification = {
     effectiveOn: string;
     changedBy: string | null;
     changedAt: string;
+    pending: boolean;
   }[];
 };
 

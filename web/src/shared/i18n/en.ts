@@ -1220,6 +1220,7 @@ export const en: Messages = {
       byRun: 'Run {{runId}}',
       byHand: 'By hand',
       reason: 'Reason',
+      pending: 'Pending',
       effectiveOn: 'Effective on',
       changedBy: 'By',
       setClass: 'Set class by hand',

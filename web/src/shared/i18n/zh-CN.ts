@@ -1206,6 +1206,7 @@ export const zhCN = {
       byRun: '测算 {{runId}}',
       byHand: '手工设定',
       reason: '理由',
+      pending: '待生效',
       effectiveOn: '生效日期',
       changedBy: '操作人',
       setClass: '手工设定分类',
