@@ -15,6 +15,7 @@ import {
   publishGradeRunIn,
   setCycleProductsIn,
 } from '../modules/supply/index.ts';
+import { seedDemoPastVisitsIn } from '../modules/visits/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { recordChanges } from '../platform/audit/audit.ts';
 import { seedDemoClassification } from './demo-classification.ts';
@@ -64,7 +65,9 @@ export async function seedDemoSupply(
   await tx.execute(sql`ANALYZE order_cycles, orders, order_lines`);
   const run = await computeGradeRunIn(tx, actor, { weights: { amount: 70, quantity: 30 }, effectiveOn: thisWeek }, now);
   await publishGradeRunIn(tx, actor, run.id, now);
-  // 客户分类 before the cycle: its allocation reads the classes.
+  // 客户分类 before the cycle: its allocation reads the classes. The visits of the three months
+  // before come first: classification reads their 终端形象 scores (this month's plan reads the classes).
+  await seedDemoPastVisitsIn(tx, tenantId, now);
   await seedDemoClassification(tx, tenantId, now, random);
 
   const cycle = await createCycleIn(tx, actor, demoCycleWindow(thisWeek, now), now);

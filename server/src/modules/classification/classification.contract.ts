@@ -97,7 +97,10 @@ export const runSchema = z.object({
 });
 export const runListSchema = z.object({ items: z.array(runSchema) });
 export const computedRunSchema = runSchema.extend({ distribution: distributionSchema });
-export const approvedRunSchema = runSchema.extend({ changed: z.number() });
+export const approvedRunSchema = runSchema.extend({
+  changed: z.number(),
+  pending: z.boolean().describe('true: the classes take effect on effectiveOn, the stores keep theirs until then'),
+});
 
 export const runDetailSchema = runSchema.extend({
   isLatest: z.boolean(),
@@ -219,6 +222,7 @@ export const customerClassificationSchema = z.object({
       effectiveOn: z.string(),
       changedBy: z.string().nullable(),
       changedAt: z.string(),
+      pending: z.boolean().describe('approved, takes effect on effectiveOn'),
     }),
   ),
 });

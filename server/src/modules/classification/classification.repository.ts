@@ -35,44 +35,77 @@ export type FactRow = {
   weeksOnline: number;
 };
 
+// What the stores bought in the given weekly cycles, a row per store and cycle (from the orders
+// and their lines).
+const weekAggregate = (tenantId: number, cycleIds: readonly number[]) => sql`
+  SELECT o.customer_id, o.cycle_id, sum(o.quantity)::bigint AS quantity, sum(o.total_fen)::bigint AS amount_fen,
+    coalesce(sum(h.amount), 0)::bigint AS high_class_amount_fen, bool_or(o.channel = 'online') AS online
+  FROM orders o
+  LEFT JOIN (
+    SELECT l.order_id, sum(l.qty::bigint * l.unit_price_fen) AS amount
+    FROM order_lines l
+    JOIN orders x ON x.tenant_id = l.tenant_id AND x.id = l.order_id
+    JOIN products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id AND p.price_class <= 2
+    WHERE l.tenant_id = ${tenantId} AND x.cycle_id = ANY(${arrayLiteral(cycleIds)}::int[]) AND x.status = 'submitted'
+    GROUP BY l.order_id) h ON h.order_id = o.id
+  WHERE o.tenant_id = ${tenantId} AND o.status = 'submitted' AND o.cycle_id = ANY(${arrayLiteral(cycleIds)}::int[])
+  GROUP BY o.customer_id, o.cycle_id`;
+
 // Every active store with what it bought over the period (weeks starting periodFrom..periodTo):
 // cartons, amount, amount in 一类/二类, cartons of the last 6 weeks (from recentFrom) and the 6
-// before them (from earlierFrom), and the weeks it ordered online. One set-based query.
+// before them (from earlierFrom), and the weeks it ordered online. Closed weeks are summarised
+// once into store_week_purchases (first run after the week closed); open ones are read live.
 export async function storeFacts(
   executor: Executor,
   tenantId: number,
   period: { from: string; to: string; recentFrom: string; earlierFrom: string },
+  now: Date,
 ): Promise<FactRow[]> {
+  const weeks = rowsOf<{ id: number; weekStart: string; closed: boolean; summarised: boolean }>(
+    await executor.execute(sql`
+      SELECT k.id, k.week_start::text AS "weekStart", k.closes_at < ${now} AS closed,
+        EXISTS (SELECT 1 FROM store_week_purchase_cycles s WHERE s.tenant_id = k.tenant_id AND s.cycle_id = k.id) AS summarised
+      FROM order_cycles k WHERE k.tenant_id = ${tenantId} AND k.week_start BETWEEN ${period.from} AND ${period.to}`),
+  ).map((week) => ({ ...week, id: Number(week.id) }));
+  const toSummarise = weeks.filter((week) => week.closed && !week.summarised).map((week) => week.id);
+  if (toSummarise.length > 0) {
+    await executor.execute(sql`
+      INSERT INTO store_week_purchases (tenant_id, cycle_id, customer_id, quantity, amount_fen, high_class_amount_fen, online)
+      SELECT ${tenantId}, w.cycle_id, w.customer_id, w.quantity, w.amount_fen, w.high_class_amount_fen, w.online
+      FROM (${weekAggregate(tenantId, toSummarise)}) w
+      ON CONFLICT DO NOTHING`);
+    await executor.execute(sql`
+      INSERT INTO store_week_purchase_cycles (tenant_id, cycle_id, summarised_at)
+      SELECT ${tenantId}, id, ${now} FROM unnest(${arrayLiteral(toSummarise)}::int[]) AS id
+      ON CONFLICT DO NOTHING`);
+  }
+  const summarised = weeks.filter((week) => week.closed || week.summarised).map((week) => week.id);
+  const live = weeks.filter((week) => !week.closed && !week.summarised).map((week) => week.id);
+  const weekStarts = sql`unnest(${arrayLiteral(weeks.map((week) => week.id))}::int[],
+    ${arrayLiteral(weeks.map((week) => week.weekStart))}::date[]) AS w(id, week_start)`;
   // Two queries merged here rather than one join: the stores, and what they bought. Neither plan
-  // depends on statistics of a freshly written customers table (PGlite has no autovacuum).
-  const [stores, bought] = await Promise.all([
-    executor.execute(sql`
-      SELECT id AS "customerId", branch_id AS "branchId", class_code AS "currentClass", demo_type AS "currentDemoType"
-      FROM customers WHERE tenant_id = ${tenantId} AND status = 'active' ORDER BY id`),
-    executor.execute(sql`
-      WITH weeks AS (
-        SELECT id, week_start FROM order_cycles
-        WHERE tenant_id = ${tenantId} AND week_start BETWEEN ${period.from} AND ${period.to}),
-      bought AS MATERIALIZED (
-        SELECT o.id, o.customer_id, o.channel, o.total_fen, o.quantity, w.week_start
-        FROM orders o JOIN weeks w ON o.cycle_id = w.id
-        WHERE o.tenant_id = ${tenantId} AND o.status = 'submitted'),
-      high AS (
-        SELECT b.customer_id, sum(l.qty::bigint * l.unit_price_fen)::bigint AS amount
-        FROM bought b
-        JOIN order_lines l ON l.tenant_id = ${tenantId} AND l.order_id = b.id
-        JOIN products p ON p.tenant_id = ${tenantId} AND p.id = l.product_id AND p.price_class <= 2
-        GROUP BY b.customer_id)
-      SELECT s.customer_id AS "customerId", s.quantity, s.amount AS "amountFen", coalesce(h.amount, 0) AS "highClassAmountFen",
-        s.recent AS "recentQuantity", s.earlier AS "earlierQuantity", s.weeks_online AS "weeksOnline"
-      FROM (
-        SELECT customer_id, sum(quantity)::bigint AS quantity, sum(total_fen)::bigint AS amount,
-          coalesce(sum(quantity) FILTER (WHERE week_start >= ${period.recentFrom}), 0)::bigint AS recent,
-          coalesce(sum(quantity) FILTER (WHERE week_start >= ${period.earlierFrom} AND week_start < ${period.recentFrom}), 0)::bigint AS earlier,
-          count(DISTINCT week_start) FILTER (WHERE channel = 'online')::int AS weeks_online
-        FROM bought GROUP BY customer_id) s
-      LEFT JOIN high h ON h.customer_id = s.customer_id`),
-  ]);
+  // depends on statistics of a freshly written customers table (PGlite has no autovacuum). One
+  // after the other: queries overlapping on a transaction's client are deprecated in pg.
+  const stores = await executor.execute(sql`
+    SELECT id AS "customerId", branch_id AS "branchId", class_code AS "currentClass", demo_type AS "currentDemoType"
+    FROM customers WHERE tenant_id = ${tenantId} AND status = 'active' ORDER BY id`);
+  const bought =
+    weeks.length === 0
+      ? { rows: [] }
+      : await executor.execute(sql`
+      WITH per_week AS (
+        SELECT s.customer_id, s.cycle_id, s.quantity, s.amount_fen, s.high_class_amount_fen, s.online
+        FROM store_week_purchases s
+        WHERE s.tenant_id = ${tenantId} AND s.cycle_id = ANY(${arrayLiteral(summarised)}::int[])
+        ${live.length > 0 ? sql`UNION ALL ${weekAggregate(tenantId, live)}` : sql``})
+      SELECT b.customer_id AS "customerId", sum(b.quantity)::bigint AS quantity, sum(b.amount_fen)::bigint AS "amountFen",
+        sum(b.high_class_amount_fen)::bigint AS "highClassAmountFen",
+        coalesce(sum(b.quantity) FILTER (WHERE w.week_start >= ${period.recentFrom}), 0)::bigint AS "recentQuantity",
+        coalesce(sum(b.quantity) FILTER (WHERE w.week_start >= ${period.earlierFrom} AND w.week_start < ${period.recentFrom}), 0)::bigint
+          AS "earlierQuantity",
+        count(*) FILTER (WHERE b.online)::int AS "weeksOnline"
+      FROM per_week b JOIN ${weekStarts} ON w.id = b.cycle_id
+      GROUP BY b.customer_id`);
   const purchases = new Map<number, Record<string, unknown>>();
   for (const row of rowsOf<Record<string, unknown>>(bought)) purchases.set(Number(row.customerId), row);
   return rowsOf<Record<string, unknown>>(stores).map((row) => {
@@ -177,37 +210,74 @@ export type ProposalInsert = {
   missing: readonly string[];
 };
 
-const realArray = (values: readonly number[]) =>
-  arrayLiteral(values.map((value) => (Number.isNaN(value) ? 'NaN' : value)));
+// Every row's values end to end, '{1,2.5,NaN,…}': one array parameter for a whole batch, sliced
+// per row in SQL (no per-row array literal to parse).
+function flatRealLiteral(rows: readonly ProposalInsert[], valuesOf: (row: ProposalInsert) => readonly number[]) {
+  const parts: string[] = [];
+  for (const row of rows) for (const value of valuesOf(row)) parts.push(Number.isNaN(value) ? 'NaN' : String(value));
+  return `{${parts.join(',')}}`;
+}
 
-// Bulk insert: each column one array parameter, 20,000 rows a statement.
+const proposalBatch = 25_000;
+
+// Bulk insert, one statement a batch: scalar columns as one array parameter each, the indicator
+// values and scores as one flat real[] sliced per row, the missing-indicator lists as an index
+// into the batch's few distinct lists. The next batch is built while the previous one runs.
 export async function insertProposals(
   executor: Executor,
   tenantId: number,
   runId: number,
   rows: readonly ProposalInsert[],
 ) {
-  const batch = 20_000;
-  for (let start = 0; start < rows.length; start += batch) {
-    const slice = rows.slice(start, start + batch);
-    await executor.execute(sql`
-      INSERT INTO class_proposals (tenant_id, run_id, customer_id, branch_id, current_class, current_demo_type,
-        proposed_class, proposed_demo_type, score, "values", scores, missing)
-      SELECT ${tenantId}, ${runId}, r.customer_id, r.branch_id, r.current_class, r.current_demo_type,
-        r.proposed_class, r.proposed_demo_type, r.score, r.vals::real[], r.scores::real[], r.missing::text[]
-      FROM unnest(${arrayLiteral(slice.map((row) => row.customerId))}::int[],
-        ${arrayLiteral(slice.map((row) => row.branchId))}::int[],
-        ${arrayLiteral(slice.map((row) => row.currentClass))}::text[],
-        ${arrayLiteral(slice.map((row) => row.currentDemoType))}::text[],
-        ${arrayLiteral(slice.map((row) => row.proposedClass))}::text[],
-        ${arrayLiteral(slice.map((row) => row.proposedDemoType))}::text[],
-        ${arrayLiteral(slice.map((row) => row.score))}::real[],
-        ${arrayLiteral(slice.map((row) => realArray(row.values)))}::text[],
-        ${arrayLiteral(slice.map((row) => realArray(row.scores)))}::text[],
-        ${arrayLiteral(slice.map((row) => arrayLiteral(row.missing)))}::text[])
-        AS r(customer_id, branch_id, current_class, current_demo_type, proposed_class, proposed_demo_type, score,
-          vals, scores, missing)`);
+  const width = rows[0]?.values.length ?? 0;
+  let writing: Promise<unknown> = Promise.resolve();
+  try {
+    for (let start = 0; start < rows.length; start += proposalBatch) {
+      const slice = rows.slice(start, start + proposalBatch);
+      const missingSets = new Map<string, number>();
+      const missingIndex = slice.map((row) => {
+        const key = arrayLiteral(row.missing);
+        let index = missingSets.get(key);
+        if (index === undefined) {
+          index = missingSets.size + 1;
+          missingSets.set(key, index);
+        }
+        return index;
+      });
+      const statement = sql`
+        WITH sets AS MATERIALIZED (
+          SELECT s.n, s.missing::text[] AS missing
+          FROM unnest(${arrayLiteral([...missingSets.keys()])}::text[]) WITH ORDINALITY AS s(missing, n))
+        INSERT INTO class_proposals (tenant_id, run_id, customer_id, branch_id, current_class, current_demo_type,
+          proposed_class, proposed_demo_type, score, "values", scores, missing)
+        SELECT ${tenantId}, ${runId}, r.customer_id, r.branch_id, r.current_class, r.current_demo_type,
+          r.proposed_class, r.proposed_demo_type, r.score,
+          flat.vals[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int],
+          flat.scores[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int], sets.missing
+        FROM unnest(${arrayLiteral(slice.map((row) => row.customerId))}::int[],
+          ${arrayLiteral(slice.map((row) => row.branchId))}::int[],
+          ${arrayLiteral(slice.map((row) => row.currentClass))}::text[],
+          ${arrayLiteral(slice.map((row) => row.currentDemoType))}::text[],
+          ${arrayLiteral(slice.map((row) => row.proposedClass))}::text[],
+          ${arrayLiteral(slice.map((row) => row.proposedDemoType))}::text[],
+          ${arrayLiteral(slice.map((row) => row.score))}::real[],
+          ${arrayLiteral(missingIndex)}::int[])
+          WITH ORDINALITY AS r(customer_id, branch_id, current_class, current_demo_type, proposed_class,
+            proposed_demo_type, score, missing_set, n)
+        JOIN sets ON sets.n = r.missing_set
+        CROSS JOIN (
+          SELECT ${flatRealLiteral(slice, (row) => row.values)}::real[] AS vals,
+            ${flatRealLiteral(slice, (row) => row.scores)}::real[] AS scores) AS flat`;
+      await writing;
+      // One promise for the statement (a drizzle query runs again at every \`then\`).
+      writing = Promise.resolve(executor.execute(statement));
+      // Awaited before the next batch is sent or at the end; until then a failure is not unhandled.
+      writing.catch(() => {});
+    }
+  } finally {
+    await writing.catch(() => {});
   }
+  await writing;
 }
 
 // How many stores move from which class to which, per branch, within the scope (the effective
@@ -360,7 +430,10 @@ export async function setOverride(
 
 // Applies a run's effective classes to the stores of the given branches (null: all), except
 // stores that are special now (特殊客户 only changes by hand). Writes one history row per store
-// whose class or sub-type changes, and returns how many changed.
+// whose class or sub-type changes, and returns how many changed. With `immediate` false (the run
+// takes effect on a later date) the stores keep their class: the history rows are pending until
+// switchDueClasses applies them. Pending changes of earlier runs for these stores are superseded.
+// Only class_code and demo_type are written (no indexed column): the update stays HOT.
 export async function applyRun(
   executor: Executor,
   tenantId: number,
@@ -368,6 +441,7 @@ export async function applyRun(
   branchIds: readonly number[] | null,
   by: number | null,
   now: Date,
+  immediate: boolean,
 ): Promise<number> {
   const branchFilter = branchIds === null ? sql`TRUE` : sql`p.branch_id = ANY(${arrayLiteral(branchIds)}::int[])`;
   const result = await executor.execute(sql`
@@ -377,24 +451,61 @@ export async function applyRun(
         p.override_reason
       FROM class_proposals p
       WHERE p.tenant_id = ${tenantId} AND p.run_id = ${run.id} AND ${branchFilter}),
+    superseded AS (
+      DELETE FROM customer_class_history h USING target t
+      WHERE h.tenant_id = ${tenantId} AND h.pending AND h.run_id IS NOT NULL AND h.customer_id = t.customer_id),
     changed AS (
       SELECT c.id, c.class_code AS from_class, c.demo_type AS from_demo_type, t.to_class, t.to_demo_type, t.override_reason
       FROM target t JOIN customers c ON c.tenant_id = ${tenantId} AND c.id = t.customer_id
       WHERE c.class_code IS DISTINCT FROM 'special'
-        AND (c.class_code IS DISTINCT FROM t.to_class OR c.demo_type IS DISTINCT FROM t.to_demo_type)
-      FOR UPDATE OF c),
+        AND (c.class_code IS DISTINCT FROM t.to_class OR c.demo_type IS DISTINCT FROM t.to_demo_type)),
     updated AS (
-      UPDATE customers c SET class_code = ch.to_class, demo_type = ch.to_demo_type, updated_at = ${now}
-      FROM changed ch WHERE c.tenant_id = ${tenantId} AND c.id = ch.id
-      RETURNING ch.id, ch.from_class, ch.from_demo_type, ch.to_class, ch.to_demo_type, ch.override_reason),
+      UPDATE customers c SET class_code = ch.to_class, demo_type = ch.to_demo_type
+      FROM changed ch WHERE ${immediate} AND c.tenant_id = ${tenantId} AND c.id = ch.id),
     history AS (
-    INSERT INTO customer_class_history (tenant_id, customer_id, from_class, from_demo_type, to_class, to_demo_type,
-      run_id, reason, effective_on, changed_by, changed_at)
-    SELECT ${tenantId}, u.id, u.from_class, u.from_demo_type, u.to_class, u.to_demo_type, ${run.id},
-      coalesce(u.override_reason, '分类测算'), ${run.effectiveOn}, ${by}, ${now}
-    FROM updated u
-    RETURNING 1)
+      INSERT INTO customer_class_history (tenant_id, customer_id, from_class, from_demo_type, to_class, to_demo_type,
+        run_id, reason, effective_on, changed_by, changed_at, pending)
+      SELECT ${tenantId}, ch.id, ch.from_class, ch.from_demo_type, ch.to_class, ch.to_demo_type, ${run.id},
+        coalesce(ch.override_reason, '分类测算'), ${run.effectiveOn}, ${by}, ${now}, ${!immediate}
+      FROM changed ch
+      RETURNING 1)
     SELECT count(*)::int AS changed FROM history`);
+  return Number(rowsOf<{ changed: number }>(result)[0]?.changed ?? 0);
+}
+
+// Tenants with class changes due on `today` or before (the switch's work list).
+export async function tenantsWithDueClasses(executor: Executor, today: string): Promise<number[]> {
+  const result = await executor.execute(sql`
+    SELECT DISTINCT tenant_id AS "tenantId" FROM customer_class_history WHERE pending AND effective_on <= ${today}`);
+  return rowsOf<{ tenantId: number }>(result).map((row) => Number(row.tenantId));
+}
+
+// Applies the pending class changes that took effect by `today`: each store gets its latest due
+// change (a run never changes a store that is special by then); the rows stop being pending and
+// record the class the store had at the switch. Returns how many stores changed.
+export async function switchDueClasses(executor: Executor, tenantId: number, today: string): Promise<number> {
+  const result = await executor.execute(sql`
+    WITH due AS (
+      SELECT DISTINCT ON (h.customer_id) h.id, h.customer_id, h.to_class, h.to_demo_type, h.run_id
+      FROM customer_class_history h
+      WHERE h.tenant_id = ${tenantId} AND h.pending AND h.effective_on <= ${today}
+      ORDER BY h.customer_id, h.effective_on DESC, h.id DESC),
+    applied AS (
+      SELECT d.id, c.id AS customer_id, c.class_code AS from_class, c.demo_type AS from_demo_type, d.to_class, d.to_demo_type
+      FROM due d JOIN customers c ON c.tenant_id = ${tenantId} AND c.id = d.customer_id
+      WHERE d.run_id IS NULL OR c.class_code IS DISTINCT FROM 'special'),
+    cleared AS (
+      UPDATE customer_class_history h SET pending = false,
+        from_class = CASE WHEN h.id = a.id THEN a.from_class ELSE h.from_class END,
+        from_demo_type = CASE WHEN h.id = a.id THEN a.from_demo_type ELSE h.from_demo_type END
+      FROM due d LEFT JOIN applied a ON a.id = d.id
+      WHERE h.tenant_id = ${tenantId} AND h.pending AND h.effective_on <= ${today}
+        AND h.customer_id = d.customer_id),
+    updated AS (
+      UPDATE customers c SET class_code = a.to_class, demo_type = a.to_demo_type
+      FROM applied a WHERE c.tenant_id = ${tenantId} AND c.id = a.customer_id
+      RETURNING 1)
+    SELECT count(*)::int AS changed FROM updated`);
   return Number(rowsOf<{ changed: number }>(result)[0]?.changed ?? 0);
 }
 
@@ -466,10 +577,9 @@ export async function setCustomerClass(
   tenantId: number,
   customerId: number,
   to: { class: CustomerClass | null; demoType: DemoType | null },
-  now: Date,
 ) {
   await executor.execute(sql`
-    UPDATE customers SET class_code = ${to.class}, demo_type = ${to.demoType}, updated_at = ${now}
+    UPDATE customers SET class_code = ${to.class}, demo_type = ${to.demoType}
     WHERE tenant_id = ${tenantId} AND id = ${customerId}`);
 }
 
@@ -483,7 +593,7 @@ export async function historyOf(executor: Executor, tenantId: number, customerId
   const result = await executor.execute(sql`
     SELECT h.id, h.from_class AS "fromClass", h.from_demo_type AS "fromDemoType", h.to_class AS "toClass",
       h.to_demo_type AS "toDemoType", h.run_id AS "runId", h.reason, h.effective_on AS "effectiveOn",
-      u.display_name AS "changedBy", h.changed_at AS "changedAt"
+      u.display_name AS "changedBy", h.changed_at AS "changedAt", h.pending
     FROM customer_class_history h LEFT JOIN users u ON u.id = h.changed_by
     WHERE h.tenant_id = ${tenantId} AND h.customer_id = ${customerId}
     ORDER BY h.id DESC LIMIT 100`);
@@ -498,6 +608,7 @@ export async function historyOf(executor: Executor, tenantId: number, customerId
     effectiveOn: string;
     changedBy: string | null;
     changedAt: string | Date;
+    pending: boolean;
   }>(result);
 }
 
@@ -516,6 +627,8 @@ export async function latestAppliedProposal(
       SELECT r.id FROM classification_runs r
       WHERE r.tenant_id = ${tenantId} AND r.status <> 'proposed' AND p.branch_id = ANY(r.applied_branch_ids)
         AND EXISTS (SELECT 1 FROM class_proposals q WHERE q.tenant_id = r.tenant_id AND q.run_id = r.id AND q.customer_id = ${customerId})
+        AND NOT EXISTS (SELECT 1 FROM customer_class_history h
+          WHERE h.tenant_id = r.tenant_id AND h.run_id = r.id AND h.customer_id = ${customerId} AND h.pending)
       ORDER BY r.id DESC LIMIT 1)`,
   );
   return rows[0];
@@ -623,9 +736,9 @@ export async function setSpecialInBulk(
         ${arrayLiteral(rows.map((row) => row.reason))}::text[]) AS r(customer_id, reason)),
     before AS (
       SELECT c.id, c.class_code, c.demo_type, i.reason FROM customers c JOIN input i ON i.customer_id = c.id
-      WHERE c.tenant_id = ${tenantId} FOR UPDATE OF c),
+      WHERE c.tenant_id = ${tenantId}),
     updated AS (
-      UPDATE customers c SET class_code = 'special', demo_type = NULL, updated_at = ${now}
+      UPDATE customers c SET class_code = 'special', demo_type = NULL
       FROM before b WHERE c.tenant_id = ${tenantId} AND c.id = b.id
       RETURNING b.id, b.class_code, b.demo_type, b.reason)
     INSERT INTO customer_class_history (tenant_id, customer_id, from_class, from_demo_type, to_class, to_demo_type,

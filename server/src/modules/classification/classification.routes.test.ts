@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../db/test-database.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { customers } from '../customers/customers.schema.ts';
+import { switchDueClassesAll } from './classification.service.ts';
 import { defaultRuleSet } from './default-rule-set.ts';
 
 type Proposal = {
   customerId: number;
+  licenceNo: string;
   branchId: number;
   currentClass: string | null;
   proposedClass: string;
@@ -315,6 +317,83 @@ describe.each(testDatabaseKinds)('customer classification on %s', (kind) => {
       await workbook.xlsx.load(file.rawPayload as never);
       expect(workbook.worksheets[0].getCell('A2').value).toBe('准确性');
       expect(workbook.worksheets[0].rowCount).toBe(25);
+    });
+  });
+
+  describe('classes that take effect on a date', () => {
+    it('a future date keeps the current class until then; the switch applies it; history shows both', async () => {
+      const start = t.clock.now;
+      // A rule set that moves stores: everything scoring under 60 is ordinary.
+      const saved = await inject(
+        marketing,
+        'POST',
+        '/api/v1/classification/rule-sets',
+        editedRuleSet({
+          thresholds: [
+            { class: 'demonstration', from: 80, to: 100 },
+            { class: 'growth', from: 60, to: 80 },
+            { class: 'ordinary', from: 0, to: 60 },
+          ],
+        }),
+      );
+      expect(saved.statusCode).toBe(201);
+      const computed = await inject(marketing, 'POST', '/api/v1/classification/runs', {
+        ruleSetId: saved.json().id,
+        effectiveOn: '2026-11-26',
+      });
+      expect(computed.statusCode).toBe(201);
+      const futureRun = computed.json().id;
+      const moved = (
+        await inject(marketing, 'GET', `/api/v1/classification/runs/${futureRun}/proposals?changed=true&limit=1`)
+      ).json().items[0] as Proposal;
+      expect(moved).toBeDefined();
+      const approved = await inject(marketing, 'POST', `/api/v1/classification/runs/${futureRun}/approve`, {});
+      expect(approved.statusCode).toBe(200);
+      expect(approved.json()).toMatchObject({ status: 'applied', pending: true });
+      expect(approved.json().changed).toBeGreaterThan(0);
+      const classOf = async () => {
+        const [row] = await t.database.db
+          .select({ class: customers.classCode })
+          .from(customers)
+          .where(and(eq(customers.tenantId, t.city.tenantId), eq(customers.id, moved.customerId)));
+        return row.class;
+      };
+      // Until the 26th (Beijing) the store keeps its class; the 360° view shows the change ahead.
+      expect(await classOf()).toBe(moved.currentClass);
+      const before = (await inject(marketing, 'GET', `/api/v1/customers/${moved.customerId}/classification`)).json();
+      expect(before.class).toBe(moved.currentClass);
+      expect(before.history[0]).toMatchObject({
+        toClass: moved.proposedClass,
+        effectiveOn: '2026-11-26',
+        pending: true,
+        runId: futureRun,
+      });
+      expect(before.why?.runId).not.toBe(futureRun);
+      // 2026-11-25 23:59 Beijing: not yet.
+      t.clock.now = new Date('2026-11-25T15:59:00Z');
+      expect(await switchDueClassesAll(t.context)).toBe(0);
+      expect(await classOf()).toBe(moved.currentClass);
+      // 2026-11-26 00:00 Beijing: the new classes apply, once.
+      t.clock.now = new Date('2026-11-25T16:00:00Z');
+      const switched = await switchDueClassesAll(t.context);
+      expect(switched).toBe(approved.json().changed);
+      expect(await switchDueClassesAll(t.context)).toBe(0);
+      expect(await classOf()).toBe(moved.proposedClass);
+      t.clock.now = start;
+      const after = (await inject(marketing, 'GET', `/api/v1/customers/${moved.customerId}/classification`)).json();
+      expect(after.class).toBe(moved.proposedClass);
+      expect(after.why.runId).toBe(futureRun);
+      expect(after.history[0]).toMatchObject({
+        toClass: moved.proposedClass,
+        pending: false,
+        fromClass: moved.currentClass,
+      });
+      expect(after.history[1].toClass).toBe(moved.currentClass);
+      // The customer list filters by the class in effect.
+      const listed = (
+        await inject(marketing, 'GET', `/api/v1/customers?class=${moved.proposedClass}&limit=200&q=${moved.licenceNo}`)
+      ).json();
+      expect(listed.items.map((item: { id: number }) => item.id)).toContain(moved.customerId);
     });
   });
 });

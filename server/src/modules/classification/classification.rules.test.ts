@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import {
   checkRuleSet,
+  dateOf,
   decide,
   distributionOf,
   indicatorKeys,
@@ -251,5 +252,31 @@ describe('spot-check', () => {
       { sampledClass: 'ordinary', rerunClass: 'ordinary', complete: true, agrees: null },
     ]);
     expect(stats).toEqual({ sampled: 4, assessed: 3, accuracy: 66.67, consistency: 75, completeness: 75 });
+  });
+});
+
+describe('the day a class takes effect (Beijing)', () => {
+  it.each([
+    ['2026-11-25T15:59:59Z', '2026-11-25'],
+    ['2026-11-25T16:00:00Z', '2026-11-26'],
+    ['2026-12-31T16:00:00Z', '2027-01-01'],
+  ])('%s is %s', (instant, day) => {
+    expect(dateOf(new Date(instant))).toBe(day);
+  });
+});
+
+describe('终端示范型 reads the terminal image score', () => {
+  const demonstration = (image: number) => {
+    const scores = [100, 100, 60, 60, image, 50, 50, 50];
+    return decide(defaultRuleSet, scores);
+  };
+  it.each([
+    [84.9, null],
+    [85, 'terminal'],
+    [50, null], // neutral: no visits
+  ])('image %s → %s', (image, demoType) => {
+    const decision = demonstration(image);
+    expect(decision.class).toBe('demonstration');
+    expect(decision.demoType).toBe(demoType);
   });
 });

@@ -47,6 +47,11 @@ export type StoreFacts = {
   violations: number | null;
 };
 
+// The calendar day (Beijing time) of an instant, YYYY-MM-DD: classes take effect on days.
+export function dateOf(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 const problem = (zh: string, en: string) =>
   new DomainError('CLASSIFICATION_RULE_SET_INVALID', { reason: zh, reasonEn: en });
 

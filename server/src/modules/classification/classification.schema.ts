@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   foreignKey,
@@ -122,11 +124,15 @@ export const customerClassHistory = pgTable(
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     changedBy: integer('changed_by'),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+    // Approved with a later effective date: the store keeps its class until then (the switch applies
+    // it and clears the flag).
+    pending: boolean('pending').notNull().default(false),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
     foreignKey({ columns: [table.tenantId, table.customerId], foreignColumns: [customers.tenantId, customers.id] }),
     index('customer_class_history_customer_idx').on(table.tenantId, table.customerId),
+    index('customer_class_history_pending_idx').on(table.tenantId, table.effectiveOn).where(sql`${table.pending}`),
   ],
 );
 
@@ -174,4 +180,33 @@ export const spotCheckItems = pgTable(
       foreignColumns: [spotChecks.tenantId, spotChecks.id],
     }).onDelete('cascade'),
   ],
+);
+
+// What each store bought in each closed weekly cycle, summarised once by the first run that reads
+// the week (a closed cycle's orders no longer change): a run then reads 13 rows a store instead of
+// joining 13 weeks of orders to their lines. A cycle listed in storeWeekPurchaseCycles is complete.
+export const storeWeekPurchases = pgTable(
+  'store_week_purchases',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    cycleId: integer('cycle_id').notNull(),
+    customerId: integer('customer_id').notNull(),
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    // The amount in 一类/二类 (price class ≤ 2).
+    highClassAmountFen: bigint('high_class_amount_fen', { mode: 'number' }).notNull(),
+    // The store ordered online (the portal) that week.
+    online: boolean('online').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.cycleId, table.customerId] })],
+);
+
+export const storeWeekPurchaseCycles = pgTable(
+  'store_week_purchase_cycles',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    cycleId: integer('cycle_id').notNull(),
+    summarisedAt: timestamp('summarised_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tenantId, table.cycleId] })],
 );

@@ -4,7 +4,8 @@ import type { RuleSetDefinition } from './classification.rules.ts';
 // buys, its growth and its information cooperation; image, credit and violations are weighed but
 // neutral until their data exists. Thresholds tuned so that the demo city reproduces the seed
 // city's shares (示范 12.01 %, 成长 57.2 %, 普通 30.34 %; sub-types 2.99 / 2.58 / 0.58 %).
-// 终端示范型 reads the volume until visits bring terminal image scores (then: image ≥ 80).
+// 终端示范型 reads the terminal image score from the last 13 weeks' visits (a store without visits
+// scores neutral 50 and does not qualify).
 export const defaultRuleSet: RuleSetDefinition = {
   weights: [
     { indicator: 'volume', weight: 25 },
@@ -30,7 +31,7 @@ export const defaultRuleSet: RuleSetDefinition = {
       ],
     },
     { demoType: 'brand', conditions: [{ indicator: 'structure', min: 96 }] },
-    { demoType: 'terminal', conditions: [{ indicator: 'volume', min: 95 }] },
+    { demoType: 'terminal', conditions: [{ indicator: 'image', min: 85 }] },
   ],
 };
 

@@ -5,8 +5,11 @@ export {
   approveRunIn,
   computeRunIn,
   saveRuleSetIn,
+  scheduleClassSwitch,
   setClassByHandIn,
   setSpecialInBulkIn,
+  switchDueClassesAll,
+  switchDueClassesIn,
 } from './classification.service.ts';
 export { defaultRuleSet, defaultRuleSetName } from './default-rule-set.ts';
 export { type IndicatorSources, indicatorSources } from './indicator-sources.ts';

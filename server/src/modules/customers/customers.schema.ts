@@ -128,7 +128,6 @@ export const customers = pgTable(
     index('customers_tenant_owner_pinyin_idx').on(table.tenantId, sql`${table.ownerPinyin} text_pattern_ops`),
     index('customers_tenant_name_idx').on(table.tenantId, table.name),
     index('customers_tenant_updated_idx').on(table.tenantId, table.updatedAt),
-    index('customers_tenant_class_idx').on(table.tenantId, table.classCode),
     // Speeds up substring search of 3+ characters. A GIN index cannot lead with tenant_id without
     // btree_gin; the tenant filter is applied on the (few) matching rows. Correctness never
     // depends on it: under LC_CTYPE=C trigrams ignore Chinese, and LIKE still answers.

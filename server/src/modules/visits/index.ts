@@ -1,7 +1,7 @@
 // The visits module: 菜单式服务 (service menu, requests, 服务方式库) and 走访 (standards, monthly plans,
 // daily routes, visit records and the observations they carry).
 
-export { seedDemoVisitsIn } from './demo-visits.ts';
+export { seedDemoPastVisitsIn, seedDemoVisitsIn } from './demo-visits.ts';
 export { orderRoute } from './route.rules.ts';
 export { serviceRoutes } from './services.routes.ts';
 export { generateMonthlyPlan } from './visit-plan.rules.ts';

@@ -24,6 +24,7 @@ import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
 import {
   approveRun,
+  type CustomerClass,
   type Proposal,
   type Run,
   type RunDetail,
@@ -35,6 +36,7 @@ import {
 import { manageClassification, reviewProposals } from './classification-access.ts';
 import { ClassLabel } from './components/ClassLabel.tsx';
 import { ComputeRunModal } from './components/ComputeRunModal.tsx';
+import { DiffMatrix } from './components/DiffMatrix.tsx';
 import { DistributionView } from './components/DistributionView.tsx';
 import { OverrideModal } from './components/OverrideModal.tsx';
 import { WhyTable } from './components/WhyTable.tsx';
@@ -60,11 +62,14 @@ export function RunsPage() {
   const [isComputing, setComputing] = useState(false);
   const [branchId, setBranchId] = useState<number | undefined>();
   const [onlyChanged, setOnlyChanged] = useState(true);
+  const [move, setMove] = useState<{ from: CustomerClass | 'none'; to: CustomerClass } | undefined>();
   const [page, setPage] = useState(1);
   const pageSize = 20;
   const proposals = useProposals(runId, {
     branchId,
     changed: onlyChanged,
+    from: move?.from,
+    to: move?.to,
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
@@ -84,7 +89,14 @@ export function RunsPage() {
             runId: chosen.id,
             branchIds: branch ? [branch.branchId] : undefined,
           });
-          message.success(t('classification.runs.approved', { count: result.changed }));
+          message.success(
+            result.pending
+              ? t('classification.runs.approvedPending', {
+                  count: result.changed,
+                  date: format.date(day(chosen.effectiveOn)),
+                })
+              : t('classification.runs.approved', { count: result.changed }),
+          );
         } catch (error) {
           message.error(describeError(error, t));
         }
@@ -119,7 +131,7 @@ export function RunsPage() {
     },
   ];
 
-  const move = (from: string | null, to: string) =>
+  const moveLabel = (from: string | null, to: string) =>
     `${from ? t(`customers.classes.${from}` as 'customers.classes.growth') : t('customers.classes.none')} → ${t(
       `customers.classes.${to}` as 'customers.classes.growth',
     )}`;
@@ -141,7 +153,7 @@ export function RunsPage() {
             .filter((entry) => entry.from !== entry.to)
             .map((entry) => (
               <Tag key={`${entry.from}-${entry.to}`}>
-                {move(entry.from, entry.to)}：{format.number(entry.count)}
+                {moveLabel(entry.from, entry.to)}：{format.number(entry.count)}
               </Tag>
             ))}
         </Flex>
@@ -251,6 +263,16 @@ export function RunsPage() {
             >
               {!detail.isLatest ? <Alert type="warning" showIcon title={t('classification.runs.notLatest')} /> : null}
               <DistributionView distribution={detail.distribution} height={220} />
+              <div style={{ marginTop: 16 }}>
+                <DiffMatrix
+                  diff={detail.diff}
+                  onPick={(pick) => {
+                    setBranchId(pick.branchId);
+                    setMove({ from: pick.from, to: pick.to });
+                    setPage(1);
+                  }}
+                />
+              </div>
               <Table<BranchDiff>
                 style={{ marginTop: 16 }}
                 rowKey="branchId"
@@ -264,6 +286,11 @@ export function RunsPage() {
               title={t('classification.runs.proposals')}
               extra={
                 <Flex gap={12} align="center">
+                  {move ? (
+                    <Tag closable onClose={() => setMove(undefined)}>
+                      {moveLabel(move.from === 'none' ? null : move.from, move.to)}
+                    </Tag>
+                  ) : null}
                   <Select
                     allowClear
                     placeholder={t('classification.runs.branch')}

@@ -2,6 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, buildUrl } from '../../shared/api-client.ts';
 import type { CustomerClass, DemoType } from '../customers/customer-codes.ts';
 
+export type { CustomerClass };
+
 // The classification API (/api/v1/classification/…, issue 5).
 
 export const indicatorKeys = [
@@ -113,6 +115,7 @@ export type CustomerClassification = {
     effectiveOn: string;
     changedBy: string | null;
     changedAt: string;
+    pending: boolean;
   }[];
 };
 
@@ -176,7 +179,14 @@ export function useRun(id: number | undefined) {
   });
 }
 
-export type ProposalQuery = { branchId?: number; changed?: boolean; limit: number; offset: number };
+export type ProposalQuery = {
+  branchId?: number;
+  changed?: boolean;
+  from?: CustomerClass | 'none';
+  to?: CustomerClass;
+  limit: number;
+  offset: number;
+};
 
 export function useProposals(runId: number | undefined, query: ProposalQuery) {
   return useQuery({
@@ -189,6 +199,8 @@ export function useProposals(runId: number | undefined, query: ProposalQuery) {
         {
           ...(query.branchId ? { branchId: query.branchId } : {}),
           ...(query.changed ? { changed: 'true' } : {}),
+          ...(query.from ? { from: query.from } : {}),
+          ...(query.to ? { to: query.to } : {}),
           limit: query.limit,
           offset: query.offset,
         },
@@ -202,7 +214,7 @@ export function computeRun(input: { ruleSetId: number; effectiveOn?: string }) {
 }
 
 export function approveRun(input: { runId: number; branchIds?: number[] }) {
-  return api.post<Run & { changed: number }>(
+  return api.post<Run & { changed: number; pending: boolean }>(
     `/classification/runs/${input.runId}/approve`,
     input.branchIds ? { branchIds: input.branchIds } : {},
   );

@@ -1,4 +1,4 @@
-import { App, Button, Card, Empty, Flex, Form, Input, Modal, Select, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canAccess } from '../../../app/access.ts';
@@ -101,7 +101,12 @@ export function CustomerClassification({ customerId }: { customerId: number }) {
               {
                 title: t('classification.customer.effectiveOn'),
                 dataIndex: 'effectiveOn',
-                render: (value: string) => format.date(day(value)),
+                render: (value: string, row) => (
+                  <Flex gap={4} align="center">
+                    {format.date(day(value))}
+                    {row.pending ? <Tag color="gold">{t('classification.customer.pending')}</Tag> : null}
+                  </Flex>
+                ),
               },
               {
                 title: t('classification.customer.change'),
