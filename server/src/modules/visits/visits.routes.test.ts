@@ -253,6 +253,34 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     imageScore = scores.get(store.id) as number;
   });
 
+  it("answers one store's visits and plan for the 360° view, within scope only", async () => {
+    const list = await inject(marketing, 'GET', `/api/v1/visits?customerId=${store.id}&limit=1&offset=0`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toHaveLength(1);
+    expect(list.json().total).toBeGreaterThanOrEqual(2);
+    expect(list.json().items[0]).toMatchObject({ customerId: store.id, servicesDelivered: expect.any(Array) });
+    const second = await inject(marketing, 'GET', `/api/v1/visits?customerId=${store.id}&limit=1&offset=1`);
+    expect((await inject(manager, 'GET', `/api/v1/visits?customerId=${store.id}`)).json().total).toBeGreaterThan(0);
+    expect(second.json().items[0].id).not.toBe(list.json().items[0].id);
+    const plan = await inject(manager, 'GET', `/api/v1/visits/plan?customerId=${store.id}&month=2026-11`);
+    expect(plan.statusCode).toBe(200);
+    expect(plan.json().items.length).toBeGreaterThan(0);
+    expect(plan.json().items.every((item: { customerId: number }) => item.customerId === store.id)).toBe(true);
+    // Marketing (city scope) reads the store too, whoever manages it.
+    expect((await inject(marketing, 'GET', `/api/v1/visits/plan?customerId=${store.id}`)).statusCode).toBe(200);
+    // Another manager's store: not found, not an empty list.
+    for (const url of [
+      `/api/v1/visits?customerId=${foreignStoreId}`,
+      `/api/v1/visits/plan?customerId=${foreignStoreId}`,
+      `/api/v1/visits?customerId=${store.id}`,
+    ]) {
+      const cookie = url.endsWith(String(store.id)) ? otherManager : manager;
+      const response = await inject(cookie, 'GET', url);
+      expect(response.statusCode).toBe(404);
+      expect(response.json().code).toBe('NOT_FOUND');
+    }
+  });
+
   it('refuses to change or delete a submitted visit; a correction is a new linked record', async () => {
     const [latest] = (await inject(manager, 'GET', `/api/v1/visits?customerId=${store.id}`)).json().items;
     for (const method of ['PATCH', 'PUT', 'DELETE'] as const) {
@@ -450,6 +478,35 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     const ranking = (await inject(marketing, 'GET', '/api/v1/services/methods')).json();
     const rated = ranking.items.find((item: { itemId: number }) => item.itemId === all[1].id);
     expect(rated).toMatchObject({ ratings: 3, isFlaggedForRetirement: true });
+  });
+
+  it('edits the standards by class and per store, with the overrides listed in scope', async () => {
+    const standards = (await inject(manager, 'GET', '/api/v1/visits/standards')).json();
+    expect(standards).toEqual({ demonstration: 4, growth: 2, ordinary: 1, special: 1 });
+    const invalid = await inject(marketing, 'PUT', '/api/v1/visits/standards', { ...standards, growth: 9 });
+    expect(invalid.statusCode).toBe(400);
+    expect((await inject(manager, 'PUT', '/api/v1/visits/standards', standards)).statusCode).toBe(403);
+    const saved = await inject(marketing, 'PUT', '/api/v1/visits/standards', { ...standards, growth: 3 });
+    expect(saved.json()).toMatchObject({ growth: 3 });
+
+    const url = `/api/v1/visits/standards/stores/${store.id}`;
+    const set = await inject(marketing, 'PUT', url, { visitsPerMonth: 6, reason: '新开示范店' });
+    expect(set.json()).toMatchObject({ customerId: store.id, visitsPerMonth: 6, classStandard: 4 });
+    const listed = (await inject(marketing, 'GET', '/api/v1/visits/standards/stores')).json().items;
+    expect(listed).toContainEqual(
+      expect.objectContaining({ customerId: store.id, visitsPerMonth: 6, reason: '新开示范店', classStandard: 4 }),
+    );
+    // The manager sees their own store's override; another manager neither sees nor sets it.
+    const own = (await inject(manager, 'GET', '/api/v1/visits/standards/stores')).json().items;
+    expect(own.map((row: { customerId: number }) => row.customerId)).toContain(store.id);
+    expect((await inject(otherManager, 'GET', '/api/v1/visits/standards/stores')).json().items).toEqual([]);
+    expect((await inject(otherManager, 'PUT', url, { visitsPerMonth: 1, reason: 'x' })).statusCode).toBe(404);
+    expect((await inject(marketing, 'PUT', url, { visitsPerMonth: -1, reason: 'x' })).statusCode).toBe(400);
+
+    const removed = await inject(marketing, 'DELETE', url);
+    expect(removed.json()).toMatchObject({ visitsPerMonth: null, reason: null });
+    expect((await inject(marketing, 'GET', '/api/v1/visits/standards/stores')).json().items).toEqual([]);
+    await inject(marketing, 'PUT', '/api/v1/visits/standards', standards);
   });
 
   it('keeps another city company out', async () => {

@@ -24,6 +24,7 @@ import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
+import { VisitStandards } from './components/VisitStandards.tsx';
 import { VisitForm } from './VisitForm.tsx';
 import {
   dropPlanItem,
@@ -57,6 +58,7 @@ export function VisitsPage() {
           { key: 'plan', label: t('visits.tabs.plan'), children: <MonthPlan /> },
           { key: 'records', label: t('visits.tabs.records'), children: <VisitRecords /> },
           { key: 'report', label: t('visits.tabs.report'), children: <CompletionReport /> },
+          { key: 'standards', label: t('visits.tabs.standards'), children: <VisitStandards /> },
         ]}
       />
     </PageContainer>
