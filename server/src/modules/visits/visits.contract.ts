@@ -124,6 +124,8 @@ export const routeSchema = z.object({
       longitude: z.number().nullable(),
       status: z.enum(planItemStatuses),
       legKm: z.number().nullable(),
+      // The stop's place in the plan's order (kmBefore's walk); null without coordinates.
+      planSequence: z.number().nullable(),
     }),
   ),
   // Stores without coordinates cannot be ordered; they come last, as planned.

@@ -209,6 +209,11 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     expect(route.stops.map((stop: { sequence: number }) => stop.sequence)).toEqual(
       route.stops.map((_: unknown, index: number) => index + 1),
     );
+    // The plan's order of the placed stops is a permutation of 1..n (the map's "before").
+    const placed = route.stops.filter((stop: { latitude: number | null }) => stop.latitude !== null);
+    expect(
+      placed.map((stop: { planSequence: number }) => stop.planSequence).sort((a: number, b: number) => a - b),
+    ).toEqual(placed.map((_: unknown, index: number) => index + 1));
   });
 
   it('records a visit, completes the plan item and keeps the observations', async () => {
@@ -374,6 +379,16 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     }
     // Every grouping adds up to the same month.
     expect(totals.size).toBe(1);
+    // The demo's past months were planned by the same rules and mostly done: a realistic completion.
+    for (const month of ['2026-08', '2026-09', '2026-10']) {
+      const rows = (await inject(marketing, 'GET', `/api/v1/visits/report?month=${month}&groupBy=class`)).json()
+        .rows as Array<{ done: number; planned: number }>;
+      const planned = rows.reduce((total, row) => total + row.planned, 0);
+      const done = rows.reduce((total, row) => total + row.done, 0);
+      expect(planned).toBeGreaterThan(0);
+      expect(done / planned).toBeGreaterThan(0.8);
+      expect(done / planned).toBeLessThan(1);
+    }
     const mine = (await inject(manager, 'GET', '/api/v1/visits/report?month=2026-11&groupBy=manager')).json();
     expect(mine.rows).toHaveLength(1);
     const file = await inject(marketing, 'GET', '/api/v1/visits/report/export?month=2026-11&groupBy=class');

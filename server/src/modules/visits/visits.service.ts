@@ -425,6 +425,8 @@ export async function getDailyRoute(
   const offset = hasStart ? 1 : 0;
   const ordered = route.order.filter((index) => index >= offset).map((index) => placed[index - offset]);
   const round = (km: number) => Math.round(km * 100) / 100;
+  // Where each placed stop stood in the plan's own order (what kmBefore walks), for the map.
+  const planSequenceOf = new Map(placed.map((item, index) => [item.id, index + 1]));
   let previous: Point | null = hasStart ? points[0] : null;
   const stops = [...ordered, ...unplaced].map((item, index) => {
     let legKm: number | null = null;
@@ -443,6 +445,7 @@ export async function getDailyRoute(
       longitude: item.longitude,
       status: item.status,
       legKm,
+      planSequence: planSequenceOf.get(item.id) ?? null,
     };
   });
   return { date, kmBefore: round(route.kmBefore), kmAfter: round(route.kmAfter), stops, unplaced: unplaced.length };

@@ -25,6 +25,7 @@ export type RouteStop = {
   longitude: number | null;
   status: PlanItem['status'];
   legKm: number | null;
+  planSequence: number | null;
 };
 export type DailyRoute = { date: string; kmBefore: number; kmAfter: number; stops: RouteStop[]; unplaced: number };
 export type VisitFlag = 'no_position' | 'short' | 'far';
