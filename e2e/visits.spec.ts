@@ -34,6 +34,11 @@ test('a manager plans, routes, visits and corrects a visit', async ({ page }, te
     .first();
   await expect(stop).toBeVisible();
   await saveScreenshot(page, testInfo, 'visits-route');
+  await page.getByText('路线图', { exact: true }).click();
+  await expect(page.getByTestId('route-map-stop').first()).toBeVisible();
+  await saveScreenshot(page, testInfo, 'visits-route-map');
+  await page.getByText(/^计划顺序 ·/).click();
+  await expect(page.getByTestId('route-map-stop').first()).toBeVisible();
   await stop.getByRole('button', { name: '开始拜访' }).click();
   await page.getByRole('button', { name: /签到/ }).click();
   await expect(page.getByText(/已签到/)).toBeVisible();
