@@ -194,18 +194,17 @@ function StoreOverrides({ canEdit }: { canEdit: boolean }) {
   ];
 
   return (
-    <Card
-      size="small"
-      title={t('visits.standards.stores')}
-      extra={
-        canEdit ? (
+    <Card size="small" title={t('visits.standards.stores')}>
+      <Flex justify="space-between" align="flex-start" gap={12} wrap style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary" style={{ flex: '1 1 240px' }}>
+          {t('visits.standards.storesHint')}
+        </Typography.Text>
+        {canEdit ? (
           <Button icon={<PlusOutlined />} onClick={() => open('new')}>
             {t('visits.standards.add')}
           </Button>
-        ) : null
-      }
-    >
-      <Typography.Paragraph type="secondary">{t('visits.standards.storesHint')}</Typography.Paragraph>
+        ) : null}
+      </Flex>
       <Table
         rowKey="customerId"
         size="small"
