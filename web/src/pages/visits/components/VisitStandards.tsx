@@ -77,8 +77,6 @@ export function VisitStandards() {
             >
               <InputNumber
                 data-testid={`standard-${classCode}`}
-                min={0}
-                max={maxVisitsPerMonth}
                 precision={0}
                 suffix={t('visits.standards.perMonth')}
                 style={{ width: 140 }}
@@ -240,7 +238,7 @@ function StoreOverrides({ canEdit }: { canEdit: boolean }) {
               { type: 'integer', min: 0, max: maxVisitsPerMonth, message: t('visits.standards.range') },
             ]}
           >
-            <InputNumber min={0} max={maxVisitsPerMonth} precision={0} suffix={t('visits.standards.perMonth')} />
+            <InputNumber precision={0} suffix={t('visits.standards.perMonth')} />
           </Form.Item>
           <Form.Item
             name="reason"
