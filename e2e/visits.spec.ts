@@ -98,6 +98,7 @@ test("a manager reads a store's visits in the 360° view and opens a record read
 
   // Another manager's store is not found, not an empty list.
   const id = /\/customers\/(\d+)/.exec(page.url())?.[1];
+  await page.context().clearCookies();
   await signIn(page, 'manager02');
   const response = await page.request.get(`/api/v1/visits?customerId=${id}`);
   expect(response.status()).toBe(404);
