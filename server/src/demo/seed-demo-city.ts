@@ -36,7 +36,7 @@ import {
 export const demoPassword = 'kewo-demo-2026';
 export const demoMarkerKey = 'demo';
 // Bump when the generator changes shape; an older demo directory is then rebuilt, not reused.
-export const demoGeneratorVersion = '6';
+export const demoGeneratorVersion = '8';
 export const demoManagerCount = 200;
 // The seed city has 23,418 licensed stores; tests ask for a few hundred to stay fast.
 export const demoCustomerCount = 24_000;
@@ -365,7 +365,7 @@ async function seedCity(
     // 投诉建议: a year of tickets (with the supply history: the province demo leaves both out).
     await seedDemoTickets(tx, tenant.id, now, createRandom(plan.seed + 2));
     progress(`${plan.companyName}: tickets`);
-    // 走访: this month's plans, three months of visits, observations.
+    // 走访: this month's and the three months before's plans, their visits, observations.
     await seedDemoVisitsIn(
       tx,
       tenant.id,

@@ -31,6 +31,21 @@ export const overrideSchema = z.object({
   classStandard: z.number(),
 });
 
+export const overrideListSchema = z.object({
+  items: z.array(
+    z.object({
+      customerId: z.number(),
+      customerName: z.string(),
+      licenceNo: z.string(),
+      classCode: classCode.nullable(),
+      classStandard: z.number(),
+      visitsPerMonth: z.number(),
+      reason: z.string(),
+      updatedAt: z.date(),
+    }),
+  ),
+});
+
 // ── Plans ─────────────────────────────────────────────────────────────────────────────────────
 
 export const generatePlanBody = z.strictObject({
@@ -42,6 +57,7 @@ export const generatePlanResult = z.object({ month, managers: z.number(), items:
 
 export const planQuery = z.strictObject({
   month: month.optional(),
+  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   managerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   date: day.optional(),
 });
@@ -108,6 +124,8 @@ export const routeSchema = z.object({
       longitude: z.number().nullable(),
       status: z.enum(planItemStatuses),
       legKm: z.number().nullable(),
+      // The stop's place in the plan's order (kmBefore's walk); null without coordinates.
+      planSequence: z.number().nullable(),
     }),
   ),
   // Stores without coordinates cannot be ordered; they come last, as planned.
@@ -182,6 +200,7 @@ export const visitListSchema = z.object({
       checkInDistanceM: z.number().nullable(),
       correctsVisitId: z.number().nullable(),
       isSuperseded: z.boolean(),
+      servicesDelivered: z.array(z.number()),
       flags: z.array(z.enum(['no_position', 'short', 'far'])),
     }),
   ),

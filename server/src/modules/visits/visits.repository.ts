@@ -117,6 +117,28 @@ export async function getStoreOverride(executor: Executor, tenantId: number, cus
   return row;
 }
 
+// The stores in scope with a standard of their own, by store name.
+export async function listStoreOverrides(executor: Executor, tenantId: number, scope: DataScope) {
+  return executor
+    .select({
+      customerId: visitStoreOverrides.customerId,
+      customerName: customers.name,
+      licenceNo: customers.licenceNo,
+      classCode: customers.classCode,
+      visitsPerMonth: visitStoreOverrides.visitsPerMonth,
+      reason: visitStoreOverrides.reason,
+      updatedAt: visitStoreOverrides.updatedAt,
+    })
+    .from(visitStoreOverrides)
+    .innerJoin(
+      customers,
+      and(eq(customers.tenantId, visitStoreOverrides.tenantId), eq(customers.id, visitStoreOverrides.customerId)),
+    )
+    .where(and(eq(visitStoreOverrides.tenantId, tenantId), storeScope(scope)))
+    .orderBy(asc(customers.name), asc(customers.id))
+    .limit(1000);
+}
+
 export async function setStoreOverride(
   executor: Executor,
   row: { tenantId: number; customerId: number; visitsPerMonth: number; reason: string; updatedAt: Date } | null,
@@ -200,10 +222,11 @@ export async function listPlanItems(
   executor: Executor,
   tenantId: number,
   scope: DataScope,
-  filter: { month?: string; managerId?: number; date?: string },
+  filter: { month?: string; managerId?: number; date?: string; customerId?: number },
 ) {
   const conditions: SQL[] = [eq(visitPlanItems.tenantId, tenantId), planScope(scope)];
   if (filter.month) conditions.push(eq(visitPlanItems.month, filter.month));
+  if (filter.customerId !== undefined) conditions.push(eq(visitPlanItems.customerId, filter.customerId));
   if (filter.managerId !== undefined) conditions.push(eq(visitPlanItems.managerId, filter.managerId));
   if (filter.date) conditions.push(eq(visitPlanItems.plannedOn, filter.date));
   return executor
@@ -456,6 +479,7 @@ export async function listVisits(
         checkInDistanceM: visits.checkInDistanceM,
         imageScore: visits.imageScore,
         correctsVisitId: visits.correctsVisitId,
+        servicesDelivered: visits.servicesDelivered,
         isSuperseded: sql<boolean>`EXISTS (SELECT 1 FROM visits n WHERE n.tenant_id = ${visits.tenantId} AND n.corrects_visit_id = ${visits.id})`,
         submittedAt: visits.submittedAt,
       })

@@ -209,6 +209,11 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     expect(route.stops.map((stop: { sequence: number }) => stop.sequence)).toEqual(
       route.stops.map((_: unknown, index: number) => index + 1),
     );
+    // The plan's order of the placed stops is a permutation of 1..n (the map's "before").
+    const placed = route.stops.filter((stop: { latitude: number | null }) => stop.latitude !== null);
+    expect(
+      placed.map((stop: { planSequence: number }) => stop.planSequence).sort((a: number, b: number) => a - b),
+    ).toEqual(placed.map((_: unknown, index: number) => index + 1));
   });
 
   it('records a visit, completes the plan item and keeps the observations', async () => {
@@ -251,6 +256,34 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     expect(scoresBefore.size).toBeGreaterThan(10);
     expect(scores.get(store.id)).toBeGreaterThan(0);
     imageScore = scores.get(store.id) as number;
+  });
+
+  it("answers one store's visits and plan for the 360° view, within scope only", async () => {
+    const list = await inject(marketing, 'GET', `/api/v1/visits?customerId=${store.id}&limit=1&offset=0`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toHaveLength(1);
+    expect(list.json().total).toBeGreaterThanOrEqual(2);
+    expect(list.json().items[0]).toMatchObject({ customerId: store.id, servicesDelivered: expect.any(Array) });
+    const second = await inject(marketing, 'GET', `/api/v1/visits?customerId=${store.id}&limit=1&offset=1`);
+    expect((await inject(manager, 'GET', `/api/v1/visits?customerId=${store.id}`)).json().total).toBeGreaterThan(0);
+    expect(second.json().items[0].id).not.toBe(list.json().items[0].id);
+    const plan = await inject(manager, 'GET', `/api/v1/visits/plan?customerId=${store.id}&month=2026-11`);
+    expect(plan.statusCode).toBe(200);
+    expect(plan.json().items.length).toBeGreaterThan(0);
+    expect(plan.json().items.every((item: { customerId: number }) => item.customerId === store.id)).toBe(true);
+    // Marketing (city scope) reads the store too, whoever manages it.
+    expect((await inject(marketing, 'GET', `/api/v1/visits/plan?customerId=${store.id}`)).statusCode).toBe(200);
+    // Another manager's store: not found, not an empty list.
+    for (const url of [
+      `/api/v1/visits?customerId=${foreignStoreId}`,
+      `/api/v1/visits/plan?customerId=${foreignStoreId}`,
+      `/api/v1/visits?customerId=${store.id}`,
+    ]) {
+      const cookie = url.endsWith(String(store.id)) ? otherManager : manager;
+      const response = await inject(cookie, 'GET', url);
+      expect(response.statusCode).toBe(404);
+      expect(response.json().code).toBe('NOT_FOUND');
+    }
   });
 
   it('refuses to change or delete a submitted visit; a correction is a new linked record', async () => {
@@ -346,6 +379,16 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     }
     // Every grouping adds up to the same month.
     expect(totals.size).toBe(1);
+    // The demo's past months were planned by the same rules and mostly done: a realistic completion.
+    for (const month of ['2026-08', '2026-09', '2026-10']) {
+      const rows = (await inject(marketing, 'GET', `/api/v1/visits/report?month=${month}&groupBy=class`)).json()
+        .rows as Array<{ done: number; planned: number }>;
+      const planned = rows.reduce((total, row) => total + row.planned, 0);
+      const done = rows.reduce((total, row) => total + row.done, 0);
+      expect(planned).toBeGreaterThan(0);
+      expect(done / planned).toBeGreaterThan(0.8);
+      expect(done / planned).toBeLessThan(1);
+    }
     const mine = (await inject(manager, 'GET', '/api/v1/visits/report?month=2026-11&groupBy=manager')).json();
     expect(mine.rows).toHaveLength(1);
     const file = await inject(marketing, 'GET', '/api/v1/visits/report/export?month=2026-11&groupBy=class');
@@ -450,6 +493,35 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     const ranking = (await inject(marketing, 'GET', '/api/v1/services/methods')).json();
     const rated = ranking.items.find((item: { itemId: number }) => item.itemId === all[1].id);
     expect(rated).toMatchObject({ ratings: 3, isFlaggedForRetirement: true });
+  });
+
+  it('edits the standards by class and per store, with the overrides listed in scope', async () => {
+    const standards = (await inject(manager, 'GET', '/api/v1/visits/standards')).json();
+    expect(standards).toEqual({ demonstration: 4, growth: 2, ordinary: 1, special: 1 });
+    const invalid = await inject(marketing, 'PUT', '/api/v1/visits/standards', { ...standards, growth: 9 });
+    expect(invalid.statusCode).toBe(400);
+    expect((await inject(manager, 'PUT', '/api/v1/visits/standards', standards)).statusCode).toBe(403);
+    const saved = await inject(marketing, 'PUT', '/api/v1/visits/standards', { ...standards, growth: 3 });
+    expect(saved.json()).toMatchObject({ growth: 3 });
+
+    const url = `/api/v1/visits/standards/stores/${store.id}`;
+    const set = await inject(marketing, 'PUT', url, { visitsPerMonth: 6, reason: '新开示范店' });
+    expect(set.json()).toMatchObject({ customerId: store.id, visitsPerMonth: 6, classStandard: 4 });
+    const listed = (await inject(marketing, 'GET', '/api/v1/visits/standards/stores')).json().items;
+    expect(listed).toContainEqual(
+      expect.objectContaining({ customerId: store.id, visitsPerMonth: 6, reason: '新开示范店', classStandard: 4 }),
+    );
+    // The manager sees their own store's override; another manager neither sees nor sets it.
+    const own = (await inject(manager, 'GET', '/api/v1/visits/standards/stores')).json().items;
+    expect(own.map((row: { customerId: number }) => row.customerId)).toContain(store.id);
+    expect((await inject(otherManager, 'GET', '/api/v1/visits/standards/stores')).json().items).toEqual([]);
+    expect((await inject(otherManager, 'PUT', url, { visitsPerMonth: 1, reason: 'x' })).statusCode).toBe(404);
+    expect((await inject(marketing, 'PUT', url, { visitsPerMonth: -1, reason: 'x' })).statusCode).toBe(400);
+
+    const removed = await inject(marketing, 'DELETE', url);
+    expect(removed.json()).toMatchObject({ visitsPerMonth: null, reason: null });
+    expect((await inject(marketing, 'GET', '/api/v1/visits/standards/stores')).json().items).toEqual([]);
+    await inject(marketing, 'PUT', '/api/v1/visits/standards', standards);
   });
 
   it('keeps another city company out', async () => {

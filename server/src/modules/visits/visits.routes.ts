@@ -22,6 +22,7 @@ import {
   moveBody,
   newVisitBody,
   overrideBody,
+  overrideListSchema,
   overrideParams,
   overrideSchema,
   photoCreatedSchema,
@@ -51,6 +52,7 @@ import {
   getStoreStandard,
   getVisitDetail,
   getVisitPhoto,
+  listStoreStandards,
   listVisitRecords,
   movePlanItem,
   setStandards,
@@ -92,6 +94,20 @@ export const visitRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
       },
     },
     async (request) => setStandards(context, actorOf(request), request.body),
+  );
+
+  app.get(
+    '/visits/standards/stores',
+    {
+      config: { access: anyStaff },
+      schema: {
+        tags: ['visits'],
+        summary: 'Stores with a standard of their own / 单店走访标准列表',
+        description: 'Within the data scope, by store name (at most 1,000).',
+        response: { 200: overrideListSchema },
+      },
+    },
+    async (request) => listStoreStandards(context, actorOf(request)),
   );
 
   app.get(

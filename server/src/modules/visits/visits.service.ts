@@ -50,6 +50,7 @@ import {
   knownProductIds,
   listAdjustments,
   listPlanItems,
+  listStoreOverrides,
   listVisits,
   managersInScope,
   observationsOf,
@@ -103,6 +104,16 @@ export async function getStoreStandard(context: AppContext, actor: Actor, custom
     reason: override?.reason ?? null,
     classCode: store.classCode,
     classStandard: standards[store.classCode ?? 'ordinary'],
+  };
+}
+
+export async function listStoreStandards(context: AppContext, actor: Actor) {
+  const [standards, rows] = await Promise.all([
+    getVisitStandards(context.db, actor.tenantId),
+    listStoreOverrides(context.db, actor.tenantId, actor.scope),
+  ]);
+  return {
+    items: rows.map((row) => ({ ...row, classStandard: standards[row.classCode ?? 'ordinary'] })),
   };
 }
 
@@ -221,6 +232,12 @@ export async function generatePlansIn(
   return rows.length;
 }
 
+async function storeInScope(executor: Executor, actor: Actor, customerId: number) {
+  const store = await findScopedStore(executor, actor.tenantId, actor.scope, customerId);
+  if (!store) throw new DomainError('NOT_FOUND');
+  return store;
+}
+
 function managerFilterOf(actor: Actor, managerId: number | undefined) {
   if (actor.role === 'manager' && actor.scope.kind === 'own') return actor.userId;
   return managerId;
@@ -229,12 +246,22 @@ function managerFilterOf(actor: Actor, managerId: number | undefined) {
 export async function getPlan(
   context: AppContext,
   actor: Actor,
-  query: { month?: string; managerId?: number; date?: string },
+  query: { month?: string; managerId?: number; date?: string; customerId?: number },
 ) {
   const month = query.month ?? (query.date ? query.date.slice(0, 7) : monthOf(context.now()));
   parseMonth(month);
-  const managerId = managerFilterOf(actor, query.managerId ?? (actor.role === 'manager' ? actor.userId : undefined));
-  const items = await listPlanItems(context.db, actor.tenantId, actor.scope, { month, managerId, date: query.date });
+  // One store's plan (the 360° view): the store must be in scope, whoever plans it.
+  if (query.customerId !== undefined) await storeInScope(context.db, actor, query.customerId);
+  const managerId =
+    query.customerId !== undefined
+      ? query.managerId
+      : managerFilterOf(actor, query.managerId ?? (actor.role === 'manager' ? actor.userId : undefined));
+  const items = await listPlanItems(context.db, actor.tenantId, actor.scope, {
+    month,
+    managerId,
+    date: query.date,
+    customerId: query.customerId,
+  });
   return {
     month,
     managerId: managerId ?? null,
@@ -398,6 +425,8 @@ export async function getDailyRoute(
   const offset = hasStart ? 1 : 0;
   const ordered = route.order.filter((index) => index >= offset).map((index) => placed[index - offset]);
   const round = (km: number) => Math.round(km * 100) / 100;
+  // Where each placed stop stood in the plan's own order (what kmBefore walks), for the map.
+  const planSequenceOf = new Map(placed.map((item, index) => [item.id, index + 1]));
   let previous: Point | null = hasStart ? points[0] : null;
   const stops = [...ordered, ...unplaced].map((item, index) => {
     let legKm: number | null = null;
@@ -416,6 +445,7 @@ export async function getDailyRoute(
       longitude: item.longitude,
       status: item.status,
       legKm,
+      planSequence: planSequenceOf.get(item.id) ?? null,
     };
   });
   return { date, kmBefore: round(route.kmBefore), kmAfter: round(route.kmAfter), stops, unplaced: unplaced.length };
@@ -589,6 +619,8 @@ export async function listVisitRecords(
   query: { customerId?: number; managerId?: number; month?: string; flagged?: boolean; limit: number; offset: number },
 ) {
   const range = query.month ? monthRange(query.month) : undefined;
+  // A store outside the caller's scope is not found (rather than an empty list).
+  if (query.customerId !== undefined) await storeInScope(context.db, actor, query.customerId);
   const result = await listVisits(context.db, actor.tenantId, actor.scope, {
     ...query,
     from: range?.from,

@@ -3,6 +3,7 @@ import { Button, Card, Flex, Result, Skeleton, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { canAccess } from '../../app/access.ts';
 import { isApiError } from '../../shared/api-client.ts';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { describeError } from '../../shared/error-message.ts';
@@ -39,9 +40,10 @@ export function CustomerDetailPage() {
 
   const isEditor = user.role === 'admin' || user.role === 'marketing';
   const canEditContacts = isEditor || user.role === 'service';
-  const tabKey = customerTabs.some((tab) => tab.key === searchParams.get('tab'))
+  const tabs = customerTabs.filter((tab) => !tab.access || canAccess(user, { access: tab.access }));
+  const tabKey = tabs.some((tab) => tab.key === searchParams.get('tab'))
     ? (searchParams.get('tab') as string)
-    : customerTabs[0].key;
+    : tabs[0].key;
 
   if (id === 0 || (customer.error && isApiError(customer.error) && customer.error.status === 404)) {
     return (
@@ -115,8 +117,8 @@ export function CustomerDetailPage() {
       <Card>
         <Tabs
           activeKey={tabKey}
-          onChange={(key) => setSearchParams(key === customerTabs[0].key ? {} : { tab: key }, { replace: true })}
-          items={customerTabs.map((tab) => ({
+          onChange={(key) => setSearchParams(key === tabs[0].key ? {} : { tab: key }, { replace: true })}
+          items={tabs.map((tab) => ({
             key: tab.key,
             label: t(tab.labelKey),
             children: tab.render({ customer: data, fields }),

@@ -153,7 +153,7 @@ describe('CustomersPage', () => {
 });
 
 describe('CustomerDetailPage', () => {
-  it('shows the profile, grades, classification and history tabs only, the expired licence and active custom fields', async () => {
+  it('shows the profile, grades, classification, visits and history tabs only, the expired licence and active custom fields', async () => {
     serve({
       'GET /customers/280': { status: 200, body: store },
       'GET /customers/reference': { status: 200, body: reference },
@@ -165,6 +165,7 @@ describe('CustomerDetailPage', () => {
       '基本信息',
       '档位',
       '客户分类',
+      '走访',
       '变更记录',
     ]);
     expect(screen.getByText(/已过期 \d+ 天/)).toBeTruthy();
@@ -174,6 +175,139 @@ describe('CustomerDetailPage', () => {
     // A manager reads; editing, status and reassignment are not offered.
     expect(screen.queryByRole('button', { name: /编\s*辑/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /变更状态/ })).toBeNull();
+  });
+
+  it("lists the store's visits newest first with flags and services, its month's plan, and opens a record read-only", async () => {
+    const summary = {
+      customerId: 280,
+      customerName: '红星便利',
+      managerId: 7,
+      managerName: '张经理',
+      imageScore: 70,
+      checkInDistanceM: 20,
+      isSuperseded: false,
+      servicesDelivered: [],
+      flags: [],
+    };
+    serve({
+      'GET /customers/280': { status: 200, body: store },
+      'GET /customers/reference': { status: 200, body: reference },
+      'GET /customer-fields': { status: 200, body: fields },
+      'GET /visits': {
+        status: 200,
+        body: {
+          total: 2,
+          items: [
+            {
+              ...summary,
+              id: 12,
+              checkInAt: '2026-11-20T02:00:00Z',
+              checkOutAt: '2026-11-20T02:01:00Z',
+              durationSeconds: 60,
+              correctsVisitId: 11,
+              servicesDelivered: [3],
+              flags: ['short', 'no_position'],
+            },
+            {
+              ...summary,
+              id: 11,
+              checkInAt: '2026-11-20T01:00:00Z',
+              checkOutAt: '2026-11-20T01:15:00Z',
+              durationSeconds: 900,
+              correctsVisitId: null,
+              isSuperseded: true,
+            },
+          ],
+        },
+      },
+      'GET /visits/plan': {
+        status: 200,
+        body: {
+          month: '2026-11',
+          managerId: null,
+          workingDays: [],
+          items: [
+            {
+              id: 1,
+              customerId: 280,
+              customerName: '红星便利',
+              classCode: null,
+              managerId: 7,
+              date: '2026-11-20',
+              status: 'done',
+              source: 'generated',
+              visitId: 12,
+            },
+            {
+              id: 2,
+              customerId: 280,
+              customerName: '红星便利',
+              classCode: null,
+              managerId: 7,
+              date: '2026-11-27',
+              status: 'planned',
+              source: 'generated',
+              visitId: null,
+            },
+          ],
+        },
+      },
+      'GET /services/items': {
+        status: 200,
+        body: {
+          items: [
+            {
+              id: 3,
+              code: 'B01',
+              category: 'brand',
+              name: '新品推介',
+              standard: '',
+              frequency: '',
+              performedBy: '',
+              entitledClasses: [],
+              active: true,
+            },
+          ],
+        },
+      },
+      'GET /visits/11': {
+        status: 200,
+        body: {
+          ...summary,
+          id: 11,
+          planItemId: null,
+          correctsVisitId: null,
+          correctionReason: null,
+          correctedBy: [12],
+          checkInAt: '2026-11-20T01:00:00Z',
+          checkOutAt: '2026-11-20T01:15:00Z',
+          checkInLatitude: 24.5,
+          checkInLongitude: 117.6,
+          checklist: { displayStandard: true, pricesMarked: false, targetBrandsOnShelf: true, issues: '价签缺失' },
+          requestsFulfilled: [],
+          stockCounts: [{ productId: 5, name: '中华（硬）', cartons: 3 }],
+          prices: [{ productId: 5, name: '中华（硬）', packPriceFen: 4500 }],
+          photoIds: [],
+          submittedAt: '2026-11-20T01:15:00Z',
+        },
+      },
+    });
+    renderAt(manager, '/customers/280?tab=visits');
+    const rows = await screen.findAllByTestId('customer-visit-row');
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0]).getByText('更正 #11')).toBeTruthy();
+    expect(within(rows[0]).getByText('不足2分钟')).toBeTruthy();
+    expect(within(rows[0]).getByText('无定位')).toBeTruthy();
+    await waitFor(() => expect(within(rows[0]).getByText('新品推介')).toBeTruthy());
+    expect(within(rows[1]).getByText('已被更正')).toBeTruthy();
+    expect(await screen.findByText('计划 2 次，已完成 1 次')).toBeTruthy();
+    expect(screen.getAllByTestId('customer-plan-item')).toHaveLength(2);
+    fireEvent.click(within(rows[0]).getByText('更正 #11'));
+    const record = await screen.findByTestId('visit-record');
+    expect(within(record).getByText('价签缺失')).toBeTruthy();
+    expect(within(record).getByText('中华（硬）')).toBeTruthy();
+    expect(within(record).getByText('45.00')).toBeTruthy();
+    expect(within(record).getByText('#12')).toBeTruthy();
   });
 
   it('says "not found" for a customer outside the scope', async () => {

@@ -18,12 +18,14 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { buildUrl } from '../../shared/api-client.ts';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
+import { RouteMap } from './components/RouteMap.tsx';
+import { VisitStandards } from './components/VisitStandards.tsx';
 import { VisitForm } from './VisitForm.tsx';
 import {
   dropPlanItem,
@@ -57,6 +59,7 @@ export function VisitsPage() {
           { key: 'plan', label: t('visits.tabs.plan'), children: <MonthPlan /> },
           { key: 'records', label: t('visits.tabs.records'), children: <VisitRecords /> },
           { key: 'report', label: t('visits.tabs.report'), children: <CompletionReport /> },
+          { key: 'standards', label: t('visits.tabs.standards'), children: <VisitStandards /> },
         ]}
       />
     </PageContainer>
@@ -69,6 +72,7 @@ function TodayRoute() {
   const today = beijingToday();
   const route = useRoute(today);
   const [visiting, setVisiting] = useState<RouteStop | null>(null);
+  const [view, setView] = useState<'list' | 'map'>('list');
   if (user.role !== 'manager') return <Empty description={t('visits.route.managersOnly')} />;
   const stops = route.data?.stops ?? [];
   return (
@@ -81,6 +85,17 @@ function TodayRoute() {
           <Statistic title={t('visits.route.kmAfter')} value={route.data?.kmAfter ?? 0} precision={1} suffix="km" />
         </Card>
       </Flex>
+      {route.data && route.data.stops.length > 0 ? (
+        <Segmented
+          value={view}
+          onChange={(value) => setView(value as 'list' | 'map')}
+          options={[
+            { value: 'list', label: t('visits.route.list') },
+            { value: 'map', label: t('visits.route.map') },
+          ]}
+        />
+      ) : null}
+      {view === 'map' && route.data ? <RouteMap route={route.data} /> : null}
       <List
         loading={route.isLoading}
         bordered
@@ -232,7 +247,11 @@ function VisitRecords() {
   const visits = useVisits(month);
   const [correcting, setCorrecting] = useState<VisitSummary | null>(null);
   const columns: TableColumnsType<VisitSummary> = [
-    { title: t('visits.records.store'), dataIndex: 'customerName' },
+    {
+      title: t('visits.records.store'),
+      dataIndex: 'customerName',
+      render: (name: string, visit) => <Link to={`/customers/${visit.customerId}?tab=visits`}>{name}</Link>,
+    },
     { title: t('visits.records.manager'), dataIndex: 'managerName', responsive: ['md'] },
     { title: t('visits.records.checkIn'), dataIndex: 'checkInAt', render: (value: string) => format.dateTime(value) },
     {

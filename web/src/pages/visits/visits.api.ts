@@ -25,6 +25,7 @@ export type RouteStop = {
   longitude: number | null;
   status: PlanItem['status'];
   legKm: number | null;
+  planSequence: number | null;
 };
 export type DailyRoute = { date: string; kmBefore: number; kmAfter: number; stops: RouteStop[]; unplaced: number };
 export type VisitFlag = 'no_position' | 'short' | 'far';
@@ -39,6 +40,7 @@ export type VisitSummary = {
   imageScore: number;
   correctsVisitId: number | null;
   isSuperseded: boolean;
+  servicesDelivered: number[];
   flags: VisitFlag[];
 };
 export type ReportRow = {
@@ -170,3 +172,83 @@ export async function uploadPhoto(file: File): Promise<{ id: number }> {
   if (!response.ok) throw new Error(body.detail ?? response.statusText);
   return body;
 }
+
+// ── The 360° view's 走访 tab ────────────────────────────────────────────────────────────────────
+
+export type VisitDetail = {
+  id: number;
+  customerId: number;
+  customerName: string;
+  managerId: number;
+  planItemId: number | null;
+  correctsVisitId: number | null;
+  correctionReason: string | null;
+  correctedBy: number[];
+  checkInAt: string;
+  checkOutAt: string;
+  checkInLatitude: number | null;
+  checkInLongitude: number | null;
+  checkInDistanceM: number | null;
+  checklist: { displayStandard: boolean; pricesMarked: boolean; targetBrandsOnShelf: boolean; issues: string };
+  imageScore: number;
+  servicesDelivered: number[];
+  requestsFulfilled: number[];
+  stockCounts: Array<{ productId: number; name: string; cartons: number }>;
+  prices: Array<{ productId: number; name: string; packPriceFen: number }>;
+  photoIds: number[];
+  flags: VisitFlag[];
+  submittedAt: string;
+};
+
+export const useCustomerVisits = (customerId: number, page: number, pageSize: number) =>
+  useQuery({
+    queryKey: ['visits', 'list', 'customer', customerId, page, pageSize],
+    queryFn: () =>
+      api.get<{ items: VisitSummary[]; total: number }>('/visits', {
+        customerId,
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      }),
+    placeholderData: (previous) => previous,
+  });
+export const useCustomerPlan = (customerId: number, month: string) =>
+  useQuery({
+    queryKey: ['visits', 'plan', 'customer', customerId, month],
+    queryFn: () => api.get<Plan>('/visits/plan', { customerId, month }),
+  });
+export const useVisitDetail = (id: number | null) =>
+  useQuery({
+    queryKey: ['visits', 'detail', id],
+    queryFn: () => api.get<VisitDetail>(`/visits/${id}`),
+    enabled: id !== null,
+  });
+export const photoUrl = (id: number) => `/api/v1/visits/photos/${id}`;
+
+// ── Standards ───────────────────────────────────────────────────────────────────────────────────
+
+export type VisitStandards = { demonstration: number; growth: number; ordinary: number; special: number };
+export type StoreOverride = {
+  customerId: number;
+  customerName: string;
+  licenceNo: string;
+  classCode: string | null;
+  classStandard: number;
+  visitsPerMonth: number;
+  reason: string;
+  updatedAt: string;
+};
+
+export const useStandards = () =>
+  useQuery({ queryKey: ['visits', 'standards'], queryFn: () => api.get<VisitStandards>('/visits/standards') });
+export const useStoreOverrides = () =>
+  useQuery({
+    queryKey: ['visits', 'standards', 'stores'],
+    queryFn: () => api.get<{ items: StoreOverride[] }>('/visits/standards/stores'),
+  });
+export const saveStandards = (input: VisitStandards) => api.put<VisitStandards>('/visits/standards', input);
+export const saveStoreOverride = (input: { customerId: number; visitsPerMonth: number; reason: string }) =>
+  api.put(`/visits/standards/stores/${input.customerId}`, {
+    visitsPerMonth: input.visitsPerMonth,
+    reason: input.reason,
+  });
+export const removeStoreOverride = (customerId: number) => api.delete(`/visits/standards/stores/${customerId}`);
