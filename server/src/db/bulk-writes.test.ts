@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers } from '../modules/customers/customers.schema.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
-import { mergePendingIndexEntries, prepareBulkIndexWrites } from './bulk-writes.ts';
+import { mergePendingIndexEntries, prepareBulkIndexWrites, withForeignKeysCheckedAtEnd } from './bulk-writes.ts';
 import type { Executor } from './client.ts';
 import { testDatabaseKinds } from './test-database.ts';
 
@@ -61,5 +61,44 @@ describe.each(testDatabaseKinds)('bulk index writes on %s', (kind) => {
       sql`SELECT count(*)::int AS n FROM customers WHERE search_text LIKE ${`%${sample.name}乙甲%`}`,
     );
     expect((found as unknown as { rows: { n: number }[] }).rows[0].n).toBe(1);
+  });
+
+  const foreignKeys = async (executor: Executor) => {
+    const result = await executor.execute(
+      sql.raw(`SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+        WHERE contype = 'f' AND conrelid IN ('orders'::regclass, 'order_lines'::regclass) ORDER BY conname`),
+    );
+    return (result as unknown as { rows: { name: string; definition: string }[] }).rows;
+  };
+
+  it('checks the foreign keys once at the end: the same keys come back, and the load ran without them', async () => {
+    const before = await foreignKeys(t.database.db);
+    expect(before.length).toBe(4);
+    const during = await t.database.db.transaction((tx) =>
+      withForeignKeysCheckedAtEnd(tx, ['orders', 'order_lines'], () => foreignKeys(tx)),
+    );
+    expect(during).toEqual([]);
+    expect(await foreignKeys(t.database.db)).toEqual(before);
+  });
+
+  it('fails the whole load when a row breaks a key, and keeps the keys', async () => {
+    const before = await foreignKeys(t.database.db);
+    const load = t.database.db.transaction((tx) =>
+      withForeignKeysCheckedAtEnd(tx, ['orders', 'order_lines'], async () => {
+        await tx.execute(sql`INSERT INTO order_lines (tenant_id, order_id, product_id, qty, unit_price_fen)
+          VALUES (${t.city.tenantId}, 987654321, 987654321, 1, 100)`);
+      }),
+    );
+    // 23503 foreign_key_violation, raised when the key is added back (drizzle wraps the error).
+    const error = await load.then(
+      () => undefined,
+      (failure: unknown) => failure as { cause?: { code?: string } },
+    );
+    expect(error?.cause?.code).toBe('23503');
+    expect(await foreignKeys(t.database.db)).toEqual(before);
+    const lines = await t.database.db.execute(
+      sql`SELECT count(*)::int AS n FROM order_lines WHERE order_id = 987654321`,
+    );
+    expect((lines as unknown as { rows: { n: number }[] }).rows[0].n).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { arrayLiteral } from '../db/array-literal.ts';
+import { withForeignKeysCheckedAtEnd } from '../db/bulk-writes.ts';
 import type { Database, Executor } from '../db/client.ts';
 import {
   type AllocationStrategy,
@@ -57,7 +58,9 @@ export async function seedDemoSupply(
   // order or allocate.
   if (stores.length === 0 || products.length === 0) return undefined;
   const thisWeek = mondayOf(now);
-  const history = await seedOrderHistory(tx, tenantId, stores, products, thisWeek, random);
+  const history = await withForeignKeysCheckedAtEnd(tx, ['orders', 'order_lines'], () =>
+    seedOrderHistory(tx, tenantId, stores, products, thisWeek, random),
+  );
   await recordChanges(tx, actor, [{ action: 'seed_demo', entity: 'order', entityId: 0, after: history }], now);
 
   // Fresh rows and no statistics (PGlite has no autovacuum): the grade and allocation queries
