@@ -260,7 +260,7 @@ writeFileSync(
   `# Tickets: ${ticketCount.toLocaleString('en')} tickets, ${openCount.toLocaleString('en')} open (PostgreSQL ${postgres})
 
 ${new Date().toISOString()} · ${environment.cpuCount} × ${environment.cpuModel} · Node ${environment.node} · ${runs} runs, medians ·
-shared machine (other helpers ran tests at the same time; load average at each run: ${loads.map((load) => load.toFixed(2)).join(' / ')})
+load average at each run (2 cores; an idle machine reads about 1): ${loads.map((load) => load.toFixed(2)).join(' / ')})
 
 Loaded with INSERT … SELECT generate_series in ${summary.loadSeconds} s, then VACUUM ANALYZE. Each analysis query is
 the one \`GET /tickets-analysis\` runs, over the last 365 days, city-wide scope (the widest).

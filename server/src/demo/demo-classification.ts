@@ -25,8 +25,6 @@ const specialReasons = [
 
 export async function seedDemoClassification(tx: Executor, tenantId: number, now: Date, random: Random) {
   const actor = systemActor(tenantId, 'demo');
-  const t0 = performance.now();
-  const lap = (label: string) => process.env.KEWO_TIME_CLS && console.log(label, Math.round(performance.now() - t0));
   const result = await tx.execute(
     sql`SELECT id FROM customers WHERE tenant_id = ${tenantId} AND status = 'active' ORDER BY id`,
   );
@@ -35,7 +33,6 @@ export async function seedDemoClassification(tx: Executor, tenantId: number, now
     .filter(() => random.next() < specialShare)
     .map((customerId) => ({ customerId, reason: specialReasons[Math.floor(random.next() * specialReasons.length)] }));
   await setSpecialInBulkIn(tx, actor, special, now);
-  lap('special');
   const ruleSet = await saveRuleSetIn(
     tx,
     actor,
@@ -48,8 +45,6 @@ export async function seedDemoClassification(tx: Executor, tenantId: number, now
     { ruleSetId: ruleSet.id, effectiveOn: now.toISOString().slice(0, 10) },
     now,
   );
-  lap('run');
   await approveRunIn(tx, actor, run.id, undefined, now);
-  lap('approve');
   return { runId: run.id, special: special.length, distribution: run.distribution };
 }
