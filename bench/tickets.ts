@@ -14,6 +14,7 @@ import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../server/src/app-context.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { openDatabase } from '../server/src/db/client.ts';
@@ -161,15 +162,23 @@ for (const [name, query] of Object.entries(baselines)) queries[name] = () => dat
 // Each query's plan, once, with EXPLAIN (ANALYZE, BUFFERS): the repository functions run against an
 // executor that prefixes their SQL and keeps the plan it gets back (what they return is ignored).
 let lastPlan = '';
-const explaining = {
-  execute: async (query: SQL) => {
-    const result = (await database.db.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`)) as unknown as {
-      rows: Array<Record<string, string>>;
-    };
-    lastPlan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
-    return { rows: [{}] };
-  },
-} as unknown as typeof database.db;
+// Settings (a query's SET LOCAL) pass through unexplained; a transaction explains its statements.
+type Executor = typeof database.db;
+const dialect = new PgDialect();
+const explainingOn = (executor: Executor): Executor =>
+  ({
+    execute: async (query: SQL) => {
+      if (/^\s*SET\b/i.test(dialect.sqlToQuery(query).sql)) return executor.execute(query);
+      const result = (await executor.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${query}`)) as unknown as {
+        rows: Array<Record<string, string>>;
+      };
+      lastPlan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
+      return { rows: [{}] };
+    },
+    transaction: <T>(work: (tx: Executor) => Promise<T>) =>
+      executor.transaction((tx) => work(explainingOn(tx as unknown as Executor))),
+  }) as unknown as Executor;
+const explaining = explainingOn(database.db);
 const explained: Record<string, () => Promise<unknown>> = {
   'volume by type': () => countsByType(explaining, period),
   'volume by category': () => countsByCategory(explaining, period),

@@ -143,9 +143,9 @@ describe.each(testDatabaseKinds)('ticket analysis queries on %s', (kind) => {
         const [handling] = await raw<Record<string, unknown>>(sql`
           SELECT count(*)::int AS total,
             count(*) FILTER (WHERE t.type = 'complaint')::int AS complaints,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at) / 3600)
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', t.resolved_at - t.created_at) / 3600)
               FILTER (WHERE t.resolved_at IS NOT NULL) AS median,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at) / 3600)
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY date_part('epoch', t.resolved_at - t.created_at) / 3600)
               FILTER (WHERE t.resolved_at IS NOT NULL) AS p90,
             count(t.rating)::int AS rated,
             avg(t.rating)::float AS average,
