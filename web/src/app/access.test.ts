@@ -60,6 +60,8 @@ describe(accessibleRoutes.name, () => {
       '/tickets',
       '/tickets/analysis',
       '/tickets/library',
+      '/tickets/new',
+      '/tickets/sla',
       '/tickets/:id',
       '/visits',
       '/services',

@@ -32,7 +32,13 @@ describe(buildMenuItems.name, () => {
       '/classification/spot-checks',
     ]);
     const tickets = items[5] as { children: { key: string }[] };
-    expect(tickets.children.map((child) => child.key)).toEqual(['/tickets', '/tickets/analysis', '/tickets/library']);
+    expect(tickets.children.map((child) => child.key)).toEqual([
+      '/tickets',
+      '/tickets/analysis',
+      '/tickets/library',
+      '/tickets/sla',
+      '/tickets/channel-keys',
+    ]);
     const group = items[8] as { children: { key: string }[] };
     expect(group.children.map((child) => child.key)).toEqual([
       '/admin/users',
