@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.ts';
 import { type Actor, systemActor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { scheduleRepeating } from '../../platform/schedule/repeating-task.ts';
 import type { CustomerClass, DemoType } from '../customers/customers.schema.ts';
 import { addDays, mondayOf } from '../supply/index.ts';
 import {
@@ -510,22 +511,7 @@ export async function switchDueClassesIn(tx: Executor, tenantId: number, now: Da
 }
 
 export function scheduleClassSwitch(context: AppContext, onError: (error: unknown) => void, everyMs = 3_600_000) {
-  let running: Promise<void> | undefined;
-  const run = () => {
-    if (running) return;
-    running = switchDueClassesAll(context)
-      .then(() => undefined, onError)
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return scheduleRepeating(() => switchDueClassesAll(context), everyMs, onError);
 }
 
 // ---- The special class, by hand ----

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { Executor } from '../../db/client.ts';
 import { systemActor } from '../../platform/access/actor.ts';
 import { recordChanges } from '../../platform/audit/audit.ts';
+import { scheduleRepeating } from '../../platform/schedule/repeating-task.ts';
 import type { SlaPolicy } from './sla.rules.ts';
 import {
   dueTickets,
@@ -122,20 +123,5 @@ async function sweepBatch(tx: Executor, tenantId: number, rows: TicketRow[], now
 // Started and stopped with the server, like the housekeeping (platform/auth/housekeeping.ts).
 // Stopping waits for a sweep in flight, so the database closes after it.
 export function scheduleTicketSweep(context: AppContext, onError: (error: unknown) => void, everyMs = 60_000) {
-  let running: Promise<void> | undefined;
-  const run = () => {
-    if (running) return;
-    running = sweepTickets(context)
-      .then(() => undefined, onError)
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return scheduleRepeating(() => sweepTickets(context), everyMs, onError);
 }
