@@ -8,7 +8,7 @@
 //
 // Each database gets a fresh demo city (kewo demo: 24,000 stores, this week's cycle published).
 // 200 retailers sign in; every order has 10 lines of products that are unlimited in the cycle,
-// so a long run never runs out of quota — the quota check, the row lock and the writes are the
+// so a long run never runs out of quota — the quota check, the compare-and-set and the writes are the
 // same as for a limited product. Rounds alternate API and pgbench (ABBA) so drift hits both.
 // Writes bench/results/order-day.{json,md}.
 import { execFileSync } from 'node:child_process';
@@ -18,7 +18,14 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { arrayLiteral } from '../server/src/db/array-literal.ts';
+import { postgresPoolSize as poolSize } from '../server/src/db/client.ts';
+import { orderInsertStatement, orderSnapshotStatement } from '../server/src/modules/supply/supply.repository.ts';
+import { systemActor } from '../server/src/platform/access/actor.ts';
+import { changeRecordedWith } from '../server/src/platform/audit/audit.ts';
 import { describeEnvironment } from './lib/environment.ts';
 import { median, round } from './lib/load.ts';
 import { dropDatabase, recreateDatabase, redact, serverVersion, whyUnreachable } from './lib/postgres.ts';
@@ -124,8 +131,12 @@ async function measureApi(baseUrl: string, stores: Store[], productIds: number[]
   };
 }
 
-// The transaction placeOrder runs (orders.service.ts), statement for statement, with a random
-// store of the same 200 each time.
+// What placeOrder sends (orders.service.ts), statement for statement: the snapshot the order is
+// judged on, then the one statement that writes it — built by the repository's own statement
+// builders, so pgbench runs the very text the server prepares. Parameters become literals, except
+// the store and user (pgbench variables of a random store of the same 200 each time) and the
+// idempotency key (a new one each time). pgbench does not judge the order, so its compare-and-set
+// writes the quantities back unchanged: the same row is rewritten, the same rows are inserted.
 async function writePgbenchScript(url: string, stores: Store[], cycleId: number, productIds: number[]) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -151,25 +162,49 @@ async function writePgbenchScript(url: string, stores: Store[], cycleId: number,
        WHERE cp.cycle_id = $1 AND cp.product_id = ANY($2::int[]) ORDER BY cp.position`,
       [cycleId, productIds],
     );
-    const ids = `{${products.map((product) => product.product_id).join(',')}}`;
-    const qtys = `{${products.map(() => 1).join(',')}}`;
-    const prices = `{${products.map((product) => product.price).join(',')}}`;
-    const total = products.reduce((sum, product) => sum + product.price, 0);
-    const increments = products.map(
-      (product) => `ordered[${product.position + 1}] = ordered[${product.position + 1}] + 1`,
+    const now = new Date();
+    const actor = {
+      ...systemActor(tenantId, 'pgbench'),
+      userId: sentinel.userId,
+      scope: { kind: 'customer' as const, customerId: sentinel.customerId },
+    };
+    const lines = products.map((product) => ({ productId: product.product_id, qty: 1, unitPriceFen: product.price }));
+    const snapshot = orderSnapshotStatement({
+      tenantId,
+      scope: actor.scope,
+      customerId: sentinel.customerId,
+      productIds: lines.map((line) => line.productId),
+      now,
+      idempotency: { userId: sentinel.userId, key: sentinel.key },
+    });
+    const write = orderInsertStatement(
+      { tenantId, cycleId, customerId: sentinel.customerId, channel: 'online', createdBy: sentinel.userId, now },
+      lines,
+      {
+        quota: { expected: sentinel.expected, ordered: sentinel.ordered },
+        idempotency: {
+          userId: sentinel.userId,
+          key: sentinel.key,
+          requestHash: 'pgbench',
+          response: { orderId: 0, cycleId, lines: lines.map(({ productId, qty }) => ({ productId, qty })) },
+        },
+        audit: (created) =>
+          changeRecordedWith(
+            actor,
+            {
+              action: 'place',
+              entity: 'order',
+              after: { channel: 'online', lines: lines.map(({ productId, qty }) => ({ productId, qty })) },
+            },
+            now,
+            created,
+          ),
+      },
     );
-    const lines = JSON.stringify(products.map((product) => ({ productId: product.product_id, qty: 1 })));
     const script = `\\set i random(1, ${userRows.length})
-BEGIN;
-SELECT * FROM order_cycles WHERE tenant_id = ${tenantId} AND status = 'published' AND opens_at <= now() ORDER BY week_start DESC, id DESC LIMIT 1;
 SELECT customer_id AS cid, user_id AS uid FROM bench_order_stores WHERE i = :i \\gset
-SELECT id, name, order_day, status FROM customers WHERE tenant_id = ${tenantId} AND id = :cid AND id = :cid;
-SELECT q.quotas, q.ordered, c.order_day FROM store_quotas q JOIN customers c ON c.tenant_id = q.tenant_id AND c.id = q.customer_id WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND q.customer_id = :cid FOR UPDATE OF q;
-SELECT * FROM idempotency_keys WHERE user_id = :uid AND key = gen_random_uuid()::text;
-SELECT cp.product_id, cp.position, cp.supply, cp.strategy, cp.outcome, p.code, p.name, p.brand, p.price_class, p.wholesale_price_fen, p.retail_price_fen, p.is_new FROM cycle_products cp JOIN products p ON p.tenant_id = cp.tenant_id AND p.id = cp.product_id WHERE cp.tenant_id = ${tenantId} AND cp.cycle_id = ${cycleId} AND cp.product_id IN (${products.map((product) => product.product_id).join(', ')}) ORDER BY cp.position;
-WITH created AS (INSERT INTO orders (tenant_id, cycle_id, customer_id, channel, status, total_fen, quantity, created_by, created_at, updated_at) VALUES (${tenantId}, ${cycleId}, :cid, 'online', 'submitted', ${total}, ${products.length}, :uid, now(), now()) RETURNING id), lines AS (INSERT INTO order_lines (tenant_id, order_id, product_id, qty, unit_price_fen) SELECT ${tenantId}, created.id, l.product_id, l.qty, l.price FROM created, unnest('${ids}'::int[], '${qtys}'::int[], '${prices}'::int[]) AS l(product_id, qty, price)), quota AS (UPDATE store_quotas SET ${increments.join(', ')} WHERE tenant_id = ${tenantId} AND cycle_id = ${cycleId} AND customer_id = :cid), kept AS (INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response, created_at) SELECT :uid, gen_random_uuid()::text, 'pgbench', 201, jsonb_set('{"orderId": 0, "lines": ${lines}}'::jsonb, '{orderId}', to_jsonb(created.id)), now() FROM created ON CONFLICT DO NOTHING RETURNING key) SELECT id AS oid, (SELECT count(*) FROM kept)::int AS kept FROM created \\gset
-INSERT INTO audit_log (tenant_id, at, actor_id, actor_name, action, entity, entity_id, before, after, ip, request_id) VALUES (${tenantId}, now(), :uid, 'bench', 'place', 'order', :oid, NULL, '{"customerId": 0, "channel": "online", "lines": ${lines}, "total": ${total / 100}}'::jsonb, '127.0.0.1', gen_random_uuid()::text);
-COMMIT;
+${pgbenchText(snapshot)};
+${pgbenchText(write)};
 `;
     const dir = join(tmpdir(), 'kewo-pgbench');
     mkdirSync(dir, { recursive: true });
@@ -184,10 +219,51 @@ COMMIT;
   }
 }
 
-function measurePgbench(url: string, script: string, seconds: number, mode: 'prepared' | 'simple'): Sample {
+// Values that stand for pgbench's variables in the statements' parameters.
+const sentinel = {
+  customerId: -910_001,
+  userId: -910_002,
+  key: 'pgbench:idempotency-key',
+  expected: [-910_003],
+  ordered: [-910_004],
+};
+const substitutions = new Map<unknown, string>([
+  [sentinel.customerId, ':cid'],
+  [sentinel.userId, ':uid'],
+  [sentinel.key, 'gen_random_uuid()::text'],
+  [arrayLiteral(sentinel.expected), 'ordered'],
+  [arrayLiteral(sentinel.ordered), 'ordered'],
+]);
+
+// A statement as pgbench runs it: on one line, its parameters written in.
+function pgbenchText(statement: SQL): string {
+  const { sql: text, params } = new PgDialect().sqlToQuery(statement);
+  return text
+    .replace(/\$(\d+)/g, (_, index: string) => {
+      const value = params[Number(index) - 1];
+      return substitutions.get(value) ?? literalOf(value);
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function literalOf(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+function measurePgbench(
+  url: string,
+  script: string,
+  seconds: number,
+  mode: 'prepared' | 'simple',
+  clients = connections,
+): Sample {
   const output = execFileSync(
     'pgbench',
-    ['-n', '-f', script, '-c', String(connections), '-j', '2', '-T', String(seconds), '-M', mode, url],
+    ['-n', '-f', script, '-c', String(clients), '-j', '2', '-T', String(seconds), '-M', mode, url],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1]);
@@ -200,7 +276,8 @@ function measurePgbench(url: string, script: string, seconds: number, mode: 'pre
 type KindResult = {
   kind: DatabaseKind;
   api: Sample[];
-  pgbench?: { prepared: Sample[]; simple: Sample[] };
+  // pooled: prepared statements from as many clients as the server's pool has connections.
+  pgbench?: { prepared: Sample[]; simple: Sample[]; pooled: Sample[] };
   load: number[];
   orders: number;
 };
@@ -219,7 +296,7 @@ async function runKind(kind: DatabaseKind): Promise<KindResult> {
     await measureApi(server.baseUrl, stores, productIds, 3); // warm-up
     const result: KindResult = { kind, api: [], load: [], orders: 0 };
     if (script) {
-      result.pgbench = { prepared: [], simple: [] };
+      result.pgbench = { prepared: [], simple: [], pooled: [] };
       measurePgbench(databaseUrl, script, 3, 'prepared'); // warm-up
     }
     for (let round = 0; round < rounds; round += 1) {
@@ -228,12 +305,14 @@ async function runKind(kind: DatabaseKind): Promise<KindResult> {
       if (!apiFirst && script && result.pgbench) {
         result.pgbench.prepared.push(measurePgbench(databaseUrl, script, durationSeconds, 'prepared'));
         result.pgbench.simple.push(measurePgbench(databaseUrl, script, durationSeconds, 'simple'));
+        result.pgbench.pooled.push(measurePgbench(databaseUrl, script, durationSeconds, 'prepared', poolSize));
       }
       const api = await measureApi(server.baseUrl, stores, productIds, durationSeconds);
       result.api.push(api);
       if (apiFirst && script && result.pgbench) {
         result.pgbench.prepared.push(measurePgbench(databaseUrl, script, durationSeconds, 'prepared'));
         result.pgbench.simple.push(measurePgbench(databaseUrl, script, durationSeconds, 'simple'));
+        result.pgbench.pooled.push(measurePgbench(databaseUrl, script, durationSeconds, 'prepared', poolSize));
       }
       console.log(
         `${kind} round ${round + 1}: API ${api.rps} orders/s p99 ${api.p99} ms (non-2xx ${api.non2xx})` +
@@ -267,6 +346,7 @@ const summary = results.map((result) => {
   const apiP99 = median(result.api.map((sample) => sample.p99));
   const prepared = result.pgbench ? median(result.pgbench.prepared.map((sample) => sample.rps)) : undefined;
   const simple = result.pgbench ? median(result.pgbench.simple.map((sample) => sample.rps)) : undefined;
+  const pooled = result.pgbench ? median(result.pgbench.pooled.map((sample) => sample.rps)) : undefined;
   return {
     kind: result.kind,
     apiOrdersPerSecond: apiRps,
@@ -276,6 +356,8 @@ const summary = results.map((result) => {
     pgbenchSimpleTps: simple,
     ratioToPrepared: prepared ? round(apiRps / prepared, 3) : undefined,
     ratioToSimple: simple ? round(apiRps / simple, 3) : undefined,
+    pgbenchPooledTps: pooled,
+    ratioToPooled: pooled ? round(apiRps / pooled, 3) : undefined,
     pgbenchLatencyMs: result.pgbench ? median(result.pgbench.prepared.map((sample) => sample.p50)) : undefined,
     non2xx: result.api.reduce((sum, sample) => sum + sample.non2xx, 0),
     medianLoad: round(median(result.load), 2),
@@ -289,7 +371,7 @@ writeFileSync(
 );
 const rows = summary.map(
   (row) =>
-    `| ${row.kind} | ${row.apiOrdersPerSecond} | ${row.apiP50} | ${row.apiP99} | ${row.pgbenchPreparedTps ?? '—'} | ${row.pgbenchLatencyMs ?? '—'} | ${row.pgbenchSimpleTps ?? '—'} | ${row.ratioToPrepared ?? '—'} | ${row.ratioToSimple ?? '—'} | ${row.non2xx} | ${row.medianLoad} |`,
+    `| ${row.kind} | ${row.apiOrdersPerSecond} | ${row.apiP50} | ${row.apiP99} | ${row.pgbenchPreparedTps ?? '—'} | ${row.pgbenchLatencyMs ?? '—'} | ${row.pgbenchSimpleTps ?? '—'} | ${row.ratioToPrepared ?? '—'} | ${row.ratioToSimple ?? '—'} | ${row.pgbenchPooledTps ?? '—'} | ${row.ratioToPooled ?? '—'} | ${row.non2xx} | ${row.medianLoad} |`,
 );
 writeFileSync(
   join(outDir, `${benchmark}.md`),
@@ -297,12 +379,13 @@ writeFileSync(
 
 ${new Date().toISOString()} · ${environment.cpuCount} × ${environment.cpuModel} · Node ${environment.node} · ${postgresVersion ? `PostgreSQL ${postgresVersion}` : ''}
 ${rounds} rounds × ${durationSeconds} s, ${connections} connections, ${storeCount} signed-in stores, ${linesPerOrder} lines per order, medians.
-pgbench runs \`bench/pgbench/order-transaction.sql\` (the statements of \`placeOrder\`) with ${connections} clients, 2 threads, \`-M prepared\` and \`-M simple\`.
-The API also authenticates each request (session lookup) and serialises JSON; pgbench does neither.
+pgbench runs \`bench/pgbench/order-transaction.sql\` — the two statements \`placeOrder\` sends, built by the same repository functions — with ${connections} clients, 2 threads, \`-M prepared\` and \`-M simple\`,
+and with ${poolSize} clients (\`-M prepared\`), the number of connections the server's pool keeps: its 50 HTTP connections queue for those ${poolSize}.
+The API also authenticates each request (session lookup), judges the order and serialises JSON; pgbench does none of that.
 Targets (PostgreSQL): orders/s ≥ 50 % of pgbench TPS; p99 < 100 ms.
 
-| database | API orders/s | p50 ms | p99 ms | pgbench TPS (prepared) | pgbench mean latency ms | pgbench TPS (simple) | ratio (prepared) | ratio (simple) | non-2xx | load |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| database | API orders/s | p50 ms | p99 ms | pgbench TPS (prepared) | pgbench mean latency ms | pgbench TPS (simple) | ratio (prepared) | ratio (simple) | pgbench TPS (${poolSize} clients) | ratio (${poolSize} clients) | non-2xx | load |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
 Rounds: ${results
@@ -310,7 +393,7 @@ Rounds: ${results
       (result) =>
         `${result.kind}: API ${result.api.map((sample) => sample.rps).join(' / ')}` +
         (result.pgbench
-          ? `; pgbench prepared ${result.pgbench.prepared.map((sample) => sample.rps).join(' / ')}; simple ${result.pgbench.simple.map((sample) => sample.rps).join(' / ')}`
+          ? `; pgbench prepared ${result.pgbench.prepared.map((sample) => sample.rps).join(' / ')}; simple ${result.pgbench.simple.map((sample) => sample.rps).join(' / ')}; ${poolSize} clients ${result.pgbench.pooled.map((sample) => sample.rps).join(' / ')}`
           : ''),
     )
     .join(' · ')}

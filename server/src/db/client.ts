@@ -87,10 +87,20 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+// Connections a process keeps to PostgreSQL. More would not make it faster on a small server: an
+// order day's 50 concurrent requests queue for these 10 rather than 50 backends fighting for the
+// CPU (bench/results/order-day.md measures both).
+export const postgresPoolSize = 10;
+
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   // No JIT: compiling a plan costs ~200 ms here, more than it saves on any query Kewo sends (the
   // widest, a year of complaint analysis, reads a million rows in about as long).
-  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'kewo', options: '-c jit=off' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: postgresPoolSize,
+    application_name: 'kewo',
+    options: '-c jit=off',
+  });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzleNodePostgres(pool, { schema, casing: 'snake_case' }) as unknown as Database;

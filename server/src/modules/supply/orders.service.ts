@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../app-context.ts';
 import type { Executor } from '../../db/client.ts';
+import { duplicateKeyOf } from '../../db/errors.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { recordChange } from '../../platform/audit/audit.ts';
+import { changeRecordedWith, recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import {
   applyToQuotas,
@@ -31,14 +32,17 @@ import {
   listOrders,
   lockStoreQuotas,
   type OrderRow,
+  type PricedCycleProduct,
+  readOrderSnapshot,
   replaceOrderLines,
   setStoreOrdered,
 } from './supply.repository.ts';
 import type { OrderChannelOfOrder } from './supply.schema.ts';
 
 // 网上订货 and 电话订货: placing, changing and cancelling a store's orders against its quotas.
-// Each is one transaction that first locks the store's quota row, so two submissions for one store
-// never both see the same remaining quota.
+// Placing is optimistic (see placeOrder); changing and cancelling are each one transaction that
+// first locks the store's quota row. Either way two submissions for one store
+// never both spend the same remaining quota.
 
 export type OrderResult = {
   orderId: number;
@@ -108,6 +112,14 @@ export type PlaceOrderCommand = {
 
 // An order for the store in its current cycle. With an idempotency key, a repeat of the same
 // submission answers with the first result; the same key with a different submission is refused.
+//
+// Optimistic first, in two statements and no transaction: read what the order is judged on, judge
+// it here, then write it in one statement that applies only if the store's ordered quantities are
+// still the ones read (the order, its lines, the quantities, the key and the audit row land
+// together or not at all). When another submission for the store got in between, the order is
+// judged again under the store's row lock, where nothing can get in between. An order day is
+// many stores ordering once each, so the lock is the rare path; the round trips it saves are
+// most of an order's cost.
 export async function placeOrder(
   context: AppContext,
   actor: Actor,
@@ -116,72 +128,108 @@ export async function placeOrder(
   checkOrderLines(command.lines);
   const now = context.now();
   const requestHash = command.idempotencyKey ? hashOf(command) : '';
-  return context.db.transaction(async (tx) => {
-    const cycle = await findCurrentCycle(tx, actor.tenantId, now);
-    if (!cycle) throw new DomainError('NO_OPEN_CYCLE');
-    const quotaRow = await lockStoreQuotas(tx, actor.tenantId, actor.scope, cycle.id, command.customerId);
-    // The lock is held now: a retry of the same key waits here until the first one has answered.
-    if (command.idempotencyKey) {
-      const stored = await findIdempotentResponse(tx, actor.userId, command.idempotencyKey);
-      if (stored) {
-        if (stored.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
-        return { status: 201 as const, body: stored.response as OrderResult };
-      }
-    }
-    if (!quotaRow) {
-      const store = await findScopedCustomer(tx, actor.tenantId, actor.scope, command.customerId);
-      throw new DomainError(store ? 'STORE_NOT_IN_CYCLE' : 'NOT_FOUND');
-    }
-    assertWindowOpen(orderWindowOf(cycle, quotaRow.orderDay), now);
-    const products = await productsOfLines(tx, actor.tenantId, cycle, command.lines);
-    const ordered = applyToQuotas(
-      quotaRow,
-      command.lines.map((line) => ({ product: products.get(line.productId) as CycleProductRef, delta: line.qty })),
-    );
-    const lines = command.lines.map((line) => {
-      const product = products.get(line.productId) as PricedProduct;
-      return { productId: line.productId, qty: line.qty, unitPriceFen: product.wholesalePriceFen };
+  const attempt = (executor: Executor) => attemptOrder(executor, actor, command, requestHash, now);
+  try {
+    const placed = await attempt(context.db);
+    if (!('changedIn' in placed)) return placed;
+    return await context.db.transaction(async (tx) => {
+      await lockStoreQuotas(tx, actor.tenantId, actor.scope, placed.changedIn, command.customerId);
+      const result = await attempt(tx);
+      if ('changedIn' in result) throw new Error('the quota row changed under its lock');
+      return result;
     });
-    // The order, its lines, the store's ordered quantities and the idempotent response: one statement.
-    const template = resultOf(0, cycle.id, lines, products);
-    const { orderId, keyStored } = await insertOrder(
-      tx,
-      {
-        tenantId: actor.tenantId,
-        cycleId: cycle.id,
-        customerId: command.customerId,
-        channel: command.channel,
-        createdBy: actor.userId || null,
-        now,
-      },
-      lines,
-      ordered,
-      command.idempotencyKey
+  } catch (error) {
+    // Another submission under the same key was written first: answer as it was answered.
+    if (!command.idempotencyKey || duplicateKeyOf(error) !== idempotencyKeyConstraint) throw error;
+    const stored = await findIdempotentResponse(context.db, actor.userId, command.idempotencyKey);
+    if (!stored) throw error;
+    return storedAnswer(stored, requestHash);
+  }
+}
+
+const idempotencyKeyConstraint = 'idempotency_keys_user_id_key_pk';
+
+function storedAnswer(stored: { requestHash: string; response: unknown }, requestHash: string) {
+  if (stored.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+  return { status: 201 as const, body: stored.response as OrderResult };
+}
+
+// One try: the order judged on one snapshot and written only if the store's ordered quantities
+// have not changed since (`changedIn` the cycle: they had, and nothing was written).
+async function attemptOrder(
+  executor: Executor,
+  actor: Actor,
+  command: PlaceOrderCommand,
+  requestHash: string,
+  now: Date,
+): Promise<{ status: 201; body: OrderResult } | { changedIn: number }> {
+  const snapshot = await readOrderSnapshot(executor, {
+    tenantId: actor.tenantId,
+    scope: actor.scope,
+    customerId: command.customerId,
+    productIds: command.lines.map((line) => line.productId),
+    now,
+    idempotency: command.idempotencyKey ? { userId: actor.userId, key: command.idempotencyKey } : undefined,
+  });
+  if (!snapshot) throw new DomainError('NO_OPEN_CYCLE');
+  const { cycle, quotaRow, stored } = snapshot;
+  if (stored) return storedAnswer(stored, requestHash);
+  if (!quotaRow) {
+    const store = await findScopedCustomer(executor, actor.tenantId, actor.scope, command.customerId);
+    throw new DomainError(store ? 'STORE_NOT_IN_CYCLE' : 'NOT_FOUND');
+  }
+  assertWindowOpen(orderWindowOf(cycle, quotaRow.orderDay), now);
+  const products = new Map(snapshot.products.map((product) => [product.productId, product]));
+  for (const line of command.lines) {
+    if (!products.has(line.productId)) throw new DomainError('PRODUCT_NOT_IN_CYCLE', { productId: line.productId });
+  }
+  const ordered = applyToQuotas(
+    quotaRow,
+    command.lines.map((line) => ({ product: products.get(line.productId) as PricedCycleProduct, delta: line.qty })),
+  );
+  const lines = command.lines.map((line) => ({
+    productId: line.productId,
+    qty: line.qty,
+    unitPriceFen: (products.get(line.productId) as PricedCycleProduct).wholesalePriceFen,
+  }));
+  const template = resultOf(0, cycle.id, lines, products);
+  const orderId = await insertOrder(
+    executor,
+    {
+      tenantId: actor.tenantId,
+      cycleId: cycle.id,
+      customerId: command.customerId,
+      channel: command.channel,
+      createdBy: actor.userId || null,
+      now,
+    },
+    lines,
+    {
+      quota: { expected: quotaRow.ordered, ordered },
+      idempotency: command.idempotencyKey
         ? { userId: actor.userId, key: command.idempotencyKey, requestHash, response: template }
         : undefined,
-    );
-    // Only a caller using one key for two stores at once gets here; the first one won.
-    if (!keyStored) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
-    const body = { ...template, orderId };
-    await recordChange(
-      tx,
-      actor,
-      {
-        action: 'place',
-        entity: 'order',
-        entityId: orderId,
-        after: {
-          customerId: command.customerId,
-          cycleId: cycle.id,
-          channel: command.channel,
-          lines: command.lines,
-          total: body.total,
-        },
-      },
-      now,
-    );
-    return { status: 201 as const, body };
-  });
+      audit: (created) =>
+        changeRecordedWith(
+          actor,
+          {
+            action: 'place',
+            entity: 'order',
+            after: {
+              customerId: command.customerId,
+              cycleId: cycle.id,
+              channel: command.channel,
+              lines: command.lines,
+              total: template.total,
+            },
+          },
+          now,
+          created,
+        ),
+    },
+  );
+  if (orderId === undefined) return { changedIn: cycle.id };
+  return { status: 201 as const, body: { ...template, orderId } };
 }
 
 type PricedProduct = CycleProductRef & { code: string; wholesalePriceFen: number };

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Executor } from '../../db/client.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { orgUnits } from '../../platform/identity/identity.schema.ts';
 import { type CustomerClass, customers } from '../customers/customers.schema.ts';
@@ -401,6 +402,118 @@ class IntLiteralWriter {
 
 // ── Orders ────────────────────────────────────────────────────────────────────────────────────
 
+// What placing an order is judged on, read in one statement: the cycle the store orders in now,
+// the store's quota row in it (when the store is in the caller's scope), the ordered products
+// that are in the cycle, and what an earlier submission under the same idempotency key answered.
+// Undefined when no cycle is open.
+export type OrderSnapshot = {
+  cycle: CycleWindowRow;
+  quotaRow: LockedQuotaRow | undefined;
+  products: PricedCycleProduct[];
+  stored: { requestHash: string; response: unknown } | undefined;
+};
+export type CycleWindowRow = {
+  id: number;
+  weekStart: string;
+  opensAt: Date;
+  closesAt: Date;
+  orderDayOnly: boolean;
+  dailyCutoff: string;
+};
+export type PricedCycleProduct = {
+  productId: number;
+  position: number;
+  code: string;
+  name: string;
+  wholesalePriceFen: number;
+};
+
+export type OrderSnapshotQuery = {
+  tenantId: number;
+  scope: DataScope;
+  customerId: number;
+  productIds: readonly number[];
+  now: Date;
+  idempotency?: { userId: number; key: string };
+};
+
+// The statement itself (the order-day benchmark gives pgbench the same text).
+export function orderSnapshotStatement(query: OrderSnapshotQuery): SQL {
+  const { tenantId, idempotency } = query;
+  return sql`
+    WITH cycle AS (
+      SELECT id, week_start, opens_at, closes_at, order_day_only, daily_cutoff FROM order_cycles
+      WHERE tenant_id = ${tenantId} AND status = 'published' AND opens_at <= ${query.now}
+      ORDER BY week_start DESC, id DESC LIMIT 1)
+    SELECT cycle.id, cycle.week_start::text AS "weekStart", cycle.opens_at AS "opensAt", cycle.closes_at AS "closesAt",
+      cycle.order_day_only AS "orderDayOnly", cycle.daily_cutoff AS "dailyCutoff",
+      store.quotas, store.ordered, store.order_day AS "orderDay",
+      ${idempotency ? sql`stored.request_hash` : sql`NULL::text`} AS "requestHash",
+      ${idempotency ? sql`stored.response` : sql`NULL::jsonb`} AS response,
+      item.product_id AS "productId", item.position, item.code, item.name, item.wholesale_price_fen AS "wholesalePriceFen"
+    FROM cycle
+    LEFT JOIN LATERAL (
+      SELECT q.quotas, q.ordered, customers.order_day
+      FROM store_quotas q JOIN customers ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
+      WHERE q.tenant_id = ${tenantId} AND q.cycle_id = cycle.id AND q.customer_id = ${query.customerId}
+        AND ${customerScope(query.scope)}) store ON true
+    ${
+      idempotency
+        ? sql`LEFT JOIN idempotency_keys stored ON stored.user_id = ${idempotency.userId} AND stored.key = ${idempotency.key}`
+        : sql``
+    }
+    LEFT JOIN LATERAL (
+      SELECT cp.product_id, cp.position, p.code, p.name, p.wholesale_price_fen
+      FROM cycle_products cp JOIN products p ON p.tenant_id = cp.tenant_id AND p.id = cp.product_id
+      WHERE cp.tenant_id = ${tenantId} AND cp.cycle_id = cycle.id
+        AND cp.product_id = ANY(${arrayLiteral(query.productIds)}::int[])) item ON true
+    ORDER BY item.position`;
+}
+
+export async function readOrderSnapshot(
+  executor: Executor,
+  query: OrderSnapshotQuery,
+): Promise<OrderSnapshot | undefined> {
+  const rows = rowsOf<Record<string, unknown>>(await executePrepared(executor, orderSnapshotStatement(query)));
+  if (rows.length === 0) return undefined;
+  const [first] = rows;
+  return {
+    cycle: {
+      id: Number(first.id),
+      weekStart: String(first.weekStart),
+      opensAt: new Date(first.opensAt as string | Date),
+      closesAt: new Date(first.closesAt as string | Date),
+      orderDayOnly: Boolean(first.orderDayOnly),
+      dailyCutoff: String(first.dailyCutoff),
+    },
+    quotaRow: first.quotas
+      ? {
+          quotas: (first.quotas as unknown[]).map(Number),
+          ordered: (first.ordered as unknown[]).map(Number),
+          orderDay: Number(first.orderDay),
+        }
+      : undefined,
+    products: rows
+      .filter((row) => row.productId !== null)
+      .map((row) => ({
+        productId: Number(row.productId),
+        position: Number(row.position),
+        code: String(row.code),
+        name: String(row.name),
+        wholesalePriceFen: Number(row.wholesalePriceFen),
+      })),
+    stored:
+      first.requestHash === null || first.requestHash === undefined
+        ? undefined
+        : { requestHash: String(first.requestHash), response: jsonOf(first.response) },
+  };
+}
+
+// A jsonb column as an object: node-postgres parses it, PGlite's raw rows may hold the text.
+function jsonOf(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
 export type LockedQuotaRow = {
   quotas: number[];
   ordered: number[];
@@ -459,54 +572,76 @@ export async function setStoreOrdered(
 
 export type OrderLineRow = { productId: number; qty: number; unitPriceFen: number };
 
-// An order and its lines in one statement — with the store's new ordered quantities and the
-// idempotent response when given (the order path writes them all at once, under the lock it holds).
+export type OrderToInsert = {
+  tenantId: number;
+  cycleId: number;
+  customerId: number;
+  channel: OrderChannelOfOrder;
+  createdBy: number | null;
+  now: Date;
+};
+export type WrittenWithOrder = {
+  quota?: { expected: readonly number[]; ordered: readonly number[] };
+  idempotency?: IdempotentOrderResponse;
+  // The audit row's sub-statement, given the CTE that holds the new order's id.
+  audit?: (created: { from: SQL; entityId: SQL }) => SQL;
+};
+
+// An order and its lines in one statement, with what belongs to it: the store's new ordered
+// quantities, the idempotent response and the audit row, when given. The quota update is a
+// compare-and-set: it applies only while the store's ordered quantities are still `expected`, the
+// ones the order was judged against, and the order is written only if it applied. Returns the new
+// order's id, or undefined when the quantities had changed in between (nothing is written).
+// A key already stored by another submission fails the whole statement (a duplicate key).
 export async function insertOrder(
   executor: Executor,
-  order: {
-    tenantId: number;
-    cycleId: number;
-    customerId: number;
-    channel: OrderChannelOfOrder;
-    createdBy: number | null;
-    now: Date;
-  },
+  order: OrderToInsert,
   lines: readonly OrderLineRow[],
-  ordered?: readonly number[],
-  idempotency?: IdempotentOrderResponse,
-): Promise<{ orderId: number; keyStored: boolean }> {
+  with_: WrittenWithOrder = {},
+): Promise<number | undefined> {
+  const [row] = rowsOf<{ id: number }>(await executePrepared(executor, orderInsertStatement(order, lines, with_)));
+  return row ? Number(row.id) : undefined;
+}
+
+// The statement itself (the order-day benchmark gives pgbench the same text).
+export function orderInsertStatement(
+  order: OrderToInsert,
+  lines: readonly OrderLineRow[],
+  with_: WrittenWithOrder,
+): SQL {
   const total = lines.reduce((sum, line) => sum + line.qty * line.unitPriceFen, 0);
   const quantity = lines.reduce((sum, line) => sum + line.qty, 0);
-  const quotaUpdate = ordered
-    ? sql`, quota AS (
-      UPDATE store_quotas SET ordered = ${arrayLiteral(ordered)}::int[]
-      WHERE tenant_id = ${order.tenantId} AND cycle_id = ${order.cycleId} AND customer_id = ${order.customerId})`
+  const { quota, idempotency, audit } = with_;
+  const quotaUpdate = quota
+    ? sql`quota AS (
+      UPDATE store_quotas SET ordered = ${arrayLiteral(quota.ordered)}::int[]
+      WHERE tenant_id = ${order.tenantId} AND cycle_id = ${order.cycleId} AND customer_id = ${order.customerId}
+        AND ordered = ${arrayLiteral(quota.expected)}::int[]
+      RETURNING customer_id),`
     : sql``;
-  // The submission's response under its idempotency key, in the same statement: the caller's
-  // response with the new order's id (false when another submission stored the key first).
+  // The submission's response under its idempotency key: the caller's response with the new id.
   const keyInsert = idempotency
     ? sql`, kept AS (
       INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response, created_at)
       SELECT ${idempotency.userId}, ${idempotency.key}, ${idempotency.requestHash}, 201,
         jsonb_set(${JSON.stringify(idempotency.response)}::jsonb, '{orderId}', to_jsonb(created.id)), ${order.now}
-      FROM created
-      ON CONFLICT DO NOTHING RETURNING key)`
+      FROM created)`
     : sql``;
-  const result = await executor.execute(sql`
-    WITH created AS (
+  const auditInsert = audit ? sql`, audited AS (${audit({ from: sql`created`, entityId: sql`created.id` })})` : sql``;
+  return sql`
+    WITH ${quotaUpdate} created AS (
       INSERT INTO orders (tenant_id, cycle_id, customer_id, channel, status, total_fen, quantity, created_by, created_at, updated_at)
-      VALUES (${order.tenantId}, ${order.cycleId}, ${order.customerId}, ${order.channel}, 'submitted', ${total}, ${quantity},
-        ${order.createdBy}, ${order.now}, ${order.now})
+      SELECT ${order.tenantId}, ${order.cycleId}, ${order.customerId}, ${order.channel}, 'submitted', ${total}, ${quantity},
+        ${order.createdBy}, ${order.now}, ${order.now}
+      ${quota ? sql`FROM quota` : sql``}
       RETURNING id),
     lines AS (
       INSERT INTO order_lines (tenant_id, order_id, product_id, qty, unit_price_fen)
       SELECT ${order.tenantId}, created.id, l.product_id, l.qty, l.price
       FROM created, unnest(${arrayLiteral(lines.map((line) => line.productId))}::int[],
         ${arrayLiteral(lines.map((line) => line.qty))}::int[],
-        ${arrayLiteral(lines.map((line) => line.unitPriceFen))}::int[]) AS l(product_id, qty, price))${quotaUpdate}${keyInsert}
-    SELECT id, ${idempotency ? sql`(SELECT count(*) FROM kept)::int` : sql`1`} AS kept FROM created`);
-  const [row] = rowsOf<{ id: number; kept: number }>(result);
-  return { orderId: Number(row.id), keyStored: Number(row.kept) === 1 };
+        ${arrayLiteral(lines.map((line) => line.unitPriceFen))}::int[]) AS l(product_id, qty, price))${keyInsert}${auditInsert}
+    SELECT id FROM created`;
 }
 
 // What a submission with an Idempotency-Key answers, kept for its repeats (`orderId` is filled in

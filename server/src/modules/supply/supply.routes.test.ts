@@ -2,6 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../db/test-database.ts';
+import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { createTestApp, sessionCookieOf, type TestApp, testPassword } from '../../test/test-app.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { products } from '../products/products.schema.ts';
@@ -253,6 +254,68 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
       expect(otherBody.statusCode).toBe(422);
       expect(otherBody.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect((await storeRow(store.id)).ordered.filter((qty) => qty > 0)).toEqual([10, 2]);
+    });
+
+    it('records a placed order in the audit trail, in the statement that writes it', async () => {
+      const [mine] = (await inject(retailer, 'GET', `/api/v1/portal/orders?cycleId=${cycleId}`)).json().items;
+      const [entry] = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, 'order'), eq(auditLog.entityId, String(mine.orderId))));
+      expect(entry).toMatchObject({
+        action: 'place',
+        actorName: expect.any(String),
+        after: {
+          customerId: store.id,
+          cycleId,
+          channel: 'online',
+          lines: [
+            { productId: productIds.baisha, qty: 2 },
+            { productId: productIds.furong, qty: 10 },
+          ],
+          total: 2_400,
+        },
+      });
+      expect(entry.actorId).not.toBeNull();
+    });
+
+    it('writes nothing when the store’s ordered quantities changed after the order was judged', async () => {
+      const before = await storeRow(store.id);
+      const audited = await t.database.db.select({ n: count() }).from(auditLog);
+      const stale = before.ordered.map((qty, position) => (position === 2 ? qty - 1 : qty));
+      const order = {
+        tenantId: t.city.tenantId,
+        cycleId,
+        customerId: store.id,
+        channel: 'online' as const,
+        createdBy: null,
+        now: new Date(),
+      };
+      const lines = [{ productId: productIds.baisha, qty: 1, unitPriceFen: 10_000 }];
+      const written = await insertOrder(t.database.db, order, lines, {
+        quota: { expected: stale, ordered: before.ordered.map((qty, position) => (position === 2 ? qty + 1 : qty)) },
+      });
+      expect(written).toBeUndefined();
+      expect(await storeRow(store.id)).toEqual(before);
+      expect(await orderCount(store.id)).toBe(1);
+      expect(await t.database.db.select({ n: count() }).from(auditLog)).toEqual(audited);
+      // Judged on the quantities as they are, the same write lands (rolled back here).
+      let landed: number | undefined;
+      await t.database.db
+        .transaction(async (tx) => {
+          landed = await insertOrder(tx, order, lines, {
+            quota: {
+              expected: before.ordered,
+              ordered: before.ordered.map((qty, position) => (position === 2 ? qty + 1 : qty)),
+            },
+          });
+          tx.rollback();
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof Error && error.message.includes('Rollback'))) throw error;
+        });
+      expect(landed).toEqual(expect.any(Number));
+      expect(await storeRow(store.id)).toEqual(before);
     });
 
     it('refuses a line over the remaining quota, names it, and writes nothing of the order', async () => {

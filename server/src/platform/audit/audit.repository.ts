@@ -27,6 +27,16 @@ export type AuditEntry = {
 const entriesPerStatement = 5_000;
 const bulkFrom = 200;
 
+// One entry whose entity id is SQL over another sub-statement of the same statement (see
+// changeRecordedWith): an INSERT … SELECT … FROM source, to be placed in a WITH.
+export function auditInsertFrom(entry: AuditEntry, source: { from: SQL; entityId: SQL }): SQL {
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+  return sql`INSERT INTO audit_log (tenant_id, at, actor_id, actor_name, action, entity, entity_id, before, after, ip, request_id)
+    SELECT ${entry.tenantId}, ${entry.at}, ${entry.actorId}, ${entry.actorName}, ${entry.action}, ${entry.entity},
+      (${source.entityId})::text, ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${entry.ip}, ${entry.requestId}
+    FROM ${source.from}`;
+}
+
 export async function insertAuditEntries(executor: Executor, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   if (entries.length < bulkFrom) {

@@ -1,6 +1,7 @@
+import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../access/actor.ts';
-import { insertAuditEntries } from './audit.repository.ts';
+import { type AuditEntry, auditInsertFrom, insertAuditEntries } from './audit.repository.ts';
 
 export type Change = {
   action: string;
@@ -46,26 +47,43 @@ function isPlain(value: unknown): boolean {
   return true;
 }
 
+function entryOf(actor: Actor, change: Change, now: Date): AuditEntry {
+  return {
+    tenantId: actor.tenantId,
+    at: now,
+    actorId: actor.userId || null,
+    actorName: actor.displayName,
+    action: change.action,
+    entity: change.entity,
+    entityId: String(change.entityId),
+    before: change.before === undefined ? null : redactSecrets(change.before),
+    after: change.after === undefined ? null : redactSecrets(change.after),
+    ip: actor.ip || null,
+    requestId: actor.requestId || null,
+  };
+}
+
 // Records writes in the same transaction as the writes themselves: both land, or neither.
 export async function recordChanges(executor: Executor, actor: Actor, changes: Change[], now: Date): Promise<void> {
   await insertAuditEntries(
     executor,
-    changes.map((change) => ({
-      tenantId: actor.tenantId,
-      at: now,
-      actorId: actor.userId || null,
-      actorName: actor.displayName,
-      action: change.action,
-      entity: change.entity,
-      entityId: String(change.entityId),
-      before: change.before === undefined ? null : redactSecrets(change.before),
-      after: change.after === undefined ? null : redactSecrets(change.after),
-      ip: actor.ip || null,
-      requestId: actor.requestId || null,
-    })),
+    changes.map((change) => entryOf(actor, change, now)),
   );
 }
 
 export function recordChange(executor: Executor, actor: Actor, change: Change, now: Date): Promise<void> {
   return recordChanges(executor, actor, [change], now);
+}
+
+// The record of a change made by a single statement, as a sub-statement of that statement's WITH:
+// the write and its audit row are one statement (an order placed in one round trip). The entity's
+// id exists only inside the statement, so it is SQL over `source`, the sub-statement that made the
+// entity (`id` of an INSERT … RETURNING id); no row from `source`, no audit row.
+export function changeRecordedWith(
+  actor: Actor,
+  change: Omit<Change, 'entityId'>,
+  now: Date,
+  source: { from: SQL; entityId: SQL },
+): SQL {
+  return auditInsertFrom(entryOf(actor, { ...change, entityId: '' }, now), source);
 }
