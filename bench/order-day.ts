@@ -202,6 +202,7 @@ async function writePgbenchScript(url: string, stores: Store[], cycleId: number,
       },
     );
     const script = `\\set i random(1, ${userRows.length})
+\\set k random(1, 9000000000000000)
 SELECT customer_id AS cid, user_id AS uid FROM bench_order_stores WHERE i = :i \\gset
 ${pgbenchText(snapshot)};
 ${pgbenchText(write)};
@@ -230,7 +231,9 @@ const sentinel = {
 const substitutions = new Map<unknown, string>([
   [sentinel.customerId, ':cid'],
   [sentinel.userId, ':uid'],
-  [sentinel.key, 'gen_random_uuid()::text'],
+  // A new key each time, from a pgbench variable: an expression of a volatile function
+  // (gen_random_uuid()) would keep the key's index from being used.
+  [sentinel.key, "('pgbench:' || :k)"],
   [arrayLiteral(sentinel.expected), 'ordered'],
   [arrayLiteral(sentinel.ordered), 'ordered'],
 ]);
@@ -252,6 +255,17 @@ function literalOf(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = value instanceof Date ? value.toISOString() : String(value);
   return `'${text.replaceAll("'", "''")}'`;
+}
+
+async function settleDatabase(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('VACUUM (ANALYZE) store_quotas, orders, order_lines, idempotency_keys, audit_log');
+    await client.query('CHECKPOINT');
+  } finally {
+    await client.end();
+  }
 }
 
 function measurePgbench(
@@ -302,18 +316,24 @@ async function runKind(kind: DatabaseKind): Promise<KindResult> {
     for (let round = 0; round < rounds; round += 1) {
       result.load.push(loadavg()[0]);
       const apiFirst = round % 2 === 0;
-      if (!apiFirst && script && result.pgbench) {
+      // Every measurement starts from the same state: the previous one's dead rows vacuumed and its
+      // dirty pages written, so that neither side pays for the other's leftovers (without this the
+      // API round after 30 s of pgbench met autovacuum and a checkpoint mid-run).
+      const settle = () => (kind === 'postgres' ? settleDatabase(databaseUrl) : Promise.resolve());
+      const runPgbench = async () => {
+        if (!script || !result.pgbench) return;
+        await settle();
         result.pgbench.prepared.push(measurePgbench(databaseUrl, script, durationSeconds, 'prepared'));
+        await settle();
         result.pgbench.simple.push(measurePgbench(databaseUrl, script, durationSeconds, 'simple'));
+        await settle();
         result.pgbench.pooled.push(measurePgbench(databaseUrl, script, durationSeconds, 'prepared', poolSize));
-      }
+      };
+      if (!apiFirst) await runPgbench();
+      await settle();
       const api = await measureApi(server.baseUrl, stores, productIds, durationSeconds);
       result.api.push(api);
-      if (apiFirst && script && result.pgbench) {
-        result.pgbench.prepared.push(measurePgbench(databaseUrl, script, durationSeconds, 'prepared'));
-        result.pgbench.simple.push(measurePgbench(databaseUrl, script, durationSeconds, 'simple'));
-        result.pgbench.pooled.push(measurePgbench(databaseUrl, script, durationSeconds, 'prepared', poolSize));
-      }
+      if (apiFirst) await runPgbench();
       console.log(
         `${kind} round ${round + 1}: API ${api.rps} orders/s p99 ${api.p99} ms (non-2xx ${api.non2xx})` +
           (result.pgbench
@@ -382,6 +402,7 @@ ${rounds} rounds × ${durationSeconds} s, ${connections} connections, ${storeCou
 pgbench runs \`bench/pgbench/order-transaction.sql\` — the two statements \`placeOrder\` sends, built by the same repository functions — with ${connections} clients, 2 threads, \`-M prepared\` and \`-M simple\`,
 and with ${poolSize} clients (\`-M prepared\`), the number of connections the server's pool keeps: its 50 HTTP connections queue for those ${poolSize}.
 The API also authenticates each request (session lookup), judges the order and serialises JSON; pgbench does none of that.
+Every measurement starts after a VACUUM (ANALYZE) of the tables an order writes and a CHECKPOINT.
 Targets (PostgreSQL): orders/s ≥ 50 % of pgbench TPS; p99 < 100 ms.
 
 | database | API orders/s | p50 ms | p99 ms | pgbench TPS (prepared) | pgbench mean latency ms | pgbench TPS (simple) | ratio (prepared) | ratio (simple) | pgbench TPS (${poolSize} clients) | ratio (${poolSize} clients) | non-2xx | load |

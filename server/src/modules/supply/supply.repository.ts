@@ -447,10 +447,14 @@ export function orderSnapshotStatement(query: OrderSnapshotQuery): SQL {
       ORDER BY week_start DESC, id DESC LIMIT 1)
     SELECT cycle.id, cycle.week_start::text AS "weekStart", cycle.opens_at AS "opensAt", cycle.closes_at AS "closesAt",
       cycle.order_day_only AS "orderDayOnly", cycle.daily_cutoff AS "dailyCutoff",
-      store.quotas, store.ordered, store.order_day AS "orderDay",
+      to_json(store.quotas) AS quotas, to_json(store.ordered) AS ordered, store.order_day AS "orderDay",
       ${idempotency ? sql`stored.request_hash` : sql`NULL::text`} AS "requestHash",
       ${idempotency ? sql`stored.response` : sql`NULL::jsonb`} AS response,
-      item.product_id AS "productId", item.position, item.code, item.name, item.wholesale_price_fen AS "wholesalePriceFen"
+      (SELECT json_agg(json_build_object('productId', cp.product_id, 'position', cp.position, 'code', p.code,
+          'name', p.name, 'wholesalePriceFen', p.wholesale_price_fen) ORDER BY cp.position)
+        FROM cycle_products cp JOIN products p ON p.tenant_id = cp.tenant_id AND p.id = cp.product_id
+        WHERE cp.tenant_id = ${tenantId} AND cp.cycle_id = cycle.id
+          AND cp.product_id = ANY(${arrayLiteral(query.productIds)}::int[])) AS products
     FROM cycle
     LEFT JOIN LATERAL (
       SELECT q.quotas, q.ordered, customers.order_day
@@ -461,55 +465,37 @@ export function orderSnapshotStatement(query: OrderSnapshotQuery): SQL {
       idempotency
         ? sql`LEFT JOIN idempotency_keys stored ON stored.user_id = ${idempotency.userId} AND stored.key = ${idempotency.key}`
         : sql``
-    }
-    LEFT JOIN LATERAL (
-      SELECT cp.product_id, cp.position, p.code, p.name, p.wholesale_price_fen
-      FROM cycle_products cp JOIN products p ON p.tenant_id = cp.tenant_id AND p.id = cp.product_id
-      WHERE cp.tenant_id = ${tenantId} AND cp.cycle_id = cycle.id
-        AND cp.product_id = ANY(${arrayLiteral(query.productIds)}::int[])) item ON true
-    ORDER BY item.position`;
+    }`;
 }
 
 export async function readOrderSnapshot(
   executor: Executor,
   query: OrderSnapshotQuery,
 ): Promise<OrderSnapshot | undefined> {
-  const rows = rowsOf<Record<string, unknown>>(await executePrepared(executor, orderSnapshotStatement(query)));
-  if (rows.length === 0) return undefined;
-  const [first] = rows;
+  // One row: the arrays and the products as JSON, which both drivers parse natively (an int[]
+  // is parsed element by element in JavaScript).
+  const [row] = rowsOf<Record<string, unknown>>(await executePrepared(executor, orderSnapshotStatement(query)));
+  if (!row) return undefined;
+  const quotas = jsonOf(row.quotas) as number[] | null;
   return {
     cycle: {
-      id: Number(first.id),
-      weekStart: String(first.weekStart),
-      opensAt: new Date(first.opensAt as string | Date),
-      closesAt: new Date(first.closesAt as string | Date),
-      orderDayOnly: Boolean(first.orderDayOnly),
-      dailyCutoff: String(first.dailyCutoff),
+      id: Number(row.id),
+      weekStart: String(row.weekStart),
+      opensAt: new Date(row.opensAt as string | Date),
+      closesAt: new Date(row.closesAt as string | Date),
+      orderDayOnly: Boolean(row.orderDayOnly),
+      dailyCutoff: String(row.dailyCutoff),
     },
-    quotaRow: first.quotas
-      ? {
-          quotas: (first.quotas as unknown[]).map(Number),
-          ordered: (first.ordered as unknown[]).map(Number),
-          orderDay: Number(first.orderDay),
-        }
-      : undefined,
-    products: rows
-      .filter((row) => row.productId !== null)
-      .map((row) => ({
-        productId: Number(row.productId),
-        position: Number(row.position),
-        code: String(row.code),
-        name: String(row.name),
-        wholesalePriceFen: Number(row.wholesalePriceFen),
-      })),
+    quotaRow: quotas ? { quotas, ordered: jsonOf(row.ordered) as number[], orderDay: Number(row.orderDay) } : undefined,
+    products: (jsonOf(row.products) as PricedCycleProduct[] | null) ?? [],
     stored:
-      first.requestHash === null || first.requestHash === undefined
+      row.requestHash === null || row.requestHash === undefined
         ? undefined
-        : { requestHash: String(first.requestHash), response: jsonOf(first.response) },
+        : { requestHash: String(row.requestHash), response: jsonOf(row.response) },
   };
 }
 
-// A jsonb column as an object: node-postgres parses it, PGlite's raw rows may hold the text.
+// A json/jsonb column as a value: node-postgres parses it, PGlite's raw rows may hold the text.
 function jsonOf(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
