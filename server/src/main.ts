@@ -3,7 +3,7 @@ import { buildApp, type KewoApp } from './app.ts';
 import type { AppContext } from './app-context.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
-import { scheduleClassSwitch } from './modules/classification/index.ts';
+import { scheduleClassificationUpkeep } from './modules/classification/index.ts';
 import { pruneImportErrorWorkbooks } from './modules/customers/index.ts';
 import { scheduleTicketSweep } from './modules/tickets/index.ts';
 import { schedulePruning } from './platform/auth/housekeeping.ts';
@@ -35,11 +35,13 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
   // The SLA clocks: every minute, the tickets whose stored next check has come.
   const stopSweep = scheduleTicketSweep(context, (error) => app.log.warn({ err: error }, 'ticket SLA sweep failed'));
   // Approved classes whose effective date has come: at start, then every hour.
-  const stopClassSwitch = scheduleClassSwitch(context, (error) => app.log.warn({ err: error }, 'class switch failed'));
+  const stopClassificationUpkeep = scheduleClassificationUpkeep(context, (error) =>
+    app.log.warn({ err: error }, 'classification upkeep failed'),
+  );
   app.addHook('onClose', async () => {
     stopPruning();
     await stopSweep();
-    await stopClassSwitch();
+    await stopClassificationUpkeep();
     await database.close();
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });

@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../db/test-database.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { customers } from '../customers/customers.schema.ts';
-import { switchDueClassesAll } from './classification.service.ts';
+import { storeWeekPurchaseCycles } from './classification.schema.ts';
+import { summariseClosedWeeksAll, switchDueClassesAll } from './classification.service.ts';
 import { defaultRuleSet } from './default-rule-set.ts';
 
 type Proposal = {
@@ -40,6 +41,24 @@ describe.each(testDatabaseKinds)('customer classification on %s', (kind) => {
     inspector = await t.signIn('inspector');
   });
   afterAll(async () => t?.close());
+
+  describe('weekly summaries', () => {
+    it('summarises each closed week of the period once, in the upkeep; runs read the same facts', async () => {
+      const preview = () =>
+        inject(marketing, 'POST', '/api/v1/classification/rule-sets/preview', editedRuleSet()).then((r) => r.json());
+      const summarisedWeeks = async () =>
+        (await t.database.db.select({ n: count() }).from(storeWeekPurchaseCycles))[0].n;
+      const before = await preview();
+      await t.database.db.execute(sql`DELETE FROM store_week_purchases`);
+      await t.database.db.execute(sql`DELETE FROM store_week_purchase_cycles`);
+      const summarised = await summariseClosedWeeksAll(t.context);
+      // The demo city's 13 closed weeks before this one.
+      expect(summarised).toBe(13);
+      expect(await summarisedWeeks()).toBe(13);
+      expect(await summariseClosedWeeksAll(t.context)).toBe(0);
+      expect(await preview()).toEqual(before);
+    });
+  });
 
   describe('contract other tools rely on', () => {
     it('the demo city is classified: distribution in the caller’s scope', async () => {

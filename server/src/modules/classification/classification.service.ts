@@ -10,6 +10,7 @@ import {
   applyRun,
   assessSpotCheckItem,
   branchesOfRun,
+  closedWeeksToSummarise,
   currentDistributionRows,
   type FactRow,
   findProposal,
@@ -43,6 +44,7 @@ import {
   setSpecialInBulk,
   spotCheckItemsOf,
   storeFacts,
+  summariseWeeks,
   switchDueClasses,
   tenantsWithDueClasses,
 } from './classification.repository.ts';
@@ -510,8 +512,35 @@ export async function switchDueClassesIn(tx: Executor, tenantId: number, now: Da
   return changed;
 }
 
-export function scheduleClassSwitch(context: AppContext, onError: (error: unknown) => void, everyMs = 3_600_000) {
-  return scheduleRepeating(() => switchDueClassesAll(context), everyMs, onError);
+// What a run reads of a week that has closed is summarised once, soon after it closes, so that
+// the next run reads 13 summarised weeks instead of joining a week of orders to their lines
+// (about 3 s a week at 250,000 stores). A run summarises any week still missing itself. Returns
+// how many weeks were summarised.
+export async function summariseClosedWeeksAll(context: AppContext): Promise<number> {
+  const now = context.now();
+  const since = periodOf(now).from;
+  let total = 0;
+  for (const { tenantId, cycleIds } of await closedWeeksToSummarise(context.db, now, since)) {
+    await context.db.transaction((tx) => summariseWeeks(tx, tenantId, cycleIds, now));
+    total += cycleIds.length;
+  }
+  return total;
+}
+
+// The hourly upkeep of 客户分类: classes whose effective date has come, then closed weeks.
+export function scheduleClassificationUpkeep(
+  context: AppContext,
+  onError: (error: unknown) => void,
+  everyMs = 3_600_000,
+) {
+  return scheduleRepeating(
+    async () => {
+      await switchDueClassesAll(context);
+      await summariseClosedWeeksAll(context);
+    },
+    everyMs,
+    onError,
+  );
 }
 
 // ---- The special class, by hand ----

@@ -5,9 +5,10 @@ export {
   approveRunIn,
   computeRunIn,
   saveRuleSetIn,
-  scheduleClassSwitch,
+  scheduleClassificationUpkeep,
   setClassByHandIn,
   setSpecialInBulkIn,
+  summariseClosedWeeksAll,
   switchDueClassesAll,
   switchDueClassesIn,
 } from './classification.service.ts';
