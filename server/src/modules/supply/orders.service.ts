@@ -41,8 +41,8 @@ import type { OrderChannelOfOrder } from './supply.schema.ts';
 
 // 网上订货 and 电话订货: placing, changing and cancelling a store's orders against its quotas.
 // Placing is optimistic (see placeOrder); changing and cancelling are each one transaction that
-// first locks the store's quota row. Either way two submissions for one store
-// never both spend the same remaining quota.
+// first locks the store's quota row. Either way two submissions for one store never both spend
+// the same remaining quota.
 
 export type OrderResult = {
   orderId: number;
