@@ -76,7 +76,7 @@ export function recordChange(executor: Executor, actor: Actor, change: Change, n
 }
 
 // The record of a change made by a single statement, as a sub-statement of that statement's WITH:
-// the write and its audit row are one statement (an order placed in one round trip). The entity's
+// the write and its audit row are one statement (an order is written by one). The entity's
 // id exists only inside the statement, so it is SQL over `source`, the sub-statement that made the
 // entity (`id` of an INSERT … RETURNING id); no row from `source`, no audit row.
 export function changeRecordedWith(
