@@ -34,7 +34,8 @@ export async function startServer(config: Config, database: DatabaseHandle): Pro
   );
   // The SLA clocks: every minute, the tickets whose stored next check has come.
   const stopSweep = scheduleTicketSweep(context, (error) => app.log.warn({ err: error }, 'ticket SLA sweep failed'));
-  // Approved classes whose effective date has come: at start, then every hour.
+  // Approved classes whose effective date has come, then weeks that have closed since (summarised
+  // for classification runs): at start, then every hour.
   const stopClassificationUpkeep = scheduleClassificationUpkeep(context, (error) =>
     app.log.warn({ err: error }, 'classification upkeep failed'),
   );
