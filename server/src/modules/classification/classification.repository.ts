@@ -89,8 +89,8 @@ export async function closedWeeksToSummarise(
 
 // Every active store with what it bought over the period (weeks starting periodFrom..periodTo):
 // cartons, amount, amount in 一类/二类, cartons of the last 6 weeks (from recentFrom) and the 6
-// before them (from earlierFrom), and the weeks it ordered online. Closed weeks are summarised
-// once into store_week_purchases (first run after the week closed); open ones are read live.
+// before them (from earlierFrom), and the weeks it ordered online. Closed weeks are read from
+// store_week_purchases (summarised here if the hourly upkeep has not yet); open ones live.
 export async function storeFacts(
   executor: Executor,
   tenantId: number,
@@ -103,7 +103,6 @@ export async function storeFacts(
         EXISTS (SELECT 1 FROM store_week_purchase_cycles s WHERE s.tenant_id = k.tenant_id AND s.cycle_id = k.id) AS summarised
       FROM order_cycles k WHERE k.tenant_id = ${tenantId} AND k.week_start BETWEEN ${period.from} AND ${period.to}`),
   ).map((week) => ({ ...week, id: Number(week.id) }));
-  // Normally the hourly upkeep has summarised every closed week already (summariseClosedWeeks).
   const toSummarise = weeks.filter((week) => week.closed && !week.summarised).map((week) => week.id);
   await summariseWeeks(executor, tenantId, toSummarise, now);
   const summarised = weeks.filter((week) => week.closed || week.summarised).map((week) => week.id);

@@ -8,7 +8,6 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import {
   applyToQuotas,
   assertWindowOpen,
-  type CycleProductRef,
   checkOrderLines,
   isWindowOpen,
   lineDeltas,
@@ -133,6 +132,8 @@ export async function placeOrder(
     const placed = await attempt(context.db);
     if (!('changedIn' in placed)) return placed;
     return await context.db.transaction(async (tx) => {
+      // The lock first, in a statement of its own: the snapshot read after it then sees whatever
+      // the submission it waited for committed, its idempotency key included.
       await lockStoreQuotas(tx, actor.tenantId, actor.scope, placed.changedIn, command.customerId);
       const result = await attempt(tx);
       if ('changedIn' in result) throw new Error('the quota row changed under its lock');
@@ -179,10 +180,7 @@ async function attemptOrder(
     throw new DomainError(store ? 'STORE_NOT_IN_CYCLE' : 'NOT_FOUND');
   }
   assertWindowOpen(orderWindowOf(cycle, quotaRow.orderDay), now);
-  const products = new Map(snapshot.products.map((product) => [product.productId, product]));
-  for (const line of command.lines) {
-    if (!products.has(line.productId)) throw new DomainError('PRODUCT_NOT_IN_CYCLE', { productId: line.productId });
-  }
+  const products = productsByLine(snapshot.products, command.lines);
   const ordered = applyToQuotas(
     quotaRow,
     command.lines.map((line) => ({ product: products.get(line.productId) as PricedCycleProduct, delta: line.qty })),
@@ -232,20 +230,23 @@ async function attemptOrder(
   return { status: 201 as const, body: { ...template, orderId } };
 }
 
-type PricedProduct = CycleProductRef & { code: string; wholesalePriceFen: number };
-
 async function productsOfLines(
   tx: Executor,
   tenantId: number,
   cycle: CycleRow,
   lines: readonly OrderLineInput[],
-): Promise<Map<number, PricedProduct>> {
+): Promise<Map<number, PricedCycleProduct>> {
   const rows = await getCycleProducts(
     tx,
     tenantId,
     cycle.id,
     lines.map((line) => line.productId),
   );
+  return productsByLine(rows, lines);
+}
+
+// The cycle's products by id; every line's product must be among them.
+function productsByLine<T extends PricedCycleProduct>(rows: readonly T[], lines: readonly OrderLineInput[]) {
   const found = new Map(rows.map((row) => [row.productId, row]));
   for (const line of lines) {
     if (!found.has(line.productId)) throw new DomainError('PRODUCT_NOT_IN_CYCLE', { productId: line.productId });
@@ -306,7 +307,7 @@ export async function changeOrder(
     const ordered = applyToQuotas(
       quotaRow,
       lineDeltas(before, newLines).map(({ productId, delta }) => ({
-        product: products.get(productId) as CycleProductRef,
+        product: products.get(productId) as PricedCycleProduct,
         delta,
       })),
     );
@@ -314,7 +315,7 @@ export async function changeOrder(
     const lines = newLines.map((line) => ({
       productId: line.productId,
       qty: line.qty,
-      unitPriceFen: (products.get(line.productId) as PricedProduct).wholesalePriceFen,
+      unitPriceFen: (products.get(line.productId) as PricedCycleProduct).wholesalePriceFen,
     }));
     await replaceOrderLines(tx, actor.tenantId, orderId, lines, now);
     const body = resultOf(orderId, cycle.id, lines, products);
@@ -345,7 +346,7 @@ export async function cancelOrder(context: AppContext, actor: Actor, orderId: nu
     const products = await productsOfLines(tx, actor.tenantId, cycle, before);
     const ordered = applyToQuotas(
       quotaRow,
-      before.map((line) => ({ product: products.get(line.productId) as CycleProductRef, delta: -line.qty })),
+      before.map((line) => ({ product: products.get(line.productId) as PricedCycleProduct, delta: -line.qty })),
     );
     await setStoreOrdered(tx, actor.tenantId, cycle.id, order.customerId, ordered);
     await cancelOrderRow(tx, actor.tenantId, orderId, now);
