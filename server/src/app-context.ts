@@ -1,5 +1,5 @@
 import type { Config } from './config.ts';
-import type { Database, DatabaseKind } from './db/client.ts';
+import type { Database, DatabaseHandle, DatabaseKind } from './db/client.ts';
 
 // What every service needs from the outside world, passed in rather than imported,
 // so tests can hand in a real database and a fixed clock.
@@ -8,4 +8,7 @@ export type AppContext = {
   dbKind: DatabaseKind;
   config: Config;
   now: () => Date;
+  // The database's notification channels (LISTEN/NOTIFY), for what a process keeps in memory.
+  // Without it nothing is kept: every request asks the database.
+  listen?: DatabaseHandle['listen'];
 };

@@ -50,7 +50,9 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   registerProblemHandler(app);
   // Cookies are parsed in an onRequest hook of their own, which must run before the access check's.
   await app.register(fastifyCookie);
-  const registeredRoutes = registerAccessControl(app, createAuthenticator(context));
+  const authenticator = createAuthenticator(context);
+  await authenticator.start();
+  const registeredRoutes = registerAccessControl(app, authenticator);
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');

@@ -21,7 +21,7 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
 }
 
 export function createContext(config: Config, database: DatabaseHandle): AppContext {
-  return { db: database.db, dbKind: database.kind, config, now: () => new Date() };
+  return { db: database.db, dbKind: database.kind, config, now: () => new Date(), listen: database.listen };
 }
 
 export async function startServer(config: Config, database: DatabaseHandle): Promise<RunningServer> {

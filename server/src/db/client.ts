@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { assertChannelName, type ChannelListener, listenOnPostgres, type Unlisten } from './notifications.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -24,6 +25,9 @@ export type DatabaseHandle = {
   kind: DatabaseKind;
   // Runs the SQL migrations in server/migrations; safe to call at every start-up.
   migrate: () => Promise<void>;
+  // Hears a LISTEN/NOTIFY channel (db/notifications.ts) until the returned function is called or
+  // the database is closed.
+  listen: (channel: string, listener: ChannelListener) => Promise<Unlisten>;
   close: () => Promise<void>;
 };
 
@@ -41,15 +45,52 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     throw error;
   });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
+  const listeners = openListeners();
   return {
     db,
     kind: 'pglite',
     migrate: async () => {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
+    listen: async (channel, listener) => listeners.add(listenOnPglite(client, channel, listener)),
     close: async () => {
+      await listeners.closeAll();
       if (!client.closed) await client.close();
       releaseLock();
+    },
+  };
+}
+
+// On PGlite the process is the database's only client: a notification is delivered as soon as
+// the statement that sent it returns (or its transaction commits), before the caller goes on.
+export async function listenOnPglite(client: PGlite, channel: string, listener: ChannelListener): Promise<Unlisten> {
+  assertChannelName(channel);
+  const unsubscribe = await client.listen(channel, () => listener.notified());
+  listener.listening();
+  let listening = true;
+  return async () => {
+    if (!listening) return;
+    listening = false;
+    listener.deaf();
+    if (!client.closed) await unsubscribe();
+  };
+}
+
+// The listeners of one database handle, all stopped when it closes.
+export function openListeners() {
+  const open = new Set<Unlisten>();
+  return {
+    async add(listening: Promise<Unlisten> | Unlisten): Promise<Unlisten> {
+      const unlisten = await listening;
+      const stop: Unlisten = async () => {
+        open.delete(stop);
+        await unlisten();
+      };
+      open.add(stop);
+      return stop;
+    },
+    async closeAll() {
+      await Promise.all([...open].map((stop) => stop()));
     },
   };
 }
@@ -104,9 +145,11 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzleNodePostgres(pool, { schema, casing: 'snake_case' }) as unknown as Database;
+  const listeners = openListeners();
   return {
     db,
     kind: 'postgres',
+    listen: async (channel, listener) => listeners.add(listenOnPostgres(url, channel, listener)),
     migrate: async () => {
       // Several processes may start at once (a rolling restart): one migrates, the others wait.
       const client = await pool.connect();
@@ -119,6 +162,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       }
     },
     close: async () => {
+      await listeners.closeAll();
       await pool.end();
     },
   };

@@ -4,7 +4,14 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { type Database, type DatabaseHandle, type DatabaseKind, openDatabase } from './client.ts';
+import {
+  type Database,
+  type DatabaseHandle,
+  type DatabaseKind,
+  listenOnPglite,
+  openDatabase,
+  openListeners,
+} from './client.ts';
 import * as schema from './schema.ts';
 
 // Integration tests run on every database kind available: PGlite always, PostgreSQL when
@@ -55,11 +62,14 @@ async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
   }
   const loadDataDir = new Blob([readFileSync(templatePath)]);
   const client = await PGlite.create({ loadDataDir, extensions: { pg_trgm } });
+  const listeners = openListeners();
   return {
     db: drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database,
     kind: 'pglite',
     migrate: async () => {},
+    listen: async (channel, listener) => listeners.add(listenOnPglite(client, channel, listener)),
     close: async () => {
+      await listeners.closeAll();
       if (!client.closed) await client.close();
     },
   };

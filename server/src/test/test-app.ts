@@ -42,6 +42,7 @@ export async function createTestApp(
     dbKind: database.kind,
     config: loadConfig({ LOG_LEVEL: 'silent' }),
     now: () => clock.now,
+    listen: database.listen,
   };
   let city = undefined as unknown as DemoCity;
   let otherTenant = { tenantId: 0, adminUsername: '' };

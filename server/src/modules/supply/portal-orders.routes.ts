@@ -21,6 +21,9 @@ import {
 // 网上订货 in the retailer portal: the signed-in store's cycle, its orders, and changes until the
 // cutoff. The store is always the caller's own (its data scope); an order of another store is 404.
 const retailer = allow('retailer');
+// Placing, changing and cancelling write orders and quotas only: the order day's requests keep the
+// sessions the authenticator read (see createAuthenticator).
+const orderWrite = { access: retailer, sessionsUnchanged: true } as const;
 
 export const portalOrderRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   app.get(
@@ -41,7 +44,7 @@ export const portalOrderRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
   app.post(
     '/portal/orders',
     {
-      config: { access: retailer },
+      config: orderWrite,
       schema: {
         tags: ['portal'],
         summary: 'Place an order / 提交订单',
@@ -86,7 +89,7 @@ export const portalOrderRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
   app.put(
     '/portal/orders/:id',
     {
-      config: { access: retailer },
+      config: orderWrite,
       schema: {
         tags: ['portal'],
         summary: 'Change an order until the cutoff / 修改订单',
@@ -103,7 +106,7 @@ export const portalOrderRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
   app.delete(
     '/portal/orders/:id',
     {
-      config: { access: retailer },
+      config: orderWrite,
       schema: {
         tags: ['portal'],
         summary: 'Cancel an order until the cutoff / 取消订单',

@@ -197,7 +197,7 @@ export const supplyRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   app.post(
     '/supply/orders',
     {
-      config: { access: phoneOrderTakers },
+      config: { access: phoneOrderTakers, sessionsUnchanged: true },
       schema: {
         tags: ['supply'],
         summary: 'Enter a phone order for a store / 电话订货',

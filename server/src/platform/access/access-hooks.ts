@@ -44,10 +44,14 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
     request.profile = authenticated.profile;
   });
 
-  // Any write may have changed a session, a user or an org unit: drop what the authenticator kept.
-  // (onSend: before the client sees the answer, so its next request cannot find a stale session.)
+  // A write may have changed a session, a user or an org unit: drop what the authenticator kept,
+  // unless the route says it cannot have. (The database notifies every process of such a change,
+  // but this process forgets at once, in onSend: before the client sees the answer, so its next
+  // request cannot find a stale session.)
   app.addHook('onSend', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') authenticator.forgetSessions();
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    if (request.routeOptions.config?.sessionsUnchanged) return;
+    authenticator.forgetSessions();
   });
   return routes;
 }

@@ -97,20 +97,51 @@ export type Authenticated = { actor: Actor; profile: Profile };
 // Resolves the cookie's token to the actor behind it, or undefined when the session is
 // unknown, revoked, idle too long, expired, or its user disabled.
 //
-// On PGlite this process is the database's only client (the data directory is locked), so the
-// session rows it read can be kept until this process writes anything: `forgetSessions` is called
-// after every write request. On PostgreSQL other processes may revoke a session at any moment,
-// so every request asks the database.
+// The session rows it read are kept in memory while it hears of every change to what they are
+// built from: the database notifies the 'kewo_sessions' channel when a session is revoked or a
+// user, tenant or org unit changes (migration 0015), whichever process or script writes it, and
+// each notification forgets them all. Until the channel is heard (at start, after a lost
+// connection) every request asks the database. This process's own writes forget them before
+// their answer is sent (`forgetSessions`, access-hooks.ts), so its next request cannot race the
+// notification. A kept row is trusted only to say yes to a request that needs no touch: one that
+// would be refused as idle or would be touched is read again, as another process may have
+// touched it since.
+export const sessionChangesChannel = 'kewo_sessions';
+
 export function createAuthenticator(context: AppContext) {
   const policy = sessionPolicyOf(context);
-  const cache = context.dbKind === 'pglite' ? new Map<string, SessionRow>() : undefined;
+  const cache = new Map<string, SessionRow>();
   const maxCachedSessions = 10_000;
+  let listening = false;
+  // Counts the forgettings, so a row read before one is not kept after it.
+  let generation = 0;
 
-  async function loadSession(sessionId: string): Promise<SessionRow | undefined> {
-    const cached = cache?.get(sessionId);
-    if (cached) return cached;
+  const forgetSessions = () => {
+    generation += 1;
+    cache.clear();
+  };
+
+  // Starts hearing the channel; requests are answered from the database meanwhile.
+  async function start(): Promise<void> {
+    await context.listen?.(sessionChangesChannel, {
+      listening: () => {
+        forgetSessions();
+        listening = true;
+      },
+      notified: forgetSessions,
+      deaf: () => {
+        listening = false;
+        forgetSessions();
+      },
+    });
+  }
+
+  async function loadSession(sessionId: string, now: Date): Promise<SessionRow | undefined> {
+    const cached = cache.get(sessionId);
+    if (cached && isSessionActive(cached, now, policy) && !shouldTouchSession(cached, now)) return cached;
+    const readIn = generation;
     const row = await findSession(context.db, sessionId);
-    if (row && cache) {
+    if (row && listening && readIn === generation) {
       if (cache.size >= maxCachedSessions) cache.clear();
       cache.set(sessionId, row);
     }
@@ -120,8 +151,8 @@ export function createAuthenticator(context: AppContext) {
   async function authenticate(token: string, ip: string, requestId: string): Promise<Authenticated | undefined> {
     if (!token || token.length > 100) return undefined;
     const sessionId = hashToken(token);
-    const row = await loadSession(sessionId);
     const now = context.now();
+    const row = await loadSession(sessionId, now);
     if (!row || row.disabled || !isSessionActive(row, now, policy)) return undefined;
     if (shouldTouchSession(row, now)) {
       await touchSession(context.db, sessionId, now);
@@ -143,7 +174,7 @@ export function createAuthenticator(context: AppContext) {
     return { actor, profile: profileOf(row) };
   }
 
-  return { authenticate, forgetSessions: () => cache?.clear() };
+  return { start, authenticate, forgetSessions };
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;

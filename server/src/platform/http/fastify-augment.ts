@@ -6,6 +6,9 @@ import type { Locale } from '../errors/error-catalogue.ts';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessRule;
+    // A write that changes nothing a session is built from (no session, user, tenant or org
+    // unit): the authenticator may keep the sessions it read. Every other write forgets them.
+    sessionsUnchanged?: true;
   }
   interface FastifyRequest {
     actor: Actor | undefined;
