@@ -18,14 +18,14 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import type { SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { fillPlaceholders } from 'drizzle-orm';
 import pg from 'pg';
 import { arrayLiteral } from '../server/src/db/array-literal.ts';
 import { postgresPoolSize as poolSize } from '../server/src/db/client.ts';
+import type { ShapedStatement } from '../server/src/db/prepared.ts';
 import { orderInsertStatement, orderSnapshotStatement } from '../server/src/modules/supply/supply.repository.ts';
 import { systemActor } from '../server/src/platform/access/actor.ts';
-import { changeRecordedWith } from '../server/src/platform/audit/audit.ts';
+import { changeRecordValues } from '../server/src/platform/audit/audit.ts';
 import { describeEnvironment } from './lib/environment.ts';
 import { median, round } from './lib/load.ts';
 import { dropDatabase, recreateDatabase, redact, serverVersion, whyUnreachable } from './lib/postgres.ts';
@@ -169,18 +169,25 @@ async function writePgbenchScript(url: string, stores: Store[], cycleId: number,
       scope: { kind: 'customer' as const, customerId: sentinel.customerId },
     };
     const lines = products.map((product) => ({ productId: product.product_id, qty: 1, unitPriceFen: product.price }));
-    const snapshot = orderSnapshotStatement({
+    const snapshotQuery = {
       tenantId,
       scope: actor.scope,
       customerId: sentinel.customerId,
       productIds: lines.map((line) => line.productId),
       now,
       idempotency: { userId: sentinel.userId, key: sentinel.key },
-    });
-    const write = orderInsertStatement(
-      { tenantId, cycleId, customerId: sentinel.customerId, channel: 'online', createdBy: sentinel.userId, now },
+    };
+    const write = {
+      order: {
+        tenantId,
+        cycleId,
+        customerId: sentinel.customerId,
+        channel: 'online' as const,
+        createdBy: sentinel.userId,
+        now,
+      },
       lines,
-      {
+      with_: {
         quota: { expected: sentinel.expected, ordered: sentinel.ordered },
         idempotency: {
           userId: sentinel.userId,
@@ -188,24 +195,22 @@ async function writePgbenchScript(url: string, stores: Store[], cycleId: number,
           requestHash: 'pgbench',
           response: { orderId: 0, cycleId, lines: lines.map(({ productId, qty }) => ({ productId, qty })) },
         },
-        audit: (created) =>
-          changeRecordedWith(
-            actor,
-            {
-              action: 'place',
-              entity: 'order',
-              after: { channel: 'online', lines: lines.map(({ productId, qty }) => ({ productId, qty })) },
-            },
-            now,
-            created,
-          ),
+        audit: changeRecordValues(
+          actor,
+          {
+            action: 'place',
+            entity: 'order',
+            after: { channel: 'online', lines: lines.map(({ productId, qty }) => ({ productId, qty })) },
+          },
+          now,
+        ),
       },
-    );
+    };
     const script = `\\set i random(1, ${userRows.length})
 \\set k random(1, 9000000000000000)
 SELECT customer_id AS cid, user_id AS uid FROM bench_order_stores WHERE i = :i \\gset
-${pgbenchText(snapshot)};
-${pgbenchText(write)};
+${pgbenchText(orderSnapshotStatement, snapshotQuery)};
+${pgbenchText(orderInsertStatement, write)};
 `;
     const dir = join(tmpdir(), 'kewo-pgbench');
     mkdirSync(dir, { recursive: true });
@@ -239,11 +244,12 @@ const substitutions = new Map<unknown, string>([
 ]);
 
 // A statement as pgbench runs it: on one line, its parameters written in.
-function pgbenchText(statement: SQL): string {
-  const { sql: text, params } = new PgDialect().sqlToQuery(statement);
+function pgbenchText<Input>(statement: ShapedStatement<Input>, input: Input): string {
+  const { sql: text, params } = statement.compiled(input);
+  const values = fillPlaceholders(params, statement.values(input));
   return text
     .replace(/\$(\d+)/g, (_, index: string) => {
-      const value = params[Number(index) - 1];
+      const value = values[Number(index) - 1];
       return substitutions.get(value) ?? literalOf(value);
     })
     .replace(/\s+/g, ' ')

@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './client.ts';
 import { duplicateKeyOf } from './errors.ts';
-import { executePrepared } from './prepared.ts';
+import { shapedStatement } from './prepared.ts';
 import { createTestDatabase, testDatabaseKinds } from './test-database.ts';
 
-describe.each(testDatabaseKinds)('named statements and duplicate keys on %s', (kind) => {
+describe.each(testDatabaseKinds)('statements built once per shape, and duplicate keys on %s', (kind) => {
   let database: DatabaseHandle;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -16,27 +16,48 @@ describe.each(testDatabaseKinds)('named statements and duplicate keys on %s', (k
   });
 
   const rowsOf = (result: unknown) => (result as { rows: Array<{ id: number; label: string }> }).rows;
-  const insert = (id: number, label: string) =>
-    executePrepared(
-      database.db,
-      sql`INSERT INTO prepared_probe (id, label) VALUES (${id}, ${label}) RETURNING id, label`,
-    );
+  const built: boolean[] = [];
+  const insertStatement = shapedStatement({
+    shapeOf: (row: { id: number; label?: string }) => ({ labelled: row.label !== undefined }),
+    build: ({ labelled }) => {
+      built.push(labelled);
+      return sql`INSERT INTO prepared_probe (id, label)
+        VALUES (${sql.placeholder('id')}, ${labelled ? sql.placeholder('label') : sql`'无名'`}) RETURNING id, label`;
+    },
+    valuesOf: (row) => ({ id: row.id, label: row.label }),
+  });
+  const insert = (id: number, label?: string) => insertStatement.execute(database.db, { id, label });
 
-  it('runs one text again and again with new parameters, in and out of transactions', async () => {
+  it('runs one text again and again with new values, in and out of transactions', async () => {
     for (let id = 1; id <= 12; id += 1) expect(rowsOf(await insert(id, `第${id}`))).toEqual([{ id, label: `第${id}` }]);
     await database.db.transaction(async (tx) => {
-      await executePrepared(
-        tx,
-        sql`INSERT INTO prepared_probe (id, label) VALUES (${13}, ${'十三'}) RETURNING id, label`,
-      );
+      await insertStatement.execute(tx, { id: 13, label: '十三' });
     });
-    const read = (from: number) =>
-      executePrepared(
-        database.db,
-        sql`SELECT count(*)::int AS id, min(label) AS label FROM prepared_probe WHERE id >= ${from}`,
-      );
-    expect(rowsOf(await read(1))[0].id).toBe(13);
-    expect(rowsOf(await read(13))).toEqual([{ id: 1, label: '十三' }]);
+    expect(rowsOf(await insert(14))).toEqual([{ id: 14, label: '无名' }]);
+    // Built once for each shape, whatever the values.
+    expect(built).toEqual([true, false]);
+    const labelled = insertStatement.compiled({ id: 1, label: 'x' });
+    expect(insertStatement.compiled({ id: 99, label: 'y' })).toBe(labelled);
+    expect(labelled.name).toMatch(/^kewo_/);
+    expect(insertStatement.compiled({ id: 1 }).name).not.toBe(labelled.name);
+    const { rows } = (await database.db.execute(sql`SELECT count(*)::int AS n FROM prepared_probe`)) as {
+      rows: Array<{ n: number }>;
+    };
+    expect(rows[0].n).toBe(14);
+  });
+
+  it('refuses a call without a value for one of its placeholders, and writes nothing', async () => {
+    const missing = shapedStatement({
+      shapeOf: () => ({}),
+      build: () =>
+        sql`INSERT INTO prepared_probe (id, label) VALUES (${sql.placeholder('id')}, ${sql.placeholder('label')})`,
+      valuesOf: (id: number) => ({ id }),
+    });
+    await expect(missing.execute(database.db, 50)).rejects.toThrow(/placeholder/i);
+    const { rows } = (await database.db.execute(sql`SELECT count(*)::int AS n FROM prepared_probe WHERE id = 50`)) as {
+      rows: Array<{ n: number }>;
+    };
+    expect(rows[0].n).toBe(0);
   });
 
   it('names the unique constraint a duplicate broke, and nothing else', async () => {

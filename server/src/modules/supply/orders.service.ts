@@ -3,7 +3,7 @@ import type { AppContext } from '../../app-context.ts';
 import type { Executor } from '../../db/client.ts';
 import { duplicateKeyOf } from '../../db/errors.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import { changeRecordedWith, recordChange } from '../../platform/audit/audit.ts';
+import { changeRecordValues, recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import {
   applyToQuotas,
@@ -207,23 +207,21 @@ async function attemptOrder(
       idempotency: command.idempotencyKey
         ? { userId: actor.userId, key: command.idempotencyKey, requestHash, response: template }
         : undefined,
-      audit: (created) =>
-        changeRecordedWith(
-          actor,
-          {
-            action: 'place',
-            entity: 'order',
-            after: {
-              customerId: command.customerId,
-              cycleId: cycle.id,
-              channel: command.channel,
-              lines: command.lines,
-              total: template.total,
-            },
+      audit: changeRecordValues(
+        actor,
+        {
+          action: 'place',
+          entity: 'order',
+          after: {
+            customerId: command.customerId,
+            cycleId: cycle.id,
+            channel: command.channel,
+            lines: command.lines,
+            total: template.total,
           },
-          now,
-          created,
-        ),
+        },
+        now,
+      ),
     },
   );
   if (orderId === undefined) return { changedIn: cycle.id };

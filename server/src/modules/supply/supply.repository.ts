@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Executor } from '../../db/client.ts';
-import { executePrepared } from '../../db/prepared.ts';
-import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
+import { shapedStatement } from '../../db/prepared.ts';
+import { type DataScope, scopeCondition, scopeConditionOf, scopeValueOf } from '../../platform/access/data-scope.ts';
+import { changeRecordedWith } from '../../platform/audit/audit.ts';
 import { orgUnits } from '../../platform/identity/identity.schema.ts';
 import { type CustomerClass, customers } from '../customers/customers.schema.ts';
 import { products } from '../products/products.schema.ts';
@@ -25,8 +26,11 @@ function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-const customerScope = (scope: DataScope): SQL =>
-  scopeCondition(scope, { orgPath: customers.orgPath, managerId: customers.managerId, customerId: customers.id });
+const customerColumns = { orgPath: customers.orgPath, managerId: customers.managerId, customerId: customers.id };
+const customerScope = (scope: DataScope): SQL => scopeCondition(scope, customerColumns);
+
+// A value of a statement built once per shape (db/prepared.ts).
+const value = (name: string) => sql.placeholder(name);
 
 // ── Cycles ────────────────────────────────────────────────────────────────────────────────────
 
@@ -437,36 +441,46 @@ export type OrderSnapshotQuery = {
   idempotency?: { userId: number; key: string };
 };
 
-// The statement itself (the order-day benchmark gives pgbench the same text).
-export function orderSnapshotStatement(query: OrderSnapshotQuery): SQL {
-  const { tenantId, idempotency } = query;
-  return sql`
+// The statement itself (the order-day benchmark gives pgbench the same text), one per kind of
+// data scope, with or without an idempotency key.
+export const orderSnapshotStatement = shapedStatement({
+  shapeOf: (query: OrderSnapshotQuery) => ({ scope: query.scope.kind, idempotent: query.idempotency !== undefined }),
+  build: ({ scope, idempotent }) => sql`
     WITH cycle AS (
       SELECT id, week_start, opens_at, closes_at, order_day_only, daily_cutoff FROM order_cycles
-      WHERE tenant_id = ${tenantId} AND status = 'published' AND opens_at <= ${query.now}
+      WHERE tenant_id = ${value('tenantId')} AND status = 'published' AND opens_at <= ${value('now')}
       ORDER BY week_start DESC, id DESC LIMIT 1)
     SELECT cycle.id, cycle.week_start::text AS "weekStart", cycle.opens_at AS "opensAt", cycle.closes_at AS "closesAt",
       cycle.order_day_only AS "orderDayOnly", cycle.daily_cutoff AS "dailyCutoff",
       to_json(store.quotas) AS quotas, to_json(store.ordered) AS ordered, store.order_day AS "orderDay",
-      ${idempotency ? sql`stored.request_hash` : sql`NULL::text`} AS "requestHash",
-      ${idempotency ? sql`stored.response` : sql`NULL::jsonb`} AS response,
+      ${idempotent ? sql`stored.request_hash` : sql`NULL::text`} AS "requestHash",
+      ${idempotent ? sql`stored.response` : sql`NULL::jsonb`} AS response,
       (SELECT json_agg(json_build_object('productId', cp.product_id, 'position', cp.position, 'code', p.code,
           'name', p.name, 'wholesalePriceFen', p.wholesale_price_fen) ORDER BY cp.position)
         FROM cycle_products cp JOIN products p ON p.tenant_id = cp.tenant_id AND p.id = cp.product_id
-        WHERE cp.tenant_id = ${tenantId} AND cp.cycle_id = cycle.id
-          AND cp.product_id = ANY(${arrayLiteral(query.productIds)}::int[])) AS products
+        WHERE cp.tenant_id = ${value('tenantId')} AND cp.cycle_id = cycle.id
+          AND cp.product_id = ANY(${value('productIds')}::int[])) AS products
     FROM cycle
     LEFT JOIN LATERAL (
       SELECT q.quotas, q.ordered, customers.order_day
       FROM store_quotas q JOIN customers ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
-      WHERE q.tenant_id = ${tenantId} AND q.cycle_id = cycle.id AND q.customer_id = ${query.customerId}
-        AND ${customerScope(query.scope)}) store ON true
+      WHERE q.tenant_id = ${value('tenantId')} AND q.cycle_id = cycle.id AND q.customer_id = ${value('customerId')}
+        AND ${scopeConditionOf(scope, customerColumns, value('scope'))}) store ON true
     ${
-      idempotency
-        ? sql`LEFT JOIN idempotency_keys stored ON stored.user_id = ${idempotency.userId} AND stored.key = ${idempotency.key}`
+      idempotent
+        ? sql`LEFT JOIN idempotency_keys stored ON stored.user_id = ${value('userId')} AND stored.key = ${value('key')}`
         : sql``
-    }`;
-}
+    }`,
+  valuesOf: (query) => ({
+    tenantId: query.tenantId,
+    now: query.now,
+    productIds: arrayLiteral(query.productIds),
+    customerId: query.customerId,
+    scope: scopeValueOf(query.scope),
+    userId: query.idempotency?.userId,
+    key: query.idempotency?.key,
+  }),
+});
 
 export async function readOrderSnapshot(
   executor: Executor,
@@ -474,7 +488,7 @@ export async function readOrderSnapshot(
 ): Promise<OrderSnapshot | undefined> {
   // One row: the arrays and the products as JSON, which both drivers parse natively (an int[]
   // is parsed element by element in JavaScript).
-  const [row] = rowsOf<Record<string, unknown>>(await executePrepared(executor, orderSnapshotStatement(query)));
+  const [row] = rowsOf<Record<string, unknown>>(await orderSnapshotStatement.execute(executor, query));
   if (!row) return undefined;
   const quotas = jsonOf(row.quotas) as number[] | null;
   return {
@@ -569,8 +583,8 @@ export type OrderToInsert = {
 export type WrittenWithOrder = {
   quota?: { expected: readonly number[]; ordered: readonly number[] };
   idempotency?: IdempotentOrderResponse;
-  // The audit row's sub-statement, given the CTE that holds the new order's id.
-  audit?: (created: { from: SQL; entityId: SQL }) => SQL;
+  // The audit row's values (changeRecordValues); its entity id is the new order's.
+  audit?: Record<string, unknown>;
 };
 
 // An order and its lines in one statement, with what belongs to it: the store's new ordered
@@ -585,50 +599,74 @@ export async function insertOrder(
   lines: readonly OrderLineRow[],
   with_: WrittenWithOrder = {},
 ): Promise<number | undefined> {
-  const [row] = rowsOf<{ id: number }>(await executePrepared(executor, orderInsertStatement(order, lines, with_)));
+  const [row] = rowsOf<{ id: number }>(await orderInsertStatement.execute(executor, { order, lines, with_ }));
   return row ? Number(row.id) : undefined;
 }
 
-// The statement itself (the order-day benchmark gives pgbench the same text).
-export function orderInsertStatement(
-  order: OrderToInsert,
-  lines: readonly OrderLineRow[],
-  with_: WrittenWithOrder,
-): SQL {
-  const total = lines.reduce((sum, line) => sum + line.qty * line.unitPriceFen, 0);
-  const quantity = lines.reduce((sum, line) => sum + line.qty, 0);
-  const { quota, idempotency, audit } = with_;
-  const quotaUpdate = quota
-    ? sql`quota AS (
-      UPDATE store_quotas SET ordered = ${arrayLiteral(quota.ordered)}::int[]
-      WHERE tenant_id = ${order.tenantId} AND cycle_id = ${order.cycleId} AND customer_id = ${order.customerId}
-        AND ordered = ${arrayLiteral(quota.expected)}::int[]
+export type OrderWrite = { order: OrderToInsert; lines: readonly OrderLineRow[]; with_: WrittenWithOrder };
+
+// The statement itself (the order-day benchmark gives pgbench the same text), one for each
+// combination of what is written with the order.
+export const orderInsertStatement = shapedStatement({
+  shapeOf: ({ with_ }: OrderWrite) => ({
+    quota: with_.quota !== undefined,
+    idempotent: with_.idempotency !== undefined,
+    audited: with_.audit !== undefined,
+  }),
+  build: ({ quota, idempotent, audited }) => {
+    const quotaUpdate = quota
+      ? sql`quota AS (
+      UPDATE store_quotas SET ordered = ${value('ordered')}::int[]
+      WHERE tenant_id = ${value('tenantId')} AND cycle_id = ${value('cycleId')} AND customer_id = ${value('customerId')}
+        AND ordered = ${value('expected')}::int[]
       RETURNING customer_id),`
-    : sql``;
-  // The submission's response under its idempotency key: the caller's response with the new id.
-  const keyInsert = idempotency
-    ? sql`, kept AS (
+      : sql``;
+    // The submission's response under its idempotency key: the caller's response with the new id.
+    const keyInsert = idempotent
+      ? sql`, kept AS (
       INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response, created_at)
-      SELECT ${idempotency.userId}, ${idempotency.key}, ${idempotency.requestHash}, 201,
-        jsonb_set(${JSON.stringify(idempotency.response)}::jsonb, '{orderId}', to_jsonb(created.id)), ${order.now}
+      SELECT ${value('userId')}, ${value('key')}, ${value('requestHash')}, 201,
+        jsonb_set(${value('response')}::jsonb, '{orderId}', to_jsonb(created.id)), ${value('now')}
       FROM created)`
-    : sql``;
-  const auditInsert = audit ? sql`, audited AS (${audit({ from: sql`created`, entityId: sql`created.id` })})` : sql``;
-  return sql`
+      : sql``;
+    const auditInsert = audited
+      ? sql`, audited AS (${changeRecordedWith({ from: sql`created`, entityId: sql`created.id` })})`
+      : sql``;
+    return sql`
     WITH ${quotaUpdate} created AS (
       INSERT INTO orders (tenant_id, cycle_id, customer_id, channel, status, total_fen, quantity, created_by, created_at, updated_at)
-      SELECT ${order.tenantId}, ${order.cycleId}, ${order.customerId}, ${order.channel}, 'submitted', ${total}, ${quantity},
-        ${order.createdBy}, ${order.now}, ${order.now}
+      SELECT ${value('tenantId')}, ${value('cycleId')}, ${value('customerId')}, ${value('channel')}, 'submitted',
+        ${value('total')}, ${value('quantity')}, ${value('createdBy')}, ${value('now')}, ${value('now')}
       ${quota ? sql`FROM quota` : sql``}
       RETURNING id),
     lines AS (
       INSERT INTO order_lines (tenant_id, order_id, product_id, qty, unit_price_fen)
-      SELECT ${order.tenantId}, created.id, l.product_id, l.qty, l.price
-      FROM created, unnest(${arrayLiteral(lines.map((line) => line.productId))}::int[],
-        ${arrayLiteral(lines.map((line) => line.qty))}::int[],
-        ${arrayLiteral(lines.map((line) => line.unitPriceFen))}::int[]) AS l(product_id, qty, price))${keyInsert}${auditInsert}
+      SELECT ${value('tenantId')}, created.id, l.product_id, l.qty, l.price
+      FROM created, unnest(${value('productIds')}::int[], ${value('qtys')}::int[], ${value('prices')}::int[])
+        AS l(product_id, qty, price))${keyInsert}${auditInsert}
     SELECT id FROM created`;
-}
+  },
+  valuesOf: ({ order, lines, with_ }) => ({
+    tenantId: order.tenantId,
+    cycleId: order.cycleId,
+    customerId: order.customerId,
+    channel: order.channel,
+    total: lines.reduce((sum, line) => sum + line.qty * line.unitPriceFen, 0),
+    quantity: lines.reduce((sum, line) => sum + line.qty, 0),
+    createdBy: order.createdBy,
+    now: order.now,
+    productIds: arrayLiteral(lines.map((line) => line.productId)),
+    qtys: arrayLiteral(lines.map((line) => line.qty)),
+    prices: arrayLiteral(lines.map((line) => line.unitPriceFen)),
+    ordered: with_.quota && arrayLiteral(with_.quota.ordered),
+    expected: with_.quota && arrayLiteral(with_.quota.expected),
+    userId: with_.idempotency?.userId,
+    key: with_.idempotency?.key,
+    requestHash: with_.idempotency?.requestHash,
+    response: with_.idempotency && JSON.stringify(with_.idempotency.response),
+    ...with_.audit,
+  }),
+});
 
 // What a submission with an Idempotency-Key answers, kept for its repeats (`orderId` is filled in
 // by the statement that creates the order).

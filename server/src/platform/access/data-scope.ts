@@ -23,13 +23,30 @@ export type ScopedColumns = {
 };
 
 export function scopeCondition(scope: DataScope, columns: ScopedColumns): SQL {
+  return scopeConditionOf(scope.kind, columns, scopeValueOf(scope));
+}
+
+// The same condition for a kind of scope, its value given apart: a statement built once per
+// shape (db/prepared.ts) passes a placeholder, and scopeValueOf(scope) as that placeholder's value.
+export function scopeConditionOf(kind: DataScope['kind'], columns: ScopedColumns, value: unknown): SQL {
+  switch (kind) {
+    case 'org':
+      return columns.orgPath ? sql`${columns.orgPath} LIKE ${value}` : sql`false`;
+    case 'own':
+      return columns.managerId ? sql`${columns.managerId} = ${value}` : sql`false`;
+    case 'customer':
+      return columns.customerId ? sql`${columns.customerId} = ${value}` : sql`false`;
+  }
+}
+
+export function scopeValueOf(scope: DataScope): string | number {
   switch (scope.kind) {
     case 'org':
-      return columns.orgPath ? sql`${columns.orgPath} LIKE ${`${escapeLike(scope.orgPath)}%`}` : sql`false`;
+      return `${escapeLike(scope.orgPath)}%`;
     case 'own':
-      return columns.managerId ? sql`${columns.managerId} = ${scope.userId}` : sql`false`;
+      return scope.userId;
     case 'customer':
-      return columns.customerId ? sql`${columns.customerId} = ${scope.customerId}` : sql`false`;
+      return scope.customerId;
   }
 }
 

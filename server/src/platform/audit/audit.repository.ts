@@ -28,13 +28,32 @@ const entriesPerStatement = 5_000;
 const bulkFrom = 200;
 
 // One entry whose entity id is SQL over another sub-statement of the same statement (see
-// changeRecordedWith): an INSERT … SELECT … FROM source, to be placed in a WITH.
-export function auditInsertFrom(entry: AuditEntry, source: { from: SQL; entityId: SQL }): SQL {
-  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+// changeRecordedWith): an INSERT … SELECT … FROM source, to be placed in a WITH. Its values are
+// placeholders (the statement is built once per shape, db/prepared.ts), filled by
+// auditEntryValues; the entry's own entityId is not used.
+export function auditInsertFrom(source: { from: SQL; entityId: SQL }): SQL {
+  const value = (name: keyof AuditEntry) => sql.placeholder(`audit_${name}`);
   return sql`INSERT INTO audit_log (tenant_id, at, actor_id, actor_name, action, entity, entity_id, before, after, ip, request_id)
-    SELECT ${entry.tenantId}, ${entry.at}, ${entry.actorId}, ${entry.actorName}, ${entry.action}, ${entry.entity},
-      (${source.entityId})::text, ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${entry.ip}, ${entry.requestId}
+    SELECT ${value('tenantId')}, ${value('at')}, ${value('actorId')}, ${value('actorName')}, ${value('action')},
+      ${value('entity')}, (${source.entityId})::text, ${value('before')}::jsonb, ${value('after')}::jsonb,
+      ${value('ip')}, ${value('requestId')}
     FROM ${source.from}`;
+}
+
+export function auditEntryValues(entry: AuditEntry): Record<string, unknown> {
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+  return {
+    audit_tenantId: entry.tenantId,
+    audit_at: entry.at,
+    audit_actorId: entry.actorId,
+    audit_actorName: entry.actorName,
+    audit_action: entry.action,
+    audit_entity: entry.entity,
+    audit_before: json(entry.before),
+    audit_after: json(entry.after),
+    audit_ip: entry.ip,
+    audit_requestId: entry.requestId,
+  };
 }
 
 export async function insertAuditEntries(executor: Executor, entries: readonly AuditEntry[]): Promise<void> {

@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../access/actor.ts';
-import { type AuditEntry, auditInsertFrom, insertAuditEntries } from './audit.repository.ts';
+import { type AuditEntry, auditEntryValues, auditInsertFrom, insertAuditEntries } from './audit.repository.ts';
 
 export type Change = {
   action: string;
@@ -78,12 +78,13 @@ export function recordChange(executor: Executor, actor: Actor, change: Change, n
 // The record of a change made by a single statement, as a sub-statement of that statement's WITH:
 // the write and its audit row are one statement (an order is written by one). The entity's
 // id exists only inside the statement, so it is SQL over `source`, the sub-statement that made the
-// entity (`id` of an INSERT … RETURNING id); no row from `source`, no audit row.
-export function changeRecordedWith(
-  actor: Actor,
-  change: Omit<Change, 'entityId'>,
-  now: Date,
-  source: { from: SQL; entityId: SQL },
-): SQL {
-  return auditInsertFrom(entryOf(actor, { ...change, entityId: '' }, now), source);
+// entity (`id` of an INSERT … RETURNING id); no row from `source`, no audit row. The sub-statement
+// holds placeholders (its statement is built once per shape, db/prepared.ts); the change's values
+// for them come from changeRecordValues.
+export function changeRecordedWith(source: { from: SQL; entityId: SQL }): SQL {
+  return auditInsertFrom(source);
+}
+
+export function changeRecordValues(actor: Actor, change: Omit<Change, 'entityId'>, now: Date): Record<string, unknown> {
+  return auditEntryValues(entryOf(actor, { ...change, entityId: '' }, now));
 }
