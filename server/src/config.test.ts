@@ -22,4 +22,11 @@ describe('configuration', () => {
     expect(config.PORT).toBe(8080);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
+
+  it('takes a URL or off for the listening connection, nothing else', () => {
+    expect(loadConfig({ KEWO_LISTEN_URL: 'off' }).KEWO_LISTEN_URL).toBe('off');
+    expect(loadConfig({ KEWO_LISTEN_URL: 'postgres://db:5432/kewo' }).KEWO_LISTEN_URL).toBe('postgres://db:5432/kewo');
+    expect(loadConfig({}).KEWO_LISTEN_URL).toBeUndefined();
+    expect(() => loadConfig({ KEWO_LISTEN_URL: 'no' })).toThrow(/KEWO_LISTEN_URL/);
+  });
 });

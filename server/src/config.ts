@@ -9,6 +9,11 @@ export const configVariables = {
       'PostgreSQL connection URL. When unset, Kewo uses embedded PostgreSQL (PGlite) files in KEWO_DATA_DIR.',
     schema: z.string().url().optional(),
   },
+  KEWO_LISTEN_URL: {
+    description:
+      'PostgreSQL URL for the connection that listens for session changes (sessions are kept in memory while it listens). Set it to a direct connection when DATABASE_URL goes through a transaction-mode pooler, or to off to ask the database on every request. Defaults to DATABASE_URL.',
+    schema: z.union([z.literal('off'), z.string().url()]).optional(),
+  },
   KEWO_DATA_DIR: {
     description: 'Directory of the embedded database (PGlite). Ignored when DATABASE_URL is set.',
     schema: z.string().min(1).default('./data/kewo'),

@@ -14,7 +14,7 @@ export type RunningServer = { app: KewoApp; database: DatabaseHandle; url: strin
 // otherwise the embedded PGlite files in the data directory. Migrations run every time.
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   const database = config.DATABASE_URL
-    ? await openDatabase({ url: config.DATABASE_URL })
+    ? await openDatabase({ url: config.DATABASE_URL, listenUrl: config.KEWO_LISTEN_URL })
     : await openDatabase({ dataDir: resolve(config.KEWO_DATA_DIR) });
   await database.migrate();
   return database;

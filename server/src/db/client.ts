@@ -31,12 +31,14 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
 };
 
-export type DatabaseOptions = { url: string } | { dataDir: string } | { memory: true };
+// `listenUrl`: where the LISTEN connections go (default `url`); 'off' opens none, and a listener
+// then never hears that it is listening.
+export type DatabaseOptions = { url: string; listenUrl?: string | 'off' } | { dataDir: string } | { memory: true };
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  if ('url' in options) return openPostgres(options.url);
+  if ('url' in options) return openPostgres(options.url, options.listenUrl ?? options.url);
   const dataDir = 'dataDir' in options ? options.dataDir : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
@@ -133,7 +135,7 @@ function isProcessAlive(pid: number): boolean {
 // CPU (bench/results/order-day.md measures both).
 export const postgresPoolSize = 10;
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, listenUrl: string): Promise<DatabaseHandle> {
   // No JIT: compiling a plan costs ~200 ms here, more than it saves on any query Kewo sends (the
   // widest, a year of complaint analysis, reads a million rows in about as long).
   const pool = new pg.Pool({
@@ -149,7 +151,10 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'postgres',
-    listen: async (channel, listener) => listeners.add(listenOnPostgres(url, channel, listener)),
+    listen: async (channel, listener) => {
+      assertChannelName(channel);
+      return listenUrl === 'off' ? async () => {} : listeners.add(listenOnPostgres(listenUrl, channel, listener));
+    },
     migrate: async () => {
       // Several processes may start at once (a rolling restart): one migrates, the others wait.
       const client = await pool.connect();

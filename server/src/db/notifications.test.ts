@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from './client.ts';
+import { type DatabaseHandle, openDatabase } from './client.ts';
 import type { ChannelListener } from './notifications.ts';
 import { createTestDatabase, testDatabaseKinds } from './test-database.ts';
 
@@ -112,5 +112,23 @@ describe.each(testDatabaseKinds)('session change notifications on %s', (kind) =>
     await until(() => heard.includes('notified'));
     expect(heard).toEqual(['listening', 'deaf', 'listening', 'notified']);
     await unlisten();
+  });
+
+  it.runIf(kind === 'postgres')('with listening turned off, never hears that it listens', async () => {
+    const [{ name }] = ((await database.db.execute(sql`SELECT current_database() AS name`)) as { rows: unknown[] })
+      .rows as Array<{ name: string }>;
+    const url = new URL(process.env.TEST_DATABASE_URL as string);
+    url.pathname = `/${name}`;
+    const quiet = await openDatabase({ url: url.toString(), listenUrl: 'off' });
+    try {
+      const { heard, listener } = recorder();
+      const unlisten = await quiet.listen('kewo_sessions', listener);
+      await quiet.db.execute(sql`UPDATE sessions SET revoked_at = now() WHERE false`);
+      await settle();
+      expect(heard).toEqual([]);
+      await unlisten();
+    } finally {
+      await quiet.close();
+    }
   });
 });
