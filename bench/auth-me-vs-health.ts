@@ -451,7 +451,7 @@ async function main(): Promise<number> {
   const report: Report = {
     benchmark,
     description:
-      'GET /api/v1/auth/me with a valid session (the access check’s session lookup, then the profile) against GET /api/v1/health (SELECT 1), same server (a child process) in the same run. The authenticated route should keep at least 70 % of health’s requests/s.',
+      'GET /api/v1/auth/me with a valid session (the access check’s session — kept in memory after its first lookup, until the database announces a change — then the profile) against GET /api/v1/health (SELECT 1), same server (a child process) in the same run. The authenticated route should keep at least 70 % of health’s requests/s.',
     date,
     finishedAt: new Date().toISOString(),
     target: options.target,

@@ -407,7 +407,7 @@ ${new Date().toISOString()} · ${environment.cpuCount} × ${environment.cpuModel
 ${rounds} rounds × ${durationSeconds} s, ${connections} connections, ${storeCount} signed-in stores, ${linesPerOrder} lines per order, medians.
 pgbench runs \`bench/pgbench/order-transaction.sql\` — the two statements \`placeOrder\` sends, built by the same repository functions — with ${connections} clients, 2 threads, \`-M prepared\` and \`-M simple\`,
 and with ${poolSize} clients (\`-M prepared\`), the number of connections the server's pool keeps: its 50 HTTP connections queue for those ${poolSize}.
-The API also authenticates each request (session lookup), judges the order and serialises JSON; pgbench does none of that.
+The API also authenticates each request (the session as this process last read it, kept until the database announces a change), judges the order and serialises JSON; pgbench does none of that.
 Every measurement starts after a VACUUM (ANALYZE) of the tables an order writes and a CHECKPOINT.
 Targets (PostgreSQL): orders/s ≥ 50 % of pgbench TPS; p99 < 100 ms.
 
