@@ -271,8 +271,9 @@ describe('终端示范型 reads the terminal image score', () => {
     return decide(defaultRuleSet, scores);
   };
   it.each([
-    [84.9, null],
-    [85, 'terminal'],
+    [89.9, null],
+    [90, 'terminal'],
+    [100, 'terminal'],
     [50, null], // neutral: no visits
   ])('image %s → %s', (image, demoType) => {
     const decision = demonstration(image);
