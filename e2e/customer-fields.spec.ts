@@ -22,6 +22,10 @@ test('the administrator creates, edits and reorders custom fields, and the impor
   page,
 }, testInfo) => {
   test.setTimeout(240_000); // a shared two-core machine; usually about a minute
+  // Fields cannot be deleted: a retry defines its own, beside what a failed attempt left.
+  const attempt = testInfo.retry === 0 ? '' : String(testInfo.retry + 1);
+  const area = { label: `商圈类型${attempt}`, key: `business_area${attempt ? `_${attempt}` : ''}` };
+  const shop = { label: `营业面积${attempt}`, key: `shop_area${attempt ? `_${attempt}` : ''}` };
   await signInAsAdmin(page);
   const menu = page.getByRole('menu').first();
   await menu.getByText('系统管理', { exact: true }).click();
@@ -33,7 +37,7 @@ test('the administrator creates, edits and reorders custom fields, and the impor
   // A single-choice field. The form checks before sending: a bad key and no options.
   await page.getByRole('button', { name: /新建字段/ }).click();
   const dialog = page.getByRole('dialog', { name: '新建自定义字段' });
-  await dialog.getByLabel('字段名称').fill('商圈类型');
+  await dialog.getByLabel('字段名称').fill(area.label);
   await dialog.getByLabel('字段标识').fill('Business-Area');
   await dialog.getByLabel('类型').click();
   await choose(page, '单选');
@@ -42,7 +46,7 @@ test('the administrator creates, edits and reorders custom fields, and the impor
   await expect(dialog.getByText('单选和多选字段至少需要一个选项')).toBeVisible();
   await saveScreenshot(page, testInfo, 'customer-fields-create-invalid');
 
-  await dialog.getByLabel('字段标识').fill('business_area');
+  await dialog.getByLabel('字段标识').fill(area.key);
   const options = dialog.getByLabel('选项');
   for (const option of ['社区', '商业街', '学校周边']) {
     await options.fill(option);
@@ -52,39 +56,39 @@ test('the administrator creates, edits and reorders custom fields, and the impor
   await dialog.getByRole('button', { name: /新\s*建/ }).click();
   await expect(page.getByText('字段已创建')).toBeVisible();
   await expect(dialog).toBeHidden();
-  const areaRow = page.getByRole('row').filter({ hasText: 'business_area' });
-  await expect(areaRow).toContainText('商圈类型');
+  const areaRow = page.getByRole('row').filter({ hasText: area.key });
+  await expect(areaRow).toContainText(area.label);
   await expect(areaRow).toContainText('单选');
   await expect(areaRow).toContainText('学校周边');
 
   // A second field; the server refuses a label already in use and the form shows it on the label.
   await page.getByRole('button', { name: /新建字段/ }).click();
-  await dialog.getByLabel('字段名称').fill('商圈类型');
-  await dialog.getByLabel('字段标识').fill('shop_area');
+  await dialog.getByLabel('字段名称').fill(area.label);
+  await dialog.getByLabel('字段标识').fill(shop.key);
   await dialog.getByRole('button', { name: /新\s*建/ }).click();
-  await expect(dialog.getByText('字段名称“商圈类型”已被使用。')).toBeVisible();
-  await dialog.getByLabel('字段名称').fill('营业面积');
+  await expect(dialog.getByText(`字段名称“${area.label}”已被使用。`)).toBeVisible();
+  await dialog.getByLabel('字段名称').fill(shop.label);
   await dialog.getByLabel('类型').click();
   await choose(page, '数字');
   await dialog.getByRole('button', { name: /新\s*建/ }).click();
   await expect(dialog).toBeHidden();
-  const shopRow = page.getByRole('row').filter({ hasText: 'shop_area' });
+  const shopRow = page.getByRole('row').filter({ hasText: shop.key });
   await expect(shopRow).toContainText('数字');
 
   // Move 营业面积 above 商圈类型.
-  await shopRow.getByRole('button', { name: '上移 营业面积' }).click();
+  await shopRow.getByRole('button', { name: `上移 ${shop.label}` }).click();
   await expect(page.getByText('顺序已调整')).toBeVisible();
   const dataRows = page.locator('tbody tr.ant-table-row');
-  await expect(dataRows.filter({ hasText: 'shop_area' })).toHaveCount(1);
+  await expect(dataRows.filter({ hasText: shop.key })).toHaveCount(1);
   const order = async () =>
     (await dataRows.allTextContents()).map((text) =>
-      text.includes('shop_area') ? 'shop' : text.includes('business_area') ? 'area' : 'other',
+      text.includes(shop.key) ? 'shop' : text.includes(area.key) ? 'area' : 'other',
     );
   await expect.poll(async () => (await order()).filter((key) => key !== 'other')).toEqual(['shop', 'area']);
 
   // Edit: required, one more option.
   await areaRow.getByRole('button', { name: '编辑' }).click();
-  const edit = page.getByRole('dialog', { name: '编辑字段“商圈类型”' });
+  const edit = page.getByRole('dialog', { name: `编辑字段“${area.label}”` });
   await expect(edit.getByLabel('字段标识')).toBeDisabled();
   await edit.getByLabel('选项').fill('景区');
   await edit.getByLabel('选项').press('Enter');
@@ -94,27 +98,27 @@ test('the administrator creates, edits and reorders custom fields, and the impor
   await saveScreenshot(page, testInfo, 'customer-fields-list');
 
   // The import template now has the new columns, by label.
-  expect(await templateHeaders(page)).toEqual(expect.arrayContaining(['商圈类型', '营业面积']));
+  expect(await templateHeaders(page)).toEqual(expect.arrayContaining([area.label, shop.label]));
 
   // Deactivated, 营业面积 leaves the template (its values would be kept).
   await page.goto('/admin/customer-fields');
   await shopRow.getByRole('button', { name: '编辑' }).click();
-  const editShop = page.getByRole('dialog', { name: '编辑字段“营业面积”' });
+  const editShop = page.getByRole('dialog', { name: `编辑字段“${shop.label}”` });
   await editShop.getByRole('switch', { name: '启用' }).click();
   await editShop.getByRole('button', { name: /保\s*存/ }).click();
   await expect(editShop).toBeHidden();
   await expect(shopRow).toContainText('已停用');
   const headers = await templateHeaders(page);
-  expect(headers).toContain('商圈类型');
-  expect(headers).not.toContain('营业面积');
+  expect(headers).toContain(area.label);
+  expect(headers).not.toContain(shop.label);
 
   // Leave the shared demo server as other journeys expect it: no active fields of ours.
   const fields = (await (await page.request.get('/api/v1/customer-fields')).json()) as {
     items: { id: number; key: string }[];
   };
-  const area = fields.items.find((field) => field.key === 'business_area');
-  expect(area).toBeDefined();
-  const response = await page.request.patch(`/api/v1/customer-fields/${area?.id}`, { data: { active: false } });
+  const areaField = fields.items.find((field) => field.key === area.key);
+  expect(areaField).toBeDefined();
+  const response = await page.request.patch(`/api/v1/customer-fields/${areaField?.id}`, { data: { active: false } });
   expect(response.status()).toBe(200);
 });
 

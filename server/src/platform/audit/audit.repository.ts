@@ -30,7 +30,7 @@ const bulkFrom = 200;
 // One entry whose entity id is SQL over another sub-statement of the same statement (see
 // changeRecordedWith): an INSERT … SELECT … FROM source, to be placed in a WITH. Its values are
 // placeholders (the statement is built once per shape, db/prepared.ts), filled by
-// auditEntryValues; the entry's own entityId is not used.
+// auditEntryValues.
 export function auditInsertFrom(source: { from: SQL; entityId: SQL }): SQL {
   const value = (name: keyof AuditEntry) => sql.placeholder(`audit_${name}`);
   return sql`INSERT INTO audit_log (tenant_id, at, actor_id, actor_name, action, entity, entity_id, before, after, ip, request_id)
@@ -40,6 +40,7 @@ export function auditInsertFrom(source: { from: SQL; entityId: SQL }): SQL {
     FROM ${source.from}`;
 }
 
+// An entry's values for auditInsertFrom's placeholders (its entityId is the statement's to give).
 export function auditEntryValues(entry: AuditEntry): Record<string, unknown> {
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
   return {

@@ -75,13 +75,18 @@ export function CustomFieldFormModal({
   const kind = field?.kind ?? watchedKind;
   const rules = fieldRules(t);
 
+  // Filled when the dialog opens, or opens on another field — not when the list is fetched again
+  // while it is open: that hands in a new copy of the same field, and must not wipe what the user
+  // has changed (seen in a browser test: the 启用 switch turned off, then reset before 保存).
+  const fieldId = field?.id ?? null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the field's id, not its copy
   useEffect(() => {
     if (!isOpen) return;
     form.resetFields();
     form.setFieldsValue(
       field ? valuesOfField(field) : { key: '', label: '', kind: 'text', options: [], required: false, active: true },
     );
-  }, [isOpen, field, form]);
+  }, [isOpen, fieldId, form]);
 
   const save = useMutation({
     mutationFn: async (values: CustomFieldFormValues) => {
