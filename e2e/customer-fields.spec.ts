@@ -95,6 +95,7 @@ test('the administrator creates, edits and reorders custom fields, and the impor
   await edit.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText('字段已保存')).toBeVisible();
   await expect(areaRow).toContainText('景区');
+  await expect(edit).toBeHidden();
   await saveScreenshot(page, testInfo, 'customer-fields-list');
 
   // The import template now has the new columns, by label.

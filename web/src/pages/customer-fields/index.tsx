@@ -15,7 +15,11 @@ export function CustomerFieldsPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const fields = useCustomFields();
-  const [editing, setEditing] = useState<{ field: CustomField | null } | null>(null);
+  // The field in the dialog stays while it closes, so its title does not turn to 新建 as it fades.
+  const [editing, setEditing] = useState<{ field: CustomField | null; isOpen: boolean }>({
+    field: null,
+    isOpen: false,
+  });
   const items = fields.data ?? [];
 
   const move = useMutation({
@@ -113,7 +117,7 @@ export function CustomerFieldsPage() {
       key: 'actions',
       width: 90,
       render: (_value, field) => (
-        <Button type="link" size="small" onClick={() => setEditing({ field })}>
+        <Button type="link" size="small" onClick={() => setEditing({ field, isOpen: true })}>
           {t('common.edit')}
         </Button>
       ),
@@ -124,7 +128,7 @@ export function CustomerFieldsPage() {
     <PageContainer
       title={t('customerFields.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ field: null })}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ field: null, isOpen: true })}>
           {t('customerFields.create')}
         </Button>
       }
@@ -148,7 +152,11 @@ export function CustomerFieldsPage() {
           locale={{ emptyText: t('customerFields.empty') }}
         />
       </Card>
-      <CustomFieldFormModal field={editing?.field ?? null} isOpen={editing !== null} onClose={() => setEditing(null)} />
+      <CustomFieldFormModal
+        field={editing.field}
+        isOpen={editing.isOpen}
+        onClose={() => setEditing((current) => ({ ...current, isOpen: false }))}
+      />
     </PageContainer>
   );
 }
