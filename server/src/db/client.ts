@@ -46,26 +46,36 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     releaseLock();
     throw error;
   });
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
-  const listeners = openListeners();
-  return {
-    db,
-    kind: 'pglite',
+  return pgliteHandle(client, {
     migrate: async () => {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
+    afterClose: releaseLock,
+  });
+}
+
+// A handle on an open PGlite client (the test databases open theirs from a migrated snapshot).
+export function pgliteHandle(
+  client: PGlite,
+  options: { migrate: () => Promise<void>; afterClose?: () => void },
+): DatabaseHandle {
+  const listeners = openListeners();
+  return {
+    db: drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database,
+    kind: 'pglite',
+    migrate: options.migrate,
     listen: async (channel, listener) => listeners.add(listenOnPglite(client, channel, listener)),
     close: async () => {
       await listeners.closeAll();
       if (!client.closed) await client.close();
-      releaseLock();
+      options.afterClose?.();
     },
   };
 }
 
 // On PGlite the process is the database's only client: a notification is delivered as soon as
 // the statement that sent it returns (or its transaction commits), before the caller goes on.
-export async function listenOnPglite(client: PGlite, channel: string, listener: ChannelListener): Promise<Unlisten> {
+async function listenOnPglite(client: PGlite, channel: string, listener: ChannelListener): Promise<Unlisten> {
   assertChannelName(channel);
   const unsubscribe = await client.listen(channel, () => listener.notified());
   listener.listening();
@@ -79,7 +89,7 @@ export async function listenOnPglite(client: PGlite, channel: string, listener: 
 }
 
 // The listeners of one database handle, all stopped when it closes.
-export function openListeners() {
+function openListeners() {
   const open = new Set<Unlisten>();
   return {
     async add(listening: Promise<Unlisten> | Unlisten): Promise<Unlisten> {

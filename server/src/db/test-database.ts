@@ -2,17 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import {
-  type Database,
-  type DatabaseHandle,
-  type DatabaseKind,
-  listenOnPglite,
-  openDatabase,
-  openListeners,
-} from './client.ts';
-import * as schema from './schema.ts';
+import { type DatabaseHandle, type DatabaseKind, openDatabase, pgliteHandle } from './client.ts';
 
 // Integration tests run on every database kind available: PGlite always, PostgreSQL when
 // TEST_DATABASE_URL is set (CI sets it). `describe.each(testDatabaseKinds)` runs a suite on each.
@@ -62,17 +53,7 @@ async function createPgliteTestDatabase(): Promise<DatabaseHandle> {
   }
   const loadDataDir = new Blob([readFileSync(templatePath)]);
   const client = await PGlite.create({ loadDataDir, extensions: { pg_trgm } });
-  const listeners = openListeners();
-  return {
-    db: drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database,
-    kind: 'pglite',
-    migrate: async () => {},
-    listen: async (channel, listener) => listeners.add(listenOnPglite(client, channel, listener)),
-    close: async () => {
-      await listeners.closeAll();
-      if (!client.closed) await client.close();
-    },
-  };
+  return pgliteHandle(client, { migrate: async () => {} });
 }
 
 export function withDatabase(url: string, database: string): string {
