@@ -2,13 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { saveScreenshot } from './screenshot.ts';
+import { chooseOption } from './select.ts';
 
 // The administrator defines a custom field (自定义字段) through the page; it joins the import template.
-
-// antd renders the visible choices as .ant-select-item-option (the role=option nodes are hidden).
-async function choose(page: Page, label: string) {
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
-}
 
 async function signInAsAdmin(page: Page) {
   await page.goto('/login');
@@ -23,7 +19,9 @@ test('the administrator creates, edits and reorders custom fields, and the impor
 }, testInfo) => {
   test.setTimeout(240_000); // a shared two-core machine; usually about a minute
   // Fields cannot be deleted: a retry defines its own, beside what a failed attempt left.
-  const attempt = testInfo.retry === 0 ? '' : String(testInfo.retry + 1);
+  // (`--repeat-each` runs count as attempts too.)
+  const run = testInfo.repeatEachIndex * 2 + testInfo.retry;
+  const attempt = run === 0 ? '' : String(run + 1);
   const area = { label: `商圈类型${attempt}`, key: `business_area${attempt ? `_${attempt}` : ''}` };
   const shop = { label: `营业面积${attempt}`, key: `shop_area${attempt ? `_${attempt}` : ''}` };
   await signInAsAdmin(page);
@@ -39,8 +37,7 @@ test('the administrator creates, edits and reorders custom fields, and the impor
   const dialog = page.getByRole('dialog', { name: '新建自定义字段' });
   await dialog.getByLabel('字段名称').fill(area.label);
   await dialog.getByLabel('字段标识').fill('Business-Area');
-  await dialog.getByLabel('类型').click();
-  await choose(page, '单选');
+  await chooseOption(page, dialog.getByLabel('类型'), '单选');
   await dialog.getByRole('button', { name: /新\s*建/ }).click();
   await expect(dialog.getByText('须以小写字母开头，只含小写字母、数字和下划线，最多 30 个字符')).toBeVisible();
   await expect(dialog.getByText('单选和多选字段至少需要一个选项')).toBeVisible();
@@ -68,8 +65,7 @@ test('the administrator creates, edits and reorders custom fields, and the impor
   await dialog.getByRole('button', { name: /新\s*建/ }).click();
   await expect(dialog.getByText(`字段名称“${area.label}”已被使用。`)).toBeVisible();
   await dialog.getByLabel('字段名称').fill(shop.label);
-  await dialog.getByLabel('类型').click();
-  await choose(page, '数字');
+  await chooseOption(page, dialog.getByLabel('类型'), '数字');
   await dialog.getByRole('button', { name: /新\s*建/ }).click();
   await expect(dialog).toBeHidden();
   const shopRow = page.getByRole('row').filter({ hasText: shop.key });

@@ -246,9 +246,9 @@ test('marketing imports stores with three bad rows, fixes them, finds one by pin
   const search = page.getByPlaceholder('许可证号、电话、店名、负责人、拼音首字母');
   await search.fill(searchedStore.initials);
   await search.press('Enter');
-  const found = page.getByRole('row').filter({ hasText: searchedStore.name });
+  // An earlier attempt's stores bear the same names under other licence numbers.
+  const found = page.getByRole('row').filter({ hasText: searchedStore.name }).filter({ hasText: licence(0) });
   await expect(found).toBeVisible();
-  await expect(found).toContainText(licence(0));
   await saveScreenshot(page, testInfo, 'customer-import-search-pinyin');
 
   // 6. Its 360° view.

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+import { chooseOption } from './select.ts';
 
 // 投诉建议 end to end: a retailer files a complaint on a phone, the service centre (a desktop
 // browser in the same test) replies and resolves it, the retailer confirms and rates it, and the
@@ -34,8 +35,7 @@ test('a complaint from a phone is answered, resolved, confirmed, rated and analy
   await expect(page.getByRole('button', { name: '我要投诉/建议' })).toBeVisible();
   await saveScreenshot(page, testInfo, 'portal-tickets-phone', { fullPage: false });
   await page.getByRole('button', { name: '我要投诉/建议' }).click();
-  await page.getByLabel('问题分类').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '价格' }).click();
+  await chooseOption(page, page.getByLabel('问题分类'), '价格');
   const description = `附近有店低价销售中华，扰乱价格（${Date.now()}）`;
   await page.getByLabel('请描述您遇到的问题').fill(description);
   await saveScreenshot(page, testInfo, 'portal-ticket-new-phone', { fullPage: false });

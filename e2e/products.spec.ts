@@ -1,5 +1,6 @@
 import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+import { chooseOption } from './select.ts';
 
 // The list is quick; the machine running the suite may not be (other suites share it).
 const expect = baseExpect.configure({ timeout: 40_000 });
@@ -11,11 +12,6 @@ async function signIn(page: Page, username: string) {
   await page.getByLabel('密码').fill('kewo-demo-2026');
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page.getByText(/您好/)).toBeVisible();
-}
-
-async function chooseOption(page: Page, selectLabel: string, option: string) {
-  await page.getByRole('combobox', { name: selectLabel }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
@@ -31,10 +27,10 @@ test('marketing browses the catalogue, filters it and adds a product', async ({ 
   await expect(page.getByText(/^¥\d{1,3}(,\d{3})*\.\d{2}$/).first()).toBeVisible();
   await saveScreenshot(page, testInfo, 'products-list');
 
-  await chooseOption(page, '品牌', '中华');
+  await chooseOption(page, page.getByRole('combobox', { name: '品牌' }), '中华');
   await expect(page).toHaveURL(/brand=/);
   await expect(rows(page).first()).toContainText('中华');
-  await chooseOption(page, '价类', '一类');
+  await chooseOption(page, page.getByRole('combobox', { name: '价类' }), '一类');
   await expect(page).toHaveURL(/priceClass=1/);
   await expect(rows(page).filter({ hasText: '中华(硬)' })).toContainText('¥450.00');
   await page.getByRole('button', { name: '清除筛选' }).click();

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect as baseExpect, type Page, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+import { chooseOption } from './select.ts';
 
 // Allocation previews and phone orders read every store of the demo city on PGlite.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -183,8 +184,9 @@ test('service enters a phone order, and sees the quota message when the quota we
   await page.goto('/supply/phone-orders');
   await expect(page.getByRole('heading', { name: '电话订货' })).toBeVisible();
   await saveScreenshot(page, testInfo, 'supply-phone-empty');
-  await page.getByRole('combobox', { name: '客户' }).fill(store.licenceNo);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: store.licenceNo }).click();
+  const customerBox = page.getByRole('combobox', { name: '客户' });
+  await customerBox.fill(store.licenceNo);
+  await chooseOption(page, customerBox, store.licenceNo);
   await expect(rows(page).first()).toBeVisible();
   // A cycle offers a few hundred products: find the one the store asks for.
   const filter = page.getByRole('searchbox', { name: '按品名或条码筛选卷烟' });

@@ -1,5 +1,6 @@
 import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+import { chooseOption } from './select.ts';
 
 // A customer manager on a phone: this month's plan, today's route, a visit (check-in with position,
 // checklist, submit), the plan completion moving, then a correction of that visit.
@@ -122,7 +123,7 @@ test('marketing edits the visit standards and a store override', async ({ page }
   await page.getByRole('button', { name: /添加单店标准/ }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('combobox').fill(customer.name);
-  await page.locator('.ant-select-item-option').first().click();
+  await chooseOption(page, dialog.getByRole('combobox'), customer.name);
   await dialog.getByRole('spinbutton').fill('5');
   await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
   await expect(dialog.getByText('请填写原因')).toBeVisible();

@@ -13,12 +13,24 @@ describe('demo city supply', () => {
   let database: DatabaseHandle;
   let city: DemoCity;
   const now = new Date('2026-11-23T02:00:00Z');
+  const reports: { step: string; done: number; total: number }[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
-    city = await seedDemoCity(database.db, now, { customers: 1_500 });
+    city = await seedDemoCity(database.db, now, {
+      customers: 1_500,
+      onProgress: (step, done, total) => reports.push({ step, done, total }),
+    });
   }, 180_000);
   afterAll(async () => database?.close());
+
+  it('reports its progress against a total it reaches exactly, and never passes', () => {
+    const total = reports[0].total;
+    expect(reports.every((report) => report.total === total)).toBe(true);
+    expect(reports.map((report) => report.done)).toEqual([...Array(total + 1).keys(), total]);
+    expect(reports.at(-2)?.step).toMatch(/visits$/);
+    expect(reports.at(-1)?.step).toBe('done');
+  });
 
   it('has 13 closed weeks of history and this week’s cycle published and open', async () => {
     const cycles = await database.db

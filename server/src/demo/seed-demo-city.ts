@@ -152,10 +152,7 @@ async function seedCities(
   const onProgress = options.onProgress ?? (() => {});
   // Every demo account shares one password, so it is hashed once (argon2id is slow on purpose).
   const passwordHash = await hashPassword(demoPassword);
-  const steps = plans.reduce(
-    (sum, plan) => sum + 4 + (plan.withSupply ? 2 : 0) + Math.ceil(plan.customerCount / insertBatchSize),
-    0,
-  );
+  const steps = plans.reduce((sum, plan) => sum + stepsOf(plan), 0);
   let done = 0;
   const progress = (step: string) => {
     done += 1;
@@ -185,6 +182,12 @@ async function seedCities(
     sql`VACUUM (ANALYZE) customers, users, districts, org_units, products, order_cycles, orders, order_lines, store_quotas, customer_grades, visits, visit_plan_items`,
   );
   return cities;
+}
+
+// How many times seedCity reports progress: organisation, staff twice, the customer plan, one per
+// batch of stores, and orders, tickets and visits where the city has supply.
+function stepsOf(plan: CityPlan) {
+  return 4 + Math.ceil(plan.customerCount / insertBatchSize) + (plan.withSupply ? 3 : 0);
 }
 
 async function seedCity(
