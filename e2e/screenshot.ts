@@ -12,6 +12,9 @@ export async function saveScreenshot(
 ): Promise<void> {
   const path = new URL(`../test-results/screenshots/${name}.png`, import.meta.url).pathname;
   await page.waitForLoadState('networkidle');
+  // A full-page picture of a scrolled page stamps the sticky header and menu where the window
+  // stood, across the middle of the form: take it from the top.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage });
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
