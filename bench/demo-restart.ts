@@ -1,18 +1,28 @@
-// `kewo demo --data DIR` reuses DIR on later starts; the contract is "ready in ≤ 5 s" then.
-// Measures, on one PGlite directory: the first start (building the demo city), then N restarts
-// from spawn to a healthy /api/v1/health, against a baseline measured in the same run: a bare
-// process that opens the same PGlite directory and closes it (the floor of any start).
+// `kewo demo` on PGlite, from spawn to a healthy /api/v1/health, two contracts:
+// - the first start builds the whole demo city with its history (24,000 stores, 13 weeks of orders,
+//   grades, classes, visits, tickets, the open cycle) in ≤ 60 s (issue 4). Measured --first-starts
+//   times, each on a fresh directory, against the first start of an empty city in the same run
+//   (`--customers 0`: migrations, staff, products; the floor every first start pays);
+// - later starts reuse the directory and are ready in ≤ 5 s. Measured --rounds times on the last
+//   directory, against a bare process that opens the same directory and closes it.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchHost, freePort, repoRoot } from './lib/server.ts';
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? process.argv[process.argv.indexOf('--rounds') + 1] ?? 5) || 5;
+function numberFlag(name: string, fallback: number): number {
+  const index = process.argv.indexOf(name);
+  return (index > 0 && Number(process.argv[index + 1])) || fallback;
+}
+
+const rounds = Number(process.env.BENCH_ROUNDS) || numberFlag('--rounds', 5);
+const firstStarts = numberFlag('--first-starts', 3);
 const targetSeconds = 5;
+const firstStartTargetSeconds = 60;
 const cli = join(repoRoot, 'server/src/cli.ts');
 const parent = mkdtempSync(join(tmpdir(), 'kewo-restart-'));
-const dataDir = join(parent, 'demo');
+let dataDir = join(parent, 'demo');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -20,25 +30,33 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-async function startDemo(): Promise<number> {
+// Seconds from spawn to a healthy server, and the building of the city alone as `kewo demo` prints
+// it ("Demo city ready in 47.2 s.", from the first row written to the last; absent on a restart).
+async function startDemo(extra: string[] = []): Promise<{ seconds: number; buildSeconds?: number }> {
   const port = await freePort();
   const started = performance.now();
   const env = { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '' };
-  const child = spawn(process.execPath, [cli, 'demo', '--data', dataDir, '--host', benchHost, '--port', String(port)], {
-    cwd: repoRoot,
-    env,
-    stdio: 'ignore',
+  const args = [cli, 'demo', '--data', dataDir, '--host', benchHost, '--port', String(port), ...extra];
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'ignore'] });
+  let output = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    output += chunk;
   });
+  const buildSeconds = () => {
+    const match = /Demo city ready in ([\d.]+) s/.exec(output);
+    return match ? Number(match[1]) : undefined;
+  };
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`kewo demo exited with ${child.exitCode}`);
       try {
         const response = await fetch(`http://${benchHost}:${port}/api/v1/health`);
-        if (response.ok) return (performance.now() - started) / 1000;
+        if (response.ok) return { seconds: (performance.now() - started) / 1000, buildSeconds: buildSeconds() };
       } catch {
         // not listening yet
       }
-      if (performance.now() - started > 120_000) throw new Error('not healthy in 120 s');
+      if (performance.now() - started > 300_000) throw new Error('not healthy in 300 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {
@@ -58,14 +76,36 @@ async function openDirectoryOnly(): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+function loadAverage() {
+  return loadavg()[0].toFixed(2);
+}
+
 try {
-  const firstStart = await startDemo();
-  console.log(`first start (builds the demo city): ${firstStart.toFixed(2)} s`);
+  // First starts, alternating with the empty city's, each on a directory of its own.
+  const firstStartRuns: number[] = [];
+  const buildRuns: number[] = [];
+  const emptyStartRuns: number[] = [];
+  const loads: string[] = [];
+  for (let run = 1; run <= firstStarts; run += 1) {
+    loads.push(loadAverage());
+    dataDir = join(parent, `empty-${run}`);
+    emptyStartRuns.push((await startDemo(['--customers', '0'])).seconds);
+    rmSync(dataDir, { recursive: true, force: true });
+    dataDir = join(parent, `demo-${run}`);
+    const first = await startDemo();
+    firstStartRuns.push(first.seconds);
+    buildRuns.push(first.buildSeconds ?? Number.NaN);
+    console.log(
+      `first start ${run}: demo city ${firstStartRuns.at(-1)?.toFixed(2)} s (building it ${buildRuns.at(-1)} s), empty city ${emptyStartRuns.at(-1)?.toFixed(2)} s`,
+    );
+    if (run < firstStarts) rmSync(dataDir, { recursive: true, force: true });
+  }
+  const firstStart = median(firstStartRuns);
   const restarts: number[] = [];
   const baselines: number[] = [];
   for (let round = 1; round <= rounds; round += 1) {
     baselines.push(await openDirectoryOnly());
-    restarts.push(await startDemo());
+    restarts.push((await startDemo()).seconds);
     console.log(
       `round ${round}: restart ${restarts.at(-1)?.toFixed(2)} s, bare PGlite open ${baselines.at(-1)?.toFixed(2)} s`,
     );
@@ -73,7 +113,17 @@ try {
   const result = {
     date: new Date().toISOString(),
     node: process.version,
+    cpus: `${cpus().length} × ${cpus()[0]?.model.trim()}`,
+    loadAverageAtFirstStarts: loads,
     firstStartSeconds: firstStart,
+    firstStartRuns,
+    buildRuns,
+    medianBuildSeconds: median(buildRuns),
+    emptyCityStartRuns: emptyStartRuns,
+    medianEmptyCityStartSeconds: median(emptyStartRuns),
+    firstStartTargetSeconds,
+    buildMet: median(buildRuns) <= firstStartTargetSeconds,
+    firstStartMet: firstStart <= firstStartTargetSeconds,
     restartSeconds: restarts,
     baselineOpenSeconds: baselines,
     medianRestartSeconds: median(restarts),
@@ -87,10 +137,23 @@ try {
   writeFileSync(
     join(repoRoot, 'bench/results/demo-restart.md'),
     [
-      '# Benchmark: `kewo demo` restart on an existing PGlite directory',
+      '# Benchmark: `kewo demo` on PGlite, first start and restart',
       '',
-      `- Date: ${result.date}; Node ${result.node}; ${rounds} rounds`,
-      `- First start (creates the demo city): ${firstStart.toFixed(2)} s`,
+      `- Date: ${result.date}; Node ${result.node}; ${result.cpus}`,
+      `- ${firstStarts} first starts, each on a fresh directory (load average at each: ${loads.join(' / ')}); ${rounds} restarts`,
+      '',
+      '## First start: the demo city with its history',
+      '',
+      '| | median (s) | all runs (s) |',
+      '|---|---:|---|',
+      `| first start → healthy (24,000 stores, 13 weeks of orders, grades, classes, visits, tickets, open cycle) | ${firstStart.toFixed(2)} | ${firstStartRuns.map((value) => value.toFixed(2)).join(', ')} |`,
+      `| · of which building the city, as \`kewo demo\` prints it (its first step to its last) | ${result.medianBuildSeconds.toFixed(2)} | ${buildRuns.map((value) => value.toFixed(2)).join(', ')} |`,
+      `| baseline: first start of an empty city (\`--customers 0\`) | ${result.medianEmptyCityStartSeconds.toFixed(2)} | ${emptyStartRuns.map((value) => value.toFixed(2)).join(', ')} |`,
+      '',
+      `Target ≤ ${firstStartTargetSeconds} s (issue 4), building the city: **${result.buildMet ? 'met' : 'missed'}**; the whole first start, process and fresh database included: **${result.firstStartMet ? 'met' : 'missed'}**.`,
+      'The empty city shows what every first start pays before the first row: Node loading the server, PGlite creating a fresh directory (initdb, ~5 s here), the migrations.',
+      '',
+      '## Restart on the same directory',
       '',
       '| | median (s) | all rounds (s) |',
       '|---|---:|---|',
@@ -102,9 +165,9 @@ try {
     ].join('\n'),
   );
   console.log(
-    `median restart ${result.medianRestartSeconds.toFixed(2)} s (baseline ${result.medianBaselineSeconds.toFixed(2)} s) — target ≤ ${targetSeconds} s ${result.met ? 'met' : 'MISSED'}`,
+    `median first start ${firstStart.toFixed(2)} s, building the city ${result.medianBuildSeconds.toFixed(2)} s — target ≤ ${firstStartTargetSeconds} s ${result.buildMet ? 'met' : 'MISSED'}; median restart ${result.medianRestartSeconds.toFixed(2)} s (baseline ${result.medianBaselineSeconds.toFixed(2)} s) — target ≤ ${targetSeconds} s ${result.met ? 'met' : 'MISSED'}`,
   );
-  process.exitCode = result.met ? 0 : 1;
+  process.exitCode = result.met && result.buildMet ? 0 : 1;
 } finally {
   rmSync(parent, { recursive: true, force: true });
 }
