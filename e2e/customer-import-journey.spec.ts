@@ -247,7 +247,10 @@ test('marketing imports stores with three bad rows, fixes them, finds one by pin
   await search.fill(searchedStore.initials);
   await search.press('Enter');
   // An earlier attempt's stores bear the same names under other licence numbers.
-  const found = page.getByRole('row').filter({ hasText: searchedStore.name }).filter({ hasText: licence(0) });
+  const found = page
+    .getByRole('row')
+    .filter({ hasText: searchedStore.name })
+    .filter({ hasText: licence(0) });
   await expect(found).toBeVisible();
   await saveScreenshot(page, testInfo, 'customer-import-search-pinyin');
 
