@@ -36,6 +36,15 @@ describe('demo city customers', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
+  it('has a few stores suspended or closed (about 2 % each), the rest in business', () => {
+    const shareOf = (status: string) => rows.filter((row) => row.status === status).length / rows.length;
+    expect(shareOf('active')).toBeGreaterThan(0.94);
+    for (const status of ['suspended', 'closed']) {
+      expect(shareOf(status), status).toBeGreaterThan(0.01);
+      expect(shareOf(status), status).toBeLessThan(0.03);
+    }
+  });
+
   it('has about 70.8% ordering online and order days Monday to Saturday', () => {
     const online = rows.filter((row) => row.orderChannel === 'online').length / rows.length;
     expect(online).toBeGreaterThan(0.68);

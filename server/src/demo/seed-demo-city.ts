@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { mergePendingIndexEntries, prepareBulkIndexWrites } from '../db/bulk-writes.ts';
 import type { Database, Executor } from '../db/client.ts';
-import { type CustomerInsert, insertCustomers } from '../modules/customers/index.ts';
+import { type CustomerInsert, insertCustomersInBulk } from '../modules/customers/index.ts';
 import { createTenantWithAdmin, insertOrgUnit } from '../modules/organisation/index.ts';
 import { demoProductCatalogue, demoProductSeed, insertProducts } from '../modules/products/index.ts';
 import { seedDemoVisitsIn } from '../modules/visits/index.ts';
@@ -317,16 +317,19 @@ async function seedCity(
   progress(`${plan.companyName}: customers`);
   for (let start = 0; start < customerRows.length; start += insertBatchSize) {
     const rows = customerRows.slice(start, start + insertBatchSize);
-    const created = await insertCustomers(tx, rows);
+    // The import's statement: a column of values per field, read by PostgreSQL as arrays (several
+    // times cheaper to build and to read than a thousand rows of thirty parameters).
+    const ids = await insertCustomersInBulk(tx, tenant.id, rows, now);
+    if (ids.size !== rows.length) throw new Error('the demo city drew a licence number twice');
     await tx.insert(users).values(
-      created.map((customer) => ({
+      rows.map((customer) => ({
         tenantId: tenant.id,
         username: customer.licenceNo,
         displayName: customer.name,
         passwordHash,
         role: 'retailer' as const,
         scopeKind: 'customer' as const,
-        customerId: customer.id,
+        customerId: ids.get(customer.licenceNo) as number,
         passwordChangedAt: now,
         createdAt: now,
         updatedAt: now,

@@ -201,7 +201,8 @@ function column<Row>(rows: readonly Row[], value: (row: Row) => ArrayElement) {
 
 // Many new customers in one statement. A licence number someone else stored meanwhile is skipped
 // (ON CONFLICT DO NOTHING), so the caller sees fewer rows back than it gave and can say so.
-// Returns the new ids by licence number.
+// A row without a status is a store in business (an import creates only those; the demo city has
+// some suspended and closed). Returns the new ids by licence number.
 export async function insertCustomersInBulk(
   executor: Executor,
   tenantId: number,
@@ -213,11 +214,11 @@ export async function insertCustomersInBulk(
     INSERT INTO customers (tenant_id, licence_no, name, owner, phone, address, district_code, urban_rural, format,
       manager_id, branch_id, org_path, order_day, order_channel, latitude, longitude, licence_valid_until, tags,
       custom_fields, name_pinyin, name_initials, owner_pinyin, owner_initials, name_grams, owner_address_grams,
-      created_at, updated_at)
+      status, created_at, updated_at)
     SELECT ${tenantId}, licence_no, name, owner, phone, address, district_code, urban_rural, format,
       manager_id, branch_id, org_path, order_day, order_channel, latitude, longitude, licence_valid_until,
       tags::text[], custom_fields, name_pinyin, name_initials, owner_pinyin, owner_initials,
-      name_grams::text[], owner_address_grams::text[], ${now}, ${now}
+      name_grams::text[], owner_address_grams::text[], status, ${now}, ${now}
     FROM unnest(
       ${column(rows, (row) => row.licenceNo)}::text[], ${column(rows, (row) => row.name)}::text[],
       ${column(rows, (row) => row.owner)}::text[], ${column(rows, (row) => row.phone)}::text[],
@@ -233,10 +234,11 @@ export async function insertCustomersInBulk(
       ${column(rows, (row) => row.namePinyin)}::text[], ${column(rows, (row) => row.nameInitials)}::text[],
       ${column(rows, (row) => row.ownerPinyin)}::text[], ${column(rows, (row) => row.ownerInitials)}::text[],
       ${column(rows, (row) => arrayLiteral(row.nameGrams ?? []))}::text[],
-      ${column(rows, (row) => arrayLiteral(row.ownerAddressGrams ?? []))}::text[]
+      ${column(rows, (row) => arrayLiteral(row.ownerAddressGrams ?? []))}::text[],
+      ${column(rows, (row) => row.status ?? 'active')}::text[]
     ) AS v(licence_no, name, owner, phone, address, district_code, urban_rural, format, manager_id, branch_id,
       org_path, order_day, order_channel, latitude, longitude, licence_valid_until, tags, custom_fields,
-      name_pinyin, name_initials, owner_pinyin, owner_initials, name_grams, owner_address_grams)
+      name_pinyin, name_initials, owner_pinyin, owner_initials, name_grams, owner_address_grams, status)
     ON CONFLICT DO NOTHING
     RETURNING id, licence_no`);
   return new Map(

@@ -9,6 +9,7 @@ export {
   districtsOfCity,
 } from './administrative-divisions.ts';
 export { customFieldRoutes as customerFieldRoutes } from './custom-fields.routes.ts';
+export { insertCustomersInBulk } from './customer-import.repository.ts';
 export { customerImportRoutes } from './customer-import.routes.ts';
 export { pruneImportErrorWorkbooks } from './customer-import.service.ts';
 export { zhangzhouDistricts } from './customer-reference.ts';
@@ -17,5 +18,5 @@ export { type CustomerSearchKeys, searchKeysOf } from './customer-search.rules.t
 export { cellText } from './customer-sheet.rules.ts';
 export { detectSheet, readSheetRows, type SheetKind } from './customer-sheet-reader.ts';
 export { createSheetWriter } from './customer-sheet-writer.ts';
-export { type CustomerInsert, insertCustomers, insertDistricts } from './customers.repository.ts';
+export { type CustomerInsert, insertDistricts } from './customers.repository.ts';
 export { customerRoutes } from './customers.routes.ts';
