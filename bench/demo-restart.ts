@@ -22,7 +22,6 @@ const targetSeconds = 5;
 const firstStartTargetSeconds = 60;
 const cli = join(repoRoot, 'server/src/cli.ts');
 const parent = mkdtempSync(join(tmpdir(), 'kewo-restart-'));
-let dataDir = join(parent, 'demo');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -30,9 +29,9 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-// Seconds from spawn to a healthy server, and the building of the city alone as `kewo demo` prints
-// it ("Demo city ready in 47.2 s.", from the first row written to the last; absent on a restart).
-async function startDemo(extra: string[] = []): Promise<{ seconds: number; buildSeconds?: number }> {
+// Seconds from spawn to a healthy server on `dataDir`, and the building of the city alone as
+// `kewo demo` prints it ("Demo city ready in 47.2 s.", its first step to its last; absent on a restart).
+async function startDemo(dataDir: string, extra: string[] = []): Promise<{ seconds: number; buildSeconds?: number }> {
   const port = await freePort();
   const started = performance.now();
   const env = { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '' };
@@ -66,7 +65,7 @@ async function startDemo(extra: string[] = []): Promise<{ seconds: number; build
   }
 }
 
-async function openDirectoryOnly(): Promise<number> {
+async function openDirectoryOnly(dataDir: string): Promise<number> {
   const started = performance.now();
   const script = `import { PGlite } from '@electric-sql/pglite'; import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
     const db = await PGlite.create({ dataDir: ${JSON.stringify(dataDir)}, extensions: { pg_trgm } }); await db.query('select 1'); await db.close();`;
@@ -76,36 +75,36 @@ async function openDirectoryOnly(): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-function loadAverage() {
-  return loadavg()[0].toFixed(2);
-}
-
 try {
   // First starts, alternating with the empty city's, each on a directory of its own.
   const firstStartRuns: number[] = [];
   const buildRuns: number[] = [];
   const emptyStartRuns: number[] = [];
   const loads: string[] = [];
+  // The restarts reuse the last first start's directory.
+  let dataDir = '';
   for (let run = 1; run <= firstStarts; run += 1) {
-    loads.push(loadAverage());
-    dataDir = join(parent, `empty-${run}`);
-    emptyStartRuns.push((await startDemo(['--customers', '0'])).seconds);
-    rmSync(dataDir, { recursive: true, force: true });
+    loads.push(loadavg()[0].toFixed(2));
+    const emptyDir = join(parent, `empty-${run}`);
+    const empty = await startDemo(emptyDir, ['--customers', '0']);
+    rmSync(emptyDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     dataDir = join(parent, `demo-${run}`);
-    const first = await startDemo();
+    const first = await startDemo(dataDir);
     firstStartRuns.push(first.seconds);
     buildRuns.push(first.buildSeconds ?? Number.NaN);
+    emptyStartRuns.push(empty.seconds);
     console.log(
-      `first start ${run}: demo city ${firstStartRuns.at(-1)?.toFixed(2)} s (building it ${buildRuns.at(-1)} s), empty city ${emptyStartRuns.at(-1)?.toFixed(2)} s`,
+      `first start ${run}: demo city ${first.seconds.toFixed(2)} s (building it ${first.buildSeconds} s), empty city ${empty.seconds.toFixed(2)} s`,
     );
-    if (run < firstStarts) rmSync(dataDir, { recursive: true, force: true });
   }
   const firstStart = median(firstStartRuns);
+  const medianBuildSeconds = median(buildRuns);
   const restarts: number[] = [];
   const baselines: number[] = [];
   for (let round = 1; round <= rounds; round += 1) {
-    baselines.push(await openDirectoryOnly());
-    restarts.push((await startDemo()).seconds);
+    baselines.push(await openDirectoryOnly(dataDir));
+    restarts.push((await startDemo(dataDir)).seconds);
     console.log(
       `round ${round}: restart ${restarts.at(-1)?.toFixed(2)} s, bare PGlite open ${baselines.at(-1)?.toFixed(2)} s`,
     );
@@ -118,11 +117,11 @@ try {
     firstStartSeconds: firstStart,
     firstStartRuns,
     buildRuns,
-    medianBuildSeconds: median(buildRuns),
+    medianBuildSeconds,
     emptyCityStartRuns: emptyStartRuns,
     medianEmptyCityStartSeconds: median(emptyStartRuns),
     firstStartTargetSeconds,
-    buildMet: median(buildRuns) <= firstStartTargetSeconds,
+    buildMet: medianBuildSeconds <= firstStartTargetSeconds,
     firstStartMet: firstStart <= firstStartTargetSeconds,
     restartSeconds: restarts,
     baselineOpenSeconds: baselines,

@@ -20,7 +20,7 @@ test('the administrator creates, edits and reorders custom fields, and the impor
   test.setTimeout(240_000); // a shared two-core machine; usually about a minute
   // Fields cannot be deleted: a retry defines its own, beside what a failed attempt left.
   // (`--repeat-each` runs count as attempts too.)
-  const run = testInfo.repeatEachIndex * 2 + testInfo.retry;
+  const run = testInfo.repeatEachIndex * (testInfo.project.retries + 1) + testInfo.retry;
   const attempt = run === 0 ? '' : String(run + 1);
   const area = { label: `商圈类型${attempt}`, key: `business_area${attempt ? `_${attempt}` : ''}` };
   const shop = { label: `营业面积${attempt}`, key: `shop_area${attempt ? `_${attempt}` : ''}` };
