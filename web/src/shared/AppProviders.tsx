@@ -10,6 +10,7 @@ import { i18n } from './i18n/i18n.ts';
 import { interopDefault } from './interop-default.ts';
 import { createQueryClient } from './query-client.ts';
 import { useLocale } from './use-locale.ts';
+import { usePrefersReducedMotion } from './use-reduced-motion.ts';
 
 type AntdLocale = NonNullable<ConfigProviderProps['locale']>;
 
@@ -28,13 +29,14 @@ const baseTheme: ThemeConfig = {
 
 function LocalisedConfig({ children, theme }: { children: ReactNode; theme?: ThemeConfig }) {
   const locale = useLocale();
+  const reducedMotion = usePrefersReducedMotion();
   useEffect(() => {
     dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   }, [locale]);
   return (
     <ConfigProvider
       locale={locale === 'zh-CN' ? zhCN : enUS}
-      theme={{ ...baseTheme, ...theme, token: { ...baseTheme.token, ...theme?.token } }}
+      theme={{ ...baseTheme, ...theme, token: { ...baseTheme.token, ...theme?.token, motion: !reducedMotion } }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
