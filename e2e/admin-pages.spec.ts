@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+import { expect, test } from './test.ts';
 
 // The administrator's pages show the demo city's real data, formatted for zh-CN.
 test('the administrator sees users, the organisation, the audit trail and the account page', async ({

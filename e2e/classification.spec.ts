@@ -1,5 +1,5 @@
-import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+import { expect as baseExpect, type Page, test } from './test.ts';
 
 // A run reads every store of the demo city on PGlite.
 const expect = baseExpect.configure({ timeout: 60_000 });

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { saveScreenshot } from './screenshot.ts';
 import { chooseOption } from './select.ts';
+import { expect, type Page, test } from './test.ts';
 
 // The administrator defines a custom field (自定义字段) through the page; it joins the import template.
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { type Download, expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { saveScreenshot } from './screenshot.ts';
+import { type Download, expect, type Page, test } from './test.ts';
 
 // The acceptance journey: the marketing centre imports new stores from Excel — three bad
 // rows first (nothing is written, every error is shown and marked in a workbook), then the fixed

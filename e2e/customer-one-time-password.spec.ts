@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+import { expect, test } from './test.ts';
 
 // The service centre issues a store's portal password from its 360° view, then the store can
 // sign in with it (and must change it first: see portal-first-sign-in.spec.ts).

@@ -1,7 +1,8 @@
-import { expect as baseExpect, type Page, request, test } from '@playwright/test';
+import { request } from '@playwright/test';
 import { e2ePort } from './playwright.config.ts';
 import { saveScreenshot } from './screenshot.ts';
 import { chooseOption } from './select.ts';
+import { expect as baseExpect, type Page, test } from './test.ts';
 
 // Searching 24,000 stores on PGlite while other suites share the machine can take a few seconds.
 const expect = baseExpect.configure({ timeout: 20_000 });

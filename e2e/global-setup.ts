@@ -2,9 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startDemoClock } from './demo-clock.ts';
 import { e2ePort } from './playwright.config.ts';
 
-// Starts `kewo demo` on a fresh PGlite directory, exactly as a new user would, and stops it after.
+// Starts `kewo demo` on a fresh PGlite directory, exactly as a new user would, on the demo clock
+// (demo-clock.ts), and stops it after.
 export default async function globalSetup() {
   const dataDir = mkdtempSync(join(tmpdir(), 'kewo-e2e-'));
   const root = new URL('..', import.meta.url).pathname;
@@ -12,7 +14,11 @@ export default async function globalSetup() {
   const server: ChildProcess = spawn(
     process.execPath,
     ['server/src/cli.ts', 'demo', '--data', dataDir, '--port', String(e2ePort)],
-    { cwd: root, env: { ...environment, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] },
+    {
+      cwd: root,
+      env: { ...environment, ...startDemoClock(), LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
   );
   const deadline = Date.now() + 300_000;
   for (;;) {

@@ -14,7 +14,8 @@ export default defineConfig({
   workers: 1,
   // One retry, everywhere: the journeys run against one demo server on a shared 2-core machine,
   // where a save can take longer than an expectation waits. A journey that passes only on its
-  // retry is reported as flaky (scripts/test-all.ts prints how many); twice failed is failed.
+  // retry is flaky, which scripts/test-all.ts counts as failed unless the journey is marked
+  // known-flaky with a reason; twice failed is failed.
   retries: 1,
   reporter: [['list'], ['json', { outputFile: '../test-results/playwright.json' }]],
   globalSetup: './global-setup.ts',

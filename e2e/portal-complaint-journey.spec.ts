@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { useDemoClock } from './demo-clock.ts';
 import { saveScreenshot } from './screenshot.ts';
 import { chooseOption } from './select.ts';
+import { expect, test } from './test.ts';
 
 // 投诉建议 end to end: a retailer files a complaint on a phone, the service centre (a desktop
 // browser in the same test) replies and resolves it, the retailer confirms and rates it, and the
@@ -17,6 +18,7 @@ test('a complaint from a phone is answered, resolved, confirmed, rated and analy
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  await useDemoClock(staff);
   const desk = await staff.newPage();
   await desk.goto('/login');
   await desk.getByLabel('用户名').fill('service');

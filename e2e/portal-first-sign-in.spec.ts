@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+import { expect, test } from './test.ts';
 
 // A store's first sign-in: the service centre issues a one-time password (read out on the
 // phone), the store signs in with it on a phone and must set its own before anything else.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, type Page, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+import { expect, type Page, test } from './test.ts';
 
 // 网上订货 on a phone: a demo store orders within its quota, is refused when another device has
 // used the quota meanwhile, then changes its order and cancels the other one. Needs the demo's

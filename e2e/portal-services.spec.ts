@@ -1,5 +1,5 @@
-import { expect as baseExpect, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+import { expect as baseExpect, test } from './test.ts';
 
 // A retailer on a phone sees the menu its class entitles it to and requests an item.
 const expect = baseExpect.configure({ timeout: 30_000 });

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+import { expect, test } from './test.ts';
 
 // The retailer portal on a phone. Retailer accounts arrive with the customer records; until
 // then the journey is the sign-in page itself, its validation and its refusal.

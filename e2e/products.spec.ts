@@ -1,6 +1,6 @@
-import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
 import { chooseOption } from './select.ts';
+import { expect as baseExpect, type Page, test } from './test.ts';
 
 // The list is quick; the machine running the suite may not be (other suites share it).
 const expect = baseExpect.configure({ timeout: 40_000 });

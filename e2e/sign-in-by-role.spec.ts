@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
+import { expect, type Page, test } from './test.ts';
 
 // Each role signs in, sees the menu its access allows, switches to English and back out.
 const allAdminPages = ['用户管理', '组织机构', '审计日志', '自定义字段'];

@@ -1,6 +1,6 @@
-import { type APIRequestContext, expect as baseExpect, type Page, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
 import { chooseOption } from './select.ts';
+import { type APIRequestContext, expect as baseExpect, type Page, test } from './test.ts';
 
 // Allocation previews and phone orders read every store of the demo city on PGlite.
 const expect = baseExpect.configure({ timeout: 30_000 });

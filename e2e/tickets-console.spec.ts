@@ -1,6 +1,6 @@
-import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
 import { chooseOption } from './select.ts';
+import { expect as baseExpect, type Page, test } from './test.ts';
 
 // The staff side of 投诉建议: the service centre sets a tighter urgent target for 产品质量, then
 // files a complaint taken by phone for a store found by search; the new ticket opens and runs on

@@ -1,6 +1,6 @@
-import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { saveScreenshot } from './screenshot.ts';
 import { chooseOption } from './select.ts';
+import { expect as baseExpect, type Page, test } from './test.ts';
 
 // A customer manager on a phone: this month's plan, today's route, a visit (check-in with position,
 // checklist, submit), the plan completion moving, then a correction of that visit.

@@ -18,6 +18,7 @@ import { createUserFromConsole, isSetupNeeded } from './modules/organisation/ind
 import { isDomainError } from './platform/errors/domain-error.ts';
 import { messageOf, pickLocale } from './platform/errors/error-catalogue.ts';
 import { roles } from './platform/identity/identity.schema.ts';
+import { type Clock, clockStartingAt, parseInstant, systemClock } from './platform/time/clock.ts';
 
 function port(value: string): number {
   const parsed = Number(value);
@@ -59,6 +60,14 @@ const program = new Command()
 const dataOption = () => new Option('--data <dir>', 'embedded database directory (ignored with DATABASE_URL)');
 const portOption = () => new Option('--port <port>', 'HTTP port').argParser(port);
 const hostOption = () => new Option('--host <host>', 'address to listen on');
+
+// The demo's clock starts now, or at the instant asked for (to show a given day, and for the
+// browser journeys, which need a working day whatever day they run on); it then runs.
+function instant(value: string): Date {
+  const parsed = parseInstant(value);
+  if (!parsed) throw new InvalidArgumentError('Give an instant with its time zone, like 2026-12-02T10:00:00+08:00.');
+  return parsed;
+}
 
 program
   .command('serve')
@@ -143,10 +152,19 @@ program
       .choices(['city', 'province'])
       .default('city'),
   )
-  .action(async (flags: ServerFlags & { customers?: number; scale: DemoScale }) => {
+  .addOption(
+    new Option(
+      '--now <instant>',
+      "start the demo's clock at this instant, e.g. 2026-12-02T10:00:00+08:00 (it then runs); for showing a given day and for tests",
+    )
+      .env('KEWO_NOW')
+      .argParser(instant),
+  )
+  .action(async (flags: ServerFlags & { customers?: number; scale: DemoScale; now?: Date }) => {
+    const now: Clock = flags.now ? clockStartingAt(flags.now) : systemClock;
     const config = configFrom(flags, './data/demo');
     const database = await openConfiguredDatabase(config);
-    const context = createContext(config, database);
+    const context = createContext(config, database, now);
     const marker = await readDemoMarker(database.db);
     if (marker === undefined) {
       if (!(await isSetupNeeded(context))) {
@@ -162,7 +180,7 @@ program
         isProvince ? 'Building the demo province 福建省' : 'Building the demo city 漳州市',
       );
       const seed = isProvince ? seedDemoProvince : seedDemoCity;
-      await seed(database.db, new Date(), { customers: flags.customers, onProgress: progress.update });
+      await seed(database.db, now(), { customers: flags.customers, onProgress: progress.update });
       progress.stop();
       console.log(`Demo ${isProvince ? 'province' : 'city'} ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     } else if (marker !== demoMarkerOf(flags.scale)) {
@@ -172,10 +190,13 @@ program
     } else {
       // A demo kept from an earlier week gets this week's order cycle, so retailers can order.
       const { openDemoCycles } = await import('./demo/demo-supply.ts');
-      const opened = await openDemoCycles(database.db, new Date());
+      const opened = await openDemoCycles(database.db, now());
       if (opened > 0) console.log(`Opened this week's order cycle (${opened} ${opened === 1 ? 'city' : 'cities'}).`);
     }
-    const server = await startServer(config, database);
+    const server = await startServer(config, database, now);
+    if (now !== systemClock) {
+      console.log(`\nThe demo's clock reads ${now().toISOString()} (set by --now or KEWO_NOW) and runs on from there.`);
+    }
     console.log(`\n客我 Kewo demo — ${server.url}   (retailer portal: ${server.url}/portal)`);
     console.log('Sign in as admin, marketing, service, inspector, manager01 or manager02 — password kewo-demo-2026');
     if (flags.scale === 'province') {

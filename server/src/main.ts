@@ -7,6 +7,7 @@ import { scheduleClassificationUpkeep } from './modules/classification/index.ts'
 import { pruneImportErrorWorkbooks } from './modules/customers/index.ts';
 import { scheduleTicketSweep } from './modules/tickets/index.ts';
 import { schedulePruning } from './platform/auth/housekeeping.ts';
+import { type Clock, systemClock } from './platform/time/clock.ts';
 
 export type RunningServer = { app: KewoApp; database: DatabaseHandle; url: string; stop: () => Promise<void> };
 
@@ -20,12 +21,16 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
   return database;
 }
 
-export function createContext(config: Config, database: DatabaseHandle): AppContext {
-  return { db: database.db, dbKind: database.kind, config, now: () => new Date(), listen: database.listen };
+export function createContext(config: Config, database: DatabaseHandle, now: Clock = systemClock): AppContext {
+  return { db: database.db, dbKind: database.kind, config, now, listen: database.listen };
 }
 
-export async function startServer(config: Config, database: DatabaseHandle): Promise<RunningServer> {
-  const context = createContext(config, database);
+export async function startServer(
+  config: Config,
+  database: DatabaseHandle,
+  now: Clock = systemClock,
+): Promise<RunningServer> {
+  const context = createContext(config, database, now);
   const app = await buildApp(context);
   const stopPruning = schedulePruning(
     context,
