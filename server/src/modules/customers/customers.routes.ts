@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff } from '../../platform/access/access-rule.ts';
 import { actorOf, idParams } from '../../platform/http/route-helpers.ts';
+import { reassignCustomers } from '../../workflows/reassign-customers.workflow.ts';
 import {
   customerChangesSchema,
   customerListQuery,
@@ -25,7 +26,6 @@ import {
   getCustomerReference,
   issuePortalPassword,
   listCustomers,
-  reassignCustomersToManager,
 } from './customers.service.ts';
 
 // Who may do what with customer records (the data scope narrows every one of these further):
@@ -117,7 +117,7 @@ export const customerRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
         response: { 200: reassignResultSchema },
       },
     },
-    async (request) => reassignCustomersToManager(context, actorOf(request), request.body),
+    async (request) => reassignCustomers(context, actorOf(request), request.body),
   );
 
   app.get(

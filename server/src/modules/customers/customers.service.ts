@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.ts';
-import type { Executor } from '../../db/client.ts';
+import type { Executor, Transaction } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange, recordChanges } from '../../platform/audit/audit.ts';
 import { generateInitialPassword, hashPassword, passwordNotIssued } from '../../platform/auth/password-hashing.ts';
@@ -291,49 +291,52 @@ export async function changeCustomerStatus(
 }
 
 // Moves customers to another manager (and so to that manager's branch). All or nothing: if any
-// id is unknown or outside the actor's scope, nothing moves.
-export async function reassignCustomersToManager(
-  context: AppContext,
+// id is unknown or outside the actor's scope, nothing moves. Customers' step of the
+// reassign-customers workflow (workflows/), which moves what other modules keep of the stores.
+export async function reassignCustomersIn(
+  tx: Transaction,
   actor: Actor,
   input: { customerIds: number[]; managerId: number },
+  now: Date,
 ) {
   const ids = [...new Set(input.customerIds)];
-  const now = context.now();
-  return context.db.transaction(async (tx) => {
-    const manager = await findAssignableManager(tx, actor.tenantId, actor.scope, input.managerId);
-    if (!manager) throw new DomainError('CUSTOMER_MANAGER_INVALID', { managerId: input.managerId }, 'managerId');
-    const found = await lockCustomersInScope(tx, actor.tenantId, actor.scope, ids);
-    if (found.length !== ids.length) {
-      const seen = new Set(found.map((row) => row.id));
-      const missing = ids.filter((id) => !seen.has(id));
-      throw new DomainError(
-        'CUSTOMERS_NOT_FOUND',
-        { count: missing.length, ids: missing.slice(0, 20).map(String) },
-        'customerIds',
-      );
-    }
-    const moving = found.filter((row) => row.managerId !== manager.id);
-    await reassignCustomers(
-      tx,
-      actor.tenantId,
-      moving.map((row) => row.id),
-      manager,
-      now,
+  const manager = await findAssignableManager(tx, actor.tenantId, actor.scope, input.managerId);
+  if (!manager) throw new DomainError('CUSTOMER_MANAGER_INVALID', { managerId: input.managerId }, 'managerId');
+  const found = await lockCustomersInScope(tx, actor.tenantId, actor.scope, ids);
+  if (found.length !== ids.length) {
+    const seen = new Set(found.map((row) => row.id));
+    const missing = ids.filter((id) => !seen.has(id));
+    throw new DomainError(
+      'CUSTOMERS_NOT_FOUND',
+      { count: missing.length, ids: missing.slice(0, 20).map(String) },
+      'customerIds',
     );
-    await recordChanges(
-      tx,
-      actor,
-      moving.map((row) => ({
-        action: 'reassign',
-        entity: 'customer',
-        entityId: row.id,
-        before: { managerId: row.managerId, branchId: row.branchId },
-        after: { managerId: manager.id, branchId: manager.branchId },
-      })),
-      now,
-    );
-    return { reassigned: moving.length, unchanged: found.length - moving.length };
-  });
+  }
+  const moving = found.filter((row) => row.managerId !== manager.id);
+  await reassignCustomers(
+    tx,
+    actor.tenantId,
+    moving.map((row) => row.id),
+    manager,
+    now,
+  );
+  await recordChanges(
+    tx,
+    actor,
+    moving.map((row) => ({
+      action: 'reassign',
+      entity: 'customer',
+      entityId: row.id,
+      before: { managerId: row.managerId, branchId: row.branchId },
+      after: { managerId: manager.id, branchId: manager.branchId },
+    })),
+    now,
+  );
+  return {
+    moved: moving.map((row) => row.id),
+    to: { managerId: manager.id, orgPath: manager.orgPath },
+    unchanged: found.length - moving.length,
+  };
 }
 
 // Staff read a new one-time password out to a store (a new account, or a forgotten password).

@@ -20,3 +20,4 @@ export { detectSheet, readSheetRows, type SheetKind } from './customer-sheet-rea
 export { createSheetWriter } from './customer-sheet-writer.ts';
 export { type CustomerInsert, insertDistricts } from './customers.repository.ts';
 export { customerRoutes } from './customers.routes.ts';
+export { reassignCustomersIn } from './customers.service.ts';

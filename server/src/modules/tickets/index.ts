@@ -2,6 +2,7 @@
 // complaint library, service-failure recovery, notifications and the inbound gateway.
 
 export { demoTicketPolicy, type SlaState, slaColumnsOfState } from './demo-ticket-policy.ts';
+export { moveTicketsWithStoresIn } from './moved-stores.ts';
 export { setOutboundGateway } from './outbound-gateway.ts';
 export { portalTicketRoutes } from './portal-tickets.routes.ts';
 export { issueChannelKey } from './ticket-library.service.ts';

@@ -2,6 +2,7 @@
 // daily routes, visit records and the observations they carry).
 
 export { seedDemoPastVisitsIn, seedDemoVisitsIn } from './demo-visits.ts';
+export { handOverPlannedVisitsIn } from './moved-stores.ts';
 export { orderRoute } from './route.rules.ts';
 export { serviceRoutes } from './services.routes.ts';
 export { generateMonthlyPlan } from './visit-plan.rules.ts';

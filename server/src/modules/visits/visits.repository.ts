@@ -23,8 +23,10 @@ function rowsOf<T>(result: unknown): T[] {
 
 const storeScope = (scope: DataScope) =>
   scopeCondition(scope, { orgPath: customers.orgPath, managerId: customers.managerId, customerId: customers.id });
+// A visit record is seen by whoever may see its store now: when a store moves to another manager,
+// its visits go with it (the record's manager_id and org_path keep who made the visit, and where).
 const visitScope = (scope: DataScope) =>
-  scopeCondition(scope, { orgPath: visits.orgPath, managerId: visits.managerId, customerId: visits.customerId });
+  sql`EXISTS (SELECT 1 FROM ${customers} WHERE ${customers.tenantId} = ${visits.tenantId} AND ${customers.id} = ${visits.customerId} AND ${storeScope(scope)})`;
 const planScope = (scope: DataScope) =>
   scopeCondition(scope, { orgPath: visitPlanItems.orgPath, managerId: visitPlanItems.managerId });
 
