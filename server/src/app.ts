@@ -22,6 +22,7 @@ import { createAuthenticator } from './platform/auth/auth.service.ts';
 import { registerProblemHandler } from './platform/errors/problem-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
+import { workflowRoutes } from './workflows/workflow.routes.ts';
 
 export type BuildAppOptions = {
   logger?: boolean;
@@ -83,6 +84,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
       await api.register(auditRoutes, { context });
       await api.register(organisationRoutes, { context });
       await api.register(customerRoutes, { context });
+      await api.register(workflowRoutes, { context });
       await api.register(customerFieldRoutes, { context });
       await api.register(customerImportRoutes, { context });
       await api.register(supplyRoutes, { context });

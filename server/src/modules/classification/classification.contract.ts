@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerClasses, demoTypes } from '../customers/customers.schema.ts';
+import { customerClasses, demoTypes } from '../customers/index.ts';
 import { indicatorKeys, scoredClasses } from './classification.rules.ts';
 
 const classEnum = z.enum(customerClasses);

@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
-import type { CustomerClass, DemoType } from '../customers/customers.schema.ts';
+import type { CustomerClass, DemoType } from '../customers/index.ts';
 import {
   classificationRuleSets,
   classificationRuns,

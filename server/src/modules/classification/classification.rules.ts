@@ -1,5 +1,5 @@
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { CustomerClass, DemoType } from '../customers/customers.schema.ts';
+import type { CustomerClass, DemoType } from '../customers/index.ts';
 
 // 客户分类, pure: a rule set scores each store on indicators normalised to 0–100, weighs them into
 // one score 0–100, maps the score to a class by thresholds, and picks a demonstration store's

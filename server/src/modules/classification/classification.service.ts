@@ -4,7 +4,7 @@ import { type Actor, systemActor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { scheduleRepeating } from '../../platform/schedule/repeating-task.ts';
-import type { CustomerClass, DemoType } from '../customers/customers.schema.ts';
+import type { CustomerClass, DemoType } from '../customers/index.ts';
 import { addDays, mondayOf } from '../supply/index.ts';
 import {
   applyRun,

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff } from '../../platform/access/access-rule.ts';
 import { actorOf, idParams } from '../../platform/http/route-helpers.ts';
-import { reassignCustomers } from '../../workflows/reassign-customers.workflow.ts';
 import {
   customerChangesSchema,
   customerListQuery,
@@ -13,8 +12,6 @@ import {
   historyQuery,
   newCustomerSchema,
   portalPasswordSchema,
-  reassignResultSchema,
-  reassignSchema,
   statusChangeSchema,
 } from './customers.contract.ts';
 import {
@@ -31,7 +28,8 @@ import {
 // Who may do what with customer records (the data scope narrows every one of these further):
 // every staff role reads (a manager only their own customers, a branch user only the branch's);
 // a retailer reads its own record; the marketing centre and administrators create, edit, change
-// status and reassign; the service centre edits contact details (owner, phone, address) only.
+// status and reassign (that route is the reassign-customers workflow's, in workflows/); the service
+// centre edits contact details (owner, phone, address) only.
 const readers = anyStaff;
 const readersAndRetailer = allow('admin', 'marketing', 'service', 'inspector', 'manager', 'retailer');
 const editors = allow('admin', 'marketing');
@@ -102,22 +100,6 @@ export const customerRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
       const customer = await createCustomer(context, actorOf(request), request.body);
       return reply.code(201).send(customer);
     },
-  );
-
-  app.post(
-    '/customers/reassign',
-    {
-      config: { access: editors },
-      schema: {
-        tags: ['customers'],
-        summary: 'Reassign customers to a manager / 调整客户经理（可批量）',
-        description:
-          'Admin and marketing. Up to 1,000 customers at once, all or nothing: if any id is unknown or outside your scope, nothing changes (404). Each moved customer is audited with before and after.',
-        body: reassignSchema,
-        response: { 200: reassignResultSchema },
-      },
-    },
-    async (request) => reassignCustomers(context, actorOf(request), request.body),
   );
 
   app.get(

@@ -18,6 +18,18 @@ export { type CustomerSearchKeys, searchKeysOf } from './customer-search.rules.t
 export { cellText } from './customer-sheet.rules.ts';
 export { detectSheet, readSheetRows, type SheetKind } from './customer-sheet-reader.ts';
 export { createSheetWriter } from './customer-sheet-writer.ts';
+export { reassignResultSchema, reassignSchema } from './customers.contract.ts';
 export { type CustomerInsert, insertDistricts } from './customers.repository.ts';
 export { customerRoutes } from './customers.routes.ts';
+// The customers table and its vocabularies, for other modules' reads (joins, scopes); only the
+// customers module writes it.
+export {
+  type CustomerClass,
+  customerClasses,
+  customerFormats,
+  customers,
+  type DemoType,
+  demoTypes,
+  urbanRuralKinds,
+} from './customers.schema.ts';
 export { reassignCustomersIn } from './customers.service.ts';

@@ -1,5 +1,5 @@
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { CustomerClass } from '../customers/customers.schema.ts';
+import type { CustomerClass } from '../customers/index.ts';
 
 // 货源投放: how one product's supply in one order cycle becomes a quota (可订量) per store.
 //

@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
-import { customers } from '../customers/customers.schema.ts';
+import { customers } from '../customers/index.ts';
 import { customerGrades, type GradeWeights, gradeRuns } from './supply.schema.ts';
 
 // Queries of 档位 grades: what stores bought over a period, the runs, and each store's history.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerFormats, urbanRuralKinds } from '../customers/customers.schema.ts';
+import { customerFormats, urbanRuralKinds } from '../customers/index.ts';
 import { cycleStatuses, orderChannelsOfOrders, orderStatuses } from './supply.schema.ts';
 
 // Requests and responses of 货源 supply: cycles, allocation strategies, orders, reports.

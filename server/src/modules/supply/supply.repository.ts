@@ -5,8 +5,8 @@ import { shapedStatement } from '../../db/prepared.ts';
 import { type DataScope, scopeCondition, scopeConditionOf, scopeValueOf } from '../../platform/access/data-scope.ts';
 import { changeRecordedWith } from '../../platform/audit/audit.ts';
 import { orgUnits } from '../../platform/identity/identity.schema.ts';
-import { type CustomerClass, customers } from '../customers/customers.schema.ts';
-import { products } from '../products/products.schema.ts';
+import { type CustomerClass, customers } from '../customers/index.ts';
+import { products } from '../products/index.ts';
 import type { AllocationStrategy } from './allocation.rules.ts';
 import {
   type CycleProductOutcome,

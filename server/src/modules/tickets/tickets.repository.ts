@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNull, lte, type SQL, sql } from '
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
-import { customers } from '../customers/customers.schema.ts';
+import { customers } from '../customers/index.ts';
 import { type BusinessCalendar, defaultCalendar } from './sla.rules.ts';
 import {
   defaultAssignmentRules,

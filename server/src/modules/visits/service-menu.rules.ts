@@ -1,4 +1,4 @@
-import type { CustomerClass } from '../customers/customers.schema.ts';
+import type { CustomerClass } from '../customers/index.ts';
 import type { ServiceCategory } from './visits.schema.ts';
 
 // 菜单式服务: the default menu (5 大类 24 小项, 12 of them 品牌培育) and the service-method ratings.

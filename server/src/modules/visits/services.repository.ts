@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
-import { customers } from '../customers/customers.schema.ts';
+import { customers } from '../customers/index.ts';
 import type { DefaultServiceItem } from './service-menu.rules.ts';
 import { type ServiceRequestStatus, serviceItems, serviceMethodRatings, serviceRequests } from './visits.schema.ts';
 

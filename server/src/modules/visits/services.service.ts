@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { CustomerClass } from '../customers/customers.schema.ts';
+import type { CustomerClass } from '../customers/index.ts';
 import { defaultServiceMenu, entitledItemsOf, rankServiceMethods, retirementThreshold } from './service-menu.rules.ts';
 import {
   allRatings,

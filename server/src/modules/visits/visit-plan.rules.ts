@@ -1,5 +1,5 @@
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { CustomerClass } from '../customers/customers.schema.ts';
+import type { CustomerClass } from '../customers/index.ts';
 
 // 月计划: which stores a customer manager visits on which working day of a month. Pure: the month,
 // the holidays, the standards and the stores come in; the plan goes out.

@@ -1,5 +1,5 @@
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { CustomerClass } from '../customers/customers.schema.ts';
+import type { CustomerClass } from '../customers/index.ts';
 import { greatCircleKm, type Point } from './route.rules.ts';
 import type { VisitChecklist } from './visits.schema.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerClasses } from '../customers/customers.schema.ts';
+import { customerClasses } from '../customers/index.ts';
 import { maxPhotosPerVisit } from './visit.rules.ts';
 import { planItemSources, planItemStatuses, serviceCategories, serviceRequestStatuses } from './visits.schema.ts';
 

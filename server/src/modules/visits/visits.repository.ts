@@ -3,8 +3,8 @@ import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { users } from '../../platform/identity/identity.schema.ts';
-import { type CustomerClass, customerClasses, customers } from '../customers/customers.schema.ts';
-import { products } from '../products/products.schema.ts';
+import { type CustomerClass, customerClasses, customers } from '../customers/index.ts';
+import { products } from '../products/index.ts';
 import { defaultVisitStandards, type PlanStore, type VisitStandards } from './visit-plan.rules.ts';
 import {
   visitPhotos,

@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { imageTypeOf } from '../../platform/http/image-type.ts';
-import type { CustomerClass } from '../customers/customers.schema.ts';
+import type { CustomerClass } from '../customers/index.ts';
 import { orderRoute, type Point } from './route.rules.ts';
 import { fulfilRequests, openRequestsOf } from './services.repository.ts';
 import { serviceMenuOf } from './services.service.ts';
