@@ -23,6 +23,7 @@ import {
   allocateProduct,
   type CustomerClass,
   type Eligibility,
+  failedEligibility,
   type ProductAllocationInput,
   type ProductAllocationOutcome,
   prepareStores,
@@ -225,18 +226,59 @@ function buildProducts(province: Province, count: number, random: Random): Produ
 
 // ---- Measuring ----
 
-function check(stores: readonly AllocationStore[], input: ProductAllocationInput, outcome: ProductAllocationOutcome) {
+// Which stores each product's 限点 admits, worked out once with the rules' own wording of it.
+function eligibilityOf(stores: readonly AllocationStore[], input: ProductAllocationInput): Uint8Array {
+  return Uint8Array.from(stores, (store) =>
+    failedEligibility(store, input.strategy.eligibility).length === 0 ? 1 : 0,
+  );
+}
+
+// An outcome is right before its time counts: one whole, non-negative quota per store, within the
+// cap, 0 for every store the 限点 leaves out, the counts it reports true, and no more than the
+// supply allocated.
+function check(
+  stores: readonly AllocationStore[],
+  input: ProductAllocationInput,
+  outcome: ProductAllocationOutcome,
+  eligible: Uint8Array,
+) {
   const cap = input.strategy.cap ?? Number.POSITIVE_INFINITY;
+  if (outcome.quotas.length !== stores.length) throw new Error(`product ${input.productId}: wrong number of quotas`);
   let total = 0;
-  for (const quota of outcome.quotas) {
+  let eligibleStores = 0;
+  let storesAtZero = 0;
+  for (let index = 0; index < outcome.quotas.length; index += 1) {
+    const quota = outcome.quotas[index];
     if (!Number.isInteger(quota) || quota < 0 || quota > cap) {
       throw new Error(`product ${input.productId}: quota ${quota} is not whole cartons within the cap ${cap}`);
     }
+    if (eligible[index] === 0 && quota !== 0) {
+      throw new Error(
+        `product ${input.productId}: store ${stores[index].customerId} is outside its 限点 yet gets ${quota}`,
+      );
+    }
+    if (eligible[index] === 1) {
+      eligibleStores += 1;
+      if (quota === 0) storesAtZero += 1;
+    }
     total += quota;
   }
-  if (outcome.quotas.length !== stores.length) throw new Error(`product ${input.productId}: wrong number of quotas`);
   if (total !== outcome.allocated || (input.supply !== null && total > input.supply)) {
     throw new Error(`product ${input.productId}: ${total} cartons allocated of a supply of ${input.supply}`);
+  }
+  if (outcome.eligibleStores !== eligibleStores || outcome.storesAtZero !== storesAtZero) {
+    throw new Error(
+      `product ${input.productId}: reports ${outcome.eligibleStores} eligible stores (${outcome.storesAtZero} at 0), counted ${eligibleStores} (${storesAtZero})`,
+    );
+  }
+  // A short supply is spent: what the scaled demand leaves over goes out by largest remainder.
+  if (
+    input.supply !== null &&
+    outcome.scale < 1 &&
+    input.strategy.cap === undefined &&
+    total < input.supply - eligibleStores
+  ) {
+    throw new Error(`product ${input.productId}: ${total} of a short supply of ${input.supply} allocated`);
   }
 }
 
@@ -400,7 +442,11 @@ async function main() {
   const products = buildProducts(province, options.products, random);
   const grades = Uint8Array.from(province.stores, (store) => store.grade);
 
-  runAllocation(province.stores, products); // warm-up: JIT, not recorded
+  const eligibility = products.map((product) => eligibilityOf(province.stores, product));
+  // The warm-up's outcomes are checked too: a wrong answer fails before anything is timed.
+  runAllocation(province.stores, products).outcomes.forEach((outcome, index) => {
+    check(province.stores, products[index], outcome, eligibility[index]);
+  }); // warm-up: JIT, not recorded
   runBaseline(grades, options.products);
   const beforeRunsMiB = memoryMiB('VmRSS');
   const canResetPeak = resetPeakMemory();
@@ -413,7 +459,7 @@ async function main() {
     const measured = runAllocation(province.stores, products);
     if (run % 2 === 1) baselineMs = runBaseline(grades, options.products);
     measured.outcomes.forEach((outcome, index) => {
-      check(province.stores, products[index], outcome);
+      check(province.stores, products[index], outcome, eligibility[index]);
     });
     lastOutcomes = measured.outcomes;
     runs.push({ ...measured, baselineMs });

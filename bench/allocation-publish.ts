@@ -9,7 +9,10 @@
 //
 // Baseline, in the same run: PostgreSQL writing the same number of quota rows (60-element arrays)
 // by itself, INSERT … SELECT from the customers table — the floor of persisting a cycle at all.
-// Writes bench/results/allocation-publish.{json,md}.
+// Writes bench/results/allocation-publish.{json,md}. Exits 0 when the target is met, 1 when it is
+// missed, 2 when a publish is wrong: not one quota row per active store, rows of another width or
+// with orders in them, or quotas that do not add up to what the publish reports per product, or
+// beyond a product's supply or cap.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
@@ -138,6 +141,58 @@ const environment = describeEnvironment();
 const postgres = await serverVersion(url);
 const publishMs: number[] = [];
 const baselineMs: number[] = [];
+const problems: string[] = [];
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+const [{ active }] = rowsOf<{ active: number }>(
+  await database.db.execute(
+    sql`SELECT count(*)::int AS active FROM customers WHERE tenant_id = ${tenantId} AND status = 'active'`,
+  ),
+);
+const capped = new Map(strategies.map((product) => [product.productId, product]));
+
+// What a publish wrote, against what it reports and what the strategies allow.
+async function checkPublished(
+  cycleId: number,
+  run: number,
+  published: { products: Array<{ productId: number; allocated: number; supply: number | null }> },
+) {
+  const [rows] = rowsOf<{ n: number; wrongWidth: number; withOrders: number }>(
+    await database.db.execute(sql`
+      SELECT count(*)::int AS n,
+        count(*) FILTER (WHERE cardinality(quotas) <> ${productCount} OR cardinality(ordered) <> ${productCount})::int AS "wrongWidth",
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM unnest(ordered) AS o(qty) WHERE o.qty <> 0))::int AS "withOrders"
+      FROM store_quotas WHERE cycle_id = ${cycleId}`),
+  );
+  if (rows.n !== active) problems.push(`run ${run}: ${rows.n} quota rows written for ${active} active stores`);
+  if (rows.wrongWidth > 0) problems.push(`run ${run}: ${rows.wrongWidth} quota rows without ${productCount} products`);
+  if (rows.withOrders > 0) problems.push(`run ${run}: ${rows.withOrders} quota rows with orders in a new cycle`);
+  const sums = rowsOf<{ productId: number; total: number; largest: number }>(
+    await database.db.execute(sql`
+      SELECT cp.product_id AS "productId", sum(GREATEST(u.quota, 0))::bigint AS total, max(u.quota)::int AS largest
+      FROM store_quotas q CROSS JOIN LATERAL unnest(q.quotas) WITH ORDINALITY AS u(quota, position)
+      JOIN cycle_products cp ON cp.tenant_id = q.tenant_id AND cp.cycle_id = q.cycle_id AND cp.position = u.position - 1
+      WHERE q.cycle_id = ${cycleId}
+      GROUP BY cp.product_id`),
+  );
+  if (sums.length !== productCount) problems.push(`run ${run}: quotas for ${sums.length} of ${productCount} products`);
+  for (const sum of sums) {
+    const reported = published.products.find((product) => product.productId === sum.productId);
+    const strategy = capped.get(sum.productId);
+    const total = Number(sum.total);
+    if (!reported || total !== reported.allocated) {
+      problems.push(
+        `run ${run}: product ${sum.productId} has ${total} cartons of quotas, the publish reports ${reported?.allocated}`,
+      );
+    }
+    if (strategy && total > strategy.supply)
+      problems.push(`run ${run}: product ${sum.productId} allocated ${total} > supply ${strategy.supply}`);
+    if (strategy?.strategy.cap !== undefined && sum.largest > strategy.strategy.cap) {
+      problems.push(
+        `run ${run}: product ${sum.productId} gives a store ${sum.largest} > its cap ${strategy.strategy.cap}`,
+      );
+    }
+  }
+}
 const loads: number[] = [];
 for (let index = 0; index < runs; index += 1) {
   const weekStart = addDays('2027-01-04', 7 * index);
@@ -168,7 +223,9 @@ for (let index = 0; index < runs; index += 1) {
   const published = await database.db.transaction((tx) => publishCycleIn(tx, actor, cycle.id, now));
   publishMs.push(performance.now() - started);
   if (index % 2 === 0) await baseline();
-  if (published.totals.allocated > published.totals.supply) throw new Error('allocated more than the supply');
+  if (published.totals.allocated > published.totals.supply)
+    problems.push(`run ${index + 1}: allocated more than the supply`);
+  await checkPublished(cycle.id, index + 1, published);
   console.log(
     `run ${index + 1}: publish ${(publishMs.at(-1) ?? 0).toFixed(0)} ms, baseline ${(baselineMs.at(-1) ?? 0).toFixed(0)} ms (load ${loads.at(-1)?.toFixed(2)})`,
   );
@@ -207,7 +264,7 @@ const outDir = join(repoRoot, values.out);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
   join(outDir, `${benchmark}.json`),
-  `${JSON.stringify({ benchmark, environment, postgres, databaseUrl: redact(url), publishMs, baselineMs, loads, summary }, null, 2)}\n`,
+  `${JSON.stringify({ benchmark, environment, postgres, databaseUrl: redact(url), publishMs, baselineMs, loads, summary, problems }, null, 2)}\n`,
 );
 writeFileSync(
   join(outDir, `${benchmark}.md`),
@@ -225,8 +282,11 @@ Baseline = PostgreSQL inserting the same number of rows with ${productCount}-ele
 | baseline (rows written by SQL alone) | ${summary.baselineSecondsMedian} | ${baselineMs.map((ms) => ms.toFixed(0)).join(' / ')} |
 
 Ratio publish / baseline: ${summary.ratio}. Target ≤ ${targetSeconds} s: ${summary.met ? 'met' : 'missed'}. Load average (1 min) at each run: ${loads.map((load) => load.toFixed(2)).join(' / ')}.
-`,
+Each publish was checked: one quota row of ${productCount} products per active store (${active}), no orders in them, and per product
+quotas adding up to what the publish reports, within its supply and cap.
+${problems.length > 0 ? `\n**A publish is wrong** (exit 2):\n\n${problems.map((problem) => `- ${problem}`).join('\n')}\n` : ''}`,
 );
 console.log(`wrote ${relative(repoRoot, join(outDir, `${benchmark}.md`))}`);
 console.log(summary);
-process.exit(summary.met ? 0 : 1);
+for (const problem of problems) console.error(`✗ ${problem}`);
+process.exit(problems.length > 0 ? 2 : summary.met ? 0 : 1);

@@ -7,7 +7,10 @@
 //   npx node bench/classification-run.ts --pglite --stores 24000  PGlite (in memory)
 //
 // The order history is synthetic (SQL): each store orders most weeks, two lines an order, sizes
-// spread like the demo's. Writes bench/results/classification-run-<db>-<stores>.{json,md}.
+// spread like the demo's. Writes bench/results/classification-run-<db>-<stores>.{json,md}. Exits 0
+// when the target is met, 1 when it is missed, 2 when a run is wrong: no store classified, a
+// proposal missing for a store counted, or a store whose class after the approval is not the
+// class proposed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +133,9 @@ const approveMs: number[] = [];
 const baseMs: number[] = [];
 const loads: number[] = [];
 let distribution: unknown = null;
+const problems: string[] = [];
+const countOf = async (executor: Pick<typeof database.db, 'execute'>, query: ReturnType<typeof sql>) =>
+  Number(((await executor.execute(query)) as unknown as { rows: Array<{ n: number }> }).rows[0].n);
 for (let round_ = 0; round_ < runs; round_ += 1) {
   loads.push(loadavg()[0]);
   baseMs.push(await baselineMs());
@@ -143,6 +149,21 @@ for (let round_ = 0; round_ < runs; round_ += 1) {
     const t1 = performance.now();
     await approveRunIn(tx, actor, run.id, undefined, now);
     const t2 = performance.now();
+    // The run is right before it counts: one proposal per store it counted, all of them in the
+    // distribution, and after the approval every store's class is the one proposed.
+    const proposals = await countOf(tx, sql`SELECT count(*)::int AS n FROM class_proposals WHERE run_id = ${run.id}`);
+    const notApplied = await countOf(
+      tx,
+      sql`SELECT count(*)::int AS n FROM class_proposals p JOIN customers c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
+        WHERE p.run_id = ${run.id} AND c.class_code IS DISTINCT FROM p.proposed_class`,
+    );
+    const total = (run.distribution as { total: number }).total;
+    if (run.storeCount === 0) problems.push(`run ${round_ + 1}: no store classified`);
+    if (proposals !== run.storeCount)
+      problems.push(`run ${round_ + 1}: ${proposals} proposals for ${run.storeCount} stores`);
+    if (total !== run.storeCount)
+      problems.push(`run ${round_ + 1}: the distribution counts ${total} of ${run.storeCount}`);
+    if (notApplied > 0) problems.push(`run ${round_ + 1}: ${notApplied} stores not given their proposed class`);
     computeMs.push(t1 - t0);
     approveMs.push(t2 - t1);
     distribution = run.distribution;
@@ -181,6 +202,7 @@ const result = {
   baselineMs: baseMs.map(Math.round),
   targetSeconds: Number(values.target),
   met: median(warm(computeMs)) / 1000 <= Number(values.target),
+  problems,
   medianLoad: round(median(loads), 2),
   distribution,
   environment,
@@ -210,6 +232,13 @@ ${phaseRows}
 | approve (class of every store + history) | ${result.approveSecondsMedian} | ${result.approveMs.join(', ')} |
 
 Target: compute + persist ≤ ${result.targetSeconds} s — ${result.met ? 'met' : 'NOT met'} (steady state).
-`,
+${problems.length > 0 ? `\n**The run is wrong** (exit 2):\n\n${problems.map((problem) => `- ${problem}`).join('\n')}\n` : 'Every round: one proposal per store counted, and after the approval every store has the class proposed.\n'}`,
 );
 console.log(JSON.stringify({ ...result, environment: undefined }, null, 2));
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`✗ ${problem}`);
+  process.exitCode = 2;
+} else if (!result.met) {
+  console.error(`✗ target missed: compute + persist ${result.computeSecondsMedian} s > ${result.targetSeconds} s`);
+  process.exitCode = 1;
+}

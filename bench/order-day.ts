@@ -10,7 +10,9 @@
 // 200 retailers sign in; every order has 10 lines of products that are unlimited in the cycle,
 // so a long run never runs out of quota — the quota check, the compare-and-set and the writes are the
 // same as for a limited product. Rounds alternate API and pgbench (ABBA) so drift hits both.
-// Writes bench/results/order-day.{json,md}.
+// Writes bench/results/order-day.{json,md}. Exits 0 when the targets are met, 1 when one is
+// missed, 2 when the run is wrong: an order answered other than 201, a request that failed, a
+// pgbench transaction that failed, or an acknowledged order that is not in the database.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -38,6 +40,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '3' },
     connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '50' },
     stores: { type: 'string', default: process.env.BENCH_STORES ?? '200' },
+    // Stores in the demo city (default: the demo's own 24,000); fewer for a quick run.
+    customers: { type: 'string' },
     db: { type: 'string', default: process.env.BENCH_DB ?? 'all' },
     'database-url': {
       type: 'string',
@@ -49,7 +53,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'Usage: npx node bench/order-day.ts [--duration S] [--rounds N] [--connections C] [--stores N] [--db pglite|postgres|all] [--database-url U] [--out DIR]',
+    'Usage: npx node bench/order-day.ts [--duration S] [--rounds N] [--connections C] [--stores N] [--customers N] [--db pglite|postgres|all] [--database-url U] [--out DIR]',
   );
   process.exit(0);
 }
@@ -62,7 +66,19 @@ const outDir = join(repoRoot, values.out);
 const linesPerOrder = 10;
 const password = 'kewo-demo-2026';
 
-type Sample = { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number };
+type Sample = {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  // Orders the API acknowledged (201); pgbench: transactions it completed.
+  acknowledged: number;
+  statusCodes?: Record<string, number>;
+};
+const targetRatio = 0.5;
+const targetP99Ms = 100;
 type Store = { cookie: string; customerId: number };
 
 async function prepare(baseUrl: string) {
@@ -121,14 +137,31 @@ async function measureApi(baseUrl: string, stores: Store[], productIds: number[]
       },
     ],
   } as never);
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats as Record<string, { count: number }>).map(([code, { count }]) => [
+      code,
+      count,
+    ]),
+  );
   return {
     rps: round(result.requests.average, 1),
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
     non2xx: result.non2xx,
-    errors: result.errors,
+    errors: result.errors + result.timeouts,
+    acknowledged: statusCodes['201'] ?? 0,
+    statusCodes,
   };
+}
+
+// Why a sample of the API cannot be trusted, or undefined: every order must be answered 201.
+function apiProblemOf(sample: Sample): string | undefined {
+  if (sample.acknowledged === 0) return 'no order was acknowledged';
+  if (sample.non2xx > 0 || sample.errors > 0 || sample.acknowledged !== sample.requests) {
+    return `${sample.non2xx} non-2xx, ${sample.errors} errors or timeouts of ${sample.requests} requests (status codes ${JSON.stringify(sample.statusCodes)})`;
+  }
+  return undefined;
 }
 
 // What placeOrder sends (orders.service.ts), statement for statement: the snapshot the order is
@@ -290,7 +323,35 @@ function measurePgbench(
   const latency = Number(/latency average = ([\d.]+) ms/.exec(output)?.[1]);
   const transactions = Number(/number of transactions actually processed: (\d+)/.exec(output)?.[1]);
   const failed = Number(/number of failed transactions: (\d+)/.exec(output)?.[1] ?? 0);
-  return { rps: round(tps, 1), p50: latency, p99: Number.NaN, requests: transactions, non2xx: failed, errors: 0 };
+  return {
+    rps: round(tps, 1),
+    p50: latency,
+    p99: Number.NaN,
+    requests: transactions,
+    non2xx: failed,
+    errors: 0,
+    acknowledged: transactions,
+  };
+}
+
+function pgbenchProblemOf(sample: Sample): string | undefined {
+  if (!(sample.requests > 0)) return 'no transaction completed';
+  if (sample.non2xx > 0) return `${sample.non2xx} failed transactions`;
+  return undefined;
+}
+
+// Every order the API placed carries its own idempotency key (a UUID); pgbench's start 'pgbench:'.
+async function countApiOrders(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM idempotency_keys WHERE key NOT LIKE 'pgbench:%'",
+    );
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
 }
 
 type KindResult = {
@@ -299,7 +360,11 @@ type KindResult = {
   // pooled: prepared statements from as many clients as the server's pool has connections.
   pgbench?: { prepared: Sample[]; simple: Sample[]; pooled: Sample[] };
   load: number[];
-  orders: number;
+  // Orders the API acknowledged over the whole run (warm-up included), and how many of them the
+  // database holds afterwards (PostgreSQL: their idempotency keys; PGlite is held by the server).
+  acknowledged: number;
+  stored?: number;
+  problems: string[];
 };
 
 async function runKind(kind: DatabaseKind): Promise<KindResult> {
@@ -308,16 +373,24 @@ async function runKind(kind: DatabaseKind): Promise<KindResult> {
     kind,
     databaseUrl: kind === 'postgres' ? databaseUrl : undefined,
     startTimeoutMs: 900_000,
+    demoArgs: values.customers ? ['--customers', values.customers] : undefined,
   });
   try {
     console.log(`${kind}: demo ready in ${(server.startupMs / 1000).toFixed(1)} s; signing in ${storeCount} retailers`);
     const { stores, cycleId, productIds } = await prepare(server.baseUrl);
     const script = kind === 'postgres' ? await writePgbenchScript(databaseUrl, stores, cycleId, productIds) : undefined;
-    await measureApi(server.baseUrl, stores, productIds, 3); // warm-up
-    const result: KindResult = { kind, api: [], load: [], orders: 0 };
+    const result: KindResult = { kind, api: [], load: [], acknowledged: 0, problems: [] };
+    const keysBefore = kind === 'postgres' ? await countApiOrders(databaseUrl) : 0;
+    const check = (what: string, sample: Sample) => {
+      const problem = what.startsWith('pgbench') ? pgbenchProblemOf(sample) : apiProblemOf(sample);
+      if (problem) result.problems.push(`${kind} ${what}: ${problem}`);
+      return sample;
+    };
+    const warmUp = check('API warm-up', await measureApi(server.baseUrl, stores, productIds, 3));
+    result.acknowledged += warmUp.acknowledged;
     if (script) {
       result.pgbench = { prepared: [], simple: [], pooled: [] };
-      measurePgbench(databaseUrl, script, 3, 'prepared'); // warm-up
+      check('pgbench warm-up', measurePgbench(databaseUrl, script, 3, 'prepared'));
     }
     for (let round = 0; round < rounds; round += 1) {
       result.load.push(loadavg()[0]);
@@ -329,16 +402,26 @@ async function runKind(kind: DatabaseKind): Promise<KindResult> {
       const runPgbench = async () => {
         if (!script || !result.pgbench) return;
         await settle();
-        result.pgbench.prepared.push(measurePgbench(databaseUrl, script, durationSeconds, 'prepared'));
+        result.pgbench.prepared.push(
+          check('pgbench prepared', measurePgbench(databaseUrl, script, durationSeconds, 'prepared')),
+        );
         await settle();
-        result.pgbench.simple.push(measurePgbench(databaseUrl, script, durationSeconds, 'simple'));
+        result.pgbench.simple.push(
+          check('pgbench simple', measurePgbench(databaseUrl, script, durationSeconds, 'simple')),
+        );
         await settle();
-        result.pgbench.pooled.push(measurePgbench(databaseUrl, script, durationSeconds, 'prepared', poolSize));
+        result.pgbench.pooled.push(
+          check('pgbench pooled', measurePgbench(databaseUrl, script, durationSeconds, 'prepared', poolSize)),
+        );
       };
       if (!apiFirst) await runPgbench();
       await settle();
-      const api = await measureApi(server.baseUrl, stores, productIds, durationSeconds);
+      const api = check(
+        `API round ${round + 1}`,
+        await measureApi(server.baseUrl, stores, productIds, durationSeconds),
+      );
       result.api.push(api);
+      result.acknowledged += api.acknowledged;
       if (apiFirst) await runPgbench();
       console.log(
         `${kind} round ${round + 1}: API ${api.rps} orders/s p99 ${api.p99} ms (non-2xx ${api.non2xx})` +
@@ -346,6 +429,18 @@ async function runKind(kind: DatabaseKind): Promise<KindResult> {
             ? `; pgbench prepared ${result.pgbench.prepared.at(-1)?.rps} tps, simple ${result.pgbench.simple.at(-1)?.rps} tps`
             : ''),
       );
+    }
+    if (kind === 'postgres') {
+      result.stored = (await countApiOrders(databaseUrl)) - keysBefore;
+      // autocannon stops counting when a measurement's time is up, with up to one request per
+      // connection still in flight: those land unacknowledged. So every acknowledged order is
+      // stored, and at most that many more.
+      const inFlightAtEnds = connections * (result.api.length + 1);
+      if (result.stored < result.acknowledged || result.stored > result.acknowledged + inFlightAtEnds) {
+        result.problems.push(
+          `postgres: ${result.acknowledged} orders acknowledged, ${result.stored} stored (idempotency keys of API orders; up to ${inFlightAtEnds} more may land after the measurements end)`,
+        );
+      }
     }
     return result;
   } finally {
@@ -386,14 +481,23 @@ const summary = results.map((result) => {
     ratioToPooled: pooled ? round(apiRps / pooled, 3) : undefined,
     pgbenchLatencyMs: result.pgbench ? median(result.pgbench.prepared.map((sample) => sample.p50)) : undefined,
     non2xx: result.api.reduce((sum, sample) => sum + sample.non2xx, 0),
+    acknowledged: result.acknowledged,
+    stored: result.stored,
     medianLoad: round(median(result.load), 2),
+    // Targets hold on PostgreSQL only; PGlite's figures are for the record.
+    met:
+      result.kind === 'postgres' && prepared
+        ? round(apiRps / prepared, 3) >= targetRatio && apiP99 < targetP99Ms
+        : undefined,
   };
 });
+const problems = results.flatMap((result) => result.problems);
+const missed = summary.filter((row) => row.met === false);
 
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
   join(outDir, `${benchmark}.json`),
-  `${JSON.stringify({ benchmark, environment, postgres: postgresVersion, databaseUrl: redact(databaseUrl), durationSeconds, rounds, connections, stores: storeCount, linesPerOrder, results, summary }, null, 2)}\n`,
+  `${JSON.stringify({ benchmark, environment, postgres: postgresVersion, databaseUrl: redact(databaseUrl), durationSeconds, rounds, connections, stores: storeCount, linesPerOrder, targets: { ratioToPrepared: targetRatio, p99Ms: targetP99Ms }, results, summary, problems }, null, 2)}\n`,
 );
 const rows = summary.map(
   (row) =>
@@ -424,7 +528,21 @@ Rounds: ${results
           : ''),
     )
     .join(' · ')}
-`,
+
+Orders acknowledged (201) / stored (PostgreSQL, by their idempotency keys; up to one per connection per measurement more land after its time is up, unacknowledged): ${summary.map((row) => `${row.kind} ${row.acknowledged} / ${row.stored ?? 'not counted'}`).join(' · ')}.
+${problems.length > 0 ? `\n**The run is wrong** (exit 2):\n\n${problems.map((problem) => `- ${problem}`).join('\n')}\n` : ''}${missed.length > 0 ? `\n**Target missed** on ${missed.map((row) => row.kind).join(', ')} (exit 1).\n` : ''}`,
 );
 console.log(`wrote ${relative(repoRoot, join(outDir, `${benchmark}.md`))}`);
 console.table(summary);
+if (kinds.length === 0) {
+  console.error('✗ no database to measure');
+  process.exitCode = 2;
+} else if (problems.length > 0) {
+  for (const problem of problems) console.error(`✗ ${problem}`);
+  process.exitCode = 2;
+} else if (missed.length > 0) {
+  console.error(
+    `✗ target missed on ${missed.map((row) => row.kind).join(', ')}: orders/s ≥ ${targetRatio * 100} % of pgbench, p99 < ${targetP99Ms} ms`,
+  );
+  process.exitCode = 1;
+}

@@ -8,7 +8,9 @@
 // next_check_at), so its cost follows the tickets due, not the tickets open. Measured: (a) a
 // minute's sweep — 1,000 of the 100,000 open tickets due (warnings); (b) catch-up after an outage —
 // all 100,000 due at once (each breached and escalated), the worst case.
-// Writes bench/results/tickets.{json,md}.
+// Writes bench/results/tickets.{json,md}. Exits 0 when the targets are met, 1 when one is missed,
+// 2 when the run is wrong: the analysis does not count the tickets loaded, or a sweep processed
+// other than the tickets that were due.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
@@ -123,6 +125,16 @@ await database.db.execute(sql`
   FROM g CROSS JOIN counted JOIN stores s ON s.n = 1 + (g.i::bigint * 7919) % counted.total`);
 await database.db.execute(sql`VACUUM ANALYZE tickets`);
 const loadSeconds = (performance.now() - loadStarted) / 1000;
+// What the run must see, or it measured something else.
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+const problems: string[] = [];
+const countOf = async (query: SQL) => Number(rowsOf<{ n: number }>(await database.db.execute(query))[0].n);
+const loaded = await countOf(sql`SELECT count(*)::int AS n FROM tickets WHERE tenant_id = ${tenantId}`);
+if (loaded !== ticketCount) problems.push(`${loaded} tickets loaded, ${ticketCount} asked for`);
+const dueNow = () =>
+  countOf(
+    sql`SELECT count(*)::int AS n FROM tickets WHERE tenant_id = ${tenantId} AND status = 'in_progress' AND next_check_at <= ${iso}::timestamptz`,
+  );
 console.log(`${ticketCount} tickets loaded in ${loadSeconds.toFixed(1)} s`);
 
 const context: AppContext = {
@@ -195,6 +207,10 @@ for (const name of Object.keys(queries)) {
   await (explained[name] ?? (() => explaining.execute(baselines[name])))();
   plans[name] = lastPlan;
 }
+// Every ticket of the year is counted once by type, and every open one is in someone's workload.
+const byType = (await countsByType(database.db, period)) as Array<{ count: number }>;
+const countedByType = byType.reduce((sum, row) => sum + Number(row.count), 0);
+if (countedByType !== ticketCount) problems.push(`volume by type counts ${countedByType} tickets of ${ticketCount}`);
 const queryMs: Record<string, number[]> = {};
 const loads: number[] = [];
 for (let run = 0; run < runs; run += 1) {
@@ -209,16 +225,23 @@ for (let run = 0; run < runs; run += 1) {
 // (a) A minute's sweep: 1,000 of the open tickets have their 80 % warning due.
 const sweepMs: number[] = [];
 const sweepTickets1: number[] = [];
+const sweepDue: number[] = [];
 for (let run = 0; run < runs; run += 1) {
   await database.db.execute(sql`
     UPDATE tickets SET resolution_warn_at = ${iso}::timestamptz - interval '1 minute',
       next_check_at = ${iso}::timestamptz - interval '1 minute'
     WHERE tenant_id = ${tenantId} AND status = 'in_progress' AND id % 100 = ${run}`);
   loads.push(loadavg()[0]);
+  const due = await dueNow();
+  sweepDue.push(due);
   const started = performance.now();
   const result = await sweepTickets(context);
   sweepMs.push(performance.now() - started);
   sweepTickets1.push(result.tickets);
+  if (due === 0) problems.push(`minute sweep ${run + 1}: no ticket was due`);
+  if (result.tickets !== due) problems.push(`minute sweep ${run + 1}: ${result.tickets} tickets swept, ${due} due`);
+  if (result.events === 0) problems.push(`minute sweep ${run + 1}: no event recorded`);
+  if ((await dueNow()) !== 0) problems.push(`minute sweep ${run + 1}: tickets still due after it`);
   console.log(
     `minute sweep ${run + 1}: ${result.tickets} tickets, ${result.events} events in ${sweepMs.at(-1)?.toFixed(0)} ms`,
   );
@@ -229,9 +252,16 @@ await database.db.execute(sql`
     resolution_warned_at = ${iso}::timestamptz - interval '2 hours',
     next_check_at = ${iso}::timestamptz - interval '1 minute'
   WHERE tenant_id = ${tenantId} AND status = 'in_progress'`);
+const catchUpDue = await dueNow();
 const catchUpStarted = performance.now();
 const catchUp = await sweepTickets(context);
 const catchUpMs = performance.now() - catchUpStarted;
+if (catchUpDue !== openCount) problems.push(`catch-up: ${catchUpDue} tickets due, ${openCount} open`);
+if (catchUp.tickets !== catchUpDue) problems.push(`catch-up: ${catchUp.tickets} tickets swept, ${catchUpDue} due`);
+// Each overdue ticket is breached and escalated: at least one event each.
+if (catchUp.events < catchUp.tickets)
+  problems.push(`catch-up: ${catchUp.events} events for ${catchUp.tickets} tickets`);
+if ((await dueNow()) !== 0) problems.push('catch-up: tickets still due after it');
 console.log(`catch-up sweep: ${catchUp.tickets} tickets, ${catchUp.events} events in ${catchUpMs.toFixed(0)} ms`);
 
 const environment = describeEnvironment();
@@ -253,6 +283,7 @@ const summary = {
   queriesMet: analysisRows.every((row) => row.medianMs <= 500),
   minuteSweepMsMedian: round(median(sweepMs), 0),
   minuteSweepTickets: median(sweepTickets1),
+  minuteSweepDue: sweepDue,
   catchUpSweepMs: round(catchUpMs, 0),
   catchUpTickets: catchUp.tickets,
   sweepMet: median(sweepMs) <= 2000,
@@ -262,7 +293,7 @@ const outDir = join(repoRoot, values.out);
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
   join(outDir, `${benchmark}.json`),
-  `${JSON.stringify({ benchmark, environment, postgres, databaseUrl: redact(url), queryMs, sweepMs, catchUpMs, loads, summary, plans }, null, 2)}\n`,
+  `${JSON.stringify({ benchmark, environment, postgres, databaseUrl: redact(url), queryMs, sweepMs, catchUpMs, loads, summary, problems, plans }, null, 2)}\n`,
 );
 writeFileSync(
   join(outDir, `${benchmark}.md`),
@@ -289,7 +320,8 @@ baseline or old are the same run's yardsticks, not analysis queries).
 Target ≤ 2 s for the sweep over ${openCount.toLocaleString('en')} open tickets: ${summary.sweepMet ? 'met' : 'missed'} for the regular sweep. The sweep reads
 only due tickets (index tenant_id, next_check_at), so its cost follows what is due; the catch-up figure is what a
 server down for days would do on its first minute back (in batches of 2,000, one transaction each).
-
+Each sweep processed exactly the tickets due before it (${sweepDue.join(' / ')}; catch-up ${catchUpDue}), and none was due after it.
+${problems.length > 0 ? `\n**The run is wrong** (exit 2):\n\n${problems.map((problem) => `- ${problem}`).join('\n')}\n` : ''}
 ## Plans (EXPLAIN (ANALYZE, BUFFERS), once, before the timed runs)
 
 ${Object.entries(plans)
@@ -298,3 +330,12 @@ ${Object.entries(plans)
 );
 console.log(`wrote ${relative(repoRoot, join(outDir, `${benchmark}.md`))}`);
 console.log(summary);
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`✗ ${problem}`);
+  process.exitCode = 2;
+} else if (!summary.queriesMet || !summary.sweepMet) {
+  console.error(
+    `✗ target missed: ${summary.queriesMet ? '' : `slowest analysis query ${summary.slowestQueryMs} ms > 500 ms; `}${summary.sweepMet ? '' : `sweep ${summary.minuteSweepMsMedian} ms > 2,000 ms`}`,
+  );
+  process.exitCode = 1;
+}

@@ -7,7 +7,10 @@
 // stretch (no order-day or load rule); routes — nearest neighbour alone.
 //
 //   npx node bench/visits.ts [--runs 5]
-// Writes bench/results/visits.{json,md}.
+// Writes bench/results/visits.{json,md}. Exits 0 when every target is met, 1 when one is missed,
+// 2 when a result is wrong: a plan without each store's standard number of visits, a route that
+// is not an ordering of its stops or is longer than nearest neighbour's, or a "gap" below the
+// exact optimum.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -88,6 +91,8 @@ function stopsOf(seed: number, count: number): Point[] {
 
 const results: Record<string, unknown> = { environment: await describeEnvironment(), runs };
 const rows: string[] = [];
+const problems: string[] = [];
+const missed: string[] = [];
 for (const [label, stores, managers] of [
   ['city', 24_000, 200],
   ['province', 250_000, 2_000],
@@ -102,6 +107,10 @@ for (const [label, stores, managers] of [
     visits = measured.visits;
     baseline.push(timeBaselinePlans(lists).ms);
   }
+  // Every store gets its class's standard number of visits in the month: the baseline's count.
+  const expectedVisits = timeBaselinePlans(lists).visits;
+  if (visits !== expectedVisits) problems.push(`plans, ${label}: ${visits} visits planned, ${expectedVisits} standard`);
+  if (label === 'city' && median(plan) > 5_000) missed.push(`city plans ${round(median(plan), 0)} ms > 5,000 ms`);
   results[`plans-${label}`] = { stores, managers, visits, medianMs: median(plan), baselineMedianMs: median(baseline) };
   rows.push(
     `| monthly plans, ${label}: ${managers} managers, ${stores.toLocaleString('en')} stores (${visits.toLocaleString('en')} visits) | ${round(median(plan), 1)} ms | ${round(median(baseline), 1)} ms | ${label === 'city' ? '≤ 5,000 ms' : '—'} |`,
@@ -121,6 +130,16 @@ for (let run = 0; run < runs * 20; run += 1) {
   const nn = pathKm(matrix, 40, nearestNeighbour(matrix, 40));
   nnTimes.push(performance.now() - started);
   improvement += (nn - result.kmAfter) / nn / (runs * 20);
+  const visited = [...result.order].sort((a, b) => a - b);
+  if (visited.length !== 40 || visited.some((stop, index) => stop !== index)) {
+    problems.push(`route ${run + 1}: not an ordering of its 40 stops`);
+  } else if (Math.abs(pathKm(matrix, 40, result.order) - result.kmAfter) > 1e-6) {
+    problems.push(
+      `route ${run + 1}: reports ${result.kmAfter} km, its order is ${pathKm(matrix, 40, result.order)} km`,
+    );
+  }
+  if (result.kmAfter > nn + 1e-9)
+    problems.push(`route ${run + 1}: ${result.kmAfter} km, longer than nearest neighbour`);
 }
 rows.push(
   `| route of 40 stops (NN + 2-opt + Or-opt), ${runs * 20} days | ${round(median(routeTimes), 2)} ms | ${round(median(nnTimes), 2)} ms (NN alone) | ≤ 50 ms |`,
@@ -133,6 +152,11 @@ for (let seed = 1; seed <= 50; seed += 1) {
 }
 const worstGap = Math.max(...gaps);
 const meanGap = gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length;
+if (Math.min(...gaps) < -1e-9) problems.push('a route is shorter than the exact optimum: one of the two is wrong');
+if (median(routeTimes) > 50) missed.push(`route of 40 stops ${round(median(routeTimes), 2)} ms > 50 ms`);
+if (worstGap > 0.05) missed.push(`worst gap to the optimum ${round(worstGap * 100, 2)} % > 5 %`);
+results.problems = problems;
+results.missed = missed;
 results.route = {
   medianMs: median(routeTimes),
   nearestNeighbourMedianMs: median(nnTimes),
@@ -152,6 +176,8 @@ Pure rules, no database. Medians of ${runs} runs (routes: ${runs * 20} instances
 ${rows.join('\n')}
 
 2-opt and Or-opt shorten the nearest-neighbour route by ${round(improvement * 100, 1)} % on average (40 stops).
+Checked: each plan gives every store its standard visits; each route orders all its stops, is never longer than nearest
+neighbour's, and no 10-stop route is shorter than the exact optimum.${problems.length > 0 ? `\n\n**Wrong results** (exit 2):\n\n${problems.map((problem) => `- ${problem}`).join('\n')}` : ''}${missed.length > 0 ? `\n\n**Targets missed** (exit 1): ${missed.join('; ')}` : ''}
 Baseline for plans: every visit on the first day of its stretch, no order-day avoidance or load balancing.
 
 \`\`\`
@@ -162,3 +188,10 @@ mkdirSync(values.out, { recursive: true });
 writeFileSync(join(values.out, 'visits.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(values.out, 'visits.md'), markdown);
 console.log(markdown);
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`✗ ${problem}`);
+  process.exitCode = 2;
+} else if (missed.length > 0) {
+  for (const target of missed) console.error(`✗ target missed: ${target}`);
+  process.exitCode = 1;
+}

@@ -2,7 +2,7 @@ import { saveScreenshot } from './screenshot.ts';
 import { expect, test } from './test.ts';
 
 // The administrator's pages show the demo city's real data, formatted for zh-CN.
-test('the administrator sees users, the organisation, the audit trail and the account page', async ({
+test('the administrator sees users, the organisation, the audit trail, the background jobs and the account page', async ({
   page,
 }, testInfo) => {
   await page.goto('/login');
@@ -25,6 +25,13 @@ test('the administrator sees users, the organisation, the audit trail and the ac
   await page.goto('/admin/audit');
   await expect(page.getByRole('table')).toBeVisible();
   await saveScreenshot(page, testInfo, 'admin-audit');
+
+  // The demo server has run its background jobs since it started: the SLA sweep's last run shows.
+  await page.goto('/admin/jobs');
+  const sweep = page.locator('.ant-card').filter({ hasText: '投诉时限检查' });
+  await expect(sweep.getByText('每 1 分钟')).toBeVisible();
+  await expect(sweep.getByText('成功').first()).toBeVisible();
+  await saveScreenshot(page, testInfo, 'admin-jobs');
 
   await page.goto('/account');
   await expect(page.getByText('修改密码').first()).toBeVisible();

@@ -24,6 +24,9 @@ export type ServerOptions = {
   nodeFlags?: string[];
   // Keep the temporary PGlite directory after the run.
   keepData?: boolean;
+  // PGlite only: serve this directory (kept after the run) instead of a new temporary one, e.g.
+  // to start again on what a killed server left.
+  dataDir?: string;
   // Extra flags for `kewo demo`, e.g. ['--customers', '250000'].
   demoArgs?: string[];
 };
@@ -90,8 +93,10 @@ export async function freePort(): Promise<number> {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   installExitHandlers();
   const port = await freePort();
-  const dataDir = options.kind === 'pglite' ? mkdtempSync(join(tmpdir(), 'kewo-bench-')) : undefined;
-  if (dataDir && !options.keepData) temporary.add(dataDir);
+  const dataDir =
+    options.kind === 'pglite' ? (options.dataDir ?? mkdtempSync(join(tmpdir(), 'kewo-bench-'))) : undefined;
+  const keepData = options.keepData || options.dataDir !== undefined;
+  if (dataDir && !keepData) temporary.add(dataDir);
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', HOST: benchHost, PORT: String(port) };
   delete env.KEWO_DATA_DIR;
   delete env.DATABASE_URL;
@@ -127,7 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const stop = async () => {
     stopping = true;
     await terminate(child);
-    if (dataDir && !options.keepData) {
+    if (dataDir && !keepData) {
       rmSync(dataDir, { recursive: true, force: true });
       temporary.delete(dataDir);
     }

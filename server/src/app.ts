@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './app-context.ts';
+import { backgroundJobs } from './background-jobs.ts';
 import { version } from './config.ts';
 import { classificationRoutes } from './modules/classification/index.ts';
 import { customerFieldRoutes, customerImportRoutes, customerRoutes } from './modules/customers/index.ts';
@@ -20,14 +21,20 @@ import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { createAuthenticator } from './platform/auth/auth.service.ts';
 import { registerProblemHandler } from './platform/errors/problem-handler.ts';
+import { answerClientError, answerFrameworkError } from './platform/errors/transport-errors.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
+import { problemComponent, withProblemResponses } from './platform/http/openapi-problems.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
+import { jobRoutes } from './platform/jobs/jobs.routes.ts';
+import { storesMovedIn } from './workflows/reassign-customers.workflow.ts';
 import { workflowRoutes } from './workflows/workflow.routes.ts';
 
 export type BuildAppOptions = {
   logger?: boolean;
   // The built web app; tests of the API alone leave it out.
   serveWebApp?: boolean;
+  // Where the log goes instead of stdout (tests that read what is logged).
+  logStream?: { write: (line: string) => void };
 };
 
 export type KewoApp = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
@@ -36,12 +43,18 @@ export type KewoApp = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
 // main.ts does that, tests call app.inject().
 export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<KewoApp> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: context.config.LOG_LEVEL },
+    logger:
+      options.logger === false
+        ? false
+        : { level: context.config.LOG_LEVEL, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: 1_048_576,
     trustProxy: parseTrustProxy(context.config.KEWO_TRUST_PROXY),
     genReqId: () => randomUUID(),
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    // Refused before a route is found (too long, not HTTP): problem+json too.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   // JSON only: a cross-site form can send text/plain without a preflight, never application/json.
   app.removeContentTypeParser('text/plain');
@@ -69,12 +82,16 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
         description:
           'Retail customer service for a tobacco wholesaler. Errors are RFC 9457 problem+json in zh-CN or en (Accept-Language). Sign in with POST /api/v1/auth/login; the session is an httpOnly cookie.',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kewo_session' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kewo_session' } },
+        schemas: { Problem: problemComponent },
+      },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Every operation lists its problem+json answers too (openapi-problems.ts), not only success.
+    transform: withProblemResponses(jsonSchemaTransform),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: apiDocsContentSecurityPolicy });
   app.get('/api/openapi.json', { config: { access: publicAccess }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(
@@ -82,11 +99,12 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
       await api.register(healthRoutes, { context });
       await api.register(authRoutes, { context });
       await api.register(auditRoutes, { context });
+      await api.register(jobRoutes, { context, jobs: backgroundJobs });
       await api.register(organisationRoutes, { context });
       await api.register(customerRoutes, { context });
       await api.register(workflowRoutes, { context });
       await api.register(customerFieldRoutes, { context });
-      await api.register(customerImportRoutes, { context });
+      await api.register(customerImportRoutes, { context, onStoresMoved: storesMovedIn });
       await api.register(supplyRoutes, { context });
       await api.register(classificationRoutes, { context });
       await api.register(portalOrderRoutes, { context });
@@ -102,6 +120,21 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await registerWebApp(app, options.serveWebApp !== false);
   return Object.assign(app as unknown as FastifyInstance, { registeredRoutes });
 }
+
+// Swagger UI loads its scripts from its own files and sets inline styles; it fetches the document
+// and tries requests on this origin only, and is never framed.
+const apiDocsContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
 
 function parseTrustProxy(value: string): boolean | string[] {
   if (value === 'true') return true;

@@ -64,6 +64,83 @@ describe('the kewo command', () => {
     expect(again.stderr).toContain('USERNAME_TAKEN');
   }, 90_000);
 
+  it('refuses user create --city on a database that has a city, and adds a second city company with tenant create', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'kewo-cli-tenants-'));
+    try {
+      const data = ['--data', directory];
+      const first = kewo(
+        'user',
+        'create',
+        '--username',
+        'pt-admin',
+        '--city',
+        '莆田市烟草公司',
+        '--city-code',
+        '3503',
+        ...data,
+      );
+      expect(first.status).toBe(0);
+
+      // Reads as "create the city of 厦门": refused, where it used to add a city-wide admin to 莆田.
+      const ambiguous = kewo(
+        'user',
+        'create',
+        '--username',
+        'xm-boss',
+        '--city',
+        '厦门市烟草公司',
+        '--city-code',
+        '3502',
+        ...data,
+      );
+      expect(ambiguous.status).toBe(1);
+      expect(ambiguous.stderr).toContain('CONSOLE_CITY_EXISTS');
+      expect(ambiguous.stderr).toContain('kewo tenant create');
+      const unnamed = kewo('user', 'create', '--username', 'pt-marketing', '--role', 'marketing', ...data);
+      expect(unnamed.status).toBe(1);
+      expect(unnamed.stderr).toContain('CONSOLE_TENANT_REQUIRED');
+      expect(unnamed.stderr).toContain('--tenant');
+
+      const added = kewo(
+        'tenant',
+        'create',
+        '--code',
+        'xiamen',
+        '--name',
+        '厦门市烟草公司',
+        '--city-code',
+        '3502',
+        '--admin',
+        'xm-boss',
+        ...data,
+      );
+      expect(added.status, added.stderr).toBe(0);
+      expect(added.stdout).toContain(
+        'Created the city company 厦门市烟草公司 (xiamen) with its administrator "xm-boss"',
+      );
+      expect(added.stdout).toMatch(/Password \(shown once\): \S+/);
+      const listed = kewo('tenant', 'list', ...data);
+      expect(listed.status).toBe(0);
+      expect(listed.stdout).toContain('xiamen\t厦门市烟草公司\t福建省');
+
+      const named = kewo(
+        'user',
+        'create',
+        '--username',
+        'xm-marketing',
+        '--role',
+        'marketing',
+        '--tenant',
+        'xiamen',
+        ...data,
+      );
+      expect(named.status, named.stderr).toBe(0);
+      expect(named.stdout).toContain('Created marketing "xm-marketing" in 厦门市烟草公司');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it('rejects a bad flag with a clear message', () => {
     const result = kewo('serve', '--port', 'eighty');
     expect(result.status).not.toBe(0);

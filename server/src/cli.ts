@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { AppContext } from './app-context.ts';
 import { type Config, loadConfig, version } from './config.ts';
 import { provinceCustomerCount } from './demo/fujian.ts';
 import {
@@ -14,7 +15,12 @@ import {
   seedDemoProvince,
 } from './demo/seed-demo-city.ts';
 import { createContext, openConfiguredDatabase, startServer } from './main.ts';
-import { createUserFromConsole, isSetupNeeded } from './modules/organisation/index.ts';
+import {
+  createTenantFromConsole,
+  createUserFromConsole,
+  isSetupNeeded,
+  listTenantsForConsole,
+} from './modules/organisation/index.ts';
 import { isDomainError } from './platform/errors/domain-error.ts';
 import { messageOf, pickLocale } from './platform/errors/error-catalogue.ts';
 import { roles } from './platform/identity/identity.schema.ts';
@@ -40,6 +46,17 @@ function configFrom(flags: ServerFlags, defaultDataDir?: string): Config {
   const config = loadConfig(process.env, { PORT: flags.port, HOST: flags.host });
   const dataDir = flags.data ?? (process.env.KEWO_DATA_DIR ? undefined : defaultDataDir);
   return dataDir ? { ...config, KEWO_DATA_DIR: dataDir } : config;
+}
+
+// A console command on the configured database, closed after, however the command ends.
+async function onDatabase(flags: ServerFlags, work: (context: AppContext) => Promise<void>): Promise<void> {
+  const config = configFrom(flags);
+  const database = await openConfiguredDatabase(config);
+  try {
+    await work(createContext(config, database));
+  } finally {
+    await database.close();
+  }
 }
 
 function describeDatabase(config: Config): string {
@@ -81,7 +98,7 @@ program
     const server = await startServer(config, database);
     if (await isSetupNeeded(createContext(config, database))) {
       console.log(
-        `\n  No user yet. Create the first administrator at ${server.url}/setup\n  (or stop this server and run: npx kewo user create --username admin --role admin${
+        `\n  No user yet. Create the first administrator at ${server.url}/setup\n  (or stop this server and run: npx kewo user create --username admin --role admin --city-code <city code, e.g. 3506>${
           flags.data ? ` --data ${flags.data}` : ''
         })\n`,
       );
@@ -103,36 +120,83 @@ program
 const user = program.command('user').description('manage accounts');
 user
   .command('create')
-  .description('create a staff account (on an empty database: the first city company and its administrator)')
+  .description(
+    'create a staff account in a city company (--tenant); on an empty database: the first city company (--city, --city-code) and its administrator',
+  )
   .requiredOption('--username <name>', 'sign-in name')
   .addOption(new Option('--role <role>', 'role').choices(roles.filter((role) => role !== 'retailer')).default('admin'))
   .option('--name <displayName>', 'display name (defaults to the username)')
   .option('--password <password>', 'password; omit it to have a strong one generated and printed once')
   .option('--org-unit <code>', 'org unit code (defaults to the city company)')
   .addOption(new Option('--scope <kind>', 'data scope: the org unit, or own customers').choices(['org', 'own']))
-  .option('--city <name>', 'city company name, when the database has none yet', '本市烟草公司')
-  .option('--city-code <code>', "the city's GB/T 2260 code (e.g. 3506 漳州市), when the database has none yet")
+  .option(
+    '--tenant <code>',
+    'the city company of the account (required once the database has one; see kewo tenant list)',
+  )
+  .option('--city <name>', "empty database only: the first city company's name (default 本市烟草公司)")
+  .option('--city-code <code>', "empty database only: the first city's GB/T 2260 code (e.g. 3506 漳州市)")
   .addOption(dataOption())
   .action(async (flags) => {
-    const config = configFrom(flags);
-    const database = await openConfiguredDatabase(config);
-    try {
+    await onDatabase(flags, async (context) => {
       const password = flags.password ?? randomBytes(12).toString('base64url');
-      const created = await createUserFromConsole(createContext(config, database), {
+      const created = await createUserFromConsole(context, {
         username: flags.username,
         displayName: flags.name ?? flags.username,
         role: flags.role,
         password,
         orgUnitCode: flags.orgUnit,
         scopeKind: flags.scope ?? (flags.role === 'manager' ? 'own' : 'org'),
+        tenantCode: flags.tenant,
         cityName: flags.city,
         cityCode: flags.cityCode,
       });
       console.log(`Created ${created.role} "${created.username}" in ${created.tenantName}.`);
       if (!flags.password) console.log(`Password (shown once): ${password}`);
-    } finally {
-      await database.close();
-    }
+    });
+  });
+
+// A deployment may serve several city companies (市公司). Adding one is the operator's act, like
+// migrating: no console account reaches beyond its own company (docs/operations.md).
+const tenant = program.command('tenant').description('manage the city companies (市公司) of this deployment');
+tenant
+  .command('create')
+  .description('add a city company with its districts, root org unit and first administrator')
+  .requiredOption('--code <code>', 'the company code, e.g. xiamen (lowercase letters, digits, hyphens)')
+  .requiredOption('--name <name>', 'the company name, e.g. 厦门市烟草公司')
+  .requiredOption('--city-code <code>', "the city's GB/T 2260 code, e.g. 3502 厦门市")
+  .option('--province <name>', 'the province (defaults to the one of --city-code)')
+  .requiredOption('--admin <username>', "the first administrator's sign-in name")
+  .option('--admin-name <displayName>', "the administrator's display name (defaults to the username)")
+  .option('--password <password>', 'password; omit it to have a strong one generated and printed once')
+  .addOption(dataOption())
+  .action(async (flags) => {
+    await onDatabase(flags, async (context) => {
+      const password = flags.password ?? randomBytes(12).toString('base64url');
+      const created = await createTenantFromConsole(context, {
+        tenantCode: flags.code,
+        cityName: flags.name,
+        cityCode: flags.cityCode,
+        province: flags.province,
+        username: flags.admin,
+        displayName: flags.adminName ?? flags.admin,
+        password,
+      });
+      console.log(
+        `Created the city company ${created.tenant.name} (${created.tenant.code}) with its administrator "${created.username}".`,
+      );
+      if (!flags.password) console.log(`Password (shown once): ${password}`);
+    });
+  });
+tenant
+  .command('list')
+  .description('list the city companies and their codes')
+  .addOption(dataOption())
+  .action(async (flags: ServerFlags) => {
+    await onDatabase(flags, async (context) => {
+      const all = await listTenantsForConsole(context);
+      if (all.length === 0) console.log('No city company yet.');
+      for (const row of all) console.log(`${row.code}\t${row.name}\t${row.province}`);
+    });
   });
 
 program
@@ -218,10 +282,7 @@ importCommand
   .option('--as <username>', 'act as this admin or marketing account (default: the first administrator)')
   .addOption(dataOption())
   .action(async (file: string, flags: ServerFlags & { mode: 'create' | 'upsert'; tenant?: string; as?: string }) => {
-    const config = configFrom(flags);
-    const database = await openConfiguredDatabase(config);
-    try {
-      const context = createContext(config, database);
+    await onDatabase(flags, async (context) => {
       const { findConsoleImporter, getImportErrorWorkbook, importCustomers } = await import(
         './modules/customers/customer-import.service.ts'
       );
@@ -229,7 +290,9 @@ importCommand
       const { createProgressReporter } = await import('./demo/progress.ts');
       const progress = createProgressReporter(`Importing ${basename(file)} (${flags.mode})`);
       const started = Date.now();
+      const { storesMovedIn } = await import('./workflows/reassign-customers.workflow.ts');
       const outcome = await importCustomers(context, actor, {
+        onStoresMoved: storesMovedIn,
         path: resolve(file),
         fileName: basename(file),
         mode: flags.mode,
@@ -255,9 +318,7 @@ importCommand
       writeFileSync(markedPath, workbook.content);
       console.error(`Every error is marked in ${markedPath}`);
       process.exitCode = 1;
-    } finally {
-      await database.close();
-    }
+    });
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
 import { buildApp, type KewoApp } from './app.ts';
 import type { AppContext } from './app-context.ts';
+import { backgroundJobs } from './background-jobs.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
-import { scheduleClassificationUpkeep } from './modules/classification/index.ts';
-import { pruneImportErrorWorkbooks } from './modules/customers/index.ts';
-import { scheduleTicketSweep } from './modules/tickets/index.ts';
-import { schedulePruning } from './platform/auth/housekeeping.ts';
+import { loggableError } from './platform/errors/loggable-error.ts';
+import { startJobs } from './platform/jobs/job-runner.ts';
 import { type Clock, systemClock } from './platform/time/clock.ts';
 
 export type RunningServer = { app: KewoApp; database: DatabaseHandle; url: string; stop: () => Promise<void> };
@@ -32,22 +31,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   const context = createContext(config, database, now);
   const app = await buildApp(context);
-  const stopPruning = schedulePruning(
-    context,
-    (error) => app.log.warn({ err: error }, 'pruning expired records failed'),
-    [pruneImportErrorWorkbooks],
-  );
-  // The SLA clocks: every minute, the tickets whose stored next check has come.
-  const stopSweep = scheduleTicketSweep(context, (error) => app.log.warn({ err: error }, 'ticket SLA sweep failed'));
-  // Approved classes whose effective date has come, then weeks that have closed since (summarised
-  // for classification runs): at start, then every hour.
-  const stopClassificationUpkeep = scheduleClassificationUpkeep(context, (error) =>
-    app.log.warn({ err: error }, 'classification upkeep failed'),
+  // The background jobs (the SLA sweep, the classification upkeep, the pruning): each when due, once
+  // per deployment however many processes run (platform/jobs).
+  const stopJobs = startJobs(context, backgroundJobs, (error) =>
+    app.log.warn({ err: loggableError(error) }, 'background job failed'),
   );
   app.addHook('onClose', async () => {
-    stopPruning();
-    await stopSweep();
-    await stopClassificationUpkeep();
+    await stopJobs();
     await database.close();
   });
   const address = await app.listen({ host: config.HOST, port: config.PORT });

@@ -12,3 +12,24 @@ export function duplicateKeyOf(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+// The SQLSTATEs of a value that cannot be stored or compared (class 22, data exception), which
+// only the request can have brought: the schemas should have refused it; this keeps a value
+// they let through from answering 500.
+const inputValueStates = new Set([
+  '22P05', // untranslatable character: \u0000 in jsonb
+  '22021', // character not in repertoire: NUL in text
+  '22003', // numeric value out of range: above an integer column
+  '22008', // datetime field overflow: a day or month that does not exist
+  '22007', // invalid datetime format
+  '22001', // string data right truncation: longer than a varchar column
+]);
+
+// The SQLSTATE of such a value, if that is why a statement failed.
+export function refusedValueStateOf(error: unknown): string | undefined {
+  for (let current = error as DriverError | undefined, depth = 0; current && depth < 3; depth += 1) {
+    if (typeof current.code === 'string' && inputValueStates.has(current.code)) return current.code;
+    current = current.cause as DriverError | undefined;
+  }
+  return undefined;
+}

@@ -9,3 +9,4 @@ export * from '../modules/tickets/tickets.schema.ts';
 export * from '../modules/visits/visits.schema.ts';
 export * from '../platform/audit/audit.schema.ts';
 export * from '../platform/identity/identity.schema.ts';
+export * from '../platform/jobs/jobs.schema.ts';

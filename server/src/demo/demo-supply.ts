@@ -19,6 +19,7 @@ import {
 import { seedDemoPastVisitsIn } from '../modules/visits/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { recordChanges } from '../platform/audit/audit.ts';
+import { beijingMidnightOf } from '../platform/time/beijing.ts';
 import { seedDemoClassification } from './demo-classification.ts';
 import type { Random } from './random.ts';
 
@@ -27,7 +28,6 @@ import type { Random } from './random.ts';
 // published — so every demo retailer can order as soon as the demo starts.
 
 export const historyWeeks = 13;
-const beijingOffsetMs = 8 * 3_600_000;
 
 type DemoStore = { id: number; format: string; urbanRural: string; orderChannel: string };
 type DemoProduct = { id: number; priceClass: number; wholesalePriceFen: number; isNew: boolean };
@@ -84,7 +84,7 @@ export async function seedDemoSupply(
 // The demo's cycle is open every day of its week (a real cycle usually opens each store on its order
 // day only), and at least three more days, so a demo built on a Sunday evening can still order.
 function demoCycleWindow(weekStart: string, now: Date) {
-  const opensAt = new Date(new Date(`${weekStart}T00:00:00Z`).getTime() - beijingOffsetMs);
+  const opensAt = beijingMidnightOf(weekStart);
   const weekEnd = opensAt.getTime() + 7 * 24 * 3_600_000;
   const closesAt = new Date(Math.max(weekEnd, now.getTime() + 3 * 24 * 3_600_000));
   return {
@@ -131,7 +131,7 @@ async function seedOrderHistory(
     .insert(orderCycles)
     .values(
       weeks.map((weekStart) => {
-        const opensAt = new Date(new Date(`${weekStart}T00:00:00Z`).getTime() - beijingOffsetMs);
+        const opensAt = beijingMidnightOf(weekStart);
         return {
           tenantId,
           code: cycleCodeOf(weekStart),

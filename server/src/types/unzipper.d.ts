@@ -9,11 +9,13 @@ declare module 'unzipper' {
     uncompressedSize: number;
     compressedSize: number;
     stream(password?: string): Readable;
+    // The whole entry in memory (tests only).
+    buffer(): Promise<Buffer>;
   };
   export type CentralDirectory = { files: CentralDirectoryEntry[] };
 
   const unzipper: {
-    Open: { file(path: string): Promise<CentralDirectory> };
+    Open: { file(path: string): Promise<CentralDirectory>; buffer(data: Buffer): Promise<CentralDirectory> };
   };
   export default unzipper;
 }

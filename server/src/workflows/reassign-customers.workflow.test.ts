@@ -142,4 +142,34 @@ describe.each(testDatabaseKinds)('reassigning a store on %s', (kind) => {
       );
     expect(stillA.n).toBe(0);
   });
+
+  it('moves them the same way when an import names another manager for the store', async () => {
+    const admin = await t.signIn('admin');
+    const exported = await t.app.inject({
+      url: `/api/v1/customers/export?format=csv&q=${store.licenceNo}`,
+      headers: { cookie: admin },
+    });
+    expect(exported.statusCode).toBe(200);
+    const csv = exported.body.replace(/^\uFEFF/, '');
+    expect(csv).toContain(managerB.username);
+    const moved = csv.replace(new RegExp(`\\b${managerB.username}\\b`), 'manager03');
+    const boundary = '----kewo-workflow-boundary';
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/customers/import?mode=upsert',
+      headers: { cookie: admin, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="moved.csv"\r\nContent-Type: text/csv\r\n\r\n${moved}\r\n--${boundary}--\r\n`,
+      ),
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json()).toMatchObject({ updated: 1 });
+
+    const c = await t.signIn('manager03');
+    expect((await get(c, `/api/v1/tickets/${ticketId}`)).statusCode).toBe(200);
+    expect((await get(c, `/api/v1/visits/${visitId}`)).statusCode).toBe(200);
+    const b = await t.signIn(managerB.username);
+    expect((await get(b, `/api/v1/tickets/${ticketId}`)).statusCode).toBe(404);
+    expect((await get(b, `/api/v1/visits/${visitId}`)).statusCode).toBe(404);
+  });
 });

@@ -12,6 +12,7 @@ import {
   CustomerServiceOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
+  FieldTimeOutlined,
   FundOutlined,
   GoldOutlined,
   HomeOutlined,
@@ -193,7 +194,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
       import('../pages/tickets/TicketLibrary.tsx').then((module) => ({ default: module.TicketLibraryPage })),
     ),
   },
-  // tixui: staff entry (phone / visit), SLA policies, gateway keys.
+  // staff entry (phone / visit), SLA policies, gateway keys.
   {
     path: '/tickets/new',
     labelKey: 'menu.ticketNew',
@@ -274,6 +275,14 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     access: ['admin', 'inspector'],
     group: 'admin',
     page: lazy(() => import('../pages/audit/index.tsx').then((module) => ({ default: module.AuditPage }))),
+  },
+  {
+    path: '/admin/jobs',
+    labelKey: 'menu.jobs',
+    icon: <FieldTimeOutlined />,
+    access: adminOnly,
+    group: 'admin',
+    page: lazy(() => import('../pages/jobs/index.tsx').then((module) => ({ default: module.JobsPage }))),
   },
   {
     path: '/customers/import',

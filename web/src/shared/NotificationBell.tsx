@@ -2,32 +2,27 @@ import { BellOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { notificationListSchema } from '../../../server/src/modules/tickets/tickets.contract.ts';
 import { api } from './api-client.ts';
+import { useSignedInUser } from './auth/SignedInUser.tsx';
 import { useFormat } from './use-locale.ts';
+import type { Wire } from './wire.ts';
 
 // 站内消息: the signed-in user's notifications (ticket assigned, replied, warned, escalated …),
 // polled every minute; opening the list marks them read.
-type Notifications = {
-  unread: number;
-  items: {
-    id: number;
-    ticketId: number | null;
-    kind: string;
-    title: string;
-    body: string;
-    createdAt: string;
-    readAt: string | null;
-  }[];
-};
+type Notifications = Wire<typeof notificationListSchema>;
 
 export function NotificationBell({ ticketPath }: { ticketPath: (id: number) => string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
+  // A user still on an initial password reaches nothing but the change form: no polling till then.
+  const { mustChangePassword } = useSignedInUser();
   const notifications = useQuery({
     queryKey: ['notifications'],
     queryFn: ({ signal }) => api.get<Notifications>('/notifications', undefined, { signal }),
     refetchInterval: 60_000,
+    enabled: !mustChangePassword,
   });
   const unread = notifications.data?.unread ?? 0;
   const content = (

@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest, buildUrl, loginPathFor, setUnauthorizedHandler } from './api-client.ts';
+import { portalPasswordPath } from '../portal/portal-routes.tsx';
+import {
+  ApiError,
+  apiRequest,
+  buildUrl,
+  loginPathFor,
+  passwordChangePathFor,
+  setPasswordChangeRequiredHandler,
+  setUnauthorizedHandler,
+} from './api-client.ts';
 import { setActiveLocale } from './i18n/locale.ts';
 
 // fetch is the boundary of the web app: it is the one thing these tests replace.
@@ -13,12 +22,15 @@ function problemResponse(status: number, body: object, headers: Record<string, s
 }
 
 const unauthorizedHandler = vi.fn();
+const passwordChangeRequiredHandler = vi.fn();
 
 beforeEach(() => {
   fetchMock.mockReset();
   unauthorizedHandler.mockReset();
+  passwordChangeRequiredHandler.mockReset();
   vi.stubGlobal('fetch', fetchMock);
   setUnauthorizedHandler(unauthorizedHandler);
+  setPasswordChangeRequiredHandler(passwordChangeRequiredHandler);
   setActiveLocale('zh-CN');
 });
 
@@ -115,6 +127,30 @@ describe(apiRequest.name, () => {
     expect(unauthorizedHandler).not.toHaveBeenCalled();
   });
 
+  it('takes a session on an initial password to the change form when the server refuses it (403)', async () => {
+    fetchMock.mockResolvedValue(
+      problemResponse(403, {
+        status: 403,
+        title: '无权限',
+        detail: '您正在使用他人设置的初始密码，请先修改密码。',
+        code: 'PASSWORD_CHANGE_REQUIRED',
+      }),
+    );
+
+    await expect(apiRequest('/notifications')).rejects.toMatchObject({ status: 403, code: 'PASSWORD_CHANGE_REQUIRED' });
+    expect(passwordChangeRequiredHandler).toHaveBeenCalledOnce();
+    expect(unauthorizedHandler).not.toHaveBeenCalled();
+  });
+
+  it('leaves any other 403 to the page', async () => {
+    fetchMock.mockResolvedValue(
+      problemResponse(403, { status: 403, title: '无权限', detail: '您没有执行此操作的权限。', code: 'FORBIDDEN' }),
+    );
+
+    await expect(apiRequest('/users')).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    expect(passwordChangeRequiredHandler).not.toHaveBeenCalled();
+  });
+
   it('reads Retry-After on 429 so the sign-in form can count down', async () => {
     fetchMock.mockResolvedValue(
       problemResponse(
@@ -178,5 +214,18 @@ describe(loginPathFor.name, () => {
     ['/portal/login', '', null],
   ])('%s%s → %s', (pathname, search, expected) => {
     expect(loginPathFor(pathname, search)).toBe(expected);
+  });
+});
+
+describe(passwordChangePathFor.name, () => {
+  it.each([
+    ['/customers', '/account'],
+    ['/', '/account'],
+    ['/account', null],
+    ['/portal', portalPasswordPath],
+    ['/portal/orders', portalPasswordPath],
+    [portalPasswordPath, null],
+  ])('%s → %s', (pathname, expected) => {
+    expect(passwordChangePathFor(pathname)).toBe(expected);
   });
 });

@@ -1,8 +1,11 @@
+import type { FieldError } from '../../../server/src/platform/errors/validation-messages.ts';
 import { getActiveLocale } from './i18n/locale.ts';
 
 // The API answers errors as RFC 9457 problem+json; `detail` is already in the user's language.
-export type ProblemFieldError = { field: string; message: string };
+export type ProblemFieldError = FieldError;
 
+// The server's problem (problem-handler.ts) with `code` widened to a string: the client also
+// makes problems of its own (NETWORK_ERROR, HTTP_502 from a proxy) that are not catalogue codes.
 export type Problem = {
   type: string;
   title: string;
@@ -78,6 +81,29 @@ export function setUnauthorizedHandler(handler: () => void): void {
   unauthorizedHandler = handler;
 }
 
+// The server answers 403 with this code to a session still on a password someone else set.
+export const passwordChangeRequiredCode = 'PASSWORD_CHANGE_REQUIRED';
+
+// Where such a session changes its password: the portal's own page, or the console's account
+// page. Null when already there, so a request the page itself makes cannot loop.
+export function passwordChangePathFor(pathname: string): string | null {
+  const isPortal = pathname === '/portal' || pathname.startsWith('/portal/');
+  const target = isPortal ? '/portal/mine/password' : '/account';
+  return pathname === target ? null : target;
+}
+
+function redirectToPasswordChange(): void {
+  const target = passwordChangePathFor(window.location.pathname);
+  if (target) window.location.assign(target);
+}
+
+let passwordChangeRequiredHandler: () => void = redirectToPasswordChange;
+
+// Tests can replace what happens when the server asks for the password to be changed first.
+export function setPasswordChangeRequiredHandler(handler: () => void): void {
+  passwordChangeRequiredHandler = handler;
+}
+
 export function buildUrl(path: string, query?: Query): string {
   const url = `${apiBase}${path.startsWith('/') ? path : `/${path}`}`;
   if (!query) return url;
@@ -149,6 +175,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (!response.ok) {
     const problem = await readProblem(response);
     if (response.status === 401 && redirectOnUnauthorized) unauthorizedHandler();
+    // The session gates send such a user to the change form first; a request that still reaches
+    // the server (a page open in another tab, a poll) takes them there too.
+    if (response.status === 403 && problem.code === passwordChangeRequiredCode) passwordChangeRequiredHandler();
     throw new ApiError(problem, parseRetryAfter(response.headers.get('retry-after')));
   }
 

@@ -1,115 +1,52 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { customerSchema } from '../../../server/src/modules/customers/customers.contract.ts';
+import type {
+  analysisSchema,
+  assignmentRuleSchema,
+  businessCalendarSchema,
+  categorySchema,
+  channelKeyCreatedSchema,
+  channelKeyListSchema,
+  channelKeySchema,
+  confirmSchema,
+  editCategorySchema,
+  editTicketSchema,
+  escalateSchema,
+  newCategorySchema,
+  portalReplySchema,
+  portalTicketSchema,
+  replySchema,
+  serviceFailureSchema,
+  slaPoliciesSchema,
+  slaPolicyCellsSchema,
+  staffTicketSchema,
+  ticketCreatedSchema,
+  ticketDetailSchema,
+  ticketListSchema,
+  transitionSchema,
+  workloadSchema,
+} from '../../../server/src/modules/tickets/tickets.contract.ts';
 import { api } from './api-client.ts';
+import type { Body, SameCodes, Wire } from './wire.ts';
 
 // 投诉建议 (/api/v1/tickets…, /api/v1/portal/tickets…): shared by the console and the portal.
 
 export const ticketTypes = ['complaint', 'suggestion', 'consultation', 'praise'] as const;
-export type TicketType = (typeof ticketTypes)[number];
+export type TicketType = SameCodes<(typeof ticketTypes)[number], TicketDetail['type']>;
 export const ticketStatuses = ['new', 'assigned', 'in_progress', 'resolved', 'confirmed', 'closed'] as const;
-export type TicketStatus = (typeof ticketStatuses)[number];
-export type SlaOutcome = 'pending' | 'met' | 'breached';
+export type TicketStatus = SameCodes<(typeof ticketStatuses)[number], TicketDetail['status']>;
+export type SlaOutcome = TicketDetail['firstResponseSla'];
 
-export type TicketCreated = { id: number; status: TicketStatus; firstResponseDueAt: string; resolutionDueAt: string };
-
-export type TicketListItem = {
-  id: number;
-  type: TicketType;
-  channel: string;
-  status: TicketStatus;
-  priority: string;
-  storeName: string;
-  licenceNo: string;
-  categoryName: string;
-  assigneeName: string | null;
-  description: string;
-  createdAt: string;
-  firstResponseDueAt: string;
-  firstResponseSla: SlaOutcome;
-  resolutionDueAt: string;
-  resolutionSla: SlaOutcome;
-  escalated: boolean;
-  rating: number | null;
-};
-
-export type TicketEvent = {
-  id: number;
-  at: string;
-  kind: string;
-  author: string;
-  actorName: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  body: string;
-  visibleToCustomer: boolean;
-};
-
-export type TicketDetail = Omit<TicketListItem, 'assigneeName'> & {
-  description: string;
-  customerId: number;
-  storePhone: string | null;
-  branchName: string;
-  categoryCode: string;
-  categoryGroup: string;
-  assigneeId: number | null;
-  assigneeName: string | null;
-  firstRespondedAt: string | null;
-  waitingOnCustomer: boolean;
-  resolvedAt: string | null;
-  confirmedAt: string | null;
-  closedAt: string | null;
-  reopenCount: number;
-  failure: { code: string; name: string; prevention: string; control: string; remedy: string } | null;
-  allowedTransitions: TicketStatus[];
-  events: TicketEvent[];
-  attachments: { id: number; fileName: string; contentType: string; size: number; createdAt: string }[];
-};
-
-export type TicketCategory = {
-  code: string;
-  groupCode: 'service' | 'product' | 'monopoly' | 'other';
-  name: string;
-  position: number;
-  firstResponseMinutes: number;
-  resolutionMinutes: number;
-  businessHours: boolean;
-  active: boolean;
-};
-
-export type ServiceFailure = {
-  code: string;
-  name: string;
-  prevention: string;
-  control: string;
-  remedy: string;
-  active: boolean;
-  occurrences: number;
-};
-
-export type TicketAnalysis = {
-  from: string;
-  to: string;
-  total: number;
-  byType: { key: string; label: string; count: number }[];
-  byCategory: { key: string; label: string; group: string; count: number }[];
-  byBranch: { key: string; label: string; count: number; per1000Stores: number }[];
-  byWeek: { week: string; count: number }[];
-  hotSpots: { district: string; category: string; count: number }[];
-  slaByHandler: {
-    handlerId: number | null;
-    handler: string;
-    team: string;
-    tickets: number;
-    firstResponseMet: number;
-    firstResponseDecided: number;
-    resolutionMet: number;
-    resolutionDecided: number;
-  }[];
-  handlingHours: { median: number | null; p90: number | null };
-  satisfaction: { rated: number; average: number | null; satisfiedShare: number | null };
-  per1000Stores: number;
-};
-
-export type Workload = { handlerId: number; handler: string; open: number; breached: number; overdue: number }[];
+// The ticket contract, as the server declares it (tickets.contract.ts).
+export type TicketCreated = Wire<typeof ticketCreatedSchema>;
+export type TicketList = Wire<typeof ticketListSchema>;
+export type TicketListItem = TicketList['items'][number];
+export type TicketDetail = Wire<typeof ticketDetailSchema>;
+export type TicketEvent = TicketDetail['events'][number];
+export type TicketCategory = Wire<typeof categorySchema>;
+export type ServiceFailure = Wire<typeof serviceFailureSchema>;
+export type TicketAnalysis = Wire<typeof analysisSchema>;
+export type Workload = Wire<typeof workloadSchema>;
 
 export const ticketKeys = {
   all: ['tickets'] as const,
@@ -127,6 +64,7 @@ export function useTicketCategories() {
   });
 }
 
+// The list's filters as the page holds them; `mine` and `breached` travel as 'true' (ticketListQuery).
 export type TicketListQuery = {
   status?: TicketStatus;
   mine?: boolean;
@@ -139,7 +77,7 @@ export function useTickets(query: TicketListQuery) {
   return useQuery({
     queryKey: ticketKeys.list(query),
     queryFn: ({ signal }) =>
-      api.get<{ total: number; items: TicketListItem[] }>(
+      api.get<TicketList>(
         '/tickets',
         { ...query, mine: query.mine ? 'true' : undefined, breached: query.breached ? 'true' : undefined },
         { signal },
@@ -158,8 +96,7 @@ export function useTicket(id: number, portal = false) {
 export function usePortalTickets() {
   return useQuery({
     queryKey: ticketKeys.portalList,
-    queryFn: ({ signal }) =>
-      api.get<{ total: number; items: TicketListItem[] }>('/portal/tickets', { limit: 50 }, { signal }),
+    queryFn: ({ signal }) => api.get<TicketList>('/portal/tickets', { limit: 50 }, { signal }),
   });
 }
 
@@ -185,22 +122,18 @@ export function useWorkload() {
   });
 }
 
-export const fileTicket = (body: { type: TicketType; categoryCode?: string; description: string }) =>
-  api.post<TicketCreated>('/portal/tickets', body);
-export const replyToTicket = (
-  id: number,
-  body: { body: string; visibleToCustomer: boolean; awaitCustomer?: boolean },
-) => api.post<TicketDetail>(`/tickets/${id}/replies`, body);
+export const fileTicket = (body: Body<typeof portalTicketSchema>) => api.post<TicketCreated>('/portal/tickets', body);
+export const replyToTicket = (id: number, body: Body<typeof replySchema>) =>
+  api.post<TicketDetail>(`/tickets/${id}/replies`, body);
 export const portalReply = (id: number, body: string) =>
-  api.post<TicketDetail>(`/portal/tickets/${id}/replies`, { body });
-export const transitionTicket = (id: number, body: { to: TicketStatus; note: string; assigneeId?: number }) =>
+  api.post<TicketDetail>(`/portal/tickets/${id}/replies`, { body } satisfies Body<typeof portalReplySchema>);
+export const transitionTicket = (id: number, body: Body<typeof transitionSchema>) =>
   api.post<TicketDetail>(`/tickets/${id}/transitions`, body);
-export const escalateTicket = (id: number, note: string) => api.post<TicketDetail>(`/tickets/${id}/escalate`, { note });
-export const editTicket = (
-  id: number,
-  body: { failureCode?: string | null; categoryCode?: string; priority?: string },
-) => api.patch<TicketDetail>(`/tickets/${id}`, body);
-export const confirmTicket = (id: number, body: { accepted: boolean; rating: number; comment?: string }) =>
+export const escalateTicket = (id: number, note: string) =>
+  api.post<TicketDetail>(`/tickets/${id}/escalate`, { note } satisfies Body<typeof escalateSchema>);
+export const editTicket = (id: number, body: Body<typeof editTicketSchema>) =>
+  api.patch<TicketDetail>(`/tickets/${id}`, body);
+export const confirmTicket = (id: number, body: Body<typeof confirmSchema>) =>
   api.post<TicketDetail>(`/portal/tickets/${id}/confirm`, body);
 
 // Photos go as multipart, which the JSON client does not send.
@@ -218,14 +151,10 @@ export async function uploadTicketPhoto(id: number, file: File) {
   }
 }
 
-export type AssignmentRule = {
-  id: number;
-  position: number;
-  groupCode: string | null;
-  categoryCode: string | null;
-  target: 'customer_manager' | 'service_centre' | 'user';
-  userId: number | null;
-};
+// The server answers a rule as the row it keeps (its response declares `target` a plain string);
+// the values are those assignmentRuleSchema accepted, so the web reads them as that schema's.
+export type AssignmentRuleInput = Body<typeof assignmentRuleSchema>;
+export type AssignmentRule = Wire<typeof assignmentRuleSchema> & { id: number; position: number };
 
 export function useAssignmentRules() {
   return useQuery({
@@ -236,7 +165,8 @@ export function useAssignmentRules() {
 
 // ── Staff entry of a phone or visit ticket ──
 
-export type StoreHit = { id: number; licenceNo: string; name: string; owner: string; branchName: string };
+// The fields of a customer (GET /customers) the store search shows.
+export type StoreHit = Pick<Wire<typeof customerSchema>, 'id' | 'licenceNo' | 'name' | 'owner' | 'branchName'>;
 
 export function useStoreSearch(q: string) {
   return useQuery({
@@ -248,46 +178,18 @@ export function useStoreSearch(q: string) {
 }
 
 export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
-export type TicketPriority = (typeof ticketPriorities)[number];
+export type TicketPriority = SameCodes<(typeof ticketPriorities)[number], TicketDetail['priority']>;
 
-export type StaffTicketInput = {
-  customerId: number;
-  type: TicketType;
-  channel: 'phone' | 'visit';
-  categoryCode?: string;
-  priority?: TicketPriority;
-  description: string;
-};
+export type StaffTicketInput = Body<typeof staffTicketSchema>;
 
 export const fileStaffTicket = (body: StaffTicketInput) => api.post<TicketCreated>('/tickets', body);
 
 // ── SLA policies per category × priority, the calendar, the library editor, gateway keys ──
 
-export type PolicyTargets = { firstResponseMinutes: number; resolutionMinutes: number; custom: boolean };
-export type BusinessCalendar = {
-  weekdays: number[];
-  opens: string;
-  closes: string;
-  holidays: string[];
-  extraWorkdays: string[];
-};
-export type SlaPolicies = {
-  categories: {
-    code: string;
-    groupCode: TicketCategory['groupCode'];
-    name: string;
-    active: boolean;
-    businessHours: boolean;
-    targets: Record<TicketPriority, PolicyTargets>;
-  }[];
-  calendar: BusinessCalendar;
-};
-export type PolicyCell = {
-  categoryCode: string;
-  priority: TicketPriority;
-  firstResponseMinutes: number;
-  resolutionMinutes: number;
-};
+export type SlaPolicies = Wire<typeof slaPoliciesSchema>;
+export type PolicyTargets = SlaPolicies['categories'][number]['targets'][TicketPriority];
+export type BusinessCalendar = Body<typeof businessCalendarSchema>;
+export type PolicyCell = Body<typeof slaPolicyCellsSchema>['cells'][number];
 
 export const slaPolicyKey = ['ticket-sla-policies'] as const;
 export function useSlaPolicies() {
@@ -298,24 +200,15 @@ export function useSlaPolicies() {
 }
 export const saveSlaPolicies = (cells: PolicyCell[]) => api.put<SlaPolicies>('/ticket-sla-policies', { cells });
 export const saveCalendar = (calendar: BusinessCalendar) => api.put<SlaPolicies>('/ticket-calendar', calendar);
-export const editCategory = (
-  code: string,
-  body: Partial<
-    Pick<TicketCategory, 'name' | 'active' | 'businessHours' | 'firstResponseMinutes' | 'resolutionMinutes'>
-  >,
-) => api.patch<TicketCategory[]>(`/ticket-categories/${code}`, body);
-export const addCategory = (body: { groupCode: TicketCategory['groupCode']; name: string }) =>
+export const editCategory = (code: string, body: Body<typeof editCategorySchema>) =>
+  api.patch<TicketCategory[]>(`/ticket-categories/${code}`, body);
+// The answer is declared inline by the route: the new category's code and the whole list.
+export const addCategory = (body: Body<typeof newCategorySchema>) =>
   api.post<{ code: string; categories: TicketCategory[] }>('/ticket-categories', body);
-export const saveAssignmentRules = (rules: Omit<AssignmentRule, 'id' | 'position'>[]) =>
+export const saveAssignmentRules = (rules: AssignmentRuleInput[]) =>
   api.put<AssignmentRule[]>('/ticket-assignment-rules', { rules });
 
-export type ChannelKey = {
-  id: number;
-  channel: string;
-  fingerprint: string;
-  createdAt: string;
-  revokedAt: string | null;
-};
+export type ChannelKey = Wire<typeof channelKeyListSchema>[number];
 export function useChannelKeys() {
   return useQuery({
     queryKey: ['ticket-channel-keys'],
@@ -323,5 +216,7 @@ export function useChannelKeys() {
   });
 }
 export const issueChannelKey = (channel: string) =>
-  api.post<{ id: number; channel: string; key: string }>('/ticket-channel-keys', { channel });
+  api.post<Wire<typeof channelKeyCreatedSchema>>('/ticket-channel-keys', {
+    channel,
+  } satisfies Body<typeof channelKeySchema>);
 export const revokeChannelKey = (id: number) => api.post<ChannelKey[]>(`/ticket-channel-keys/${id}/revoke`, {});

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  calendarDate,
+  idParam,
+  idSchema,
+  maxInteger,
+  multilineText,
+  singleLineText,
+} from '../../platform/http/input-bounds.ts';
 import { customerClasses, demoTypes } from '../customers/index.ts';
 import { indicatorKeys, scoredClasses } from './classification.rules.ts';
 
@@ -12,26 +20,29 @@ const demoTypeRule = z.object({
   conditions: z.array(z.object({ indicator: z.string(), min: z.number() })),
 });
 
+// A score on the 0–100 scale every indicator and the total are measured on.
+const score = z.number().min(0).max(100);
+
 // Indicators are strings here so that an unknown one is refused by name (CLASSIFICATION_RULE_SET_INVALID).
 export const ruleSetInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(60),
-  note: z.string().trim().max(500).nullable().optional(),
+  name: singleLineText(60, { trim: true, min: 1 }),
+  note: multilineText(500, { trim: true }).nullable().optional(),
   weights: z
-    .array(z.strictObject({ indicator: z.string().max(30), weight: z.number().min(0).max(100) }))
+    .array(z.strictObject({ indicator: singleLineText(30), weight: z.number().min(0).max(100) }))
     .min(1)
     .max(20)
     .describe(`weights of the indicators (${indicatorKeys.join(', ')}); they must add up to 100`),
   thresholds: z
-    .array(z.strictObject({ class: z.string().max(30), from: z.number(), to: z.number() }))
+    .array(z.strictObject({ class: singleLineText(30), from: score, to: score }))
     .min(1)
     .max(3)
     .describe(`score ranges [from, to) of ${scoredClasses.join(', ')}, covering 0–100 without overlap or gap`),
   demoTypes: z
     .array(
       z.strictObject({
-        demoType: z.string().max(30),
+        demoType: singleLineText(30),
         conditions: z
-          .array(z.strictObject({ indicator: z.string().max(30), min: z.number() }))
+          .array(z.strictObject({ indicator: singleLineText(30), min: score }))
           .min(1)
           .max(8),
       }),
@@ -71,16 +82,17 @@ export const distributionReportSchema = distributionSchema.extend({
 });
 
 export const distributionQuery = z.strictObject({
-  branchId: z.coerce.number().int().positive().optional(),
+  branchId: idParam.optional(),
   districtCode: z
     .string()
+    .max(6)
     .regex(/^\d{6}$/)
     .optional(),
 });
 
 export const newRunSchema = z.strictObject({
-  ruleSetId: z.number().int().positive(),
-  effectiveOn: z.iso.date().optional().describe('default: next Monday'),
+  ruleSetId: idSchema,
+  effectiveOn: calendarDate.optional().describe('default: next Monday'),
 });
 
 export const runSchema = z.object({
@@ -150,7 +162,7 @@ export const proposalSchema = z.object({
 export const proposalPageSchema = z.object({ items: z.array(proposalSchema), total: z.number() });
 
 export const proposalQuery = z.strictObject({
-  branchId: z.coerce.number().int().positive().optional(),
+  branchId: idParam.optional(),
   from: z.enum([...customerClasses, 'none']).optional(),
   to: classEnum.optional(),
   changed: z
@@ -162,29 +174,24 @@ export const proposalQuery = z.strictObject({
 });
 
 export const runCustomerParams = z.strictObject({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
-  customerId: z.coerce.number().int().positive().max(2_147_483_647),
+  id: idParam,
+  customerId: idParam,
 });
 
 export const overrideSchema = z.strictObject({
   class: classEnum.nullable().describe('null clears the override'),
   demoType: demoTypeEnum.nullable().optional(),
-  reason: z.string().max(500).optional(),
+  reason: multilineText(500).optional(),
 });
 
 export const approveSchema = z.strictObject({
-  branchIds: z
-    .array(z.number().int().positive())
-    .min(1)
-    .max(500)
-    .optional()
-    .describe('default: every branch not yet approved'),
+  branchIds: z.array(idSchema).min(1).max(500).optional().describe('default: every branch not yet approved'),
 });
 
 export const handClassSchema = z.strictObject({
   class: classEnum.nullable(),
   demoType: demoTypeEnum.nullable().optional(),
-  reason: z.string().max(500).describe('required'),
+  reason: multilineText(500).describe('required'),
 });
 
 export const handClassResultSchema = z.object({
@@ -229,7 +236,7 @@ export const customerClassificationSchema = z.object({
 
 export const newSpotCheckSchema = z.strictObject({
   size: z.number().int().min(1).max(2000).default(200),
-  seed: z.number().int().min(0).max(2_147_483_647).optional().describe('the seed of an earlier sample draws it again'),
+  seed: z.number().int().min(0).max(maxInteger).optional().describe('the seed of an earlier sample draws it again'),
 });
 
 export const spotCheckSchema = z.object({
@@ -270,6 +277,6 @@ export const spotCheckReportSchema = spotCheckSchema.extend({
 
 export const assessSchema = z.strictObject({
   inspectorClass: classEnum,
-  note: z.string().max(500).nullable().optional(),
+  note: multilineText(500).nullable().optional(),
 });
 export const assessResultSchema = z.object({ customerId: z.number(), inspectorClass: classEnum, agrees: z.boolean() });

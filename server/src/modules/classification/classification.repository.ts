@@ -555,6 +555,20 @@ export async function branchesOfRun(executor: Executor, tenantId: number, runId:
   return rowsOf<{ branchId: number }>(result).map((row) => Number(row.branchId));
 }
 
+// The branches among these that lie inside the scope (a branch-scoped marketer approves only its own).
+export async function branchesInScope(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  branchIds: readonly number[],
+): Promise<number[]> {
+  const result = await executor.execute(sql`
+    SELECT o.id FROM org_units o
+    WHERE o.tenant_id = ${tenantId} AND o.id = ANY(${arrayLiteral(branchIds)}::int[])
+      AND ${scopeCondition(scope, { orgPath: sql`o.path` })}`);
+  return rowsOf<{ id: number }>(result).map((row) => Number(row.id));
+}
+
 // ---- The current classes ----
 
 export async function currentDistributionRows(

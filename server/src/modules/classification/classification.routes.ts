@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { allow, anyStaff } from '../../platform/access/access-rule.ts';
+import { allow, anyStaff, cityWide } from '../../platform/access/access-rule.ts';
 import { actorOf, attachment, idParams, xlsxContentType } from '../../platform/http/route-helpers.ts';
 import {
   approvedRunSchema,
@@ -97,7 +97,7 @@ export const classificationRoutes: FastifyPluginAsyncZod<{ context: AppContext }
   app.post(
     '/classification/rule-sets',
     {
-      config: { access: centre },
+      config: { access: cityWide(centre) },
       schema: {
         tags,
         summary: 'Save a rule set as a new version / 保存分类规则',
@@ -113,7 +113,7 @@ export const classificationRoutes: FastifyPluginAsyncZod<{ context: AppContext }
   app.post(
     '/classification/rule-sets/preview',
     {
-      config: { access: centre },
+      config: { access: cityWide(centre) },
       schema: {
         tags,
         summary: 'Preview the distribution of a rule set / 预览分布',
@@ -137,7 +137,7 @@ export const classificationRoutes: FastifyPluginAsyncZod<{ context: AppContext }
   app.post(
     '/classification/runs',
     {
-      config: { access: centre },
+      config: { access: cityWide(centre) },
       schema: {
         tags,
         summary: 'Run a rule set on every store / 分类测算',
@@ -254,7 +254,7 @@ export const classificationRoutes: FastifyPluginAsyncZod<{ context: AppContext }
   app.post(
     '/classification/spot-checks',
     {
-      config: { access: inspectors },
+      config: { access: cityWide(inspectors) },
       schema: {
         tags,
         summary: 'Draw a stratified sample / 抽样',

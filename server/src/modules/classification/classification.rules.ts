@@ -1,4 +1,5 @@
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { beijingDateOf } from '../../platform/time/beijing.ts';
 import type { CustomerClass, DemoType } from '../customers/index.ts';
 
 // 客户分类, pure: a rule set scores each store on indicators normalised to 0–100, weighs them into
@@ -49,7 +50,7 @@ export type StoreFacts = {
 
 // The calendar day (Beijing time) of an instant, YYYY-MM-DD: classes take effect on days.
 export function dateOf(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return beijingDateOf(instant);
 }
 
 const problem = (zh: string, en: string) =>

@@ -1,14 +1,17 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Executor } from '../../db/client.ts';
 import { type Actor, systemActor } from '../../platform/access/actor.ts';
+import { isCityWideScope } from '../../platform/access/data-scope.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import { scheduleRepeating } from '../../platform/schedule/repeating-task.ts';
+import { everyMinutes } from '../../platform/jobs/cadence.rules.ts';
+import type { Job } from '../../platform/jobs/job-runner.ts';
 import type { CustomerClass, DemoType } from '../customers/index.ts';
 import { addDays, mondayOf } from '../supply/index.ts';
 import {
   applyRun,
   assessSpotCheckItem,
+  branchesInScope,
   branchesOfRun,
   closedWeeksToSummarise,
   currentDistributionRows,
@@ -448,6 +451,13 @@ export async function approveRunIn(
 ) {
   const run = await getRun(tx, actor.tenantId, runId, true);
   if (!run) throw new DomainError('NOT_FOUND');
+  // A run reaches every branch: approving all of it takes a city-wide scope, and a branch-scoped
+  // marketer names the branches it approves, each inside its scope (404 outside, as if unknown).
+  if (branchIds === undefined && !isCityWideScope(actor.scope)) throw new DomainError('CITY_WIDE_SCOPE_REQUIRED');
+  if (branchIds !== undefined) {
+    const visible = await branchesInScope(tx, actor.tenantId, actor.scope, branchIds);
+    if (branchIds.some((id) => !visible.includes(id))) throw new DomainError('NOT_FOUND');
+  }
   if (run.status === 'applied') throw new DomainError('CLASSIFICATION_RUN_APPLIED', { runId });
   const latest = await latestRunId(tx, actor.tenantId);
   if (latest !== run.id) throw new DomainError('CLASSIFICATION_RUN_NOT_LATEST', { latestId: latest ?? 0 });
@@ -528,20 +538,16 @@ export async function summariseClosedWeeksAll(context: AppContext): Promise<numb
 }
 
 // The hourly upkeep of 客户分类: classes whose effective date has come, then closed weeks.
-export function scheduleClassificationUpkeep(
-  context: AppContext,
-  onError: (error: unknown) => void,
-  everyMs = 3_600_000,
-) {
-  return scheduleRepeating(
-    async () => {
-      await switchDueClassesAll(context);
-      await summariseClosedWeeksAll(context);
-    },
-    everyMs,
-    onError,
-  );
-}
+export const classificationUpkeepJob: Job = {
+  name: 'classification.upkeep',
+  description: 'Switches to approved classes whose effective date has come, then summarises the weeks closed since',
+  cadence: everyMinutes(60),
+  run: async (context) => {
+    const switched = await switchDueClassesAll(context);
+    const weeks = await summariseClosedWeeksAll(context);
+    return { switched, weeks };
+  },
+};
 
 // ---- The special class, by hand ----
 

@@ -3,9 +3,9 @@
 export { classificationRoutes } from './classification.routes.ts';
 export {
   approveRunIn,
+  classificationUpkeepJob,
   computeRunIn,
   saveRuleSetIn,
-  scheduleClassificationUpkeep,
   setClassByHandIn,
   setSpecialInBulkIn,
   summariseClosedWeeksAll,

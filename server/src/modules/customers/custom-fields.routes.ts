@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { allow, anyStaff } from '../../platform/access/access-rule.ts';
+import { allow, anyStaff, cityWide } from '../../platform/access/access-rule.ts';
 import { actorOf, idParams } from '../../platform/http/route-helpers.ts';
 import {
   customFieldChangesSchema,
@@ -28,7 +28,7 @@ export const customFieldRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
   app.post(
     '/customer-fields',
     {
-      config: { access: allow('admin') },
+      config: { access: cityWide(allow('admin')) },
       schema: {
         tags: ['customers'],
         summary: 'Define a custom field / 新建自定义字段',
@@ -44,7 +44,7 @@ export const customFieldRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
   app.patch(
     '/customer-fields/:id',
     {
-      config: { access: allow('admin') },
+      config: { access: cityWide(allow('admin')) },
       schema: {
         tags: ['customers'],
         summary: 'Change a custom field / 修改自定义字段',

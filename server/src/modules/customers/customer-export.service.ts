@@ -1,11 +1,10 @@
-import type { Writable } from 'node:stream';
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { findCustomerFields } from './custom-fields.repository.ts';
 import { findExportPage } from './customer-import.repository.ts';
 import { customerSheetColumns, formatCustomerRow, requiredSheetColumns, sheetHeaders } from './customer-sheet.rules.ts';
 import type { SheetKind } from './customer-sheet-reader.ts';
-import { createSheetWriter } from './customer-sheet-writer.ts';
+import { type DownloadContext, noRows, prepareSheetDownload } from './customer-sheet-writer.ts';
 import type { CustomerFilters } from './customers.repository.ts';
 import { readCustomerFilters } from './customers.service.ts';
 
@@ -18,62 +17,73 @@ const exportPageSize = 2_000;
 
 export const customerSheetName = '客户档案';
 
-// The list's query (q, filters, cf.<key>) read as the list reads it; fails before anything is sent.
-export function readExportFilters(context: AppContext, actor: Actor, query: Record<string, unknown>) {
-  return readCustomerFilters(context.db, actor.tenantId, query);
+// The export of the list's query (q, filters, cf.<key>, read as the list reads them and matched by
+// the list's own condition): the query is checked and the first page read before anything is sent.
+export async function prepareCustomerExport(
+  context: AppContext,
+  actor: Actor,
+  query: Record<string, unknown>,
+  kind: SheetKind,
+  download: DownloadContext,
+) {
+  const filters = await readCustomerFilters(context.db, actor.tenantId, query);
+  const fields = (await findCustomerFields(context.db, actor.tenantId)).filter((field) => field.active);
+  return prepareSheetDownload(kind, {
+    sheetName: customerSheetName,
+    headers: sheetHeaders(fields, { readOnly: true }),
+    pages: customerPages(context, actor, filters, fields),
+    download,
+  });
 }
 
-export async function exportCustomers(
+async function* customerPages(
   context: AppContext,
   actor: Actor,
   filters: CustomerFilters,
-  kind: SheetKind,
-  output: Writable,
-): Promise<number> {
-  const fields = (await findCustomerFields(context.db, actor.tenantId)).filter((field) => field.active);
-  const writer = createSheetWriter(kind, output, {
-    sheetName: customerSheetName,
-    headers: sheetHeaders(fields, { readOnly: true }),
-  });
+  fields: Awaited<ReturnType<typeof findCustomerFields>>,
+) {
   let afterLicenceNo: string | undefined;
-  let written = 0;
   for (;;) {
     const page = await findExportPage(context.db, actor.tenantId, actor.scope, filters, {
       afterLicenceNo,
       limit: exportPageSize,
     });
-    for (const customer of page) writer.addRow(formatCustomerRow(customer, fields));
-    written += page.length;
-    if (page.length < exportPageSize) break;
+    yield page.map((customer) => formatCustomerRow(customer, fields));
+    if (page.length < exportPageSize) return;
     afterLicenceNo = page[page.length - 1].licenceNo;
-    await writer.drain();
   }
-  await writer.finish();
-  return written;
 }
 
 // The import template: the importable headers (required ones in red) and a sheet of instructions.
-export async function writeImportTemplate(context: AppContext, actor: Actor, output: Writable): Promise<void> {
+export async function prepareImportTemplate(context: AppContext, actor: Actor, download: DownloadContext) {
   const fields = (await findCustomerFields(context.db, actor.tenantId)).filter((field) => field.active);
   const columns = customerSheetColumns.filter((column) => !column.readOnly);
-  const writer = createSheetWriter('xlsx', output, {
+  return prepareSheetDownload('xlsx', {
     sheetName: customerSheetName,
     headers: sheetHeaders(fields, { readOnly: false }),
     requiredHeaders: new Set([
       ...requiredSheetColumns.map((column) => column.header),
       ...fields.filter((field) => field.required).map((field) => field.label),
     ]),
+    pages: noRows(),
+    notes: {
+      title: '填写说明',
+      lines: [
+        ['列名', '是否必填', '说明'],
+        ...columns.map((column) => [column.header, column.required ? '必填' : '选填', column.hint]),
+        ...fields.map((field) => [field.label, field.required ? '必填' : '选填', customFieldHint(field)]),
+        [],
+        [
+          '导入方式',
+          '',
+          'create：仅新建，许可证号已存在的行报错；upsert：不存在则新建，已存在则更新（只改有变化的字段）',
+        ],
+        ['全部或全不', '', '任何一行有错误时不导入任何数据，并提供标注了错误单元格的文件供下载修改'],
+        ['文件', '', 'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV（UTF-8 或 GBK），不超过 50 MB；第 1 行为表头'],
+      ],
+    },
+    download,
   });
-  writer.addNotesSheet('填写说明', [
-    ['列名', '是否必填', '说明'],
-    ...columns.map((column) => [column.header, column.required ? '必填' : '选填', column.hint]),
-    ...fields.map((field) => [field.label, field.required ? '必填' : '选填', customFieldHint(field)]),
-    [],
-    ['导入方式', '', 'create：仅新建，许可证号已存在的行报错；upsert：不存在则新建，已存在则更新（只改有变化的字段）'],
-    ['全部或全不', '', '任何一行有错误时不导入任何数据，并提供标注了错误单元格的文件供下载修改'],
-    ['文件', '', 'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV（UTF-8 或 GBK），不超过 50 MB；第 1 行为表头'],
-  ]);
-  await writer.finish();
 }
 
 const kindHints = {

@@ -1,3 +1,5 @@
+import { gunzipSync } from 'node:zlib';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { and, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +11,9 @@ import { customerImportErrorFiles } from './customer-import.schema.ts';
 import { pruneImportErrorWorkbooks } from './customer-import.service.ts';
 import { customerSheetColumns } from './customer-sheet.rules.ts';
 import { csvOf, goodRow, importHeaders, multipart, type Row, xlsxOf } from './customer-sheet-fixtures.ts';
+import { sheetLimits } from './customer-sheet-reader.ts';
 import { customers } from './customers.schema.ts';
+import { entriesOf, sharedStringsOf, workbookWithSharedStrings } from './zip-fixtures.ts';
 
 async function readWorkbook(buffer: Buffer) {
   const workbook = new ExcelJS.Workbook();
@@ -18,6 +22,15 @@ async function readWorkbook(buffer: Buffer) {
 }
 
 type ImportError = { row: number; column: string; value: string; message: string };
+
+// A small .xlsx whose shared strings unpack to just past the bound: made once for the file.
+let bomb: Promise<Buffer> | undefined;
+function inflatingWorkbook() {
+  bomb ??= xlsxOf([goodRow('350605900096')]).then((workbook) =>
+    workbookWithSharedStrings(workbook, sharedStringsOf(sheetLimits.sharedStringsBytes + 1024)),
+  );
+  return bomb;
+}
 
 describe.each(testDatabaseKinds)('customer import and export on %s', (kind) => {
   let t: TestApp;
@@ -401,6 +414,183 @@ describe.each(testDatabaseKinds)('customer import and export on %s', (kind) => {
         .slice(1);
       const formatColumn = customerSheetColumns.findIndex((column) => column.key === 'format');
       expect(new Set(lines.map((line) => line.split(',')[formatColumn]))).toEqual(new Set(['食杂店']));
+    });
+  });
+
+  describe('exports and imports that hold against bad input', () => {
+    // A problem is never sent as a file, and its body is what its headers say it is.
+    const problemOf = (response: Awaited<ReturnType<typeof exportFile>>) => {
+      expect(response.headers['content-disposition']).toBeUndefined();
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      const encoding = response.headers['content-encoding'];
+      expect([undefined, 'gzip']).toContain(encoding);
+      const body = encoding === 'gzip' ? gunzipSync(response.rawPayload) : response.rawPayload;
+      return JSON.parse(body.toString('utf8'));
+    };
+    const exportGzip = (query: string) =>
+      t.app.inject({
+        url: `/api/v1/customers/export?${query}`,
+        headers: { cookie: admin, 'accept-encoding': 'gzip' },
+      });
+    const dataRows = (response: Awaited<ReturnType<typeof exportFile>>) =>
+      (parseCsv(response.body.replace(/^\ufeff/, ''), { relax_column_count: true }) as string[][]).slice(1);
+
+    it.each([
+      ['q with a NUL byte', 'q=%E6%81%92%00'],
+      ['a branch id beyond the column', 'branchId=3000000000'],
+      ['a manager id beyond the column', 'managerId=9007199254740991'],
+      ['a tag with a NUL byte', 'tag=a%00b'],
+      ['an unknown custom field', 'cf.nothing=1'],
+    ])('an export with a bad filter answers 400 problem+json, not a broken stream: %s', async (_case, query) => {
+      for (const format of ['csv', 'xlsx']) {
+        const response = await exportGzip(`format=${format}&${query}`);
+        expect(response.statusCode, response.body).toBe(400);
+        expect(problemOf(response)).toMatchObject({ status: 400, code: expect.any(String) });
+      }
+    });
+
+    it('an export whose query fails before its first byte answers a problem, not a gzip-marked file', async () => {
+      // A number field with a stored value that is no number: the database fails the first page.
+      const field = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/customer-fields',
+        headers: { cookie: admin },
+        payload: { key: 'shelf_metres', label: '货架米数', kind: 'number' },
+      });
+      expect(field.statusCode, field.body).toBe(201);
+      const [victim] = await t.database.db
+        .select({ id: customers.id, customFields: customers.customFields })
+        .from(customers)
+        .where(eq(customers.tenantId, t.city.tenantId))
+        .limit(1);
+      await t.database.db
+        .update(customers)
+        .set({ customFields: { ...victim.customFields, shelf_metres: 'many' } })
+        .where(eq(customers.id, victim.id));
+      try {
+        for (const format of ['csv', 'xlsx']) {
+          const response = await exportGzip(`format=${format}&cf.shelf_metres=1..9`);
+          expect(response.statusCode).toBe(500);
+          expect(problemOf(response)).toMatchObject({ status: 500, code: 'INTERNAL' });
+        }
+      } finally {
+        await t.database.db
+          .update(customers)
+          .set({ customFields: victim.customFields })
+          .where(eq(customers.id, victim.id));
+        const off = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/customer-fields/${field.json().id}`,
+          headers: { cookie: admin },
+          payload: { active: false },
+        });
+        expect(off.statusCode, off.body).toBe(200);
+      }
+    });
+
+    it('the customer export honours q', async () => {
+      const [{ n: all }] = await t.database.db
+        .select({ n: count() })
+        .from(customers)
+        .where(eq(customers.tenantId, t.city.tenantId));
+      const [one] = await t.database.db
+        .select({ licenceNo: customers.licenceNo })
+        .from(customers)
+        .where(eq(customers.tenantId, t.city.tenantId))
+        .limit(1);
+      for (const [q, expected] of [
+        [one.licenceNo, 'one'],
+        ['便利', 'some'],
+      ] as const) {
+        const list = await t.app.inject({
+          url: `/api/v1/customers?limit=1&q=${encodeURIComponent(q)}`,
+          headers: { cookie: admin },
+        });
+        const { total } = list.json();
+        if (expected === 'one') expect(total).toBe(1);
+        else expect(total).toBeGreaterThan(1);
+        expect(total).toBeLessThan(all);
+        const csv = await exportFile(`format=csv&q=${encodeURIComponent(q)}`);
+        expect(csv.statusCode).toBe(200);
+        expect(dataRows(csv)).toHaveLength(total);
+        const xlsx = await exportFile(`format=xlsx&q=${encodeURIComponent(q)}`);
+        expect((await readWorkbook(xlsx.rawPayload)).worksheets[0].actualRowCount - 1).toBe(total);
+      }
+      const [row] = dataRows(await exportFile(`format=csv&q=${one.licenceNo}`));
+      expect(row[0].trim()).toBe(one.licenceNo);
+    });
+
+    it('CSV cells that start a formula are neutralised', async () => {
+      const cells = { 店名: "=cmd|' /C calc'!A0", 负责人: '@SUM(A1)', 经营地址: '+1 号-2 室', 标签: '-社区店' };
+      const created = await upload('formula.csv', csvOf([goodRow('350605900099', cells)]));
+      expect(created.statusCode, created.body).toBe(200);
+
+      const csv = await exportFile('format=csv&q=350605900099');
+      const [row] = dataRows(csv);
+      const header = customerSheetColumns.map((column) => column.header);
+      expect(row[header.indexOf('店名')]).toBe("'=cmd|' /C calc'!A0");
+      expect(row[header.indexOf('负责人')]).toBe("'@SUM(A1)");
+      expect(row[header.indexOf('经营地址')]).toBe("'+1 号-2 室");
+      // No cell starts a formula; a tab only comes before digits (a licence or phone number).
+      for (const cell of row) {
+        expect(cell).not.toMatch(/^[=+\-@\r]/);
+        if (cell.startsWith('\t')) expect(cell).toMatch(/^\t\d+$/);
+      }
+
+      // An .xlsx holds the text as a string cell, never a formula.
+      const xlsx = await exportFile('format=xlsx&q=350605900099');
+      const cell = (await readWorkbook(xlsx.rawPayload)).worksheets[0].getRow(2).getCell(header.indexOf('店名') + 1);
+      expect(cell.value).toBe("=cmd|' /C calc'!A0");
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      const entries = await entriesOf(xlsx.rawPayload);
+      const sheetXml = entries.find((entry) => entry.path === 'xl/worksheets/sheet1.xml')?.content.toString('utf8');
+      expect(sheetXml).toContain('=cmd|');
+      expect(sheetXml).not.toMatch(/<f[ >]/);
+
+      // Imported back, the file changes nothing: the store keeps its name as typed.
+      const back = await upload('formula-back.csv', csv.rawPayload, { mode: 'upsert' });
+      expect(back.statusCode, back.body).toBe(200);
+      expect(back.json()).toMatchObject({ rows: 1, updated: 0, unchanged: 1 });
+      expect(await findByLicence('350605900099')).toMatchObject({ name: cells.店名, owner: cells.负责人 });
+    });
+
+    it('an xlsx that inflates past the bound is refused', async () => {
+      const before = await countCustomers();
+      const bomb = await inflatingWorkbook();
+      // Precondition: a small upload that unpacks to more than the bound.
+      expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+      const started = Date.now();
+      const zh = await upload('bomb.xlsx', bomb);
+      expect(zh.statusCode, zh.body).toBe(413);
+      expect(zh.json()).toMatchObject({ code: 'IMPORT_SHEET_TOO_LARGE', status: 413 });
+      expect(zh.json().detail).toContain('64 MB');
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const en = await upload('bomb.xlsx', bomb, { lang: 'en' });
+      expect(en.json().detail).toContain('unpacks to more than the 64 MB limit');
+      expect(await countCustomers()).toBe(before);
+    });
+
+    it('a row wider than the bound is refused', async () => {
+      const wide = `${csvOf([goodRow('350605900098')])}\r\n${'x,'.repeat(sheetLimits.columns)}x`;
+      const response = await upload('wide.csv', wide);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'IMPORT_ROW_TOO_WIDE' });
+      expect(response.json().detail).toContain('第 3 行');
+      expect(await findByLicence('350605900098')).toBeUndefined();
+    });
+
+    it('tells why a damaged file cannot be read in the uploader’s language, not the reader’s words (FILE_ENDED)', async () => {
+      const whole = await xlsxOf([goodRow('350605900097')]);
+      const truncated = whole.subarray(0, Math.floor(whole.length / 2));
+      const zh = await upload('cut.xlsx', truncated);
+      expect(zh.statusCode).toBe(400);
+      expect(zh.json()).toMatchObject({ code: 'IMPORT_FILE_NOT_SPREADSHEET' });
+      expect(zh.json().detail).toContain('已损坏');
+      const en = await upload('cut.xlsx', truncated, { lang: 'en' });
+      expect(en.json().detail).toContain('damaged');
+      for (const detail of [zh.json().detail, en.json().detail]) {
+        expect(detail).not.toMatch(/FILE_ENDED|[A-Z]{2,}_[A-Z]{2,}|Error|undefined/);
+      }
     });
   });
 

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -11,9 +10,17 @@ import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff } from '../../platform/access/access-rule.ts';
 import { pickLocale } from '../../platform/errors/error-catalogue.ts';
 import { buildProblem } from '../../platform/errors/problem-handler.ts';
+import { singleLineText } from '../../platform/http/input-bounds.ts';
 import { actorOf, attachment, receiveUpload, xlsxContentType } from '../../platform/http/route-helpers.ts';
-import { exportCustomers, readExportFilters, writeImportTemplate } from './customer-export.service.ts';
-import { checkImportMode, getImportErrorWorkbook, importCustomers, importLimits } from './customer-import.service.ts';
+import { prepareCustomerExport, prepareImportTemplate } from './customer-export.service.ts';
+import {
+  checkImportMode,
+  getImportErrorWorkbook,
+  importCustomers,
+  importLimits,
+  type StoresMovedSteps,
+} from './customer-import.service.ts';
+import { downloadFor, streamDownload } from './customer-sheet-writer.ts';
 import { customerListQuery } from './customers.contract.ts';
 import { customerFormats } from './customers.schema.ts';
 
@@ -39,7 +46,10 @@ export const exportQuery = customerListQuery.omit({ limit: true, cursor: true, s
   businessFormat: z.enum(customerFormats).optional().describe('业态 filter (the list calls it format)'),
 });
 
-export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+export const customerImportRoutes: FastifyPluginAsyncZod<{
+  context: AppContext;
+  onStoresMoved?: StoresMovedSteps;
+}> = async (app, { context, onStoresMoved }) => {
   await app.register(fastifyMultipart, { limits: { fileSize: importLimits.fileBytes, files: 1 } });
 
   app.get(
@@ -54,11 +64,9 @@ export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }
       },
     },
     async (request, reply) => {
-      const output = new PassThrough();
-      void writeImportTemplate(context, actorOf(request), output).catch((error: unknown) =>
-        output.destroy(error as Error),
-      );
-      return attachment(reply, '客户档案导入模板.xlsx', xlsxContentType).send(output);
+      const download = downloadFor(request, 'customer import template');
+      const write = await prepareImportTemplate(context, actorOf(request), download);
+      return attachment(reply, '客户档案导入模板.xlsx', xlsxContentType).send(streamDownload(write, download.onError));
     },
   );
 
@@ -71,7 +79,7 @@ export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }
         summary: 'Import customers from .xlsx or .csv / 导入客户档案',
         description:
           'Admin and marketing. multipart/form-data with the field "file" (.xlsx or .csv, ≤ 50 MB, headers as the template). mode=create refuses licence numbers that exist; mode=upsert updates them (changed fields only; status cannot change by import). All or nothing: any row error → 422 IMPORT_ROWS_INVALID with errors [{row, column, value, message}] (first 1,000), errorCount and errorWorkbookUrl (the uploaded rows with each bad cell marked, for the uploader, 24 hours); nothing is written. Whole-file problems → 400 (413 when too large).',
-        querystring: z.strictObject({ mode: z.string().max(20).optional().describe('create (default) or upsert') }),
+        querystring: z.strictObject({ mode: singleLineText(20).optional().describe('create (default) or upsert') }),
         response: { 200: importResultSchema },
       },
     },
@@ -83,7 +91,7 @@ export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }
       try {
         const upload = await receiveUpload(request, directory, importLimits.fileBytes);
         const locale = localeOf(request);
-        const outcome = await importCustomers(context, actor, { ...upload, mode, locale });
+        const outcome = await importCustomers(context, actor, { ...upload, mode, locale, onStoresMoved });
         if (outcome.ok) {
           const { ok: _ok, ...counts } = outcome;
           return counts;
@@ -135,17 +143,17 @@ export const customerImportRoutes: FastifyPluginAsyncZod<{ context: AppContext }
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
       const { format: kind, businessFormat, ...query } = request.query;
-      const filters = await readExportFilters(context, actor, {
-        ...query,
-        ...(businessFormat ? { format: businessFormat } : {}),
-      });
-      const output = new PassThrough();
-      void exportCustomers(context, actor, filters, kind, output).catch((error: unknown) => {
-        request.log.error({ err: error }, 'customer export failed');
-        output.destroy(error as Error);
-      });
+      const download = downloadFor(request, 'customer export');
+      // Checked, and its first page read, before the first byte: a bad filter is a 400, not a broken file.
+      const write = await prepareCustomerExport(
+        context,
+        actorOf(request),
+        { ...query, ...(businessFormat ? { format: businessFormat } : {}) },
+        kind,
+        download,
+      );
+      const output = streamDownload(write, download.onError);
       const stamp = context.now().toISOString().slice(0, 10).replaceAll('-', '');
       const type = kind === 'csv' ? 'text/csv; charset=utf-8' : xlsxContentType;
       return attachment(reply, `客户档案-${stamp}.${kind}`, type).send(output);

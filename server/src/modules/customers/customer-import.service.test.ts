@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, count, eq, inArray, like } from 'drizzle-orm';
+import { and, count, eq, inArray, like, notLike, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrayLiteral } from '../../db/array-literal.ts';
 import { testDatabaseKinds } from '../../db/test-database.ts';
@@ -58,6 +58,43 @@ describe.each(testDatabaseKinds)('importCustomers in batches on %s', (kind) => {
     });
     return { outcome, steps };
   };
+  // Stores of the seeded city, none of them touched by these tests (their licences are not 3506029…).
+  const activeSeededStores = async (n: number) => {
+    const rows = await t.database.db
+      .select({ licenceNo: customers.licenceNo })
+      .from(customers)
+      .where(
+        and(
+          eq(customers.tenantId, t.city.tenantId),
+          eq(customers.status, 'active'),
+          notLike(customers.licenceNo, '3506029%'),
+        ),
+      )
+      .orderBy(customers.licenceNo)
+      .limit(n);
+    expect(rows).toHaveLength(n);
+    return rows;
+  };
+  const storedByLicence = (licences: string[]) =>
+    t.database.db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.tenantId, t.city.tenantId), inArray(customers.licenceNo, licences)))
+      .orderBy(customers.licenceNo);
+  const auditCount = async () => {
+    const [row] = await t.database.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(eq(auditLog.tenantId, t.city.tenantId));
+    return row.n;
+  };
+  // The customers' identity sequence is not rolled back: its advance shows rows were inserted.
+  const nextIdentity = async () => {
+    const result = await t.database.db.execute(
+      sql`SELECT last_value::int AS value FROM pg_sequences WHERE sequencename = 'customers_id_seq'`,
+    );
+    return Number((result as unknown as { rows: { value: number }[] }).rows[0].value);
+  };
   const stored = (prefix: string) =>
     t.database.db
       .select()
@@ -105,14 +142,20 @@ describe.each(testDatabaseKinds)('importCustomers in batches on %s', (kind) => {
   });
 
   it('rolls back the batches already written when a later one is bad, and reports every error', async () => {
+    // A store of the seeded city: its licence number is found taken when its batch is looked up,
+    // after two batches went in.
+    const [taken] = await activeSeededStores(1);
+    const identities = await nextIdentity();
     const rows = [
       ...[1, 2, 3, 4, 5].map((serial) => goodRow(`35060292000${serial}`)),
-      // Taken by the previous test: found when its batch is looked up, after two batches went in.
-      goodRow('350602910001'),
+      goodRow(taken.licenceNo),
       goodRow('350602920007', { 业态: '报刊亭' }),
     ];
-    const { outcome } = run('late-error.csv', rows);
+    const { outcome, steps } = run('late-error.csv', rows);
     const result = await outcome;
+    // The first batches were written before the errors came to light...
+    expect(steps).toContain('writing');
+    expect(await nextIdentity()).toBeGreaterThan(identities);
     expect(result).toMatchObject({ ok: false, rows: 7, errorCount: 2 });
     expect(result.ok ? [] : result.errors.map((error) => [error.row, error.column])).toEqual([
       [7, '专卖许可证号'],
@@ -124,6 +167,41 @@ describe.each(testDatabaseKinds)('importCustomers in batches on %s', (kind) => {
       .from(users)
       .where(like(users.username, '3506029200%'));
     expect(accounts.n).toBe(0);
+  });
+
+  it('rolls back the updates and creations already written when errors are found after them (upsert)', async () => {
+    const [first, second, third] = await activeSeededStores(3);
+    const before = await storedByLicence([first.licenceNo, second.licenceNo, third.licenceNo]);
+    const auditsBefore = await auditCount();
+    const identities = await nextIdentity();
+    const rows = [
+      // Batch 1: two updates.
+      goodRow(first.licenceNo, { 联系电话: '13911110001' }),
+      goodRow(second.licenceNo, { 联系电话: '13911110002' }),
+      // Batch 2: two new stores.
+      goodRow('350602940001'),
+      goodRow('350602940002'),
+      // Batch 3: a new store, and an existing one whose status the file changes: an error found
+      // only when this batch's existing stores are looked up, after batches 1 and 2 were written.
+      goodRow('350602940003'),
+      goodRow(third.licenceNo, { 状态: '注销' }),
+    ];
+    const { outcome, steps } = run('late-error-upsert.csv', rows, 'upsert');
+    const result = await outcome;
+    expect(steps).toContain('writing');
+    expect(await nextIdentity()).toBeGreaterThan(identities);
+    expect(result).toMatchObject({ ok: false, rows: 6, errorCount: 1 });
+    expect(result.ok ? [] : result.errors.map((error) => [error.row, error.column])).toEqual([[7, '状态']]);
+    // ...and nothing of them is left: the updated stores as they were, no new store, no portal
+    // account, no audit entry.
+    expect(await storedByLicence([first.licenceNo, second.licenceNo, third.licenceNo])).toEqual(before);
+    expect(await stored('3506029400')).toEqual([]);
+    const [accounts] = await t.database.db
+      .select({ n: count() })
+      .from(users)
+      .where(like(users.username, '3506029400%'));
+    expect(accounts.n).toBe(0);
+    expect(await auditCount()).toBe(auditsBefore);
   });
 
   it('keeps quotes, backslashes, braces and commas in every text column exactly as written', async () => {

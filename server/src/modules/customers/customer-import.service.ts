@@ -13,6 +13,8 @@ import { passwordNotIssued } from '../../platform/auth/password-hashing.ts';
 import { DomainError, type ErrorDetails } from '../../platform/errors/domain-error.ts';
 import { type ErrorCode, type Locale, messageOf } from '../../platform/errors/error-catalogue.ts';
 import { findUserByUsername } from '../../platform/identity/identity.repository.ts';
+import { everyMinutes } from '../../platform/jobs/cadence.rules.ts';
+import type { Job } from '../../platform/jobs/job-runner.ts';
 import type { CustomFieldValue, CustomFieldValues } from './custom-field.rules.ts';
 import { findCustomerFields } from './custom-fields.repository.ts';
 import {
@@ -42,7 +44,13 @@ import {
   parseCustomFieldCells,
   type SheetColumnKey,
 } from './customer-sheet.rules.ts';
-import { detectSheet, readSheetRows, type SheetKind } from './customer-sheet-reader.ts';
+import {
+  detectSheet,
+  readSheetRows,
+  type SheetKind,
+  unreadableHint,
+  unreadableReasonOf,
+} from './customer-sheet-reader.ts';
 import { createSheetWriter } from './customer-sheet-writer.ts';
 import type { CustomerInsert } from './customers.repository.ts';
 
@@ -85,7 +93,14 @@ export type ImportRequest = {
   onProgress?: ImportProgress;
   // Rows per batch (tests use small batches to see several of them).
   batchRows?: number;
+  // What follows when rows move stores to another manager (the reassign-customers workflow's
+  // steps after customers'), handed in by the caller; in the import's transaction.
+  onStoresMoved?: StoresMovedSteps;
 };
+
+// A store that changed manager, and where it went.
+export type MovedStore = { customerId: number; to: { managerId: number; orgPath: string } };
+export type StoresMovedSteps = (tx: Transaction, tenantId: number, moved: MovedStore[], now: Date) => Promise<void>;
 
 type RowError = { row: number; column: string; value: string; code: ErrorCode; details: ErrorDetails };
 type AcceptedRow = ParsedCustomerRow & {
@@ -112,7 +127,8 @@ export async function importCustomers(
   const detection = await detectSheet(request.path);
   if (!detection) throw new DomainError('IMPORT_FILE_EMPTY', { fileName: request.fileName }, 'file');
   if (detection.kind === 'unsupported') {
-    throw new DomainError('IMPORT_FILE_NOT_SPREADSHEET', { fileName: request.fileName, hint: detection.hint }, 'file');
+    const hint = unreadableHint(detection.reason, request.locale);
+    throw new DomainError('IMPORT_FILE_NOT_SPREADSHEET', { fileName: request.fileName, hint }, 'file');
   }
   const pass = await importRows(context, actor, request, detection, size);
   if (pass.errors.length > 0) {
@@ -141,6 +157,7 @@ type PassResult = {
   created: number;
   updated: number;
   unchanged: number;
+  moved: MovedStore[];
 };
 
 // Thrown inside the transaction to roll it back when the file had errors.
@@ -157,8 +174,10 @@ async function importRows(
   try {
     await context.db.transaction(async (tx) => {
       await prepareBulkIndexWrites(tx);
-      result = await passOverRows(tx, context.now(), actor, request, detection, size);
+      const now = context.now();
+      result = await passOverRows(tx, now, actor, request, detection, size);
       if (result.errors.length > 0) throw new FileHasErrors();
+      if (result.moved.length > 0) await request.onStoresMoved?.(tx, actor.tenantId, result.moved, now);
     });
   } catch (error) {
     if (!(error instanceof FileHasErrors)) throw error;
@@ -182,7 +201,7 @@ async function passOverRows(
   const errors: RowError[] = [];
   // Licence number → the first row that has it: all a duplicate check needs to keep.
   const firstRowOf = new Map<string, number>();
-  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const counts = { created: 0, updated: 0, unchanged: 0, moved: [] as MovedStore[] };
   const pinyinMemo = createPinyinMemo();
   let pending: AcceptedRow[] = [];
   let header: HeaderMap | undefined;
@@ -320,12 +339,10 @@ async function* spreadsheetRows(
   } catch (error) {
     if (error instanceof DomainError) throw error;
     // exceljs and csv-parse fail on files that only look like spreadsheets (a renamed zip, a
-    // truncated workbook, broken quoting).
-    throw new DomainError(
-      'IMPORT_FILE_NOT_SPREADSHEET',
-      { fileName: request.fileName, hint: error instanceof Error ? error.message.slice(0, 200) : '' },
-      'file',
-    );
+    // truncated workbook, broken quoting): the uploader hears why in their language, not the
+    // library's words.
+    const hint = unreadableHint(unreadableReasonOf(error), request.locale);
+    throw new DomainError('IMPORT_FILE_NOT_SPREADSHEET', { fileName: request.fileName, hint }, 'file');
   }
 }
 
@@ -448,7 +465,7 @@ async function writeBatch(
   rows: readonly AcceptedRow[],
   stored: ReadonlyMap<string, StoredCustomer>,
   pinyinMemo: PinyinMemo,
-  counts: { created: number; updated: number; unchanged: number },
+  counts: { created: number; updated: number; unchanged: number; moved: MovedStore[] },
 ): Promise<void> {
   const inserts: NewCustomer[] = [];
   const updates: CustomerRowUpdate[] = [];
@@ -486,6 +503,9 @@ async function writeBatch(
       continue;
     }
     const managerChanged = existing.managerId !== row.manager.id;
+    if (managerChanged) {
+      counts.moved.push({ customerId: existing.id, to: { managerId: row.manager.id, orgPath: row.manager.orgPath } });
+    }
     updates.push({
       ...existing,
       ...Object.fromEntries(comparedFields.map((field) => [field, values[field]])),
@@ -610,6 +630,13 @@ export async function getImportErrorWorkbook(context: AppContext, actor: Actor, 
 export async function pruneImportErrorWorkbooks(context: AppContext): Promise<void> {
   await deleteImportErrorFilesExpiredBy(context.db, context.now());
 }
+
+export const importErrorFilesPruningJob: Job = {
+  name: 'customers.prune-import-error-files',
+  description: 'Deletes the error workbooks of failed imports once they have expired',
+  cadence: everyMinutes(60),
+  run: pruneImportErrorWorkbooks,
+};
 
 // ---- The console: kewo import customers FILE ----
 

@@ -5,8 +5,16 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cellText } from './customer-sheet.rules.ts';
-import { detectSheet, readSheetRows } from './customer-sheet-reader.ts';
+import { goodRow, xlsxOf } from './customer-sheet-fixtures.ts';
+import {
+  detectSheet,
+  readSheetRows,
+  sheetLimits,
+  unreadableHint,
+  unreadableReasonOf,
+} from './customer-sheet-reader.ts';
 import { createSheetWriter } from './customer-sheet-writer.ts';
+import { sharedStringsOf, workbookWithSharedStrings } from './zip-fixtures.ts';
 
 const directory = mkdtempSync(join(tmpdir(), 'kewo-sheet-reader-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -85,7 +93,7 @@ describe(readSheetRows.name, () => {
     const buffer = Buffer.from(await document.xlsx.writeBuffer());
     // Rename the workbook part: a zip, but no xl/workbook.xml.
     writeFileSync(path, buffer.toString('latin1').replaceAll('xl/workbook.xml', 'xl/notebook.xml'), 'latin1');
-    await expect(readAll(path)).rejects.toThrow(/no workbook/);
+    await expect(readAll(path)).rejects.toMatchObject({ reason: 'notWorkbook' });
   });
 
   it.each([
@@ -118,5 +126,83 @@ describe(readSheetRows.name, () => {
       writeFileSync(path, content);
       expect((await detectSheet(path))?.kind).toBe(kind);
     }
+  });
+
+  describe('an xlsx that inflates past the bound is refused', () => {
+    it('by what its shared strings declare, before inflating anything', async () => {
+      const path = join(directory, 'bomb.xlsx');
+      const strings = sharedStringsOf(sheetLimits.sharedStringsBytes + 1024);
+      const bomb = await workbookWithSharedStrings(await xlsxOf([goodRow('350602100001')]), strings);
+      // Precondition: a small file that unpacks to more than the bound.
+      expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+      writeFileSync(path, bomb);
+      const started = Date.now();
+      await expect(readAll(path)).rejects.toMatchObject({
+        code: 'IMPORT_SHEET_TOO_LARGE',
+        details: { limit: '64 MB' },
+      });
+      expect(Date.now() - started).toBeLessThan(2_000);
+    });
+
+    it('by the bytes it inflates to, when its entry declares less than it holds (a forged zip)', async () => {
+      const path = join(directory, 'forged.xlsx');
+      const strings = sharedStringsOf(sheetLimits.sharedStringsBytes + 1024);
+      writeFileSync(path, await workbookWithSharedStrings(await xlsxOf([goodRow('350602100001')]), strings, 1_000));
+      await expect(readAll(path)).rejects.toMatchObject({ code: 'IMPORT_SHEET_TOO_LARGE' });
+    });
+
+    it('keeps formatted shared strings as plain text, read as the cells show them', async () => {
+      // Runs of formatting: exceljs would cache each as an object of runs.
+      const path = join(directory, 'runs.xlsx');
+      const runs =
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+        '<si><r><t>恒兴</t></r><r><rPr><b/></rPr><t>便利店</t></r></si><si><t>郑海生</t></si></sst>';
+      const base = new ExcelJS.Workbook();
+      base.addWorksheet('客户档案').addRow(['店名', '负责人']);
+      base.worksheets[0].addRow(['店名', '负责人']);
+      writeFileSync(
+        path,
+        await workbookWithSharedStrings(Buffer.from(await base.xlsx.writeBuffer()), Buffer.from(runs)),
+      );
+      const { read } = await readAll(path);
+      // Both rows point at the first two shared strings, whatever they were before.
+      expect(read[1]).toEqual(['恒兴便利店', '郑海生']);
+    });
+  });
+
+  it('refuses more rows than the bound, and a row wider than the bound, in a CSV', async () => {
+    const long = join(directory, 'long.csv');
+    writeFileSync(long, `店名\n${'恒兴\n'.repeat(sheetLimits.rows + 1)}`);
+    await expect(readAll(long)).rejects.toMatchObject({ code: 'IMPORT_TOO_MANY_ROWS' });
+    const atBound = join(directory, 'at-bound.csv');
+    writeFileSync(atBound, `店名\n${'恒兴\n'.repeat(sheetLimits.rows)}`);
+    expect((await readAll(atBound)).read).toHaveLength(sheetLimits.rows + 1);
+
+    const wide = join(directory, 'wide.csv');
+    writeFileSync(wide, `店名,负责人\n恒兴,郑海生\n${'x,'.repeat(sheetLimits.columns)}x\n`);
+    await expect(readAll(wide)).rejects.toMatchObject({ code: 'IMPORT_ROW_TOO_WIDE', details: { row: 3 } });
+  });
+
+  it('says why a file cannot be read in the reader’s language, never in the library’s words (FILE_ENDED)', async () => {
+    const path = join(directory, 'truncated.xlsx');
+    const whole = await xlsxOf([goodRow('350602100001')]);
+    writeFileSync(path, whole.subarray(0, Math.floor(whole.length / 2)));
+    const failure = await readAll(path).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeDefined();
+    const reason = unreadableReasonOf(failure);
+    expect(reason).toBe('damaged');
+    expect(unreadableHint(reason, 'zh-CN')).toContain('已损坏');
+    expect(unreadableHint(reason, 'en')).toContain('damaged');
+
+    const csv = join(directory, 'open-quote.csv');
+    writeFileSync(csv, `店名,负责人\n"恒兴,郑海生\n${'x'.repeat(sheetLimits.csvRecordBytes + 10)}\n`);
+    const csvFailure = await readAll(csv).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(unreadableReasonOf(csvFailure)).toBe('csvMalformed');
   });
 });

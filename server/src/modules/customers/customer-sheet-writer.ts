@@ -1,11 +1,16 @@
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { FastifyRequest } from 'fastify';
+import { type Locale, messageOf, pickLocale } from '../../platform/errors/error-catalogue.ts';
+import { loggableError } from '../../platform/errors/loggable-error.ts';
+import { csvCell } from './csv-cell.rules.ts';
 import type { SheetKind } from './customer-sheet-reader.ts';
 
 // Writing the template, an export or an error workbook as a stream: an .xlsx through exceljs's
 // streaming writer (row by row, committed as it goes), a .csv as UTF-8 with a BOM so that Excel-CN
-// opens it in the right encoding.
+// opens it in the right encoding. Text goes into an .xlsx as a string cell, never a formula; in a
+// .csv, where a reader's spreadsheet program would take it for one, it is neutralised (csvCell).
 
 export type SheetCell = string | number | null | undefined;
 // Cells to mark (0-based column index → the reason), for the error workbook.
@@ -28,7 +33,9 @@ export function createSheetWriter(
   options: { sheetName: string; headers: readonly string[]; requiredHeaders?: ReadonlySet<string> },
 ): SheetWriter {
   const drain = async () => {
-    if (output.writableNeedDrain) await once(output, 'drain');
+    if (output.writableNeedDrain && !output.destroyed) {
+      await Promise.race([once(output, 'drain'), once(output, 'close')]);
+    }
   };
   if (kind === 'csv') {
     output.write('\ufeff');
@@ -85,10 +92,74 @@ export function createSheetWriter(
   };
 }
 
-// RFC 4180 quoting. Long digit strings (licence numbers, phones) get a leading tab so Excel keeps
-// them as text instead of showing 3.50602E+11 and losing digits on save; the import trims it.
-function csvCell(value: SheetCell): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(value) : /^0?\d{10,}$/.test(value) ? `\t${value}` : value;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+// ---- Downloads ----
+
+export type SheetRows = readonly (readonly SheetCell[])[];
+
+// Who a download is for: the reader's language for its last row, should it break off (quoting the
+// request's id, as the log does), and where to report the cause.
+export type DownloadContext = { locale: Locale; requestId: string; onError: (error: unknown) => void };
+
+// A file download in two steps. prepareSheetDownload reads the first page of rows before anything is
+// sent, so a filter the database refuses is answered with a problem (and no half-sent file); the
+// writer it gives back streams that page and the rest. A failure after the first byte cannot change
+// the answer's status any more: the file is then closed properly with a last row saying it is
+// incomplete (EXPORT_INCOMPLETE, in the reader's language), and download.onError hears the cause.
+export async function prepareSheetDownload(
+  kind: SheetKind,
+  options: {
+    sheetName: string;
+    headers: readonly string[];
+    requiredHeaders?: ReadonlySet<string>;
+    pages: AsyncIterator<SheetRows>;
+    notes?: { title: string; lines: readonly (readonly string[])[] };
+    download: DownloadContext;
+  },
+): Promise<(output: Writable) => Promise<void>> {
+  const first = await options.pages.next();
+  return async (output) => {
+    const writer = createSheetWriter(kind, output, options);
+    try {
+      for (let page = first; !page.done; page = await options.pages.next()) {
+        for (const cells of page.value) writer.addRow(cells);
+        await writer.drain();
+        // The client went away: nobody is left to read the rest.
+        if (output.destroyed) {
+          await options.pages.return?.();
+          return;
+        }
+      }
+    } catch (error) {
+      if (output.destroyed) return;
+      const { locale, requestId, onError } = options.download;
+      onError(error);
+      writer.addRow([messageOf('EXPORT_INCOMPLETE', locale, { requestId })]);
+      await options.pages.return?.();
+    }
+    if (options.notes) writer.addNotesSheet(options.notes.title, options.notes.lines);
+    await writer.finish();
+  };
+}
+
+// The rows of a download that has the header row alone (a template).
+export async function* noRows(): AsyncGenerator<SheetRows> {}
+
+// The download context of a request: its language and id, and its log for a late failure.
+export function downloadFor(request: FastifyRequest, what: string): DownloadContext {
+  return {
+    locale: request.locale ?? pickLocale(request.headers['accept-language']),
+    requestId: request.id,
+    onError: (error) => request.log.error({ err: loggableError(error) }, `${what} failed after it had started`),
+  };
+}
+
+// Sends a prepared download as the reply's body. Should even closing the file fail (the client
+// went away, say), the stream is ended with the error and the connection closed.
+export function streamDownload(write: (output: Writable) => Promise<void>, onError: (error: unknown) => void) {
+  const output = new PassThrough();
+  void write(output).catch((error: unknown) => {
+    onError(error);
+    output.destroy(error as Error);
+  });
+  return output;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, idParam, idSchema, multilineText, singleLineText } from '../../platform/http/input-bounds.ts';
 import { customerSorts } from './customer-reference.ts';
 import {
   customerClasses,
@@ -46,17 +47,23 @@ export const customerSchema = z.object({
   updatedAt: z.date(),
 });
 
-const name = z.string().trim().min(1).max(60);
-const owner = z.string().trim().min(1).max(30);
+const name = singleLineText(60, { trim: true, min: 1 });
+const owner = singleLineText(30, { trim: true, min: 1 });
 const phone = z
   .string()
   .trim()
+  .max(20)
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mobile number (1xxxxxxxxxx) or a landline (0596-1234567)');
-const address = z.string().trim().min(1).max(200);
-const tags = z.array(z.string().trim().min(1).max(20)).max(20);
+const address = singleLineText(200, { trim: true, min: 1 });
+const tags = z.array(singleLineText(20, { trim: true, min: 1 })).max(20);
+// A number a custom field holds: within ±10¹², where every value keeps its exact cents.
+const customFieldNumber = z.number().min(-1_000_000_000_000).max(1_000_000_000_000);
 // Checked against the tenant's field definitions by custom-field.rules.ts; null clears a value.
 const customFields = z
-  .record(z.string().max(30), z.union([z.string().max(500), z.number(), z.array(z.string().max(60)).max(50), z.null()]))
+  .record(
+    singleLineText(30),
+    z.union([multilineText(500), customFieldNumber, z.array(singleLineText(60)).max(50), z.null()]),
+  )
   .describe('custom field values by key; null clears one (PATCH merges)');
 
 const editableFields = {
@@ -70,15 +77,15 @@ const editableFields = {
   orderChannel: z.enum(orderChannels),
   latitude: z.number().min(-90).max(90).nullable(),
   longitude: z.number().min(-180).max(180).nullable(),
-  licenceValidUntil: z.iso.date().nullable(),
+  licenceValidUntil: calendarDate.nullable(),
   tags,
 };
 
 export const newCustomerSchema = z.strictObject({
   // Format and district are checked by the licence rule, which names this field in its error.
-  licenceNo: z.string().trim().min(1).max(32),
+  licenceNo: singleLineText(32, { trim: true, min: 1 }),
   ...editableFields,
-  managerId: z.number().int().positive().describe('a customer manager; the store joins their branch'),
+  managerId: idSchema.describe('a customer manager; the store joins their branch'),
   latitude: editableFields.latitude.optional(),
   longitude: editableFields.longitude.optional(),
   licenceValidUntil: editableFields.licenceValidUntil.optional(),
@@ -107,30 +114,28 @@ export const customFieldFilterParam = /^cf\.[a-z][a-z0-9_]{0,29}$/;
 
 export const customerListQuery = z
   .object({
-    q: z
-      .string()
-      .trim()
-      .max(50)
+    q: singleLineText(50, { trim: true })
       .optional()
       .describe(
         'one box: licence number or phone (exact, first), licence prefix, Chinese substring of name/owner/address',
       ),
     limit: z.coerce.number().int().min(1).max(200).default(20),
-    cursor: z.string().max(300).optional().describe('nextCursor of the previous page'),
+    cursor: singleLineText(300).optional().describe('nextCursor of the previous page'),
     sort: z.enum(customerSorts).default('licenceNo').describe('with q, better matches come first whatever the sort'),
-    branchId: z.coerce.number().int().positive().optional(),
+    branchId: idParam.optional(),
     districtCode: z
       .string()
+      .max(6)
       .regex(/^\d{6}$/)
       .optional(),
-    managerId: z.coerce.number().int().positive().optional(),
+    managerId: idParam.optional(),
     format: z.enum(customerFormats).optional(),
     urbanRural: z.enum(urbanRuralKinds).optional(),
     status: z.enum(customerStatuses).optional(),
     class: z.enum(customerClasses).optional().describe('客户分类: the current class'),
-    tag: z.string().trim().min(1).max(20).optional(),
+    tag: singleLineText(20, { trim: true, min: 1 }).optional(),
   })
-  .catchall(z.string().max(100).describe('cf.<key>: a custom-field filter'));
+  .catchall(singleLineText(100).describe('cf.<key>: a custom-field filter'));
 
 export const customerPageSchema = z.object({
   items: z.array(customerSchema),
@@ -143,12 +148,12 @@ export const customerPageSchema = z.object({
 
 export const statusChangeSchema = z.strictObject({
   status: z.enum(customerStatuses),
-  reason: z.string().max(500).describe('required: why the status changes'),
+  reason: multilineText(500).describe('required: why the status changes'),
 });
 
 export const reassignSchema = z.strictObject({
-  customerIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(1000),
-  managerId: z.number().int().positive(),
+  customerIds: z.array(idSchema).min(1).max(1000),
+  managerId: idSchema,
 });
 
 export const reassignResultSchema = z.object({
@@ -157,7 +162,7 @@ export const reassignResultSchema = z.object({
 });
 
 export const historyQuery = z.strictObject({
-  cursor: z.coerce.number().int().positive().optional().describe('nextCursor of the previous page'),
+  cursor: idParam.optional().describe('nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

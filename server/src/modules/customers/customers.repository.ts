@@ -177,6 +177,12 @@ function filterConditions(tenantId: number, scope: DataScope, filters: CustomerF
   ) as SQL;
 }
 
+// The rows the list shows for these filters and this search, in no particular order: what the
+// list counts, and what an export writes.
+function listedConditions(tenantId: number, scope: DataScope, filters: CustomerFilters): SQL {
+  return and(filterConditions(tenantId, scope, filters), filters.q ? searchOf(filters.q).match : undefined) as SQL;
+}
+
 // Choices go through the GIN index (@>); text and ranges read the value out of the JSON.
 function customFieldCondition(filter: CustomFieldFilter): SQL {
   const value = sql`(${customers.customFields} ->> ${filter.key})`;
@@ -266,7 +272,7 @@ export async function findCustomerPage(
   const [rows, counted] = await Promise.all([
     readPage(),
     search
-      ? countUpTo(executor, and(where, search.match) as SQL, page.exactTotalLimit ?? exactTotalLimit)
+      ? countUpTo(executor, listedConditions(tenantId, scope, filters), page.exactTotalLimit ?? exactTotalLimit)
       : countAll(executor, where),
   ]);
   const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
@@ -341,6 +347,16 @@ export async function findDistrictCodes(executor: Executor, tenantId: number): P
 
 export async function insertDistricts(executor: Executor, rows: (typeof districts.$inferInsert)[]) {
   if (rows.length > 0) await executor.insert(districts).values(rows).onConflictDoNothing();
+}
+
+// The city companies that already serve one of these districts: a district belongs to one.
+export async function findTenantIdsServingDistricts(executor: Executor, codes: readonly string[]): Promise<number[]> {
+  if (codes.length === 0) return [];
+  const rows = await executor
+    .selectDistinct({ tenantId: districts.tenantId })
+    .from(districts)
+    .where(inArray(districts.code, [...codes]));
+  return rows.map((row) => row.tenantId);
 }
 
 export async function isLicenceNoTaken(executor: Executor, tenantId: number, licenceNo: string) {
@@ -566,7 +582,7 @@ export async function findCustomerRowsForExport(
   return selectCustomers(executor, { managerUsername: sql<string>`${users.username}` })
     .where(
       and(
-        filterConditions(tenantId, scope, filters),
+        listedConditions(tenantId, scope, filters),
         page.afterLicenceNo !== undefined ? sql`${customers.licenceNo} > ${page.afterLicenceNo}` : undefined,
       ),
     )

@@ -163,6 +163,14 @@ describe.each(testDatabaseKinds)('customers on %s', (kind) => {
       });
       expect(created.statusCode).toBe(201);
       const cookie = await t.signIn('lh-head', 'branch-head-2026');
+      // An account the admin created sets its own password before anything else.
+      const ownPassword = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { cookie },
+        payload: { currentPassword: 'branch-head-2026', newPassword: 'longhai-head-own-2026' },
+      });
+      expect(ownPassword.statusCode).toBe(204);
       const response = await list('limit=200', cookie);
       const { items, total } = response.json();
       const [expected] = await t.database.db

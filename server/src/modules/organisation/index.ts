@@ -8,4 +8,10 @@ export {
   insertUser,
 } from './organisation.repository.ts';
 export { organisationRoutes } from './organisation.routes.ts';
-export { createTenantWithAdmin, createUserFromConsole, isSetupNeeded } from './organisation.service.ts';
+export {
+  createTenantFromConsole,
+  createTenantWithAdmin,
+  createUserFromConsole,
+  isSetupNeeded,
+  listTenantsForConsole,
+} from './organisation.service.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema, singleLineText } from '../../platform/http/input-bounds.ts';
 import { orgUnitKinds, staffRoles } from '../../platform/identity/identity.schema.ts';
 
 export const orgUnitSchema = z.object({
@@ -10,7 +11,7 @@ export const orgUnitSchema = z.object({
   path: z.string(),
 });
 
-const name = z.string().trim().min(1).max(50);
+const name = singleLineText(50, { trim: true, min: 1 });
 const code = z
   .string()
   .trim()
@@ -19,7 +20,7 @@ const code = z
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 
 export const newOrgUnitSchema = z.strictObject({
-  parentId: z.number().int().positive(),
+  parentId: idSchema,
   kind: z.enum(['branch', 'department']),
   name,
   code,
@@ -48,13 +49,13 @@ const username = z
   .min(3)
   .max(32)
   .regex(/^[A-Za-z][A-Za-z0-9._-]*$/, 'starts with a letter; letters, digits, . _ - only');
-const password = z.string().min(1).max(128);
+const password = singleLineText(128, { min: 1 });
 
 export const newStaffSchema = z.strictObject({
   username,
   displayName: name,
   role: z.enum(staffRoles),
-  orgUnitId: z.number().int().positive(),
+  orgUnitId: idSchema,
   scopeKind: z.enum(['org', 'own']),
   password,
 });
@@ -62,7 +63,7 @@ export const newStaffSchema = z.strictObject({
 export const staffChangesSchema = z.strictObject({
   displayName: name.optional(),
   role: z.enum(staffRoles).optional(),
-  orgUnitId: z.number().int().positive().optional(),
+  orgUnitId: idSchema.optional(),
   scopeKind: z.enum(['org', 'own']).optional(),
   disabled: z.boolean().optional(),
 });
@@ -72,9 +73,10 @@ export const firstAdminSchema = z.strictObject({
   cityCode: z
     .string()
     .trim()
+    .max(4)
     .regex(/^\d{4}$/)
     .describe("GB/T 2260 code of the prefecture-level city (3506 漳州市): its districts become the company's"),
-  province: z.string().trim().max(20).optional(),
+  province: singleLineText(20, { trim: true }).optional(),
   username,
   displayName: name,
   password,

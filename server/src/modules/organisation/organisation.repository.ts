@@ -74,6 +74,11 @@ export async function insertTenant(executor: Executor, tenant: { code: string; n
   return inserted;
 }
 
+// Every city company of the deployment, in the order they were set up.
+export async function findAllTenants(executor: Executor) {
+  return executor.select().from(tenants).orderBy(asc(tenants.id));
+}
+
 export async function findFirstTenant(executor: Executor) {
   const [tenant] = await executor.select().from(tenants).orderBy(asc(tenants.id)).limit(1);
   return tenant;

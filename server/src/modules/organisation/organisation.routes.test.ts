@@ -265,6 +265,14 @@ describe.each(testDatabaseKinds)('organisation on %s', (kind) => {
     });
     expect(created.statusCode).toBe(201);
     const cookie = await t.signIn('ct-admin', 'changtai-admin-2026');
+    // An account the admin created sets its own password before anything else.
+    const ownPassword = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: 'changtai-admin-2026', newPassword: 'changtai-own-2026' },
+    });
+    expect(ownPassword.statusCode).toBe(204);
     const units = await t.app.inject({ url: '/api/v1/org-units', headers: { cookie } });
     expect(units.json().items.map((unit: { id: number }) => unit.id)).toEqual([branch.id]);
     const staff = await t.app.inject({ url: '/api/v1/users?limit=500', headers: { cookie } });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff, publicAccess } from '../../platform/access/access-rule.ts';
+import { idParam, singleLineText } from '../../platform/http/input-bounds.ts';
 import { actorOf, idParams, offsetPaging } from '../../platform/http/route-helpers.ts';
 import { roles } from '../../platform/identity/identity.schema.ts';
 import {
@@ -116,9 +117,9 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
         tags: ['organisation'],
         summary: 'Staff accounts / 用户列表',
         querystring: z.strictObject({
-          q: z.string().trim().max(50).optional(),
+          q: singleLineText(50, { trim: true }).optional(),
           role: z.enum(roles).optional(),
-          orgUnitId: z.coerce.number().int().positive().optional(),
+          orgUnitId: idParam.optional(),
           ...offsetPaging,
         }),
         response: { 200: z.object({ items: z.array(staffSchema), total: z.number() }) },
@@ -183,7 +184,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
         tags: ['organisation'],
         summary: 'Reset a password / 重置密码',
         params: idParams,
-        body: z.strictObject({ newPassword: z.string().min(1).max(128) }),
+        body: z.strictObject({ newPassword: singleLineText(128, { min: 1 }) }),
       },
     },
     async (request, reply) => {

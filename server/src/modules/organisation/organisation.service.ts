@@ -8,9 +8,9 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Locale } from '../../platform/errors/error-catalogue.ts';
 import { countUsers, revokeSessionsOfUser, updateUserPassword } from '../../platform/identity/identity.repository.ts';
 import type { OrgUnitKind, Role } from '../../platform/identity/identity.schema.ts';
-import { administrativeDivisions, cityOf, insertDistricts } from '../customers/index.ts';
+import { administrativeDivisions, cityOf, findTenantIdsServingDistricts, insertDistricts } from '../customers/index.ts';
 import {
-  findFirstTenant,
+  findAllTenants,
   findOrgUnitByCode,
   findOrgUnitInScope,
   findOrgUnitsInScope,
@@ -288,8 +288,64 @@ function cityNameOf(name: string, provinceName: string): string {
   return name;
 }
 
+const defaultCityName = '本市烟草公司';
+
+// A city company's code: how the console commands (--tenant) and the demo's usernames name it.
+const tenantCodePattern = /^[a-z][a-z0-9-]{1,31}$/;
+
+function assertTenantCodeFormat(code: string) {
+  if (!tenantCodePattern.test(code)) throw new DomainError('TENANT_CODE_INVALID', { tenantCode: code }, 'tenant');
+}
+
+export type ConsoleTenant = {
+  tenantCode: string;
+  cityName: string;
+  cityCode: string;
+  province?: string;
+  username: string;
+  displayName: string;
+  password: string;
+};
+
+// `kewo tenant create`: another city company (市公司) in the same deployment, with its districts,
+// its root org unit and its first administrator. A city has one company: its districts, and so
+// its stores' licence numbers (the retailers' usernames), belong to one.
+export async function createTenantFromConsole(context: AppContext, input: ConsoleTenant) {
+  assertTenantCodeFormat(input.tenantCode);
+  assertStrongPassword(input.password, input.username, 'en', 'password');
+  const city = cityOf(input.cityCode);
+  if (!city) throw new DomainError('CITY_UNKNOWN', { cityCode: input.cityCode }, 'cityCode');
+  const passwordHash = await hashPassword(input.password);
+  const now = context.now();
+  return context.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(4243)`);
+    const all = await findAllTenants(tx);
+    if (all.some((tenant) => tenant.code === input.tenantCode)) {
+      throw new DomainError('TENANT_CODE_TAKEN', { tenantCode: input.tenantCode }, 'tenant');
+    }
+    const serving = await findTenantIdsServingDistricts(
+      tx,
+      city.districts.map((district) => district.code),
+    );
+    const holder = all.find((tenant) => serving.includes(tenant.id));
+    if (holder) {
+      throw new DomainError('TENANT_CITY_TAKEN', { cityCode: input.cityCode, tenantCode: holder.code }, 'cityCode');
+    }
+    if (await isUsernameTaken(tx, input.username)) {
+      throw new DomainError('USERNAME_TAKEN', { username: input.username }, 'username');
+    }
+    const created = await createTenantWithAdmin(tx, { ...input, passwordHash }, now);
+    return { tenant: created.tenant, username: input.username };
+  });
+}
+
+// `kewo tenant list`: the codes the other commands take.
+export async function listTenantsForConsole(context: AppContext) {
+  return findAllTenants(context.db);
+}
+
 // Creates a tenant with its root org unit and one administrator. Used by the setup page,
-// `kewo user create` on an empty database, and the demo.
+// `kewo user create` on an empty database, `kewo tenant create`, and the demo.
 export async function createTenantWithAdmin(
   executor: AppContext['db'],
   input: Omit<FirstAdmin, 'password'> & {
@@ -350,12 +406,17 @@ export type ConsoleUser = {
   password: string;
   orgUnitCode?: string;
   scopeKind: 'org' | 'own';
-  cityName: string;
+  // The city company the account belongs to: required once the database holds one.
+  tenantCode?: string;
+  // Only on an empty database: the first city company, created with the account.
+  cityName?: string;
   cityCode?: string;
 };
 
 // `kewo user create`: run by whoever holds the server, so no actor but the system. On an empty
 // database it creates the city company too, which is how a fresh installation gets its first admin.
+// Once there is a city company the account must name its own (--tenant): a command that reads as
+// "create a city" must never quietly add a city-wide administrator to a company that exists.
 export async function createUserFromConsole(context: AppContext, input: ConsoleUser) {
   assertStrongPassword(input.password, input.username, 'en', 'password');
   if (!isScopeAllowed(input.role, input.scopeKind)) {
@@ -368,13 +429,25 @@ export async function createUserFromConsole(context: AppContext, input: ConsoleU
     if (await isUsernameTaken(tx, input.username)) {
       throw new DomainError('USERNAME_TAKEN', { username: input.username }, 'username');
     }
-    const existing = await findFirstTenant(tx);
-    if (!existing) {
+    const all = await findAllTenants(tx);
+    if (all.length === 0) {
       if (input.role !== 'admin') throw new DomainError('SCOPE_NOT_ALLOWED', { role: input.role, scope: 'first user' });
       if (!input.cityCode) throw new DomainError('CITY_CODE_REQUIRED', {}, 'cityCode');
-      const created = await createTenantWithAdmin(tx, { ...input, cityCode: input.cityCode, passwordHash }, now);
+      if (input.tenantCode) assertTenantCodeFormat(input.tenantCode);
+      const created = await createTenantWithAdmin(
+        tx,
+        { ...input, cityName: input.cityName ?? defaultCityName, cityCode: input.cityCode, passwordHash },
+        now,
+      );
       return { username: input.username, role: input.role, tenantName: created.tenant.name };
     }
+    const codes = all.map((tenant) => tenant.code);
+    if (input.cityName !== undefined || input.cityCode !== undefined) {
+      throw new DomainError('CONSOLE_CITY_EXISTS', { tenants: codes }, 'cityCode');
+    }
+    if (!input.tenantCode) throw new DomainError('CONSOLE_TENANT_REQUIRED', { tenants: codes }, 'tenant');
+    const existing = all.find((tenant) => tenant.code === input.tenantCode);
+    if (!existing) throw new DomainError('TENANT_UNKNOWN', { tenantCode: input.tenantCode, tenants: codes }, 'tenant');
     const unit = input.orgUnitCode
       ? await findOrgUnitByCode(tx, existing.id, input.orgUnitCode)
       : await findRootOrgUnit(tx, existing.id);

@@ -66,14 +66,14 @@ describe.each(testDatabaseKinds)('first start on %s', (kind) => {
     expect(districts.every((district: { code: string }) => district.code.startsWith('3505'))).toBe(true);
   });
 
-  it('`kewo user create` adds staff to the existing city', async () => {
+  it('`kewo user create --tenant` adds staff to the existing city', async () => {
     const created = await createUserFromConsole(t.context, {
       username: 'qz-marketing',
       displayName: '泉州营销',
       role: 'marketing',
       password: 'marketing-pass-2026',
       scopeKind: 'org',
-      cityName: 'ignored',
+      tenantCode: 'city',
     });
     expect(created).toEqual({ username: 'qz-marketing', role: 'marketing', tenantName: '泉州市烟草公司' });
     await expect(
@@ -83,7 +83,7 @@ describe.each(testDatabaseKinds)('first start on %s', (kind) => {
         role: 'marketing',
         password: 'marketing-pass-2026',
         scopeKind: 'org',
-        cityName: 'ignored',
+        tenantCode: 'city',
       }),
     ).rejects.toThrow('USERNAME_TAKEN');
   });

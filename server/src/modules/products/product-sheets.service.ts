@@ -1,11 +1,20 @@
 import { stat } from 'node:fs/promises';
-import type { Writable } from 'node:stream';
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { type Change, recordChanges } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { type Locale, messageOf } from '../../platform/errors/error-catalogue.ts';
-import { cellText, createSheetWriter, detectSheet, readSheetRows, type SheetKind } from '../customers/index.ts';
+import {
+  cellText,
+  type DownloadContext,
+  detectSheet,
+  noRows,
+  prepareSheetDownload,
+  readSheetRows,
+  type SheetKind,
+  unreadableHint,
+  unreadableReasonOf,
+} from '../customers/index.ts';
 import { defaultPriceClass, priceClassAfterEdit } from './product.rules.ts';
 import {
   formatProductRow,
@@ -53,7 +62,8 @@ export async function importProducts(
   const detection = await detectSheet(request.path);
   if (!detection) throw new DomainError('PRODUCT_IMPORT_FILE_EMPTY', { fileName: request.fileName }, 'file');
   if (detection.kind === 'unsupported') {
-    throw new DomainError('IMPORT_FILE_NOT_SPREADSHEET', { fileName: request.fileName, hint: detection.hint }, 'file');
+    const hint = unreadableHint(detection.reason, request.locale);
+    throw new DomainError('IMPORT_FILE_NOT_SPREADSHEET', { fileName: request.fileName, hint }, 'file');
   }
   const { accepted, errors, rowCount } = await checkRows(request, detection);
   const stored = new Map(
@@ -84,7 +94,7 @@ export async function importProducts(
 }
 
 async function checkRows(
-  request: { path: string; fileName: string },
+  request: { path: string; fileName: string; locale: Locale },
   detection: { kind: SheetKind; encoding?: string },
 ) {
   const errors: RowError[] = [];
@@ -131,12 +141,10 @@ async function checkRows(
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    // exceljs and csv-parse fail on files that only look like spreadsheets.
-    throw new DomainError(
-      'IMPORT_FILE_NOT_SPREADSHEET',
-      { fileName: request.fileName, hint: error instanceof Error ? error.message.slice(0, 200) : '' },
-      'file',
-    );
+    // exceljs and csv-parse fail on files that only look like spreadsheets: the uploader hears why
+    // in their language, not the library's words.
+    const hint = unreadableHint(unreadableReasonOf(error), request.locale);
+    throw new DomainError('IMPORT_FILE_NOT_SPREADSHEET', { fileName: request.fileName, hint }, 'file');
   }
   if (!header || rowCount === 0)
     throw new DomainError('PRODUCT_IMPORT_FILE_EMPTY', { fileName: request.fileName }, 'file');
@@ -246,34 +254,43 @@ async function writeRows(
 
 export const productSheetName = '卷烟规格';
 
-export async function exportProducts(
+// The list's filters, read before anything is sent (see prepareSheetDownload).
+export async function prepareProductExport(
   context: AppContext,
   actor: Actor,
   filters: ProductFilters,
   kind: SheetKind,
-  output: Writable,
-): Promise<number> {
-  const rows = await findProductsForExport(context.db, actor.tenantId, filters);
-  const writer = createSheetWriter(kind, output, { sheetName: productSheetName, headers: productSheetHeaders });
-  for (const product of rows) writer.addRow(formatProductRow(product));
-  await writer.finish();
-  return rows.length;
+  download: DownloadContext,
+) {
+  return prepareSheetDownload(kind, {
+    sheetName: productSheetName,
+    headers: productSheetHeaders,
+    // A catalogue is a few thousand rows at most: one page.
+    pages: (async function* () {
+      yield (await findProductsForExport(context.db, actor.tenantId, filters)).map(formatProductRow);
+    })(),
+    download,
+  });
 }
 
-export async function writeProductTemplate(output: Writable): Promise<void> {
-  const writer = createSheetWriter('xlsx', output, {
+export async function prepareProductTemplate(download: DownloadContext) {
+  return prepareSheetDownload('xlsx', {
     sheetName: productSheetName,
     headers: productSheetHeaders,
     requiredHeaders: new Set(productSheetColumns.filter((column) => column.required).map((column) => column.header)),
+    pages: noRows(),
+    notes: {
+      title: '填写说明',
+      lines: [
+        ['列名', '是否必填', '说明'],
+        ...productSheetColumns.map((column) => [column.header, column.required ? '必填' : '选填', column.hint]),
+        [],
+        ['按编码更新', '', '卷烟编码不存在则新建，已存在则更新（只改有变化的字段）'],
+        ['全部或全不', '', '任何一行有错误时不导入任何数据，并列出每处错误的行、列和原因'],
+        ['文件', '', 'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV（UTF-8 或 GBK），不超过 10 MB；第 1 行为表头'],
+        ['示例', '', '6901028075862、中华、中华(硬)、376.30、450、一类、在销、否'],
+      ],
+    },
+    download,
   });
-  writer.addNotesSheet('填写说明', [
-    ['列名', '是否必填', '说明'],
-    ...productSheetColumns.map((column) => [column.header, column.required ? '必填' : '选填', column.hint]),
-    [],
-    ['按编码更新', '', '卷烟编码不存在则新建，已存在则更新（只改有变化的字段）'],
-    ['全部或全不', '', '任何一行有错误时不导入任何数据，并列出每处错误的行、列和原因'],
-    ['文件', '', 'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV（UTF-8 或 GBK），不超过 10 MB；第 1 行为表头'],
-    ['示例', '', '6901028075862、中华、中华(硬)、376.30、450、一类、在销、否'],
-  ]);
-  await writer.finish();
 }

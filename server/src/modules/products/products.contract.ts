@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from '../../platform/http/input-bounds.ts';
 import { maxCartonPriceFen, productTextLimits, yuanToFen } from './product.rules.ts';
 import { productStatuses } from './products.schema.ts';
 
@@ -26,11 +27,11 @@ export const productSchema = z.object({
   updatedAt: z.date(),
 });
 
-const brand = z.string().trim().min(1).max(productTextLimits.brand);
-const name = z.string().trim().min(1).max(productTextLimits.name);
+const brand = singleLineText(productTextLimits.brand, { trim: true, min: 1 });
+const name = singleLineText(productTextLimits.name, { trim: true, min: 1 });
 
 export const newProductSchema = z.strictObject({
-  code: z.string().trim().min(1).max(32).describe('checked by the code rule, which names this field'),
+  code: singleLineText(32, { trim: true, min: 1 }).describe('checked by the code rule, which names this field'),
   brand,
   name,
   priceClass: priceClassSchema.optional().describe('omit for the default from the wholesale price'),
@@ -56,13 +57,13 @@ const booleanParam = z
   .optional();
 
 export const productListQuery = z.strictObject({
-  q: z.string().trim().max(40).optional().describe('part of the code, the brand or the name'),
-  brand: z.string().trim().min(1).max(productTextLimits.brand).optional(),
+  q: singleLineText(40, { trim: true }).optional().describe('part of the code, the brand or the name'),
+  brand: brand.optional(),
   priceClass: z.coerce.number().int().min(1).max(5).optional(),
   status: z.enum(productStatuses).optional(),
   isNew: booleanParam.describe('true: 新品 only'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(300).optional().describe('nextCursor of the previous page'),
+  cursor: singleLineText(300).optional().describe('nextCursor of the previous page'),
 });
 
 export const productPageSchema = z.object({

@@ -1,3 +1,5 @@
+import { gunzipSync } from 'node:zlib';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { and, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -392,5 +394,43 @@ describe.each(testDatabaseKinds)('products on %s', (kind) => {
     expect(missing.json().code).toBe('IMPORT_COLUMNS_MISSING');
     const binary = await upload('x.xlsx', Buffer.from([0, 1, 2, 3, 0, 0]));
     expect(binary.json().code).toBe('IMPORT_FILE_NOT_SPREADSHEET');
+  });
+
+  it('an export with a bad filter answers 400 problem+json, not a broken stream', async () => {
+    for (const query of ['q=%E4%B8%AD%00', 'brand=a%00b', 'priceClass=9']) {
+      for (const format of ['csv', 'xlsx']) {
+        const response = await t.app.inject({
+          url: `/api/v1/products/export?format=${format}&${query}`,
+          headers: { cookie: manager, 'accept-encoding': 'gzip' },
+        });
+        expect(response.statusCode, `${query} ${format}`).toBe(400);
+        expect(response.headers['content-disposition']).toBeUndefined();
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        const encoding = response.headers['content-encoding'];
+        expect([undefined, 'gzip']).toContain(encoding);
+        const body = encoding === 'gzip' ? gunzipSync(response.rawPayload) : response.rawPayload;
+        expect(JSON.parse(body.toString('utf8'))).toMatchObject({ status: 400 });
+      }
+    }
+  });
+
+  it('CSV cells that start a formula are neutralised', async () => {
+    const name = '=HYPERLINK("http://x.example","点此")';
+    const created = await upload(
+      'formula.csv',
+      csvOf([productRow('6901028000994', { 品名规格: name })], productSheetHeaders),
+    );
+    expect(created.statusCode, created.body).toBe(200);
+    const csv = await t.app.inject({
+      url: '/api/v1/products/export?format=csv&q=6901028000994',
+      headers: { cookie: manager },
+    });
+    const rows = parseCsv(csv.body.replace(/^\ufeff/, '')) as string[][];
+    expect(rows).toHaveLength(2);
+    expect(rows[1][productSheetHeaders.indexOf('品名规格')]).toBe(`'${name}`);
+    for (const cell of rows[1]) expect(cell).not.toMatch(/^[=+\-@\r]/);
+    // Imported back, nothing changes: the name is the one typed.
+    const back = await upload('formula-back.csv', csv.rawPayload);
+    expect(back.json()).toMatchObject({ rows: 1, unchanged: 1 });
   });
 });

@@ -2,15 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { allow, anyStaff } from '../../platform/access/access-rule.ts';
+import { allow, anyStaff, cityWide } from '../../platform/access/access-rule.ts';
 import { pickLocale } from '../../platform/errors/error-catalogue.ts';
 import { buildProblem } from '../../platform/errors/problem-handler.ts';
 import { actorOf, attachment, idParams, receiveUpload, xlsxContentType } from '../../platform/http/route-helpers.ts';
-import { exportProducts, importProducts, productImportLimits, writeProductTemplate } from './product-sheets.service.ts';
+import { downloadFor, streamDownload } from '../customers/index.ts';
+import {
+  importProducts,
+  prepareProductExport,
+  prepareProductTemplate,
+  productImportLimits,
+} from './product-sheets.service.ts';
 import {
   newProductSchema,
   productBrandsSchema,
@@ -76,11 +81,10 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     },
     async (request, reply) => {
       const { format: kind, ...filters } = request.query;
-      const output = new PassThrough();
-      void exportProducts(context, actorOf(request), filters, kind, output).catch((error: unknown) => {
-        request.log.error({ err: error }, 'product export failed');
-        output.destroy(error as Error);
-      });
+      const download = downloadFor(request, 'product export');
+      // Its rows are read before the first byte: a bad filter is a 400, not a broken file.
+      const write = await prepareProductExport(context, actorOf(request), filters, kind, download);
+      const output = streamDownload(write, download.onError);
       const stamp = context.now().toISOString().slice(0, 10).replaceAll('-', '');
       const type = kind === 'csv' ? 'text/csv; charset=utf-8' : xlsxContentType;
       return attachment(reply, `卷烟规格-${stamp}.${kind}`, type).send(output);
@@ -98,17 +102,17 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
           'Admin and marketing. An .xlsx with the header row the import reads (required in red) and a 填写说明 sheet.',
       },
     },
-    async (_request, reply) => {
-      const output = new PassThrough();
-      void writeProductTemplate(output).catch((error: unknown) => output.destroy(error as Error));
-      return attachment(reply, '卷烟规格导入模板.xlsx', xlsxContentType).send(output);
+    async (request, reply) => {
+      const download = downloadFor(request, 'product import template');
+      const write = await prepareProductTemplate(download);
+      return attachment(reply, '卷烟规格导入模板.xlsx', xlsxContentType).send(streamDownload(write, download.onError));
     },
   );
 
   app.post(
     '/products/import',
     {
-      config: { access: editors },
+      config: { access: cityWide(editors) },
       schema: {
         tags: ['products'],
         summary: 'Import products from .xlsx or .csv / 导入卷烟规格',
@@ -163,7 +167,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
   app.post(
     '/products',
     {
-      config: { access: editors },
+      config: { access: cityWide(editors) },
       schema: {
         tags: ['products'],
         summary: 'Create a product / 新建卷烟规格',
@@ -182,7 +186,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
   app.patch(
     '/products/:id',
     {
-      config: { access: editors },
+      config: { access: cityWide(editors) },
       schema: {
         tags: ['products'],
         summary: 'Edit a product / 修改卷烟规格',

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { beijingMidnightOf } from '../../platform/time/beijing.ts';
 import {
   type AllocationStore,
   type AllocationStrategy,
@@ -14,7 +15,16 @@ import {
   prepareStores,
   quotaDistribution,
 } from './allocation.rules.ts';
-import { addDays, cycleCodeOf, isCutoff, isMonday, yuan } from './order.rules.ts';
+import {
+  addDays,
+  cycleCodeOf,
+  defaultLineCap,
+  isCutoff,
+  isLineCap,
+  isMonday,
+  lineCapRange,
+  yuan,
+} from './order.rules.ts';
 import {
   activeProductsByIds,
   allocationFactsOf,
@@ -41,7 +51,6 @@ import {
 // the allocation is previewed, then published — which writes every store's quotas and opens the
 // cycle for ordering.
 
-const beijingOffsetMs = 8 * 60 * 60 * 1000;
 // Proportional strategies look at the store's last 4 weeks of orders.
 const recentWeeks = 4;
 
@@ -51,6 +60,7 @@ export type NewCycle = {
   closesAt?: string;
   orderDayOnly: boolean;
   dailyCutoff: string;
+  lineCap?: number; // cartons per product per order; defaultLineCap when not given
 };
 
 export async function createCycle(context: AppContext, actor: Actor, input: NewCycle) {
@@ -60,12 +70,14 @@ export async function createCycle(context: AppContext, actor: Actor, input: NewC
 // The use case inside a caller's transaction (the demo builds its cycles with it).
 export async function createCycleIn(tx: Executor, actor: Actor, input: NewCycle, now: Date) {
   if (!isMonday(input.weekStart)) throw new DomainError('CYCLE_WEEK_INVALID', { weekStart: input.weekStart });
-  const weekStartInstant = new Date(`${input.weekStart}T00:00:00Z`).getTime() - beijingOffsetMs;
+  const weekStartInstant = beijingMidnightOf(input.weekStart).getTime();
   const opensAt = input.opensAt ? new Date(input.opensAt) : new Date(weekStartInstant);
   const closesAt = input.closesAt ? new Date(input.closesAt) : new Date(weekStartInstant + 7 * 24 * 3_600_000);
   if (!isCutoff(input.dailyCutoff) || !(opensAt.getTime() < closesAt.getTime())) {
     throw new DomainError('CYCLE_WINDOW_INVALID');
   }
+  const lineCap = input.lineCap ?? defaultLineCap;
+  if (!isLineCap(lineCap)) throw new DomainError('CYCLE_LINE_CAP_INVALID', { ...lineCapRange, lineCap });
   if (await findCycleByWeek(tx, actor.tenantId, input.weekStart)) {
     throw new DomainError('CYCLE_EXISTS', { weekStart: input.weekStart });
   }
@@ -77,10 +89,16 @@ export async function createCycleIn(tx: Executor, actor: Actor, input: NewCycle,
     closesAt,
     orderDayOnly: input.orderDayOnly,
     dailyCutoff: input.dailyCutoff,
+    lineCap,
     status: 'draft',
     createdAt: now,
   });
-  await recordChange(tx, actor, { action: 'create', entity: 'order_cycle', entityId: cycle.id, after: input }, now);
+  await recordChange(
+    tx,
+    actor,
+    { action: 'create', entity: 'order_cycle', entityId: cycle.id, after: { ...input, lineCap } },
+    now,
+  );
   return cycleView(cycle, 0);
 }
 
@@ -93,6 +111,7 @@ export function cycleView(cycle: CycleRow, productCount: number) {
     closesAt: cycle.closesAt.toISOString(),
     orderDayOnly: cycle.orderDayOnly,
     dailyCutoff: cycle.dailyCutoff,
+    lineCap: cycle.lineCap,
     status: cycle.status,
     productCount,
     publishedAt: cycle.publishedAt?.toISOString() ?? null,

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import {
   applyToQuotas,
+  checkLineCaps,
   checkOrderLines,
   cycleCodeOf,
+  defaultLineCap,
   formatBeijing,
+  isLineCap,
   isWindowOpen,
   lineDeltas,
   mondayOf,
@@ -102,6 +105,70 @@ describe('checkOrderLines', () => {
   });
 });
 
+describe(checkLineCaps.name, () => {
+  const products = new Map([
+    [1, { name: '芙蓉王(硬)' }],
+    [2, { name: '白沙(精品)' }],
+  ]);
+
+  it.each([
+    ['a line at the cap', [{ productId: 1, qty: 500 }], 500, 'ok'],
+    ['a line of one carton', [{ productId: 1, qty: 1 }], 500, 'ok'],
+    ['a line one above the cap', [{ productId: 1, qty: 501 }], 500, ['ORDER_LINE_ABOVE_CAP', '芙蓉王(硬)', 501]],
+    [
+      'the largest 32-bit integer',
+      [{ productId: 1, qty: 2_147_483_647 }],
+      500,
+      ['ORDER_LINE_ABOVE_CAP', '芙蓉王(硬)', 2_147_483_647],
+    ],
+    ['2³¹', [{ productId: 1, qty: 2 ** 31 }], 500, ['ORDER_LINE_ABOVE_CAP', '芙蓉王(硬)', 2 ** 31]],
+    ['2⁵³', [{ productId: 1, qty: 2 ** 53 }], 500, ['ORDER_LINE_ABOVE_CAP', '芙蓉王(硬)', 2 ** 53]],
+    [
+      'the second line above it names the second product',
+      [
+        { productId: 1, qty: 10 },
+        { productId: 2, qty: 600 },
+      ],
+      500,
+      ['ORDER_LINE_ABOVE_CAP', '白沙(精品)', 600],
+    ],
+    ['a cycle with a lower cap', [{ productId: 1, qty: 51 }], 50, ['ORDER_LINE_ABOVE_CAP', '芙蓉王(硬)', 51]],
+    ['a cycle with a higher cap', [{ productId: 1, qty: 2_000 }], 5_000, 'ok'],
+    [
+      'a product not in the cycle is named by its id',
+      [{ productId: 9, qty: 501 }],
+      500,
+      ['ORDER_LINE_ABOVE_CAP', '9', 501],
+    ],
+  ])('%s', (_, lines, cap, expected) => {
+    let result: unknown = 'ok';
+    try {
+      checkLineCaps(lines, cap, products);
+    } catch (error) {
+      result = error instanceof DomainError ? [error.code, error.details.product, error.details.qty] : error;
+    }
+    expect(result).toEqual(expected);
+  });
+
+  it('says which cap was passed', () => {
+    expect(() => checkLineCaps([{ productId: 2, qty: 501 }], 500, products)).toThrowError(
+      expect.objectContaining({ details: { productId: 2, product: '白沙(精品)', qty: 501, cap: 500 } }),
+    );
+  });
+
+  it.each([
+    [defaultLineCap, true],
+    [1, true],
+    [10_000, true],
+    [0, false],
+    [10_001, false],
+    [2.5, false],
+    [-500, false],
+  ])('a cycle cap of %s is allowed: %s', (cap, allowed) => {
+    expect(isLineCap(cap)).toBe(allowed);
+  });
+});
+
 describe('applyToQuotas', () => {
   const products = [
     { productId: 10, position: 0, name: '中华(硬)' },
@@ -116,6 +183,17 @@ describe('applyToQuotas', () => {
     ['over the remaining', [{ product: products[0], delta: 2 }], ['QUOTA_EXCEEDED', '中华(硬)']],
     ['unlimited', [{ product: products[2], delta: 500 }], [4, 0, 600]],
     ['a decrease', [{ product: products[0], delta: -4 }], [0, 0, 100]],
+    // An unlimited product is still bounded by what the row's 32-bit integers can record.
+    [
+      'unlimited, up to the largest recordable',
+      [{ product: products[2], delta: 2_147_483_547 }],
+      [4, 0, 2_147_483_647],
+    ],
+    [
+      'unlimited, past the largest recordable',
+      [{ product: products[2], delta: 2_147_483_548 }],
+      ['QUOTA_EXCEEDED', '白沙(精品)'],
+    ],
   ])('%s', (_, changes, expected) => {
     let result: unknown;
     try {

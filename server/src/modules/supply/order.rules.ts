@@ -1,14 +1,22 @@
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { beijingOffsetMs } from '../../platform/time/beijing.ts';
 
 // Rules of ordering (订货): when a store may order in a cycle, what a valid order looks like, and
 // whether it fits the store's quotas. Pure: the clock and the data come in as arguments.
 
 // The company works on Beijing time; it has no daylight saving, so a fixed offset is exact.
-const beijingOffsetMs = 8 * 60 * 60 * 1000;
 const dayMs = 24 * 60 * 60 * 1000;
 // A store's order day opens at 08:00 and closes at the cycle's daily cutoff.
 export const orderDayOpening = '08:00';
 export const maxOrderLines = 200;
+// 每单每品限订: the most cartons of one product one order may hold. A cycle sets its own; the
+// default is far above any real store's week (the demo's largest line is a few dozen cartons, a
+// large supermarket's a hundred or two) and keeps every quantity and amount that sums lines
+// within the database's integers.
+export const defaultLineCap = 500;
+export const lineCapRange = { min: 1, max: 10_000 } as const;
+// The most cartons of one product a store's quota row can record in a cycle (its integer column).
+export const maxRecordedQuantity = 2_147_483_647;
 
 export type CycleWindowSettings = {
   weekStart: string; // the cycle's Monday, YYYY-MM-DD
@@ -105,13 +113,37 @@ export function checkOrderLines(lines: readonly OrderLineInput[]): void {
   }
 }
 
+// Every line within the cycle's cap of cartons per product per order, whether the product has a
+// quota or not; the first line above it is named.
+export function checkLineCaps(
+  lines: readonly OrderLineInput[],
+  lineCap: number,
+  products: ReadonlyMap<number, { name: string }>,
+): void {
+  for (const line of lines) {
+    if (line.qty > lineCap) {
+      throw new DomainError('ORDER_LINE_ABOVE_CAP', {
+        productId: line.productId,
+        product: products.get(line.productId)?.name ?? String(line.productId),
+        qty: line.qty,
+        cap: lineCap,
+      });
+    }
+  }
+}
+
+export function isLineCap(value: number): boolean {
+  return Number.isInteger(value) && value >= lineCapRange.min && value <= lineCapRange.max;
+}
+
 // A store's quota row in a cycle: arrays by product position; -1 = unlimited.
 export type QuotaRow = { quotas: readonly number[]; ordered: readonly number[] };
 export type CycleProductRef = { productId: number; position: number; name: string };
 
 // Applies a change of ordered quantities (positive: more, negative: less) to a store's quota row.
-// Every increase must fit what remains; the first line that does not names its product. Returns
-// the new ordered array; the input is not changed.
+// Every increase must fit what remains (for an unlimited product: what the row can record); the
+// first line that does not names its product. Returns the new ordered array; the input is not
+// changed.
 export function applyToQuotas(
   row: QuotaRow,
   changes: ReadonlyArray<{ product: CycleProductRef; delta: number }>,
@@ -121,12 +153,13 @@ export function applyToQuotas(
     const quota = row.quotas[product.position];
     const current = ordered[product.position] ?? 0;
     const next = current + delta;
-    if (delta > 0 && quota !== -1 && next > quota) {
+    const limit = quota === -1 ? maxRecordedQuantity : quota;
+    if (delta > 0 && next > limit) {
       throw new DomainError('QUOTA_EXCEEDED', {
         productId: product.productId,
         product: product.name,
         requested: delta,
-        remaining: Math.max(0, quota - current),
+        remaining: Math.max(0, limit - current),
       });
     }
     ordered[product.position] = Math.max(0, next);

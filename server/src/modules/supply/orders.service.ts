@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../../app-context.ts';
 import type { Executor } from '../../db/client.ts';
 import { duplicateKeyOf } from '../../db/errors.ts';
-import type { Actor } from '../../platform/access/actor.ts';
+import { type Actor, retailerStoreOf } from '../../platform/access/actor.ts';
 import { changeRecordValues, recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import {
   applyToQuotas,
   assertWindowOpen,
+  checkLineCaps,
   checkOrderLines,
   isWindowOpen,
   lineDeltas,
@@ -70,6 +71,7 @@ export async function getPortalCycle(context: AppContext, actor: Actor) {
     cycleCode: cycle.code,
     window: { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
     isOpen: isWindowOpen(window, now) && quotaRow !== undefined,
+    lineCap: cycle.lineCap,
     items: quotaRow
       ? cycleProducts
           .filter((product) => quotaRow.quotas[product.position] !== 0)
@@ -92,12 +94,6 @@ export async function getPortalCycle(context: AppContext, actor: Actor) {
           })
       : [],
   };
-}
-
-// The store a retailer acts for; a staff caller has none here.
-export function retailerStoreOf(actor: Actor): number {
-  if (actor.scope.kind !== 'customer') throw new DomainError('NOT_FOUND');
-  return actor.scope.customerId;
 }
 
 // ── Placing an order ──────────────────────────────────────────────────────────────────────────
@@ -181,6 +177,7 @@ async function attemptOrder(
   }
   assertWindowOpen(orderWindowOf(cycle, quotaRow.orderDay), now);
   const products = productsByLine(snapshot.products, command.lines);
+  checkLineCaps(command.lines, cycle.lineCap, products);
   const ordered = applyToQuotas(
     quotaRow,
     command.lines.map((line) => ({ product: products.get(line.productId) as PricedCycleProduct, delta: line.qty })),
@@ -302,6 +299,7 @@ export async function changeOrder(
       qty: line.qty,
     }));
     const products = await productsOfLines(tx, actor.tenantId, cycle, [...newLines, ...before]);
+    checkLineCaps(newLines, cycle.lineCap, products);
     const ordered = applyToQuotas(
       quotaRow,
       lineDeltas(before, newLines).map(({ productId, delta }) => ({

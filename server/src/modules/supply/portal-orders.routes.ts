@@ -1,15 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow } from '../../platform/access/access-rule.ts';
+import { retailerStoreOf } from '../../platform/access/actor.ts';
 import { actorOf, idempotencyKeyOf, idParams } from '../../platform/http/route-helpers.ts';
-import {
-  cancelOrder,
-  changeOrder,
-  getPortalCycle,
-  listOrdersWithLines,
-  placeOrder,
-  retailerStoreOf,
-} from './orders.service.ts';
+import { cancelOrder, changeOrder, getPortalCycle, listOrdersWithLines, placeOrder } from './orders.service.ts';
 import {
   orderListSchema,
   orderResultSchema,

@@ -1,18 +1,38 @@
 import { z } from 'zod';
+import {
+  calendarDate,
+  idParam,
+  idSchema,
+  instantSchema,
+  ruleCheckedNumber,
+  singleLineText,
+} from '../../platform/http/input-bounds.ts';
 import { customerFormats, urbanRuralKinds } from '../customers/index.ts';
+import { defaultLineCap, lineCapRange, maxOrderLines } from './order.rules.ts';
 import { cycleStatuses, orderChannelsOfOrders, orderStatuses } from './supply.schema.ts';
 
 // Requests and responses of 货源 supply: cycles, allocation strategies, orders, reports.
 
-const id = z.number().int().positive().max(2_147_483_647);
+const id = idSchema;
 const customerClass = z.enum(['demonstration', 'growth', 'ordinary', 'special']);
 const multiplier = z.number().positive().max(10);
 
 // Order lines are checked by order.rules.ts (empty, >200 lines, whole positive cartons, each
-// product once) so each problem gets its own message; the schema only bounds the body.
+// product once, at most the cycle's cap of cartons per line) so each problem gets its own
+// message; the schema only bounds the body.
 export const orderLinesSchema = z
-  .array(z.strictObject({ productId: id, qty: z.number().describe('cartons (条), a positive integer') }))
-  .max(1_000);
+  .array(
+    z.strictObject({
+      productId: id,
+      qty: z
+        .number()
+        .describe(
+          `cartons (条), a positive integer, at most the cycle's lineCap (default ${defaultLineCap}, never above ${lineCapRange.max})`,
+        ),
+    }),
+  )
+  .max(1_000)
+  .describe(`at most ${maxOrderLines} lines, each product once`);
 
 export const placeOrderSchema = z.strictObject({ lines: orderLinesSchema });
 export const phoneOrderSchema = z.strictObject({ customerId: id, lines: orderLinesSchema });
@@ -38,6 +58,7 @@ export const portalCycleSchema = z.object({
   cycleCode: z.string(),
   window: z.object({ opensAt: z.string(), closesAt: z.string() }),
   isOpen: z.boolean().describe('the window contains now and the store has quotas in the cycle'),
+  lineCap: z.number().describe('the most cartons of one product one order may hold'),
   items: z.array(
     z.object({
       productId: z.number(),
@@ -72,10 +93,10 @@ export const orderViewSchema = z.object({
 });
 export const orderListSchema = z.object({ items: z.array(orderViewSchema) });
 
-export const portalOrdersQuery = z.strictObject({ cycleId: z.coerce.number().int().positive().optional() });
+export const portalOrdersQuery = z.strictObject({ cycleId: idParam.optional() });
 export const staffOrdersQuery = z.strictObject({
-  cycleId: z.coerce.number().int().positive().optional(),
-  customerId: z.coerce.number().int().positive().optional(),
+  cycleId: idParam.optional(),
+  customerId: idParam.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -86,7 +107,7 @@ export const strategySchema = z.strictObject({
     z.strictObject({
       kind: z.literal('grade_table'),
       table: z
-        .array(z.strictObject({ fromGrade: z.number(), toGrade: z.number(), qty: z.number() }))
+        .array(z.strictObject({ fromGrade: ruleCheckedNumber, toGrade: ruleCheckedNumber, qty: ruleCheckedNumber }))
         .min(1)
         .max(30),
     }),
@@ -94,32 +115,47 @@ export const strategySchema = z.strictObject({
     z.strictObject({ kind: z.literal('unlimited') }),
   ]),
   classMultipliers: z.partialRecord(customerClass, multiplier).optional(),
-  creditMultipliers: z.record(z.string().max(10), multiplier).optional(),
+  creditMultipliers: z.record(singleLineText(10), multiplier).optional(),
   eligibility: z
     .strictObject({
-      classes: z.array(customerClass).optional(),
-      formats: z.array(z.enum(customerFormats)).optional(),
-      districtCodes: z.array(z.string().regex(/^\d{6}$/)).optional(),
-      urbanRural: z.array(z.enum(urbanRuralKinds)).optional(),
-      gradeMin: z.number().optional(),
-      gradeMax: z.number().optional(),
+      classes: z.array(customerClass).max(20).optional(),
+      formats: z.array(z.enum(customerFormats)).max(20).optional(),
+      districtCodes: z
+        .array(
+          z
+            .string()
+            .max(6)
+            .regex(/^\d{6}$/),
+        )
+        .max(500)
+        .optional(),
+      urbanRural: z.array(z.enum(urbanRuralKinds)).max(20).optional(),
+      gradeMin: ruleCheckedNumber.optional(),
+      gradeMax: ruleCheckedNumber.optional(),
     })
     .optional(),
-  cap: z.number().optional().describe('限量: at most this many cartons per store'),
+  cap: ruleCheckedNumber.optional().describe('限量: at most this many cartons per store'),
 });
 
 export const cycleProductsSchema = z.strictObject({
   products: z
-    .array(z.strictObject({ productId: id, supply: z.number().nullable(), strategy: strategySchema }))
+    .array(z.strictObject({ productId: id, supply: ruleCheckedNumber.nullable(), strategy: strategySchema }))
     .max(500),
 });
 
 export const newCycleSchema = z.strictObject({
-  weekStart: z.iso.date().describe('the Monday of the week'),
-  opensAt: z.iso.datetime({ offset: true }).optional(),
-  closesAt: z.iso.datetime({ offset: true }).optional(),
+  weekStart: calendarDate.describe('the Monday of the week'),
+  opensAt: instantSchema.optional(),
+  closesAt: instantSchema.optional(),
   orderDayOnly: z.boolean().default(true).describe('true: each store orders on its order day only'),
-  dailyCutoff: z.string().default('17:00').describe('HH:MM Beijing time, the order day cutoff'),
+  dailyCutoff: singleLineText(5).default('17:00').describe('HH:MM Beijing time, the order day cutoff'),
+  lineCap: z
+    .number()
+    .int()
+    .min(lineCapRange.min)
+    .max(lineCapRange.max)
+    .default(defaultLineCap)
+    .describe('每单每品限订: the most cartons of one product one order may hold, quota or not'),
 });
 
 export const cycleSchema = z.object({
@@ -130,6 +166,7 @@ export const cycleSchema = z.object({
   closesAt: z.string(),
   orderDayOnly: z.boolean(),
   dailyCutoff: z.string(),
+  lineCap: z.number().describe('cartons of one product one order may hold'),
   status: z.enum(cycleStatuses),
   productCount: z.number(),
   publishedAt: z.string().nullable(),
@@ -230,15 +267,17 @@ export const onlineRateSchema = z.object({
 });
 
 export const cycleStoreParams = z.strictObject({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
-  customerId: z.coerce.number().int().positive().max(2_147_483_647),
+  id: idParam,
+  customerId: idParam,
 });
 
 // ── Grades ────────────────────────────────────────────────────────────────────────────────────
 
 export const newGradeRunSchema = z.strictObject({
-  weights: z.strictObject({ amount: z.number(), quantity: z.number() }).default({ amount: 70, quantity: 30 }),
-  effectiveOn: z.iso.date().optional().describe('default: the next Monday'),
+  weights: z
+    .strictObject({ amount: ruleCheckedNumber, quantity: ruleCheckedNumber })
+    .default({ amount: 70, quantity: 30 }),
+  effectiveOn: calendarDate.optional().describe('default: the next Monday'),
 });
 
 export const gradeRunSchema = z.object({

@@ -244,7 +244,7 @@ export async function recentPurchases(
 ): Promise<Array<{ customerId: number; productId: number; qty: number }>> {
   if (productIds.length === 0) return [];
   const result = await executor.execute(sql`
-    SELECT o.customer_id AS "customerId", l.product_id AS "productId", sum(l.qty)::int AS qty
+    SELECT o.customer_id AS "customerId", l.product_id AS "productId", sum(l.qty)::bigint AS qty
     FROM order_cycles c
     JOIN orders o ON o.tenant_id = c.tenant_id AND o.cycle_id = c.id AND o.status = 'submitted'
     JOIN order_lines l ON l.tenant_id = o.tenant_id AND l.order_id = o.id
@@ -423,6 +423,7 @@ export type CycleWindowRow = {
   closesAt: Date;
   orderDayOnly: boolean;
   dailyCutoff: string;
+  lineCap: number;
 };
 export type PricedCycleProduct = {
   productId: number;
@@ -447,11 +448,11 @@ export const orderSnapshotStatement = shapedStatement({
   shapeOf: (query: OrderSnapshotQuery) => ({ scope: query.scope.kind, idempotent: query.idempotency !== undefined }),
   build: ({ scope, idempotent }) => sql`
     WITH cycle AS (
-      SELECT id, week_start, opens_at, closes_at, order_day_only, daily_cutoff FROM order_cycles
+      SELECT id, week_start, opens_at, closes_at, order_day_only, daily_cutoff, line_cap FROM order_cycles
       WHERE tenant_id = ${value('tenantId')} AND status = 'published' AND opens_at <= ${value('now')}
       ORDER BY week_start DESC, id DESC LIMIT 1)
     SELECT cycle.id, cycle.week_start::text AS "weekStart", cycle.opens_at AS "opensAt", cycle.closes_at AS "closesAt",
-      cycle.order_day_only AS "orderDayOnly", cycle.daily_cutoff AS "dailyCutoff",
+      cycle.order_day_only AS "orderDayOnly", cycle.daily_cutoff AS "dailyCutoff", cycle.line_cap AS "lineCap",
       to_json(store.quotas) AS quotas, to_json(store.ordered) AS ordered, store.order_day AS "orderDay",
       ${idempotent ? sql`stored.request_hash` : sql`NULL::text`} AS "requestHash",
       ${idempotent ? sql`stored.response` : sql`NULL::jsonb`} AS response,
@@ -499,6 +500,7 @@ export async function readOrderSnapshot(
       closesAt: new Date(row.closesAt as string | Date),
       orderDayOnly: Boolean(row.orderDayOnly),
       dailyCutoff: String(row.dailyCutoff),
+      lineCap: Number(row.lineCap),
     },
     quotaRow: quotas ? { quotas, ordered: jsonOf(row.ordered) as number[], orderDay: Number(row.orderDay) } : undefined,
     products: (jsonOf(row.products) as PricedCycleProduct[] | null) ?? [],

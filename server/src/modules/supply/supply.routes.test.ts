@@ -17,6 +17,7 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
   let service: string;
   let store: { id: number; licenceNo: string; managerId: number };
   let otherStore: { id: number; licenceNo: string };
+  let burstStore: { id: number; licenceNo: string };
   let retailer: string;
   let otherRetailer: string;
   let cycleId: number;
@@ -90,8 +91,8 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
       .from(customers)
       .where(and(eq(customers.tenantId, t.city.tenantId), eq(customers.status, 'active')))
       .orderBy(customers.id)
-      .limit(2);
-    [store, otherStore] = stores;
+      .limit(3);
+    [store, otherStore, burstStore] = stores;
     retailer = await retailerSignIn(store.licenceNo);
     otherRetailer = await retailerSignIn(otherStore.licenceNo);
   });
@@ -107,16 +108,32 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
       expect(refused.statusCode).toBe(403);
     });
 
-    it('creates a cycle, open every day until Wednesday', async () => {
+    it('refuses a cap of cartons per line outside 1–10,000, and creates nothing', async () => {
+      for (const lineCap of [0, 10_001, 2 ** 31, 2.5]) {
+        const response = await inject(marketing, 'POST', '/api/v1/supply/cycles', {
+          weekStart: '2026-11-30',
+          lineCap,
+        });
+        expect(response.statusCode).toBe(400);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+      }
+      const cycles = await inject(marketing, 'GET', '/api/v1/supply/cycles');
+      expect(cycles.json().items.map((cycle: { weekStart: string }) => cycle.weekStart)).not.toContain('2026-11-30');
+      // A cycle made without saying has the default cap: the demo's own.
+      expect(cycles.json().items.map((cycle: { lineCap: number }) => cycle.lineCap)).toContain(500);
+    });
+
+    it('creates a cycle, open every day until Wednesday, with its own cap of cartons per line', async () => {
       // The demo city already has this week's cycle (2026-W48): this one is next week's, opened early.
       const created = await inject(marketing, 'POST', '/api/v1/supply/cycles', {
         weekStart: '2026-11-30',
         orderDayOnly: false,
         opensAt: '2026-11-23T00:00:00Z',
         closesAt: '2026-11-25T09:00:00Z',
+        lineCap: 400,
       });
       expect(created.statusCode).toBe(201);
-      expect(created.json()).toMatchObject({ code: '2026-W49', status: 'draft', productCount: 0 });
+      expect(created.json()).toMatchObject({ code: '2026-W49', status: 'draft', productCount: 0, lineCap: 400 });
       cycleId = created.json().id;
       const again = await inject(marketing, 'POST', '/api/v1/supply/cycles', { weekStart: '2026-11-30' });
       expect(again.json().code).toBe('CYCLE_EXISTS');
@@ -217,7 +234,12 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
       const response = await inject(retailer, 'GET', '/api/v1/portal/cycle');
       expect(response.statusCode).toBe(200);
       const body = response.json();
-      expect(body).toMatchObject({ cycleId, isOpen: true, window: { opensAt: '2026-11-23T00:00:00.000Z' } });
+      expect(body).toMatchObject({
+        cycleId,
+        isOpen: true,
+        lineCap: 400,
+        window: { opensAt: '2026-11-23T00:00:00.000Z' },
+      });
       const furong = body.items.find((item: CycleItem) => item.productId === productIds.furong);
       expect(furong).toMatchObject({ quota: null, remaining: null, wholesalePrice: 220 });
       const baisha = body.items.find((item: CycleItem) => item.productId === productIds.baisha);
@@ -371,20 +393,113 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
       expect(await orderCount(store.id)).toBe(before);
     });
 
+    // An unlimited product has no quota to stop a line: the cycle's cap of cartons per line does.
+    it.each([
+      ['one carton above the cycle’s cap', 401],
+      ['the largest 32-bit integer', 2_147_483_647],
+      ['2³¹', 2 ** 31],
+      ['2⁵³ − 1', Number.MAX_SAFE_INTEGER],
+    ])('refuses a line of an unlimited product of %s, and writes nothing', async (_, qty) => {
+      const before = await storeRow(store.id);
+      const orders = await orderCount(store.id);
+      const response = await inject(retailer, 'POST', '/api/v1/portal/orders', {
+        lines: [
+          { productId: productIds.baisha, qty: 1 },
+          { productId: productIds.furong, qty },
+        ],
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({
+        code: 'ORDER_LINE_ABOVE_CAP',
+        productId: productIds.furong,
+        qty,
+        cap: 400,
+      });
+      expect(response.json().detail).toBe(`“芙蓉王(硬)”每单最多订 400 条（本次 ${qty} 条）。`);
+      expect(await storeRow(store.id)).toEqual(before);
+      expect(await orderCount(store.id)).toBe(orders);
+    });
+
+    it('says so in English too', async () => {
+      const response = await inject(
+        retailer,
+        'POST',
+        '/api/v1/portal/orders',
+        { lines: [{ productId: productIds.furong, qty: 2_147_483_647 }] },
+        { 'accept-language': 'en' },
+      );
+      expect(response.statusCode).toBe(400);
+      expect(response.json().detail).toBe(
+        '"芙蓉王(硬)": an order holds at most 400 cartons of one product (got 2147483647).',
+      );
+    });
+
+    it('takes a line at the cap, and the store’s next orders of the product still go through', async () => {
+      const before = await storeRow(store.id);
+      const atCap = await inject(retailer, 'POST', '/api/v1/portal/orders', {
+        lines: [{ productId: productIds.furong, qty: 400 }],
+      });
+      expect(atCap.statusCode).toBe(201);
+      const next = await inject(retailer, 'POST', '/api/v1/portal/orders', {
+        lines: [{ productId: productIds.furong, qty: 1 }],
+      });
+      expect(next.statusCode).toBe(201);
+      expect((await storeRow(store.id)).ordered[1]).toBe(before.ordered[1] + 401);
+      // Withdrawn again, so the reports below sum the orders they name.
+      for (const response of [atCap, next]) {
+        const cancelled = await inject(retailer, 'DELETE', `/api/v1/portal/orders/${response.json().orderId}`);
+        expect(cancelled.statusCode).toBe(204);
+      }
+      expect(await storeRow(store.id)).toEqual(before);
+    });
+
+    it('refuses a change that puts a line above the cap, and leaves the order as it was', async () => {
+      const [mine] = (await inject(retailer, 'GET', `/api/v1/portal/orders?cycleId=${cycleId}`))
+        .json()
+        .items.filter((order: { status: string }) => order.status === 'submitted');
+      const before = await storeRow(store.id);
+      for (const qty of [401, 2_147_483_647, 2 ** 31]) {
+        const response = await inject(retailer, 'PUT', `/api/v1/portal/orders/${mine.orderId}`, {
+          lines: [
+            { productId: productIds.baisha, qty: 2 },
+            { productId: productIds.furong, qty },
+          ],
+        });
+        expect(response.statusCode).toBe(400);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        expect(response.json()).toMatchObject({ code: 'ORDER_LINE_ABOVE_CAP', qty, cap: 400 });
+      }
+      expect(await storeRow(store.id)).toEqual(before);
+      const [after] = (await inject(retailer, 'GET', `/api/v1/portal/orders?cycleId=${cycleId}`))
+        .json()
+        .items.filter((order: { orderId: number }) => order.orderId === mine.orderId);
+      expect(after.lines.map((line: { qty: number }) => line.qty)).toEqual(
+        mine.lines.map((line: { qty: number }) => line.qty),
+      );
+    });
+
     it('refuses a product the store is not eligible for (quota 0)', async () => {
+      // The mall-only product: the store is not a mall, so its quota for it is 0.
+      const [{ format }] = await t.database.db
+        .select({ format: customers.format })
+        .from(customers)
+        .where(eq(customers.id, store.id));
+      expect(format).not.toBe('mall');
+      const before = await storeRow(store.id);
+      expect(before.quotas[3]).toBe(0);
       const response = await inject(retailer, 'POST', '/api/v1/portal/orders', {
         lines: [{ productId: productIds.mall, qty: 1 }],
       });
-      // Unless the first store happens to be a mall, its quota for the mall-only product is 0.
-      const row = await storeRow(store.id);
-      if (row.quotas[3] === 0) {
-        expect(response.statusCode).toBe(409);
-        expect(response.json().code).toBe('QUOTA_EXCEEDED');
-      }
+      expect(response.statusCode).toBe(409);
+      expect(response.json()).toMatchObject({ code: 'QUOTA_EXCEEDED', productId: productIds.mall, remaining: 0 });
+      expect(await storeRow(store.id)).toEqual(before);
     });
 
     it('lets the store change and cancel its order; another store cannot see it', async () => {
-      const [mine] = (await inject(retailer, 'GET', `/api/v1/portal/orders?cycleId=${cycleId}`)).json().items;
+      const [mine] = (await inject(retailer, 'GET', `/api/v1/portal/orders?cycleId=${cycleId}`))
+        .json()
+        .items.filter((order: { status: string }) => order.status === 'submitted');
       expect(mine.lines).toHaveLength(2);
       const changed = await inject(retailer, 'PUT', `/api/v1/portal/orders/${mine.orderId}`, {
         lines: [
@@ -411,13 +526,35 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
       expect(twice.json().code).toBe('ORDER_CANCELLED');
     });
 
-    it('never oversells: 200 parallel submissions against a quota of 3', async () => {
-      const before = (await storeRow(otherStore.id)).ordered[2];
-      expect(before).toBe(0);
+    it('orders a store’s whole quota of a limited product, and not one carton more', async () => {
+      expect((await storeRow(otherStore.id)).ordered[2]).toBe(0);
+      for (const _ of [1, 2, 3]) {
+        const response = await inject(otherRetailer, 'POST', '/api/v1/portal/orders', {
+          lines: [{ productId: productIds.baisha, qty: 1 }],
+        });
+        expect(response.statusCode).toBe(201);
+      }
+      const fourth = await inject(otherRetailer, 'POST', '/api/v1/portal/orders', {
+        lines: [{ productId: productIds.baisha, qty: 1 }],
+      });
+      expect(fourth.statusCode).toBe(409);
+      expect(fourth.json()).toMatchObject({ code: 'QUOTA_EXCEEDED', remaining: 0 });
+      expect((await storeRow(otherStore.id)).ordered[2]).toBe(3);
+    });
+
+    // Only PostgreSQL proves this. PGlite is one connection that runs one statement at a time, so
+    // 200 "parallel" submissions reach it one after another and none ever finds the quota row
+    // changed under it: the test passes there even with the compare-and-set of the order insert
+    // (and the row lock behind it) removed. `npm test` says when it did not run.
+    it.skipIf(kind === 'pglite')('never oversells: 200 parallel submissions against a quota of 3', async () => {
+      const burstRetailer = await retailerSignIn(burstStore.licenceNo);
+      const before = await storeRow(burstStore.id);
+      expect(before.quotas[2]).toBe(3);
+      expect(before.ordered[2]).toBe(0);
       const responses = await Promise.all(
         Array.from({ length: 200 }, (_, index) =>
           inject(
-            otherRetailer,
+            burstRetailer,
             'POST',
             '/api/v1/portal/orders',
             { lines: [{ productId: productIds.baisha, qty: 1 }] },
@@ -428,13 +565,25 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
       const statuses = responses.map((response) => response.statusCode);
       expect(statuses.filter((status) => status === 201)).toHaveLength(3);
       expect(statuses.filter((status) => status === 409)).toHaveLength(197);
-      expect((await storeRow(otherStore.id)).ordered[2]).toBe(3);
+      expect((await storeRow(burstStore.id)).ordered[2]).toBe(3);
       const [{ qty }] = await t.database.db
         .select({ qty: sql<number>`coalesce(sum(${orderLines.qty}), 0)::int` })
         .from(orderLines)
         .innerJoin(orders, and(eq(orders.tenantId, orderLines.tenantId), eq(orders.id, orderLines.orderId)))
-        .where(and(eq(orders.customerId, otherStore.id), eq(orderLines.productId, productIds.baisha)));
+        .where(
+          and(
+            eq(orders.customerId, burstStore.id),
+            eq(orders.status, 'submitted'),
+            eq(orderLines.productId, productIds.baisha),
+          ),
+        );
       expect(qty).toBe(3);
+      // Withdrawn again, so the reports below count only the stores they name.
+      for (const response of responses.filter((response) => response.statusCode === 201)) {
+        const cancelled = await inject(burstRetailer, 'DELETE', `/api/v1/portal/orders/${response.json().orderId}`);
+        expect(cancelled.statusCode).toBe(204);
+      }
+      expect(await storeRow(burstStore.id)).toEqual(before);
     });
 
     it('answers a burst of retries of one submission with one order', async () => {
@@ -474,6 +623,29 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
         lines: [{ productId: productIds.furong, qty: 5 }],
       });
       expect(refused.statusCode).toBe(403);
+    });
+
+    it.each([
+      ['one carton above the cycle’s cap', 401],
+      ['the largest 32-bit integer', 2_147_483_647],
+      ['2³¹', 2 ** 31],
+    ])('refuses a phone order line of %s, and writes nothing', async (_, qty) => {
+      const before = await storeRow(store.id);
+      const orders = await orderCount(store.id);
+      const response = await inject(service, 'POST', '/api/v1/supply/orders', {
+        customerId: store.id,
+        lines: [{ productId: productIds.furong, qty }],
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({
+        code: 'ORDER_LINE_ABOVE_CAP',
+        productId: productIds.furong,
+        qty,
+        cap: 400,
+      });
+      expect(await storeRow(store.id)).toEqual(before);
+      expect(await orderCount(store.id)).toBe(orders);
     });
 
     it('sums demand per product and exports it', async () => {
@@ -562,7 +734,8 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
           },
           [{ productId: productIds.zhonghua, qty, unitPriceFen: 45_000 }],
         );
-      await order(store.id, 40);
+      // Enough that the first store bought more of both over the 13 weeks, whatever its demo history.
+      await order(store.id, 200);
       await order(otherStore.id, 4);
       const weights = await inject(marketing, 'POST', '/api/v1/supply/grade-runs', {
         weights: { amount: 60, quantity: 30 },
@@ -597,14 +770,14 @@ describe.each(testDatabaseKinds)('supply and ordering on %s', (kind) => {
       expect(history.json().items).toHaveLength(2);
       const [newest, demoRun] = history.json().items;
       expect(newest.runId).toBe(second.json().id);
-      // The week added to the history is in the new run's purchases: 40 cartons at 450 yuan.
-      expect(newest.amount - demoRun.amount).toBe(18_000);
-      expect(newest.quantity - demoRun.quantity).toBe(40);
+      // The week added to the history is in the new run's purchases: 200 cartons at 450 yuan.
+      expect(newest.amount - demoRun.amount).toBe(90_000);
+      expect(newest.quantity - demoRun.quantity).toBe(200);
       // A store that bought more of both gets a grade at least as high.
       const [theirs] = other.json().items;
-      if (newest.amount > theirs.amount && newest.quantity > theirs.quantity) {
-        expect(newest.grade).toBeGreaterThanOrEqual(theirs.grade);
-      }
+      expect(newest.amount).toBeGreaterThan(theirs.amount);
+      expect(newest.quantity).toBeGreaterThan(theirs.quantity);
+      expect(newest.grade).toBeGreaterThanOrEqual(theirs.grade);
     });
   });
 

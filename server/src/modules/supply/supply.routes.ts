@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
-import { allow, anyStaff } from '../../platform/access/access-rule.ts';
+import { allow, anyStaff, cityWide } from '../../platform/access/access-rule.ts';
 import { actorOf, attachment, idempotencyKeyOf, idParams, xlsxContentType } from '../../platform/http/route-helpers.ts';
 import {
   createCycle,
@@ -64,7 +64,7 @@ export const supplyRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   app.post(
     '/supply/cycles',
     {
-      config: { access: planners },
+      config: { access: cityWide(planners) },
       schema: {
         tags: ['supply'],
         summary: 'Create an order cycle / 新建订货周期',
@@ -94,7 +94,7 @@ export const supplyRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   app.put(
     '/supply/cycles/:id/products',
     {
-      config: { access: planners },
+      config: { access: cityWide(planners) },
       schema: {
         tags: ['supply'],
         summary: "Set a draft cycle's products, supplies and allocation strategies / 投放策略",
@@ -111,7 +111,7 @@ export const supplyRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   app.post(
     '/supply/cycles/:id/preview',
     {
-      config: { access: planners },
+      config: { access: cityWide(planners) },
       schema: {
         tags: ['supply'],
         summary: 'Preview the allocation / 投放预览',
@@ -127,7 +127,7 @@ export const supplyRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   app.post(
     '/supply/cycles/:id/publish',
     {
-      config: { access: planners },
+      config: { access: cityWide(planners) },
       schema: {
         tags: ['supply'],
         summary: 'Publish the allocation and open the cycle / 发布投放',
@@ -244,7 +244,7 @@ export const supplyRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   app.post(
     '/supply/grade-runs',
     {
-      config: { access: planners },
+      config: { access: cityWide(planners) },
       schema: {
         tags: ['supply'],
         summary: 'Compute every store’s grade from the last 13 weeks / 计算档位',
@@ -274,7 +274,7 @@ export const supplyRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   app.post(
     '/supply/grade-runs/:id/publish',
     {
-      config: { access: planners },
+      config: { access: cityWide(planners) },
       schema: {
         tags: ['supply'],
         summary: 'Publish a grade run / 发布档位',

@@ -17,6 +17,7 @@ import { tenants, users } from '../../platform/identity/identity.schema.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { products } from '../products/products.schema.ts';
 import type { AllocationStrategy } from './allocation.rules.ts';
+import { defaultLineCap } from './order.rules.ts';
 
 // 货源 supply: grades (档位), weekly order cycles (订货周期), the allocation of each cycle's limited
 // products to stores (货源投放), and the orders stores place against it (网上订货 / 电话订货).
@@ -87,6 +88,8 @@ export const orderCycles = pgTable(
     closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
     orderDayOnly: boolean('order_day_only').notNull(),
     dailyCutoff: text('daily_cutoff').notNull(),
+    // 每单每品限订: the most cartons of one product one order may hold, quota or not.
+    lineCap: integer('line_cap').notNull().default(defaultLineCap),
     status: text('status', { enum: cycleStatuses }).notNull().default('draft'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -20,7 +20,8 @@ describe(checkAttachment.name, () => {
     ['the fifth photo', jpeg, 4, 'ok'],
     ['a sixth photo', jpeg, 5, 'TICKET_ATTACHMENT_LIMIT'],
     ['a pdf', pdf, 0, 'TICKET_ATTACHMENT_NOT_IMAGE'],
-    ['over 5 MB', new Uint8Array(attachmentMaxBytes + 1).fill(0xff), 0, 'TICKET_ATTACHMENT_TOO_LARGE'],
+    ['an empty file', new Uint8Array(0), 0, 'TICKET_ATTACHMENT_NOT_IMAGE'],
+    ['over 5 MB', new Uint8Array(attachmentMaxBytes + 1).fill(0xff), 0, 'PHOTO_TOO_LARGE'],
   ])('%s: %s', (_name, bytes, existing, expected) => {
     expect(codeOf(() => checkAttachment(bytes, existing))).toBe(expected);
   });

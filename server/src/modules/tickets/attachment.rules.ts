@@ -10,9 +10,8 @@ export function checkAttachment(bytes: Uint8Array, existing: number): ImageType 
   if (existing >= attachmentsPerTicket) {
     throw new DomainError('TICKET_ATTACHMENT_LIMIT', { limit: attachmentsPerTicket }, 'file');
   }
-  if (bytes.length === 0 || bytes.length > attachmentMaxBytes) {
-    throw new DomainError('TICKET_ATTACHMENT_TOO_LARGE', { limit: '5 MB' }, 'file');
-  }
+  if (bytes.length > attachmentMaxBytes) throw new DomainError('PHOTO_TOO_LARGE', { limit: '5 MB' }, 'file');
+  // An empty file is no image.
   const type = imageTypeOf(bytes);
   if (!type) throw new DomainError('TICKET_ATTACHMENT_NOT_IMAGE', {}, 'file');
   return type;

@@ -9,4 +9,4 @@ export { issueChannelKey } from './ticket-library.service.ts';
 export { ensureTicketSetup } from './tickets.repository.ts';
 export { ticketRoutes } from './tickets.routes.ts';
 export { ticketEvents, tickets } from './tickets.schema.ts';
-export { scheduleTicketSweep, sweepTickets } from './tickets-sweep.ts';
+export { sweepTickets, ticketSweepJob } from './tickets-sweep.ts';

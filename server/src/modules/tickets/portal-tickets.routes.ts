@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow } from '../../platform/access/access-rule.ts';
-import { DomainError } from '../../platform/errors/domain-error.ts';
+import { retailerStoreOf } from '../../platform/access/actor.ts';
 import { actorOf, idParams } from '../../platform/http/route-helpers.ts';
 import {
   confirmSchema,
@@ -33,10 +33,9 @@ export const portalTicketRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      if (actor.scope.kind !== 'customer') throw new DomainError('FORBIDDEN');
       const created = await createTicket(context, actor, {
         ...request.body,
-        customerId: actor.scope.customerId,
+        customerId: retailerStoreOf(actor),
         channel: 'portal',
       });
       return reply.code(201).send(created);

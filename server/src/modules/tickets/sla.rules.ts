@@ -1,4 +1,5 @@
 // SLA clocks of a ticket (投诉建议的时限), pure: the state is data, `now` is an argument.
+import { beijingOffsetMs } from '../../platform/time/beijing.ts';
 //
 // Two targets run on every ticket: the first response (default 24 h) and the resolution. Each has a
 // stored due time and a warning time (80 % of the target); the sweep calls `evaluateSla` and writes
@@ -19,7 +20,6 @@ export const slaTargets = ['firstResponse', 'resolution'] as const;
 export type SlaTarget = (typeof slaTargets)[number];
 
 // Beijing time has no daylight saving: a fixed offset is exact.
-const beijingOffsetMs = 8 * 3_600_000;
 const minuteMs = 60_000;
 const dayMs = 86_400_000;
 

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app-context.ts';
 import { type Actor, systemActor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { beijingDateOf } from '../../platform/time/beijing.ts';
 import { checkAttachment } from './attachment.rules.ts';
 import {
   activeStoreCount,
@@ -23,6 +24,7 @@ import {
   ensureTicketSetup,
   findChannelKey,
   findGatewayTicket,
+  findStaffMember,
   findStoreByLicence,
   getAttachment,
   getScopedTicket,
@@ -89,6 +91,11 @@ export async function setAssignmentRules(
   const now = context.now();
   await context.db.transaction(async (tx) => {
     await ensureTicketSetup(tx, actor.tenantId);
+    // A rule routes to one of the city's own staff: another city's user, or a retailer, is not found.
+    for (const userId of new Set(rules.flatMap((rule) => (rule.userId === null ? [] : [rule.userId])))) {
+      const member = await findStaffMember(tx, actor.tenantId, userId);
+      if (!member || member.role === 'retailer') throw new DomainError('NOT_FOUND', {}, 'rules');
+    }
     const before = await listAssignmentRules(tx, actor.tenantId);
     await replaceAssignmentRules(
       tx,
@@ -292,10 +299,9 @@ export async function analyseTickets(context: AppContext, actor: Actor, range: {
   ]);
   const round = (value: number | null, digits = 1) =>
     value === null || value === undefined ? null : Math.round(Number(value) * 10 ** digits) / 10 ** digits;
-  const day = (date: Date) => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   return {
-    from: day(from),
-    to: day(to),
+    from: beijingDateOf(from),
+    to: beijingDateOf(to),
     total: handling.total,
     byType: types.map((row) => ({ ...row, label: typeLabels[row.key] ?? row.key })),
     byCategory: categories,

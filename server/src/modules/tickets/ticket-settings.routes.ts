@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { allow, anyStaff } from '../../platform/access/access-rule.ts';
+import { allow, anyStaff, cityWide } from '../../platform/access/access-rule.ts';
 import { actorOf, idParams } from '../../platform/http/route-helpers.ts';
 import {
   addCategory,
@@ -43,7 +43,7 @@ export const ticketSettingsRoutes: FastifyPluginAsyncZod<{ context: AppContext }
   app.put(
     '/ticket-sla-policies',
     {
-      config: { access: librarians },
+      config: { access: cityWide(librarians) },
       schema: {
         tags,
         summary: 'Replace the SLA policies / 修改时限策略',
@@ -59,7 +59,7 @@ export const ticketSettingsRoutes: FastifyPluginAsyncZod<{ context: AppContext }
   app.put(
     '/ticket-calendar',
     {
-      config: { access: librarians },
+      config: { access: cityWide(librarians) },
       schema: {
         tags,
         summary: 'The business-hours calendar / 修改工作时间与节假日',
@@ -73,7 +73,7 @@ export const ticketSettingsRoutes: FastifyPluginAsyncZod<{ context: AppContext }
   app.post(
     '/ticket-categories',
     {
-      config: { access: librarians },
+      config: { access: cityWide(librarians) },
       schema: {
         tags,
         summary: 'Add a category to the complaint library / 新增分类',
@@ -96,7 +96,7 @@ export const ticketSettingsRoutes: FastifyPluginAsyncZod<{ context: AppContext }
   app.post(
     '/ticket-channel-keys/:id/revoke',
     {
-      config: { access: allow('admin') },
+      config: { access: cityWide(allow('admin')) },
       schema: {
         tags,
         summary: 'Revoke a gateway key / 停用网关密钥',

@@ -3,7 +3,8 @@ import type { AppContext } from '../../app-context.ts';
 import type { Executor } from '../../db/client.ts';
 import { systemActor } from '../../platform/access/actor.ts';
 import { recordChanges } from '../../platform/audit/audit.ts';
-import { scheduleRepeating } from '../../platform/schedule/repeating-task.ts';
+import { everyMinutes } from '../../platform/jobs/cadence.rules.ts';
+import type { Job } from '../../platform/jobs/job-runner.ts';
 import type { SlaPolicy } from './sla.rules.ts';
 import {
   dueTickets,
@@ -120,8 +121,11 @@ async function sweepBatch(tx: Executor, tenantId: number, rows: TicketRow[], now
   return events.length;
 }
 
-// Started and stopped with the server, like the housekeeping (platform/auth/housekeeping.ts).
-// Stopping waits for a sweep in flight, so the database closes after it.
-export function scheduleTicketSweep(context: AppContext, onError: (error: unknown) => void, everyMs = 60_000) {
-  return scheduleRepeating(() => sweepTickets(context), everyMs, onError);
-}
+// The SLA clocks, every minute: the tickets whose stored next check has come.
+export const ticketSweepJob: Job = {
+  name: 'tickets.sla-sweep',
+  description:
+    'Advances the SLA clocks of the tickets whose next check has come: warnings, breaches, escalations, auto-confirmation',
+  cadence: everyMinutes(1),
+  run: sweepTickets,
+};

@@ -1,17 +1,30 @@
 import { z } from 'zod';
+import {
+  calendarDate,
+  idParam,
+  idSchema,
+  multilineText,
+  ruleCheckedNumber,
+  singleLineText,
+} from '../../platform/http/input-bounds.ts';
 import { slaOutcomes } from './sla.rules.ts';
 import { assignmentTargets, categoryGroups } from './ticket-reference.ts';
 import { ticketChannels, ticketPriorities, ticketStatuses, ticketTypes } from './ticket-workflow.rules.ts';
 
 // Requests and responses of 投诉建议 tickets.
 
-const id = z.number().int().positive().max(2_147_483_647);
-const text = (max: number) => z.string().trim().min(1).max(max);
+const id = idSchema;
+// What a person writes (a description, a reply) may run over several lines; a name is one line.
+const text = (max: number) => multilineText(max, { trim: true, min: 1 });
+const line = (max: number) => singleLineText(max, { trim: true, min: 1 });
 const type = z.enum(ticketTypes);
 const status = z.enum(ticketStatuses);
 const priority = z.enum(ticketPriorities);
 const sla = z.enum(slaOutcomes);
-const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+const code = z
+  .string()
+  .max(40)
+  .regex(/^[a-z][a-z0-9_]{0,39}$/);
 
 export const portalTicketSchema = z.strictObject({
   type,
@@ -44,14 +57,14 @@ export const portalReplySchema = z.strictObject({ body: text(2_000) });
 
 export const transitionSchema = z.strictObject({
   to: status,
-  note: z.string().trim().max(2_000).default(''),
+  note: multilineText(2_000, { trim: true }).default(''),
   assigneeId: id.optional().describe('to: assigned — the (new) handler'),
 });
 
 export const confirmSchema = z.strictObject({
   accepted: z.boolean(),
-  rating: z.number().describe('1–5'),
-  comment: z.string().trim().max(500).optional(),
+  rating: ruleCheckedNumber.describe('1–5'),
+  comment: multilineText(500, { trim: true }).optional(),
 });
 
 export const editTicketSchema = z.strictObject({
@@ -60,7 +73,7 @@ export const editTicketSchema = z.strictObject({
   failureCode: code.nullable().optional(),
 });
 
-export const escalateSchema = z.strictObject({ note: z.string().trim().max(2_000).default('') });
+export const escalateSchema = z.strictObject({ note: multilineText(2_000, { trim: true }).default('') });
 
 const failureSchema = z.object({
   code: z.string(),
@@ -131,7 +144,7 @@ export const ticketListQuery = z.strictObject({
   type: type.optional(),
   mine: z.enum(['true', 'false']).optional(),
   breached: z.enum(['true', 'false']).optional(),
-  customerId: z.coerce.number().int().positive().optional(),
+  customerId: idParam.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -173,7 +186,7 @@ export const categorySchema = z.object({
 });
 
 export const editCategorySchema = z.strictObject({
-  name: text(40).optional(),
+  name: line(40).optional(),
   firstResponseMinutes: z.number().int().min(10).max(43_200).optional(),
   resolutionMinutes: z.number().int().min(10).max(525_600).optional(),
   businessHours: z.boolean().optional(),
@@ -191,7 +204,7 @@ export const assignmentRulesSchema = z.strictObject({ rules: z.array(assignmentR
 export const serviceFailureSchema = failureSchema.extend({ active: z.boolean(), occurrences: z.number() });
 export const serviceFailureInput = z.strictObject({
   code,
-  name: text(60),
+  name: line(60),
   prevention: text(1_000),
   control: text(1_000),
   remedy: text(1_000),
@@ -214,14 +227,24 @@ export const notificationListSchema = z.object({
 });
 
 export const inboundSchema = z.strictObject({
-  messageId: z.string().min(1).max(100).describe("the gateway's own message id: the same id twice files one ticket"),
-  licenceNo: z.string().regex(/^\d{12}$/),
+  messageId: singleLineText(100, { min: 1 }).describe(
+    "the gateway's own message id: the same id twice files one ticket",
+  ),
+  licenceNo: z
+    .string()
+    .max(12)
+    .regex(/^\d{12}$/),
   type: type.default('complaint'),
   categoryCode: code.optional(),
   description: text(2_000),
 });
 
-export const channelKeySchema = z.strictObject({ channel: z.string().regex(/^[a-z][a-z0-9_-]{1,30}$/) });
+export const channelKeySchema = z.strictObject({
+  channel: z
+    .string()
+    .max(31)
+    .regex(/^[a-z][a-z0-9_-]{1,30}$/),
+});
 export const channelKeyCreatedSchema = z.object({
   id: z.number(),
   channel: z.string(),
@@ -229,14 +252,8 @@ export const channelKeyCreatedSchema = z.object({
 });
 
 export const analysisQuery = z.strictObject({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
 });
 
 const countRow = z.object({ key: z.string(), label: z.string(), count: z.number() });
@@ -270,9 +287,9 @@ export const workloadSchema = z.array(
   z.object({ handlerId: z.number(), handler: z.string(), open: z.number(), breached: z.number(), overdue: z.number() }),
 );
 
-// ── SLA policies per category × priority, the calendar, new categories, gateway keys (tixui) ──
+// ── SLA policies per category × priority, the calendar, new categories, gateway keys ──────
 
-const minutes = z.number().int().describe('whole minutes');
+const minutes = ruleCheckedNumber.describe('whole minutes');
 const policyTargets = z.object({
   firstResponseMinutes: z.number(),
   resolutionMinutes: z.number(),
@@ -280,10 +297,17 @@ const policyTargets = z.object({
 });
 const calendarSchema = z.strictObject({
   weekdays: z.array(z.number().int().min(1).max(7)).max(7).describe('ISO weekdays, 1 = Monday'),
-  opens: z.string().regex(/^\d{2}:\d{2}$/),
-  closes: z.string().regex(/^\d{2}:\d{2}$/),
-  holidays: z.array(z.string().max(10)).max(200),
-  extraWorkdays: z.array(z.string().max(10)).max(200).describe('weekend dates that are worked (调休)'),
+  opens: z
+    .string()
+    .max(5)
+    .regex(/^\d{2}:\d{2}$/),
+  closes: z
+    .string()
+    .max(5)
+    .regex(/^\d{2}:\d{2}$/),
+  // Dates are checked by the calendar rule, which names the one that does not exist.
+  holidays: z.array(singleLineText(10)).max(200),
+  extraWorkdays: z.array(singleLineText(10)).max(200).describe('weekend dates that are worked (调休)'),
 });
 export const businessCalendarSchema = calendarSchema;
 
@@ -321,7 +345,7 @@ export const slaPolicyCellsSchema = z.strictObject({
 
 export const newCategorySchema = z.strictObject({
   groupCode: z.enum(categoryGroups),
-  name: text(40),
+  name: line(40),
   firstResponseMinutes: z.number().int().min(10).max(43_200).default(1_440),
   resolutionMinutes: z.number().int().min(10).max(525_600).default(4_320),
   businessHours: z.boolean().default(false),

@@ -412,7 +412,7 @@ export async function findGatewayTicket(executor: Executor, tenantId: number, ch
   return row;
 }
 
-// ── SLA policies, the calendar, the library editor, key listing (tixui) ─────────────────────────
+// ── SLA policies, the calendar, the library editor, key listing ─────────────────────────────────
 
 export async function listSlaPolicies(executor: Executor, tenantId: number) {
   return executor

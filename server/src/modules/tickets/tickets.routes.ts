@@ -3,9 +3,10 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { allow, anySignedIn, anyStaff, publicAccess } from '../../platform/access/access-rule.ts';
+import { allow, anySignedIn, anyStaff, cityWide, publicAccess } from '../../platform/access/access-rule.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import { actorOf, attachment, idParams, xlsxContentType } from '../../platform/http/route-helpers.ts';
+import { idParam, singleLineText } from '../../platform/http/input-bounds.ts';
+import { actorOf, attachment, idParams, readMultipart, xlsxContentType } from '../../platform/http/route-helpers.ts';
 import { attachmentMaxBytes } from './attachment.rules.ts';
 import {
   addAttachment,
@@ -68,22 +69,22 @@ const tags = ['tickets'];
 // One photo from a multipart body (field "file"), read whole: at most 5 MB, so memory is bounded.
 export async function receiveImage(request: FastifyRequest) {
   if (!request.isMultipart()) throw new DomainError('TICKET_ATTACHMENT_NOT_IMAGE', {}, 'file');
-  const part = await request.file({ limits: { fileSize: attachmentMaxBytes, files: 1 } });
+  const part = await readMultipart(() => request.file({ limits: { fileSize: attachmentMaxBytes, files: 1 } }));
   if (!part) throw new DomainError('TICKET_ATTACHMENT_NOT_IMAGE', {}, 'file');
   try {
-    const bytes = await part.toBuffer();
+    const bytes = await readMultipart(() => part.toBuffer());
     return { fileName: part.filename || 'photo', bytes };
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new DomainError('TICKET_ATTACHMENT_TOO_LARGE', { limit: '5 MB' }, 'file');
+      throw new DomainError('PHOTO_TOO_LARGE', { limit: '5 MB' }, 'file');
     }
     throw error;
   }
 }
 
 export const attachmentParams = z.strictObject({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
-  attachmentId: z.coerce.number().int().positive().max(2_147_483_647),
+  id: idParam,
+  attachmentId: idParam,
 });
 
 export const ticketRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
@@ -250,11 +251,11 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   app.patch(
     '/ticket-categories/:code',
     {
-      config: { access: librarians },
+      config: { access: cityWide(librarians) },
       schema: {
         tags,
         summary: 'Edit a category and its SLA targets / 修改分类与时限',
-        params: z.strictObject({ code: z.string().max(40) }),
+        params: z.strictObject({ code: singleLineText(40) }),
         body: editCategorySchema,
         response: { 200: z.array(categorySchema) },
       },
@@ -281,7 +282,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   app.put(
     '/ticket-assignment-rules',
     {
-      config: { access: librarians },
+      config: { access: cityWide(librarians) },
       schema: {
         tags,
         summary: 'Replace the assignment rules (first match wins) / 修改分派规则',
@@ -307,7 +308,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   app.put(
     '/service-failures',
     {
-      config: { access: librarians },
+      config: { access: cityWide(librarians) },
       schema: {
         tags,
         summary: 'Add or edit a service failure / 维护服务失误',
@@ -385,7 +386,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   app.post(
     '/ticket-channel-keys',
     {
-      config: { access: allow('admin') },
+      config: { access: cityWide(allow('admin')) },
       schema: {
         tags,
         summary: 'Issue an inbound gateway key / 发放网关密钥',
@@ -406,7 +407,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
         tags,
         summary: 'A message from an SMS / WeChat gateway / 网关来件',
         description:
-          'Header X-Gateway-Key: the channel key. Idempotent by messageId: the first call → 201 with the new ticket; the same messageId again → 200 with the same ticket.',
+          'Header X-Gateway-Key: the channel key (a missing, unknown or revoked key → 401). Idempotent by messageId: the first call → 201 with the new ticket; the same messageId again → 200 with the same ticket.',
         body: inboundSchema,
         security: [],
         response: { 200: ticketCreatedSchema, 201: ticketCreatedSchema },

@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { systemActor } from '../../platform/access/actor.ts';
 import { recordChanges } from '../../platform/audit/audit.ts';
+import { beijingDateOf } from '../../platform/time/beijing.ts';
 import { defaultServiceMenu } from './service-menu.rules.ts';
 import { insertDefaultMenu } from './services.repository.ts';
-import { beijingDateOf, monthOf } from './visit-plan.rules.ts';
+import { monthOf } from './visit-plan.rules.ts';
 import { generatePlansIn } from './visits.service.ts';
 
 // A visit's columns, and its values from a store c, a day, a pseudo-random number h (deterministic,

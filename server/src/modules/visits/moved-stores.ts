@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import type { Transaction } from '../../db/client.ts';
-import { beijingDateOf } from './visit-plan.rules.ts';
+import { beijingDateOf } from '../../platform/time/beijing.ts';
 import { visitPlanItems } from './visits.schema.ts';
 
 // When stores move to another manager (the reassign-customers workflow), the visits still planned

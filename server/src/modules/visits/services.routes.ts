@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { allow, anyStaff } from '../../platform/access/access-rule.ts';
+import { allow, anyStaff, cityWide } from '../../platform/access/access-rule.ts';
 import { actorOf, idParams } from '../../platform/http/route-helpers.ts';
 import {
   editServiceItem,
@@ -49,7 +49,7 @@ export const serviceRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
   app.patch(
     '/services/items/:id',
     {
-      config: { access: menuEditors },
+      config: { access: cityWide(menuEditors) },
       schema: {
         tags: ['services'],
         summary: 'Edit a service item / 编辑服务项目',

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Executor } from '../../db/client.ts';
-import type { Actor } from '../../platform/access/actor.ts';
+import { type Actor, retailerStoreOf } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { CustomerClass } from '../customers/index.ts';
@@ -65,11 +65,6 @@ export async function editServiceItem(
     );
     return after;
   });
-}
-
-export function retailerStoreOf(actor: Actor): number {
-  if (actor.scope.kind !== 'customer') throw new DomainError('FORBIDDEN');
-  return actor.scope.customerId;
 }
 
 export async function getPortalMenu(context: AppContext, actor: Actor) {

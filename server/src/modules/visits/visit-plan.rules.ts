@@ -1,4 +1,5 @@
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { beijingDateOf } from '../../platform/time/beijing.ts';
 import type { CustomerClass } from '../customers/index.ts';
 
 // 月计划: which stores a customer manager visits on which working day of a month. Pure: the month,
@@ -43,10 +44,6 @@ export function parseMonth(month: string): { year: number; month: number } {
 // YYYY-MM of a date in Beijing time.
 export function monthOf(now: Date): string {
   return beijingDateOf(now).slice(0, 7);
-}
-
-export function beijingDateOf(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 // 1 = Monday … 7 = Sunday of a YYYY-MM-DD date.

@@ -1,12 +1,21 @@
 import { z } from 'zod';
+import {
+  calendarDate,
+  calendarMonth,
+  idParam,
+  idSchema,
+  instantSchema,
+  multilineText,
+  singleLineText,
+} from '../../platform/http/input-bounds.ts';
 import { customerClasses } from '../customers/index.ts';
 import { maxPhotosPerVisit } from './visit.rules.ts';
 import { planItemSources, planItemStatuses, serviceCategories, serviceRequestStatuses } from './visits.schema.ts';
 
-const id = z.number().int().positive().max(2_147_483_647);
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
-const day = z.iso.date();
-const reason = z.string().trim().min(1).max(200);
+const id = idSchema;
+const month = calendarMonth;
+const day = calendarDate;
+const reason = multilineText(200, { trim: true, min: 1 });
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
 const classCode = z.enum(customerClasses);
@@ -21,7 +30,7 @@ export const standardsSchema = z.object({
 });
 export const standardsBody = z.strictObject(standardsSchema.shape);
 
-export const overrideParams = z.strictObject({ customerId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const overrideParams = z.strictObject({ customerId: idParam });
 export const overrideBody = z.strictObject({ visitsPerMonth: z.number().int().min(0).max(8), reason });
 export const overrideSchema = z.object({
   customerId: z.number(),
@@ -57,8 +66,8 @@ export const generatePlanResult = z.object({ month, managers: z.number(), items:
 
 export const planQuery = z.strictObject({
   month: month.optional(),
-  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  managerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  customerId: idParam.optional(),
+  managerId: idParam.optional(),
   date: day.optional(),
 });
 export const planItemSchema = z.object({
@@ -84,7 +93,7 @@ export const dropBody = z.strictObject({ reason });
 export const addBody = z.strictObject({ customerId: id, date: day, reason, managerId: id.optional() });
 export const adjustmentsQuery = z.strictObject({
   month,
-  managerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  managerId: idParam.optional(),
 });
 export const adjustmentsSchema = z.object({
   items: z.array(
@@ -105,7 +114,7 @@ export const adjustmentsSchema = z.object({
 
 export const routeQuery = z.strictObject({
   date: day.optional(),
-  managerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  managerId: idParam.optional(),
   latitude: z.coerce.number().min(-90).max(90).optional(),
   longitude: z.coerce.number().min(-180).max(180).optional(),
 });
@@ -139,22 +148,23 @@ const position = z.strictObject({ latitude, longitude, accuracy: z.number().min(
 export const newVisitBody = z.strictObject({
   customerId: id,
   planItemId: id.optional(),
-  checkInAt: z.iso.datetime({ offset: true }),
-  checkOutAt: z.iso.datetime({ offset: true }),
+  checkInAt: instantSchema,
+  checkOutAt: instantSchema,
   checkInPosition: position.nullable().default(null),
   checkOutPosition: position.nullable().default(null),
   checklist: z.strictObject({
     displayStandard: z.boolean(),
     pricesMarked: z.boolean(),
     targetBrandsOnShelf: z.boolean(),
-    issues: z.string().trim().max(1000).default(''),
+    issues: multilineText(1000, { trim: true }).default(''),
   }),
   stockCounts: z
-    .array(z.strictObject({ productId: id, cartons: z.number().max(100_000) }))
+    // Negative counts and prices are refused by the visit rule, which names the product.
+    .array(z.strictObject({ productId: id, cartons: z.number().min(-100_000).max(100_000) }))
     .max(200)
     .default([]),
   prices: z
-    .array(z.strictObject({ productId: id, packPriceFen: z.number().int().max(1_000_000) }))
+    .array(z.strictObject({ productId: id, packPriceFen: z.number().int().min(-1_000_000).max(1_000_000) }))
     .max(200)
     .default([]),
   servicesDelivered: z.array(id).max(24).default([]),
@@ -175,8 +185,8 @@ export const visitCreatedSchema = z.object({
 });
 
 export const visitsQuery = z.strictObject({
-  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  managerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  customerId: idParam.optional(),
+  managerId: idParam.optional(),
   month: month.optional(),
   flagged: z
     .enum(['true', 'false'])
@@ -279,10 +289,10 @@ export const serviceItemSchema = z.object({
 });
 export const serviceItemListSchema = z.object({ items: z.array(serviceItemSchema) });
 export const serviceItemPatch = z.strictObject({
-  name: z.string().trim().min(1).max(50).optional(),
-  standard: z.string().trim().min(1).max(500).optional(),
-  frequency: z.string().trim().min(1).max(50).optional(),
-  performedBy: z.string().trim().min(1).max(50).optional(),
+  name: singleLineText(50, { trim: true, min: 1 }).optional(),
+  standard: multilineText(500, { trim: true, min: 1 }).optional(),
+  frequency: singleLineText(50, { trim: true, min: 1 }).optional(),
+  performedBy: singleLineText(50, { trim: true, min: 1 }).optional(),
   entitledClasses: z.array(classCode).max(4).optional(),
   active: z.boolean().optional(),
 });
@@ -292,7 +302,7 @@ export const portalMenuSchema = z.object({
   effectiveClass: classCode,
   items: z.array(serviceItemSchema),
 });
-export const newRequestBody = z.strictObject({ itemId: id, note: z.string().trim().max(200).default('') });
+export const newRequestBody = z.strictObject({ itemId: id, note: multilineText(200, { trim: true }).default('') });
 export const serviceRequestSchema = z.object({
   id: z.number(),
   customerId: z.number(),
@@ -308,7 +318,7 @@ export const serviceRequestSchema = z.object({
 });
 export const serviceRequestListSchema = z.object({ items: z.array(serviceRequestSchema) });
 export const requestsQuery = z.strictObject({
-  customerId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  customerId: idParam.optional(),
   status: z.enum(serviceRequestStatuses).optional(),
 });
 
@@ -318,7 +328,7 @@ export const ratingBody = z.strictObject({
   effectiveness: z.number().int().min(1).max(5),
   pertinence: z.number().int().min(1).max(5),
   economy: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(200).default(''),
+  comment: multilineText(200, { trim: true }).default(''),
 });
 export const methodRankingSchema = z.object({
   threshold: z.number(),

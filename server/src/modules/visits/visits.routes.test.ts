@@ -186,8 +186,25 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     expect(december.json().items.map((item: { kind: string }) => item.kind)).toEqual(['drop', 'move']);
     const november = await inject(manager, 'GET', '/api/v1/visits/plan/adjustments?month=2026-11');
     expect(november.json().items.map((item: { kind: string }) => item.kind)).toEqual(['add']);
-    const audit = await inject(await t.signIn('admin'), 'GET', '/api/v1/audit?entity=visit_plan_item');
+    // Each adjustment is in the audit trail, by this manager, with its reason; the refused ones are not.
+    const audit = await inject(await t.signIn('admin'), 'GET', '/api/v1/audit?entity=visit_plan_item&limit=200');
     expect(audit.statusCode).toBe(200);
+    const entries = (
+      audit.json().items as Array<{ actorId: number; action: string; entityId: string; after: { reason?: string } }>
+    )
+      .filter((entry) => [first.id, second.id, addedPlanItemId].map(String).includes(entry.entityId))
+      .map((entry) => ({
+        actorId: entry.actorId,
+        action: entry.action,
+        id: entry.entityId,
+        reason: entry.after?.reason,
+      }))
+      .reverse();
+    expect(entries).toEqual([
+      { actorId: managerId, action: 'move', id: String(first.id), reason: '客户外出' },
+      { actorId: managerId, action: 'drop', id: String(second.id), reason: '停业装修' },
+      { actorId: managerId, action: 'add', id: String(addedPlanItemId), reason: '新品推介' },
+    ]);
   });
 
   it('orders the day’s route, never longer than the plan order', async () => {
@@ -351,7 +368,7 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     big.set([0xff, 0xd8, 0xff], 0);
     const large = await uploadPhoto(manager, big);
     expect(large.statusCode).toBe(413);
-    expect(large.json().code).toBe('VISIT_PHOTO_TOO_LARGE');
+    expect(large.json().code).toBe('PHOTO_TOO_LARGE');
     expect((await uploadPhoto(marketing, Buffer.from([0xff, 0xd8, 0xff]))).statusCode).toBe(403);
     const [row] = await t.database.db
       .select({ n: count() })

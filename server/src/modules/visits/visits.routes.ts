@@ -6,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { allow, anyStaff } from '../../platform/access/access-rule.ts';
+import { allow, anyStaff, cityWide } from '../../platform/access/access-rule.ts';
 import { DomainError, isDomainError } from '../../platform/errors/domain-error.ts';
 import { actorOf, attachment, idParams, receiveUpload, xlsxContentType } from '../../platform/http/route-helpers.ts';
 import { reportWorkbook } from './report-workbook.ts';
@@ -84,7 +84,7 @@ export const visitRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
   app.put(
     '/visits/standards',
     {
-      config: { access: planners },
+      config: { access: cityWide(planners) },
       schema: {
         tags: ['visits'],
         summary: 'Set the visit standards / 设置走访标准',
@@ -277,8 +277,11 @@ export const visitRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
       await mkdir(directory, { recursive: true });
       try {
         const upload = await receiveUpload(request, directory, maxPhotoBytes).catch((error: unknown) => {
+          // The upload helper speaks of spreadsheets; a photo's problems are told as a photo's.
           if (isDomainError(error) && error.code === 'IMPORT_FILE_TOO_LARGE')
-            throw new DomainError('VISIT_PHOTO_TOO_LARGE', { limit: '5 MB' }, 'file');
+            throw new DomainError('PHOTO_TOO_LARGE', { limit: '5 MB' }, 'file');
+          if (isDomainError(error) && error.code === 'IMPORT_FILE_MISSING')
+            throw new DomainError('VISIT_PHOTO_MISSING', {}, 'file');
           throw error;
         });
         return reply.code(201).send(await uploadVisitPhoto(context, actor, upload.path));

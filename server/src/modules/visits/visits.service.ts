@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { imageTypeOf } from '../../platform/http/image-type.ts';
+import { beijingDateOf, beijingOffsetMs } from '../../platform/time/beijing.ts';
 import type { CustomerClass } from '../customers/index.ts';
 import { orderRoute, type Point } from './route.rules.ts';
 import { fulfilRequests, openRequestsOf } from './services.repository.ts';
@@ -18,7 +19,6 @@ import {
   visitFlagsOf,
 } from './visit.rules.ts';
 import {
-  beijingDateOf,
   checkPlanDate,
   generateMonthlyPlan,
   monthOf,
@@ -67,8 +67,6 @@ import { chinaHolidays, chinaWorkdays } from './working-days.ts';
 
 // 走访: standards, monthly plans and their weekly adjustments, the daily route, visit records
 // (append-only: a correction is a new record), and the reports.
-
-const beijingOffsetMs = 8 * 3_600_000;
 
 // ── Standards ─────────────────────────────────────────────────────────────────────────────────
 
@@ -456,7 +454,7 @@ export async function getDailyRoute(
 // A photo for a visit about to be submitted: only JPEG, PNG or WebP (by their bytes), ≤ 5 MB.
 export async function uploadVisitPhoto(context: AppContext, actor: Actor, path: string) {
   const content = await readFile(path);
-  if (content.length > maxPhotoBytes) throw new DomainError('VISIT_PHOTO_TOO_LARGE', { limit: '5 MB' }, 'file');
+  if (content.length > maxPhotoBytes) throw new DomainError('PHOTO_TOO_LARGE', { limit: '5 MB' }, 'file');
   const contentType = imageTypeOf(content.subarray(0, 16));
   if (!contentType) throw new DomainError('VISIT_PHOTO_NOT_IMAGE', {}, 'file');
   const now = context.now();

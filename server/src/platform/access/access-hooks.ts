@@ -2,12 +2,12 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { Authenticator } from '../auth/auth.service.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { pickLocale } from '../errors/error-catalogue.ts';
-import { isRoleAllowed } from './access-rule.ts';
+import { type AccessRule, isRoleAllowed, isScopeSufficient } from './access-rule.ts';
 import '../http/fastify-augment.ts';
 
 export const sessionCookieName = 'kewo_session';
 
-export type RegisteredRoute = { method: string; url: string; hasAccessRule: boolean };
+export type RegisteredRoute = { method: string; url: string; hasAccessRule: boolean; access?: AccessRule };
 
 // Every API route must declare its access rule. The list of routes seen is kept so a test
 // can enumerate them, and a route without a rule is refused at run time too.
@@ -21,7 +21,12 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, hasAccessRule: route.config?.access !== undefined });
+      routes.push({
+        method,
+        url: route.url,
+        hasAccessRule: route.config?.access !== undefined,
+        access: route.config?.access,
+      });
     }
   });
 
@@ -39,7 +44,14 @@ export function registerAccessControl(app: FastifyInstance, authenticator: Authe
     const token = request.cookies[sessionCookieName];
     const authenticated = token ? await authenticator.authenticate(token, request.ip, request.id) : undefined;
     if (!authenticated) throw new DomainError('UNAUTHENTICATED');
+    // A password someone else chose (an administrator's, a one-time one read out on the phone)
+    // opens nothing but the way to replace it: the browser's redirect alone would not stop the API.
+    if (authenticated.profile.mustChangePassword && !request.routeOptions.config?.allowedBeforePasswordChange) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED');
+    }
     if (!isRoleAllowed(rule, authenticated.actor.role)) throw new DomainError('FORBIDDEN');
+    // A write to what the whole city company shares needs a city-wide scope, not a branch's.
+    if (!isScopeSufficient(rule, authenticated.actor.scope)) throw new DomainError('CITY_WIDE_SCOPE_REQUIRED');
     request.actor = authenticated.actor;
     request.profile = authenticated.profile;
   });

@@ -23,6 +23,49 @@ describe('access rules', () => {
     expect(unexpected).toEqual([]);
   });
 
+  // The writes that change what the whole city company shares: a branch-scoped account is refused
+  // them (city-wide-scope.test.ts). A route added to or dropped from this list is a decision to review.
+  it('declares which writes need a city-wide scope', () => {
+    const declared = t.app.registeredRoutes
+      .filter((route) => route.access?.kind === 'roles' && route.access.cityWide)
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    expect(declared).toEqual(
+      [
+        'POST /api/v1/customer-fields',
+        'PATCH /api/v1/customer-fields/:id',
+        'POST /api/v1/products',
+        'PATCH /api/v1/products/:id',
+        'POST /api/v1/products/import',
+        'PUT /api/v1/ticket-sla-policies',
+        'PUT /api/v1/ticket-calendar',
+        'POST /api/v1/ticket-categories',
+        'PATCH /api/v1/ticket-categories/:code',
+        'PUT /api/v1/ticket-assignment-rules',
+        'PUT /api/v1/service-failures',
+        'POST /api/v1/ticket-channel-keys',
+        'POST /api/v1/ticket-channel-keys/:id/revoke',
+        'POST /api/v1/supply/cycles',
+        'PUT /api/v1/supply/cycles/:id/products',
+        'POST /api/v1/supply/cycles/:id/preview',
+        'POST /api/v1/supply/cycles/:id/publish',
+        'POST /api/v1/supply/grade-runs',
+        'POST /api/v1/supply/grade-runs/:id/publish',
+        'POST /api/v1/classification/rule-sets',
+        'POST /api/v1/classification/rule-sets/preview',
+        'POST /api/v1/classification/runs',
+        'POST /api/v1/classification/spot-checks',
+        'PUT /api/v1/visits/standards',
+        'PATCH /api/v1/services/items/:id',
+      ].sort(),
+    );
+    // Reads are never city-wide only: a branch sees its part of every list.
+    const cityWideReads = t.app.registeredRoutes.filter(
+      (route) => route.method === 'GET' && route.access?.kind === 'roles' && route.access.cityWide,
+    );
+    expect(cityWideReads).toEqual([]);
+  });
+
   it.each(['marketing', 'service', 'inspector', 'manager01'])(
     'GET /users is admin-only: %s gets 403',
     async (username) => {

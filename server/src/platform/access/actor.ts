@@ -1,3 +1,4 @@
+import { DomainError } from '../errors/domain-error.ts';
 import type { Role } from '../identity/identity.schema.ts';
 import type { DataScope } from './data-scope.ts';
 
@@ -13,6 +14,13 @@ export type Actor = {
   ip: string;
   requestId: string;
 };
+
+// The store a retailer acts for. Portal routes admit retailers only; a caller without a store
+// (never a retailer) is refused as a wrong role would be.
+export function retailerStoreOf(actor: Actor): number {
+  if (actor.scope.kind !== 'customer') throw new DomainError('FORBIDDEN');
+  return actor.scope.customerId;
+}
 
 // Someone acting outside a request (the CLI, the demo generator, a scheduled job).
 export function systemActor(tenantId: number, name = 'system'): Actor {

@@ -8,13 +8,16 @@ export type DataScope =
   | { kind: 'own'; userId: number }
   | { kind: 'customer'; customerId: number };
 
-// Is an org unit (by its path "/1/4/") inside the scope? Pure, so the rule is testable alone.
-export function isOrgPathInScope(scope: DataScope, orgPath: string): boolean {
-  return scope.kind === 'org' && orgPath.startsWith(scope.orgPath);
+// Does the scope cover the whole city company? Only an 'org' scope at the tenant's root org unit
+// (path "/1/", one level deep) does; the system actor's "/" too. A city-wide setting (the service
+// menu, the SLA policies, a classification run …) may be changed only from such a scope.
+export function isCityWideScope(scope: DataScope): boolean {
+  return scope.kind === 'org' && scope.orgPath.split('/').filter(Boolean).length <= 1;
 }
 
 // The one place where a data scope becomes SQL. Each entity names the columns that place it in
-// the organisation (its org unit's path), with a manager (for 'own') and a customer (retailer).
+// the organisation (its org unit's path, "/1/4/": every path ends with a slash, so the prefix
+// "/1/4/" never matches "/1/40/"), with a manager (for 'own') and a customer (retailer).
 // An entity without a column for a scope kind is invisible to that scope: deny by default.
 export type ScopedColumns = {
   orgPath?: AnyPgColumn | SQL;

@@ -141,12 +141,28 @@ describe.each(testDatabaseKinds)('sign-in on %s', (kind) => {
     expect(response.statusCode).toBe(401);
   });
 
-  it('audits sign-in', async () => {
-    const response = await login('manager08', 'kewo-demo-2026');
-    const cookie = sessionCookieOf(response);
+  it('audits sign-in: one entry, by the user who signed in, from their address', async () => {
     const admin = await t.signIn('admin');
-    const audit = await t.app.inject({ url: '/api/v1/audit?action=sign_in&limit=200', headers: { cookie: admin } });
-    expect(audit.json().items.some((item: { actorName: string }) => item.actorName !== '')).toBe(true);
+    const signIns = async () =>
+      (
+        await t.app.inject({
+          url: '/api/v1/audit?action=sign_in&entity=session&limit=200',
+          headers: { cookie: admin },
+        })
+      ).json().items as Array<{ id: number; actorId: number; actorName: string; ip: string }>;
+    const before = await signIns();
+    const response = await login('manager08', 'kewo-demo-2026', '10.0.0.8');
+    expect(response.statusCode).toBe(200);
+    const cookie = sessionCookieOf(response);
     expect(cookie).toContain('kewo_session=');
+    const newest = before.length > 0 ? before[0].id : 0;
+    const added = (await signIns()).filter((item) => item.id > newest);
+    expect(added).toEqual([
+      expect.objectContaining({
+        actorId: response.json().user.id,
+        actorName: response.json().user.displayName,
+        ip: '10.0.0.8',
+      }),
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app-context.ts';
 import { sessionCookieName } from '../access/access-hooks.ts';
 import { anySignedIn, publicAccess } from '../access/access-rule.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { singleLineText } from '../http/input-bounds.ts';
 import { actorOf } from '../http/route-helpers.ts';
 import { changeOwnPassword, listOwnSessions, revokeOwnSession, signIn, signOut } from './auth.service.ts';
 
@@ -23,14 +24,16 @@ const profileSchema = z.object({
   mustChangePassword: z.boolean(),
 });
 
+const password = singleLineText(256, { min: 1 });
+
 const credentials = z.strictObject({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: singleLineText(64, { trim: true, min: 1 }),
+  password,
 });
 
 const retailerCredentials = z.strictObject({
-  licenceNo: z.string().trim().min(1).max(32).describe('专卖许可证号 (tobacco retail licence number)'),
-  password: z.string().min(1).max(256),
+  licenceNo: singleLineText(32, { trim: true, min: 1 }).describe('专卖许可证号 (tobacco retail licence number)'),
+  password,
 });
 
 export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
@@ -53,7 +56,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         tags: ['auth'],
         summary: 'Sign in (staff) / 员工登录',
         description:
-          'Sets an httpOnly session cookie. After 10 failed attempts for an account within 15 minutes (100 per address), answers 429 until the window passes.',
+          'Sets an httpOnly session cookie. A wrong username or password, or a disabled account → 401. After 10 failed attempts for an account within 15 minutes (100 per address), answers 429 until the window passes.',
         body: credentials,
         response: { 200: z.object({ user: profileSchema }) },
       },
@@ -77,6 +80,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
       schema: {
         tags: ['auth'],
         summary: 'Sign in (retailer, by licence number) / 零售客户登录',
+        description:
+          'Sets an httpOnly session cookie. A wrong licence number or password, or a store no longer served → 401. Failed attempts are limited as for staff (429).',
         body: retailerCredentials,
         response: { 200: z.object({ user: profileSchema }) },
       },
@@ -96,7 +101,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
 
   app.post(
     '/auth/logout',
-    { config: { access: anySignedIn }, schema: { tags: ['auth'], summary: 'Sign out / 退出登录' } },
+    {
+      config: { access: anySignedIn, allowedBeforePasswordChange: true },
+      schema: { tags: ['auth'], summary: 'Sign out / 退出登录' },
+    },
     async (request, reply) => {
       await signOut(context, actorOf(request));
       reply.clearCookie(sessionCookieName, cookieOptions);
@@ -107,7 +115,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
   app.get(
     '/auth/me',
     {
-      config: { access: anySignedIn },
+      config: { access: anySignedIn, allowedBeforePasswordChange: true },
       schema: { tags: ['auth'], summary: 'The signed-in user / 当前用户', response: { 200: profileSchema } },
     },
     async (request) => {
@@ -119,12 +127,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
   app.post(
     '/auth/password',
     {
-      config: { access: anySignedIn },
+      config: { access: anySignedIn, allowedBeforePasswordChange: true },
       schema: {
         tags: ['auth'],
         summary: 'Change my password / 修改密码',
         description: 'Signs out every other session of the user.',
-        body: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
+        body: z.strictObject({ currentPassword: password, newPassword: password }),
       },
     },
     async (request, reply) => {

@@ -2,6 +2,8 @@ import { and, isNotNull, lt, or } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.ts';
 import { deleteLoginAttemptsBefore } from '../identity/identity.repository.ts';
 import { sessions } from '../identity/identity.schema.ts';
+import { everyMinutes } from '../jobs/cadence.rules.ts';
+import type { Job } from '../jobs/job-runner.ts';
 
 const day = 24 * 3_600_000;
 
@@ -16,17 +18,9 @@ export async function pruneAuthRecords(context: AppContext): Promise<void> {
     .where(or(lt(sessions.expiresAt, monthAgo), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, monthAgo))));
 }
 
-// Modules hand in their own pruning (e.g. expired import error workbooks); each runs on its own.
-export function schedulePruning(
-  context: AppContext,
-  onError: (error: unknown) => void,
-  modulePruners: readonly ((context: AppContext) => Promise<void>)[] = [],
-): () => void {
-  const run = () => {
-    for (const prune of [pruneAuthRecords, ...modulePruners]) void prune(context).catch(onError);
-  };
-  void run();
-  const timer = setInterval(run, 3_600_000);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+export const authPruningJob: Job = {
+  name: 'auth.prune',
+  description: 'Prunes sign-in attempts older than a day and sessions ended over a month ago',
+  cadence: everyMinutes(60),
+  run: pruneAuthRecords,
+};

@@ -7,8 +7,19 @@ type Entry = { status: number; 'zh-CN': string; en: string };
 export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, 'zh-CN': '请求内容有误：{reason}', en: 'The request is not valid: {reason}' },
   MALFORMED_JSON: { status: 400, 'zh-CN': '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
-  BODY_TOO_LARGE: {
+  MULTIPART_MALFORMED: {
     status: 400,
+    'zh-CN': '上传内容不完整或格式有误（multipart/form-data 缺少分隔符或提前结束），请重新上传。',
+    en: 'The upload is incomplete or malformed (a multipart/form-data body without its boundary, or cut short); please upload it again.',
+  },
+  // A value the database refused to store or compare, which the request schema let through.
+  VALUE_NOT_STORABLE: {
+    status: 400,
+    'zh-CN': '请求中的某个值超出允许范围、不是存在的日期或含有控制字符，未做任何更改。',
+    en: 'A value in the request is out of range, is not a date that exists, or contains a control character; nothing was changed.',
+  },
+  BODY_TOO_LARGE: {
+    status: 413,
     'zh-CN': '请求体过大（上限 {limit}）。',
     en: 'The request body is too large (limit {limit}).',
   },
@@ -22,6 +33,26 @@ export const errorCatalogue = {
     status: 404,
     'zh-CN': '接口不存在：{method} {url}。',
     en: 'No such endpoint: {method} {url}.',
+  },
+  URI_TOO_LONG: {
+    status: 414,
+    'zh-CN': '请求地址过长。',
+    en: 'The request URL is too long.',
+  },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    'zh-CN': '请求头过大。',
+    en: 'The request headers are too large.',
+  },
+  MALFORMED_REQUEST: {
+    status: 400,
+    'zh-CN': '请求无法解析：地址或格式无效。',
+    en: 'The request cannot be read: its address or form is not valid.',
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    'zh-CN': '请求未在限定时间内发完。',
+    en: 'The request was not sent completely in time.',
   },
   METHOD_NOT_ALLOWED: {
     status: 405,
@@ -55,6 +86,16 @@ export const errorCatalogue = {
     en: 'Too many requests. Please try again later.',
   },
   FORBIDDEN: { status: 403, 'zh-CN': '您没有执行此操作的权限。', en: 'You do not have permission to do this.' },
+  CITY_WIDE_SCOPE_REQUIRED: {
+    status: 403,
+    'zh-CN': '此操作影响全市，需要全市范围的数据权限；您的数据范围仅限本单位。',
+    en: 'This change affects the whole city company and needs a city-wide data scope; yours is limited to your unit.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    'zh-CN': '您正在使用他人设置的初始密码，请先修改密码。',
+    en: 'You are signed in with an initial password someone else set: change your password first.',
+  },
   WRONG_PASSWORD: { status: 400, 'zh-CN': '当前密码不正确。', en: 'The current password is incorrect.' },
   WEAK_PASSWORD: {
     status: 400,
@@ -231,6 +272,37 @@ export const errorCatalogue = {
     'zh-CN': '首个市公司须指定所在地级市的行政区划代码（--city-code，如 3506 漳州市）。',
     en: 'The first city company needs its city code (--city-code, e.g. 3506 for Zhangzhou).',
   },
+  CONSOLE_CITY_EXISTS: {
+    status: 409,
+    'zh-CN':
+      '数据库中已有市公司（{tenants}）：--city / --city-code 只在空数据库上创建首个市公司。新增市公司请用 kewo tenant create；在已有市公司中创建账号请用 --tenant <编码>。',
+    en: 'The database already holds city companies ({tenants}): --city / --city-code create the first one on an empty database only. Add a city company with kewo tenant create; create an account in one with --tenant <code>.',
+  },
+  CONSOLE_TENANT_REQUIRED: {
+    status: 400,
+    'zh-CN': '请用 --tenant <编码> 指明账号所属的市公司（现有：{tenants}）。',
+    en: "Name the account's city company with --tenant <code> (there are: {tenants}).",
+  },
+  TENANT_UNKNOWN: {
+    status: 404,
+    'zh-CN': '没有编码为“{tenantCode}”的市公司（现有：{tenants}）。',
+    en: 'No city company has the code "{tenantCode}" (there are: {tenants}).',
+  },
+  TENANT_CODE_INVALID: {
+    status: 400,
+    'zh-CN': '市公司编码“{tenantCode}”应为 2–32 位小写字母、数字或连字符，并以字母开头（如 xiamen）。',
+    en: 'The city company code "{tenantCode}" must be 2–32 lowercase letters, digits or hyphens, starting with a letter (e.g. xiamen).',
+  },
+  TENANT_CODE_TAKEN: {
+    status: 409,
+    'zh-CN': '市公司编码“{tenantCode}”已被使用。',
+    en: 'The city company code "{tenantCode}" is already in use.',
+  },
+  TENANT_CITY_TAKEN: {
+    status: 409,
+    'zh-CN': '行政区划代码 {cityCode} 的城市已有市公司（{tenantCode}）：一个城市只设一个市公司。',
+    en: 'The city {cityCode} already has its city company ({tenantCode}): a city has one.',
+  },
   CITY_UNKNOWN: {
     status: 400,
     'zh-CN': '“{cityCode}”不是地级市的行政区划代码（4 位，如 3506 漳州市）。',
@@ -344,6 +416,27 @@ export const errorCatalogue = {
     'zh-CN': '导入期间客户档案被同时修改（{reason}），未导入任何数据，请重试。',
     en: 'Customers changed while importing ({reason}); nothing was imported. Please try again.',
   },
+  IMPORT_SHEET_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '文件解压后的内容超过 {limit} 的上限（压缩比异常或表格过大），未导入任何数据。请拆分后分批导入。',
+    en: 'The file unpacks to more than the {limit} limit (an unusual compression ratio, or too large a sheet); nothing was imported. Split it and import the parts one by one.',
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    status: 413,
+    'zh-CN': '文件超过 {limit} 行的上限，未导入任何数据。请拆分后分批导入。',
+    en: 'The file has more than {limit} rows; nothing was imported. Split it and import the parts one by one.',
+  },
+  IMPORT_ROW_TOO_WIDE: {
+    status: 400,
+    'zh-CN': '第 {row} 行超过 {limit} 列的上限，未导入任何数据。请删除多余的列。',
+    en: 'Row {row} has more than {limit} columns; nothing was imported. Remove the extra columns.',
+  },
+  // Written as the last row of a download that broke off after it had started (its status was sent).
+  EXPORT_INCOMPLETE: {
+    status: 500,
+    'zh-CN': '导出未完成：读取数据时出错，以上为已导出的部分，请重新导出（错误编号 {requestId}）。',
+    en: 'Export incomplete: reading the data failed; the rows above are what was exported. Please export again (error reference {requestId}).',
+  },
   // Supply: allocation strategies (货源投放) and grades (档位).
   ALLOCATION_STRATEGY_INVALID: {
     status: 400,
@@ -376,6 +469,11 @@ export const errorCatalogue = {
     status: 400,
     'zh-CN': '订购数量必须是正整数（条），商品 {productId} 为 {qty}。',
     en: 'Quantities must be whole positive cartons; product {productId} has {qty}.',
+  },
+  ORDER_LINE_ABOVE_CAP: {
+    status: 400,
+    'zh-CN': '“{product}”每单最多订 {cap} 条（本次 {qty} 条）。',
+    en: '"{product}": an order holds at most {cap} cartons of one product (got {qty}).',
   },
   ORDER_LINE_DUPLICATE: {
     status: 400,
@@ -437,10 +535,11 @@ export const errorCatalogue = {
     'zh-CN': '每张工单最多 {limit} 张图片。',
     en: 'A ticket holds at most {limit} images.',
   },
-  TICKET_ATTACHMENT_TOO_LARGE: {
-    status: 400,
-    'zh-CN': '图片不能为空，且不能超过 {limit}。',
-    en: 'An image must not be empty or larger than {limit}.',
+  // A photo over its limit, attached to a ticket or taken on a visit.
+  PHOTO_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '照片超过 {limit} 的上限。',
+    en: 'The photo exceeds the {limit} limit.',
   },
   TICKET_ATTACHMENT_NOT_IMAGE: {
     status: 400,
@@ -452,7 +551,7 @@ export const errorCatalogue = {
     'zh-CN': '该工单尚未办结，不能确认或评价。',
     en: 'This ticket is not resolved: it cannot be confirmed or rated yet.',
   },
-  // tixui: SLA policies per category × priority, the business-hours calendar, the library editor.
+  // SLA policies per category × priority, the business-hours calendar, the library editor.
   TICKET_SLA_TARGET_INVALID: {
     status: 400,
     'zh-CN': '{category}（{priority}）：时限须为 1 至 {max} 分钟之间的整数分钟。',
@@ -527,6 +626,11 @@ export const errorCatalogue = {
     status: 409,
     'zh-CN': '{weekStart} 这一周的订货周期已存在。',
     en: 'An order cycle for the week of {weekStart} already exists.',
+  },
+  CYCLE_LINE_CAP_INVALID: {
+    status: 400,
+    'zh-CN': '每单每品限订须为 {min}–{max} 的整数（收到 {lineCap}）。',
+    en: 'The cap of cartons per product per order must be a whole number from {min} to {max} (got {lineCap}).',
   },
   CYCLE_WEEK_INVALID: {
     status: 400,
@@ -708,10 +812,10 @@ export const errorCatalogue = {
     'zh-CN': '照片须为 JPEG、PNG 或 WebP 图片。',
     en: 'A photo must be a JPEG, PNG or WebP image.',
   },
-  VISIT_PHOTO_TOO_LARGE: {
-    status: 413,
-    'zh-CN': '照片超过 {limit} 的上限。',
-    en: 'The photo exceeds the {limit} limit.',
+  VISIT_PHOTO_MISSING: {
+    status: 400,
+    'zh-CN': '请上传照片（表单字段 file，JPEG、PNG 或 WebP 图片）。',
+    en: 'Upload a photo (form field "file", a JPEG, PNG or WebP image).',
   },
   VISIT_PHOTO_UNAVAILABLE: {
     status: 400,

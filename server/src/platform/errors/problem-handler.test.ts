@@ -33,14 +33,14 @@ describe('problem+json errors', () => {
     expect(response.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
-  it('answers a body over 1 MB with 400 and writes nothing', async () => {
+  it('answers a body over 1 MiB with 413 and writes nothing', async () => {
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/org-units',
       headers: { cookie, 'content-type': 'application/json' },
       payload: JSON.stringify({ parentId: 1, kind: 'department', name: 'x'.repeat(1_100_000), code: 'big' }),
     });
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(413);
     expect(response.json().code).toBe('BODY_TOO_LARGE');
   });
 

@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { refusedValueStateOf } from '../../db/errors.ts';
 import { isDomainError } from './domain-error.ts';
 import { type ErrorCode, type Locale, messageOf, pickLocale, statusOf } from './error-catalogue.ts';
+import { loggableError } from './loggable-error.ts';
 import { describeIssue, type FieldError, type ValidationIssue } from './validation-messages.ts';
 
 export type Problem = {
@@ -22,6 +24,7 @@ export type Problem = {
 const extensionMembers: Partial<Record<ErrorCode, readonly string[]>> = {
   QUOTA_EXCEEDED: ['productId', 'requested', 'remaining'],
   PRODUCT_NOT_IN_CYCLE: ['productId'],
+  ORDER_LINE_ABOVE_CAP: ['productId', 'qty', 'cap'],
 };
 
 function extensionsOf(code: ErrorCode, details: Record<string, unknown>): Record<string, unknown> {
@@ -39,10 +42,13 @@ const titles: Record<Locale, Record<number, string>> = {
     404: '未找到',
     405: '不允许的操作',
     409: '冲突',
+    408: '请求超时',
     413: '请求过大',
+    414: '地址过长',
     415: '不支持的类型',
     422: '无法处理',
     429: '请求过多',
+    431: '请求头过大',
     500: '服务器错误',
   },
   en: {
@@ -52,10 +58,13 @@ const titles: Record<Locale, Record<number, string>> = {
     404: 'Not found',
     405: 'Method not allowed',
     409: 'Conflict',
+    408: 'Request timeout',
     413: 'Content too large',
+    414: 'URI too long',
     415: 'Unsupported media type',
     422: 'Unprocessable content',
     429: 'Too many requests',
+    431: 'Request header fields too large',
     500: 'Internal server error',
   },
 };
@@ -78,6 +87,13 @@ export function buildProblem(
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
+  // A download that failed before its first byte had already been given the file's headers (and,
+  // once compression took its stream, content-encoding), also on the raw response: the problem
+  // is neither that file nor encoded yet.
+  for (const name of ['content-encoding', 'content-disposition', 'content-length']) {
+    reply.removeHeader(name);
+    if (!reply.raw.headersSent) reply.raw.removeHeader(name);
+  }
   return reply
     .code(problem.status)
     .headers(headers)
@@ -116,17 +132,35 @@ export function registerProblemHandler(app: FastifyInstance): void {
       );
     }
     if (isAuditTriggerRefusal(error)) return sendProblem(reply, buildProblem('AUDIT_LOG_IS_APPEND_ONLY', locale));
+    const refusedValue = refusedValueStateOf(error);
+    if (refusedValue) {
+      // Only the SQLSTATE: the statement's parameters are the caller's text.
+      request.log.warn({ sqlState: refusedValue }, 'the database refused a value from the request');
+      return sendProblem(reply, buildProblem('VALUE_NOT_STORABLE', locale));
+    }
     const code = mapFrameworkError(error);
     if (code) {
+      // Every placeholder of the codes a framework error maps to is filled: a message is never
+      // sent with "{reason}" in it.
       return sendProblem(
         reply,
-        buildProblem(code, locale, { limit: '1 MB', contentType: request.headers['content-type'] }),
+        buildProblem(code, locale, {
+          limit: '1 MiB',
+          contentType: request.headers['content-type'],
+          reason: frameworkRefusalReason[locale],
+        }),
       );
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: loggableError(error) }, 'unhandled error');
     return sendProblem(reply, buildProblem('INTERNAL', locale, { requestId: request.id }));
   });
 }
+
+// A refusal by the framework (not by a schema) has no field to name.
+const frameworkRefusalReason: Record<Locale, string> = {
+  'zh-CN': '服务器无法按此形式接受该请求。',
+  en: 'the server cannot accept the request in this form.',
+};
 
 // The database trigger that guards the audit trail raises SQLSTATE KW001 (migration 0001).
 function isAuditTriggerRefusal(error: unknown): boolean {

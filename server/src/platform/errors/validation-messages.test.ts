@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssue, type ValidationIssue } from './validation-messages.ts';
+import { boundMessages, describeIssue, type ValidationIssue } from './validation-messages.ts';
 
 const cases: Array<{ issue: ValidationIssue; zh: string; en: string; field: string }> = [
   {
@@ -37,6 +37,50 @@ const cases: Array<{ issue: ValidationIssue; zh: string; en: string; field: stri
     zh: '字段 lines 至少 1 项',
     en: 'lines needs at least 1 items',
     field: 'lines',
+  },
+  {
+    issue: {
+      keyword: 'invalid_format',
+      instancePath: '/q',
+      message: boundMessages.controlCharacters,
+      params: { format: 'regex' },
+    },
+    zh: '字段 q 含有不允许的控制字符（如 NUL）',
+    en: 'q contains a control character (such as NUL), which is not allowed',
+    field: 'q',
+  },
+  {
+    issue: {
+      keyword: 'invalid_format',
+      instancePath: '/from',
+      message: boundMessages.calendarDate,
+      params: { format: 'date' },
+    },
+    zh: '字段 from 应为存在的日期（YYYY-MM-DD，1900–2999 年）',
+    en: 'from must be a date that exists (YYYY-MM-DD, years 1900–2999)',
+    field: 'from',
+  },
+  {
+    issue: {
+      keyword: 'invalid_format',
+      instancePath: '/month',
+      message: boundMessages.calendarMonth,
+      params: { format: 'regex' },
+    },
+    zh: '字段 month 应为月份（YYYY-MM，1900–2999 年）',
+    en: 'month must be a month (YYYY-MM, years 1900–2999)',
+    field: 'month',
+  },
+  {
+    issue: {
+      keyword: 'invalid_union',
+      instancePath: '/from',
+      message: boundMessages.dateOrInstant,
+      params: { errors: [] },
+    },
+    zh: '字段 from 应为存在的日期（YYYY-MM-DD）或带时区的时间（如 2026-11-23T10:00:00+08:00），1900–2999 年',
+    en: 'from must be a date that exists (YYYY-MM-DD) or a date-time with its offset (such as 2026-11-23T10:00:00+08:00), years 1900–2999',
+    field: 'from',
   },
 ];
 

@@ -10,6 +10,42 @@ export type ValidationIssue = {
 
 export type FieldError = { field: string; message: string };
 
+// The keys the shared input bounds (platform/http/input-bounds.ts) give as their zod message, so
+// that a refused value is explained in the caller's language.
+export const boundMessages = {
+  controlCharacters: 'bound:control-characters',
+  calendarDate: 'bound:calendar-date',
+  calendarMonth: 'bound:calendar-month',
+  instant: 'bound:instant',
+  dateOrInstant: 'bound:date-or-instant',
+} as const;
+
+function describeBound(message: string | undefined, name: string, zh: boolean): string | undefined {
+  switch (message) {
+    case boundMessages.controlCharacters:
+      return zh
+        ? `字段 ${name} 含有不允许的控制字符（如 NUL）`
+        : `${name} contains a control character (such as NUL), which is not allowed`;
+    case boundMessages.calendarDate:
+      return zh
+        ? `字段 ${name} 应为存在的日期（YYYY-MM-DD，1900–2999 年）`
+        : `${name} must be a date that exists (YYYY-MM-DD, years 1900–2999)`;
+    case boundMessages.calendarMonth:
+      return zh
+        ? `字段 ${name} 应为月份（YYYY-MM，1900–2999 年）`
+        : `${name} must be a month (YYYY-MM, years 1900–2999)`;
+    case boundMessages.dateOrInstant:
+      return zh
+        ? `字段 ${name} 应为存在的日期（YYYY-MM-DD）或带时区的时间（如 2026-11-23T10:00:00+08:00），1900–2999 年`
+        : `${name} must be a date that exists (YYYY-MM-DD) or a date-time with its offset (such as 2026-11-23T10:00:00+08:00), years 1900–2999`;
+    case boundMessages.instant:
+      return zh
+        ? `字段 ${name} 应为带时区的时间（如 2026-11-23T10:00:00+08:00，1900–2999 年）`
+        : `${name} must be a date-time with its offset (such as 2026-11-23T10:00:00+08:00, years 1900–2999)`;
+  }
+  return undefined;
+}
+
 const typeNames: Record<Locale, Record<string, string>> = {
   'zh-CN': {
     string: '文本',
@@ -39,6 +75,9 @@ export function describeIssue(issue: ValidationIssue, context: string | undefine
   const name = field || (zh ? '请求' : 'request');
   const params = issue.params;
   const origin = String(params.origin ?? '');
+  // A shared bound (input-bounds.ts) names what it expects.
+  const bound = describeBound(issue.message, name, zh);
+  if (bound) return { field, message: bound };
   switch (issue.keyword) {
     case 'invalid_type': {
       if (params.input === undefined) {

@@ -9,6 +9,9 @@ declare module 'fastify' {
     // A write that changes nothing a session is built from (no session, user, tenant or org
     // unit): the authenticator may keep the sessions it read. Every other write forgets them.
     sessionsUnchanged?: true;
+    // One of the few routes a user still on an initial (admin-set or one-time) password may call:
+    // reading who they are, changing the password, signing out. Every other is refused until then.
+    allowedBeforePasswordChange?: true;
   }
   interface FastifyRequest {
     actor: Actor | undefined;

@@ -4,8 +4,9 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../access/actor.ts';
-import { DomainError } from '../errors/domain-error.ts';
+import { DomainError, isDomainError } from '../errors/domain-error.ts';
 import './fastify-augment.ts';
+import { idParam } from './input-bounds.ts';
 
 // The access hook has already authenticated every non-public route; this narrows the type.
 export function actorOf(request: FastifyRequest): Actor {
@@ -13,7 +14,7 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const idParams = z.strictObject({ id: idParam });
 
 export const offsetPaging = {
   limit: z.coerce.number().int().min(1).max(500).default(20),
@@ -51,16 +52,31 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   return value;
 }
 
+// Reads (part of) a multipart body. A body the client broke, with no boundary or cut short, is
+// the client's error; one from the file system, or one that is already an HTTP error (a file
+// too large), is passed on as it is.
+export async function readMultipart<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const { syscall, statusCode } = error as { syscall?: unknown; statusCode?: unknown };
+    if (!isDomainError(error) && syscall === undefined && statusCode === undefined) {
+      throw new DomainError('MULTIPART_MALFORMED', {}, 'file');
+    }
+    throw error;
+  }
+}
+
 // Saves the one uploaded file (multipart field "file") to a temporary file in `directory`: an
 // import streams it from there and never holds it in memory.
 export async function receiveUpload(request: FastifyRequest, directory: string, limitBytes: number) {
   const limit = `${Math.round(limitBytes / 1024 / 1024)} MB`;
   if (!request.isMultipart()) throw new DomainError('IMPORT_FILE_MISSING', {}, 'file');
-  const part = await request.file({ limits: { fileSize: limitBytes, files: 1, fields: 10 } });
+  const part = await readMultipart(() => request.file({ limits: { fileSize: limitBytes, files: 1, fields: 10 } }));
   if (part?.fieldname !== 'file') throw new DomainError('IMPORT_FILE_MISSING', {}, 'file');
   const path = join(directory, 'upload');
   try {
-    await pipeline(part.file, createWriteStream(path));
+    await readMultipart(() => pipeline(part.file, createWriteStream(path)));
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit }, 'file');

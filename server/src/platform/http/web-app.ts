@@ -54,6 +54,12 @@ export async function registerWebApp(app: FastifyInstance, enabled: boolean, bui
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
+    // The address exists, the method does not: 405 naming the methods it has. (A route of this very
+    // method that finds nothing — a static file gone since the server started — is a 404.)
+    const allowed = allowedMethodsOf(app, path);
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      return sendProblem(reply, buildProblem('METHOD_NOT_ALLOWED', request.locale), { allow: allowed.join(', ') });
+    }
     if (path.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return sendProblem(reply, buildProblem('ROUTE_NOT_FOUND', request.locale, { method: request.method, url: path }));
     }
@@ -70,4 +76,10 @@ export async function registerWebApp(app: FastifyInstance, enabled: boolean, bui
     const isPortal = path === '/portal' || path.startsWith('/portal/');
     return sendPage(reply, isPortal ? pages.portal : pages.console);
   });
+}
+
+const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+function allowedMethodsOf(app: FastifyInstance, path: string): string[] {
+  return methods.filter((method) => app.findRoute({ method, url: path }) !== null);
 }

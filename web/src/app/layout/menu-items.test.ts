@@ -44,6 +44,7 @@ describe(buildMenuItems.name, () => {
       '/admin/users',
       '/admin/org-units',
       '/admin/audit',
+      '/admin/jobs',
       '/admin/customer-fields',
     ]);
   });

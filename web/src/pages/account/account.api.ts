@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api-client.ts';
 
+// Written by hand: the server declares this answer inside auth.routes.ts (GET /auth/sessions)
+// and does not export it. Checked field by field against that schema.
 export type SessionRow = {
   id: string;
   createdAt: string;

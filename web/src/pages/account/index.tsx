@@ -42,10 +42,13 @@ export function AccountPage() {
             </Card>
           </Col>
         </Row>
-        <Card title={t('account.sessions')}>
-          <Typography.Paragraph type="secondary">{t('account.sessionsHelp')}</Typography.Paragraph>
-          <SessionsTable />
-        </Card>
+        {/* The server lists sessions only once the password is the user's own. */}
+        {user.mustChangePassword ? null : (
+          <Card title={t('account.sessions')}>
+            <Typography.Paragraph type="secondary">{t('account.sessionsHelp')}</Typography.Paragraph>
+            <SessionsTable />
+          </Card>
+        )}
       </Flex>
     </PageContainer>
   );

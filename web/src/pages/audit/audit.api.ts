@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api-client.ts';
 
+// Written by hand: the server declares this answer inside audit.routes.ts and does not export it.
+// Checked field by field against that schema.
 export type AuditEntry = {
   id: number;
   at: string;

@@ -1,10 +1,36 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  approvedRunSchema,
+  approveSchema,
+  assessResultSchema,
+  assessSchema,
+  computedRunSchema,
+  customerClassificationSchema,
+  distributionReportSchema,
+  distributionSchema,
+  handClassResultSchema,
+  handClassSchema,
+  newRunSchema,
+  newSpotCheckSchema,
+  overrideSchema,
+  proposalSchema,
+  previewSchema as rulePreviewSchema,
+  ruleSetInputSchema,
+  ruleSetSchema,
+  runDetailSchema,
+  runListSchema,
+  runSchema,
+  spotCheckListSchema,
+  spotCheckReportSchema,
+  spotCheckSchema,
+} from '../../../../server/src/modules/classification/classification.contract.ts';
 import { api, buildUrl } from '../../shared/api-client.ts';
+import type { Body, Wire } from '../../shared/wire.ts';
 import type { CustomerClass, DemoType } from '../customers/customer-codes.ts';
 
 export type { CustomerClass };
 
-// The classification API (/api/v1/classification/…, issue 5).
+// The classification API (/api/v1/classification/…).
 
 export const indicatorKeys = [
   'volume',
@@ -20,125 +46,46 @@ export type IndicatorKey = (typeof indicatorKeys)[number];
 export const scoredClasses = ['demonstration', 'growth', 'ordinary'] as const;
 export type ScoredClass = (typeof scoredClasses)[number];
 
-export type Weight = { indicator: IndicatorKey; weight: number };
-export type Threshold = { class: ScoredClass; from: number; to: number };
-export type DemoTypeRule = { demoType: DemoType; conditions: { indicator: IndicatorKey; min: number }[] };
-export type RuleSetInput = {
-  name: string;
-  note?: string | null;
-  weights: Weight[];
-  thresholds: Threshold[];
-  demoTypes: DemoTypeRule[];
+// The classification contract, as the server declares it (classification.contract.ts).
+//
+// A rule set names indicators, classes and demonstration types as plain strings there, so that an
+// unknown one is refused by name; the ones it stores and answers are the known keys, which the
+// web narrows them to.
+type RuleSetWire = Wire<typeof ruleSetSchema>;
+export type Weight = RuleSetWire['weights'][number] & { indicator: IndicatorKey };
+export type Threshold = RuleSetWire['thresholds'][number] & { class: ScoredClass };
+export type DemoTypeRule = Omit<RuleSetWire['demoTypes'][number], 'demoType' | 'conditions'> & {
+  demoType: DemoType;
+  conditions: (RuleSetWire['demoTypes'][number]['conditions'][number] & { indicator: IndicatorKey })[];
 };
-export type RuleSet = RuleSetInput & { id: number; version: number; note: string | null; createdAt: string };
+type Rules = { weights: Weight[]; thresholds: Threshold[]; demoTypes: DemoTypeRule[] };
+export type RuleSetInput = Omit<Body<typeof ruleSetInputSchema>, keyof Rules> & Rules;
+export type RuleSet = Omit<RuleSetWire, keyof Rules> & Rules;
 
-export type Distribution = {
-  total: number;
-  classes: { class: CustomerClass; count: number; share: number }[];
-  demoTypes: { demoType: DemoType; count: number; share: number }[];
-};
-export type DistributionReport = Distribution & {
-  unclassified: number;
-  branches: (Distribution & { key: string; name: string })[];
-  districts: (Distribution & { key: string; name: string })[];
-};
+export type Distribution = Wire<typeof distributionSchema>;
+export type DistributionReport = Wire<typeof distributionReportSchema>;
 
-export type RunStatus = 'proposed' | 'partly_applied' | 'applied';
-export type Run = {
-  id: number;
-  ruleSetId: number;
-  periodFrom: string;
-  periodTo: string;
-  effectiveOn: string;
-  status: RunStatus;
-  storeCount: number;
-  appliedBranchIds: number[];
-  createdAt: string;
-  appliedAt: string | null;
-};
-export type RunDetail = Run & {
-  isLatest: boolean;
-  distribution: Distribution;
-  diff: {
-    branchId: number;
-    branchName: string;
-    changed: number;
-    applied: boolean;
-    moves: { from: CustomerClass | null; to: CustomerClass; count: number }[];
-  }[];
-};
+export type Run = Wire<typeof runSchema>;
+export type RunStatus = Run['status'];
+export type RunDetail = Wire<typeof runDetailSchema>;
 
-export type Why = {
-  indicators: { indicator: IndicatorKey; value: number | null; score: number; weight: number; missing: boolean }[];
-  score: number;
+type WhyWire = Wire<typeof proposalSchema>['why'];
+export type Why = Omit<WhyWire, 'indicators' | 'threshold' | 'demoTypeRule'> & {
+  indicators: (WhyWire['indicators'][number] & { indicator: IndicatorKey })[];
   threshold: Threshold;
   demoTypeRule: DemoTypeRule | null;
 };
-export type Override = { class: CustomerClass; demoType: DemoType | null; reason: string } | null;
-export type Proposal = {
-  customerId: number;
-  licenceNo: string;
-  name: string;
-  branchId: number;
-  branchName: string;
-  currentClass: CustomerClass | null;
-  currentDemoType: DemoType | null;
-  proposedClass: CustomerClass;
-  proposedDemoType: DemoType | null;
-  override: Override;
-  why: Why;
+export type Override = Wire<typeof proposalSchema>['override'];
+export type Proposal = Omit<Wire<typeof proposalSchema>, 'why'> & { why: Why };
+
+type CustomerClassificationWire = Wire<typeof customerClassificationSchema>;
+export type CustomerClassification = Omit<CustomerClassificationWire, 'why'> & {
+  why: (Omit<NonNullable<CustomerClassificationWire['why']>, keyof Why> & Why) | null;
 };
 
-export type CustomerClassification = {
-  customerId: number;
-  class: CustomerClass | null;
-  demoType: DemoType | null;
-  why:
-    | (Why & {
-        runId: number;
-        ruleSetId: number;
-        ruleSetVersion: number;
-        effectiveOn: string;
-        proposedClass: CustomerClass;
-        proposedDemoType: DemoType | null;
-        override: Override;
-      })
-    | null;
-  history: {
-    id: number;
-    fromClass: CustomerClass | null;
-    fromDemoType: DemoType | null;
-    toClass: CustomerClass | null;
-    toDemoType: DemoType | null;
-    runId: number | null;
-    reason: string | null;
-    effectiveOn: string;
-    changedBy: string | null;
-    changedAt: string;
-    pending: boolean;
-  }[];
-};
-
-export type SpotCheck = { id: number; seed: number; size: number; ruleSetId: number; createdAt: string };
-export type SpotCheckItem = {
-  customerId: number;
-  licenceNo: string;
-  name: string;
-  branchId: number;
-  branchName: string;
-  sampledClass: CustomerClass;
-  sampledDemoType: DemoType | null;
-  rerunClass: CustomerClass;
-  complete: boolean;
-  inspectorClass: CustomerClass | null;
-  agrees: boolean | null;
-  note: string | null;
-  assessedAt: string | null;
-};
-export type SpotCheckReport = SpotCheck & {
-  stats: { sampled: number; assessed: number; accuracy: number | null; consistency: number; completeness: number };
-  items: SpotCheckItem[];
-};
+export type SpotCheck = Wire<typeof spotCheckSchema>;
+export type SpotCheckReport = Wire<typeof spotCheckReportSchema>;
+export type SpotCheckItem = SpotCheckReport['items'][number];
 
 export const classificationKey = ['classification'] as const;
 
@@ -157,7 +104,7 @@ export function useRuleSets() {
 }
 
 export function previewRuleSet(input: RuleSetInput) {
-  return api.post<Distribution & { changed: number }>('/classification/rule-sets/preview', input);
+  return api.post<Wire<typeof rulePreviewSchema>>('/classification/rule-sets/preview', input);
 }
 
 export function saveRuleSet(input: RuleSetInput) {
@@ -167,7 +114,7 @@ export function saveRuleSet(input: RuleSetInput) {
 export function useRuns() {
   return useQuery({
     queryKey: [...classificationKey, 'runs'],
-    queryFn: ({ signal }) => api.get<{ items: Run[] }>('/classification/runs', undefined, { signal }),
+    queryFn: ({ signal }) => api.get<Wire<typeof runListSchema>>('/classification/runs', undefined, { signal }),
   });
 }
 
@@ -179,6 +126,7 @@ export function useRun(id: number | undefined) {
   });
 }
 
+// The proposals' filters as the page holds them; `changed` travels as 'true' (proposalQuery).
 export type ProposalQuery = {
   branchId?: number;
   changed?: boolean;
@@ -209,36 +157,25 @@ export function useProposals(runId: number | undefined, query: ProposalQuery) {
   });
 }
 
-export function computeRun(input: { ruleSetId: number; effectiveOn?: string }) {
-  return api.post<Run & { distribution: Distribution }>('/classification/runs', input);
+export function computeRun(input: Body<typeof newRunSchema>) {
+  return api.post<Wire<typeof computedRunSchema>>('/classification/runs', input);
 }
 
-export function approveRun(input: { runId: number; branchIds?: number[] }) {
-  return api.post<Run & { changed: number; pending: boolean }>(
+export function approveRun(input: { runId: number } & Body<typeof approveSchema>) {
+  return api.post<Wire<typeof approvedRunSchema>>(
     `/classification/runs/${input.runId}/approve`,
     input.branchIds ? { branchIds: input.branchIds } : {},
   );
 }
 
-export function overrideProposal(input: {
-  runId: number;
-  customerId: number;
-  class: CustomerClass | null;
-  demoType?: DemoType | null;
-  reason?: string;
-}) {
+export function overrideProposal(input: { runId: number; customerId: number } & Body<typeof overrideSchema>) {
   const { runId, customerId, ...body } = input;
   return api.put<Proposal>(`/classification/runs/${runId}/proposals/${customerId}/override`, body);
 }
 
-export function setClassByHand(input: {
-  customerId: number;
-  class: CustomerClass | null;
-  demoType?: DemoType | null;
-  reason: string;
-}) {
+export function setClassByHand(input: { customerId: number } & Body<typeof handClassSchema>) {
   const { customerId, ...body } = input;
-  return api.put(`/classification/customers/${customerId}/class`, body);
+  return api.put<Wire<typeof handClassResultSchema>>(`/classification/customers/${customerId}/class`, body);
 }
 
 export function useCustomerClassification(customerId: number) {
@@ -252,7 +189,8 @@ export function useCustomerClassification(customerId: number) {
 export function useSpotChecks() {
   return useQuery({
     queryKey: [...classificationKey, 'spot-checks'],
-    queryFn: ({ signal }) => api.get<{ items: SpotCheck[] }>('/classification/spot-checks', undefined, { signal }),
+    queryFn: ({ signal }) =>
+      api.get<Wire<typeof spotCheckListSchema>>('/classification/spot-checks', undefined, { signal }),
   });
 }
 
@@ -264,18 +202,16 @@ export function useSpotCheck(id: number | undefined) {
   });
 }
 
-export function createSpotCheck(input: { size: number; seed?: number }) {
+export function createSpotCheck(input: Body<typeof newSpotCheckSchema>) {
   return api.post<SpotCheck>('/classification/spot-checks', input);
 }
 
-export function assessSpotCheckItem(input: {
-  spotCheckId: number;
-  customerId: number;
-  inspectorClass: CustomerClass;
-  note?: string | null;
-}) {
+export function assessSpotCheckItem(input: { spotCheckId: number; customerId: number } & Body<typeof assessSchema>) {
   const { spotCheckId, customerId, ...body } = input;
-  return api.put(`/classification/spot-checks/${spotCheckId}/items/${customerId}`, body);
+  return api.put<Wire<typeof assessResultSchema>>(
+    `/classification/spot-checks/${spotCheckId}/items/${customerId}`,
+    body,
+  );
 }
 
 export function spotCheckExportUrl(id: number): string {

@@ -1,4 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type {
+  customFieldChangesSchema,
+  newCustomFieldSchema,
+} from '../../../../server/src/modules/customers/custom-fields.contract.ts';
 import { api } from '../../shared/api-client.ts';
 import {
   type CustomField,
@@ -7,24 +11,12 @@ import {
   customFieldsQueryKey,
   fetchCustomFields,
 } from '../../shared/custom-fields.ts';
+import type { Body } from '../../shared/wire.ts';
 
 export { type CustomField, type CustomFieldKind, customFieldKinds, customFieldsQueryKey };
 
-export type NewCustomFieldRequest = {
-  key: string;
-  label: string;
-  kind: CustomFieldKind;
-  options?: string[];
-  required?: boolean;
-};
-
-export type CustomFieldChanges = Partial<{
-  label: string;
-  options: string[];
-  required: boolean;
-  position: number;
-  active: boolean;
-}>;
+export type NewCustomFieldRequest = Body<typeof newCustomFieldSchema>;
+export type CustomFieldChanges = Body<typeof customFieldChangesSchema>;
 
 export function useCustomFields() {
   return useQuery({

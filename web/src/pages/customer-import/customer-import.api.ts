@@ -4,6 +4,8 @@ import { getActiveLocale } from '../../shared/i18n/locale.ts';
 export const importModes = ['create', 'upsert'] as const;
 export type ImportMode = (typeof importModes)[number];
 
+// Written by hand: the server declares this answer inside customer-import.routes.ts and does
+// not export it. The row errors below are members of the 422 problem, not a contract schema.
 export type ImportResult = { rows: number; created: number; updated: number; unchanged: number };
 
 export type ImportRowError = { row: number; column: string; value: string | number | null; message: string };

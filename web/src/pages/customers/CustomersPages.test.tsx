@@ -4,29 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
+import { stubApi } from '../../test/api-stub.ts';
 import { CustomerDetailPage } from './CustomerDetail.tsx';
 import type { Customer } from './customers.api.ts';
 import { CustomersPage } from './index.tsx';
-
-type Reply = { status: number; body?: unknown } | ((init?: RequestInit) => { status: number; body?: unknown });
-
-// Only fetch (the server) is replaced; everything else is the real page.
-function serve(routes: Record<string, Reply>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const path = String(input).replace('/api/v1', '').split('?')[0];
-    const route = routes[`${init?.method ?? 'GET'} ${path}`] ?? {
-      status: 404,
-      body: { status: 404, code: 'NOT_FOUND', detail: '' },
-    };
-    const reply = typeof route === 'function' ? route(init) : route;
-    return new Response(JSON.stringify(reply.body ?? null), {
-      status: reply.status,
-      headers: { 'content-type': reply.status >= 400 ? 'application/problem+json' : 'application/json' },
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
 
 const marketing: CurrentUser = {
   id: 2,
@@ -117,7 +98,7 @@ afterEach(() => {
 
 describe('CustomersPage', () => {
   it('asks the API for exactly the view in the URL, custom-field filters included', async () => {
-    const fetchMock = serve({
+    const fetchMock = stubApi({
       'GET /customers': { status: 200, body: { items: [store], total: 12345, nextCursor: 'abc' } },
       'GET /customers/reference': { status: 200, body: reference },
       'GET /customer-fields': { status: 200, body: fields },
@@ -138,7 +119,7 @@ describe('CustomersPage', () => {
   });
 
   it('offers a manager no create, import or bulk actions, but export', async () => {
-    serve({
+    stubApi({
       'GET /customers': { status: 200, body: { items: [store], total: 1, nextCursor: null } },
       'GET /customers/reference': { status: 200, body: reference },
       'GET /customer-fields': { status: 200, body: fields },
@@ -154,7 +135,7 @@ describe('CustomersPage', () => {
 
 describe('CustomerDetailPage', () => {
   it('shows the profile, grades, classification, visits and history tabs only, the expired licence and active custom fields', async () => {
-    serve({
+    stubApi({
       'GET /customers/280': { status: 200, body: store },
       'GET /customers/reference': { status: 200, body: reference },
       'GET /customer-fields': { status: 200, body: fields },
@@ -189,7 +170,7 @@ describe('CustomerDetailPage', () => {
       servicesDelivered: [],
       flags: [],
     };
-    serve({
+    stubApi({
       'GET /customers/280': { status: 200, body: store },
       'GET /customers/reference': { status: 200, body: reference },
       'GET /customer-fields': { status: 200, body: fields },
@@ -311,7 +292,7 @@ describe('CustomerDetailPage', () => {
   });
 
   it('says "not found" for a customer outside the scope', async () => {
-    serve({ 'GET /customer-fields': { status: 200, body: fields } });
+    stubApi({ 'GET /customer-fields': { status: 200, body: fields } });
     renderAt(manager, '/customers/99999');
     expect(await screen.findByText('客户不存在，或不在您的数据范围内。')).toBeTruthy();
   });
@@ -320,7 +301,7 @@ describe('CustomerDetailPage', () => {
 describe('CustomerFormDrawer (edit)', () => {
   it("sends only what changed and puts the server's field error under the field", async () => {
     const bodies: unknown[] = [];
-    serve({
+    stubApi({
       'GET /customers/280': { status: 200, body: { ...store, latitude: 24.55, longitude: 117.65 } },
       'GET /customers/reference': { status: 200, body: reference },
       'GET /customer-fields': { status: 200, body: fields },

@@ -1,5 +1,9 @@
-// Mirrors the server's code lists (server/src/modules/customers/customers.schema.ts and
-// customer-reference.ts); the Chinese labels live in the i18n files under `customers.*`.
+import type { SameCodes } from '../../shared/wire.ts';
+import type { Customer } from './customers.api.ts';
+
+// The server's code lists (server/src/modules/customers/customers.schema.ts and
+// customer-reference.ts), kept here at runtime for the selects and checked against the
+// customer contract; the Chinese labels live in the i18n files under `customers.*`.
 export const customerFormats = [
   'convenience',
   'supermarket',
@@ -9,22 +13,22 @@ export const customerFormats = [
   'mall',
   'other',
 ] as const;
-export type CustomerFormat = (typeof customerFormats)[number];
+export type CustomerFormat = SameCodes<(typeof customerFormats)[number], Customer['format']>;
 
 export const customerStatuses = ['active', 'suspended', 'closed', 'cancelled'] as const;
-export type CustomerStatus = (typeof customerStatuses)[number];
+export type CustomerStatus = SameCodes<(typeof customerStatuses)[number], Customer['status']>;
 
 export const urbanRuralKinds = ['urban', 'rural'] as const;
-export type UrbanRural = (typeof urbanRuralKinds)[number];
+export type UrbanRural = SameCodes<(typeof urbanRuralKinds)[number], Customer['urbanRural']>;
 
 export const orderChannels = ['online', 'phone', 'visit'] as const;
-export type OrderChannel = (typeof orderChannels)[number];
+export type OrderChannel = SameCodes<(typeof orderChannels)[number], Customer['orderChannel']>;
 
 // 客户分类 (set by the classification module) and the demonstration sub-types.
 export const customerClasses = ['demonstration', 'growth', 'ordinary', 'special'] as const;
-export type CustomerClass = (typeof customerClasses)[number];
+export type CustomerClass = SameCodes<(typeof customerClasses)[number], NonNullable<Customer['class']>>;
 export const demoTypes = ['brand', 'terminal', 'information'] as const;
-export type DemoType = (typeof demoTypes)[number];
+export type DemoType = SameCodes<(typeof demoTypes)[number], NonNullable<Customer['demoType']>>;
 export const classColors: Record<CustomerClass, string> = {
   demonstration: 'gold',
   growth: 'green',

@@ -1,4 +1,15 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  customerChangesSchema,
+  customerPageSchema,
+  customerSchema,
+  historyPageSchema,
+  newCustomerSchema,
+  portalPasswordSchema,
+  reassignResultSchema,
+  reassignSchema,
+  statusChangeSchema,
+} from '../../../../server/src/modules/customers/customers.contract.ts';
 import { api, buildUrl, type Query } from '../../shared/api-client.ts';
 import {
   type CustomField,
@@ -6,92 +17,27 @@ import {
   customFieldsQueryKey,
   fetchCustomFields,
 } from '../../shared/custom-fields.ts';
-import type {
-  CustomerClass,
-  CustomerFormat,
-  CustomerSort,
-  CustomerStatus,
-  DemoType,
-  OrderChannel,
-  UrbanRural,
-} from './customer-codes.ts';
+import type { Body, Wire } from '../../shared/wire.ts';
+import type { CustomerSort, CustomerStatus } from './customer-codes.ts';
 
 export type { CustomField, CustomFieldKind };
 
-export type CustomFieldValue = string | number | string[];
-
-export type Customer = {
-  id: number;
-  licenceNo: string;
-  name: string;
-  owner: string;
-  phone: string;
-  address: string;
-  district: { code: string; name: string };
-  urbanRural: UrbanRural;
-  format: CustomerFormat;
-  status: CustomerStatus;
-  statusReason: string | null;
-  managerId: number;
-  managerName: string;
-  branchId: number;
-  branchName: string;
-  orderDay: number;
-  orderChannel: OrderChannel;
-  latitude: number | null;
-  longitude: number | null;
-  licenceValidUntil: string | null;
-  tags: string[];
-  class: CustomerClass | null;
-  demoType: DemoType | null;
-  customFields?: Record<string, CustomFieldValue>;
-  createdAt: string;
-  updatedAt: string;
-};
+// The customer contract, as the server declares it (customers.contract.ts).
+export type Customer = Wire<typeof customerSchema>;
+export type CustomFieldValue = Customer['customFields'][string];
 
 // A broad search's total is the database's estimate (more than 5,000 matches): shown as 约.
-export type CustomerPage = { items: Customer[]; total: number; totalIsEstimate?: boolean; nextCursor: string | null };
+export type CustomerPage = Wire<typeof customerPageSchema>;
+export { type CustomerReference, useCustomerReference } from '../../shared/customer-reference.ts';
+export type CustomerHistoryPage = Wire<typeof historyPageSchema>;
+export type CustomerHistoryEntry = CustomerHistoryPage['items'][number];
 
-export type CustomerReference = {
-  districts: { code: string; name: string }[];
-  branches: { id: number; name: string }[];
-  managers: { id: number; name: string; username: string; branchId: number }[];
-  tags: string[];
-};
-
-export type CustomerHistoryEntry = {
-  id: number;
-  at: string;
-  actorName: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-};
-
-export type CustomerHistoryPage = { items: CustomerHistoryEntry[]; nextCursor: number | null };
-
-type EditableFields = {
-  name: string;
-  owner: string;
-  phone: string;
-  address: string;
-  urbanRural: UrbanRural;
-  format: CustomerFormat;
-  orderDay: number;
-  orderChannel: OrderChannel;
-  latitude: number | null;
-  longitude: number | null;
-  licenceValidUntil: string | null;
-  tags: string[];
-};
-
-export type NewCustomerRequest = EditableFields & {
-  licenceNo: string;
-  managerId: number;
-  customFields?: Record<string, CustomFieldValue>;
-};
-
-export type CustomerChanges = Partial<EditableFields> & { customFields?: Record<string, CustomFieldValue | null> };
+export type NewCustomerRequest = Body<typeof newCustomerSchema>;
+export type CustomerChanges = Body<typeof customerChangesSchema>;
+export type StatusChange = Body<typeof statusChangeSchema>;
+export type ReassignRequest = Body<typeof reassignSchema>;
+export type ReassignResult = Wire<typeof reassignResultSchema>;
+export type PortalPassword = Wire<typeof portalPasswordSchema>;
 
 export const customersQueryKey = ['customers'] as const;
 
@@ -120,15 +66,6 @@ export function useCustomerHistory(id: number, limit: number, cursor: number | u
   });
 }
 
-// What the caller's scope can filter by; changes rarely.
-export function useCustomerReference() {
-  return useQuery({
-    queryKey: [...customersQueryKey, 'reference'],
-    queryFn: () => api.get<CustomerReference>('/customers/reference'),
-    staleTime: 5 * 60_000,
-  });
-}
-
 export function useCustomerFields() {
   return useQuery({
     queryKey: customFieldsQueryKey,
@@ -147,15 +84,15 @@ export function updateCustomer(id: number, changes: CustomerChanges) {
 }
 
 export function changeCustomerStatus(id: number, status: CustomerStatus, reason: string) {
-  return api.post<Customer>(`/customers/${id}/status`, { status, reason });
+  return api.post<Customer>(`/customers/${id}/status`, { status, reason } satisfies StatusChange);
 }
 
 export function issuePortalPassword(id: number) {
-  return api.post<{ username: string; password: string }>(`/customers/${id}/portal-password`);
+  return api.post<PortalPassword>(`/customers/${id}/portal-password`);
 }
 
 export function reassignCustomers(customerIds: number[], managerId: number) {
-  return api.post<{ reassigned: number; unchanged: number }>('/customers/reassign', { customerIds, managerId });
+  return api.post<ReassignResult>('/customers/reassign', { customerIds, managerId } satisfies ReassignRequest);
 }
 
 // The export takes the list's filters, except that `format` there is the file's (xlsx, csv):

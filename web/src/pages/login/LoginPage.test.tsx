@@ -3,26 +3,8 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../shared/AppProviders.tsx';
 import { changeLocale } from '../../shared/i18n/i18n.ts';
+import { type StubReply, stubApi } from '../../test/api-stub.ts';
 import { LoginPage } from './index.tsx';
-
-type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
-
-// Only fetch (the server) is replaced; everything else is the real page.
-function serve(routes: Record<string, Reply | ((init?: RequestInit) => Reply)>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const path = String(input).replace('/api/v1', '').split('?')[0];
-    const route = routes[`${init?.method ?? 'GET'} ${path}`];
-    if (!route) return new Response(null, { status: 404 });
-    const reply = typeof route === 'function' ? route(init) : route;
-    const isProblem = reply.status >= 400;
-    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
-      status: reply.status,
-      headers: { 'content-type': isProblem ? 'application/problem+json' : 'application/json', ...reply.headers },
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
 
 function renderLogin(initialEntry = '/login') {
   const router = createMemoryRouter(
@@ -48,7 +30,7 @@ async function submit(username: string, password: string) {
   fireEvent.click(screen.getByRole('button', { name: /登\s*录/ }));
 }
 
-const notSignedIn: Reply = {
+const notSignedIn: StubReply = {
   status: 401,
   body: { status: 401, title: 'Unauthorized', detail: '请先登录。', code: 'UNAUTHENTICATED' },
 };
@@ -75,7 +57,7 @@ afterEach(() => {
 
 describe('LoginPage', () => {
   it("shows the server's own words when the password is wrong", async () => {
-    serve({
+    stubApi({
       'GET /auth/me': notSignedIn,
       'GET /setup': { status: 200, body: { needed: false } },
       'POST /auth/login': {
@@ -92,7 +74,7 @@ describe('LoginPage', () => {
   });
 
   it('explains a rate limit instead of a generic failure', async () => {
-    serve({
+    stubApi({
       'GET /auth/me': notSignedIn,
       'GET /setup': { status: 200, body: { needed: false } },
       'POST /auth/login': {
@@ -116,7 +98,7 @@ describe('LoginPage', () => {
   });
 
   it('goes on to the page the user asked for after signing in', async () => {
-    const fetchMock = serve({
+    const fetchMock = stubApi({
       'GET /auth/me': notSignedIn,
       'GET /setup': { status: 200, body: { needed: false } },
       'POST /auth/login': { status: 200, body: { user: adminUser } },
@@ -131,7 +113,7 @@ describe('LoginPage', () => {
   });
 
   it('offers the one-time setup on an empty system', async () => {
-    serve({ 'GET /auth/me': notSignedIn, 'GET /setup': { status: 200, body: { needed: true } } });
+    stubApi({ 'GET /auth/me': notSignedIn, 'GET /setup': { status: 200, body: { needed: true } } });
     renderLogin();
 
     expect(await screen.findByText('系统尚未初始化，还没有任何用户。')).toBeTruthy();
@@ -139,7 +121,7 @@ describe('LoginPage', () => {
   });
 
   it('ignores a redirect to another site', async () => {
-    serve({
+    stubApi({
       'GET /auth/me': notSignedIn,
       'GET /setup': { status: 200, body: { needed: false } },
       'POST /auth/login': { status: 200, body: { user: adminUser } },

@@ -1,20 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
+import type {
+  newOrgUnitSchema,
+  orgUnitChangesSchema,
+  orgUnitSchema,
+} from '../../../../server/src/modules/organisation/organisation.contract.ts';
 import { api } from '../../shared/api-client.ts';
+import type { Body, SameCodes, Wire } from '../../shared/wire.ts';
 
 export const orgUnitKinds = ['city', 'branch', 'department'] as const;
-export type OrgUnitKind = (typeof orgUnitKinds)[number];
 
-export type OrgUnit = {
-  id: number;
-  parentId: number | null;
-  kind: OrgUnitKind;
-  name: string;
-  code: string;
-  path: string;
-};
-
-export type CreateOrgUnitRequest = { parentId: number; kind: OrgUnitKind; name: string; code: string };
-export type UpdateOrgUnitRequest = { name?: string; code?: string };
+// The organisation contract, as the server declares it (organisation.contract.ts).
+export type OrgUnit = Wire<typeof orgUnitSchema>;
+export type OrgUnitKind = SameCodes<(typeof orgUnitKinds)[number], OrgUnit['kind']>;
+export type CreateOrgUnitRequest = Body<typeof newOrgUnitSchema>;
+export type UpdateOrgUnitRequest = Body<typeof orgUnitChangesSchema>;
 
 export const orgUnitsQueryKey = ['org-units'] as const;
 

@@ -4,31 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
+import { stubApi } from '../../test/api-stub.ts';
 import { ProductsPage } from './index.tsx';
 import type { Product } from './products.api.ts';
 
 // The whole web suite on a busy machine: antd's drawer and form take more than the default second.
 configure({ asyncUtilTimeout: 5_000 });
-
-type Reply = { status: number; body?: unknown } | ((init?: RequestInit) => { status: number; body?: unknown });
-
-// Only fetch (the server) is replaced; everything else is the real page.
-function serve(routes: Record<string, Reply>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const path = String(input).replace('/api/v1', '').split('?')[0];
-    const route = routes[`${init?.method ?? 'GET'} ${path}`] ?? {
-      status: 404,
-      body: { status: 404, code: 'NOT_FOUND', detail: '' },
-    };
-    const reply = typeof route === 'function' ? route(init) : route;
-    return new Response(JSON.stringify(reply.body ?? null), {
-      status: reply.status,
-      headers: { 'content-type': reply.status >= 400 ? 'application/problem+json' : 'application/json' },
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
 
 const marketing: CurrentUser = {
   id: 2,
@@ -78,7 +59,7 @@ afterEach(() => {
 
 describe('ProductsPage', () => {
   it('asks the API for the view in the URL and shows prices in yuan, zh-CN formatted', async () => {
-    const fetchMock = serve({
+    const fetchMock = stubApi({
       'GET /products': { status: 200, body: { items: [zhonghua], total: 1234, nextCursor: 'next' } },
       'GET /products/brands': { status: 200, body: brands },
     });
@@ -104,7 +85,7 @@ describe('ProductsPage', () => {
   });
 
   it('clears every filter, the selects included', async () => {
-    const fetchMock = serve({
+    const fetchMock = stubApi({
       'GET /products': { status: 200, body: { items: [zhonghua], total: 1, nextCursor: null } },
       'GET /products/brands': { status: 200, body: brands },
     });
@@ -122,7 +103,7 @@ describe('ProductsPage', () => {
   });
 
   it('offers a manager reading and export only', async () => {
-    serve({
+    stubApi({
       'GET /products': { status: 200, body: { items: [zhonghua], total: 1, nextCursor: null } },
       'GET /products/brands': { status: 200, body: brands },
     });
@@ -136,7 +117,7 @@ describe('ProductsPage', () => {
 
   it('edits a product in the drawer, sending only what changed', async () => {
     const bodies: unknown[] = [];
-    serve({
+    stubApi({
       'GET /products': { status: 200, body: { items: [zhonghua], total: 1, nextCursor: null } },
       'GET /products/brands': { status: 200, body: brands },
       'PATCH /products/7': (init) => {
@@ -154,7 +135,7 @@ describe('ProductsPage', () => {
   });
 
   it('refuses a retail price below wholesale before asking the server', async () => {
-    const fetchMock = serve({
+    const fetchMock = stubApi({
       'GET /products': { status: 200, body: { items: [], total: 0, nextCursor: null } },
       'GET /products/brands': { status: 200, body: brands },
     });
@@ -171,7 +152,7 @@ describe('ProductsPage', () => {
   });
 
   it('shows every bad cell of a refused import', async () => {
-    serve({
+    stubApi({
       'GET /products': { status: 200, body: { items: [], total: 0, nextCursor: null } },
       'GET /products/brands': { status: 200, body: brands },
       'POST /products/import': {

@@ -1,41 +1,28 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  newProductSchema,
+  productBrandsSchema,
+  productChangesSchema,
+  productImportResultSchema,
+  productPageSchema,
+  productSchema,
+} from '../../../../server/src/modules/products/products.contract.ts';
 import { ApiError, api, buildUrl, type Problem, type Query } from '../../shared/api-client.ts';
 import { getActiveLocale } from '../../shared/i18n/locale.ts';
+import type { Body, SameCodes, Wire } from '../../shared/wire.ts';
 
 export const productStatuses = ['active', 'discontinued'] as const;
-export type ProductStatus = (typeof productStatuses)[number];
 export const priceClasses = [1, 2, 3, 4, 5] as const;
 
-export type Product = {
-  id: number;
-  code: string;
-  brand: string;
-  name: string;
-  priceClass: number;
-  wholesalePrice: number;
-  retailPrice: number;
-  status: ProductStatus;
-  isNew: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type ProductPage = { items: Product[]; total: number; nextCursor: string | null };
-
-export type NewProductRequest = {
-  code: string;
-  brand: string;
-  name: string;
-  priceClass?: number;
-  wholesalePrice: number;
-  retailPrice: number;
-  status: ProductStatus;
-  isNew: boolean;
-};
-
-export type ProductChanges = Partial<Omit<NewProductRequest, 'code'>>;
-
-export type ProductImportResult = { rows: number; created: number; updated: number; unchanged: number };
+// The product contract, as the server declares it (products.contract.ts).
+export type Product = Wire<typeof productSchema>;
+export type ProductStatus = SameCodes<(typeof productStatuses)[number], Product['status']>;
+export type ProductPage = Wire<typeof productPageSchema>;
+export type ProductBrands = Wire<typeof productBrandsSchema>;
+export type NewProductRequest = Body<typeof newProductSchema>;
+export type ProductChanges = Body<typeof productChangesSchema>;
+export type ProductImportResult = Wire<typeof productImportResultSchema>;
+// A row error of the 422 problem (its extension members, not a contract schema).
 export type ProductImportError = { row: number; column: string; value: string; message: string };
 // 422 PRODUCT_IMPORT_ROWS_INVALID: nothing was written; the first 1,000 errors.
 export type ProductImportProblem = Problem & { errorCount: number; rowErrors: ProductImportError[] };
@@ -53,7 +40,7 @@ export function useProducts(query: Query) {
 export function useProductBrands() {
   return useQuery({
     queryKey: [...productsQueryKey, 'brands'],
-    queryFn: () => api.get<{ items: { brand: string; count: number }[] }>('/products/brands'),
+    queryFn: () => api.get<ProductBrands>('/products/brands'),
     staleTime: 5 * 60_000,
   });
 }

@@ -1,17 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
+import type {
+  firstAdminSchema,
+  setupStatusSchema,
+} from '../../../../server/src/modules/organisation/organisation.contract.ts';
 import { api } from '../../shared/api-client.ts';
+import type { Body, Wire } from '../../shared/wire.ts';
 
-export type SetupCity = { code: string; name: string; province: string };
-
-export type SetupStatus = { needed: boolean; cities?: SetupCity[] };
-
-export type SetupRequest = {
-  cityCode: string;
-  cityName: string;
-  username: string;
-  displayName: string;
-  password: string;
-};
+// The setup contract, as the server declares it (organisation.contract.ts).
+export type SetupStatus = Wire<typeof setupStatusSchema>;
+export type SetupCity = NonNullable<SetupStatus['cities']>[number];
+export type SetupRequest = Body<typeof firstAdminSchema>;
 
 export const setupStatusQueryKey = ['setup'] as const;
 

@@ -38,6 +38,7 @@ import {
   type CycleDetail,
   type CyclePreview,
   type CycleProduct,
+  type CycleProductsRequest,
   previewCycle,
   publishCycle,
   saveCycleProducts,
@@ -57,7 +58,7 @@ function BackToCycles() {
   );
 }
 
-type ProductEntry = { productId: number; supply: number | null; strategy: AllocationStrategy };
+type ProductEntry = CycleProductsRequest['products'][number];
 
 const entryOf = (product: CycleProduct): ProductEntry => ({
   productId: product.productId,

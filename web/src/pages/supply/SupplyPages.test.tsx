@@ -4,32 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
+import { stubApi } from '../../test/api-stub.ts';
 import { CycleDetailPage } from './CycleDetail.tsx';
 import { CustomerGrades } from './components/CustomerGrades.tsx';
 import { GradesPage } from './Grades.tsx';
 import { CyclesPage } from './index.tsx';
 import { PhoneOrdersPage } from './PhoneOrders.tsx';
 import type { CycleDetail, StoreQuota } from './supply.api.ts';
-
-type Reply = { status: number; body?: unknown } | ((init?: RequestInit) => { status: number; body?: unknown });
-
-// Only fetch (the server) is replaced; everything else is the real page.
-function serve(routes: Record<string, Reply>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const path = String(input).replace('/api/v1', '').split('?')[0];
-    const route = routes[`${init?.method ?? 'GET'} ${path}`] ?? {
-      status: 404,
-      body: { status: 404, code: 'NOT_FOUND', detail: '' },
-    };
-    const reply = typeof route === 'function' ? route(init) : route;
-    return new Response(JSON.stringify(reply.body ?? null), {
-      status: reply.status,
-      headers: { 'content-type': reply.status >= 400 ? 'application/problem+json' : 'application/json' },
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
 
 const marketing: CurrentUser = {
   id: 2,
@@ -52,6 +33,7 @@ const draftCycle: CycleDetail = {
   closesAt: '2026-12-06T09:00:00.000Z',
   orderDayOnly: true,
   dailyCutoff: '17:00',
+  lineCap: 500,
   status: 'draft',
   productCount: 1,
   publishedAt: null,
@@ -62,6 +44,7 @@ const draftCycle: CycleDetail = {
       name: '中华(硬)',
       brand: '中华',
       priceClass: 1,
+      wholesalePrice: 450,
       supply: 1200,
       strategy: {
         base: { kind: 'grade_table', table: [{ fromGrade: 1, toGrade: 30, qty: 2 }] },
@@ -113,7 +96,7 @@ describe('CyclesPage', () => {
         { ...draftCycle, productCount: 1 },
       ],
     };
-    serve({ 'GET /supply/cycles': { status: 200, body: cycles } });
+    stubApi({ 'GET /supply/cycles': { status: 200, body: cycles } });
     renderAt(marketing, '/supply/cycles');
     const links = await screen.findAllByRole('link', { name: /2026-W4/ });
     expect(links.map((link) => link.textContent)).toEqual(['2026-W49', '2026-W48']);
@@ -129,7 +112,7 @@ describe('CyclesPage', () => {
 describe('CycleDetailPage', () => {
   it('saves an edited strategy as the whole product list, and refuses overlapping grade bands first', async () => {
     const bodies: unknown[] = [];
-    serve({
+    stubApi({
       'GET /supply/cycles/7': { status: 200, body: draftCycle },
       'GET /customers/reference': { status: 200, body: reference },
       'PUT /supply/cycles/7/products': (init) => {
@@ -176,7 +159,7 @@ describe('CycleDetailPage', () => {
   });
 
   it('previews the allocation: supply vs allocated, stores at 0 and the scale', async () => {
-    serve({
+    stubApi({
       'GET /supply/cycles/7': { status: 200, body: draftCycle },
       'POST /supply/cycles/7/preview': {
         status: 200,
@@ -210,7 +193,7 @@ describe('CycleDetailPage', () => {
   });
 
   it('shows a manager the strategies read-only, without preview or publish', async () => {
-    serve({
+    stubApi({
       'GET /supply/cycles/7': { status: 200, body: { ...draftCycle } },
       'GET /customers/reference': { status: 200, body: reference },
     });
@@ -225,7 +208,7 @@ describe('CycleDetailPage', () => {
   });
 
   it('shows demand and the online-ordering rate of a published cycle', async () => {
-    serve({
+    stubApi({
       'GET /supply/cycles/7': {
         status: 200,
         body: {
@@ -309,15 +292,25 @@ describe('PhoneOrdersPage', () => {
       wholesalePrice: 450,
       quota: 5,
       ordered: 2,
+      remaining: 3,
       explanation: '档位 24 → 5',
     },
-    { productId: 12, name: '利群(新版)', wholesalePrice: 210.94, quota: null, ordered: 0, explanation: '不限量' },
+    {
+      productId: 12,
+      name: '利群(新版)',
+      code: '6901028118170',
+      wholesalePrice: 210.94,
+      quota: null,
+      ordered: 0,
+      remaining: null,
+      explanation: '不限量',
+    },
   ];
 
   it('submits the typed lines with an Idempotency-Key and shows QUOTA_EXCEEDED as the server words it', async () => {
     const calls: { body: unknown; key: string | undefined }[] = [];
     let reply = 409;
-    serve({
+    stubApi({
       'GET /supply/cycles': { status: 200, body: { items: [{ ...draftCycle, status: 'published' }] } },
       'GET /customers': {
         status: 200,
@@ -403,7 +396,7 @@ describe('GradesPage', () => {
 
   it('shows the latest run and lets marketing publish a draft after confirming', async () => {
     const published: string[] = [];
-    serve({
+    stubApi({
       'GET /supply/grade-runs': { status: 200, body: { items: [{ ...run, id: 1, status: 'published' }, run] } },
       'GET /supply/grade-runs/2': {
         status: 200,
@@ -430,7 +423,7 @@ describe('GradesPage', () => {
   });
 
   it('offers a manager neither compute nor publish', async () => {
-    serve({
+    stubApi({
       'GET /supply/grade-runs': { status: 200, body: { items: [run] } },
       'GET /supply/grade-runs/2': { status: 200, body: { ...run, distribution: [] } },
     });
@@ -443,7 +436,7 @@ describe('GradesPage', () => {
 
 describe('CustomerGrades (the 360° view tab)', () => {
   it("shows the store's current grade and its history, newest first, money in yuan", async () => {
-    serve({
+    stubApi({
       'GET /customers/280/grades': {
         status: 200,
         body: {

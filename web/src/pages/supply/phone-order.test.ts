@@ -11,9 +11,36 @@ import {
 import type { StoreQuota } from './supply.api.ts';
 
 const quotas: StoreQuota[] = [
-  { productId: 11, name: '中华(硬)', quota: 5, ordered: 2, wholesalePrice: 450.5, explanation: '档位 24 → 5' },
-  { productId: 12, name: '利群(新版)', quota: null, ordered: 3, wholesalePrice: 210.94, explanation: '不限量' },
-  { productId: 13, name: '黄鹤楼(软蓝)', quota: 0, ordered: 0, wholesalePrice: 180, explanation: '限点：不在范围' },
+  {
+    productId: 11,
+    code: '6901028075862',
+    name: '中华(硬)',
+    quota: 5,
+    ordered: 2,
+    remaining: 3,
+    wholesalePrice: 450.5,
+    explanation: '档位 24 → 5',
+  },
+  {
+    productId: 12,
+    code: '6901028118170',
+    name: '利群(新版)',
+    quota: null,
+    ordered: 3,
+    remaining: null,
+    wholesalePrice: 210.94,
+    explanation: '不限量',
+  },
+  {
+    productId: 13,
+    code: '6901028045650',
+    name: '黄鹤楼(软蓝)',
+    quota: 0,
+    ordered: 0,
+    remaining: 0,
+    wholesalePrice: 180,
+    explanation: '限点：不在范围',
+  },
 ];
 
 describe(orderLinesOf.name, () => {

@@ -27,9 +27,9 @@ export type StrategyDraft = {
   classMultipliers: Record<CustomerClass, number | null>;
   creditMultipliers: Record<string, number | null>;
   classes: CustomerClass[];
-  formats: string[];
+  formats: NonNullable<Eligibility['formats']>;
   districtCodes: string[];
-  urbanRural: ('urban' | 'rural')[];
+  urbanRural: NonNullable<Eligibility['urbanRural']>;
   gradeMin: number | null;
   gradeMax: number | null;
   cap: number | null;

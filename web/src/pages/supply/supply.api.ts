@@ -1,213 +1,90 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { customerSchema } from '../../../../server/src/modules/customers/customers.contract.ts';
+import type { productSchema } from '../../../../server/src/modules/products/products.contract.ts';
+import type {
+  customerGradesSchema,
+  cycleDetailSchema,
+  cycleListSchema,
+  cycleProductsSchema,
+  cycleSchema,
+  demandSchema,
+  gradeRunDetailSchema,
+  gradeRunListSchema,
+  gradeRunSchema,
+  newCycleSchema,
+  newGradeRunSchema,
+  onlineRateSchema,
+  orderListSchema,
+  orderResultSchema,
+  orderViewSchema,
+  phoneOrderSchema,
+  previewSchema,
+  publishResultSchema,
+  storeQuotasSchema,
+  strategySchema,
+} from '../../../../server/src/modules/supply/supply.contract.ts';
 import { api, buildUrl } from '../../shared/api-client.ts';
+import type { Body, SameCodes, Wire } from '../../shared/wire.ts';
 
-// The staff supply API (issue 4's design, /api/v1/supply/…). Money in yuan, quantities in cartons (条).
+// The staff supply API (/api/v1/supply/…). Money in yuan, quantities in cartons (条).
 
 export const customerClasses = ['demonstration', 'growth', 'ordinary', 'special'] as const;
-export type CustomerClass = (typeof customerClasses)[number];
+export type CustomerClass = SameCodes<
+  (typeof customerClasses)[number],
+  keyof NonNullable<AllocationStrategy['classMultipliers']>
+>;
 
 // 信用等级 (C12); credit lands later, so levels are free keys with these as the usual ones.
 export const creditLevels = ['AAA', 'AA', 'A', 'B', 'C'] as const;
 
-export type Eligibility = {
-  classes?: CustomerClass[];
-  formats?: string[];
-  districtCodes?: string[];
-  urbanRural?: ('urban' | 'rural')[];
-  gradeMin?: number;
-  gradeMax?: number;
-};
+// The supply contract, as the server declares it (supply.contract.ts).
+export type AllocationStrategy = Body<typeof strategySchema>;
+export type AllocationBase = AllocationStrategy['base'];
+export type GradeTableRow = Extract<AllocationBase, { kind: 'grade_table' }>['table'][number];
+export type Eligibility = NonNullable<AllocationStrategy['eligibility']>;
 
-export type GradeTableRow = { fromGrade: number; toGrade: number; qty: number };
+export type CycleSummary = Wire<typeof cycleSchema>;
+export type CycleStatus = CycleSummary['status'];
+type CycleDetailWire = Wire<typeof cycleDetailSchema>;
+// The server declares a product's strategy `any` in its answer; it is the strategy it accepted
+// (strategySchema), so the web reads it as that.
+export type CycleProduct = Omit<CycleDetailWire['products'][number], 'strategy'> & { strategy: AllocationStrategy };
+export type CycleProductOutcome = NonNullable<CycleProduct['outcome']>;
+export type CycleDetail = Omit<CycleDetailWire, 'products'> & { products: CycleProduct[] };
 
-export type AllocationBase =
-  | { kind: 'grade_table'; table: GradeTableRow[] }
-  | { kind: 'proportional' }
-  | { kind: 'unlimited' };
+export type NewCycleRequest = Body<typeof newCycleSchema>;
+export type CycleProductsRequest = Body<typeof cycleProductsSchema>;
 
-export type AllocationStrategy = {
-  base: AllocationBase;
-  classMultipliers?: Partial<Record<CustomerClass, number>>;
-  creditMultipliers?: Record<string, number>;
-  eligibility?: Eligibility;
-  cap?: number;
-};
+export type CyclePreview = Wire<typeof previewSchema>;
+export type PreviewProduct = CyclePreview['products'][number];
+export type QuotaBucket = PreviewProduct['distribution'][number];
+export type PublishResult = Wire<typeof publishResultSchema>;
 
-export type CycleStatus = 'draft' | 'published' | 'closed';
-
-export type CycleSummary = {
-  id: number;
-  code: string;
-  weekStart: string;
-  opensAt: string;
-  closesAt: string;
-  orderDayOnly: boolean;
-  dailyCutoff: string;
-  status: CycleStatus;
-  productCount: number;
-  publishedAt: string | null;
-};
-
-export type CycleProductOutcome = { allocated: number; eligibleStores: number; storesAtZero: number; scale: number };
-
-export type CycleProduct = {
-  productId: number;
-  code: string;
-  name: string;
-  brand: string;
-  priceClass: number;
-  wholesalePrice?: number;
-  supply: number | null;
-  strategy: AllocationStrategy;
-  outcome: CycleProductOutcome | null;
-};
-
-export type CycleDetail = CycleSummary & { products: CycleProduct[] };
-
-export type NewCycleRequest = {
-  weekStart: string;
-  opensAt?: string;
-  closesAt?: string;
-  orderDayOnly: boolean;
-  dailyCutoff: string;
-};
-
-export type CycleProductsRequest = {
-  products: { productId: number; supply: number | null; strategy: AllocationStrategy }[];
-};
-
-export type QuotaBucket = { quota: number; stores: number };
-
-export type PreviewProduct = {
-  productId: number;
-  code?: string;
-  name: string;
-  unlimited?: boolean;
-  supply: number | null;
-  allocated: number;
-  eligibleStores: number;
-  storesAtZero: number;
-  scale: number;
-  distribution: QuotaBucket[];
-};
-
-export type CyclePreview = {
-  products: PreviewProduct[];
-  totals: { supply: number | null; allocated: number };
-};
-
-// One product of a store's allocation; quota null (or -1) = unlimited.
-export type StoreQuota = {
-  productId: number;
-  name: string;
-  code?: string;
-  wholesalePrice?: number;
-  quota: number | null;
-  ordered: number;
-  remaining?: number | null;
-  explanation: string;
-};
-
+// One product of a store's allocation; quota null = unlimited.
 // inCycle false: the store got no quotas in this cycle (it was not active when it was published).
-export type StoreQuotas = { cycleId?: number; customerId?: number; inCycle?: boolean; items: StoreQuota[] };
+export type StoreQuotas = Wire<typeof storeQuotasSchema>;
+export type StoreQuota = StoreQuotas['items'][number];
 
-export type DemandItem = {
-  productId: number;
-  code: string;
-  name: string;
-  brand?: string;
-  supply: number | null;
-  quotaTotal: number | null; // null: unlimited
-  ordered: number;
-  storesOrdered: number;
-  storesAtCap: number;
-};
+export type Demand = Wire<typeof demandSchema>;
+export type DemandItem = Demand['items'][number];
 
-export type OnlineRateRow = {
-  branchId: number | null;
-  branchName: string;
-  stores: number;
-  storesOrdered: number;
-  storesOnline: number;
-  storeRate: number | null;
-  qty: number;
-  qtyOnline: number;
-  volumeRate: number | null;
-};
+export type OnlineRate = Wire<typeof onlineRateSchema>;
+export type OnlineRateRow = OnlineRate['byBranch'][number];
 
-export type OnlineRate = { byBranch: OnlineRateRow[]; total: Omit<OnlineRateRow, 'branchId' | 'branchName'> };
+export type OrderLineRequest = Body<typeof phoneOrderSchema>['lines'][number];
+export type OrderResult = Wire<typeof orderResultSchema>;
+export type OrderLine = OrderResult['lines'][number];
+export type StaffOrder = Wire<typeof orderViewSchema>;
 
-export type OrderLineRequest = { productId: number; qty: number };
+export type GradeRun = Wire<typeof gradeRunSchema>;
+export type GradeWeights = GradeRun['weights'];
+export type GradeRunDetail = Wire<typeof gradeRunDetailSchema>;
+export type GradeCount = GradeRunDetail['distribution'][number];
+export type CustomerGrade = Wire<typeof customerGradesSchema>['items'][number];
 
-export type OrderLine = {
-  productId: number;
-  code: string;
-  name: string;
-  qty: number;
-  unitPrice: number;
-  amount: number;
-};
-
-export type OrderResult = { orderId: number; lines: OrderLine[]; total: number };
-
-export type StaffOrder = {
-  orderId: number;
-  cycleId: number;
-  cycleCode?: string;
-  customerId?: number;
-  customerName?: string;
-  licenceNo?: string;
-  quantity?: number;
-  channel: 'online' | 'phone' | 'visit';
-  status: 'submitted' | 'cancelled';
-  total: number;
-  lines: OrderLine[];
-  createdAt: string;
-  updatedAt?: string;
-};
-
-export type GradeWeights = { amount: number; quantity: number };
-
-export type GradeRun = {
-  id: number;
-  periodFrom: string;
-  periodTo: string;
-  weights: GradeWeights;
-  effectiveOn: string;
-  status: 'draft' | 'published';
-  storeCount?: number;
-  createdAt: string;
-  publishedAt: string | null;
-};
-
-export type GradeCount = { grade: number; count: number };
-
-export type GradeRunDetail = GradeRun & { distribution: GradeCount[] };
-
-export type CustomerGrade = {
-  runId: number;
-  grade: number;
-  score: number;
-  amount: number;
-  quantity: number;
-  periodFrom?: string;
-  periodTo?: string;
-  effectiveOn: string;
-};
-
-export type Product = {
-  id: number;
-  code: string;
-  brand: string;
-  name: string;
-  priceClass: number;
-  wholesalePrice: number;
-  retailPrice: number;
-  status: 'active' | 'discontinued';
-  isNew: boolean;
-};
-
-export type CustomerHit = { id: number; licenceNo: string; name: string; owner: string; branchName: string };
+// 卷烟 products (GET /products) and stores (GET /customers), as their modules declare them.
+export type Product = Wire<typeof productSchema>;
+export type CustomerHit = Pick<Wire<typeof customerSchema>, 'id' | 'licenceNo' | 'name' | 'owner' | 'branchName'>;
 
 export const supplyQueryKey = ['supply'] as const;
 
@@ -215,7 +92,7 @@ export const supplyQueryKey = ['supply'] as const;
 export function useCycles() {
   return useQuery({
     queryKey: [...supplyQueryKey, 'cycles'],
-    queryFn: ({ signal }) => api.get<{ items: CycleSummary[] }>('/supply/cycles', undefined, { signal }),
+    queryFn: ({ signal }) => api.get<Wire<typeof cycleListSchema>>('/supply/cycles', undefined, { signal }),
   });
 }
 
@@ -240,7 +117,7 @@ export function previewCycle(cycleId: number) {
 }
 
 export function publishCycle(cycleId: number) {
-  return api.post<CycleDetail>(`/supply/cycles/${cycleId}/publish`);
+  return api.post<PublishResult>(`/supply/cycles/${cycleId}/publish`);
 }
 
 export function useInvalidateSupply() {
@@ -251,8 +128,7 @@ export function useInvalidateSupply() {
 export function useDemand(cycleId: number) {
   return useQuery({
     queryKey: [...supplyQueryKey, 'demand', cycleId],
-    queryFn: ({ signal }) =>
-      api.get<{ items: DemandItem[] }>(`/supply/cycles/${cycleId}/demand`, undefined, { signal }),
+    queryFn: ({ signal }) => api.get<Demand>(`/supply/cycles/${cycleId}/demand`, undefined, { signal }),
   });
 }
 
@@ -280,17 +156,16 @@ export function useStoreQuotas(cycleId: number | undefined, customerId: number |
 export function useStoreOrders(cycleId: number | undefined, customerId: number | undefined) {
   return useQuery({
     queryKey: [...supplyQueryKey, 'orders', cycleId, customerId],
-    queryFn: ({ signal }) => api.get<{ items: StaffOrder[] }>('/supply/orders', { cycleId, customerId }, { signal }),
+    queryFn: ({ signal }) =>
+      api.get<Wire<typeof orderListSchema>>('/supply/orders', { cycleId, customerId }, { signal }),
     enabled: Boolean(cycleId && customerId),
   });
 }
 
 export function submitPhoneOrder(customerId: number, lines: OrderLineRequest[], idempotencyKey: string) {
-  return api.post<OrderResult>(
-    '/supply/orders',
-    { customerId, lines },
-    { headers: { 'Idempotency-Key': idempotencyKey } },
-  );
+  return api.post<OrderResult>('/supply/orders', { customerId, lines } satisfies Body<typeof phoneOrderSchema>, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 export function useCustomerSearch(q: string) {
@@ -306,7 +181,7 @@ export function useCustomerSearch(q: string) {
 export function useGradeRuns() {
   return useQuery({
     queryKey: [...supplyQueryKey, 'grade-runs'],
-    queryFn: ({ signal }) => api.get<{ items: GradeRun[] }>('/supply/grade-runs', undefined, { signal }),
+    queryFn: ({ signal }) => api.get<Wire<typeof gradeRunListSchema>>('/supply/grade-runs', undefined, { signal }),
   });
 }
 
@@ -318,7 +193,7 @@ export function useGradeRun(id: number | undefined) {
   });
 }
 
-export function computeGradeRun(request: { weights: GradeWeights; effectiveOn: string }) {
+export function computeGradeRun(request: Body<typeof newGradeRunSchema>) {
   return api.post<GradeRunDetail>('/supply/grade-runs', request);
 }
 
@@ -330,7 +205,7 @@ export function useCustomerGrades(customerId: number) {
   return useQuery({
     queryKey: [...supplyQueryKey, 'customer-grades', customerId],
     queryFn: ({ signal }) =>
-      api.get<{ items: CustomerGrade[] }>(`/customers/${customerId}/grades`, undefined, { signal }),
+      api.get<Wire<typeof customerGradesSchema>>(`/customers/${customerId}/grades`, undefined, { signal }),
   });
 }
 

@@ -5,26 +5,8 @@ import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
 import type { TicketCategory } from '../../shared/tickets.api.ts';
+import { stubApi } from '../../test/api-stub.ts';
 import { NewTicketPage } from './NewTicket.tsx';
-
-type Reply = { status: number; body?: unknown } | ((init?: RequestInit) => { status: number; body?: unknown });
-
-function serve(routes: Record<string, Reply>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const path = String(input).replace('/api/v1', '').split('?')[0];
-    const route = routes[`${init?.method ?? 'GET'} ${path}`] ?? {
-      status: 404,
-      body: { status: 404, code: 'NOT_FOUND', detail: '' },
-    };
-    const reply = typeof route === 'function' ? route(init) : route;
-    return new Response(JSON.stringify(reply.body ?? null), {
-      status: reply.status,
-      headers: { 'content-type': reply.status >= 400 ? 'application/problem+json' : 'application/json' },
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
 
 const service: CurrentUser = {
   id: 3,
@@ -59,7 +41,7 @@ afterEach(() => {
 describe('NewTicketPage', () => {
   it('files a phone complaint for the store found by search and opens the ticket', async () => {
     const bodies: unknown[] = [];
-    serve({
+    stubApi({
       'GET /ticket-categories': {
         status: 200,
         body: [category('delivery', 'service', '送货服务'), category('quality', 'product', '产品质量')],

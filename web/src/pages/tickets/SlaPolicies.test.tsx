@@ -5,25 +5,9 @@ import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
 import type { SlaPolicies } from '../../shared/tickets.api.ts';
+import { stubApi } from '../../test/api-stub.ts';
 import { ChannelKeysPage } from './ChannelKeys.tsx';
 import { SlaPoliciesPage } from './SlaPolicies.tsx';
-
-type Reply = { status: number; body?: unknown } | ((init?: RequestInit) => { status: number; body?: unknown });
-
-function serve(routes: Record<string, Reply>) {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const path = String(input).replace('/api/v1', '').split('?')[0];
-      const route = routes[`${init?.method ?? 'GET'} ${path}`] ?? { status: 404, body: { code: 'NOT_FOUND' } };
-      const reply = typeof route === 'function' ? route(init) : route;
-      return new Response(JSON.stringify(reply.body ?? null), {
-        status: reply.status,
-        headers: { 'content-type': reply.status >= 400 ? 'application/problem+json' : 'application/json' },
-      });
-    }),
-  );
-}
 
 const service: CurrentUser = {
   id: 3,
@@ -79,7 +63,7 @@ afterEach(() => {
 describe('SlaPoliciesPage', () => {
   it('saves the whole table in whole minutes, and refuses a resolution shorter than the first response', async () => {
     const bodies: unknown[] = [];
-    serve({
+    stubApi({
       'GET /ticket-sla-policies': { status: 200, body: policies },
       'PUT /ticket-sla-policies': (init) => {
         bodies.push(JSON.parse(String(init?.body)));
@@ -104,7 +88,7 @@ describe('SlaPoliciesPage', () => {
   });
 
   it('is read-only for a customer manager', async () => {
-    serve({ 'GET /ticket-sla-policies': { status: 200, body: policies } });
+    stubApi({ 'GET /ticket-sla-policies': { status: 200, body: policies } });
     renderPage(manager, <SlaPoliciesPage />);
     expect(((await screen.findByLabelText('产品质量 紧急 首次响应')) as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole('button', { name: /保存时限/ })).toBeNull();
@@ -115,7 +99,7 @@ describe('SlaPoliciesPage', () => {
 
 describe('ChannelKeysPage', () => {
   it('shows a new key once, in a dialog', async () => {
-    serve({
+    stubApi({
       'GET /ticket-channel-keys': { status: 200, body: [] },
       'POST /ticket-channel-keys': { status: 201, body: { id: 4, channel: 'sms', key: 'kgw_secret' } },
     });

@@ -11,8 +11,10 @@ const manager: UserRow = {
   orgUnitName: '芗城区营销部',
   scope: { kind: 'own' },
   disabled: false,
+  mustChangePassword: false,
   lastLoginAt: null,
   createdAt: '2026-03-01T08:00:00Z',
+  updatedAt: '2026-03-01T08:00:00Z',
 };
 
 describe(changedFields.name, () => {

@@ -1,20 +1,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  newStaffSchema,
+  staffChangesSchema,
+  staffSchema,
+} from '../../../../server/src/modules/organisation/organisation.contract.ts';
 import { api } from '../../shared/api-client.ts';
 import type { Role } from '../../shared/roles.ts';
+import type { Body, Wire } from '../../shared/wire.ts';
 
 export type UserScopeKind = 'org' | 'own' | 'customer';
 
-export type UserRow = {
-  id: number;
-  username: string;
-  displayName: string;
+// The staff contract, as the server declares it (organisation.contract.ts). Its answer declares
+// the role and the scope's kind as plain strings; they are the identity module's codes, which the
+// web narrows them to.
+type StaffWire = Wire<typeof staffSchema>;
+export type UserRow = Omit<StaffWire, 'role' | 'scope'> & {
   role: Role;
-  orgUnitId: number | null;
-  orgUnitName: string | null;
-  scope: { kind: UserScopeKind; orgUnitId?: number | null };
-  disabled: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
+  scope: StaffWire['scope'] & { kind: UserScopeKind };
 };
 
 export type UserList = { items: UserRow[]; total: number };
@@ -27,22 +29,8 @@ export type UserListQuery = {
   offset: number;
 };
 
-export type CreateUserRequest = {
-  username: string;
-  displayName: string;
-  role: Role;
-  orgUnitId: number;
-  scopeKind: 'org' | 'own';
-  password: string;
-};
-
-export type UpdateUserRequest = Partial<{
-  displayName: string;
-  role: Role;
-  orgUnitId: number;
-  scopeKind: 'org' | 'own';
-  disabled: boolean;
-}>;
+export type CreateUserRequest = Body<typeof newStaffSchema>;
+export type UpdateUserRequest = Body<typeof staffChangesSchema>;
 
 export const usersQueryKey = ['users'] as const;
 

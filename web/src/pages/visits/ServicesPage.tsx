@@ -8,6 +8,7 @@ import {
   editServiceItem,
   type MethodScore,
   type ServiceItem,
+  type ServiceItemChanges,
   type ServiceRequest,
   useMethodRanking,
   useServiceItems,
@@ -27,9 +28,9 @@ export function ServicesPage() {
   const ranking = useMethodRanking();
   const requests = useServiceRequests();
   const edit = useVisitsMutation(editServiceItem);
-  const classes = ['demonstration', 'growth', 'ordinary', 'special'];
+  const classes: ServiceItem['entitledClasses'] = ['demonstration', 'growth', 'ordinary', 'special'];
 
-  const save = async (id: number, changes: Partial<ServiceItem>) => {
+  const save = async (id: number, changes: ServiceItemChanges) => {
     try {
       await edit.mutateAsync({ id, changes });
     } catch (error) {

@@ -9,6 +9,7 @@ import {
   Input,
   List,
   Segmented,
+  Select,
   Statistic,
   Table,
   type TableColumnsType,
@@ -21,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { buildUrl } from '../../shared/api-client.ts';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { useCustomerReference } from '../../shared/customer-reference.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
@@ -48,7 +50,9 @@ const beijingToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().sl
 export function VisitsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'today';
+  const user = useSignedInUser();
+  // A manager's day starts on their route; everyone else oversees the plans.
+  const tab = params.get('tab') ?? (user.role === 'manager' ? 'today' : 'plan');
   return (
     <PageContainer title={t('visits.title')}>
       <Tabs
@@ -69,14 +73,43 @@ export function VisitsPage() {
 function TodayRoute() {
   const { t } = useTranslation();
   const user = useSignedInUser();
+  const isManager = user.role === 'manager';
   const today = beijingToday();
-  const route = useRoute(today);
+  // Others look at a manager's route: they pick the manager (the server answers for one manager).
+  const [managerId, setManagerId] = useState<number | undefined>();
+  const reference = useCustomerReference();
+  const route = useRoute(today, isManager ? undefined : managerId, isManager || managerId !== undefined);
   const [visiting, setVisiting] = useState<RouteStop | null>(null);
   const [view, setView] = useState<'list' | 'map'>('list');
-  if (user.role !== 'manager') return <Empty description={t('visits.route.managersOnly')} />;
   const stops = route.data?.stops ?? [];
+  const picker = isManager ? null : (
+    <Select
+      showSearch
+      allowClear
+      style={{ maxWidth: 360 }}
+      placeholder={t('visits.route.pickManager')}
+      aria-label={t('visits.route.pickManager')}
+      loading={reference.isLoading}
+      value={managerId}
+      onChange={(value: number | undefined) => setManagerId(value)}
+      optionFilterProp="label"
+      options={(reference.data?.managers ?? []).map((manager) => ({
+        value: manager.id,
+        label: `${manager.name}（${manager.username}）`,
+      }))}
+    />
+  );
+  if (!isManager && managerId === undefined) {
+    return (
+      <Flex vertical gap={12} style={{ maxWidth: 560 }}>
+        {picker}
+        <Empty description={t('visits.route.managersOnly')} />
+      </Flex>
+    );
+  }
   return (
     <Flex vertical gap={12} style={{ maxWidth: 560 }}>
+      {picker}
       <Flex gap={12} wrap>
         <Card size="small" style={{ flex: 1 }}>
           <Statistic title={t('visits.route.kmBefore')} value={route.data?.kmBefore ?? 0} precision={1} suffix="km" />
@@ -105,7 +138,7 @@ function TodayRoute() {
           <List.Item
             data-testid="route-stop"
             actions={[
-              stop.status === 'planned' ? (
+              stop.status === 'planned' && isManager ? (
                 <Button key="go" type="primary" onClick={() => setVisiting(stop)}>
                   {t('visits.route.start')}
                 </Button>

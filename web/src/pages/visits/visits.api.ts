@@ -1,135 +1,90 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { productSchema } from '../../../../server/src/modules/products/products.contract.ts';
+import type {
+  correctionBody,
+  dropBody,
+  generatePlanBody,
+  generatePlanResult,
+  methodRankingSchema,
+  moveBody,
+  newVisitBody,
+  overrideBody,
+  overrideListSchema,
+  overrideSchema,
+  photoCreatedSchema,
+  planSchema,
+  reportSchema,
+  routeSchema,
+  serviceItemListSchema,
+  serviceItemPatch,
+  serviceItemSchema,
+  serviceRequestListSchema,
+  serviceRequestSchema,
+  standardsBody,
+  standardsSchema,
+  visitCreatedSchema,
+  visitDetailSchema,
+  visitListSchema,
+} from '../../../../server/src/modules/visits/visits.contract.ts';
 import { api } from '../../shared/api-client.ts';
+import type { Body, Wire } from '../../shared/wire.ts';
 
 // 走访 and 菜单式服务 (/api/v1/visits/…, /api/v1/services/…).
 
-export type PlanItem = {
-  id: number;
-  customerId: number;
-  customerName: string;
-  classCode: string | null;
-  managerId: number;
-  date: string;
-  status: 'planned' | 'done' | 'dropped';
-  source: 'generated' | 'added';
-  visitId: number | null;
-};
-export type Plan = { month: string; managerId: number | null; workingDays: string[]; items: PlanItem[] };
-export type RouteStop = {
-  sequence: number;
-  planItemId: number;
-  customerId: number;
-  customerName: string;
-  address: string;
-  latitude: number | null;
-  longitude: number | null;
-  status: PlanItem['status'];
-  legKm: number | null;
-  planSequence: number | null;
-};
-export type DailyRoute = { date: string; kmBefore: number; kmAfter: number; stops: RouteStop[]; unplaced: number };
-export type VisitFlag = 'no_position' | 'short' | 'far';
-export type VisitSummary = {
-  id: number;
-  customerId: number;
-  customerName: string;
-  managerName: string;
-  checkInAt: string;
-  checkOutAt: string;
-  durationSeconds: number;
-  imageScore: number;
-  correctsVisitId: number | null;
-  isSuperseded: boolean;
-  servicesDelivered: number[];
-  flags: VisitFlag[];
-};
-export type ReportRow = {
-  key: string;
-  label: string;
-  stores: number;
-  planned: number;
-  done: number;
-  completionRate: number | null;
-  storesVisited: number;
-  coverageRate: number | null;
-  visits: number;
-  flagged: number;
-};
-export type ServiceItem = {
-  id: number;
-  code: string;
-  category: 'brand' | 'guidance' | 'image' | 'information' | 'convenience';
-  name: string;
-  standard: string;
-  frequency: string;
-  performedBy: string;
-  entitledClasses: string[];
-  active: boolean;
-};
-export type MethodScore = {
-  itemId: number;
-  code: string;
-  name: string;
-  category: ServiceItem['category'];
-  ratings: number;
-  effectiveness: number | null;
-  pertinence: number | null;
-  economy: number | null;
-  overall: number | null;
-  isFlaggedForRetirement: boolean;
-};
-export type ServiceRequest = {
-  id: number;
-  customerId: number;
-  customerName: string;
-  itemId: number;
-  itemName: string;
-  note: string;
-  status: 'open' | 'fulfilled' | 'cancelled';
-  requestedAt: string;
-};
-export type Product = { id: number; code: string; name: string; retailPriceFen: number };
+// The visit contract, as the server declares it (visits.contract.ts).
+export type Plan = Wire<typeof planSchema>;
+export type PlanItem = Plan['items'][number];
+export type DailyRoute = Wire<typeof routeSchema>;
+export type RouteStop = DailyRoute['stops'][number];
+export type VisitList = Wire<typeof visitListSchema>;
+export type VisitSummary = VisitList['items'][number];
+export type VisitFlag = VisitSummary['flags'][number];
+export type Report = Wire<typeof reportSchema>;
+export type ReportRow = Report['rows'][number];
+export type ServiceItem = Wire<typeof serviceItemSchema>;
+export type ServiceItemChanges = Body<typeof serviceItemPatch>;
+export type MethodRanking = Wire<typeof methodRankingSchema>;
+export type MethodScore = MethodRanking['items'][number];
+export type ServiceRequest = Wire<typeof serviceRequestSchema>;
+// The fields of a product (GET /products) the visit form's stock and price rows use.
+export type Product = Pick<Wire<typeof productSchema>, 'id' | 'code' | 'name' | 'retailPrice'>;
 
-export type VisitInput = {
-  customerId: number;
-  planItemId?: number;
-  checkInAt: string;
-  checkOutAt: string;
-  checkInPosition: { latitude: number; longitude: number } | null;
-  checkOutPosition: { latitude: number; longitude: number } | null;
-  checklist: { displayStandard: boolean; pricesMarked: boolean; targetBrandsOnShelf: boolean; issues: string };
-  stockCounts: Array<{ productId: number; cartons: number }>;
-  prices: Array<{ productId: number; packPriceFen: number }>;
-  servicesDelivered: number[];
-  requestsFulfilled: number[];
-  photoIds: number[];
-};
+export type VisitInput = Body<typeof newVisitBody>;
+export type VisitCorrection = Body<typeof correctionBody>;
 
 export const usePlan = (month: string) =>
   useQuery({ queryKey: ['visits', 'plan', month], queryFn: () => api.get<Plan>('/visits/plan', { month }) });
-export const useRoute = (date: string) =>
-  useQuery({ queryKey: ['visits', 'route', date], queryFn: () => api.get<DailyRoute>('/visits/route', { date }) });
+// A day's route: the signed-in manager's, or (for other roles) the named manager's.
+export const useRoute = (date: string, managerId?: number, enabled = true) =>
+  useQuery({
+    queryKey: ['visits', 'route', date, managerId],
+    queryFn: () => api.get<DailyRoute>('/visits/route', { date, managerId }),
+    enabled,
+  });
 export const useVisits = (month: string) =>
   useQuery({
     queryKey: ['visits', 'list', month],
-    queryFn: () => api.get<{ items: VisitSummary[]; total: number }>('/visits', { month, limit: 100 }),
+    queryFn: () => api.get<VisitList>('/visits', { month, limit: 100 }),
   });
 export const useReport = (month: string, groupBy: string) =>
   useQuery({
     queryKey: ['visits', 'report', month, groupBy],
-    queryFn: () => api.get<{ rows: ReportRow[] }>('/visits/report', { month, groupBy }),
+    queryFn: () => api.get<Report>('/visits/report', { month, groupBy }),
   });
 export const useServiceItems = () =>
-  useQuery({ queryKey: ['services', 'items'], queryFn: () => api.get<{ items: ServiceItem[] }>('/services/items') });
+  useQuery({
+    queryKey: ['services', 'items'],
+    queryFn: () => api.get<Wire<typeof serviceItemListSchema>>('/services/items'),
+  });
 export const useMethodRanking = () =>
   useQuery({
     queryKey: ['services', 'methods'],
-    queryFn: () => api.get<{ threshold: number; items: MethodScore[] }>('/services/methods'),
+    queryFn: () => api.get<MethodRanking>('/services/methods'),
   });
 export const useServiceRequests = (customerId?: number) =>
   useQuery({
     queryKey: ['services', 'requests', customerId],
-    queryFn: () => api.get<{ items: ServiceRequest[] }>('/services/requests', { customerId, status: 'open' }),
+    queryFn: () => api.get<Wire<typeof serviceRequestListSchema>>('/services/requests', { customerId, status: 'open' }),
   });
 export const useProducts = () =>
   useQuery({
@@ -149,22 +104,19 @@ export function useVisitsMutation<A, R>(run: (argument: A) => Promise<R>) {
   });
 }
 
-export const generatePlan = (input: { month: string; replace?: boolean }) =>
-  api.post<{ items: number }>('/visits/plans/generate', input);
-export const movePlanItem = (input: { id: number; date: string; reason: string }) =>
+export const generatePlan = (input: Body<typeof generatePlanBody>) =>
+  api.post<Wire<typeof generatePlanResult>>('/visits/plans/generate', input);
+export const movePlanItem = (input: { id: number } & Body<typeof moveBody>) =>
   api.post(`/visits/plan/items/${input.id}/move`, { date: input.date, reason: input.reason });
-export const dropPlanItem = (input: { id: number; reason: string }) =>
+export const dropPlanItem = (input: { id: number } & Body<typeof dropBody>) =>
   api.post(`/visits/plan/items/${input.id}/drop`, { reason: input.reason });
-export const submitVisit = (input: VisitInput) =>
-  api.post<{ id: number; warnings: VisitFlag[]; checkInDistanceM: number | null }>('/visits', input);
-export const correctVisit = (input: {
-  id: number;
-  body: Omit<VisitInput, 'customerId' | 'planItemId'> & { reason: string };
-}) => api.post<{ id: number }>(`/visits/${input.id}/corrections`, input.body);
-export const editServiceItem = (input: { id: number; changes: Partial<ServiceItem> }) =>
+export const submitVisit = (input: VisitInput) => api.post<Wire<typeof visitCreatedSchema>>('/visits', input);
+export const correctVisit = (input: { id: number; body: VisitCorrection }) =>
+  api.post<Wire<typeof visitCreatedSchema>>(`/visits/${input.id}/corrections`, input.body);
+export const editServiceItem = (input: { id: number; changes: ServiceItemChanges }) =>
   api.patch<ServiceItem>(`/services/items/${input.id}`, input.changes);
 
-export async function uploadPhoto(file: File): Promise<{ id: number }> {
+export async function uploadPhoto(file: File): Promise<Wire<typeof photoCreatedSchema>> {
   const form = new FormData();
   form.append('file', file);
   const response = await fetch('/api/v1/visits/photos', { method: 'POST', body: form, credentials: 'same-origin' });
@@ -175,36 +127,13 @@ export async function uploadPhoto(file: File): Promise<{ id: number }> {
 
 // ── The 360° view's 走访 tab ────────────────────────────────────────────────────────────────────
 
-export type VisitDetail = {
-  id: number;
-  customerId: number;
-  customerName: string;
-  managerId: number;
-  planItemId: number | null;
-  correctsVisitId: number | null;
-  correctionReason: string | null;
-  correctedBy: number[];
-  checkInAt: string;
-  checkOutAt: string;
-  checkInLatitude: number | null;
-  checkInLongitude: number | null;
-  checkInDistanceM: number | null;
-  checklist: { displayStandard: boolean; pricesMarked: boolean; targetBrandsOnShelf: boolean; issues: string };
-  imageScore: number;
-  servicesDelivered: number[];
-  requestsFulfilled: number[];
-  stockCounts: Array<{ productId: number; name: string; cartons: number }>;
-  prices: Array<{ productId: number; name: string; packPriceFen: number }>;
-  photoIds: number[];
-  flags: VisitFlag[];
-  submittedAt: string;
-};
+export type VisitDetail = Wire<typeof visitDetailSchema>;
 
 export const useCustomerVisits = (customerId: number, page: number, pageSize: number) =>
   useQuery({
     queryKey: ['visits', 'list', 'customer', customerId, page, pageSize],
     queryFn: () =>
-      api.get<{ items: VisitSummary[]; total: number }>('/visits', {
+      api.get<VisitList>('/visits', {
         customerId,
         limit: pageSize,
         offset: (page - 1) * pageSize,
@@ -226,29 +155,21 @@ export const photoUrl = (id: number) => `/api/v1/visits/photos/${id}`;
 
 // ── Standards ───────────────────────────────────────────────────────────────────────────────────
 
-export type VisitStandards = { demonstration: number; growth: number; ordinary: number; special: number };
-export type StoreOverride = {
-  customerId: number;
-  customerName: string;
-  licenceNo: string;
-  classCode: string | null;
-  classStandard: number;
-  visitsPerMonth: number;
-  reason: string;
-  updatedAt: string;
-};
+export type VisitStandards = Wire<typeof standardsSchema>;
+export type StoreOverride = Wire<typeof overrideListSchema>['items'][number];
 
 export const useStandards = () =>
   useQuery({ queryKey: ['visits', 'standards'], queryFn: () => api.get<VisitStandards>('/visits/standards') });
 export const useStoreOverrides = () =>
   useQuery({
     queryKey: ['visits', 'standards', 'stores'],
-    queryFn: () => api.get<{ items: StoreOverride[] }>('/visits/standards/stores'),
+    queryFn: () => api.get<Wire<typeof overrideListSchema>>('/visits/standards/stores'),
   });
-export const saveStandards = (input: VisitStandards) => api.put<VisitStandards>('/visits/standards', input);
-export const saveStoreOverride = (input: { customerId: number; visitsPerMonth: number; reason: string }) =>
-  api.put(`/visits/standards/stores/${input.customerId}`, {
+export const saveStandards = (input: Body<typeof standardsBody>) => api.put<VisitStandards>('/visits/standards', input);
+export const saveStoreOverride = (input: { customerId: number } & Body<typeof overrideBody>) =>
+  api.put<Wire<typeof overrideSchema>>(`/visits/standards/stores/${input.customerId}`, {
     visitsPerMonth: input.visitsPerMonth,
     reason: input.reason,
   });
-export const removeStoreOverride = (customerId: number) => api.delete(`/visits/standards/stores/${customerId}`);
+export const removeStoreOverride = (customerId: number) =>
+  api.delete<Wire<typeof overrideSchema>>(`/visits/standards/stores/${customerId}`);

@@ -152,7 +152,7 @@ function OrderForm({ cycle, editId }: { cycle: PortalCycle; editId: number | nul
   );
 
   const totals = cartTotals(cart, cycle.items);
-  const overLimit = linesOverLimit(cart, cycle.items, alreadyInOrder);
+  const overLimit = linesOverLimit(cart, cycle.items, alreadyInOrder, cycle.lineCap);
   const refusedProductId =
     problem && (problem.kind === 'quotaExceeded' || problem.kind === 'notInCycle') ? problem.productId : null;
   const isOpen = phase === 'open';
@@ -276,7 +276,7 @@ function OrderForm({ cycle, editId }: { cycle: PortalCycle; editId: number | nul
               key={item.productId}
               item={item}
               quantity={cart.get(item.productId) ?? 0}
-              limit={quantityLimit(item, alreadyInOrder.get(item.productId))}
+              limit={quantityLimit(item, alreadyInOrder.get(item.productId), cycle.lineCap)}
               disabled={!isOpen || isSubmitting}
               isRefused={refusedProductId === item.productId}
               onChange={onQuantityChange}

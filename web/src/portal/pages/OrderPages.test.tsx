@@ -4,37 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
+import { callsTo, stubApi } from '../../test/api-stub.ts';
 import { OrderHistoryPage } from './OrderHistoryPage.tsx';
 import { OrderPage } from './OrderPage.tsx';
 import type { PortalCycle, PortalOrder } from './order.api.ts';
-
-type Reply = { status: number; body?: unknown } | ((init?: RequestInit) => { status: number; body?: unknown });
-
-// Only fetch (the server) is replaced; everything else is the real page.
-function serve(routes: Record<string, Reply>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const path = String(input).replace('/api/v1', '').split('?')[0];
-    const route = routes[`${init?.method ?? 'GET'} ${path}`] ?? {
-      status: 404,
-      body: { status: 404, code: 'NOT_FOUND', detail: '' },
-    };
-    const reply = typeof route === 'function' ? route(init) : route;
-    if (reply.status === 0) throw new TypeError('Failed to fetch');
-    if (reply.status === 204) return new Response(null, { status: 204 });
-    return new Response(JSON.stringify(reply.body ?? null), {
-      status: reply.status,
-      headers: { 'content-type': reply.status >= 400 ? 'application/problem+json' : 'application/json' },
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
-
-function callsTo(fetchMock: ReturnType<typeof serve>, method: string, path: string) {
-  return fetchMock.mock.calls.filter(
-    ([input, init]) => (init?.method ?? 'GET') === method && String(input).split('?')[0] === `/api/v1${path}`,
-  );
-}
 
 function keyOf(call: unknown[]): string {
   return ((call[1] as RequestInit).headers as Record<string, string>)['Idempotency-Key'];
@@ -62,6 +35,7 @@ function cycleWith(overrides: Partial<PortalCycle> = {}, remainingOfHard = 4): P
       closesAt: new Date(Date.now() + 3 * hour).toISOString(),
     },
     isOpen: true,
+    lineCap: 500,
     items: [
       {
         productId: 11,
@@ -105,6 +79,10 @@ function order(overrides: Partial<PortalOrder> = {}): PortalOrder {
     orderId: 501,
     cycleId: 7,
     cycleCode: '2026-W48',
+    customerId: 6,
+    customerName: '红星便利',
+    licenceNo: '350602100006',
+    quantity: 2,
     channel: 'online',
     status: 'submitted',
     total: 901,
@@ -155,7 +133,7 @@ afterEach(() => {
 
 describe('OrderPage', () => {
   it('lists the cycle by brand with price, quota and 新品, and keeps a running total in fen', async () => {
-    serve({
+    stubApi({
       'GET /portal/cycle': { status: 200, body: cycleWith() },
       'GET /portal/orders': { status: 200, body: { items: [] } },
     });
@@ -180,7 +158,7 @@ describe('OrderPage', () => {
   });
 
   it('stops the stepper at what is left of the quota, tapping or typing', async () => {
-    serve({
+    stubApi({
       'GET /portal/cycle': { status: 200, body: cycleWith({}, 2) },
       'GET /portal/orders': { status: 200, body: { items: [] } },
     });
@@ -199,7 +177,7 @@ describe('OrderPage', () => {
   });
 
   it('submits once with an Idempotency-Key and confirms what the server acknowledged', async () => {
-    const fetchMock = serve({
+    const fetchMock = stubApi({
       'GET /portal/cycle': { status: 200, body: cycleWith() },
       'GET /portal/orders': { status: 200, body: { items: [] } },
       'POST /portal/orders': { status: 201, body: receipt },
@@ -221,7 +199,7 @@ describe('OrderPage', () => {
 
   it('retries an unanswered submission with the same key, and a changed order with a new one', async () => {
     let postCount = 0;
-    const fetchMock = serve({
+    const fetchMock = stubApi({
       'GET /portal/cycle': { status: 200, body: cycleWith() },
       'GET /portal/orders': { status: 200, body: { items: [] } },
       'POST /portal/orders': () => {
@@ -249,7 +227,7 @@ describe('OrderPage', () => {
 
   it('after a reload, keeps the cart and retries an unconfirmed submission with its key', async () => {
     let isOnline = false;
-    const fetchMock = serve({
+    const fetchMock = stubApi({
       'GET /portal/cycle': { status: 200, body: cycleWith() },
       'GET /portal/orders': { status: 200, body: { items: [] } },
       'POST /portal/orders': () => (isOnline ? { status: 201, body: receipt } : { status: 0 }),
@@ -281,7 +259,7 @@ describe('OrderPage', () => {
 
   it('names and marks the product over its quota and shows the refreshed quota', async () => {
     let cycleReads = 0;
-    const fetchMock = serve({
+    const fetchMock = stubApi({
       'GET /portal/cycle': () => {
         cycleReads += 1;
         return { status: 200, body: cycleWith({}, cycleReads === 1 ? 4 : 1) };
@@ -312,7 +290,7 @@ describe('OrderPage', () => {
   });
 
   it('tells the store the window closed when the server refuses at cutoff', async () => {
-    serve({
+    stubApi({
       'GET /portal/cycle': { status: 200, body: cycleWith() },
       'GET /portal/orders': { status: 200, body: { items: [] } },
       'POST /portal/orders': {
@@ -329,7 +307,7 @@ describe('OrderPage', () => {
   });
 
   it('shows a closed window as a notice with every input disabled', async () => {
-    serve({
+    stubApi({
       'GET /portal/cycle': {
         status: 200,
         body: cycleWith({
@@ -350,14 +328,14 @@ describe('OrderPage', () => {
   });
 
   it('says so when the cycle has no allocation for this store', async () => {
-    serve({ 'GET /portal/cycle': { status: 200, body: cycleWith({ isOpen: false, items: [] }) } });
+    stubApi({ 'GET /portal/cycle': { status: 200, body: cycleWith({ isOpen: false, items: [] }) } });
     renderAt('/portal/order');
     expect(await screen.findByText('2026-W48 周期没有给本店投放货源')).toBeTruthy();
     expect(screen.queryByText('本周期订货已截止')).toBeNull();
   });
 
   it('says so when no cycle is open', async () => {
-    serve({
+    stubApi({
       'GET /portal/cycle': { status: 404, body: { status: 404, code: 'NO_OPEN_CYCLE', detail: '暂无订货周期' } },
     });
     renderAt('/portal/order');
@@ -366,7 +344,7 @@ describe('OrderPage', () => {
   });
 
   it('changes an order from its quantities, allowing what the order already holds, with PUT', async () => {
-    const fetchMock = serve({
+    const fetchMock = stubApi({
       // 4 ordered of 6: 2 in this order, 2 left.
       'GET /portal/cycle': { status: 200, body: cycleWith({}, 2) },
       'GET /portal/orders': { status: 200, body: { items: [order()] } },
@@ -392,7 +370,7 @@ describe('OrderPage', () => {
 
 describe('OrderHistoryPage', () => {
   it('lists orders newest first with cycle, channel, status and total; lines on demand', async () => {
-    serve({
+    stubApi({
       'GET /portal/cycle': { status: 200, body: cycleWith() },
       'GET /portal/orders': {
         status: 200,
@@ -434,7 +412,7 @@ describe('OrderHistoryPage', () => {
 
   it('cancels an order after the store confirms, then reloads the list', async () => {
     let cancelled = false;
-    const fetchMock = serve({
+    const fetchMock = stubApi({
       'GET /portal/cycle': { status: 200, body: cycleWith() },
       'GET /portal/orders': () => ({
         status: 200,
@@ -457,7 +435,7 @@ describe('OrderHistoryPage', () => {
   });
 
   it('opens the order page to change an order', async () => {
-    serve({
+    stubApi({
       'GET /portal/cycle': { status: 200, body: cycleWith() },
       'GET /portal/orders': { status: 200, body: { items: [order()] } },
     });

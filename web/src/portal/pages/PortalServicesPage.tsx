@@ -1,13 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type {
+  newRequestBody,
+  portalMenuSchema,
+  serviceRequestListSchema,
+} from '../../../../server/src/modules/visits/visits.contract.ts';
 import { api } from '../../shared/api-client.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { useFormat } from '../../shared/use-locale.ts';
+import type { Body, Wire } from '../../shared/wire.ts';
 
-type MenuItem = { id: number; category: string; name: string; standard: string; frequency: string };
-type Menu = { classCode: string | null; effectiveClass: string; items: MenuItem[] };
-type Request = { id: number; itemId: number; itemName: string; status: string; requestedAt: string };
+// The service menu contract, as the server declares it (visits.contract.ts).
+type Menu = Wire<typeof portalMenuSchema>;
+type Requests = Wire<typeof serviceRequestListSchema>;
 
 // 我的服务: the menu my class entitles me to, a request per item, and my requests.
 export function PortalServicesPage() {
@@ -18,10 +24,11 @@ export function PortalServicesPage() {
   const menu = useQuery({ queryKey: ['portal', 'services'], queryFn: () => api.get<Menu>('/portal/services') });
   const requests = useQuery({
     queryKey: ['portal', 'services', 'requests'],
-    queryFn: () => api.get<{ items: Request[] }>('/portal/services/requests'),
+    queryFn: () => api.get<Requests>('/portal/services/requests'),
   });
   const ask = useMutation({
-    mutationFn: (itemId: number) => api.post('/portal/services/requests', { itemId }),
+    mutationFn: (itemId: number) =>
+      api.post('/portal/services/requests', { itemId } satisfies Body<typeof newRequestBody>),
     onSuccess: () => client.invalidateQueries({ queryKey: ['portal', 'services', 'requests'] }),
   });
   const open = new Set(

@@ -31,6 +31,18 @@ describe(quantityLimit.name, () => {
   ])('%j with %i already in the order → %i', (item, alreadyInOrder, expected) => {
     expect(quantityLimit(item, alreadyInOrder)).toBe(expected);
   });
+
+  it.each([
+    [{ remaining: null }, 0, 200, 200],
+    [{ remaining: 600 }, 0, 200, 200],
+    [{ remaining: 150 }, 100, 200, 200],
+    [{ remaining: 4 }, 0, 200, 4],
+  ])(
+    '%j with %i already in the order, in a cycle capping a line at %i → %i',
+    (item, alreadyInOrder, lineCap, expected) => {
+      expect(quantityLimit(item, alreadyInOrder, lineCap)).toBe(expected);
+    },
+  );
 });
 
 describe(clampQuantity.name, () => {

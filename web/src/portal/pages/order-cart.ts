@@ -3,14 +3,20 @@ import type { OrderLineRequest, PortalCycleItem } from './order.api.ts';
 // What the store is about to order: product id → cartons (only quantities above 0 are kept).
 export type Cart = ReadonlyMap<number, number>;
 
-// An unlimited product (不限量) still gets a ceiling per line against a slip of the thumb.
-export const unlimitedLineCeiling = 999;
+// An unlimited product (不限量) still has a ceiling per line: the cycle's cap of cartons of one
+// product per order (每单每品限订), this when a cycle does not say.
+export const unlimitedLineCeiling = 500;
 
 // The most a line may ask for: what is left of the quota, plus what the order being changed
-// already holds of it (a change is checked on the difference). The server has the last word.
-export function quantityLimit(item: Pick<PortalCycleItem, 'remaining'>, alreadyInOrder = 0): number {
-  if (item.remaining === null) return unlimitedLineCeiling;
-  return Math.max(0, item.remaining + alreadyInOrder);
+// already holds of it (a change is checked on the difference), and never above the cycle's cap
+// per line. The server has the last word.
+export function quantityLimit(
+  item: Pick<PortalCycleItem, 'remaining'>,
+  alreadyInOrder = 0,
+  lineCap = unlimitedLineCeiling,
+): number {
+  if (item.remaining === null) return lineCap;
+  return Math.max(0, Math.min(item.remaining + alreadyInOrder, lineCap));
 }
 
 // Whole cartons between 0 and the limit, whatever was typed or tapped.
@@ -66,9 +72,12 @@ export function linesOverLimit(
   cart: Cart,
   items: readonly Pick<PortalCycleItem, 'productId' | 'remaining'>[],
   alreadyInOrder: ReadonlyMap<number, number> = new Map(),
+  lineCap = unlimitedLineCeiling,
 ): number[] {
   return items
-    .filter((item) => (cart.get(item.productId) ?? 0) > quantityLimit(item, alreadyInOrder.get(item.productId)))
+    .filter(
+      (item) => (cart.get(item.productId) ?? 0) > quantityLimit(item, alreadyInOrder.get(item.productId), lineCap),
+    )
     .map((item) => item.productId);
 }
 

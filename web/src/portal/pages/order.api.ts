@@ -1,63 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
+import type {
+  orderListSchema,
+  orderResultSchema,
+  orderViewSchema,
+  placeOrderSchema,
+  portalCycleSchema,
+} from '../../../../server/src/modules/supply/supply.contract.ts';
 import { api, isApiError } from '../../shared/api-client.ts';
+import type { Body, Wire } from '../../shared/wire.ts';
 
-// The retailer's side of issue 4's contract (GET/POST /portal/…). Prices are yuan, quantities cartons (条).
+// The retailer's side of the supply contract (GET/POST /portal/…, supply.contract.ts).
+// Prices are yuan, quantities cartons (条).
 
-export type PortalCycleItem = {
-  productId: number;
-  code: string;
-  name: string;
-  wholesalePrice: number;
-  // null: unlimited (不限量); `remaining` is null then too.
-  quota: number | null;
-  ordered: number;
-  remaining: number | null;
-  // Added beside the contract by the supply module; older servers may leave them out.
-  brand?: string;
-  priceClass?: number;
-  retailPrice?: number | null;
-  isNew?: boolean;
-};
+// quota null: unlimited (不限量); `remaining` is null then too. isOpen: the store's window
+// contains the server's now.
+export type PortalCycle = Wire<typeof portalCycleSchema>;
+export type PortalCycleItem = PortalCycle['items'][number];
+export type OrderWindow = PortalCycle['window'];
 
-export type OrderWindow = { opensAt: string; closesAt: string };
-
-export type PortalCycle = {
-  cycleId: number;
-  cycleCode?: string;
-  window: OrderWindow;
-  // Whether the store's window contains the server's now.
-  isOpen?: boolean;
-  items: PortalCycleItem[];
-};
-
-export type OrderLineRequest = { productId: number; qty: number };
-
-export type OrderReceiptLine = {
-  productId: number;
-  code: string;
-  name: string;
-  qty: number;
-  unitPrice: number;
-  amount: number;
-};
+export type OrderLineRequest = Body<typeof placeOrderSchema>['lines'][number];
 
 // 201 of POST /portal/orders and 200 of PUT /portal/orders/:id.
-export type OrderReceipt = { orderId: number; lines: OrderReceiptLine[]; total: number };
+export type OrderReceipt = Wire<typeof orderResultSchema>;
+export type OrderReceiptLine = OrderReceipt['lines'][number];
 
-export type OrderChannel = 'online' | 'phone' | 'visit';
-export type OrderStatus = 'submitted' | 'cancelled';
-
-export type PortalOrder = {
-  orderId: number;
-  cycleId: number;
-  cycleCode: string;
-  channel: OrderChannel;
-  status: OrderStatus;
-  total: number;
-  lines: OrderReceiptLine[];
-  createdAt: string;
-  updatedAt: string;
-};
+export type PortalOrder = Wire<typeof orderViewSchema>;
+export type OrderChannel = PortalOrder['channel'];
+export type OrderStatus = PortalOrder['status'];
 
 export const portalCycleQueryKey = ['portal', 'cycle'] as const;
 export const portalOrdersQueryKey = ['portal', 'orders'] as const;
@@ -82,18 +51,20 @@ export function usePortalCycle() {
 export function usePortalOrders(cycleId?: number) {
   return useQuery({
     queryKey: [...portalOrdersQueryKey, cycleId ?? 'all'],
-    queryFn: ({ signal }) => api.get<{ items: PortalOrder[] }>('/portal/orders', { cycleId }, { signal }),
+    queryFn: ({ signal }) => api.get<Wire<typeof orderListSchema>>('/portal/orders', { cycleId }, { signal }),
     select: (data) => data.items,
   });
 }
 
 // The key makes a retried submission return the first result instead of a second order.
 export function submitOrder(lines: OrderLineRequest[], idempotencyKey: string) {
-  return api.post<OrderReceipt>('/portal/orders', { lines }, { headers: { 'Idempotency-Key': idempotencyKey } });
+  return api.post<OrderReceipt>('/portal/orders', { lines } satisfies Body<typeof placeOrderSchema>, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 export function changeOrder(orderId: number, lines: OrderLineRequest[]) {
-  return api.put<OrderReceipt>(`/portal/orders/${orderId}`, { lines });
+  return api.put<OrderReceipt>(`/portal/orders/${orderId}`, { lines } satisfies Body<typeof placeOrderSchema>);
 }
 
 export function cancelOrder(orderId: number) {

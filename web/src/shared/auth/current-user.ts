@@ -5,7 +5,8 @@ export type DataScope =
   | { kind: 'own' }
   | { kind: 'customer'; customerId: number | null };
 
-// GET /api/v1/auth/me
+// GET /api/v1/auth/me. Written by hand: the server declares this answer inside auth.routes.ts and
+// does not export it; its role is a plain string there, which the web narrows to its role codes.
 export type CurrentUser = {
   id: number;
   username: string;

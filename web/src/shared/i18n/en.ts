@@ -34,6 +34,7 @@ export const en: Messages = {
     users: 'Users',
     orgUnits: 'Organisation',
     audit: 'Audit log',
+    jobs: 'Background jobs',
     account: 'My account',
     customerImport: 'Import customers',
     customerFields: 'Custom fields',
@@ -51,7 +52,7 @@ export const en: Messages = {
     tickets: 'Tickets',
     ticketAnalysis: 'Complaint analysis',
     ticketLibrary: 'Library & failures',
-    // tixui
+    // staff entry, SLA policies, library editor, channel keys
     ticketNew: 'New ticket',
     ticketSla: 'SLA policies',
     ticketChannelKeys: 'Gateway keys',
@@ -383,6 +384,63 @@ export const en: Messages = {
     collapseAll: 'Collapse all',
     empty: 'No organisation units yet',
   },
+  jobs: {
+    title: 'Background jobs',
+    intro:
+      'What the system does on its own: the complaint time limits, the customer class upkeep, the pruning of old records. With several servers, each job runs on one of them only.',
+    startedAt: 'Started',
+    duration: 'Duration',
+    milliseconds: '{{value}} ms',
+    result: 'Result',
+    running: 'Running',
+    ok: 'Succeeded',
+    failed: 'Failed',
+    outcome: 'What it did',
+    runner: 'Server',
+    lastRun: 'Last run: {{at}}',
+    noRuns: 'Not run yet',
+    cadence: {
+      minutes: 'every {{count}} min',
+      hours: 'every {{count}} h',
+      daily: 'daily at {{at}}',
+      monthly: 'monthly on day {{day}} at {{at}}',
+    },
+    names: {
+      tickets: {
+        'sla-sweep': 'Complaint time limits',
+      },
+      classification: {
+        upkeep: 'Customer class upkeep',
+      },
+      auth: {
+        prune: 'Sign-in record pruning',
+      },
+      customers: {
+        'prune-import-error-files': 'Import error file pruning',
+      },
+    },
+    descriptions: {
+      tickets: {
+        'sla-sweep': 'Moves the time limits of due tickets on: warnings, breaches, escalations, auto-confirmation.',
+      },
+      classification: {
+        upkeep:
+          'Approved classes whose effective date has come take effect; the order weeks closed since are summarised.',
+      },
+      auth: {
+        prune: 'Deletes sign-in attempts over a day old and sessions ended over a month ago.',
+      },
+      customers: {
+        'prune-import-error-files': 'Deletes the error workbooks of failed imports once they have expired.',
+      },
+    },
+    counts: {
+      tickets: 'tickets checked',
+      events: 'time-limit events',
+      switched: 'classes switched',
+      weeks: 'weeks summarised',
+    },
+  },
   audit: {
     title: 'Audit log',
     at: 'Time',
@@ -474,7 +532,8 @@ export const en: Messages = {
       empty: 'No visits planned today.',
       start: 'Start visit',
       leg: '{{km}} km from the previous stop',
-      managersOnly: "Today's route is for customer managers; see the monthly plan or the completion report.",
+      managersOnly: "Pick a customer manager to see today's route.",
+      pickManager: 'Choose a customer manager',
       map: 'Map',
       list: 'List',
       before: 'Plan order',
@@ -1300,7 +1359,7 @@ export const en: Messages = {
   },
   tickets: {
     title: 'Complaints & suggestions',
-    // ── tixui: staff entry, SLA policies, library editor, channel keys ──
+    // ── staff entry, SLA policies, library editor, channel keys ──
     priorities: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
     slaPolicy: {
       title: 'SLA policies',

@@ -33,6 +33,7 @@ export const zhCN = {
     users: '用户管理',
     orgUnits: '组织机构',
     audit: '审计日志',
+    jobs: '后台任务',
     account: '个人设置',
     customerImport: '导入客户',
     customerFields: '自定义字段',
@@ -50,7 +51,7 @@ export const zhCN = {
     tickets: '工单列表',
     ticketAnalysis: '投诉分析',
     ticketLibrary: '抱怨库与服务失误',
-    // tixui
+    // staff entry, SLA policies, library editor, channel keys
     ticketNew: '新建工单',
     ticketSla: '时限策略',
     ticketChannelKeys: '网关密钥',
@@ -382,6 +383,61 @@ export const zhCN = {
     collapseAll: '全部收起',
     empty: '还没有组织机构',
   },
+  jobs: {
+    title: '后台任务',
+    intro: '系统自动执行的任务：投诉时限检查、客户分类维护、过期记录清理。多台服务器时每个任务只由一台执行。',
+    startedAt: '开始时间',
+    duration: '耗时',
+    milliseconds: '{{value}} 毫秒',
+    result: '结果',
+    running: '执行中',
+    ok: '成功',
+    failed: '失败',
+    outcome: '处理情况',
+    runner: '执行服务器',
+    lastRun: '最近执行：{{at}}',
+    noRuns: '还没有执行过',
+    cadence: {
+      minutes: '每 {{count}} 分钟',
+      hours: '每 {{count}} 小时',
+      daily: '每天 {{at}}',
+      monthly: '每月 {{day}} 日 {{at}}',
+    },
+    names: {
+      tickets: {
+        'sla-sweep': '投诉时限检查',
+      },
+      classification: {
+        upkeep: '客户分类维护',
+      },
+      auth: {
+        prune: '登录记录清理',
+      },
+      customers: {
+        'prune-import-error-files': '导入错误文件清理',
+      },
+    },
+    descriptions: {
+      tickets: {
+        'sla-sweep': '推进到期工单的时限：预警、超时、升级、自动确认。',
+      },
+      classification: {
+        upkeep: '到生效日的已审批分类生效，并汇总已结束的订货周。',
+      },
+      auth: {
+        prune: '删除一天前的登录尝试和一个月前结束的会话。',
+      },
+      customers: {
+        'prune-import-error-files': '删除已过期的导入错误标注文件。',
+      },
+    },
+    counts: {
+      tickets: '检查工单',
+      events: '时限事件',
+      switched: '分类生效',
+      weeks: '汇总周数',
+    },
+  },
   audit: {
     title: '审计日志',
     at: '时间',
@@ -467,7 +523,8 @@ export const zhCN = {
       empty: '今天没有计划走访的客户。',
       start: '开始拜访',
       leg: '距上一站 {{km}} 公里',
-      managersOnly: '今日路线供客户经理使用；请在“月计划”或“完成情况”中查看。',
+      managersOnly: '选择一位客户经理，查看他今天的走访路线。',
+      pickManager: '选择客户经理',
       map: '路线图',
       list: '列表',
       before: '计划顺序',
@@ -1279,7 +1336,7 @@ export const zhCN = {
   },
   tickets: {
     title: '投诉建议',
-    // ── tixui: staff entry, SLA policies, library editor, channel keys ──
+    // ── staff entry, SLA policies, library editor, channel keys ──
     priorities: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
     slaPolicy: {
       title: '时限策略',

@@ -1,6 +1,7 @@
 import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../../shared/AppProviders.tsx';
+import { sentBody, stubApi } from '../../../test/api-stub.ts';
 import type { CustomField } from '../customer-fields.api.ts';
 import { CustomFieldFormModal } from './CustomFieldFormModal.tsx';
 
@@ -25,17 +26,7 @@ afterEach(() => {
 
 describe('CustomFieldFormModal', () => {
   it('keeps what the user changed when the list is fetched again while the dialog is open', async () => {
-    const sent: unknown[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
-        sent.push({ method: init?.method, body: init?.body ? JSON.parse(String(init.body)) : undefined });
-        return new Response(JSON.stringify({ ...shopArea, active: false }), {
-          status: 200,
-          headers: { 'content-type': 'application/json' },
-        });
-      }),
-    );
+    const fetchMock = stubApi({ 'PATCH /customer-fields/1': { status: 200, body: { ...shopArea, active: false } } });
     const onClose = vi.fn();
     const view = (field: CustomField) => (
       <AppProviders>
@@ -54,6 +45,8 @@ describe('CustomFieldFormModal', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(sent).toEqual([{ method: 'PATCH', body: { active: false } }]);
+    expect(fetchMock.mock.calls.map((call) => ({ method: call[1]?.method, body: sentBody(call) }))).toEqual([
+      { method: 'PATCH', body: { active: false } },
+    ]);
   });
 });

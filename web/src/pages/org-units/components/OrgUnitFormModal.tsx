@@ -37,7 +37,12 @@ export function OrgUnitFormModal({
     mutationFn: async (values: OrgUnitFormValues) => {
       const name = values.name.trim();
       const code = values.code.trim();
-      if (edit?.mode === 'create') return createOrgUnit({ parentId: edit.parent.id, kind: values.kind, name, code });
+      if (edit?.mode === 'create') {
+        // The form offers only the kinds a unit may have under its parent; a city company is
+        // made once, by setup, and the API creates branches and departments only.
+        if (values.kind === 'city') throw new Error('A city company is created by setup');
+        return createOrgUnit({ parentId: edit.parent.id, kind: values.kind, name, code });
+      }
       if (edit?.mode === 'edit') {
         const changes = {
           ...(name !== edit.unit.name ? { name } : {}),

@@ -57,7 +57,7 @@ export function PreviewPanel({ preview }: { preview: CyclePreview }) {
         showIcon
         style={{ marginBottom: 16 }}
         title={t(hasUnlimited ? 'supply.preview.totalsUnlimited' : 'supply.preview.totals', {
-          supply: format.number(preview.totals.supply ?? 0),
+          supply: format.number(preview.totals.supply),
           allocated: format.number(preview.totals.allocated),
         })}
       />

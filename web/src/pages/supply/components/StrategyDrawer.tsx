@@ -321,7 +321,7 @@ function StrategyEditor({ product, isReadOnly, isSaving, onSave, onClose }: Prop
               allowClear
               aria-label={t('supply.strategy.formats')}
               value={draft.formats}
-              onChange={(values: string[]) => change({ formats: values })}
+              onChange={(values: StrategyDraft['formats']) => change({ formats: values })}
               options={customerFormats.map((format) => ({ value: format, label: t(`customers.formats.${format}`) }))}
             />
           </Form.Item>

@@ -1,0 +1,1 @@
+ALTER TABLE "order_cycles" ADD COLUMN "line_cap" integer DEFAULT 500 NOT NULL;
