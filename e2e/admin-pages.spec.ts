@@ -2,7 +2,7 @@ import { saveScreenshot } from './screenshot.ts';
 import { expect, test } from './test.ts';
 
 // The administrator's pages show the demo city's real data, formatted for zh-CN.
-test('the administrator sees users, the organisation, the audit trail, the background jobs and the account page', async ({
+test('the administrator sees users, the organisation, the audit trail, the background jobs, the city companies and the account page', async ({
   page,
 }, testInfo) => {
   await page.goto('/login');
@@ -32,6 +32,14 @@ test('the administrator sees users, the organisation, the audit trail, the backg
   await expect(sweep.getByText('每 1 分钟')).toBeVisible();
   await expect(sweep.getByText('成功').first()).toBeVisible();
   await saveScreenshot(page, testInfo, 'admin-jobs');
+
+  // The demo city operates its deployment: its administrator sees the city companies.
+  await page.goto('/admin/tenants');
+  await expect(page.getByRole('cell', { name: 'zhangzhou', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '新增市公司' }).click();
+  await expect(page.getByText('该管理员首次登录时须修改密码。')).toBeVisible();
+  await saveScreenshot(page, testInfo, 'admin-tenants');
+  await page.keyboard.press('Escape');
 
   await page.goto('/account');
   await expect(page.getByText('修改密码').first()).toBeVisible();

@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { AppContext } from './app-context.ts';
 import { type Config, loadConfig, version } from './config.ts';
 import { provinceCustomerCount } from './demo/fujian.ts';
+import { demoCity } from './demo/zhangzhou.ts';
 import {
   type DemoScale,
   demoCustomerCount,
@@ -226,7 +227,9 @@ program
   )
   .action(async (flags: ServerFlags & { customers?: number; scale: DemoScale; now?: Date }) => {
     const now: Clock = flags.now ? clockStartingAt(flags.now) : systemClock;
-    const config = configFrom(flags, './data/demo');
+    // The demo city operates its deployment: its administrator sees 市公司 in the console.
+    const configured = configFrom(flags, './data/demo');
+    const config = { ...configured, KEWO_OPERATOR_TENANT: configured.KEWO_OPERATOR_TENANT ?? demoCity.tenantCode };
     const database = await openConfiguredDatabase(config);
     const context = createContext(config, database, now);
     const marker = await readDemoMarker(database.db);

@@ -55,6 +55,11 @@ export const configVariables = {
     description: 'Trust X-Forwarded-For from a reverse proxy (true, or a comma-separated list of proxy addresses).',
     schema: z.string().default('false'),
   },
+  KEWO_OPERATOR_TENANT: {
+    description:
+      'Code of the city company whose city-wide administrators operate the deployment: they list and add city companies in the console (系统管理 › 市公司). Unset: only `kewo tenant create` adds one. The demo sets it to its own city.',
+    schema: z.string().min(1).optional(),
+  },
   LOG_LEVEL: {
     description: 'pino log level: fatal, error, warn, info, debug, trace or silent.',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

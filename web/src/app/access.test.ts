@@ -81,7 +81,13 @@ describe(accessibleRoutes.name, () => {
     ]).toEqual([true, true, false, false, false]);
   });
 
-  it('gives an administrator every console route', () => {
-    expect(accessibleRoutes({ role: 'admin' }, consoleRoutes)).toHaveLength(consoleRoutes.length);
+  it("gives an administrator every console route but the operator's", () => {
+    const operatorOnly = consoleRoutes.filter((route) => route.operatorOnly);
+    expect(operatorOnly.map((route) => route.path)).toEqual(['/admin/tenants']);
+    expect(accessibleRoutes({ role: 'admin' }, consoleRoutes)).toHaveLength(consoleRoutes.length - 1);
+    expect(accessibleRoutes({ role: 'admin', deploymentOperator: true }, consoleRoutes)).toHaveLength(
+      consoleRoutes.length,
+    );
+    expect(accessibleRoutes({ role: 'marketing', deploymentOperator: true }, operatorOnly)).toEqual([]);
   });
 });

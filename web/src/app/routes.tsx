@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  BankOutlined,
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
@@ -41,6 +42,8 @@ export type ConsoleRoute = {
   icon: ReactNode;
   // Roles allowed to open the page; the side menu shows only what the user can open.
   access: readonly StaffRole[];
+  // Only the deployment's operator (see app/access.ts).
+  operatorOnly?: boolean;
   page: LazyExoticComponent<ComponentType>;
   group?: MenuGroup['key'];
   hideInMenu?: boolean;
@@ -283,6 +286,15 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
     access: adminOnly,
     group: 'admin',
     page: lazy(() => import('../pages/jobs/index.tsx').then((module) => ({ default: module.JobsPage }))),
+  },
+  {
+    path: '/admin/tenants',
+    labelKey: 'menu.tenants',
+    icon: <BankOutlined />,
+    access: adminOnly,
+    operatorOnly: true,
+    group: 'admin',
+    page: lazy(() => import('../pages/tenants/index.tsx').then((module) => ({ default: module.TenantsPage }))),
   },
   {
     path: '/customers/import',

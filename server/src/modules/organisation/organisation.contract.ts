@@ -82,6 +82,20 @@ export const firstAdminSchema = z.strictObject({
   password,
 });
 
+// 市公司 added by the deployment's operator (the console's form for `kewo tenant create`).
+export const newTenantSchema = firstAdminSchema.extend({
+  tenantCode: singleLineText(32, { trim: true, min: 2 })
+    .regex(/^[a-z][a-z0-9-]{1,31}$/)
+    .describe('the company code, e.g. xiamen: lowercase letters, digits, hyphens'),
+});
+
+export const tenantListSchema = z.object({
+  items: z.array(z.object({ id: z.number(), code: z.string(), name: z.string(), province: z.string() })),
+  cities: z
+    .array(z.object({ code: z.string(), name: z.string(), province: z.string() }))
+    .describe('the prefecture-level cities a company can be set up for'),
+});
+
 export const setupStatusSchema = z.object({
   needed: z.boolean(),
   cities: z

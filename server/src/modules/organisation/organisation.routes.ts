@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
-import { allow, anyStaff, publicAccess } from '../../platform/access/access-rule.ts';
+import { allow, anyStaff, cityWide, publicAccess } from '../../platform/access/access-rule.ts';
 import { idParam, singleLineText } from '../../platform/http/input-bounds.ts';
 import { actorOf, idParams, offsetPaging } from '../../platform/http/route-helpers.ts';
 import { roles } from '../../platform/identity/identity.schema.ts';
@@ -9,15 +9,18 @@ import {
   firstAdminSchema,
   newOrgUnitSchema,
   newStaffSchema,
+  newTenantSchema,
   orgUnitChangesSchema,
   orgUnitSchema,
   setupStatusSchema,
   staffChangesSchema,
   staffSchema,
+  tenantListSchema,
 } from './organisation.contract.ts';
 import {
   createOrgUnit,
   createStaff,
+  createTenantAsOperator,
   editOrgUnit,
   editStaff,
   getStaff,
@@ -25,6 +28,7 @@ import {
   listCities,
   listOrgUnits,
   listStaff,
+  listTenantsAsOperator,
   resetStaffPassword,
   revokeStaffSessions,
   setUpFirstAdmin,
@@ -61,6 +65,49 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
     async (request, reply) => {
       const result = await setUpFirstAdmin(context, request.body, request.locale);
       return reply.code(201).send({ tenantId: result.tenant.id, userId: result.userId });
+    },
+  );
+
+  app.get(
+    '/tenants',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags: ['organisation'],
+        summary: "The deployment's city companies / 市公司",
+        description:
+          'For the deployment operator only: a city-wide administrator of the company named by KEWO_OPERATOR_TENANT (others: 403 DEPLOYMENT_OPERATOR_ONLY).',
+        response: { 200: tenantListSchema },
+      },
+    },
+    async (request) => {
+      const tenants = await listTenantsAsOperator(context, actorOf(request));
+      return {
+        items: tenants.map(({ id, code, name, province }) => ({ id, code, name, province })),
+        cities: listCities(),
+      };
+    },
+  );
+
+  app.post(
+    '/tenants',
+    {
+      config: { access: cityWide(adminOnly) },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Add a city company / 新增市公司',
+        description:
+          "For the deployment operator only (403 DEPLOYMENT_OPERATOR_ONLY). Creates the company with its districts, root org unit and first administrator, who changes the password at first sign-in; a code in use or a city that has its company → 409. Audited in the operator's company.",
+        body: newTenantSchema,
+        response: { 201: z.object({ tenantId: z.number(), code: z.string(), username: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      const { tenantCode, ...rest } = request.body;
+      const created = await createTenantAsOperator(context, actorOf(request), { ...rest, tenantCode }, request.locale);
+      return reply
+        .code(201)
+        .send({ tenantId: created.tenant.id, code: created.tenant.code, username: created.username });
     },
   );
 

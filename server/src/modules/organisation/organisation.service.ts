@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.ts';
+import type { Transaction } from '../../db/client.ts';
 import { type Actor, systemActor } from '../../platform/access/actor.ts';
+import { isCityWideScope } from '../../platform/access/data-scope.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { assertStrongPassword } from '../../platform/auth/auth.service.ts';
 import { hashPassword } from '../../platform/auth/password-hashing.ts';
@@ -307,36 +309,89 @@ export type ConsoleTenant = {
   password: string;
 };
 
-// `kewo tenant create`: another city company (市公司) in the same deployment, with its districts,
-// its root org unit and its first administrator. A city has one company: its districts, and so
-// its stores' licence numbers (the retailers' usernames), belong to one.
+// `kewo tenant create`.
 export async function createTenantFromConsole(context: AppContext, input: ConsoleTenant) {
-  assertTenantCodeFormat(input.tenantCode);
-  assertStrongPassword(input.password, input.username, 'en', 'password');
-  const city = cityOf(input.cityCode);
-  if (!city) throw new DomainError('CITY_UNKNOWN', { cityCode: input.cityCode }, 'cityCode');
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await checkedTenantRequest(input, 'en');
+  return context.db.transaction((tx) => createTenantIn(tx, { ...input, passwordHash }, context.now()));
+}
+
+// 市公司 in the console: the deployment's operator (a city-wide administrator of the company that
+// KEWO_OPERATOR_TENANT names) lists the city companies and adds one, as `kewo tenant create` does;
+// the new administrator chooses their own password at first sign-in. Audited in the operator's company.
+export async function listTenantsAsOperator(context: AppContext, actor: Actor) {
+  await assertDeploymentOperator(context, actor);
+  return findAllTenants(context.db);
+}
+
+export async function createTenantAsOperator(context: AppContext, actor: Actor, input: ConsoleTenant, locale: Locale) {
+  await assertDeploymentOperator(context, actor);
+  const passwordHash = await checkedTenantRequest(input, locale);
   const now = context.now();
   return context.db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(4243)`);
-    const all = await findAllTenants(tx);
-    if (all.some((tenant) => tenant.code === input.tenantCode)) {
-      throw new DomainError('TENANT_CODE_TAKEN', { tenantCode: input.tenantCode }, 'tenant');
-    }
-    const serving = await findTenantIdsServingDistricts(
+    const created = await createTenantIn(tx, { ...input, passwordHash, mustChangePassword: true }, now);
+    await recordChange(
       tx,
-      city.districts.map((district) => district.code),
+      actor,
+      {
+        action: 'create',
+        entity: 'tenant',
+        entityId: created.tenant.id,
+        after: {
+          code: created.tenant.code,
+          name: created.tenant.name,
+          cityCode: input.cityCode,
+          admin: input.username,
+        },
+      },
+      now,
     );
-    const holder = all.find((tenant) => serving.includes(tenant.id));
-    if (holder) {
-      throw new DomainError('TENANT_CITY_TAKEN', { cityCode: input.cityCode, tenantCode: holder.code }, 'cityCode');
-    }
-    if (await isUsernameTaken(tx, input.username)) {
-      throw new DomainError('USERNAME_TAKEN', { username: input.username }, 'username');
-    }
-    const created = await createTenantWithAdmin(tx, { ...input, passwordHash }, now);
-    return { tenant: created.tenant, username: input.username };
+    return created;
   });
+}
+
+async function assertDeploymentOperator(context: AppContext, actor: Actor) {
+  const operatorCode = context.config.KEWO_OPERATOR_TENANT;
+  const tenant = (await findAllTenants(context.db)).find((candidate) => candidate.id === actor.tenantId);
+  if (!operatorCode || tenant?.code !== operatorCode || actor.role !== 'admin' || !isCityWideScope(actor.scope)) {
+    throw new DomainError('DEPLOYMENT_OPERATOR_ONLY');
+  }
+}
+
+async function checkedTenantRequest(input: ConsoleTenant, locale: Locale): Promise<string> {
+  assertTenantCodeFormat(input.tenantCode);
+  assertStrongPassword(input.password, input.username, locale, 'password');
+  if (!cityOf(input.cityCode)) throw new DomainError('CITY_UNKNOWN', { cityCode: input.cityCode }, 'cityCode');
+  return hashPassword(input.password);
+}
+
+// Another city company (市公司) in the same deployment, with its districts, its root org unit and
+// its first administrator. A city has one company: its districts, and so its stores' licence
+// numbers (the retailers' usernames), belong to one.
+async function createTenantIn(
+  tx: Transaction,
+  input: Omit<ConsoleTenant, 'password'> & { passwordHash: string; mustChangePassword?: boolean },
+  now: Date,
+) {
+  const city = cityOf(input.cityCode);
+  if (!city) throw new DomainError('CITY_UNKNOWN', { cityCode: input.cityCode }, 'cityCode');
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(4243)`);
+  const all = await findAllTenants(tx);
+  if (all.some((tenant) => tenant.code === input.tenantCode)) {
+    throw new DomainError('TENANT_CODE_TAKEN', { tenantCode: input.tenantCode }, 'tenant');
+  }
+  const serving = await findTenantIdsServingDistricts(
+    tx,
+    city.districts.map((district) => district.code),
+  );
+  const holder = all.find((tenant) => serving.includes(tenant.id));
+  if (holder) {
+    throw new DomainError('TENANT_CITY_TAKEN', { cityCode: input.cityCode, tenantCode: holder.code }, 'cityCode');
+  }
+  if (await isUsernameTaken(tx, input.username)) {
+    throw new DomainError('USERNAME_TAKEN', { username: input.username }, 'username');
+  }
+  const created = await createTenantWithAdmin(tx, input, now);
+  return { tenant: created.tenant, username: input.username };
 }
 
 // `kewo tenant list`: the codes the other commands take.
@@ -351,6 +406,8 @@ export async function createTenantWithAdmin(
   input: Omit<FirstAdmin, 'password'> & {
     passwordHash: string;
     tenantCode?: string;
+    // When someone else chose the password: the administrator changes it at first sign-in.
+    mustChangePassword?: boolean;
     // The demo brings its own, with the share of town stores its generator uses.
     districts?: readonly { code: string; name: string; urbanShare?: number }[];
   },
@@ -383,6 +440,7 @@ export async function createTenantWithAdmin(
     orgUnitId: root.id,
     scopeKind: 'org',
     scopeOrgUnitId: root.id,
+    mustChangePassword: input.mustChangePassword ?? false,
     passwordChangedAt: now,
     createdAt: now,
     updatedAt: now,

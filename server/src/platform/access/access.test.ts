@@ -57,6 +57,7 @@ describe('access rules', () => {
         'POST /api/v1/classification/spot-checks',
         'PUT /api/v1/visits/standards',
         'PATCH /api/v1/services/items/:id',
+        'POST /api/v1/tenants',
       ].sort(),
     );
     // Reads are never city-wide only: a branch sees its part of every list.

@@ -22,6 +22,11 @@ const profileSchema = z.object({
     z.object({ kind: z.literal('customer'), customerId: z.number().nullable() }),
   ]),
   mustChangePassword: z.boolean(),
+  deploymentOperator: z
+    .boolean()
+    .describe(
+      'a city-wide administrator of the company that operates the deployment (KEWO_OPERATOR_TENANT): manages the city companies',
+    ),
 });
 
 const password = singleLineText(256, { min: 1 });

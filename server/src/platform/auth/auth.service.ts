@@ -89,7 +89,7 @@ export async function signIn(context: AppContext, request: SignInRequest) {
   });
   const row = await findSession(context.db, sessionId);
   if (!row) throw new DomainError('UNAUTHENTICATED');
-  return { token, expiresAt, profile: profileOf(row) };
+  return { token, expiresAt, profile: profileOf(row, context.config.KEWO_OPERATOR_TENANT) };
 }
 
 export type Authenticated = { actor: Actor; profile: Profile };
@@ -171,7 +171,7 @@ export function createAuthenticator(context: AppContext) {
       ip,
       requestId,
     };
-    return { actor, profile: profileOf(row) };
+    return { actor, profile: profileOf(row, context.config.KEWO_OPERATOR_TENANT) };
   }
 
   return { start, authenticate, forgetSessions };
@@ -232,8 +232,9 @@ export async function actorOfUser(
   };
 }
 
-// The signed-in user as the web app sees it (GET /auth/me).
-export function profileOf(row: SessionRow) {
+// The signed-in user as the web app sees it (GET /auth/me). A deployment operator is a city-wide
+// administrator of the city company named by KEWO_OPERATOR_TENANT: they manage the city companies.
+export function profileOf(row: SessionRow, operatorTenant?: string) {
   const scope =
     row.scopeKind === 'org'
       ? { kind: 'org' as const, orgUnitId: row.scopeOrgUnitId, orgUnitName: row.scopeOrgUnitName }
@@ -249,6 +250,12 @@ export function profileOf(row: SessionRow) {
     orgUnit: row.orgUnitId !== null && row.orgUnitName !== null ? { id: row.orgUnitId, name: row.orgUnitName } : null,
     scope,
     mustChangePassword: row.mustChangePassword,
+    deploymentOperator:
+      operatorTenant !== undefined &&
+      row.tenantCode === operatorTenant &&
+      row.role === 'admin' &&
+      row.scopeKind === 'org' &&
+      row.scopeOrgUnitParentId === null,
   };
 }
 

@@ -283,6 +283,11 @@ export const errorCatalogue = {
     'zh-CN': '请用 --tenant <编码> 指明账号所属的市公司（现有：{tenants}）。',
     en: "Name the account's city company with --tenant <code> (there are: {tenants}).",
   },
+  DEPLOYMENT_OPERATOR_ONLY: {
+    status: 403,
+    'zh-CN': '只有运营本系统的市公司的系统管理员可以管理市公司。',
+    en: 'Only the administrators of the city company that operates this deployment manage city companies.',
+  },
   TENANT_UNKNOWN: {
     status: 404,
     'zh-CN': '没有编码为“{tenantCode}”的市公司（现有：{tenants}）。',

@@ -18,6 +18,7 @@ const marketing: CurrentUser = {
   orgUnit: { id: 2, name: '营销中心' },
   scope: { kind: 'org', orgUnitId: 1, orgUnitName: '漳州市烟草公司' },
   mustChangePassword: false,
+  deploymentOperator: false,
 };
 
 const manager: CurrentUser = {

@@ -4,17 +4,12 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { AuthShell } from '../../shared/auth/AuthShell.tsx';
+import { cityOptions } from '../../shared/city-options.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { FullPageSpin } from '../../shared/FullPageStatus.tsx';
 import { applyFieldErrors } from '../../shared/form-errors.ts';
 import { NewPasswordFields } from '../../shared/NewPasswordFields.tsx';
-import {
-  createFirstAdmin,
-  type SetupCity,
-  type SetupRequest,
-  setupStatusQueryKey,
-  useSetupStatus,
-} from './setup.api.ts';
+import { createFirstAdmin, type SetupRequest, setupStatusQueryKey, useSetupStatus } from './setup.api.ts';
 
 type SetupForm = SetupRequest & { passwordConfirm: string };
 
@@ -129,15 +124,4 @@ export function SetupPage() {
       </Form>
     </AuthShell>
   );
-}
-
-// "福建省 · 漳州市 (3506)", grouped by province.
-export function cityOptions(cities: readonly SetupCity[]) {
-  const provinces = new Map<string, { label: string; value: string }[]>();
-  for (const city of cities) {
-    const options = provinces.get(city.province) ?? [];
-    options.push({ label: `${city.province} · ${city.name}（${city.code}）`, value: city.code });
-    provinces.set(city.province, options);
-  }
-  return [...provinces].map(([province, options]) => ({ label: province, title: province, options }));
 }

@@ -21,6 +21,7 @@ const marketing: CurrentUser = {
   orgUnit: { id: 2, name: '营销中心' },
   scope: { kind: 'org', orgUnitId: 1, orgUnitName: '漳州市烟草公司' },
   mustChangePassword: false,
+  deploymentOperator: false,
 };
 const manager: CurrentUser = { ...marketing, id: 5, username: 'manager01', role: 'manager', scope: { kind: 'own' } };
 const service: CurrentUser = { ...marketing, id: 3, username: 'service', role: 'service' };

@@ -17,6 +17,7 @@ const service: CurrentUser = {
   orgUnit: { id: 2, name: '客服中心' },
   scope: { kind: 'org', orgUnitId: 1, orgUnitName: '漳州市烟草公司' },
   mustChangePassword: false,
+  deploymentOperator: false,
 };
 
 const category = (code: string, groupCode: TicketCategory['groupCode'], name: string): TicketCategory => ({

@@ -18,6 +18,7 @@ const service: CurrentUser = {
   orgUnit: { id: 2, name: '客服中心' },
   scope: { kind: 'org', orgUnitId: 1, orgUnitName: '漳州市烟草公司' },
   mustChangePassword: false,
+  deploymentOperator: false,
 };
 const manager: CurrentUser = { ...service, id: 5, username: 'manager01', role: 'manager', scope: { kind: 'own' } };
 const admin: CurrentUser = { ...service, id: 1, username: 'admin', role: 'admin' };

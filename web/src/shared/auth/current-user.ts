@@ -16,4 +16,6 @@ export type CurrentUser = {
   orgUnit: { id: number; name: string } | null;
   scope: DataScope;
   mustChangePassword: boolean;
+  // A city-wide administrator of the company that operates the deployment: manages 市公司.
+  deploymentOperator: boolean;
 };

@@ -35,6 +35,7 @@ export const en: Messages = {
     orgUnits: 'Organisation',
     audit: 'Audit log',
     jobs: 'Background jobs',
+    tenants: 'City companies',
     account: 'My account',
     customerImport: 'Import customers',
     customerFields: 'Custom fields',
@@ -383,6 +384,22 @@ export const en: Messages = {
     expandAll: 'Expand all',
     collapseAll: 'Collapse all',
     empty: 'No organisation units yet',
+  },
+  tenants: {
+    title: 'City companies',
+    intro:
+      'The city companies this deployment serves. A new one gets the districts and root org unit of its city and its first administrator.',
+    add: 'Add a city company',
+    create: 'Create',
+    name: 'Company name',
+    code: 'Company code',
+    codeHelp:
+      'Starts with a lowercase letter; letters, digits and hyphens, e.g. xiamen. The console commands take it as --tenant.',
+    codeRule: 'Use 2–32 lowercase letters, digits or hyphens, starting with a letter',
+    province: 'Province',
+    initialPassword: 'Initial password',
+    firstSignIn: 'The administrator changes this password at first sign-in.',
+    created: 'City company {{code}} created, administrator {{username}}.',
   },
   jobs: {
     title: 'Background jobs',

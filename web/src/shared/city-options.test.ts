@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cityOptions } from './index.tsx';
+import { cityOptions } from './city-options.ts';
 
 describe(cityOptions.name, () => {
   it('groups cities by province, labelled with name and code, in the order given', () => {

@@ -1,0 +1,131 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Modal, Select, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cityOptions } from '../../shared/city-options.ts';
+import { describeError } from '../../shared/error-message.ts';
+import { applyFieldErrors } from '../../shared/form-errors.ts';
+import { NewPasswordFields } from '../../shared/NewPasswordFields.tsx';
+import { PageContainer } from '../../shared/PageContainer.tsx';
+import { type NewTenant, type TenantList, useCreateTenant, useTenants } from './tenants.api.ts';
+
+type TenantForm = NewTenant & { passwordConfirm: string };
+
+// 市公司: the city companies this deployment serves, and a new one with its first administrator —
+// for the operator of the deployment (KEWO_OPERATOR_TENANT), as `kewo tenant create` on the server.
+export function TenantsPage() {
+  const { t } = useTranslation();
+  const tenants = useTenants();
+  const [adding, setAdding] = useState(false);
+  return (
+    <PageContainer
+      title={t('tenants.title')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          {t('tenants.add')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('tenants.intro')}</Typography.Paragraph>
+      {tenants.error ? <Typography.Text type="danger">{describeError(tenants.error, t)}</Typography.Text> : null}
+      <Table<TenantList['items'][number]>
+        rowKey="id"
+        loading={tenants.isLoading}
+        dataSource={tenants.data?.items ?? []}
+        pagination={false}
+        columns={[
+          { title: t('tenants.name'), dataIndex: 'name' },
+          { title: t('tenants.code'), dataIndex: 'code' },
+          { title: t('tenants.province'), dataIndex: 'province' },
+        ]}
+      />
+      <AddTenant open={adding} cities={tenants.data?.cities ?? []} onClose={() => setAdding(false)} />
+    </PageContainer>
+  );
+}
+
+function AddTenant({ open, cities, onClose }: { open: boolean; cities: TenantList['cities']; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<TenantForm>();
+  const create = useCreateTenant();
+  const submit = ({ passwordConfirm: _confirm, ...request }: TenantForm) =>
+    create.mutate(request, {
+      onSuccess: (created) => {
+        message.success(t('tenants.created', { code: created.code, username: created.username }));
+        form.resetFields();
+        onClose();
+      },
+      onError: (error) =>
+        applyFieldErrors(form, error, ['tenantCode', 'cityCode', 'cityName', 'username', 'displayName', 'password']),
+    });
+  return (
+    <Modal
+      open={open}
+      title={t('tenants.add')}
+      okText={t('tenants.create')}
+      confirmLoading={create.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<TenantForm> form={form} layout="vertical" requiredMark={false} onFinish={submit}>
+        <Form.Item
+          name="cityCode"
+          label={t('setup.cityCode')}
+          extra={t('setup.cityCodeHelp')}
+          rules={[{ required: true, message: t('setup.cityCodeRequired') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('setup.cityCodePlaceholder')}
+            options={cityOptions(cities)}
+            onChange={(code: string) => {
+              const city = cities.find((candidate) => candidate.code === code);
+              if (city && !form.isFieldTouched('cityName')) {
+                form.setFieldValue('cityName', t('setup.cityNameSuggestion', { city: city.name }));
+              }
+            }}
+          />
+        </Form.Item>
+        <Form.Item
+          name="cityName"
+          label={t('setup.cityName')}
+          rules={[{ required: true, whitespace: true, message: t('setup.cityNameRequired') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="tenantCode"
+          label={t('tenants.code')}
+          extra={t('tenants.codeHelp')}
+          rules={[{ required: true, pattern: /^[a-z][a-z0-9-]{1,31}$/, message: t('tenants.codeRule') }]}
+        >
+          <Input placeholder="xiamen" autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('setup.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('setup.displayNameRequired') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="username"
+          label={t('setup.username')}
+          rules={[{ required: true, whitespace: true, message: t('setup.usernameRequired') }]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <NewPasswordFields
+          name="password"
+          label={t('tenants.initialPassword')}
+          confirmName="passwordConfirm"
+          confirmLabel={t('setup.passwordConfirm')}
+          mismatchMessage={t('setup.passwordMismatch')}
+        />
+        <Typography.Text type="secondary">{t('tenants.firstSignIn')}</Typography.Text>
+      </Form>
+    </Modal>
+  );
+}
