@@ -6,7 +6,6 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { AppContext } from './app-context.ts';
 import { type Config, loadConfig, version } from './config.ts';
 import { provinceCustomerCount } from './demo/fujian.ts';
-import { demoCity } from './demo/zhangzhou.ts';
 import {
   type DemoScale,
   demoCustomerCount,
@@ -15,6 +14,7 @@ import {
   seedDemoCity,
   seedDemoProvince,
 } from './demo/seed-demo-city.ts';
+import { demoCity } from './demo/zhangzhou.ts';
 import { createContext, openConfiguredDatabase, startServer } from './main.ts';
 import {
   createTenantFromConsole,
