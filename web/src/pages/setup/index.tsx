@@ -1,14 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Result, Select } from 'antd';
+import { Alert, Button, Form, Result } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { AuthShell } from '../../shared/auth/AuthShell.tsx';
-import { cityOptions } from '../../shared/city-options.ts';
+import { CompanyAdminFields } from '../../shared/CompanyAdminFields.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { FullPageSpin } from '../../shared/FullPageStatus.tsx';
 import { applyFieldErrors } from '../../shared/form-errors.ts';
-import { NewPasswordFields } from '../../shared/NewPasswordFields.tsx';
 import { createFirstAdmin, type SetupRequest, setupStatusQueryKey, useSetupStatus } from './setup.api.ts';
 
 type SetupForm = SetupRequest & { passwordConfirm: string };
@@ -70,54 +69,7 @@ export function SetupPage() {
           })
         }
       >
-        <Form.Item
-          name="cityCode"
-          label={t('setup.cityCode')}
-          extra={t('setup.cityCodeHelp')}
-          rules={[{ required: true, message: t('setup.cityCodeRequired') }]}
-        >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('setup.cityCodePlaceholder')}
-            options={cityOptions(status.data?.cities ?? [])}
-            onChange={(code: string) => {
-              // Suggest the company's name from the city, unless the user has typed one.
-              const city = status.data?.cities?.find((candidate) => candidate.code === code);
-              if (city && !form.isFieldTouched('cityName')) {
-                form.setFieldValue('cityName', t('setup.cityNameSuggestion', { city: city.name }));
-              }
-            }}
-            autoFocus
-          />
-        </Form.Item>
-        <Form.Item
-          name="cityName"
-          label={t('setup.cityName')}
-          rules={[{ required: true, whitespace: true, message: t('setup.cityNameRequired') }]}
-        >
-          <Input placeholder={t('setup.cityNamePlaceholder')} />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('setup.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('setup.displayNameRequired') }]}
-        >
-          <Input autoComplete="name" />
-        </Form.Item>
-        <Form.Item
-          name="username"
-          label={t('setup.username')}
-          rules={[{ required: true, whitespace: true, message: t('setup.usernameRequired') }]}
-        >
-          <Input autoComplete="username" />
-        </Form.Item>
-        <NewPasswordFields
-          name="password"
-          label={t('setup.password')}
-          confirmName="passwordConfirm"
-          confirmLabel={t('setup.passwordConfirm')}
-          mismatchMessage={t('setup.passwordMismatch')}
-        />
+        <CompanyAdminFields cities={status.data?.cities ?? []} passwordLabel={t('setup.password')} autoFocus />
         <Button type="primary" htmlType="submit" size="large" block loading={setup.isPending}>
           {t('setup.submit')}
         </Button>

@@ -1,11 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Select, Table, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cityOptions } from '../../shared/city-options.ts';
+import { CompanyAdminFields } from '../../shared/CompanyAdminFields.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { applyFieldErrors } from '../../shared/form-errors.ts';
-import { NewPasswordFields } from '../../shared/NewPasswordFields.tsx';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { type NewTenant, type TenantList, useCreateTenant, useTenants } from './tenants.api.ts';
 
@@ -70,59 +69,19 @@ function AddTenant({ open, cities, onClose }: { open: boolean; cities: TenantLis
       destroyOnHidden
     >
       <Form<TenantForm> form={form} layout="vertical" requiredMark={false} onFinish={submit}>
-        <Form.Item
-          name="cityCode"
-          label={t('setup.cityCode')}
-          extra={t('setup.cityCodeHelp')}
-          rules={[{ required: true, message: t('setup.cityCodeRequired') }]}
-        >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('setup.cityCodePlaceholder')}
-            options={cityOptions(cities)}
-            onChange={(code: string) => {
-              const city = cities.find((candidate) => candidate.code === code);
-              if (city && !form.isFieldTouched('cityName')) {
-                form.setFieldValue('cityName', t('setup.cityNameSuggestion', { city: city.name }));
-              }
-            }}
-          />
-        </Form.Item>
-        <Form.Item
-          name="cityName"
-          label={t('setup.cityName')}
-          rules={[{ required: true, whitespace: true, message: t('setup.cityNameRequired') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="tenantCode"
-          label={t('tenants.code')}
-          extra={t('tenants.codeHelp')}
-          rules={[{ required: true, pattern: /^[a-z][a-z0-9-]{1,31}$/, message: t('tenants.codeRule') }]}
-        >
-          <Input placeholder="xiamen" autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('setup.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('setup.displayNameRequired') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="username"
-          label={t('setup.username')}
-          rules={[{ required: true, whitespace: true, message: t('setup.usernameRequired') }]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <NewPasswordFields
-          name="password"
-          label={t('tenants.initialPassword')}
-          confirmName="passwordConfirm"
-          confirmLabel={t('setup.passwordConfirm')}
-          mismatchMessage={t('setup.passwordMismatch')}
+        <CompanyAdminFields
+          cities={cities}
+          passwordLabel={t('tenants.initialPassword')}
+          afterCompany={
+            <Form.Item
+              name="tenantCode"
+              label={t('tenants.code')}
+              extra={t('tenants.codeHelp')}
+              rules={[{ required: true, pattern: /^[a-z][a-z0-9-]{1,31}$/, message: t('tenants.codeRule') }]}
+            >
+              <Input placeholder="xiamen" autoComplete="off" />
+            </Form.Item>
+          }
         />
         <Typography.Text type="secondary">{t('tenants.firstSignIn')}</Typography.Text>
       </Form>
