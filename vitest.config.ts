@@ -19,6 +19,7 @@ export default defineConfig({
           name: 'web',
           include: ['web/src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          setupFiles: ['web/src/test/i18n-setup.ts'],
           testTimeout: 15_000,
         },
       },

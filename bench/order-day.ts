@@ -1,6 +1,6 @@
 // Order day (订货日): POST /api/v1/portal/orders with 10-line orders from many stores at 50
 // connections, against pgbench running the same SQL transaction on the same database in the same
-// run. Target (issue 4): orders/s ≥ 50 % of pgbench's TPS, p99 < 100 ms, on PostgreSQL; PGlite
+// run. Target: orders/s ≥ 50 % of pgbench's TPS, p99 < 100 ms, on PostgreSQL; PGlite
 // figures are recorded too (there is no pgbench for it).
 //
 //   npx node bench/order-day.ts                        3 rounds × 10 s, every database

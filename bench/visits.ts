@@ -1,4 +1,4 @@
-// 月计划 and 日路线 (issue 7), pure rules only (no database):
+// 月计划 and 日路线 (visit plans and routes), pure rules only (no database):
 //   1. monthly plans for every manager of a city (200 managers, 24,000 stores) and of a province
 //      (2,000 managers, 250,000 stores) — target ≤ 5 s for the city;
 //   2. ordering a day's route of 40 stops (nearest neighbour + 2-opt) — target ≤ 50 ms;
@@ -29,7 +29,7 @@ import {
   type PlanStore,
   workingDaysOf,
 } from '../server/src/modules/visits/visit-plan.rules.ts';
-import { chinaHolidays, chinaWorkdays } from '../server/src/modules/visits/working-days.ts';
+import { chinaPublicHolidays } from '../server/src/platform/calendar/china-holidays.ts';
 import { describeEnvironment } from './lib/environment.ts';
 import { median, round } from './lib/load.ts';
 
@@ -58,8 +58,7 @@ function timePlans(lists: PlanStore[][]) {
   for (const stores of lists)
     visits += generateMonthlyPlan({
       month,
-      holidays: chinaHolidays,
-      workdays: chinaWorkdays,
+      calendar: chinaPublicHolidays,
       standards: defaultVisitStandards,
       stores,
     }).length;
@@ -68,7 +67,7 @@ function timePlans(lists: PlanStore[][]) {
 
 function timeBaselinePlans(lists: PlanStore[][]) {
   const started = performance.now();
-  const days = workingDaysOf(month, chinaHolidays, chinaWorkdays);
+  const days = workingDaysOf(month, chinaPublicHolidays);
   let visits = 0;
   for (const stores of lists)
     for (const store of stores) {

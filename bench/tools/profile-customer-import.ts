@@ -16,7 +16,8 @@ import { seedDemoCity } from '../../server/src/demo/seed-demo-city.ts';
 import { demoDistricts, districtBounds } from '../../server/src/demo/zhangzhou.ts';
 import { findConsoleImporter, importCustomers } from '../../server/src/modules/customers/customer-import.service.ts';
 import { formatCustomerRow, sheetHeaders } from '../../server/src/modules/customers/customer-sheet.rules.ts';
-import { createSheetWriter } from '../../server/src/modules/customers/customer-sheet-writer.ts';
+import { loggingOutboundGateway } from '../../server/src/platform/notifications/outbound-gateway.ts';
+import { createSheetWriter } from '../../server/src/platform/spreadsheets/sheet-writer.ts';
 import { CpuMeter } from '../lib/cpu.ts';
 import { recreateDatabase } from '../lib/postgres.ts';
 
@@ -82,6 +83,7 @@ try {
     dbKind: database.kind,
     config: loadConfig({ LOG_LEVEL: 'silent' }),
     now: () => new Date(),
+    outbound: loggingOutboundGateway({ silent: true }),
   };
   const actor = await findConsoleImporter(context, {});
   const meter = await CpuMeter.open(process.pid, values.db === 'postgres' ? values['database-url'] : undefined);

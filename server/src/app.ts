@@ -8,13 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from './app-context.ts';
 import { backgroundJobs } from './background-jobs.ts';
 import { version } from './config.ts';
-import { classificationRoutes } from './modules/classification/index.ts';
-import { customerFieldRoutes, customerImportRoutes, customerRoutes } from './modules/customers/index.ts';
-import { organisationRoutes } from './modules/organisation/index.ts';
-import { productRoutes } from './modules/products/index.ts';
-import { portalOrderRoutes, supplyRoutes } from './modules/supply/index.ts';
-import { portalTicketRoutes, ticketRoutes } from './modules/tickets/index.ts';
-import { serviceRoutes, visitRoutes } from './modules/visits/index.ts';
+import { modules } from './modules.ts';
 import { type RegisteredRoute, registerAccessControl } from './platform/access/access-hooks.ts';
 import { publicAccess } from './platform/access/access-rule.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
@@ -26,8 +20,7 @@ import { healthRoutes } from './platform/http/health.routes.ts';
 import { problemComponent, withProblemResponses } from './platform/http/openapi-problems.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
-import { storesMovedIn } from './workflows/reassign-customers.workflow.ts';
-import { workflowRoutes } from './workflows/workflow.routes.ts';
+import { notificationRoutes } from './platform/notifications/notifications.routes.ts';
 
 export type BuildAppOptions = {
   logger?: boolean;
@@ -39,7 +32,7 @@ export type BuildAppOptions = {
 
 export type KewoApp = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
 
-// Builds the whole HTTP application in a fixed order: platform, then modules. Never listens:
+// Builds the whole HTTP application in a fixed order: platform, then the modules (modules.ts). Never listens:
 // main.ts does that, tests call app.inject().
 export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<KewoApp> {
   const app = Fastify({
@@ -100,19 +93,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
       await api.register(authRoutes, { context });
       await api.register(auditRoutes, { context });
       await api.register(jobRoutes, { context, jobs: backgroundJobs });
-      await api.register(organisationRoutes, { context });
-      await api.register(customerRoutes, { context });
-      await api.register(workflowRoutes, { context });
-      await api.register(customerFieldRoutes, { context });
-      await api.register(customerImportRoutes, { context, onStoresMoved: storesMovedIn });
-      await api.register(supplyRoutes, { context });
-      await api.register(classificationRoutes, { context });
-      await api.register(portalOrderRoutes, { context });
-      await api.register(productRoutes, { context });
-      await api.register(ticketRoutes, { context });
-      await api.register(portalTicketRoutes, { context });
-      await api.register(visitRoutes, { context });
-      await api.register(serviceRoutes, { context });
+      await api.register(notificationRoutes, { context });
+      for (const module of modules) {
+        for (const routes of module.routes) await api.register(routes, { context });
+      }
     },
     { prefix: '/api/v1' },
   );

@@ -247,7 +247,7 @@ program
         isProvince ? 'Building the demo province 福建省' : 'Building the demo city 漳州市',
       );
       const seed = isProvince ? seedDemoProvince : seedDemoCity;
-      await seed(database.db, now(), { customers: flags.customers, onProgress: progress.update });
+      await seed(database.db, now(), { customers: flags.customers, onProgress: progress.update, publicHolidays: true });
       progress.stop();
       console.log(`Demo ${isProvince ? 'province' : 'city'} ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     } else if (marker !== demoMarkerOf(flags.scale)) {
@@ -287,7 +287,7 @@ importCommand
   .action(async (file: string, flags: ServerFlags & { mode: 'create' | 'upsert'; tenant?: string; as?: string }) => {
     await onDatabase(flags, async (context) => {
       const { findConsoleImporter, getImportErrorWorkbook, importCustomers } = await import(
-        './modules/customers/customer-import.service.ts'
+        './modules/customers/index.ts'
       );
       const actor = await findConsoleImporter(context, { tenantCode: flags.tenant, username: flags.as });
       const { createProgressReporter } = await import('./demo/progress.ts');

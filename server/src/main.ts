@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { loggableError } from './platform/errors/loggable-error.ts';
 import { startJobs } from './platform/jobs/job-runner.ts';
+import { loggingOutboundGateway, type OutboundGateway } from './platform/notifications/outbound-gateway.ts';
 import { type Clock, systemClock } from './platform/time/clock.ts';
 
 export type RunningServer = { app: KewoApp; database: DatabaseHandle; url: string; stop: () => Promise<void> };
@@ -20,8 +21,14 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
   return database;
 }
 
-export function createContext(config: Config, database: DatabaseHandle, now: Clock = systemClock): AppContext {
-  return { db: database.db, dbKind: database.kind, config, now, listen: database.listen };
+// Without a provider's gateway, outbound messages are logged instead of sent.
+export function createContext(
+  config: Config,
+  database: DatabaseHandle,
+  now: Clock = systemClock,
+  outbound: OutboundGateway = loggingOutboundGateway({ silent: config.LOG_LEVEL === 'silent' }),
+): AppContext {
+  return { db: database.db, dbKind: database.kind, config, now, listen: database.listen, outbound };
 }
 
 export async function startServer(

@@ -2,7 +2,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers } from '../modules/customers/customers.schema.ts';
 import { createTestApp, type TestApp } from '../test/test-app.ts';
-import { mergePendingIndexEntries, prepareBulkIndexWrites, withForeignKeysCheckedAtEnd } from './bulk-writes.ts';
+import { arrayLiteral } from './array-literal.ts';
+import {
+  insertInBatches,
+  mergePendingIndexEntries,
+  prepareBulkIndexWrites,
+  unnestArrays,
+  unnestRows,
+  withForeignKeysCheckedAtEnd,
+} from './bulk-writes.ts';
 import type { Executor } from './client.ts';
 import { testDatabaseKinds } from './test-database.ts';
 
@@ -22,13 +30,97 @@ const pendingPages = async (executor: Executor) => {
   return (result as unknown as { rows: { pages: number }[] }).rows[0].pages;
 };
 
-describe.each(testDatabaseKinds)('bulk index writes on %s', (kind) => {
+type Probe = { id: number; label: string | null; score: number; day: string | null; tags: string[] };
+
+describe.each(testDatabaseKinds)('bulk writes on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind, { customers: 40 });
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  const probes: Probe[] = Array.from({ length: 7 }, (_, index) => ({
+    id: index + 1,
+    label: [null, 'a,b', 'say "hi"', 'NULL', 'back\\slash', '{braces}', '恒兴 便利店'][index],
+    score: index / 4,
+    day: index % 2 === 0 ? `2026-03-0${index + 1}` : null,
+    tags: index % 3 === 0 ? [] : ['社区店', `t,${index}`],
+  }));
+
+  const readBack = async (executor: Executor) => {
+    const result = await executor.execute(
+      sql.raw(`SELECT id, label, score, day::text AS day, tags, n::int AS n FROM bulk_probe ORDER BY id`),
+    );
+    return (result as unknown as { rows: (Probe & { n: number })[] }).rows;
+  };
+
+  it('writes every value as it was, a batch per statement, in order', async () => {
+    const statements: [number, number][] = [];
+    const read = await t.database.db.transaction(async (tx) => {
+      await tx.execute(
+        sql.raw(`CREATE TEMP TABLE bulk_probe (id int, label text, score real, day date, tags text[], n bigint)
+          ON COMMIT DROP`),
+      );
+      await insertInBatches(tx, probes.length, 3, (start, end) => {
+        statements.push([start, end]);
+        const rows = unnestRows(
+          'r',
+          probes.slice(start, end),
+          {
+            id: ['int', (row) => row.id],
+            label: ['text', (row) => row.label],
+            score: ['real', (row) => row.score],
+            day: ['date', (row) => row.day],
+            tags: ['text', (row) => arrayLiteral(row.tags)],
+          },
+          { ordinality: 'n' },
+        );
+        return sql`INSERT INTO bulk_probe SELECT r.id, r.label, r.score, r.day, r.tags::text[], r.n FROM ${rows}`;
+      });
+      return readBack(tx);
+    });
+    expect(statements).toEqual([
+      [0, 3],
+      [3, 6],
+      [6, 7],
+    ]);
+    expect(read).toEqual(probes.map((probe, index) => ({ ...probe, n: (index % 3) + 1 })));
+  });
+
+  it('takes a column as one literal, or NULL for every row', async () => {
+    const read = await t.database.db.transaction(async (tx) => {
+      await tx.execute(
+        sql.raw(`CREATE TEMP TABLE bulk_probe (id int, label text, score real, day date, tags text[], n bigint)
+          ON COMMIT DROP`),
+      );
+      const rows = unnestArrays('r', { id: ['int', '{1,2}'], label: ['text', null] });
+      await tx.execute(
+        sql`INSERT INTO bulk_probe (id, label, score, tags, n) SELECT r.id, r.label, 0, '{}', 1 FROM ${rows}`,
+      );
+      return readBack(tx);
+    });
+    expect(read.map((row) => [row.id, row.label])).toEqual([
+      [1, null],
+      [2, null],
+    ]);
+  });
+
+  it('stops at a failed statement and fails with it', async () => {
+    const sent: number[] = [];
+    const load = t.database.db.transaction(async (tx) => {
+      await tx.execute(sql.raw('CREATE TEMP TABLE bulk_probe (id int PRIMARY KEY) ON COMMIT DROP'));
+      await insertInBatches(tx, 10, 2, (start) => {
+        sent.push(start);
+        // The second batch repeats the first one's ids.
+        return sql`INSERT INTO bulk_probe SELECT r.id FROM ${unnestArrays('r', { id: ['int', start === 2 ? '{1,2}' : `{${start + 1},${start + 2}}`] })}`;
+      });
+    });
+    await expect(load).rejects.toBeDefined();
+    // The batch after the failed one may have been built while it ran; none after that.
+    expect(sent.slice(0, 2)).toEqual([0, 2]);
+    expect(sent.length).toBeLessThanOrEqual(3);
   });
 
   it('raises the GIN pending list and merge memory for its transaction only', async () => {

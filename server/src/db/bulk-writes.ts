@@ -1,5 +1,75 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { type ArrayElement, arrayLiteral } from './array-literal.ts';
 import type { Executor, Transaction } from './client.ts';
+
+// ---- Columnar inserts: each column one array parameter ----
+//
+// A batch of thousands of rows goes in as one INSERT … SELECT over `unnest` of one array literal per
+// column (text parameters, so both drivers pass them alike; PostgreSQL reads them several times
+// faster than the same rows as a JSON recordset, and there is no cap of 65,535 bound parameters).
+// The statement itself, with its table, stays in the repository that owns the table; these build
+// its FROM item and send its batches.
+
+// A column of a FROM item: its PostgreSQL type and its array literal (null: every row's is NULL).
+export type ArrayColumns = Readonly<Record<string, readonly [type: string, literal: string | null]>>;
+
+// A column of rows: its PostgreSQL type and each row's value (by the row and its place in the batch).
+export type RowColumns<Row> = Readonly<
+  Record<string, readonly [type: string, value: (row: Row, index: number) => ArrayElement]>
+>;
+
+// `unnest($1::integer[], $2::text[], …) [WITH ORDINALITY] AS alias(a, b, … [, n])`. Names and types
+// come from code, never from input.
+export function unnestArrays(alias: string, columns: ArrayColumns, options: { ordinality?: string } = {}): SQL {
+  const entries = Object.entries(columns);
+  const arrays = sql.join(
+    entries.map(([, [type, literal]]) => sql`${literal}::${sql.raw(type)}[]`),
+    sql`, `,
+  );
+  const names = entries.map(([name]) => name);
+  if (options.ordinality) names.push(options.ordinality);
+  return sql`unnest(${arrays})${sql.raw(options.ordinality ? ' WITH ORDINALITY' : '')} AS ${sql.raw(alias)}(${sql.raw(names.join(', '))})`;
+}
+
+// The same over rows: each column's values of every row, as one array literal.
+export function unnestRows<Row>(
+  alias: string,
+  rows: readonly Row[],
+  columns: RowColumns<Row>,
+  options: { ordinality?: string } = {},
+): SQL {
+  const arrays = Object.fromEntries(
+    Object.entries(columns).map(([name, [type, value]]) => [name, [type, arrayLiteral(rows.map(value))] as const]),
+  );
+  return unnestArrays(alias, arrays, options);
+}
+
+// Sends `count` rows a batch per statement, in order: each statement is sent once the one before
+// has run, and is built while it runs (building a batch's literals is most of a big load's CPU).
+// A failed statement stops the rest.
+export async function insertInBatches(
+  executor: Executor,
+  count: number,
+  batchSize: number,
+  statementOf: (start: number, end: number) => SQL,
+): Promise<void> {
+  let writing: Promise<unknown> = Promise.resolve();
+  try {
+    for (let start = 0; start < count; start += batchSize) {
+      const statement = statementOf(start, Math.min(count, start + batchSize));
+      await writing;
+      // One promise for the statement (a drizzle query runs again at every `then`).
+      writing = Promise.resolve(executor.execute(statement));
+      // Awaited before the next batch is sent or at the end; until then a failure is not unhandled.
+      writing.catch(() => {});
+    }
+  } finally {
+    await writing.catch(() => {});
+  }
+  await writing;
+}
+
+// ---- Indexes and keys during a bulk load ----
 
 // Bulk writes into tables with GIN indexes (customers has four: trigrams, name and owner/address
 // grams, custom fields). Every new or non-HOT-updated row adds dozens of GIN entries. PostgreSQL

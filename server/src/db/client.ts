@@ -11,12 +11,16 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { assertChannelName, type ChannelListener, listenOnPostgres, type Unlisten } from './notifications.ts';
-import * as schema from './schema.ts';
 
-export type Schema = typeof schema;
 // One type for both drivers: repositories and services never know which one they run on.
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+// Queries name their tables (each module's *.schema.ts); no relational query API, so drizzle is
+// given no schema and the db layer knows no module.
+export type Database = PgDatabase<PgQueryResultHKT>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, never>,
+  ExtractTablesWithRelations<Record<string, never>>
+>;
 export type Executor = Database | Transaction;
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -61,7 +65,7 @@ export function pgliteHandle(
 ): DatabaseHandle {
   const listeners = openListeners();
   return {
-    db: drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database,
+    db: drizzlePglite(client, { casing: 'snake_case' }) as unknown as Database,
     kind: 'pglite',
     migrate: options.migrate,
     listen: async (channel, listener) => listeners.add(listenOnPglite(client, channel, listener)),
@@ -156,7 +160,7 @@ async function openPostgres(url: string, listenUrl: string): Promise<DatabaseHan
   });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = drizzleNodePostgres(pool, { schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzleNodePostgres(pool, { casing: 'snake_case' }) as unknown as Database;
   const listeners = openListeners();
   return {
     db,

@@ -1,14 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import {
-  approveRunIn,
-  computeRunIn,
-  defaultRuleSet,
-  defaultRuleSetName,
-  saveRuleSetIn,
-  setSpecialInBulkIn,
-} from '../modules/classification/index.ts';
+import { computeRunIn, defaultRuleSet, defaultRuleSetName, saveRuleSetIn } from '../modules/classification/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
+import { approveClassificationIn } from '../workflows/approve-classification.workflow.ts';
+import { setSpecialInBulkIn } from '../workflows/set-class-by-hand.workflow.ts';
 import type { Random } from './random.ts';
 
 // 客户分类 of the demo city: ~0.45 % of the stores made special by hand (with a reason), then the
@@ -45,6 +40,6 @@ export async function seedDemoClassification(tx: Executor, tenantId: number, now
     { ruleSetId: ruleSet.id, effectiveOn: now.toISOString().slice(0, 10) },
     now,
   );
-  await approveRunIn(tx, actor, run.id, undefined, now);
+  await approveClassificationIn(tx, actor, run.id, undefined, now);
   return { runId: run.id, special: special.length, distribution: run.distribution };
 }

@@ -1,26 +1,25 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { arrayLiteral } from '../db/array-literal.ts';
-import { withForeignKeysCheckedAtEnd } from '../db/bulk-writes.ts';
+import { unnestArrays, withForeignKeysCheckedAtEnd } from '../db/bulk-writes.ts';
 import type { Database, Executor } from '../db/client.ts';
 import {
   type AllocationStrategy,
-  addDays,
   computeGradeRunIn,
   createCycleIn,
   cycleCodeOf,
   cycleProducts,
   findCurrentCycle,
-  mondayOf,
   orderCycles,
   publishCycleIn,
   publishGradeRunIn,
   setCycleProductsIn,
 } from '../modules/supply/index.ts';
-import { seedDemoPastVisitsIn } from '../modules/visits/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { recordChanges } from '../platform/audit/audit.ts';
 import { beijingMidnightOf } from '../platform/time/beijing.ts';
+import { addDays, mondayOf } from '../platform/time/weeks.ts';
 import { seedDemoClassification } from './demo-classification.ts';
+import { seedDemoPastVisitsIn } from './demo-visits.ts';
 import type { Random } from './random.ts';
 
 // The demo city's 货源 and 订货: 13 weeks of order history consistent with each store's size and
@@ -211,13 +210,21 @@ async function seedOrderHistory(
       WITH created AS (
         INSERT INTO orders (tenant_id, cycle_id, customer_id, channel, status, total_fen, quantity, created_at, updated_at)
         SELECT ${tenantId}, ${cycle.id}, o.customer_id, o.channel, 'submitted', o.total, o.qty, ${openedAt}, ${openedAt}
-        FROM unnest(${arrayLiteral(customerIds)}::int[], ${arrayLiteral(channels)}::text[],
-          ${arrayLiteral(totals)}::bigint[], ${arrayLiteral(quantities)}::int[]) AS o(customer_id, channel, total, qty)
+        FROM ${unnestArrays('o', {
+          customer_id: ['int', arrayLiteral(customerIds)],
+          channel: ['text', arrayLiteral(channels)],
+          total: ['bigint', arrayLiteral(totals)],
+          qty: ['int', arrayLiteral(quantities)],
+        })}
         RETURNING id, customer_id)
       INSERT INTO order_lines (tenant_id, order_id, product_id, qty, unit_price_fen)
       SELECT ${tenantId}, created.id, l.product_id, l.qty, l.price
-      FROM unnest(${arrayLiteral(lineStore)}::int[], ${arrayLiteral(lineProduct)}::int[],
-        ${arrayLiteral(lineQty)}::int[], ${arrayLiteral(linePrice)}::int[]) AS l(customer_id, product_id, qty, price)
+      FROM ${unnestArrays('l', {
+        customer_id: ['int', arrayLiteral(lineStore)],
+        product_id: ['int', arrayLiteral(lineProduct)],
+        qty: ['int', arrayLiteral(lineQty)],
+        price: ['int', arrayLiteral(linePrice)],
+      })}
       JOIN created ON created.customer_id = l.customer_id`);
     orderCount += customerIds.length;
     lineCount += lineStore.length;

@@ -1,12 +1,12 @@
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
-import { customers } from '../modules/customers/customers.schema.ts';
+import { customers } from '../modules/customers/index.ts';
 import {
-  demoTicketPolicy,
+  defaultSlaClockOf,
   ensureTicketSetup,
   type SlaState,
-  slaColumnsOfState,
+  slaColumnsOf,
   ticketEvents,
   tickets,
 } from '../modules/tickets/index.ts';
@@ -119,7 +119,8 @@ export async function seedDemoTickets(tx: Executor, tenantId: number, now: Date,
       const store =
         categoryCode === 'market_order' && random.next() < 0.6 ? random.pick(hotStores) : random.pick(stores);
       const assigneeId = serviceGroup.has(categoryCode) ? store.managerId : serviceUser.id;
-      const policy = demoTicketPolicy(categoryCode);
+      // A new company's targets for the category; every demo ticket is of normal priority.
+      const policy = defaultSlaClockOf(categoryCode, 'normal');
       const age = (now.getTime() - createdAt.getTime()) / hourMs;
       const firstDelay = Math.min(delayHours(random, 3), 60);
       const resolveDelay = firstDelay + delayHours(random, 12);
@@ -266,7 +267,7 @@ export async function seedDemoTickets(tx: Executor, tenantId: number, now: Date,
         assigneeId,
         createdAt,
         updatedAt: closedAt ?? confirmedAt ?? resolvedAt ?? firstRespondedAt ?? createdAt,
-        ...slaColumnsOfState(swept),
+        ...slaColumnsOf(swept),
         escalated,
         firstRespondedAt,
         nextCheckAt:

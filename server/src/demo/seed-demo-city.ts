@@ -2,16 +2,20 @@ import { eq, sql } from 'drizzle-orm';
 import { mergePendingIndexEntries, prepareBulkIndexWrites } from '../db/bulk-writes.ts';
 import type { Database, Executor } from '../db/client.ts';
 import { type CustomerInsert, insertCustomersInBulk } from '../modules/customers/index.ts';
-import { createTenantWithAdmin, insertOrgUnit } from '../modules/organisation/index.ts';
-import { demoProductCatalogue, demoProductSeed, insertProducts } from '../modules/products/index.ts';
-import { seedDemoVisitsIn } from '../modules/visits/index.ts';
+import { createTenantWithAdmin } from '../modules/organisation/index.ts';
+import { insertProducts } from '../modules/products/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { recordChanges } from '../platform/audit/audit.ts';
 import { hashPassword } from '../platform/auth/password-hashing.ts';
+import { replaceHolidayCalendar } from '../platform/calendar/calendar.repository.ts';
+import { chinaPublicHolidays } from '../platform/calendar/china-holidays.ts';
+import { insertOrgUnit } from '../platform/identity/identity.repository.ts';
 import { kewoMeta, users } from '../platform/identity/identity.schema.ts';
 import { generateDemoCustomer } from './demo-customers.ts';
+import { demoProductCatalogue, demoProductSeed } from './demo-products.ts';
 import { seedDemoSupply } from './demo-supply.ts';
 import { seedDemoTickets } from './demo-tickets.ts';
+import { seedDemoVisitsIn } from './demo-visits.ts';
 import {
   type Bounds,
   demoBranchesOf,
@@ -59,7 +63,14 @@ export type DemoCity = {
 };
 
 // supply: false leaves out the order history, grades and open cycle (benchmarks that build their own).
-export type SeedDemoOptions = { customers?: number; onProgress?: DemoProgress; supply?: boolean };
+// publicHolidays: each city's calendar starts with the national holidays and 调休 (kewo demo); without
+// it a city's calendar is empty, as a new city company's is (the tests' cities).
+export type SeedDemoOptions = {
+  customers?: number;
+  onProgress?: DemoProgress;
+  supply?: boolean;
+  publicHolidays?: boolean;
+};
 
 export type DemoProgress = (step: string, done: number, total: number) => void;
 
@@ -78,6 +89,7 @@ type CityPlan = {
   managerCount: number;
   customerCount: number;
   withSupply: boolean;
+  publicHolidays?: boolean;
 };
 
 const zhangzhouSeed = 20_261_123;
@@ -165,7 +177,7 @@ async function seedCities(
     cities.push(
       await db.transaction(async (tx) => {
         await prepareBulkIndexWrites(tx);
-        return seedCity(tx, plan, passwordHash, now, progress);
+        return seedCity(tx, { ...plan, publicHolidays: options.publicHolidays }, passwordHash, now, progress);
       }),
     );
     await mergePendingIndexEntries(db, 'customers');
@@ -214,6 +226,8 @@ async function seedCity(
     now,
   );
   const actor = systemActor(tenant.id, 'demo');
+  // 工作日历 before anything is planned on it (the visits below).
+  if (plan.publicHolidays) await replaceHolidayCalendar(tx, tenant.id, chinaPublicHolidays);
   const departments = new Map<string, number>();
   for (const department of demoDepartments) {
     const unit = await insertOrgUnit(

@@ -1,5 +1,3 @@
-import { zhangzhouDistricts } from '../modules/customers/index.ts';
-
 // The demo city: 漳州市 (Zhangzhou, Fujian), the city of the seed report. District codes are
 // GB/T 2260 as of 2021 (龙海 and 长泰 became districts that year).
 export const demoCity = {
@@ -10,8 +8,21 @@ export const demoCity = {
 
 export type DemoDistrict = { code: string; name: string; urbanShare: number };
 
-// The districts are reference data of the customers module (licence numbers start with them).
-export const demoDistricts: readonly DemoDistrict[] = zhangzhouDistricts;
+// Its 11 districts (licence numbers start with their codes), each with the share of its stores that
+// are in towns (城镇) rather than villages.
+export const demoDistricts: readonly DemoDistrict[] = [
+  { code: '350602', name: '芗城区', urbanShare: 0.92 },
+  { code: '350603', name: '龙文区', urbanShare: 0.85 },
+  { code: '350604', name: '龙海区', urbanShare: 0.55 },
+  { code: '350605', name: '长泰区', urbanShare: 0.45 },
+  { code: '350622', name: '云霄县', urbanShare: 0.4 },
+  { code: '350623', name: '漳浦县', urbanShare: 0.38 },
+  { code: '350624', name: '诏安县', urbanShare: 0.36 },
+  { code: '350626', name: '东山县', urbanShare: 0.5 },
+  { code: '350627', name: '南靖县', urbanShare: 0.35 },
+  { code: '350628', name: '平和县', urbanShare: 0.33 },
+  { code: '350629', name: '华安县', urbanShare: 0.3 },
+];
 
 // Rough bounding boxes [south, west, north, east] of each district, for store coordinates.
 export const districtBounds: Record<string, readonly [number, number, number, number]> = {

@@ -1,5 +1,5 @@
-import { insertUser } from '../modules/organisation/index.ts';
 import { hashPassword } from '../platform/auth/password-hashing.ts';
+import { insertUser } from '../platform/identity/identity.repository.ts';
 import type { Role } from '../platform/identity/identity.schema.ts';
 import { type TestApp, testPassword } from './test-app.ts';
 

@@ -7,13 +7,15 @@ import { createTestDatabase } from '../db/test-database.ts';
 import { type DemoCity, demoPassword, seedDemoCity } from '../demo/seed-demo-city.ts';
 import { createTenantWithAdmin } from '../modules/organisation/index.ts';
 import { hashPassword } from '../platform/auth/password-hashing.ts';
+import { type LoggingOutboundGateway, loggingOutboundGateway } from '../platform/notifications/outbound-gateway.ts';
 
 export type TestClock = { now: Date; advanceMinutes: (minutes: number) => void };
 
 export type TestApp = {
   app: KewoApp;
   database: DatabaseHandle;
-  context: AppContext;
+  // Its outbound gateway logs nothing and keeps what it sent: `context.outbound.sent`.
+  context: AppContext & { outbound: LoggingOutboundGateway };
   clock: TestClock;
   city: DemoCity;
   // A second city company: its data must never be visible from the first.
@@ -37,13 +39,14 @@ export async function createTestApp(
       this.now = new Date(this.now.getTime() + minutes * 60_000);
     },
   };
-  const context: AppContext = {
+  const context = {
     db: database.db,
     dbKind: database.kind,
     config: loadConfig({ LOG_LEVEL: 'silent' }),
     now: () => clock.now,
     listen: database.listen,
-  };
+    outbound: loggingOutboundGateway({ silent: true }),
+  } satisfies AppContext;
   let city = undefined as unknown as DemoCity;
   let otherTenant = { tenantId: 0, adminUsername: '' };
   if (options.seed !== false) {

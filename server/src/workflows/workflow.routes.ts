@@ -1,9 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
+import {
+  approvedRunSchema,
+  approveSchema,
+  handClassResultSchema,
+  handClassSchema,
+} from '../modules/classification/index.ts';
 import { reassignResultSchema, reassignSchema } from '../modules/customers/index.ts';
 import { allow } from '../platform/access/access-rule.ts';
-import { actorOf } from '../platform/http/route-helpers.ts';
+import { actorOf, idParams } from '../platform/http/route-helpers.ts';
+import type { KewoModule } from '../platform/modules/kewo-module.ts';
+import { approveClassification, classificationUpkeepJob } from './approve-classification.workflow.ts';
 import { reassignCustomers } from './reassign-customers.workflow.ts';
+import { setClassByHand } from './set-class-by-hand.workflow.ts';
 
 // The routes of processes that span modules. They live here, above the modules, so that no
 // module imports a workflow: modules know nothing of each other's use cases.
@@ -23,4 +32,42 @@ export const workflowRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     },
     async (request) => reassignCustomers(context, actorOf(request), request.body),
   );
+
+  app.post(
+    '/classification/runs/:id/approve',
+    {
+      config: { access: allow('admin', 'marketing') },
+      schema: {
+        tags: ['classification'],
+        summary: 'Approve a run, whole or per branch / 审批生效',
+        description:
+          'Writes the classes (overrides included, special stores untouched) and the history, effective on the run’s date. Only the latest run; a run or branch already applied → 409.',
+        params: idParams,
+        body: approveSchema,
+        response: { 200: approvedRunSchema },
+      },
+    },
+    async (request) => approveClassification(context, actorOf(request), request.params.id, request.body.branchIds),
+  );
+
+  app.put(
+    '/classification/customers/:id/class',
+    {
+      config: { access: allow('admin', 'marketing') },
+      schema: {
+        tags: ['classification'],
+        summary: 'Set a store’s class by hand (特殊客户) with a reason',
+        params: idParams,
+        body: handClassSchema,
+        response: { 200: handClassResultSchema },
+      },
+    },
+    async (request) => setClassByHand(context, actorOf(request), request.params.id, request.body),
+  );
+};
+
+export const workflowsModule: KewoModule = {
+  name: 'workflows',
+  routes: [workflowRoutes],
+  jobs: [classificationUpkeepJob],
 };

@@ -1,15 +1,12 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { LoginPage } from '../pages/login/index.tsx';
-import { SetupPage } from '../pages/setup/index.tsx';
 import { AppProviders } from '../shared/AppProviders.tsx';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
+import { consoleRoutes, publicRoutes } from './page-modules.ts';
 import { NotFoundPage, RoutePage } from './RoutePage.tsx';
-import { consoleRoutes } from './routes.tsx';
 import { StaffSessionGate } from './StaffSessionGate.tsx';
 
 const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  { path: '/setup', element: <SetupPage /> },
+  ...publicRoutes.map(({ path, page: Page }) => ({ path, element: <Page /> })),
   {
     element: (
       <StaffSessionGate>

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useSignedInUser } from '../shared/auth/SignedInUser.tsx';
 import { FullPageSpin } from '../shared/FullPageStatus.tsx';
 import { canAccess } from './access.ts';
-import type { ConsoleRoute } from './routes.tsx';
+import type { ConsoleRoute } from './page-module.ts';
 
 // One console page: access check, document title, lazy loading.
 export function RoutePage({ route }: { route: ConsoleRoute }) {

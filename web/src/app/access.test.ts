@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../shared/roles.ts';
 import { accessibleRoutes, canAccess } from './access.ts';
-import { consoleRoutes } from './routes.tsx';
+import { consoleRoutes } from './page-modules.ts';
 
 const routeAt = (path: string) => {
   const route = consoleRoutes.find((candidate) => candidate.path === path);

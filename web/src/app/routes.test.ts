@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { messagesByLocale } from '../shared/i18n/i18n.ts';
 import { locales } from '../shared/i18n/locale.ts';
 import { staffRoles } from '../shared/roles.ts';
-import { consoleRoutes, findRoute, menuGroups } from './routes.tsx';
+import { messagesByLocale } from './messages.ts';
+import { consoleRoutes, menuGroups } from './page-modules.ts';
+import { findRoute } from './routes.ts';
 
 function lookup(messages: unknown, key: string): unknown {
   return key

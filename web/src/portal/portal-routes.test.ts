@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messagesByLocale } from '../shared/i18n/i18n.ts';
+import { messagesByLocale } from '../app/messages.ts';
 import { locales } from '../shared/i18n/locale.ts';
 import { findPortalTab, portalTabs } from './portal-routes.tsx';
 

@@ -2,7 +2,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { notificationListSchema } from '../../../server/src/modules/tickets/tickets.contract.ts';
+import type { notificationListSchema } from '../../../server/src/platform/notifications/notifications.routes.ts';
 import { api } from './api-client.ts';
 import { useSignedInUser } from './auth/SignedInUser.tsx';
 import { useFormat } from './use-locale.ts';

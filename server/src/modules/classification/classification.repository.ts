@@ -1,8 +1,10 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal.ts';
+import { insertInBatches, unnestRows } from '../../db/bulk-writes.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
-import type { CustomerClass, DemoType } from '../customers/index.ts';
+import { type CustomerClass, customers, type DemoType, districts } from '../customers/index.ts';
+import { cyclePurchasesSql, orderCycles } from '../supply/index.ts';
 import {
   classificationRuleSets,
   classificationRuns,
@@ -35,29 +37,13 @@ export type FactRow = {
   weeksOnline: number;
 };
 
-// What the stores bought in the given weekly cycles, a row per store and cycle (from the orders
-// and their lines).
-const weekAggregate = (tenantId: number, cycleIds: readonly number[]) => sql`
-  SELECT o.customer_id, o.cycle_id, sum(o.quantity)::bigint AS quantity, sum(o.total_fen)::bigint AS amount_fen,
-    coalesce(sum(h.amount), 0)::bigint AS high_class_amount_fen, bool_or(o.channel = 'online') AS online
-  FROM orders o
-  LEFT JOIN (
-    SELECT l.order_id, sum(l.qty::bigint * l.unit_price_fen) AS amount
-    FROM order_lines l
-    JOIN orders x ON x.tenant_id = l.tenant_id AND x.id = l.order_id
-    JOIN products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id AND p.price_class <= 2
-    WHERE l.tenant_id = ${tenantId} AND x.cycle_id = ANY(${arrayLiteral(cycleIds)}::int[]) AND x.status = 'submitted'
-    GROUP BY l.order_id) h ON h.order_id = o.id
-  WHERE o.tenant_id = ${tenantId} AND o.status = 'submitted' AND o.cycle_id = ANY(${arrayLiteral(cycleIds)}::int[])
-  GROUP BY o.customer_id, o.cycle_id`;
-
 // Writes what every store bought in the given closed cycles into store_week_purchases, once.
 export async function summariseWeeks(executor: Executor, tenantId: number, cycleIds: readonly number[], now: Date) {
   if (cycleIds.length === 0) return;
   await executor.execute(sql`
     INSERT INTO store_week_purchases (tenant_id, cycle_id, customer_id, quantity, amount_fen, high_class_amount_fen, online)
     SELECT ${tenantId}, w.cycle_id, w.customer_id, w.quantity, w.amount_fen, w.high_class_amount_fen, w.online
-    FROM (${weekAggregate(tenantId, cycleIds)}) w
+    FROM (${cyclePurchasesSql(tenantId, cycleIds)}) w
     ON CONFLICT DO NOTHING`);
   await executor.execute(sql`
     INSERT INTO store_week_purchase_cycles (tenant_id, cycle_id, summarised_at)
@@ -77,7 +63,7 @@ export async function closedWeeksToSummarise(
 ): Promise<Array<{ tenantId: number; cycleIds: number[] }>> {
   const result = await executor.execute(sql`
     SELECT k.tenant_id AS "tenantId", array_agg(k.id ORDER BY k.week_start) AS "cycleIds"
-    FROM order_cycles k
+    FROM ${orderCycles} k
     WHERE k.closes_at < ${now} AND k.week_start >= ${since}
       AND NOT EXISTS (SELECT 1 FROM store_week_purchase_cycles s WHERE s.tenant_id = k.tenant_id AND s.cycle_id = k.id)
     GROUP BY k.tenant_id`);
@@ -101,7 +87,7 @@ export async function storeFacts(
     await executor.execute(sql`
       SELECT k.id, k.week_start::text AS "weekStart", k.closes_at < ${now} AS closed,
         EXISTS (SELECT 1 FROM store_week_purchase_cycles s WHERE s.tenant_id = k.tenant_id AND s.cycle_id = k.id) AS summarised
-      FROM order_cycles k WHERE k.tenant_id = ${tenantId} AND k.week_start BETWEEN ${period.from} AND ${period.to}`),
+      FROM ${orderCycles} k WHERE k.tenant_id = ${tenantId} AND k.week_start BETWEEN ${period.from} AND ${period.to}`),
   ).map((week) => ({ ...week, id: Number(week.id) }));
   const toSummarise = weeks.filter((week) => week.closed && !week.summarised).map((week) => week.id);
   await summariseWeeks(executor, tenantId, toSummarise, now);
@@ -114,7 +100,7 @@ export async function storeFacts(
   // after the other: queries overlapping on a transaction's client are deprecated in pg.
   const stores = await executor.execute(sql`
     SELECT id AS "customerId", branch_id AS "branchId", class_code AS "currentClass", demo_type AS "currentDemoType"
-    FROM customers WHERE tenant_id = ${tenantId} AND status = 'active' ORDER BY id`);
+    FROM ${customers} WHERE tenant_id = ${tenantId} AND status = 'active' ORDER BY id`);
   const bought =
     weeks.length === 0
       ? { rows: [] }
@@ -123,7 +109,7 @@ export async function storeFacts(
         SELECT s.customer_id, s.cycle_id, s.quantity, s.amount_fen, s.high_class_amount_fen, s.online
         FROM store_week_purchases s
         WHERE s.tenant_id = ${tenantId} AND s.cycle_id = ANY(${arrayLiteral(summarised)}::int[])
-        ${live.length > 0 ? sql`UNION ALL ${weekAggregate(tenantId, live)}` : sql``})
+        ${live.length > 0 ? sql`UNION ALL ${cyclePurchasesSql(tenantId, live)}` : sql``})
       SELECT b.customer_id AS "customerId", sum(b.quantity)::bigint AS quantity, sum(b.amount_fen)::bigint AS "amountFen",
         sum(b.high_class_amount_fen)::bigint AS "highClassAmountFen",
         coalesce(sum(b.quantity) FILTER (WHERE w.week_start >= ${period.recentFrom}), 0)::bigint AS "recentQuantity",
@@ -256,54 +242,49 @@ export async function insertProposals(
   rows: readonly ProposalInsert[],
 ) {
   const width = rows[0]?.values.length ?? 0;
-  let writing: Promise<unknown> = Promise.resolve();
-  try {
-    for (let start = 0; start < rows.length; start += proposalBatch) {
-      const slice = rows.slice(start, start + proposalBatch);
-      const missingSets = new Map<string, number>();
-      const missingIndex = slice.map((row) => {
-        const key = arrayLiteral(row.missing);
-        let index = missingSets.get(key);
-        if (index === undefined) {
-          index = missingSets.size + 1;
-          missingSets.set(key, index);
-        }
-        return index;
-      });
-      const statement = sql`
-        WITH sets AS MATERIALIZED (
-          SELECT s.n, s.missing::text[] AS missing
-          FROM unnest(${arrayLiteral([...missingSets.keys()])}::text[]) WITH ORDINALITY AS s(missing, n))
-        INSERT INTO class_proposals (tenant_id, run_id, customer_id, branch_id, current_class, current_demo_type,
-          proposed_class, proposed_demo_type, score, "values", scores, missing)
-        SELECT ${tenantId}, ${runId}, r.customer_id, r.branch_id, r.current_class, r.current_demo_type,
-          r.proposed_class, r.proposed_demo_type, r.score,
-          flat.vals[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int],
-          flat.scores[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int], sets.missing
-        FROM unnest(${arrayLiteral(slice.map((row) => row.customerId))}::int[],
-          ${arrayLiteral(slice.map((row) => row.branchId))}::int[],
-          ${arrayLiteral(slice.map((row) => row.currentClass))}::text[],
-          ${arrayLiteral(slice.map((row) => row.currentDemoType))}::text[],
-          ${arrayLiteral(slice.map((row) => row.proposedClass))}::text[],
-          ${arrayLiteral(slice.map((row) => row.proposedDemoType))}::text[],
-          ${arrayLiteral(slice.map((row) => row.score))}::real[],
-          ${arrayLiteral(missingIndex)}::int[])
-          WITH ORDINALITY AS r(customer_id, branch_id, current_class, current_demo_type, proposed_class,
-            proposed_demo_type, score, missing_set, n)
-        JOIN sets ON sets.n = r.missing_set
-        CROSS JOIN (
-          SELECT ${flatRealLiteral(slice, (row) => row.values)}::real[] AS vals,
-            ${flatRealLiteral(slice, (row) => row.scores)}::real[] AS scores) AS flat`;
-      await writing;
-      // One promise for the statement (a drizzle query runs again at every \`then\`).
-      writing = Promise.resolve(executor.execute(statement));
-      // Awaited before the next batch is sent or at the end; until then a failure is not unhandled.
-      writing.catch(() => {});
-    }
-  } finally {
-    await writing.catch(() => {});
-  }
-  await writing;
+  await insertInBatches(executor, rows.length, proposalBatch, (start, end) => {
+    const slice = rows.slice(start, end);
+    const missingSets = new Map<string, number>();
+    const missingIndex = slice.map((row) => {
+      const key = arrayLiteral(row.missing);
+      let index = missingSets.get(key);
+      if (index === undefined) {
+        index = missingSets.size + 1;
+        missingSets.set(key, index);
+      }
+      return index;
+    });
+    const proposals = unnestRows(
+      'r',
+      slice,
+      {
+        customer_id: ['int', (row) => row.customerId],
+        branch_id: ['int', (row) => row.branchId],
+        current_class: ['text', (row) => row.currentClass],
+        current_demo_type: ['text', (row) => row.currentDemoType],
+        proposed_class: ['text', (row) => row.proposedClass],
+        proposed_demo_type: ['text', (row) => row.proposedDemoType],
+        score: ['real', (row) => row.score],
+        missing_set: ['int', (_row, index) => missingIndex[index]],
+      },
+      { ordinality: 'n' },
+    );
+    return sql`
+      WITH sets AS MATERIALIZED (
+        SELECT s.n, s.missing::text[] AS missing
+        FROM unnest(${arrayLiteral([...missingSets.keys()])}::text[]) WITH ORDINALITY AS s(missing, n))
+      INSERT INTO class_proposals (tenant_id, run_id, customer_id, branch_id, current_class, current_demo_type,
+        proposed_class, proposed_demo_type, score, "values", scores, missing)
+      SELECT ${tenantId}, ${runId}, r.customer_id, r.branch_id, r.current_class, r.current_demo_type,
+        r.proposed_class, r.proposed_demo_type, r.score,
+        flat.vals[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int],
+        flat.scores[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int], sets.missing
+      FROM ${proposals}
+      JOIN sets ON sets.n = r.missing_set
+      CROSS JOIN (
+        SELECT ${flatRealLiteral(slice, (row) => row.values)}::real[] AS vals,
+          ${flatRealLiteral(slice, (row) => row.scores)}::real[] AS scores) AS flat`;
+  });
 }
 
 // How many stores move from which class to which, per branch, within the scope (the effective
@@ -313,7 +294,7 @@ export async function runDiff(executor: Executor, tenantId: number, scope: DataS
     SELECT p.branch_id AS "branchId", o.name AS "branchName", p.current_class AS "from",
       coalesce(p.override_class, p.proposed_class) AS "to", count(*)::int AS count
     FROM class_proposals p
-    JOIN customers c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
+    JOIN ${customers} c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
     JOIN org_units o ON o.tenant_id = p.tenant_id AND o.id = p.branch_id
     WHERE p.tenant_id = ${tenantId} AND p.run_id = ${runId} AND ${scopeSql(scope)}
     GROUP BY p.branch_id, o.name, p.current_class, coalesce(p.override_class, p.proposed_class)
@@ -328,7 +309,7 @@ export async function runDistributionRows(executor: Executor, tenantId: number, 
     SELECT coalesce(p.override_class, p.proposed_class) AS class,
       CASE WHEN p.override_class IS NULL THEN p.proposed_demo_type ELSE p.override_demo_type END AS "demoType",
       count(*)::int AS count
-    FROM class_proposals p JOIN customers c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
+    FROM class_proposals p JOIN ${customers} c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
     WHERE p.tenant_id = ${tenantId} AND p.run_id = ${runId} AND ${scopeSql(scope)}
     GROUP BY 1, 2`);
   return rowsOf<{ class: CustomerClass; demoType: DemoType | null; count: number }>(result).map((row) => ({
@@ -368,7 +349,7 @@ export async function findProposals(
       p."values", p.scores, p.missing, p.override_class AS "overrideClass", p.override_demo_type AS "overrideDemoType",
       p.override_reason AS "overrideReason", count(*) OVER ()::int AS total
     FROM class_proposals p
-    JOIN customers c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
+    JOIN ${customers} c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
     JOIN org_units o ON o.tenant_id = p.tenant_id AND o.id = p.branch_id
     WHERE ${where}
     ORDER BY c.licence_no
@@ -424,7 +405,7 @@ async function findProposalRows(
       p."values", p.scores, p.missing, p.override_class AS "overrideClass", p.override_demo_type AS "overrideDemoType",
       p.override_reason AS "overrideReason", p.run_id AS "runId"
     FROM class_proposals p
-    JOIN customers c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
+    JOIN ${customers} c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
     JOIN org_units o ON o.tenant_id = p.tenant_id AND o.id = p.branch_id
     WHERE p.tenant_id = ${tenantId} AND ${condition} AND ${scopeSql(scope)}`);
   return rowsOf<ProposalRow & { runId: number }>(result);
@@ -454,12 +435,36 @@ export async function setOverride(
     );
 }
 
-// Applies a run's effective classes to the stores of the given branches (null: all), except
-// stores that are special now (特殊客户 only changes by hand). Writes one history row per store
-// whose class or sub-type changes, and returns how many changed. With `immediate` false (the run
-// takes effect on a later date) the stores keep their class: the history rows are pending until
-// switchDueClasses applies them. Pending changes of earlier runs for these stores are superseded.
-// Only class_code and demo_type are written (no indexed column): the update stays HOT.
+// A run's effective class for each store of the given branches (null: all): the override where
+// there is one, else the proposal.
+function runTargets(tenantId: number, runId: number, branchIds: readonly number[] | null) {
+  const branchFilter = branchIds === null ? sql`TRUE` : sql`p.branch_id = ANY(${arrayLiteral(branchIds)}::int[])`;
+  return sql`
+    SELECT p.customer_id, coalesce(p.override_class, p.proposed_class) AS to_class,
+      CASE WHEN p.override_class IS NULL THEN p.proposed_demo_type ELSE p.override_demo_type END AS to_demo_type,
+      p.override_reason
+    FROM class_proposals p
+    WHERE p.tenant_id = ${tenantId} AND p.run_id = ${runId} AND ${branchFilter}`;
+}
+
+// The stores whose class a run changes (special stores excepted: 特殊客户 only changes by hand),
+// as (customer_id, to_class, to_demo_type): a query, so that customers' setCustomerClassesIn
+// writes a whole city's classes in one statement. Read before the classes are written, it names
+// the very stores applyRun has written history for.
+export function classesOfRun(tenantId: number, runId: number, branchIds: readonly number[] | null): SQL {
+  return sql`
+    SELECT t.customer_id, t.to_class, t.to_demo_type
+    FROM (${runTargets(tenantId, runId, branchIds)}) t
+    JOIN ${customers} c ON c.tenant_id = ${tenantId} AND c.id = t.customer_id
+    WHERE c.class_code IS DISTINCT FROM 'special'
+      AND (c.class_code IS DISTINCT FROM t.to_class OR c.demo_type IS DISTINCT FROM t.to_demo_type)`;
+}
+
+// Records a run's approval for the stores of the given branches (null: all), except stores that
+// are special now: one history row per store whose class or sub-type changes (classesOfRun), and
+// returns how many. The stores' classes are customers' to write. With `immediate` false (the run
+// takes effect on a later date) the history rows are pending until the switch on that date
+// settles them (settleDueClasses). Pending changes of earlier runs for these stores are superseded.
 export async function applyRun(
   executor: Executor,
   tenantId: number,
@@ -469,25 +474,16 @@ export async function applyRun(
   now: Date,
   immediate: boolean,
 ): Promise<number> {
-  const branchFilter = branchIds === null ? sql`TRUE` : sql`p.branch_id = ANY(${arrayLiteral(branchIds)}::int[])`;
   const result = await executor.execute(sql`
-    WITH target AS (
-      SELECT p.customer_id, coalesce(p.override_class, p.proposed_class) AS to_class,
-        CASE WHEN p.override_class IS NULL THEN p.proposed_demo_type ELSE p.override_demo_type END AS to_demo_type,
-        p.override_reason
-      FROM class_proposals p
-      WHERE p.tenant_id = ${tenantId} AND p.run_id = ${run.id} AND ${branchFilter}),
+    WITH target AS (${runTargets(tenantId, run.id, branchIds)}),
     superseded AS (
       DELETE FROM customer_class_history h USING target t
       WHERE h.tenant_id = ${tenantId} AND h.pending AND h.run_id IS NOT NULL AND h.customer_id = t.customer_id),
     changed AS (
       SELECT c.id, c.class_code AS from_class, c.demo_type AS from_demo_type, t.to_class, t.to_demo_type, t.override_reason
-      FROM target t JOIN customers c ON c.tenant_id = ${tenantId} AND c.id = t.customer_id
+      FROM target t JOIN ${customers} c ON c.tenant_id = ${tenantId} AND c.id = t.customer_id
       WHERE c.class_code IS DISTINCT FROM 'special'
         AND (c.class_code IS DISTINCT FROM t.to_class OR c.demo_type IS DISTINCT FROM t.to_demo_type)),
-    updated AS (
-      UPDATE customers c SET class_code = ch.to_class, demo_type = ch.to_demo_type
-      FROM changed ch WHERE ${immediate} AND c.tenant_id = ${tenantId} AND c.id = ch.id),
     history AS (
       INSERT INTO customer_class_history (tenant_id, customer_id, from_class, from_demo_type, to_class, to_demo_type,
         run_id, reason, effective_on, changed_by, changed_at, pending)
@@ -506,10 +502,15 @@ export async function tenantsWithDueClasses(executor: Executor, today: string): 
   return rowsOf<{ tenantId: number }>(result).map((row) => Number(row.tenantId));
 }
 
-// Applies the pending class changes that took effect by `today`: each store gets its latest due
-// change (a run never changes a store that is special by then); the rows stop being pending and
-// record the class the store had at the switch. Returns how many stores changed.
-export async function switchDueClasses(executor: Executor, tenantId: number, today: string): Promise<number> {
+// Settles the pending class changes that took effect by `today`: each store is to get its latest
+// due change (a run never changes a store that is special by then); the rows stop being pending
+// and record the class the store has at the switch. Returns the classes the stores are to have
+// now, for customers' setCustomerClassesIn.
+export async function settleDueClasses(
+  executor: Executor,
+  tenantId: number,
+  today: string,
+): Promise<{ customerId: number; class: CustomerClass | null; demoType: DemoType | null }[]> {
   const result = await executor.execute(sql`
     WITH due AS (
       SELECT DISTINCT ON (h.customer_id) h.id, h.customer_id, h.to_class, h.to_demo_type, h.run_id
@@ -518,7 +519,7 @@ export async function switchDueClasses(executor: Executor, tenantId: number, tod
       ORDER BY h.customer_id, h.effective_on DESC, h.id DESC),
     applied AS (
       SELECT d.id, c.id AS customer_id, c.class_code AS from_class, c.demo_type AS from_demo_type, d.to_class, d.to_demo_type
-      FROM due d JOIN customers c ON c.tenant_id = ${tenantId} AND c.id = d.customer_id
+      FROM due d JOIN ${customers} c ON c.tenant_id = ${tenantId} AND c.id = d.customer_id
       WHERE d.run_id IS NULL OR c.class_code IS DISTINCT FROM 'special'),
     cleared AS (
       UPDATE customer_class_history h SET pending = false,
@@ -526,13 +527,12 @@ export async function switchDueClasses(executor: Executor, tenantId: number, tod
         from_demo_type = CASE WHEN h.id = a.id THEN a.from_demo_type ELSE h.from_demo_type END
       FROM due d LEFT JOIN applied a ON a.id = d.id
       WHERE h.tenant_id = ${tenantId} AND h.pending AND h.effective_on <= ${today}
-        AND h.customer_id = d.customer_id),
-    updated AS (
-      UPDATE customers c SET class_code = a.to_class, demo_type = a.to_demo_type
-      FROM applied a WHERE c.tenant_id = ${tenantId} AND c.id = a.customer_id
-      RETURNING 1)
-    SELECT count(*)::int AS changed FROM updated`);
-  return Number(rowsOf<{ changed: number }>(result)[0]?.changed ?? 0);
+        AND h.customer_id = d.customer_id)
+    SELECT customer_id AS "customerId", to_class AS class, to_demo_type AS "demoType" FROM applied`);
+  return rowsOf<{ customerId: number; class: CustomerClass | null; demoType: DemoType | null }>(result).map((row) => ({
+    ...row,
+    customerId: Number(row.customerId),
+  }));
 }
 
 export async function markRunApplied(
@@ -580,9 +580,9 @@ export async function currentDistributionRows(
   const result = await executor.execute(sql`
     SELECT c.branch_id AS "branchId", o.name AS "branchName", c.district_code AS "districtCode", d.name AS "districtName",
       c.class_code AS class, c.demo_type AS "demoType", count(*)::int AS count
-    FROM customers c
+    FROM ${customers} c
     JOIN org_units o ON o.tenant_id = c.tenant_id AND o.id = c.branch_id
-    JOIN districts d ON d.tenant_id = c.tenant_id AND d.code = c.district_code
+    JOIN ${districts} d ON d.tenant_id = c.tenant_id AND d.code = c.district_code
     WHERE c.tenant_id = ${tenantId} AND c.status = 'active' AND ${scopeSql(scope)}
       ${group.branchId ? sql`AND c.branch_id = ${group.branchId}` : sql``}
       ${group.districtCode ? sql`AND c.district_code = ${group.districtCode}` : sql``}
@@ -601,7 +601,7 @@ export async function currentDistributionRows(
 export async function findScopedStore(executor: Executor, tenantId: number, scope: DataScope, customerId: number) {
   const result = await executor.execute(sql`
     SELECT c.id, c.branch_id AS "branchId", c.class_code AS "classCode", c.demo_type AS "demoType", c.status
-    FROM customers c WHERE c.tenant_id = ${tenantId} AND c.id = ${customerId} AND ${scopeSql(scope)}`);
+    FROM ${customers} c WHERE c.tenant_id = ${tenantId} AND c.id = ${customerId} AND ${scopeSql(scope)}`);
   const [row] = rowsOf<{
     id: number;
     branchId: number;
@@ -610,17 +610,6 @@ export async function findScopedStore(executor: Executor, tenantId: number, scop
     status: string;
   }>(result);
   return row ? { ...row, id: Number(row.id), branchId: Number(row.branchId) } : undefined;
-}
-
-export async function setCustomerClass(
-  executor: Executor,
-  tenantId: number,
-  customerId: number,
-  to: { class: CustomerClass | null; demoType: DemoType | null },
-) {
-  await executor.execute(sql`
-    UPDATE customers SET class_code = ${to.class}, demo_type = ${to.demoType}
-    WHERE tenant_id = ${tenantId} AND id = ${customerId}`);
 }
 
 export async function insertHistory(executor: Executor, rows: (typeof customerClassHistory.$inferInsert)[]) {
@@ -711,7 +700,7 @@ export async function spotCheckItemsOf(executor: Executor, tenantId: number, sco
       i.rerun_class AS "rerunClass", i.complete, i.inspector_class AS "inspectorClass", i.agrees, i.note,
       i.assessed_at AS "assessedAt"
     FROM spot_check_items i
-    JOIN customers c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
+    JOIN ${customers} c ON c.tenant_id = i.tenant_id AND c.id = i.customer_id
     JOIN org_units o ON o.tenant_id = i.tenant_id AND o.id = i.branch_id
     WHERE i.tenant_id = ${tenantId} AND i.spot_check_id = ${spotCheckId} AND ${scopeSql(scope)}
     ORDER BY i.position`);
@@ -760,29 +749,28 @@ export async function assessSpotCheckItem(
   return updated.length > 0;
 }
 
-// Marks stores special by hand in one statement, with one history row each (the demo's 特殊客户).
-export async function setSpecialInBulk(
+// Records stores made special by hand, one history row each from the class each has now, in one
+// statement (the demo's 特殊客户). Returns the stores found; their class is customers' to write.
+export async function recordSpecialInBulk(
   executor: Executor,
   tenantId: number,
   rows: readonly { customerId: number; reason: string }[],
   by: number | null,
   now: Date,
 ) {
-  if (rows.length === 0) return;
+  if (rows.length === 0) return [];
   const effectiveOn = now.toISOString().slice(0, 10);
-  await executor.execute(sql`
+  const result = await executor.execute(sql`
     WITH input AS (
       SELECT * FROM unnest(${arrayLiteral(rows.map((row) => row.customerId))}::int[],
         ${arrayLiteral(rows.map((row) => row.reason))}::text[]) AS r(customer_id, reason)),
     before AS (
-      SELECT c.id, c.class_code, c.demo_type, i.reason FROM customers c JOIN input i ON i.customer_id = c.id
-      WHERE c.tenant_id = ${tenantId}),
-    updated AS (
-      UPDATE customers c SET class_code = 'special', demo_type = NULL
-      FROM before b WHERE c.tenant_id = ${tenantId} AND c.id = b.id
-      RETURNING b.id, b.class_code, b.demo_type, b.reason)
+      SELECT c.id, c.class_code, c.demo_type, i.reason FROM ${customers} c JOIN input i ON i.customer_id = c.id
+      WHERE c.tenant_id = ${tenantId})
     INSERT INTO customer_class_history (tenant_id, customer_id, from_class, from_demo_type, to_class, to_demo_type,
       run_id, reason, effective_on, changed_by, changed_at)
-    SELECT ${tenantId}, u.id, u.class_code, u.demo_type, 'special', NULL, NULL, u.reason, ${effectiveOn}, ${by}, ${now}
-    FROM updated u`);
+    SELECT ${tenantId}, b.id, b.class_code, b.demo_type, 'special', NULL, NULL, b.reason, ${effectiveOn}, ${by}, ${now}
+    FROM before b
+    RETURNING customer_id AS "customerId"`);
+  return rowsOf<{ customerId: number }>(result).map((row) => Number(row.customerId));
 }

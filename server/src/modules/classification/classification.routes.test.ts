@@ -3,9 +3,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../db/test-database.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { switchDueClassesAll } from '../../workflows/approve-classification.workflow.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { storeWeekPurchaseCycles } from './classification.schema.ts';
-import { summariseClosedWeeksAll, switchDueClassesAll } from './classification.service.ts';
+import { summariseClosedWeeksAll } from './classification.service.ts';
 import { defaultRuleSet } from './default-rule-set.ts';
 
 type Proposal = {

@@ -3,16 +3,12 @@ import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff, cityWide } from '../../platform/access/access-rule.ts';
 import { actorOf, attachment, idParams, xlsxContentType } from '../../platform/http/route-helpers.ts';
 import {
-  approvedRunSchema,
-  approveSchema,
   assessResultSchema,
   assessSchema,
   computedRunSchema,
   customerClassificationSchema,
   distributionQuery,
   distributionReportSchema,
-  handClassResultSchema,
-  handClassSchema,
   newRunSchema,
   newSpotCheckSchema,
   overrideSchema,
@@ -31,7 +27,6 @@ import {
   spotCheckSchema,
 } from './classification.contract.ts';
 import {
-  approveRun,
   assessSpotCheck,
   computeRun,
   createSpotCheck,
@@ -47,7 +42,6 @@ import {
   overrideProposal,
   previewRuleSet,
   saveRuleSet,
-  setClassByHand,
 } from './classification.service.ts';
 import { spotCheckWorkbook } from './spot-check-workbook.ts';
 
@@ -196,37 +190,8 @@ export const classificationRoutes: FastifyPluginAsyncZod<{ context: AppContext }
       overrideProposal(context, actorOf(request), request.params.id, request.params.customerId, request.body),
   );
 
-  app.post(
-    '/classification/runs/:id/approve',
-    {
-      config: { access: centre },
-      schema: {
-        tags,
-        summary: 'Approve a run, whole or per branch / 审批生效',
-        description:
-          'Writes the classes (overrides included, special stores untouched) and the history, effective on the run’s date. Only the latest run; a run or branch already applied → 409.',
-        params: idParams,
-        body: approveSchema,
-        response: { 200: approvedRunSchema },
-      },
-    },
-    async (request) => approveRun(context, actorOf(request), request.params.id, request.body.branchIds),
-  );
-
-  app.put(
-    '/classification/customers/:id/class',
-    {
-      config: { access: centre },
-      schema: {
-        tags,
-        summary: 'Set a store’s class by hand (特殊客户) with a reason',
-        params: idParams,
-        body: handClassSchema,
-        response: { 200: handClassResultSchema },
-      },
-    },
-    async (request) => setClassByHand(context, actorOf(request), request.params.id, request.body),
-  );
+  // Approving a run and setting a class by hand change the stores' class, which is customers':
+  // their routes are the workflows' (workflows/workflow.routes.ts), under the same paths.
 
   app.get(
     '/customers/:id/classification',

@@ -4,15 +4,14 @@ import { type Actor, systemActor } from '../../platform/access/actor.ts';
 import { isCityWideScope } from '../../platform/access/data-scope.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import { everyMinutes } from '../../platform/jobs/cadence.rules.ts';
-import type { Job } from '../../platform/jobs/job-runner.ts';
+import { addDays, mondayOf } from '../../platform/time/weeks.ts';
 import type { CustomerClass, DemoType } from '../customers/index.ts';
-import { addDays, mondayOf } from '../supply/index.ts';
 import {
   applyRun,
   assessSpotCheckItem,
   branchesInScope,
   branchesOfRun,
+  classesOfRun,
   closedWeeksToSummarise,
   currentDistributionRows,
   type FactRow,
@@ -40,15 +39,14 @@ import {
   type ProposalRow,
   type RuleSetRow,
   type RunRow,
+  recordSpecialInBulk,
   runDiff,
   runDistributionRows,
-  setCustomerClass,
   setOverride,
-  setSpecialInBulk,
+  settleDueClasses,
   spotCheckItemsOf,
   storeFacts,
   summariseWeeks,
-  switchDueClasses,
   tenantsWithDueClasses,
 } from './classification.repository.ts';
 import {
@@ -75,18 +73,6 @@ const halfWeeks = 6;
 
 // ---- Computing ----
 
-// Milliseconds per phase of a run, filled in when a caller (the benchmark) asks for them.
-export type PhaseTimes = Record<string, number>;
-
-function lapper(phases: PhaseTimes | undefined) {
-  let last = performance.now();
-  return (name: string) => {
-    const at = performance.now();
-    if (phases) phases[name] = (phases[name] ?? 0) + (at - last);
-    last = at;
-  };
-}
-
 type Computed = { facts: FactRow[]; indicators: ReturnType<typeof indicatorsOf>; unmeasured: Set<IndicatorKey> };
 
 function periodOf(now: Date) {
@@ -101,20 +87,13 @@ function periodOf(now: Date) {
 }
 
 // Every active store's facts and indicators (one aggregate query plus the other modules' sources).
-async function computeIndicators(
-  executor: Executor,
-  tenantId: number,
-  now: Date,
-  lap: (phase: string) => void = () => {},
-): Promise<Computed> {
+async function computeIndicators(executor: Executor, tenantId: number, now: Date): Promise<Computed> {
   const period = periodOf(now);
   // One after the other: queries overlapping on one transaction's client are deprecated in pg.
   const facts = await storeFacts(executor, tenantId, period, now);
-  lap('facts');
   const image = await indicatorSources.terminalImageScores(executor, tenantId, now);
   const credit = await indicatorSources.creditScores(executor, tenantId, now);
   const violations = await indicatorSources.violationCounts(executor, tenantId, now);
-  lap('sources');
   const storeFactsList: StoreFacts[] = facts.map((fact) => ({
     ...fact,
     periodWeeks,
@@ -123,7 +102,6 @@ async function computeIndicators(
     violations: violations.get(fact.customerId) ?? null,
   }));
   const indicators = indicatorsOf(storeFactsList);
-  lap('indicators');
   // An indicator no store has data for is not measured yet: it does not make a store incomplete.
   const unmeasured = new Set<IndicatorKey>();
   if (image.size === 0) unmeasured.add('image');
@@ -230,12 +208,11 @@ export async function computeRun(context: AppContext, actor: Actor, input: NewRu
   return context.db.transaction((tx) => computeRunIn(tx, actor, input, context.now()));
 }
 
-export async function computeRunIn(tx: Executor, actor: Actor, input: NewRun, now: Date, phases?: PhaseTimes) {
-  const lap = lapper(phases);
+export async function computeRunIn(tx: Executor, actor: Actor, input: NewRun, now: Date) {
   const ruleSet = await getRuleSet(tx, actor.tenantId, input.ruleSetId);
   if (!ruleSet) throw new DomainError('NOT_FOUND');
   const period = periodOf(now);
-  const computed = await computeIndicators(tx, actor.tenantId, now, lap);
+  const computed = await computeIndicators(tx, actor.tenantId, now);
   const { scores, values, missing } = computed.indicators;
   const rows = computed.facts.map((fact, index) => {
     const proposal = proposalOf(ruleSet.definition, fact, scores[index]);
@@ -252,7 +229,6 @@ export async function computeRunIn(tx: Executor, actor: Actor, input: NewRun, no
       missing: missing[index].filter((key) => !computed.unmeasured.has(key)),
     };
   });
-  lap('scoring');
   // Effective today unless the centre picks a later date.
   const effectiveOn = input.effectiveOn ?? dateOf(now);
   const run = await insertRun(tx, {
@@ -268,7 +244,6 @@ export async function computeRunIn(tx: Executor, actor: Actor, input: NewRun, no
     createdAt: now,
   });
   await insertProposals(tx, actor.tenantId, run.id, rows);
-  lap('insert');
   const distribution = distributionOf(
     rows.map((row) => ({ class: row.proposedClass, demoType: row.proposedDemoType })),
   );
@@ -436,12 +411,12 @@ export async function overrideProposal(
   });
 }
 
-// The centre approves the latest run, whole or for some branches: the classes are written to the
-// stores (special stores untouched) and the history, effective on the run's date.
-export async function approveRun(context: AppContext, actor: Actor, runId: number, branchIds?: number[]) {
-  return context.db.transaction((tx) => approveRunIn(tx, actor, runId, branchIds, context.now()));
-}
-
+// The centre approves the latest run, whole or for some branches: classification's step of the
+// approve-classification workflow. It records the history (special stores untouched), effective
+// on the run's date, and the run's status, and returns the run as approved and — when the run takes
+// effect now — the classes its stores are to have (`classes`, a query of (customer_id, class_code,
+// demo_type)): customers writes them next, in the same transaction. A run that takes effect later
+// leaves its changes pending until settleDueClassesIn.
 export async function approveRunIn(
   tx: Executor,
   actor: Actor,
@@ -491,26 +466,27 @@ export async function approveRunIn(
     },
     now,
   );
-  return { ...runView({ ...run, appliedBranchIds: applied, status, appliedAt: now }), changed, pending: !immediate };
+  return {
+    run: { ...runView({ ...run, appliedBranchIds: applied, status, appliedAt: now }), changed, pending: !immediate },
+    classes: immediate ? classesOfRun(actor.tenantId, runId, branchIds ? wanted : null) : null,
+  };
 }
 
 // ---- Classes that take effect on a later date ----
 
-// The switch: every tenant's approved class changes whose effective date has come are applied (a
-// store keeps its class until then). Run at start and every hour; idempotent.
-export async function switchDueClassesAll(context: AppContext): Promise<number> {
-  const now = context.now();
-  const today = dateOf(now);
-  let total = 0;
-  for (const tenantId of await tenantsWithDueClasses(context.db, today)) {
-    total += await context.db.transaction((tx) => switchDueClassesIn(tx, tenantId, now));
-  }
-  return total;
+// The tenants with approved class changes whose effective date has come (a store keeps its class
+// until then): the switch's work list.
+export function tenantsWithClassesDue(executor: Executor, now: Date): Promise<number[]> {
+  return tenantsWithDueClasses(executor, dateOf(now));
 }
 
-export async function switchDueClassesIn(tx: Executor, tenantId: number, now: Date): Promise<number> {
+// Classification's step of the switch (the approve-classification workflow's, on the effective
+// date): the changes due stop being pending, and are audited. Returns how many stores change and
+// the classes they are to have, for customers to write in the same transaction.
+export async function settleDueClassesIn(tx: Executor, tenantId: number, now: Date) {
   const today = dateOf(now);
-  const changed = await switchDueClasses(tx, tenantId, today);
+  const classes = await settleDueClasses(tx, tenantId, today);
+  const changed = classes.length;
   if (changed > 0) {
     await recordChange(
       tx,
@@ -519,7 +495,7 @@ export async function switchDueClassesIn(tx: Executor, tenantId: number, now: Da
       now,
     );
   }
-  return changed;
+  return { changed, classes };
 }
 
 // What a run reads of a week that has closed is summarised once, soon after it closes, so that
@@ -537,28 +513,14 @@ export async function summariseClosedWeeksAll(context: AppContext): Promise<numb
   return total;
 }
 
-// The hourly upkeep of 客户分类: classes whose effective date has come, then closed weeks.
-export const classificationUpkeepJob: Job = {
-  name: 'classification.upkeep',
-  description: 'Switches to approved classes whose effective date has come, then summarises the weeks closed since',
-  cadence: everyMinutes(60),
-  run: async (context) => {
-    const switched = await switchDueClassesAll(context);
-    const weeks = await summariseClosedWeeksAll(context);
-    return { switched, weeks };
-  },
-};
-
 // ---- The special class, by hand ----
 
 export type HandClassInput = { class: CustomerClass | null; demoType?: DemoType | null; reason: string };
 
-// 特殊客户 is set (and lifted) only here, with a reason; runs never change it.
-export async function setClassByHand(context: AppContext, actor: Actor, customerId: number, input: HandClassInput) {
-  return context.db.transaction((tx) => setClassByHandIn(tx, actor, customerId, input, context.now()));
-}
-
-export async function setClassByHandIn(
+// 特殊客户 is set (and lifted) only by hand, with a reason; runs never change it. Classification's
+// step of the set-class-by-hand workflow: checks the change, records the history and the audit, and
+// returns the store's new class ({ customerId, class, demoType, … }) for customers to write.
+export async function recordClassByHandIn(
   tx: Executor,
   actor: Actor,
   customerId: number,
@@ -573,7 +535,6 @@ export async function setClassByHandIn(
     throw new DomainError('CLASSIFICATION_DEMO_TYPE_INVALID', {}, 'demoType');
   }
   const to = { class: input.class, demoType: input.class === 'demonstration' ? (input.demoType ?? null) : null };
-  await setCustomerClass(tx, actor.tenantId, customerId, to);
   const effectiveOn = now.toISOString().slice(0, 10);
   await insertHistory(tx, [
     {
@@ -830,18 +791,20 @@ export async function assessSpotCheck(
   });
 }
 
-// Several stores made special by hand at once (the demo), audited as one change.
-export async function setSpecialInBulkIn(
+// Several stores made special by hand at once (the demo), audited as one change: classification's
+// step, which returns the stores' new class for customers to write.
+export async function recordSpecialInBulkIn(
   tx: Executor,
   actor: Actor,
   rows: readonly { customerId: number; reason: string }[],
   now: Date,
 ) {
-  await setSpecialInBulk(tx, actor.tenantId, rows, actor.userId || null, now);
+  const found = await recordSpecialInBulk(tx, actor.tenantId, rows, actor.userId || null, now);
   await recordChange(
     tx,
     actor,
     { action: 'set_class', entity: 'customer', entityId: 0, after: { class: 'special', stores: rows.length } },
     now,
   );
+  return found.map((customerId) => ({ customerId, class: 'special' as const, demoType: null }));
 }

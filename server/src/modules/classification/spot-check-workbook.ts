@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { writeReportWorkbook } from '../../platform/spreadsheets/sheet-writer.ts';
 import type { getSpotCheckReport } from './classification.service.ts';
 
 // 抽查报告 as a workbook: the statistics, then one row per sampled store.
@@ -13,53 +13,52 @@ const classLabels: Record<'zh-CN' | 'en', Record<string, string>> = {
 export async function spotCheckWorkbook(report: Report, locale: 'zh-CN' | 'en'): Promise<Buffer> {
   const zh = locale === 'zh-CN';
   const label = (value: string | null) => (value ? (classLabels[locale][value] ?? value) : '');
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(zh ? `抽查 ${report.id}` : `Spot-check ${report.id}`);
   const { stats } = report;
-  sheet.addRow([zh ? '抽查编号' : 'Spot-check', report.id, zh ? '随机种子' : 'Seed', report.seed]);
-  sheet.addRow([
-    zh ? '准确性' : 'Accuracy',
-    stats.accuracy === null ? '' : stats.accuracy / 100,
-    zh ? '一致性' : 'Consistency',
-    stats.consistency / 100,
-    zh ? '完整性' : 'Completeness',
-    stats.completeness / 100,
-  ]);
-  sheet.addRow([zh ? '样本数' : 'Sampled', stats.sampled, zh ? '已复核' : 'Assessed', stats.assessed]);
-  sheet.addRow([]);
-  sheet.addRow(
-    zh
-      ? ['许可证号', '店名', '分公司', '抽查时分类', '重算分类', '指标完整', '复核分类', '复核一致', '备注']
-      : [
-          'Licence',
-          'Store',
-          'Branch',
-          'Class at sampling',
-          'Re-run class',
-          'Complete',
-          'Inspector class',
-          'Agrees',
-          'Note',
-        ],
-  ).font = { bold: true };
   const yes = zh ? '是' : 'yes';
   const no = zh ? '否' : 'no';
-  for (const item of report.items) {
-    sheet.addRow([
-      item.licenceNo,
-      item.name,
-      item.branchName,
-      label(item.sampledClass),
-      label(item.rerunClass),
-      item.complete ? yes : no,
-      label(item.inspectorClass),
-      item.agrees === null ? '' : item.agrees ? yes : no,
-      item.note ?? '',
-    ]);
-  }
-  for (const cell of ['B2', 'D2', 'F2']) sheet.getCell(cell).numFmt = '0.00%';
-  sheet.columns.forEach((column, index) => {
-    column.width = index === 1 ? 24 : 14;
-  });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeReportWorkbook([
+    {
+      name: zh ? `抽查 ${report.id}` : `Spot-check ${report.id}`,
+      preamble: [
+        [zh ? '抽查编号' : 'Spot-check', report.id, zh ? '随机种子' : 'Seed', report.seed],
+        [
+          zh ? '准确性' : 'Accuracy',
+          stats.accuracy === null ? '' : stats.accuracy / 100,
+          zh ? '一致性' : 'Consistency',
+          stats.consistency / 100,
+          zh ? '完整性' : 'Completeness',
+          stats.completeness / 100,
+        ],
+        [zh ? '样本数' : 'Sampled', stats.sampled, zh ? '已复核' : 'Assessed', stats.assessed],
+        [],
+      ],
+      headers: zh
+        ? ['许可证号', '店名', '分公司', '抽查时分类', '重算分类', '指标完整', '复核分类', '复核一致', '备注']
+        : [
+            'Licence',
+            'Store',
+            'Branch',
+            'Class at sampling',
+            'Re-run class',
+            'Complete',
+            'Inspector class',
+            'Agrees',
+            'Note',
+          ],
+      rows: report.items.map((item) => [
+        item.licenceNo,
+        item.name,
+        item.branchName,
+        label(item.sampledClass),
+        label(item.rerunClass),
+        item.complete ? yes : no,
+        label(item.inspectorClass),
+        item.agrees === null ? '' : item.agrees ? yes : no,
+        item.note ?? '',
+      ]),
+      cellFormats: { B2: '0.00%', D2: '0.00%', F2: '0.00%' },
+      width: 14,
+      widths: { 1: 24 },
+    },
+  ]);
 }

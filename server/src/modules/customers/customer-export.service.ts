@@ -1,10 +1,14 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
+import type { SheetKind } from '../../platform/spreadsheets/sheet-reader.ts';
+import {
+  type DownloadContext,
+  prepareSheetDownload,
+  prepareTemplateDownload,
+} from '../../platform/spreadsheets/sheet-writer.ts';
 import { findCustomerFields } from './custom-fields.repository.ts';
 import { findExportPage } from './customer-import.repository.ts';
-import { customerSheetColumns, formatCustomerRow, requiredSheetColumns, sheetHeaders } from './customer-sheet.rules.ts';
-import type { SheetKind } from './customer-sheet-reader.ts';
-import { type DownloadContext, noRows, prepareSheetDownload } from './customer-sheet-writer.ts';
+import { customerSheetColumns, formatCustomerRow, sheetHeaders } from './customer-sheet.rules.ts';
 import type { CustomerFilters } from './customers.repository.ts';
 import { readCustomerFilters } from './customers.service.ts';
 
@@ -57,31 +61,21 @@ async function* customerPages(
 // The import template: the importable headers (required ones in red) and a sheet of instructions.
 export async function prepareImportTemplate(context: AppContext, actor: Actor, download: DownloadContext) {
   const fields = (await findCustomerFields(context.db, actor.tenantId)).filter((field) => field.active);
-  const columns = customerSheetColumns.filter((column) => !column.readOnly);
-  return prepareSheetDownload('xlsx', {
+  return prepareTemplateDownload({
     sheetName: customerSheetName,
-    headers: sheetHeaders(fields, { readOnly: false }),
-    requiredHeaders: new Set([
-      ...requiredSheetColumns.map((column) => column.header),
-      ...fields.filter((field) => field.required).map((field) => field.label),
-    ]),
-    pages: noRows(),
-    notes: {
-      title: '填写说明',
-      lines: [
-        ['列名', '是否必填', '说明'],
-        ...columns.map((column) => [column.header, column.required ? '必填' : '选填', column.hint]),
-        ...fields.map((field) => [field.label, field.required ? '必填' : '选填', customFieldHint(field)]),
-        [],
-        [
-          '导入方式',
-          '',
-          'create：仅新建，许可证号已存在的行报错；upsert：不存在则新建，已存在则更新（只改有变化的字段）',
-        ],
-        ['全部或全不', '', '任何一行有错误时不导入任何数据，并提供标注了错误单元格的文件供下载修改'],
-        ['文件', '', 'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV（UTF-8 或 GBK），不超过 50 MB；第 1 行为表头'],
+    columns: [
+      ...customerSheetColumns.filter((column) => !column.readOnly),
+      ...fields.map((field) => ({ header: field.label, required: field.required, hint: customFieldHint(field) })),
+    ],
+    about: [
+      [
+        '导入方式',
+        '',
+        'create：仅新建，许可证号已存在的行报错；upsert：不存在则新建，已存在则更新（只改有变化的字段）',
       ],
-    },
+      ['全部或全不', '', '任何一行有错误时不导入任何数据，并提供标注了错误单元格的文件供下载修改'],
+      ['文件', '', 'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV（UTF-8 或 GBK），不超过 50 MB；第 1 行为表头'],
+    ],
     download,
   });
 }

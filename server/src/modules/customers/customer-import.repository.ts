@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import { type ArrayElement, arrayLiteral } from '../../db/array-literal.ts';
+import { arrayLiteral } from '../../db/array-literal.ts';
+import { type RowColumns, unnestRows } from '../../db/bulk-writes.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { orgUnits, tenants, users } from '../../platform/identity/identity.schema.ts';
@@ -189,15 +190,37 @@ export async function findFirstAdministrator(executor: Executor, tenantId: numbe
   return row;
 }
 
-// ---- Bulk writes: each column travels as one array parameter ----
-//
-// A batch of thousands of rows goes in as one statement over `unnest` of one array literal per
-// column (text parameters, so both drivers pass them alike). PostgreSQL reads array literals several
-// times faster than the same rows as a JSON recordset, and the import is bound by the database.
+// ---- Bulk writes: each column travels as one array parameter (db/bulk-writes.ts) ----
 
-function column<Row>(rows: readonly Row[], value: (row: Row) => ArrayElement) {
-  return arrayLiteral(rows.map(value));
-}
+// The columns of a new customer, as insertCustomersInBulk passes them: lists (tags, grams) as the
+// text of an array literal each, cast back in the statement.
+const newCustomerColumns: RowColumns<Omit<CustomerInsert, 'tenantId' | 'createdAt' | 'updatedAt'>> = {
+  licence_no: ['text', (row) => row.licenceNo],
+  name: ['text', (row) => row.name],
+  owner: ['text', (row) => row.owner],
+  phone: ['text', (row) => row.phone],
+  address: ['text', (row) => row.address],
+  district_code: ['text', (row) => row.districtCode],
+  urban_rural: ['text', (row) => row.urbanRural],
+  format: ['text', (row) => row.format],
+  manager_id: ['integer', (row) => row.managerId],
+  branch_id: ['integer', (row) => row.branchId],
+  org_path: ['text', (row) => row.orgPath],
+  order_day: ['smallint', (row) => row.orderDay],
+  order_channel: ['text', (row) => row.orderChannel],
+  latitude: ['double precision', (row) => row.latitude],
+  longitude: ['double precision', (row) => row.longitude],
+  licence_valid_until: ['date', (row) => row.licenceValidUntil],
+  tags: ['text', (row) => arrayLiteral(row.tags ?? [])],
+  custom_fields: ['jsonb', (row) => JSON.stringify(row.customFields ?? {})],
+  name_pinyin: ['text', (row) => row.namePinyin],
+  name_initials: ['text', (row) => row.nameInitials],
+  owner_pinyin: ['text', (row) => row.ownerPinyin],
+  owner_initials: ['text', (row) => row.ownerInitials],
+  name_grams: ['text', (row) => arrayLiteral(row.nameGrams ?? [])],
+  owner_address_grams: ['text', (row) => arrayLiteral(row.ownerAddressGrams ?? [])],
+  status: ['text', (row) => row.status ?? 'active'],
+};
 
 // Many new customers in one statement. A licence number someone else stored meanwhile is skipped
 // (ON CONFLICT DO NOTHING), so the caller sees fewer rows back than it gave and can say so.
@@ -219,26 +242,7 @@ export async function insertCustomersInBulk(
       manager_id, branch_id, org_path, order_day, order_channel, latitude, longitude, licence_valid_until,
       tags::text[], custom_fields, name_pinyin, name_initials, owner_pinyin, owner_initials,
       name_grams::text[], owner_address_grams::text[], status, ${now}, ${now}
-    FROM unnest(
-      ${column(rows, (row) => row.licenceNo)}::text[], ${column(rows, (row) => row.name)}::text[],
-      ${column(rows, (row) => row.owner)}::text[], ${column(rows, (row) => row.phone)}::text[],
-      ${column(rows, (row) => row.address)}::text[], ${column(rows, (row) => row.districtCode)}::text[],
-      ${column(rows, (row) => row.urbanRural)}::text[], ${column(rows, (row) => row.format)}::text[],
-      ${column(rows, (row) => row.managerId)}::integer[], ${column(rows, (row) => row.branchId)}::integer[],
-      ${column(rows, (row) => row.orgPath)}::text[], ${column(rows, (row) => row.orderDay)}::smallint[],
-      ${column(rows, (row) => row.orderChannel)}::text[], ${column(rows, (row) => row.latitude)}::double precision[],
-      ${column(rows, (row) => row.longitude)}::double precision[],
-      ${column(rows, (row) => row.licenceValidUntil)}::date[],
-      ${column(rows, (row) => arrayLiteral(row.tags ?? []))}::text[],
-      ${column(rows, (row) => JSON.stringify(row.customFields ?? {}))}::jsonb[],
-      ${column(rows, (row) => row.namePinyin)}::text[], ${column(rows, (row) => row.nameInitials)}::text[],
-      ${column(rows, (row) => row.ownerPinyin)}::text[], ${column(rows, (row) => row.ownerInitials)}::text[],
-      ${column(rows, (row) => arrayLiteral(row.nameGrams ?? []))}::text[],
-      ${column(rows, (row) => arrayLiteral(row.ownerAddressGrams ?? []))}::text[],
-      ${column(rows, (row) => row.status ?? 'active')}::text[]
-    ) AS v(licence_no, name, owner, phone, address, district_code, urban_rural, format, manager_id, branch_id,
-      org_path, order_day, order_channel, latitude, longitude, licence_valid_until, tags, custom_fields,
-      name_pinyin, name_initials, owner_pinyin, owner_initials, name_grams, owner_address_grams, status)
+    FROM ${unnestRows('v', rows, newCustomerColumns)}
     ON CONFLICT DO NOTHING
     RETURNING id, licence_no`);
   return new Map(
@@ -247,24 +251,4 @@ export async function insertCustomersInBulk(
       Number(row.id),
     ]),
   );
-}
-
-// The portal accounts of many new stores in one statement, as insertRetailerAccounts makes them
-// one by one: username = licence number, no usable password until staff issue one.
-export async function insertRetailerAccountsInBulk(
-  executor: Executor,
-  tenantId: number,
-  stores: readonly { id: number; licenceNo: string; name: string }[],
-  passwordHash: string,
-  now: Date,
-) {
-  if (stores.length === 0) return;
-  await executor.execute(sql`
-    INSERT INTO users (tenant_id, username, display_name, password_hash, must_change_password, role, scope_kind,
-      customer_id, password_changed_at, created_at, updated_at)
-    SELECT ${tenantId}, v.username, v.display_name, ${passwordHash}, true, 'retailer', 'customer', v.customer_id,
-      ${now}, ${now}, ${now}
-    FROM unnest(${column(stores, (store) => store.licenceNo)}::text[], ${column(stores, (store) => store.name)}::text[],
-      ${column(stores, (store) => store.id)}::integer[]) AS v(username, display_name, customer_id)
-    ON CONFLICT DO NOTHING`);
 }

@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../db/test-database.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { users } from '../../platform/identity/identity.schema.ts';
+import { sheetLimits } from '../../platform/spreadsheets/sheet-reader.ts';
+import { entriesOf, sharedStringsOf, workbookWithSharedStrings } from '../../platform/spreadsheets/zip-fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { customerImportErrorFiles } from './customer-import.schema.ts';
 import { pruneImportErrorWorkbooks } from './customer-import.service.ts';
 import { customerSheetColumns } from './customer-sheet.rules.ts';
 import { csvOf, goodRow, importHeaders, multipart, type Row, xlsxOf } from './customer-sheet-fixtures.ts';
-import { sheetLimits } from './customer-sheet-reader.ts';
 import { customers } from './customers.schema.ts';
-import { entriesOf, sharedStringsOf, workbookWithSharedStrings } from './zip-fixtures.ts';
 
 async function readWorkbook(buffer: Buffer) {
   const workbook = new ExcelJS.Workbook();

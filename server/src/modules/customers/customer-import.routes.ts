@@ -12,6 +12,7 @@ import { pickLocale } from '../../platform/errors/error-catalogue.ts';
 import { buildProblem } from '../../platform/errors/problem-handler.ts';
 import { singleLineText } from '../../platform/http/input-bounds.ts';
 import { actorOf, attachment, receiveUpload, xlsxContentType } from '../../platform/http/route-helpers.ts';
+import { downloadFor, streamDownload } from '../../platform/spreadsheets/sheet-writer.ts';
 import { prepareCustomerExport, prepareImportTemplate } from './customer-export.service.ts';
 import {
   checkImportMode,
@@ -20,7 +21,6 @@ import {
   importLimits,
   type StoresMovedSteps,
 } from './customer-import.service.ts';
-import { downloadFor, streamDownload } from './customer-sheet-writer.ts';
 import { customerListQuery } from './customers.contract.ts';
 import { customerFormats } from './customers.schema.ts';
 

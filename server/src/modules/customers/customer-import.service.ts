@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { stat } from 'node:fs/promises';
-import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../app-context.ts';
 import { mergePendingIndexEntries, prepareBulkIndexWrites } from '../../db/bulk-writes.ts';
@@ -9,12 +7,24 @@ import type { Actor } from '../../platform/access/actor.ts';
 import type { DataScope } from '../../platform/access/data-scope.ts';
 import { type Change, recordChanges } from '../../platform/audit/audit.ts';
 import { actorOfUser } from '../../platform/auth/auth.service.ts';
-import { passwordNotIssued } from '../../platform/auth/password-hashing.ts';
-import { DomainError, type ErrorDetails } from '../../platform/errors/domain-error.ts';
-import { type ErrorCode, type Locale, messageOf } from '../../platform/errors/error-catalogue.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { Locale } from '../../platform/errors/error-catalogue.ts';
 import { findUserByUsername } from '../../platform/identity/identity.repository.ts';
+import { createRetailerAccountsIn } from '../../platform/identity/retailer-accounts.ts';
 import { everyMinutes } from '../../platform/jobs/cadence.rules.ts';
 import type { Job } from '../../platform/jobs/job-runner.ts';
+import {
+  allOrNothing,
+  checkAndWriteRows,
+  describeRowErrors,
+  type ImportRowError,
+  type OpenedSheet,
+  openSheetUpload,
+  type RowError,
+  type RowProblem,
+  readSheetRecords,
+  writeErrorWorkbook,
+} from '../../platform/spreadsheets/sheet-import.ts';
 import type { CustomFieldValue, CustomFieldValues } from './custom-field.rules.ts';
 import { findCustomerFields } from './custom-fields.repository.ts';
 import {
@@ -29,40 +39,28 @@ import {
   findTenants,
   insertCustomersInBulk,
   insertImportErrorFile,
-  insertRetailerAccountsInBulk,
   type StoredCustomer,
   updateCustomersInBulk,
 } from './customer-import.repository.ts';
 import { customerStatusLabels } from './customer-reference.ts';
 import { createPinyinMemo, type PinyinMemo, searchKeysOf } from './customer-search.rules.ts';
 import {
-  cellText,
-  type HeaderMap,
-  mapHeader,
+  importColumns,
   type ParsedCustomerRow,
   parseCustomerRow,
   parseCustomFieldCells,
-  type SheetColumnKey,
+  splitCustomCells,
 } from './customer-sheet.rules.ts';
-import {
-  detectSheet,
-  readSheetRows,
-  type SheetKind,
-  unreadableHint,
-  unreadableReasonOf,
-} from './customer-sheet-reader.ts';
-import { createSheetWriter } from './customer-sheet-writer.ts';
 import type { CustomerInsert } from './customers.repository.ts';
 
 type NewCustomer = Omit<CustomerInsert, 'tenantId' | 'createdAt' | 'updatedAt'>;
 
 // 客户档案导入: a spreadsheet of stores, created (mode create) or created and updated (mode upsert).
-// One streaming pass inside one transaction: rows are read and checked in batches (the database
-// asked about each batch's licence numbers), and while the file has shown no error each checked
-// batch is written at once, with its audit trail, as the next batch is being read. At the first
-// error writing stops (checking goes on to the end, so every error is reported) and the
-// transaction is rolled back: nothing is written, and the uploader gets an error workbook
-// instead. Only a batch of rows is ever held in memory, whatever the size of the file.
+// One streaming pass inside one transaction (platform/spreadsheets' all-or-nothing import): rows
+// are read and checked in batches (the database asked about each batch's licence numbers), and
+// while the file has shown no error each checked batch is written at once, with its audit trail,
+// as the next batch is being read. A file with an error writes nothing, and the uploader gets an
+// error workbook instead.
 
 export const importModes = ['create', 'upsert'] as const;
 export type ImportMode = (typeof importModes)[number];
@@ -77,7 +75,7 @@ export const importLimits = {
 // Rows checked against the database, and then written, together.
 const batchSize = 5_000;
 
-export type ImportRowError = { row: number; column: string; value: string; message: string };
+export type { ImportRowError };
 
 export type ImportProgress = (step: 'reading' | 'writing', done: number, total: number) => void;
 
@@ -102,9 +100,7 @@ export type ImportRequest = {
 export type MovedStore = { customerId: number; to: { managerId: number; orgPath: string } };
 export type StoresMovedSteps = (tx: Transaction, tenantId: number, moved: MovedStore[], now: Date) => Promise<void>;
 
-type RowError = { row: number; column: string; value: string; code: ErrorCode; details: ErrorDetails };
 type AcceptedRow = ParsedCustomerRow & {
-  row: number;
   manager: AssignableManager;
   // The custom-field columns the file has, by key; undefined clears the value.
   customFields: Record<string, CustomFieldValue | undefined>;
@@ -122,23 +118,22 @@ export async function importCustomers(
   actor: Actor,
   request: ImportRequest,
 ): Promise<ImportOutcome> {
-  const size = (await stat(request.path)).size;
-  if (size > importLimits.fileBytes) throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit: '50 MB' }, 'file');
-  const detection = await detectSheet(request.path);
-  if (!detection) throw new DomainError('IMPORT_FILE_EMPTY', { fileName: request.fileName }, 'file');
-  if (detection.kind === 'unsupported') {
-    const hint = unreadableHint(detection.reason, request.locale);
-    throw new DomainError('IMPORT_FILE_NOT_SPREADSHEET', { fileName: request.fileName, hint }, 'file');
-  }
-  const pass = await importRows(context, actor, request, detection, size);
+  const sheet = await openSheetUpload(
+    { path: request.path, fileName: request.fileName, locale: request.locale },
+    { maxBytes: importLimits.fileBytes, emptyCode: 'IMPORT_FILE_EMPTY' },
+  );
+  const pass = await allOrNothing(context.db, async (tx) => {
+    await prepareBulkIndexWrites(tx);
+    const now = context.now();
+    const result = await passOverRows(tx, now, actor, request, sheet);
+    if (result.errors.length === 0 && result.moved.length > 0) {
+      await request.onStoresMoved?.(tx, actor.tenantId, result.moved, now);
+    }
+    return result;
+  });
   if (pass.errors.length > 0) {
-    const token = await storeErrorWorkbook(context, actor, request, detection, pass.errors);
-    const errors = pass.errors.slice(0, importLimits.errorsInAnswer).map((error) => ({
-      row: error.row,
-      column: error.column,
-      value: error.value,
-      message: messageOf(error.code, request.locale, error.details),
-    }));
+    const token = await storeErrorWorkbook(context, actor, sheet, pass.errors);
+    const errors = describeRowErrors(pass.errors, request.locale, importLimits.errorsInAnswer);
     return { ok: false, rows: pass.rowCount, errorCount: pass.errors.length, errors, errorWorkbookToken: token };
   }
   const { created, updated, unchanged } = pass;
@@ -160,190 +155,88 @@ type PassResult = {
   moved: MovedStore[];
 };
 
-// Thrown inside the transaction to roll it back when the file had errors.
-class FileHasErrors extends Error {}
-
-async function importRows(
-  context: AppContext,
-  actor: Actor,
-  request: ImportRequest,
-  detection: { kind: SheetKind; encoding?: string },
-  size: number,
-): Promise<PassResult> {
-  let result: PassResult | undefined;
-  try {
-    await context.db.transaction(async (tx) => {
-      await prepareBulkIndexWrites(tx);
-      const now = context.now();
-      result = await passOverRows(tx, now, actor, request, detection, size);
-      if (result.errors.length > 0) throw new FileHasErrors();
-      if (result.moved.length > 0) await request.onStoresMoved?.(tx, actor.tenantId, result.moved, now);
-    });
-  } catch (error) {
-    if (!(error instanceof FileHasErrors)) throw error;
-  }
-  if (!result) throw new Error('the import pass ended without a result');
-  return result;
-}
-
 async function passOverRows(
   tx: Transaction,
   now: Date,
   actor: Actor,
   request: ImportRequest,
-  detection: { kind: SheetKind; encoding?: string },
-  size: number,
+  sheet: OpenedSheet,
 ): Promise<PassResult> {
   const districts = await findDistrictNames(tx, actor.tenantId);
   const managers = await findAssignableManagersByUsername(tx, actor.tenantId, actor.scope);
   // Inactive fields are hidden from import: their columns are ignored, their values kept.
   const fields = (await findCustomerFields(tx, actor.tenantId)).filter((field) => field.active);
-  const errors: RowError[] = [];
   // Licence number → the first row that has it: all a duplicate check needs to keep.
   const firstRowOf = new Map<string, number>();
   const counts = { created: 0, updated: 0, unchanged: 0, moved: [] as MovedStore[] };
   const pinyinMemo = createPinyinMemo();
-  let pending: AcceptedRow[] = [];
-  let header: HeaderMap | undefined;
-  let rowCount = 0;
   let bytesRead = 0;
-  // The batch being written while the next one is read: its statements are already queued on the
-  // transaction's connection, ahead of anything sent later.
-  let writing: Promise<void> = Promise.resolve();
-
-  // The batch read last, its lookup already sent: it is settled once the next batch has been
-  // read, so the database has work queued (that lookup, then the writes) while this process reads.
-  let checking: { batch: AcceptedRow[]; lookup: Promise<StoredCustomer[]> } | undefined;
-
-  // Existing customers decide what a row may do: create mode refuses them, upsert may update them
-  // when they are in the caller's scope and their status stays. In upsert mode they stay locked to
-  // the commit, so nobody changes them between this check and their update.
-  const settle = async () => {
-    if (!checking) return;
-    const { batch, lookup } = checking;
-    checking = undefined;
-    // A failed write ends the import here (and rolls everything back).
-    await writing;
-    const stored = new Map((await lookup).map((row) => [row.licenceNo, row]));
-    const accepted: AcceptedRow[] = [];
-    for (const row of batch) {
-      const existing = stored.get(row.licenceNo);
-      const problem = existing ? problemWithExisting(row, existing, request.mode, actor.scope) : problemWithNew(row);
-      if (problem) errors.push({ row: row.row, value: '', ...problem });
-      else accepted.push(row);
-    }
-    // Once the file has an error nothing more is written: the transaction will be rolled back.
-    if (errors.length > 0) return;
-    writing = writeBatch(tx, actor, now, accepted, stored, pinyinMemo, counts);
-    // Awaited at the next batch or at the end; until then a failure must not count as unhandled.
-    writing.catch(() => {});
-  };
-
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    const lookup =
-      batch.length > 0
-        ? findCustomersByLicence(
-            tx,
-            actor.tenantId,
-            batch.map((row) => row.licenceNo),
-            request.mode === 'upsert',
-          )
-        : undefined;
-    lookup?.catch(() => {});
-    await settle();
-    if (lookup) checking = { batch, lookup };
-  };
-
-  try {
-    for await (const { row, cells } of spreadsheetRows(request, detection, (bytes) => {
+  // Writing as it reads until the first error; only checking after that.
+  const progress = (clean: boolean, done: number) =>
+    request.onProgress?.(clean ? 'writing' : 'reading', Math.min(done, sheet.size), sheet.size);
+  const records = readSheetRecords(sheet, {
+    columns: importColumns(fields),
+    emptyCode: 'IMPORT_FILE_EMPTY',
+    onBytes: (bytes) => {
       bytesRead = bytes;
-    })) {
-      if (!header) {
-        header = mapHeader(cells.map(cellText), fields);
-        if (header.missing.length > 0) {
-          throw new DomainError('IMPORT_COLUMNS_MISSING', { columns: header.missing }, 'file');
-        }
-        if (header.duplicated.length > 0) {
-          throw new DomainError('IMPORT_COLUMNS_DUPLICATED', { columns: header.duplicated }, 'file');
-        }
-        continue;
-      }
-      rowCount += 1;
-      const values: Partial<Record<SheetColumnKey, string>> = {};
-      for (const [key, index] of Object.entries(header.indexOf) as [SheetColumnKey, number][]) {
-        values[key] = cellText(cells[index]);
-      }
-      const customCells: Record<string, string> = {};
-      for (const [key, index] of Object.entries(header.customIndexOf)) customCells[key] = cellText(cells[index]);
+    },
+  });
+
+  const { errors, rowCount } = await checkAndWriteRows(records, {
+    batchRows: request.batchRows ?? batchSize,
+    checkRow: ({ row, cells }): { row: AcceptedRow } | { problems: RowProblem[] } => {
+      const { values, custom: customCells } = splitCustomCells(cells);
       const custom = parseCustomFieldCells(fields, customCells);
       const parsed = parseCustomerRow(values, { districts });
-      for (const problem of [...('problems' in parsed ? parsed.problems : []), ...custom.problems]) {
-        errors.push({ row, ...problem });
+      if ('problems' in parsed || custom.problems.length > 0) {
+        return { problems: [...('problems' in parsed ? parsed.problems : []), ...custom.problems] };
       }
-      if ('problems' in parsed || custom.problems.length > 0) continue;
       const manager = managers.get(parsed.row.managerUsername.toLowerCase());
       if (!manager) {
-        errors.push({
-          row,
-          column: '客户经理账号',
-          value: parsed.row.managerUsername,
-          code: 'IMPORT_MANAGER_UNKNOWN',
-          details: { username: parsed.row.managerUsername },
-        });
-        continue;
+        return {
+          problems: [
+            {
+              column: '客户经理账号',
+              value: parsed.row.managerUsername,
+              code: 'IMPORT_MANAGER_UNKNOWN',
+              details: { username: parsed.row.managerUsername },
+            },
+          ],
+        };
       }
       const firstRow = firstRowOf.get(parsed.row.licenceNo);
       if (firstRow !== undefined) {
-        errors.push({
-          row,
-          column: '专卖许可证号',
-          value: parsed.row.licenceNo,
-          code: 'IMPORT_DUPLICATE_IN_FILE',
-          details: { licenceNo: parsed.row.licenceNo, firstRow },
-        });
-        continue;
+        return {
+          problems: [
+            {
+              column: '专卖许可证号',
+              value: parsed.row.licenceNo,
+              code: 'IMPORT_DUPLICATE_IN_FILE',
+              details: { licenceNo: parsed.row.licenceNo, firstRow },
+            },
+          ],
+        };
       }
       firstRowOf.set(parsed.row.licenceNo, row);
-      pending.push({ ...parsed.row, row, manager, customFields: custom.values });
-      if (pending.length >= (request.batchRows ?? batchSize)) {
-        await flush();
-        // Writing as it reads until the first error; only checking after that.
-        request.onProgress?.(errors.length === 0 ? 'writing' : 'reading', Math.min(bytesRead, size), size);
-      }
-    }
-    await flush();
-    await settle();
-    await writing;
-  } catch (error) {
-    // Let the statements in flight finish (or fail) before the transaction is rolled back.
-    await checking?.lookup.catch(() => {});
-    await writing.catch(() => {});
-    throw error;
-  }
-  if (!header || rowCount === 0) throw new DomainError('IMPORT_FILE_EMPTY', { fileName: request.fileName }, 'file');
-  request.onProgress?.(errors.length === 0 ? 'writing' : 'reading', size, size);
-  errors.sort((a, b) => a.row - b.row);
+      return { row: { ...parsed.row, manager, customFields: custom.values } };
+    },
+    // Existing customers decide what a row may do: create mode refuses them, upsert may update them
+    // when they are in the caller's scope and their status stays. In upsert mode they stay locked
+    // to the commit, so nobody changes them between this check and their update.
+    lookUp: async (rows) => {
+      const licenceNos = rows.map((row) => row.licenceNo);
+      const stored = await findCustomersByLicence(tx, actor.tenantId, licenceNos, request.mode === 'upsert');
+      return new Map(stored.map((row) => [row.licenceNo, row]));
+    },
+    checkStored: (row, stored) => {
+      const existing = stored.get(row.licenceNo);
+      return existing ? problemWithExisting(row, existing, request.mode, actor.scope) : problemWithNew(row);
+    },
+    writeBatch: (rows, stored) => writeBatch(tx, actor, now, rows, stored, pinyinMemo, counts),
+    afterBatch: (clean) => progress(clean, bytesRead),
+  });
+  progress(errors.length === 0, sheet.size);
   return { errors, rowCount, ...counts };
-}
-
-// The file's rows; a file the readers cannot make sense of is one clear message.
-async function* spreadsheetRows(
-  request: ImportRequest,
-  detection: { kind: SheetKind; encoding?: string },
-  onBytes: (bytes: number) => void,
-) {
-  try {
-    yield* readSheetRows(request.path, detection, onBytes);
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    // exceljs and csv-parse fail on files that only look like spreadsheets (a renamed zip, a
-    // truncated workbook, broken quoting): the uploader hears why in their language, not the
-    // library's words.
-    const hint = unreadableHint(unreadableReasonOf(error), request.locale);
-    throw new DomainError('IMPORT_FILE_NOT_SPREADSHEET', { fileName: request.fileName, hint }, 'file');
-  }
 }
 
 function isInScope(scope: DataScope, customer: { orgPath: string; managerId: number; id: number }): boolean {
@@ -357,9 +250,7 @@ function isInScope(scope: DataScope, customer: { orgPath: string; managerId: num
   }
 }
 
-type Problem = Omit<RowError, 'row' | 'value'> & { value?: string };
-
-function problemWithNew(row: AcceptedRow): Problem | undefined {
+function problemWithNew(row: AcceptedRow): RowProblem | undefined {
   if (row.status !== undefined && row.status !== 'active') {
     return { column: '状态', value: customerStatusLabels[row.status], code: 'IMPORT_NEW_CUSTOMER_STATUS', details: {} };
   }
@@ -371,7 +262,7 @@ function problemWithExisting(
   existing: StoredCustomer,
   mode: ImportMode,
   scope: DataScope,
-): Problem | undefined {
+): RowProblem | undefined {
   const licence = { column: '专卖许可证号', value: row.licenceNo, details: { licenceNo: row.licenceNo } };
   if (!isInScope(scope, existing)) return { ...licence, code: 'IMPORT_CUSTOMER_OUT_OF_SCOPE' };
   if (mode === 'create') return { ...licence, code: 'LICENCE_NO_TAKEN' };
@@ -528,7 +419,7 @@ async function writeBatch(
     name: insert.name,
   }));
   // Like a store created through the API: a portal account, no usable password until issued.
-  await insertRetailerAccountsInBulk(tx, actor.tenantId, accounts, passwordNotIssued, now);
+  await createRetailerAccountsIn(tx, actor.tenantId, accounts, now);
   for (const insert of inserts) {
     // The store as created (its search keys are derived, and not part of the record).
     const {
@@ -555,69 +446,28 @@ async function writeBatch(
 
 // ---- The error workbook ----
 
-// The uploaded rows again, all of them as they were, with each bad cell filled and noted with its
-// reason and a 错误原因 column at the end; kept for its uploader only, for a day.
+// The uploaded rows again with each bad cell marked (platform/spreadsheets), kept for its uploader
+// only, for a day.
 async function storeErrorWorkbook(
   context: AppContext,
   actor: Actor,
-  request: ImportRequest,
-  detection: { kind: SheetKind; encoding?: string },
+  sheet: OpenedSheet,
   errors: RowError[],
 ): Promise<string> {
-  const byRow = new Map<number, RowError[]>();
-  for (const error of errors) byRow.set(error.row, [...(byRow.get(error.row) ?? []), error]);
-  const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  let writer: ReturnType<typeof createSheetWriter> | undefined;
-  let columnOf = new Map<string, number>();
-  let width = 0;
-  for await (const { row, cells } of readSheetRows(request.path, detection)) {
-    const texts = cells.map(cellText);
-    if (!writer) {
-      width = texts.length;
-      columnOf = new Map(texts.map((text, index) => [text.replace(/[*＊]$/, ''), index]));
-      writer = createSheetWriter('xlsx', output, { sheetName: '错误标注', headers: [...texts, '错误原因'] });
-      continue;
-    }
-    const padded = Array.from({ length: width }, (_, index) => plainCell(cells[index]));
-    // Every row stays, so the fixed workbook can be imported as it is (the import ignores the
-    // 错误原因 column); only the bad rows carry marks and reasons.
-    const rowErrors = byRow.get(row);
-    if (!rowErrors) {
-      writer.addRow([...padded, null], new Map());
-      continue;
-    }
-    const marks = new Map<number, string>();
-    const reasons: string[] = [];
-    for (const error of rowErrors) {
-      const message = messageOf(error.code, request.locale, error.details);
-      reasons.push(`${error.column}：${message}`);
-      const index = columnOf.get(error.column);
-      if (index !== undefined) marks.set(index, [marks.get(index), message].filter(Boolean).join('\n'));
-    }
-    writer.addRow([...padded, reasons.join('；')], marks);
-  }
-  await writer?.finish();
+  const content = await writeErrorWorkbook(sheet, errors);
   const token = randomBytes(24).toString('base64url');
   const now = context.now();
   await insertImportErrorFile(context.db, {
     tenantId: actor.tenantId,
     token,
     userId: actor.userId,
-    fileName: `${request.fileName.replace(/\.(xlsx|csv)$/i, '')}-错误标注.xlsx`,
+    fileName: `${sheet.fileName.replace(/\.(xlsx|csv)$/i, '')}-错误标注.xlsx`,
     errorCount: errors.length,
-    content: Buffer.concat(chunks),
+    content,
     createdAt: now,
     expiresAt: new Date(now.getTime() + importLimits.errorWorkbookHours * 3_600_000),
   });
   return token;
-}
-
-function plainCell(value: unknown): string | number | null {
-  if (typeof value === 'number') return value;
-  const text = cellText(value);
-  return text === '' ? null : text;
 }
 
 export async function getImportErrorWorkbook(context: AppContext, actor: Actor, token: string) {

@@ -1,11 +1,11 @@
-import ExcelJS from 'exceljs';
+import { csvOf as csvWith, type Row, xlsxOf as xlsxWith } from '../../platform/spreadsheets/sheet-fixtures.ts';
 import { customerSheetColumns } from './customer-sheet.rules.ts';
 
 // Spreadsheets for the import's tests, the CLI's and the benchmark: rows by Chinese header.
 
-export const importHeaders = customerSheetColumns.filter((column) => !column.readOnly).map((column) => column.header);
+export { multipart, type Row } from '../../platform/spreadsheets/sheet-fixtures.ts';
 
-export type Row = Record<string, string | number>;
+export const importHeaders = customerSheetColumns.filter((column) => !column.readOnly).map((column) => column.header);
 
 // A good row; tests override cells by header.
 export const goodRow = (licenceNo: string, overrides: Row = {}): Row => ({
@@ -28,30 +28,10 @@ export const goodRow = (licenceNo: string, overrides: Row = {}): Row => ({
   ...overrides,
 });
 
-export function csvOf(rows: Row[], headers = importHeaders): string {
-  const quote = (value: unknown) => {
-    const text = String(value ?? '');
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return [headers.join(','), ...rows.map((row) => headers.map((header) => quote(row[header])).join(','))].join('\r\n');
+export function csvOf(rows: Row[], headers: readonly string[] = importHeaders): string {
+  return csvWith(rows, headers);
 }
 
-export async function xlsxOf(rows: Row[], headers = importHeaders): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('客户档案');
-  sheet.addRow(headers);
-  for (const row of rows) sheet.addRow(headers.map((header) => row[header] ?? null));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-export function multipart(fileName: string, content: Buffer | string, field = 'file') {
-  const boundary = '----kewo-test-boundary';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content), tail]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
+export function xlsxOf(rows: Row[], headers: readonly string[] = importHeaders): Promise<Buffer> {
+  return xlsxWith(rows, headers);
 }

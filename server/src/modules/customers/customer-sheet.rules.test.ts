@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cellText } from '../../platform/spreadsheets/sheet-cell.rules.ts';
 import {
-  cellText,
   customerSheetColumns,
   formatCustomerRow,
   mapHeader,
@@ -38,23 +38,6 @@ const goodCells: Partial<Record<SheetColumnKey, string>> = {
   tags: '社区店、学校周边',
   status: '',
 };
-
-describe(cellText.name, () => {
-  it.each([
-    [null, ''],
-    ['  恒兴 ', '恒兴'],
-    ['\t350602100006', '350602100006'],
-    [350602100006, '350602100006'],
-    [117.6472, '117.6472'],
-    [new Date('2028-06-30T00:00:00Z'), '2028-06-30'],
-    [{ richText: [{ text: '恒' }, { text: '兴' }] }, '恒兴'],
-    [{ formula: 'A1', result: 7 }, '7'],
-    [{ text: '链接', hyperlink: 'http://x' }, '链接'],
-    [true, 'TRUE'],
-  ])('%j → %s', (value, text) => {
-    expect(cellText(value)).toBe(text);
-  });
-});
 
 describe('cell rules', () => {
   it.each([

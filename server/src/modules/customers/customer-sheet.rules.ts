@@ -2,6 +2,11 @@ import type { z } from 'zod';
 import { DomainError, type ErrorDetails } from '../../platform/errors/domain-error.ts';
 import type { ErrorCode } from '../../platform/errors/error-catalogue.ts';
 import {
+  mapSheetHeader,
+  type SheetColumn as PlatformSheetColumn,
+} from '../../platform/spreadsheets/sheet-columns.rules.ts';
+import type { RowProblem } from '../../platform/spreadsheets/sheet-import.ts';
+import {
   type CustomFieldDefinition,
   type CustomFieldValue,
   formatCustomFieldCell,
@@ -41,15 +46,9 @@ export type SheetColumnKey =
   | 'managerName'
   | 'branchName';
 
-export type SheetColumn = {
-  key: SheetColumnKey;
-  header: string;
-  // The column must be in the file and every row must fill it.
-  required: boolean;
+export type SheetColumn = PlatformSheetColumn<SheetColumnKey> & {
   // Written by the export for the reader; the import ignores it.
   readOnly: boolean;
-  // The template's 填写说明 (filling-in instructions).
-  hint: string;
 };
 
 const column = (key: SheetColumnKey, header: string, required: boolean, hint: string, readOnly = false) => ({
@@ -93,30 +92,6 @@ export const requiredSheetColumns = customerSheetColumns.filter((entry) => entry
 
 export const orderDayLabels = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
 
-// ---- Cells ----
-
-// The text of a cell as exceljs or csv-parse hand it over: strings, numbers, dates, rich text,
-// formulas (their result), hyperlinks (their text).
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const cell = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (Array.isArray(cell.richText))
-      return cell.richText
-        .map((part) => part.text)
-        .join('')
-        .trim();
-    if ('result' in cell) return cellText(cell.result);
-    if ('text' in cell) return cellText(cell.text);
-    if (cell.error) return String(cell.error);
-  }
-  return String(value).trim();
-}
-
 // ---- Header ----
 
 export type HeaderMap = {
@@ -128,45 +103,56 @@ export type HeaderMap = {
   duplicated: string[];
 };
 
+// A custom field's column among the import's columns: keyed apart from the fixed ones.
+const customPrefix = 'custom:';
+const customColumnKey = (key: string) => `${customPrefix}${key}`;
+
+// The columns an import reads: the importable fixed ones, then the active custom fields by label
+// (a required field is a required column).
+export function importColumns(customFields: readonly Pick<CustomFieldDefinition, 'key' | 'label' | 'required'>[] = []) {
+  return [
+    ...customerSheetColumns.filter((entry) => !entry.readOnly),
+    ...customFields.map((field) => ({
+      key: customColumnKey(field.key),
+      header: field.label,
+      required: field.required,
+    })),
+  ];
+}
+
 // Finds the columns by their headers. Custom fields (the active ones) are found by their label; a
 // required one is a required column.
 export function mapHeader(
   headers: readonly string[],
   customFields: readonly Pick<CustomFieldDefinition, 'key' | 'label' | 'required'>[] = [],
 ) {
+  const found = mapSheetHeader(importColumns(customFields), headers);
   const indexOf: HeaderMap['indexOf'] = {};
   const customIndexOf: Record<string, number> = {};
-  const duplicated: string[] = [];
-  const byHeader = new Map(
-    customerSheetColumns.filter((entry) => !entry.readOnly).map((entry) => [entry.header, entry]),
-  );
-  const byLabel = new Map(customFields.map((field) => [field.label, field]));
-  const seen = new Set<string>();
-  headers.forEach((raw, index) => {
-    const header = raw.trim().replace(/[*＊]$/, '');
-    if (header === '') return;
-    if (seen.has(header)) {
-      duplicated.push(header);
-      return;
-    }
-    seen.add(header);
-    const known = byHeader.get(header);
-    if (known) indexOf[known.key] = index;
-    const custom = byLabel.get(header);
-    if (custom && !known) customIndexOf[custom.key] = index;
-  });
-  const missing = [
-    ...requiredSheetColumns.filter((entry) => indexOf[entry.key] === undefined).map((entry) => entry.header),
-    ...customFields
-      .filter((field) => field.required && customIndexOf[field.key] === undefined)
-      .map((field) => field.label),
-  ];
-  return { indexOf, customIndexOf, missing, duplicated } satisfies HeaderMap;
+  for (const field of customFields) {
+    const index = found.indexOf[customColumnKey(field.key)];
+    if (index !== undefined) customIndexOf[field.key] = index;
+  }
+  for (const entry of customerSheetColumns) {
+    const index = found.indexOf[entry.key];
+    if (index !== undefined) indexOf[entry.key] = index;
+  }
+  return { indexOf, customIndexOf, missing: found.missing, duplicated: found.duplicated } satisfies HeaderMap;
+}
+
+// A read row's cells split into the fixed columns' and the custom fields' (by field key).
+export function splitCustomCells(cells: Readonly<Record<string, string | undefined>>) {
+  const values: Partial<Record<SheetColumnKey, string>> = {};
+  const custom: Record<string, string> = {};
+  for (const [key, text] of Object.entries(cells)) {
+    if (text === undefined) continue;
+    if (key.startsWith(customPrefix)) custom[key.slice(customPrefix.length)] = text;
+    else values[key as SheetColumnKey] = text;
+  }
+  return { values, custom };
 }
 
 // ---- Rows ----
-
-export type RowProblem = { column: string; value: string; code: ErrorCode; details: ErrorDetails };
 
 export type ParsedCustomerRow = {
   licenceNo: string;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { districtsOfCity } from './administrative-divisions.ts';
 import { canChangeStatus, checkLicenceNo, checkStatusChange, fieldsNotEditableBy } from './customer.rules.ts';
 import { isPinyinQuery } from './customer-pinyin.ts';
-import { zhangzhouDistricts } from './customer-reference.ts';
 import { searchShapeOf } from './customer-search.rules.ts';
 
-const zhangzhou = new Set(zhangzhouDistricts.map((district) => district.code));
+const zhangzhou = new Set(districtsOfCity('3506').map((district) => district.code));
 
 function errorOf(action: () => unknown): DomainError | undefined {
   try {

@@ -468,66 +468,6 @@ export async function findCustomerHistory(
     .limit(page.limit);
 }
 
-// The retailer accounts of a store (normally one), disabled when its licence is cancelled.
-export async function disableRetailerAccounts(executor: Executor, tenantId: number, customerId: number, now: Date) {
-  const rows = await executor
-    .update(users)
-    .set({ disabled: true, updatedAt: now })
-    .where(
-      and(
-        eq(users.tenantId, tenantId),
-        eq(users.customerId, customerId),
-        eq(users.role, 'retailer'),
-        eq(users.disabled, false),
-      ),
-    )
-    .returning({ id: users.id });
-  return rows.map((row) => row.id);
-}
-
-// ---- Retailer accounts: every store signs in to the portal with its licence number. ----
-
-// A fresh account has no usable password (the hash marker matches nothing): staff issue one from
-// the customer's page, so no password is ever guessable or shared by default.
-export async function insertRetailerAccounts(
-  executor: Executor,
-  tenantId: number,
-  stores: readonly { id: number; licenceNo: string; name: string }[],
-  passwordHash: string,
-  now: Date,
-) {
-  if (stores.length === 0) return [];
-  return executor
-    .insert(users)
-    .values(
-      stores.map((store) => ({
-        tenantId,
-        username: store.licenceNo,
-        displayName: store.name,
-        passwordHash,
-        mustChangePassword: true,
-        role: 'retailer' as const,
-        scopeKind: 'customer' as const,
-        customerId: store.id,
-        passwordChangedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: users.id, username: users.username });
-}
-
-export async function findRetailerAccount(executor: Executor, tenantId: number, customerId: number) {
-  const [row] = await executor
-    .select({ id: users.id, username: users.username, disabled: users.disabled })
-    .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.customerId, customerId), eq(users.role, 'retailer')))
-    .orderBy(users.id)
-    .limit(1);
-  return row;
-}
-
 // ---- What the list can be filtered by, within a scope ----
 
 export async function findCustomerReference(executor: Executor, tenantId: number, scope: DataScope) {

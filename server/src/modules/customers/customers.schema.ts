@@ -90,8 +90,9 @@ export const customers = pgTable(
     longitude: doublePrecision('longitude'),
     licenceValidUntil: date('licence_valid_until', { mode: 'string' }),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    // The current class (客户分类) and, for a demonstration store, its sub-type. Written only by the
-    // classification module (an approved run, or a hand-set special class).
+    // The current class (客户分类) and, for a demonstration store, its sub-type. Decided by the
+    // classification module (an approved run, or a hand-set special class), written by
+    // setCustomerClassesIn in the same workflow.
     classCode: text('class_code', { enum: customerClasses }),
     demoType: text('demo_type', { enum: demoTypes }),
     // Values of the tenant's custom fields (customer_fields), { key: value }.

@@ -2,9 +2,14 @@ import type { AppContext } from '../../app-context.ts';
 import type { Executor, Transaction } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange, recordChanges } from '../../platform/audit/audit.ts';
-import { generateInitialPassword, hashPassword, passwordNotIssued } from '../../platform/auth/password-hashing.ts';
+import { generateInitialPassword, hashPassword } from '../../platform/auth/password-hashing.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { revokeSessionsOfUser, updateUserPassword } from '../../platform/identity/identity.repository.ts';
+import {
+  createRetailerAccountsIn,
+  disableRetailerAccountsIn,
+  findRetailerAccount,
+} from '../../platform/identity/retailer-accounts.ts';
 import { applyCustomFieldChanges, type CustomFieldFilter, parseCustomFieldFilter } from './custom-field.rules.ts';
 import { findCustomerFields } from './custom-fields.repository.ts';
 import { checkLicenceNo, checkStatusChange, fieldsNotEditableBy } from './customer.rules.ts';
@@ -14,16 +19,13 @@ import {
   type CustomerCursor,
   type CustomerFilters,
   type CustomerView,
-  disableRetailerAccounts,
   findAssignableManager,
   findCustomerHistory,
   findCustomerInScope,
   findCustomerPage,
   findCustomerReference,
   findDistrictCodes,
-  findRetailerAccount,
   insertCustomers,
-  insertRetailerAccounts,
   isLicenceNoTaken,
   lockCustomersInScope,
   reassignCustomers,
@@ -192,7 +194,9 @@ export async function createCustomer(context: AppContext, actor: Actor, input: N
         updatedAt: now,
       },
     ]);
-    await createRetailerAccounts(tx, actor.tenantId, [inserted], now);
+    // Every store gets a portal account, without a usable password until staff issue one
+    // (issuePortalPassword).
+    await createRetailerAccountsIn(tx, actor.tenantId, [inserted], now);
     const after = await findCustomerInScope(tx, actor.tenantId, actor.scope, inserted.id);
     await recordChange(tx, actor, { action: 'create', entity: 'customer', entityId: inserted.id, after }, now);
     return after;
@@ -202,17 +206,6 @@ export async function createCustomer(context: AppContext, actor: Actor, input: N
 }
 
 export type CustomerChanges = Partial<Omit<NewCustomer, 'licenceNo' | 'managerId'>>;
-
-// Every store gets a portal account, username = licence number, without a usable password until
-// staff issue one (issuePortalPassword). Import calls this for many stores at once.
-export function createRetailerAccounts(
-  executor: Executor,
-  tenantId: number,
-  stores: readonly { id: number; licenceNo: string; name: string }[],
-  now: Date,
-) {
-  return insertRetailerAccounts(executor, tenantId, stores, passwordNotIssued, now);
-}
 
 export async function editCustomer(context: AppContext, actor: Actor, id: number, changes: CustomerChanges) {
   const changed = Object.keys(changes).filter((key) => changes[key as keyof CustomerChanges] !== undefined);
@@ -268,7 +261,7 @@ export async function changeCustomerStatus(
     await updateCustomer(tx, actor.tenantId, id, { status: input.status, statusReason: reason, updatedAt: now });
     // A cancelled licence (注销) ends the store's use of the portal, at once.
     const disabledAccounts =
-      input.status === 'cancelled' ? await disableRetailerAccounts(tx, actor.tenantId, id, now) : [];
+      input.status === 'cancelled' ? await disableRetailerAccountsIn(tx, actor.tenantId, id, now) : [];
     for (const userId of disabledAccounts) await revokeSessionsOfUser(tx, userId, now);
     await recordChange(
       tx,
@@ -351,7 +344,7 @@ export async function issuePortalPassword(context: AppContext, actor: Actor, cus
   const account = await context.db.transaction(async (tx) => {
     let existing = await findRetailerAccount(tx, actor.tenantId, customerId);
     if (!existing) {
-      await createRetailerAccounts(tx, actor.tenantId, [customer], now);
+      await createRetailerAccountsIn(tx, actor.tenantId, [customer], now);
       existing = await findRetailerAccount(tx, actor.tenantId, customerId);
     }
     if (!existing) throw new DomainError('RETAILER_ACCOUNT_UNAVAILABLE', { licenceNo: customer.licenceNo });

@@ -29,51 +29,6 @@ export async function findOrgUnitByCode(executor: Executor, tenantId: number, co
   return unit;
 }
 
-export async function insertOrgUnit(
-  executor: Executor,
-  unit: {
-    tenantId: number;
-    parentId: number | null;
-    kind: 'city' | 'branch' | 'department';
-    name: string;
-    code: string;
-  },
-  parentPath: string,
-  now: Date,
-) {
-  // The path needs the new id, so the row is written with a placeholder and completed at once.
-  const [inserted] = await executor
-    .insert(orgUnits)
-    .values({ ...unit, path: '', createdAt: now, updatedAt: now })
-    .returning();
-  const [completed] = await executor
-    .update(orgUnits)
-    .set({ path: sql`${parentPath} || ${inserted.id}::text || '/'` })
-    .where(and(eq(orgUnits.tenantId, unit.tenantId), eq(orgUnits.id, inserted.id)))
-    .returning();
-  return completed;
-}
-
-export async function updateOrgUnit(
-  executor: Executor,
-  tenantId: number,
-  id: number,
-  changes: { name?: string; code?: string },
-  now: Date,
-) {
-  const [updated] = await executor
-    .update(orgUnits)
-    .set({ ...changes, updatedAt: now })
-    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id)))
-    .returning();
-  return updated;
-}
-
-export async function insertTenant(executor: Executor, tenant: { code: string; name: string; province: string }) {
-  const [inserted] = await executor.insert(tenants).values(tenant).returning();
-  return inserted;
-}
-
 // Every city company of the deployment, in the order they were set up.
 export async function findAllTenants(executor: Executor) {
   return executor.select().from(tenants).orderBy(asc(tenants.id));
@@ -151,25 +106,6 @@ export async function findStaffInScope(executor: Executor, tenantId: number, sco
     .where(and(staffConditions(tenantId, scope, {}), eq(users.id, userId)))
     .limit(1);
   return user;
-}
-
-export async function insertUser(executor: Executor, user: typeof users.$inferInsert) {
-  const [inserted] = await executor.insert(users).values(user).returning({ id: users.id });
-  return inserted.id;
-}
-
-export async function updateUser(
-  executor: Executor,
-  userId: number,
-  changes: Partial<
-    Pick<typeof users.$inferInsert, 'displayName' | 'role' | 'orgUnitId' | 'scopeKind' | 'scopeOrgUnitId' | 'disabled'>
-  >,
-  now: Date,
-) {
-  await executor
-    .update(users)
-    .set({ ...changes, updatedAt: now })
-    .where(eq(users.id, userId));
 }
 
 export async function isUsernameTaken(executor: Executor, username: string): Promise<boolean> {

@@ -8,7 +8,16 @@ import { assertStrongPassword } from '../../platform/auth/auth.service.ts';
 import { hashPassword } from '../../platform/auth/password-hashing.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Locale } from '../../platform/errors/error-catalogue.ts';
-import { countUsers, revokeSessionsOfUser, updateUserPassword } from '../../platform/identity/identity.repository.ts';
+import {
+  countUsers,
+  insertOrgUnit,
+  insertTenant,
+  insertUser,
+  revokeSessionsOfUser,
+  updateOrgUnit,
+  updateUser,
+  updateUserPassword,
+} from '../../platform/identity/identity.repository.ts';
 import type { OrgUnitKind, Role } from '../../platform/identity/identity.schema.ts';
 import { administrativeDivisions, cityOf, findTenantIdsServingDistricts, insertDistricts } from '../customers/index.ts';
 import {
@@ -19,13 +28,8 @@ import {
   findRootOrgUnit,
   findStaffInScope,
   findStaffPage,
-  insertOrgUnit,
-  insertTenant,
-  insertUser,
   isUsernameTaken,
   type StaffFilters,
-  updateOrgUnit,
-  updateUser,
 } from './organisation.repository.ts';
 import { canPlaceOrgUnit, isScopeAllowed } from './organisation.rules.ts';
 

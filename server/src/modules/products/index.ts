@@ -1,8 +1,11 @@
 // The products module: 卷烟规格, the city company's product catalogue with prices per carton (条).
+import type { KewoModule } from '../../platform/modules/kewo-module.ts';
+import { productErrors } from './products.errors.ts';
+import { productRoutes } from './products.routes.ts';
 
-export { demoProductCatalogue, demoProductSeed } from './demo-products.ts';
 export {
   defaultPriceClass,
+  ean13CheckDigit,
   type PriceClass,
   priceClasses,
   priceClassFloorsFen,
@@ -17,3 +20,5 @@ export {
   productStatuses,
   products,
 } from './products.schema.ts';
+
+export const productsModule: KewoModule = { name: 'products', routes: [productRoutes], errors: productErrors };

@@ -1,6 +1,13 @@
 import { DomainError, type ErrorDetails } from '../../platform/errors/domain-error.ts';
 import type { ErrorCode } from '../../platform/errors/error-catalogue.ts';
 import {
+  mapSheetHeader,
+  type SheetColumn,
+  type SheetHeader,
+  withoutRequiredMark,
+} from '../../platform/spreadsheets/sheet-columns.rules.ts';
+import type { RowProblem } from '../../platform/spreadsheets/sheet-import.ts';
+import {
   checkProductCode,
   checkProductPrices,
   fenToYuan,
@@ -26,7 +33,7 @@ export type ProductColumnKey =
   | 'status'
   | 'isNew';
 
-export type ProductColumn = { key: ProductColumnKey; header: string; required: boolean; hint: string };
+export type ProductColumn = SheetColumn<ProductColumnKey>;
 
 export const productStatusLabels: Record<ProductStatus, string> = { active: '在销', discontinued: '停销' };
 
@@ -68,45 +75,21 @@ const headerOf = (key: ProductColumnKey) => productSheetColumns.find((column) =>
 
 // ---- Header ----
 
-export type ProductHeaderMap = {
-  indexOf: Partial<Record<ProductColumnKey, number>>;
-  missing: string[];
-  duplicated: string[];
-};
+export type ProductHeaderMap = SheetHeader<ProductColumnKey>;
 
 // Headers match with or without a trailing * (required mark), and with full-width brackets
 // (批发价（元/条）) as Chinese keyboards type them.
-function normaliseHeader(raw: string): string {
-  return raw
-    .trim()
-    .replace(/[*＊]$/, '')
-    .replaceAll('（', '(')
-    .replaceAll('）', ')')
-    .replace(/\s+/g, '');
+export function normaliseProductHeader(raw: string): string {
+  return withoutRequiredMark(raw).replaceAll('（', '(').replaceAll('）', ')').replace(/\s+/g, '');
 }
 
 export function mapProductHeader(headers: readonly string[]): ProductHeaderMap {
-  const byHeader = new Map(productSheetColumns.map((column) => [normaliseHeader(column.header), column]));
-  const indexOf: ProductHeaderMap['indexOf'] = {};
-  const duplicated: string[] = [];
-  const seen = new Set<string>();
-  headers.forEach((raw, index) => {
-    const header = normaliseHeader(raw);
-    if (header === '') return;
-    if (seen.has(header)) duplicated.push(raw.trim());
-    seen.add(header);
-    const column = byHeader.get(header);
-    if (column && indexOf[column.key] === undefined) indexOf[column.key] = index;
-  });
-  const missing = productSheetColumns
-    .filter((column) => column.required && indexOf[column.key] === undefined)
-    .map((column) => column.header);
-  return { indexOf, missing, duplicated };
+  return mapSheetHeader(productSheetColumns, headers, normaliseProductHeader);
 }
 
 // ---- Rows ----
 
-export type ProductRowProblem = { column: string; value: string; code: ErrorCode; details: ErrorDetails };
+export type ProductRowProblem = RowProblem;
 
 export type ParsedProductRow = {
   code: string;

@@ -1,28 +1,26 @@
-import { stat } from 'node:fs/promises';
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { type Change, recordChanges } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import { type Locale, messageOf } from '../../platform/errors/error-catalogue.ts';
+import type { Locale } from '../../platform/errors/error-catalogue.ts';
 import {
-  cellText,
+  checkAndWriteRows,
+  describeRowErrors,
+  type ImportRowError,
+  openSheetUpload,
+  readSheetRecords,
+} from '../../platform/spreadsheets/sheet-import.ts';
+import type { SheetKind } from '../../platform/spreadsheets/sheet-reader.ts';
+import {
   type DownloadContext,
-  detectSheet,
-  noRows,
   prepareSheetDownload,
-  readSheetRows,
-  type SheetKind,
-  unreadableHint,
-  unreadableReasonOf,
-} from '../customers/index.ts';
+  prepareTemplateDownload,
+} from '../../platform/spreadsheets/sheet-writer.ts';
 import { defaultPriceClass, priceClassAfterEdit } from './product.rules.ts';
 import {
   formatProductRow,
-  mapProductHeader,
+  normaliseProductHeader,
   type ParsedProductRow,
-  type ProductColumnKey,
-  type ProductHeaderMap,
-  type ProductRowProblem,
   parseProductRow,
   productSheetColumns,
   productSheetHeaders,
@@ -37,118 +35,75 @@ import {
 } from './products.repository.ts';
 import type { ProductInsert } from './products.schema.ts';
 
-// 卷烟规格导入/导出. The import reads and checks every row first (nothing written); only a file
-// without a single error is then written — created or updated by code — in one transaction with
-// its audit trail. A catalogue is a few hundred to a few thousand rows, so it is checked in memory.
+// 卷烟规格导入/导出, through platform/spreadsheets' import. Every row is read and checked first, the
+// whole catalogue in one batch (a few hundred to a few thousand rows); only a file without a single
+// error is then written — created or updated by code — in one transaction with its audit trail.
 
 export const productImportLimits = { fileBytes: 10 * 1024 * 1024, rows: 20_000, errorsInAnswer: 1_000 } as const;
 
-export type ProductImportError = { row: number; column: string; value: string; message: string };
+export type ProductImportError = ImportRowError;
 
 export type ProductImportOutcome =
   | { ok: true; rows: number; created: number; updated: number; unchanged: number }
   | { ok: false; rows: number; errorCount: number; errors: ProductImportError[] };
-
-type RowError = ProductRowProblem & { row: number };
-type AcceptedRow = ParsedProductRow & { row: number };
 
 export async function importProducts(
   context: AppContext,
   actor: Actor,
   request: { path: string; fileName: string; locale: Locale },
 ): Promise<ProductImportOutcome> {
-  const size = (await stat(request.path)).size;
-  if (size > productImportLimits.fileBytes) throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit: '10 MB' }, 'file');
-  const detection = await detectSheet(request.path);
-  if (!detection) throw new DomainError('PRODUCT_IMPORT_FILE_EMPTY', { fileName: request.fileName }, 'file');
-  if (detection.kind === 'unsupported') {
-    const hint = unreadableHint(detection.reason, request.locale);
-    throw new DomainError('IMPORT_FILE_NOT_SPREADSHEET', { fileName: request.fileName, hint }, 'file');
-  }
-  const { accepted, errors, rowCount } = await checkRows(request, detection);
-  const stored = new Map(
-    (
-      await findProductsByCodes(
+  const sheet = await openSheetUpload(request, {
+    maxBytes: productImportLimits.fileBytes,
+    emptyCode: 'PRODUCT_IMPORT_FILE_EMPTY',
+  });
+  const records = readSheetRecords(sheet, {
+    columns: productSheetColumns,
+    normaliseHeader: normaliseProductHeader,
+    emptyCode: 'PRODUCT_IMPORT_FILE_EMPTY',
+    maxRows: productImportLimits.rows,
+  });
+  // Code → the first row that has it.
+  const firstRowOf = new Map<string, number>();
+  let counts = { created: 0, updated: 0, unchanged: 0 };
+  const { errors, rowCount } = await checkAndWriteRows(records, {
+    // One batch: it is looked up, and written, only once every row has been read and found good.
+    batchRows: Number.POSITIVE_INFINITY,
+    checkRow: ({ row, cells }) => {
+      const parsed = parseProductRow(cells);
+      if ('problems' in parsed) return parsed;
+      const firstRow = firstRowOf.get(parsed.row.code);
+      if (firstRow !== undefined) {
+        const details = { code: parsed.row.code, firstRow };
+        return {
+          problems: [{ column: '卷烟编码', value: parsed.row.code, code: 'PRODUCT_IMPORT_DUPLICATE_IN_FILE', details }],
+        };
+      }
+      firstRowOf.set(parsed.row.code, row);
+      return parsed;
+    },
+    // As the check found them, outside the write's transaction: the write reads them again and
+    // refuses a product changed in between.
+    lookUp: async (rows) => {
+      const stored = await findProductsByCodes(
         context.db,
         actor.tenantId,
-        accepted.map((row) => row.code),
-      )
-    ).map((row) => [row.code, row]),
-  );
+        rows.map((row) => row.code),
+      );
+      return new Map(stored.map((row) => [row.code, row]));
+    },
+    writeBatch: async (rows, stored) => {
+      counts = await writeRows(context, actor, rows, stored);
+    },
+  });
   if (errors.length > 0) {
-    errors.sort((a, b) => a.row - b.row);
     return {
       ok: false,
       rows: rowCount,
       errorCount: errors.length,
-      errors: errors.slice(0, productImportLimits.errorsInAnswer).map((error) => ({
-        row: error.row,
-        column: error.column,
-        value: error.value,
-        message: messageOf(error.code, request.locale, error.details),
-      })),
+      errors: describeRowErrors(errors, request.locale, productImportLimits.errorsInAnswer),
     };
   }
-  const counts = await writeRows(context, actor, accepted, stored);
   return { ok: true, rows: rowCount, ...counts };
-}
-
-async function checkRows(
-  request: { path: string; fileName: string; locale: Locale },
-  detection: { kind: SheetKind; encoding?: string },
-) {
-  const errors: RowError[] = [];
-  const accepted: AcceptedRow[] = [];
-  const firstRowOf = new Map<string, number>();
-  let header: ProductHeaderMap | undefined;
-  let rowCount = 0;
-  try {
-    for await (const { row, cells } of readSheetRows(request.path, detection)) {
-      if (!header) {
-        header = mapProductHeader(cells.map(cellText));
-        if (header.missing.length > 0)
-          throw new DomainError('IMPORT_COLUMNS_MISSING', { columns: header.missing }, 'file');
-        if (header.duplicated.length > 0) {
-          throw new DomainError('IMPORT_COLUMNS_DUPLICATED', { columns: header.duplicated }, 'file');
-        }
-        continue;
-      }
-      rowCount += 1;
-      if (rowCount > productImportLimits.rows)
-        throw new DomainError('IMPORT_FILE_TOO_LARGE', { limit: `${productImportLimits.rows} 行` }, 'file');
-      const values: Partial<Record<ProductColumnKey, string>> = {};
-      for (const [key, index] of Object.entries(header.indexOf) as [ProductColumnKey, number][]) {
-        values[key] = cellText(cells[index]);
-      }
-      const parsed = parseProductRow(values);
-      if ('problems' in parsed) {
-        errors.push(...parsed.problems.map((problem) => ({ row, ...problem })));
-        continue;
-      }
-      const firstRow = firstRowOf.get(parsed.row.code);
-      if (firstRow !== undefined) {
-        errors.push({
-          row,
-          column: '卷烟编码',
-          value: parsed.row.code,
-          code: 'PRODUCT_IMPORT_DUPLICATE_IN_FILE',
-          details: { code: parsed.row.code, firstRow },
-        });
-        continue;
-      }
-      firstRowOf.set(parsed.row.code, row);
-      accepted.push({ ...parsed.row, row });
-    }
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    // exceljs and csv-parse fail on files that only look like spreadsheets: the uploader hears why
-    // in their language, not the library's words.
-    const hint = unreadableHint(unreadableReasonOf(error), request.locale);
-    throw new DomainError('IMPORT_FILE_NOT_SPREADSHEET', { fileName: request.fileName, hint }, 'file');
-  }
-  if (!header || rowCount === 0)
-    throw new DomainError('PRODUCT_IMPORT_FILE_EMPTY', { fileName: request.fileName }, 'file');
-  return { accepted, errors, rowCount };
 }
 
 const comparedFields = [
@@ -178,7 +133,7 @@ export function importedFields(row: ParsedProductRow, existing: ProductView) {
 async function writeRows(
   context: AppContext,
   actor: Actor,
-  rows: AcceptedRow[],
+  rows: readonly ParsedProductRow[],
   checked: ReadonlyMap<string, ProductView>,
 ) {
   const now = context.now();
@@ -274,23 +229,15 @@ export async function prepareProductExport(
 }
 
 export async function prepareProductTemplate(download: DownloadContext) {
-  return prepareSheetDownload('xlsx', {
+  return prepareTemplateDownload({
     sheetName: productSheetName,
-    headers: productSheetHeaders,
-    requiredHeaders: new Set(productSheetColumns.filter((column) => column.required).map((column) => column.header)),
-    pages: noRows(),
-    notes: {
-      title: '填写说明',
-      lines: [
-        ['列名', '是否必填', '说明'],
-        ...productSheetColumns.map((column) => [column.header, column.required ? '必填' : '选填', column.hint]),
-        [],
-        ['按编码更新', '', '卷烟编码不存在则新建，已存在则更新（只改有变化的字段）'],
-        ['全部或全不', '', '任何一行有错误时不导入任何数据，并列出每处错误的行、列和原因'],
-        ['文件', '', 'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV（UTF-8 或 GBK），不超过 10 MB；第 1 行为表头'],
-        ['示例', '', '6901028075862、中华、中华(硬)、376.30、450、一类、在销、否'],
-      ],
-    },
+    columns: productSheetColumns,
+    about: [
+      ['按编码更新', '', '卷烟编码不存在则新建，已存在则更新（只改有变化的字段）'],
+      ['全部或全不', '', '任何一行有错误时不导入任何数据，并列出每处错误的行、列和原因'],
+      ['文件', '', 'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV（UTF-8 或 GBK），不超过 10 MB；第 1 行为表头'],
+      ['示例', '', '6901028075862、中华、中华(硬)、376.30、450、一类、在销、否'],
+    ],
     download,
   });
 }

@@ -9,7 +9,7 @@ import { allow, anyStaff, cityWide } from '../../platform/access/access-rule.ts'
 import { pickLocale } from '../../platform/errors/error-catalogue.ts';
 import { buildProblem } from '../../platform/errors/problem-handler.ts';
 import { actorOf, attachment, idParams, receiveUpload, xlsxContentType } from '../../platform/http/route-helpers.ts';
-import { downloadFor, streamDownload } from '../customers/index.ts';
+import { downloadFor, streamDownload } from '../../platform/spreadsheets/sheet-writer.ts';
 import {
   importProducts,
   prepareProductExport,

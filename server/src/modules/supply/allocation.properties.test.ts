@@ -2,16 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type AllocationStore,
-  type AllocationStrategy,
   allocateProduct,
-  type CustomerClass,
-  customerClasses,
-  type Eligibility,
-  explainQuota,
-  failedEligibility,
   type ProductAllocationInput,
   prepareStores,
 } from './allocation.rules.ts';
+import {
+  type AllocationStrategy,
+  type CustomerClass,
+  customerClasses,
+  type Eligibility,
+} from './allocation-strategy.rules.ts';
+import { explainQuota, failedEligibility } from './quota-explanation.rules.ts';
 
 // Random cycles: stores of every grade, class, credit level, format, district; strategies of every kind
 // with random multipliers, caps, 限点 and supplies — then the invariants every allocation must keep.

@@ -1,5 +1,13 @@
-import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { CustomerClass } from '../customers/index.ts';
+import {
+  type AllocationStrategy,
+  type CustomerClass,
+  checkStrategy,
+  customerClasses,
+  type Eligibility,
+  maxGrade,
+  minGrade,
+  type ProductStrategy,
+} from './allocation-strategy.rules.ts';
 
 // 货源投放: how one product's supply in one order cycle becomes a quota (可订量) per store.
 //
@@ -12,16 +20,9 @@ import type { CustomerClass } from '../customers/index.ts';
 //
 // Built for a province: 250,000 stores × 60 products. `prepareStores` turns the stores into typed
 // columns once; each product is then a few passes over those columns, with no object per store.
-
-// The class is the customers schema's (客户分类, decided by the classification module).
-export type { CustomerClass };
-
-export const customerClasses: readonly CustomerClass[] = ['demonstration', 'growth', 'ordinary', 'special'];
-
-export const customerClassLabels: Record<'zh-CN' | 'en', Record<CustomerClass, string>> = {
-  'zh-CN': { demonstration: '示范客户', growth: '成长客户', ordinary: '普通客户', special: '特殊客户' },
-  en: { demonstration: 'demonstration', growth: 'growth', ordinary: 'ordinary', special: 'special' },
-};
+//
+// What a strategy may say, and its checks: allocation-strategy.rules.ts. Why a store got its quota,
+// in words: quota-explanation.rules.ts, from the same arithmetic (the helpers exported below).
 
 export type AllocationStore = {
   customerId: number;
@@ -34,31 +35,7 @@ export type AllocationStore = {
   recentQty: number; // this product: cartons ordered in the last 4 weeks (for proportional)
 };
 
-// 限点: every present key narrows; absent = everyone.
-export type Eligibility = {
-  classes?: CustomerClass[];
-  formats?: string[];
-  districtCodes?: string[];
-  urbanRural?: ('urban' | 'rural')[];
-  gradeMin?: number;
-  gradeMax?: number;
-};
-
-export type AllocationStrategy = {
-  base:
-    | { kind: 'grade_table'; table: Array<{ fromGrade: number; toGrade: number; qty: number }> } // 按档位
-    | { kind: 'proportional'; perStoreCartonsPer4Weeks?: never } // in proportion to recentQty, sized to supply
-    | { kind: 'unlimited' }; // 不限量
-  classMultipliers?: Partial<Record<CustomerClass, number>>; // 按客户分类系数, default 1
-  creditMultipliers?: Record<string, number>; // 按信用等级系数, default 1
-  eligibility?: Eligibility; // 限点
-  cap?: number; // 限量 per store
-};
-
-export type ProductAllocationInput = {
-  productId: number;
-  supply: number | null; // null = unlimited supply
-  strategy: AllocationStrategy;
+export type ProductAllocationInput = ProductStrategy & {
   // This product's last-4-weeks cartons per store, aligned with the stores; when given it replaces
   // each store's `recentQty`, so one store list can serve every product of a cycle.
   recentQuantities?: ArrayLike<number>;
@@ -74,13 +51,9 @@ export type ProductAllocationOutcome = {
   eligibleStores: number;
 };
 
-export const minGrade = 1;
-export const maxGrade = 30;
-export const maxMultiplier = 10;
-
 // Multipliers are applied in units of 1/10,000 so that every raw demand, and every sum of them, is an
 // exact integer: sums then do not depend on the order of the stores (floating-point sums would).
-const multiplierUnit = 10_000;
+export const multiplierUnit = 10_000;
 const classIndexOfNull = 4;
 const classSlots = classIndexOfNull + 1;
 
@@ -115,7 +88,7 @@ export function normaliseGrade(grade: number): number {
   return Math.floor(grade);
 }
 
-function wholeCartons(value: number): number {
+export function wholeCartons(value: number): number {
   return Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
 }
 
@@ -234,14 +207,18 @@ function isPrepared(stores: readonly AllocationStore[] | PreparedStores): stores
 }
 
 // A store's combined class × credit multiplier in 1/10,000 units (1.2 × 1.1 → 13,200).
-function multiplierUnits(strategy: AllocationStrategy, customerClass: CustomerClass | null, credit: string | null) {
+export function multiplierUnits(
+  strategy: AllocationStrategy,
+  customerClass: CustomerClass | null,
+  credit: string | null,
+) {
   const classMultiplier = customerClass === null ? 1 : (strategy.classMultipliers?.[customerClass] ?? 1);
   const creditMultiplier = credit === null ? 1 : (strategy.creditMultipliers?.[credit] ?? 1);
   return Math.round(classMultiplier * creditMultiplier * multiplierUnit);
 }
 
 // A grade table's quantity × multiplier, rounded half up to whole cartons, before the cap.
-function multipliedCartons(qty: number, units: number): number {
+export function multipliedCartons(qty: number, units: number): number {
   return units === multiplierUnit ? qty : Math.floor((qty * units + multiplierUnit / 2) / multiplierUnit);
 }
 
@@ -627,358 +604,4 @@ export function quotaDistribution(quotas: ArrayLike<number>): Array<{ quota: num
     tally.set(quotas[index], (tally.get(quotas[index]) ?? 0) + 1);
   }
   return [...tally.entries()].sort((a, b) => a[0] - b[0]).map(([quota, stores]) => ({ quota, stores }));
-}
-
-// ——— Checking a strategy ———
-
-type Problem = { zh: string; en: string };
-
-function range(from: number, to: number): string {
-  return from === to ? `${from}` : `${from}–${to}`;
-}
-
-function isWhole(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value);
-}
-
-function shown(value: unknown): string {
-  return typeof value === 'number' || typeof value === 'string' ? String(value) : JSON.stringify(value);
-}
-
-function problemsOfTable(table: unknown): Problem[] {
-  if (!Array.isArray(table) || table.length === 0) {
-    return [{ zh: '按档位投放须至少设一行档位', en: 'a grade table needs at least one row' }];
-  }
-  const problems: Problem[] = [];
-  const rows: Array<{ fromGrade: number; toGrade: number }> = [];
-  for (const row of table as Array<{ fromGrade: unknown; toGrade: unknown; qty: unknown }>) {
-    const { fromGrade, toGrade, qty } = row ?? {};
-    const inRange = (grade: unknown): grade is number => isWhole(grade) && grade >= minGrade && grade <= maxGrade;
-    const label = `${shown(fromGrade)}–${shown(toGrade)}`;
-    if (!inRange(fromGrade) || !inRange(toGrade)) {
-      problems.push({
-        zh: `档位 ${label} 超出 1–30（档位须为 1–30 的整数）`,
-        en: `grades ${label} are outside 1–30 (grades are whole numbers from 1 to 30)`,
-      });
-      continue;
-    }
-    if (fromGrade > toGrade) {
-      problems.push({ zh: `档位 ${label} 起止颠倒`, en: `grades ${label} run backwards` });
-      continue;
-    }
-    const rowLabel = range(fromGrade, toGrade);
-    if (typeof qty !== 'number' || !Number.isFinite(qty)) {
-      problems.push({ zh: `档位 ${rowLabel} 未填投放量`, en: `grades ${rowLabel} have no quantity` });
-    } else if (qty < 0) {
-      problems.push({
-        zh: `档位 ${rowLabel} 的投放量不能为负数（${qty}）`,
-        en: `grades ${rowLabel}: the quantity cannot be negative (${qty})`,
-      });
-    } else if (!Number.isInteger(qty)) {
-      problems.push({
-        zh: `档位 ${rowLabel} 的投放量须为整数条（${qty}）`,
-        en: `grades ${rowLabel}: the quantity must be whole cartons (${qty})`,
-      });
-    }
-    rows.push({ fromGrade, toGrade });
-  }
-  rows.sort((a, b) => a.fromGrade - b.fromGrade || a.toGrade - b.toGrade);
-  let covered = minGrade - 1;
-  let previous: { fromGrade: number; toGrade: number } | null = null;
-  for (const row of rows) {
-    if (previous && row.fromGrade <= previous.toGrade) {
-      const [a, b] = [range(previous.fromGrade, previous.toGrade), range(row.fromGrade, row.toGrade)];
-      problems.push({ zh: `档位 ${a} 与 ${b} 重叠`, en: `grades ${a} and ${b} overlap` });
-    } else if (row.fromGrade > covered + 1) {
-      const gap = range(covered + 1, row.fromGrade - 1);
-      problems.push({ zh: `档位 ${gap} 未设投放量`, en: `grades ${gap} have no row` });
-    }
-    if (row.toGrade > covered) covered = row.toGrade;
-    if (!previous || row.toGrade > previous.toGrade) previous = row;
-  }
-  if (rows.length > 0 && covered < maxGrade) {
-    const gap = range(covered + 1, maxGrade);
-    problems.push({ zh: `档位 ${gap} 未设投放量`, en: `grades ${gap} have no row` });
-  }
-  return problems;
-}
-
-function problemsOfMultipliers(
-  multipliers: Record<string, unknown> | undefined,
-  labelOf: (key: string) => Problem,
-): Problem[] {
-  const problems: Problem[] = [];
-  for (const [key, value] of Object.entries(multipliers ?? {})) {
-    if (value === undefined) continue;
-    const label = labelOf(key);
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > maxMultiplier) {
-      problems.push({
-        zh: `${label.zh}系数须大于 0 且不超过 ${maxMultiplier}（${shown(value)}）`,
-        en: `the ${label.en} multiplier must be above 0 and at most ${maxMultiplier} (${shown(value)})`,
-      });
-    }
-  }
-  return problems;
-}
-
-function problemsOfEligibility(eligibility: Eligibility | undefined): Problem[] {
-  if (!eligibility) return [];
-  const problems: Problem[] = [];
-  const lists: Array<[keyof Eligibility, Problem]> = [
-    ['classes', { zh: '客户分类', en: 'classes' }],
-    ['formats', { zh: '业态', en: 'formats' }],
-    ['districtCodes', { zh: '区县', en: 'districts' }],
-    ['urbanRural', { zh: '城乡', en: 'urban/rural' }],
-  ];
-  for (const [key, label] of lists) {
-    const value = eligibility[key];
-    if (value !== undefined && (!Array.isArray(value) || value.length === 0)) {
-      problems.push({
-        zh: `限点“${label.zh}”为空，没有客户可订（不限请不填）`,
-        en: `the eligible ${label.en} list is empty, so no store could order (leave it out for everyone)`,
-      });
-    }
-  }
-  for (const name of eligibility.classes ?? []) {
-    if (!customerClasses.includes(name)) {
-      problems.push({ zh: `未知的客户分类：${shown(name)}`, en: `unknown customer class: ${shown(name)}` });
-    }
-  }
-  for (const value of eligibility.urbanRural ?? []) {
-    if (value !== 'urban' && value !== 'rural') {
-      problems.push({ zh: `未知的城乡类别：${shown(value)}`, en: `unknown urban/rural value: ${shown(value)}` });
-    }
-  }
-  const { gradeMin, gradeMax } = eligibility;
-  for (const [value, zh, en] of [
-    [gradeMin, '下限', 'lowest'],
-    [gradeMax, '上限', 'highest'],
-  ] as const) {
-    if (value !== undefined && (!isWhole(value) || value < minGrade || value > maxGrade)) {
-      problems.push({
-        zh: `限点档位${zh}须为 1–30 的整数（${shown(value)}）`,
-        en: `the ${en} eligible grade must be a whole number from 1 to 30 (${shown(value)})`,
-      });
-    }
-  }
-  if (isWhole(gradeMin) && isWhole(gradeMax) && gradeMin > gradeMax) {
-    problems.push({
-      zh: `限点档位下限 ${gradeMin} 大于上限 ${gradeMax}`,
-      en: `the lowest eligible grade ${gradeMin} is above the highest ${gradeMax}`,
-    });
-  }
-  return problems;
-}
-
-// Every problem of a product's strategy, in zh-CN and English; empty when it can be allocated.
-export function strategyProblems(input: ProductAllocationInput): Problem[] {
-  const { supply, strategy } = input;
-  const problems: Problem[] = [];
-  if (supply !== null && (!isWhole(supply) || supply < 0)) {
-    problems.push({
-      zh: `货源量须为不小于 0 的整数条（${shown(supply)}）`,
-      en: `the supply must be whole cartons, 0 or more (${shown(supply)})`,
-    });
-  }
-  if (strategy.cap !== undefined && (!isWhole(strategy.cap) || strategy.cap < 0)) {
-    problems.push({
-      zh: `限量须为不小于 0 的整数条（${shown(strategy.cap)}）`,
-      en: `the cap must be whole cartons, 0 or more (${shown(strategy.cap)})`,
-    });
-  }
-  const base = strategy.base as { kind: unknown; table?: unknown } | undefined;
-  if (base?.kind === 'grade_table') {
-    problems.push(...problemsOfTable(base.table));
-  } else if (base?.kind === 'proportional') {
-    if (supply === null) {
-      problems.push({
-        zh: '按比例投放须填写货源量',
-        en: 'a proportional allocation needs a supply to share out',
-      });
-    }
-  } else if (base?.kind === 'unlimited') {
-    if (supply !== null && strategy.cap === undefined) {
-      problems.push({
-        zh: `不限量投放不能同时限定货源量 ${shown(supply)}（请清空货源量，或设限量）`,
-        en: `an unlimited allocation cannot also have a supply of ${shown(supply)} (clear the supply, or set a cap)`,
-      });
-    }
-  } else {
-    problems.push({
-      zh: `未知的投放方式：${shown(base?.kind)}`,
-      en: `unknown allocation kind: ${shown(base?.kind)}`,
-    });
-  }
-  problems.push(
-    ...problemsOfMultipliers(strategy.classMultipliers, (key) =>
-      customerClasses.includes(key as CustomerClass)
-        ? {
-            zh: customerClassLabels['zh-CN'][key as CustomerClass],
-            en: customerClassLabels.en[key as CustomerClass],
-          }
-        : { zh: `未知分类 ${key} 的`, en: `unknown class ${key}` },
-    ),
-    ...problemsOfMultipliers(strategy.creditMultipliers, (key) => ({ zh: `信用 ${key} `, en: `credit ${key}` })),
-  );
-  for (const key of Object.keys(strategy.classMultipliers ?? {})) {
-    if (!customerClasses.includes(key as CustomerClass)) {
-      problems.push({ zh: `未知的客户分类：${key}`, en: `unknown customer class: ${key}` });
-    }
-  }
-  problems.push(...problemsOfEligibility(strategy.eligibility));
-  return problems;
-}
-
-export function checkStrategy(input: ProductAllocationInput): void {
-  const problems = strategyProblems(input);
-  if (problems.length === 0) return;
-  throw new DomainError(
-    'ALLOCATION_STRATEGY_INVALID',
-    {
-      productId: input.productId,
-      reason: problems.map((problem) => problem.zh).join('；'),
-      reasonEn: problems.map((problem) => problem.en).join('; '),
-    },
-    'strategy',
-  );
-}
-
-// ——— Explaining a quota ———
-
-const words = {
-  'zh-CN': {
-    separator: '；',
-    grade: (grade: number, qty: number) => `档位 ${grade} → ${qty}`,
-    recent: (cartons: number) => `近4周 ${cartons} 条`,
-    unlimited: '不限量',
-    credit: (level: string) => `信用 ${level}`,
-    cap: (cap: number) => `限量 ${cap}`,
-    share: (scale: string, share: string) => `按货源 ×${scale} → ${share}`,
-    extra: '（最大余数）',
-    ineligible: (criteria: string[]) => `不在投放范围（限点：${criteria.join('、')}）`,
-    criteria: { classes: '客户分类', formats: '业态', districtCodes: '区县', urbanRural: '城乡', grade: '档位范围' },
-  },
-  en: {
-    separator: '; ',
-    grade: (grade: number, qty: number) => `grade ${grade} → ${qty}`,
-    recent: (cartons: number) => `last 4 weeks ${cartons} cartons`,
-    unlimited: 'unlimited',
-    credit: (level: string) => `credit ${level}`,
-    cap: (cap: number) => `cap ${cap}`,
-    share: (scale: string, share: string) => `supply ×${scale} → ${share}`,
-    extra: ' (largest remainder)',
-    ineligible: (criteria: string[]) => `not eligible (restricted by ${criteria.join(', ')})`,
-    criteria: {
-      classes: 'class',
-      formats: 'format',
-      districtCodes: 'district',
-      urbanRural: 'urban/rural',
-      grade: 'grade range',
-    },
-  },
-} as const;
-
-// Up to 2 decimals, no trailing zeros; 2 significant digits for what would round to 0.
-export function formatFigure(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  const rounded = Math.round(value * 100) / 100;
-  if (rounded === 0) return String(Number(value.toPrecision(2)));
-  return String(rounded);
-}
-
-// The 限点 criteria a store fails, as keys of the wording above.
-export function failedEligibility(
-  store: AllocationStore,
-  eligibility: Eligibility | undefined,
-): Array<keyof (typeof words)['en']['criteria']> {
-  if (!eligibility) return [];
-  const failed: Array<keyof (typeof words)['en']['criteria']> = [];
-  if (eligibility.classes && (store.customerClass === null || !eligibility.classes.includes(store.customerClass))) {
-    failed.push('classes');
-  }
-  if (eligibility.formats && !eligibility.formats.includes(store.format)) failed.push('formats');
-  if (eligibility.districtCodes && !eligibility.districtCodes.includes(store.districtCode)) {
-    failed.push('districtCodes');
-  }
-  if (eligibility.urbanRural && !eligibility.urbanRural.includes(store.urbanRural)) failed.push('urbanRural');
-  const grade = normaliseGrade(store.grade);
-  if (grade < (eligibility.gradeMin ?? minGrade) || grade > (eligibility.gradeMax ?? maxGrade)) failed.push('grade');
-  return failed;
-}
-
-// Why a store got its quota, step by step: "档位 24 → 5；×1.2 示范客户 → 6；限量 6".
-// For a proportional product, `store.recentQty` must be this product's cartons (as allocated).
-export function explainQuota(
-  store: AllocationStore,
-  input: ProductAllocationInput,
-  outcome: Pick<ProductAllocationOutcome, 'scale' | 'supply'>,
-  quota: number,
-  locale: 'zh-CN' | 'en' = 'zh-CN',
-): string {
-  const say = words[locale];
-  const { strategy } = input;
-  const failed = failedEligibility(store, strategy.eligibility);
-  if (failed.length > 0) return say.ineligible(failed.map((key) => say.criteria[key]));
-  const base = strategy.base;
-  const cap = strategy.cap;
-  if (base.kind === 'unlimited') {
-    if (cap === undefined) return say.unlimited;
-    const steps: string[] = [say.unlimited, say.cap(cap)];
-    if (outcome.scale < 1 && cap > 0) steps.push(scaledStep(cap, outcome.scale, quota, locale));
-    return steps.join(say.separator);
-  }
-
-  const steps: string[] = [];
-  const multiplierSteps: string[] = [];
-  const classMultiplier = store.customerClass === null ? 1 : (strategy.classMultipliers?.[store.customerClass] ?? 1);
-  if (classMultiplier !== 1 && store.customerClass !== null) {
-    multiplierSteps.push(`×${formatFigure(classMultiplier)} ${customerClassLabels[locale][store.customerClass]}`);
-  }
-  const creditMultiplier = store.creditLevel === null ? 1 : (strategy.creditMultipliers?.[store.creditLevel] ?? 1);
-  if (creditMultiplier !== 1 && store.creditLevel !== null) {
-    multiplierSteps.push(`×${formatFigure(creditMultiplier)} ${say.credit(store.creditLevel)}`);
-  }
-  const units = multiplierUnits(strategy, store.customerClass, store.creditLevel);
-
-  if (base.kind === 'grade_table') {
-    const grade = normaliseGrade(store.grade);
-    const qty = base.table.find((row) => grade >= row.fromGrade && grade <= row.toGrade)?.qty ?? 0;
-    steps.push(say.grade(grade, qty));
-    let raw = qty;
-    if (multiplierSteps.length > 0 && qty > 0) {
-      raw = multipliedCartons(qty, units);
-      const exact = (qty * units) / multiplierUnit;
-      const shown = exact === raw ? `${raw}` : `${formatFigure(exact)} → ${raw}`;
-      steps.push(`${multiplierSteps.join(' ')} → ${shown}`);
-    }
-    if (cap !== undefined && raw >= cap) {
-      steps.push(say.cap(cap));
-      raw = cap;
-    }
-    if (outcome.scale < 1 && raw > 0) steps.push(scaledStep(raw, outcome.scale, quota, locale));
-    return steps.join(say.separator);
-  }
-
-  // Proportional.
-  const cartons = wholeCartons(store.recentQty);
-  steps.push(say.recent(cartons));
-  const weighted = (cartons * units) / multiplierUnit;
-  if (multiplierSteps.length > 0 && cartons > 0) steps.push(`${multiplierSteps.join(' ')} → ${formatFigure(weighted)}`);
-  if (cartons === 0) return `${steps[0]} → ${quota}`;
-  const share = weighted * outcome.scale;
-  if (cap !== undefined && share >= cap - 1e-9) {
-    steps.push(say.share(formatFigure(outcome.scale), formatFigure(share)));
-    steps.push(say.cap(cap));
-    return steps.join(say.separator);
-  }
-  steps.push(scaledStep(weighted, outcome.scale, quota, locale));
-  return steps.join(say.separator);
-}
-
-function scaledStep(demand: number, scale: number, quota: number, locale: 'zh-CN' | 'en'): string {
-  const say = words[locale];
-  const share = demand * scale;
-  const shareText = formatFigure(share);
-  const gotExtra = quota > Math.floor(share + 1e-9);
-  return `${say.share(formatFigure(scale), shareText)}${shareText === String(quota) ? '' : ` → ${quota}`}${gotExtra ? say.extra : ''}`;
 }

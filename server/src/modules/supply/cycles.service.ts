@@ -3,28 +3,20 @@ import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import { beijingMidnightOf } from '../../platform/time/beijing.ts';
+import { addDays } from '../../platform/time/weeks.ts';
 import {
   type AllocationStore,
-  type AllocationStrategy,
   allocateProduct,
-  checkStrategy,
-  explainQuota,
   type ProductAllocationInput,
   type ProductAllocationOutcome,
   prepareStores,
   quotaDistribution,
 } from './allocation.rules.ts';
-import {
-  addDays,
-  cycleCodeOf,
-  defaultLineCap,
-  isCutoff,
-  isLineCap,
-  isMonday,
-  lineCapRange,
-  yuan,
-} from './order.rules.ts';
+import { type AllocationStrategy, checkCycleProducts } from './allocation-strategy.rules.ts';
+import { cycleWindowOf } from './cycle-window.rules.ts';
+import { onlineOrderingRates } from './online-ordering-rate.rules.ts';
+import { cycleCodeOf, lineCapOf, yuan } from './order.rules.ts';
+import { explainQuota } from './quota-explanation.rules.ts';
 import {
   activeProductsByIds,
   allocationFactsOf,
@@ -69,15 +61,8 @@ export async function createCycle(context: AppContext, actor: Actor, input: NewC
 
 // The use case inside a caller's transaction (the demo builds its cycles with it).
 export async function createCycleIn(tx: Executor, actor: Actor, input: NewCycle, now: Date) {
-  if (!isMonday(input.weekStart)) throw new DomainError('CYCLE_WEEK_INVALID', { weekStart: input.weekStart });
-  const weekStartInstant = beijingMidnightOf(input.weekStart).getTime();
-  const opensAt = input.opensAt ? new Date(input.opensAt) : new Date(weekStartInstant);
-  const closesAt = input.closesAt ? new Date(input.closesAt) : new Date(weekStartInstant + 7 * 24 * 3_600_000);
-  if (!isCutoff(input.dailyCutoff) || !(opensAt.getTime() < closesAt.getTime())) {
-    throw new DomainError('CYCLE_WINDOW_INVALID');
-  }
-  const lineCap = input.lineCap ?? defaultLineCap;
-  if (!isLineCap(lineCap)) throw new DomainError('CYCLE_LINE_CAP_INVALID', { ...lineCapRange, lineCap });
+  const { opensAt, closesAt } = cycleWindowOf(input);
+  const lineCap = lineCapOf(input.lineCap);
   if (await findCycleByWeek(tx, actor.tenantId, input.weekStart)) {
     throw new DomainError('CYCLE_EXISTS', { weekStart: input.weekStart });
   }
@@ -159,12 +144,7 @@ export async function setCycleProductsIn(
   input: readonly CycleProductInput[],
   now: Date,
 ) {
-  const seen = new Set<number>();
-  for (const product of input) {
-    if (seen.has(product.productId)) throw new DomainError('ORDER_LINE_DUPLICATE', { productId: product.productId });
-    seen.add(product.productId);
-    checkStrategy(product);
-  }
+  checkCycleProducts(input);
   const cycle = await draftCycle(tx, actor, cycleId);
   const active = new Set(
     (
@@ -297,12 +277,8 @@ export async function publishCycle(context: AppContext, actor: Actor, cycleId: n
 
 export async function publishCycleIn(tx: Executor, actor: Actor, cycleId: number, now: Date) {
   const cycle = await draftCycle(tx, actor, cycleId);
-  const t0 = performance.now();
   const computed = await computeAllocation(tx, actor.tenantId, cycle);
-  const t1 = performance.now();
   await persistAllocation(tx, actor.tenantId, cycle, computed);
-  if (process.env.KEWO_PROFILE)
-    console.log(`PROFILE compute ${(t1 - t0).toFixed(0)} persist ${(performance.now() - t1).toFixed(0)}`);
   await setCycleStatus(tx, actor.tenantId, cycle.id, 'published', now);
   const preview = previewOf(computed);
   await recordChange(
@@ -438,27 +414,10 @@ export async function getCycleDemand(context: AppContext, actor: Actor, cycleId:
   };
 }
 
-// 网上订货率 per branch: by stores (stores ordering online / stores ordering) and by volume
-// (cartons ordered online / cartons ordered).
+// 网上订货率 per branch and in all (online-ordering-rate.rules.ts).
 export async function getOnlineOrderingRate(context: AppContext, actor: Actor, cycleId: number) {
   const cycle = await getCycle(context.db, actor.tenantId, cycleId);
   if (!cycle) throw new DomainError('NOT_FOUND');
   const rows = await onlineOrderingByBranch(context.db, actor.tenantId, actor.scope, cycleId);
-  const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
-  const withRates = <Row extends Omit<(typeof rows)[number], 'branchId' | 'branchName'>>(row: Row) => ({
-    ...row,
-    storeRate: rate(row.storesOnline, row.storesOrdered),
-    volumeRate: rate(row.qtyOnline, row.qty),
-  });
-  const total = rows.reduce(
-    (sum, row) => ({
-      stores: sum.stores + row.stores,
-      storesOrdered: sum.storesOrdered + row.storesOrdered,
-      storesOnline: sum.storesOnline + row.storesOnline,
-      qty: sum.qty + row.qty,
-      qtyOnline: sum.qtyOnline + row.qtyOnline,
-    }),
-    { stores: 0, storesOrdered: 0, storesOnline: 0, qty: 0, qtyOnline: 0 },
-  );
-  return { cycleId, cycleCode: cycle.code, byBranch: rows.map(withRates), total: withRates(total) };
+  return { cycleId, cycleCode: cycle.code, ...onlineOrderingRates(rows) };
 }

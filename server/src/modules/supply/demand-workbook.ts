@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { writeReportWorkbook } from '../../platform/spreadsheets/sheet-writer.ts';
 
 // 需求汇总 as a workbook: one row per product of the cycle.
 
@@ -43,29 +43,26 @@ const headers = {
 };
 
 export async function demandWorkbook(demand: Demand, locale: 'zh-CN' | 'en'): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(
-    locale === 'zh-CN' ? `需求汇总 ${demand.cycleCode}` : `Demand ${demand.cycleCode}`,
-  );
-  sheet.addRow(headers[locale]).font = { bold: true };
   const unlimited = locale === 'zh-CN' ? '不限' : 'unlimited';
-  for (const item of demand.items) {
-    sheet.addRow([
-      item.code,
-      item.brand,
-      item.name,
-      item.supply ?? unlimited,
-      item.quotaTotal ?? unlimited,
-      item.ordered,
-      item.storesOrdered,
-      item.storesAtCap,
-      item.amount,
-    ]);
-  }
-  sheet.getColumn(9).numFmt = '#,##0.00';
-  sheet.columns.forEach((column, index) => {
-    column.width = index === 2 ? 24 : 14;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeReportWorkbook([
+    {
+      name: locale === 'zh-CN' ? `需求汇总 ${demand.cycleCode}` : `Demand ${demand.cycleCode}`,
+      headers: headers[locale],
+      rows: demand.items.map((item) => [
+        item.code,
+        item.brand,
+        item.name,
+        item.supply ?? unlimited,
+        item.quotaTotal ?? unlimited,
+        item.ordered,
+        item.storesOrdered,
+        item.storesAtCap,
+        item.amount,
+      ]),
+      columnFormats: { 9: '#,##0.00' },
+      width: 14,
+      widths: { 2: 24 },
+      freezeHeader: true,
+    },
+  ]);
 }

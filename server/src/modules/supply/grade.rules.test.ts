@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { messageOf } from '../../platform/errors/error-catalogue.ts';
-import { checkGradeWeights, computeGrades, type GradePurchases, gradeDistribution } from './grade.rules.ts';
+// The server's modules register their error codes when loaded, supply's among them.
+import '../../modules.ts';
+import {
+  checkGradeRunPublishable,
+  checkGradeWeights,
+  computeGrades,
+  type GradePurchases,
+  gradeDistribution,
+  gradeRunPeriodOf,
+} from './grade.rules.ts';
 
 function errorOf(action: () => unknown): DomainError | undefined {
   try {
@@ -212,5 +221,50 @@ describe(gradeDistribution.name, () => {
     expect(distribution[29]).toEqual({ grade: 30, count: 2 });
     expect(distribution.reduce((total, entry) => total + entry.count, 0)).toBe(4);
     expect(gradeDistribution([]).every((entry) => entry.count === 0)).toBe(true);
+  });
+});
+
+describe(gradeRunPeriodOf.name, () => {
+  it.each<[string, string, string | undefined, { periodFrom: string; periodTo: string; effectiveOn: string }]>([
+    [
+      'on a Monday morning: the 13 weeks before it, effective next Monday',
+      '2026-11-23T02:00:00Z',
+      undefined,
+      { periodFrom: '2026-08-24', periodTo: '2026-11-22', effectiveOn: '2026-11-30' },
+    ],
+    [
+      'on a Sunday night, Beijing time: the same week as its Monday',
+      '2026-11-29T15:59:00Z',
+      undefined,
+      { periodFrom: '2026-08-24', periodTo: '2026-11-22', effectiveOn: '2026-11-30' },
+    ],
+    [
+      'just after midnight on Monday, Beijing time (still Sunday in UTC): the new week',
+      '2026-11-29T16:01:00Z',
+      undefined,
+      { periodFrom: '2026-08-31', periodTo: '2026-11-29', effectiveOn: '2026-12-07' },
+    ],
+    [
+      'with a date the centre picks',
+      '2026-11-23T02:00:00Z',
+      '2026-12-01',
+      { periodFrom: '2026-08-24', periodTo: '2026-11-22', effectiveOn: '2026-12-01' },
+    ],
+  ])('%s', (_, now, effectiveOn, expected) => {
+    expect(gradeRunPeriodOf(new Date(now), effectiveOn)).toEqual(expected);
+  });
+});
+
+describe(checkGradeRunPublishable.name, () => {
+  it.each<[string, { id: number; status: string }, number | undefined, string | undefined]>([
+    ['publishes the newest draft', { id: 5, status: 'draft' }, 5, undefined],
+    ['refuses a published run', { id: 5, status: 'published' }, 5, 'GRADE_RUN_NOT_DRAFT'],
+    ['refuses a draft with a newer run after it', { id: 4, status: 'draft' }, 5, 'GRADE_RUN_NOT_LATEST'],
+  ])('%s', (_, run, latestRunId, code) => {
+    expect(errorOf(() => checkGradeRunPublishable(run, latestRunId))?.code).toBe(code);
+  });
+
+  it('names the newest run', () => {
+    expect(errorOf(() => checkGradeRunPublishable({ id: 4, status: 'draft' }, 5))?.details).toEqual({ latestId: 5 });
   });
 });

@@ -1,4 +1,5 @@
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { addDays, mondayOf } from '../../platform/time/weeks.ts';
 
 // 档位 (grades 1–30) from a period's purchases: a store's score (0–100) is the weighted percentile rank
 // of its purchase amount and of its quantity among the stores that bought anything; grade =
@@ -14,6 +15,29 @@ export type GradePurchases = { customerId: number; amountFen: number; quantity: 
 export type ComputedGrade = { customerId: number; grade: number; score: number };
 
 export const gradeCount = 30;
+
+// A run grades the 13 whole weeks (Monday to Sunday, Beijing time) before the week it is computed
+// in, and takes effect next Monday unless the centre picks another date.
+export const gradePeriodWeeks = 13;
+
+export function gradeRunPeriodOf(
+  now: Date,
+  effectiveOn?: string,
+): { periodFrom: string; periodTo: string; effectiveOn: string } {
+  const thisWeek = mondayOf(now);
+  return {
+    periodFrom: addDays(thisWeek, -7 * gradePeriodWeeks),
+    periodTo: addDays(thisWeek, -1),
+    effectiveOn: effectiveOn ?? addDays(thisWeek, 7),
+  };
+}
+
+// Only the newest run may be published, and only once: an older draft would take effect over the
+// grades of a newer one.
+export function checkGradeRunPublishable(run: { id: number; status: string }, latestRunId: number | undefined): void {
+  if (run.status !== 'draft') throw new DomainError('GRADE_RUN_NOT_DRAFT');
+  if (latestRunId !== run.id) throw new DomainError('GRADE_RUN_NOT_LATEST', { latestId: latestRunId ?? 0 });
+}
 
 export function checkGradeWeights(weights: GradeWeights): void {
   const { amount, quantity } = weights;

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { arrayLiteral } from '../../db/array-literal.ts';
+import { insertInBatches, unnestRows } from '../../db/bulk-writes.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { customers } from '../customers/index.ts';
@@ -22,7 +22,7 @@ export async function purchasesByStore(executor: Executor, tenantId: number, per
       WHERE c.tenant_id = ${tenantId} AND c.week_start BETWEEN ${periodFrom} AND ${periodTo}
       GROUP BY o.customer_id)
     SELECT c.id AS "customerId", coalesce(b.amount, 0) AS "amountFen", coalesce(b.quantity, 0) AS quantity
-    FROM customers c LEFT JOIN bought b ON b.customer_id = c.id
+    FROM ${customers} c LEFT JOIN bought b ON b.customer_id = c.id
     WHERE c.tenant_id = ${tenantId} AND c.status = 'active'
     ORDER BY c.id`);
   return rowsOf<{ customerId: number; amountFen: string | number; quantity: string | number }>(result).map((row) => ({
@@ -45,16 +45,19 @@ export async function insertCustomerGrades(
   runId: number,
   rows: ReadonlyArray<{ customerId: number; grade: number; score: number; amountFen: number; quantity: number }>,
 ) {
-  const batch = 20_000;
-  for (let start = 0; start < rows.length; start += batch) {
-    const slice = rows.slice(start, start + batch);
-    await executor.execute(sql`
+  await insertInBatches(executor, rows.length, 20_000, (start, end) => {
+    const grades = unnestRows('r', rows.slice(start, end), {
+      customer_id: ['int', (row) => row.customerId],
+      grade: ['smallint', (row) => row.grade],
+      score: ['real', (row) => row.score],
+      amount_fen: ['bigint', (row) => row.amountFen],
+      quantity: ['int', (row) => row.quantity],
+    });
+    return sql`
       INSERT INTO customer_grades (tenant_id, run_id, customer_id, grade, score, amount_fen, quantity)
       SELECT ${tenantId}, ${runId}, r.customer_id, r.grade, r.score, r.amount_fen, r.quantity
-      FROM unnest(${arrayLiteral(slice.map((row) => row.customerId))}::int[], ${arrayLiteral(slice.map((row) => row.grade))}::smallint[],
-        ${arrayLiteral(slice.map((row) => row.score))}::real[], ${arrayLiteral(slice.map((row) => row.amountFen))}::bigint[],
-        ${arrayLiteral(slice.map((row) => row.quantity))}::int[]) AS r(customer_id, grade, score, amount_fen, quantity)`);
-  }
+      FROM ${grades}`;
+  });
 }
 
 export async function listGradeRuns(executor: Executor, tenantId: number) {

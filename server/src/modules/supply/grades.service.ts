@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import { computeGrades, gradeDistribution } from './grade.rules.ts';
+import { checkGradeRunPublishable, computeGrades, gradeDistribution, gradeRunPeriodOf } from './grade.rules.ts';
 import {
   type GradeRunRow,
   type GradeWeights,
@@ -17,13 +17,11 @@ import {
   publishGradeRunRow,
   purchasesByStore,
 } from './grades.repository.ts';
-import { addDays, mondayOf, yuan } from './order.rules.ts';
+import { yuan } from './order.rules.ts';
 import { findScopedCustomer } from './supply.repository.ts';
 
 // 档位: every store's grade 1–30 from its last 13 weeks of purchases. A run is computed as a draft,
 // looked at (its distribution), and published to take effect on its date; runs are the history.
-
-export const gradePeriodWeeks = 13;
 
 export type NewGradeRun = { weights: GradeWeights; effectiveOn?: string };
 
@@ -32,11 +30,7 @@ export async function computeGradeRun(context: AppContext, actor: Actor, input: 
 }
 
 export async function computeGradeRunIn(tx: Executor, actor: Actor, input: NewGradeRun, now: Date) {
-  const thisWeek = mondayOf(now);
-  // The 13 whole weeks before this one.
-  const periodFrom = addDays(thisWeek, -7 * gradePeriodWeeks);
-  const periodTo = addDays(thisWeek, -1);
-  const effectiveOn = input.effectiveOn ?? addDays(thisWeek, 7);
+  const { periodFrom, periodTo, effectiveOn } = gradeRunPeriodOf(now, input.effectiveOn);
   const purchases = await purchasesByStore(tx, actor.tenantId, periodFrom, periodTo);
   const grades = computeGrades(purchases, input.weights);
   const run = await insertGradeRun(tx, {
@@ -118,9 +112,7 @@ export async function publishGradeRun(context: AppContext, actor: Actor, runId: 
 export async function publishGradeRunIn(tx: Executor, actor: Actor, runId: number, now: Date) {
   const run = await getGradeRun(tx, actor.tenantId, runId, true);
   if (!run) throw new DomainError('NOT_FOUND');
-  if (run.status !== 'draft') throw new DomainError('GRADE_RUN_NOT_DRAFT');
-  const latest = await latestGradeRunId(tx, actor.tenantId);
-  if (latest !== run.id) throw new DomainError('GRADE_RUN_NOT_LATEST', { latestId: latest ?? 0 });
+  checkGradeRunPublishable(run, await latestGradeRunId(tx, actor.tenantId));
   await publishGradeRunRow(tx, actor.tenantId, run.id, now);
   await recordChange(
     tx,

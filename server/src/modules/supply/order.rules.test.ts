@@ -4,22 +4,12 @@ import {
   applyToQuotas,
   checkLineCaps,
   checkOrderLines,
-  cycleCodeOf,
+  cycleProductsOfLines,
   defaultLineCap,
-  formatBeijing,
   isLineCap,
-  isWindowOpen,
+  lineCapOf,
   lineDeltas,
-  mondayOf,
-  orderWindowOf,
 } from './order.rules.ts';
-
-const cycle = {
-  weekStart: '2026-11-23',
-  opensAt: new Date('2026-11-22T16:00:00Z'),
-  closesAt: new Date('2026-11-29T16:00:00Z'),
-  dailyCutoff: '17:00',
-};
 
 function codeOf(run: () => unknown): unknown {
   try {
@@ -29,55 +19,6 @@ function codeOf(run: () => unknown): unknown {
   }
   return 'ok';
 }
-
-describe('orderWindowOf', () => {
-  it.each([
-    // order day, Beijing opening, Beijing cutoff
-    [1, '2026-11-23 08:00', '2026-11-23 17:00'],
-    [4, '2026-11-26 08:00', '2026-11-26 17:00'],
-    [7, '2026-11-29 08:00', '2026-11-29 17:00'],
-  ])('a store ordering on day %i orders from %s to %s', (orderDay, opens, closes) => {
-    const window = orderWindowOf({ ...cycle, orderDayOnly: true }, orderDay);
-    expect(formatBeijing(window.opensAt)).toBe(opens);
-    expect(formatBeijing(window.closesAt)).toBe(closes);
-  });
-
-  it('is the cycle window when the cycle is open every day', () => {
-    expect(orderWindowOf({ ...cycle, orderDayOnly: false }, 3)).toEqual({
-      opensAt: cycle.opensAt,
-      closesAt: cycle.closesAt,
-    });
-  });
-
-  it.each([
-    ['2026-11-26T00:00:00Z', true], // 08:00 Beijing on Thursday: the opening instant is inside
-    ['2026-11-25T23:59:59Z', false],
-    ['2026-11-26T08:59:59Z', true],
-    ['2026-11-26T09:00:00Z', false], // 17:00: the cutoff itself is closed
-  ])('at %s the Thursday window is open: %s', (instant, open) => {
-    const window = orderWindowOf({ ...cycle, orderDayOnly: true }, 4);
-    expect(isWindowOpen(window, new Date(instant))).toBe(open);
-  });
-});
-
-describe('week arithmetic', () => {
-  it.each([
-    ['2026-11-23T02:00:00Z', '2026-11-23'], // Monday 10:00 Beijing
-    ['2026-11-22T17:00:00Z', '2026-11-23'], // Monday 01:00 Beijing, still Sunday in UTC
-    ['2026-11-22T15:59:00Z', '2026-11-16'], // Sunday 23:59 Beijing
-    ['2026-11-29T12:00:00Z', '2026-11-23'],
-  ])('the Monday of %s is %s', (instant, monday) => {
-    expect(mondayOf(new Date(instant))).toBe(monday);
-  });
-
-  it.each([
-    ['2026-11-23', '2026-W48'],
-    ['2025-12-29', '2026-W01'],
-    ['2026-12-28', '2026-W53'],
-  ])('the cycle of the week starting %s is %s', (monday, code) => {
-    expect(cycleCodeOf(monday)).toBe(code);
-  });
-});
 
 describe('checkOrderLines', () => {
   it.each([
@@ -166,6 +107,51 @@ describe(checkLineCaps.name, () => {
     [-500, false],
   ])('a cycle cap of %s is allowed: %s', (cap, allowed) => {
     expect(isLineCap(cap)).toBe(allowed);
+  });
+
+  it.each<[string, number | undefined, unknown]>([
+    ['no cap given: the default', undefined, defaultLineCap],
+    ['a cap within the range', 50, 50],
+    ['0', 0, ['CYCLE_LINE_CAP_INVALID', 0]],
+    ['above the range', 10_001, ['CYCLE_LINE_CAP_INVALID', 10_001]],
+    ['a fraction', 2.5, ['CYCLE_LINE_CAP_INVALID', 2.5]],
+  ])('a new cycle with %s has its line cap or is refused', (_, lineCap, expected) => {
+    let result: unknown;
+    try {
+      result = lineCapOf(lineCap);
+    } catch (error) {
+      result = error instanceof DomainError ? [error.code, error.details.lineCap] : error;
+    }
+    expect(result).toEqual(expected);
+  });
+});
+
+describe(cycleProductsOfLines.name, () => {
+  const inCycle = [
+    { productId: 1, name: '芙蓉王(硬)' },
+    { productId: 2, name: '白沙(精品)' },
+  ];
+
+  it.each<[string, Array<{ productId: number; qty: number }>, unknown]>([
+    ['every line in the cycle', [{ productId: 2, qty: 1 }], [1, 2]],
+    ['no lines', [], [1, 2]],
+    [
+      'the first line not in the cycle is named',
+      [
+        { productId: 1, qty: 1 },
+        { productId: 9, qty: 1 },
+        { productId: 8, qty: 1 },
+      ],
+      ['PRODUCT_NOT_IN_CYCLE', 9],
+    ],
+  ])('%s', (_, lines, expected) => {
+    let result: unknown;
+    try {
+      result = [...cycleProductsOfLines(inCycle, lines).keys()];
+    } catch (error) {
+      result = error instanceof DomainError ? [error.code, error.details.productId] : error;
+    }
+    expect(result).toEqual(expected);
   });
 });
 

@@ -1,13 +1,10 @@
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import { beijingOffsetMs } from '../../platform/time/beijing.ts';
+import { isoWeekOf } from '../../platform/time/weeks.ts';
 
-// Rules of ordering (订货): when a store may order in a cycle, what a valid order looks like, and
-// whether it fits the store's quotas. Pure: the clock and the data come in as arguments.
+// Rules of ordering (订货): what a valid order looks like, and whether it fits the store's quotas.
+// When a store may order is the cycle's window (cycle-window.rules.ts). Pure: the data come in as
+// arguments.
 
-// The company works on Beijing time; it has no daylight saving, so a fixed offset is exact.
-const dayMs = 24 * 60 * 60 * 1000;
-// A store's order day opens at 08:00 and closes at the cycle's daily cutoff.
-export const orderDayOpening = '08:00';
 export const maxOrderLines = 200;
 // 每单每品限订: the most cartons of one product one order may hold. A cycle sets its own; the
 // default is far above any real store's week (the demo's largest line is a few dozen cartons, a
@@ -18,79 +15,8 @@ export const lineCapRange = { min: 1, max: 10_000 } as const;
 // The most cartons of one product a store's quota row can record in a cycle (its integer column).
 export const maxRecordedQuantity = 2_147_483_647;
 
-export type CycleWindowSettings = {
-  weekStart: string; // the cycle's Monday, YYYY-MM-DD
-  opensAt: Date;
-  closesAt: Date;
-  orderDayOnly: boolean;
-  dailyCutoff: string; // HH:MM, Beijing time
-};
-
-export type OrderWindow = { opensAt: Date; closesAt: Date };
-
-// A store's window in a cycle: its order day (1 = 周一 … 7 = 周日) from 08:00 to the cutoff, or, when
-// the cycle is open to all days, the cycle's own window.
-export function orderWindowOf(cycle: CycleWindowSettings, orderDay: number): OrderWindow {
-  if (!cycle.orderDayOnly) return { opensAt: cycle.opensAt, closesAt: cycle.closesAt };
-  const day = new Date(`${cycle.weekStart}T00:00:00Z`).getTime() + (orderDay - 1) * dayMs;
-  return {
-    opensAt: new Date(day + minutesOf(orderDayOpening) * 60_000 - beijingOffsetMs),
-    closesAt: new Date(day + minutesOf(cycle.dailyCutoff) * 60_000 - beijingOffsetMs),
-  };
-}
-
-export function isWindowOpen(window: OrderWindow, now: Date): boolean {
-  return now.getTime() >= window.opensAt.getTime() && now.getTime() < window.closesAt.getTime();
-}
-
-export function assertWindowOpen(window: OrderWindow, now: Date): void {
-  if (!isWindowOpen(window, now)) {
-    throw new DomainError('ORDER_WINDOW_CLOSED', {
-      opensAt: formatBeijing(window.opensAt),
-      closesAt: formatBeijing(window.closesAt),
-    });
-  }
-}
-
-export function isCutoff(value: string): boolean {
-  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
-}
-
-function minutesOf(hhmm: string): number {
-  const [hours, minutes] = hhmm.split(':').map(Number);
-  return hours * 60 + minutes;
-}
-
-// "2026-11-26 17:00" in Beijing time, for messages.
-export function formatBeijing(instant: Date): string {
-  return new Date(instant.getTime() + beijingOffsetMs).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-// The Monday (Beijing time) of the week an instant falls in, YYYY-MM-DD.
-export function mondayOf(instant: Date): string {
-  const local = new Date(instant.getTime() + beijingOffsetMs);
-  const weekday = (local.getUTCDay() + 6) % 7; // 0 = Monday
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - weekday))
-    .toISOString()
-    .slice(0, 10);
-}
-
-export function addDays(isoDate: string, days: number): string {
-  return new Date(new Date(`${isoDate}T00:00:00Z`).getTime() + days * dayMs).toISOString().slice(0, 10);
-}
-
-// ISO week code of a cycle ("2026-W48") from its Monday.
-export function cycleCodeOf(weekStart: string): string {
-  const monday = new Date(`${weekStart}T00:00:00Z`);
-  const thursday = new Date(monday.getTime() + 3 * dayMs);
-  const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  const week = Math.floor((thursday.getTime() - yearStart) / dayMs / 7) + 1;
-  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
-}
-
-export function isMonday(isoDate: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(isoDate) && new Date(`${isoDate}T00:00:00Z`).getUTCDay() === 1;
-}
+// A cycle is named by its ISO week (2026-W48).
+export const cycleCodeOf = isoWeekOf;
 
 export type OrderLineInput = { productId: number; qty: number };
 
@@ -111,6 +37,19 @@ export function checkOrderLines(lines: readonly OrderLineInput[]): void {
     }
     seen.add(line.productId);
   }
+}
+
+// The cycle's products by id; every line's product must be among them, or the first that is not is
+// named.
+export function cycleProductsOfLines<Product extends { productId: number }>(
+  products: readonly Product[],
+  lines: readonly OrderLineInput[],
+): Map<number, Product> {
+  const found = new Map(products.map((product) => [product.productId, product]));
+  for (const line of lines) {
+    if (!found.has(line.productId)) throw new DomainError('PRODUCT_NOT_IN_CYCLE', { productId: line.productId });
+  }
+  return found;
 }
 
 // Every line within the cycle's cap of cartons per product per order, whether the product has a
@@ -134,6 +73,13 @@ export function checkLineCaps(
 
 export function isLineCap(value: number): boolean {
   return Number.isInteger(value) && value >= lineCapRange.min && value <= lineCapRange.max;
+}
+
+// A new cycle's cap of cartons per product per order: the default unless the centre sets one.
+export function lineCapOf(lineCap: number | undefined): number {
+  const chosen = lineCap ?? defaultLineCap;
+  if (!isLineCap(chosen)) throw new DomainError('CYCLE_LINE_CAP_INVALID', { ...lineCapRange, lineCap: chosen });
+  return chosen;
 }
 
 // A store's quota row in a cycle: arrays by product position; -1 = unlimited.

@@ -5,15 +5,14 @@ import { duplicateKeyOf } from '../../db/errors.ts';
 import { type Actor, retailerStoreOf } from '../../platform/access/actor.ts';
 import { changeRecordValues, recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { assertWindowOpen, orderWindowOf, storeOrderingOf } from './cycle-window.rules.ts';
 import {
   applyToQuotas,
-  assertWindowOpen,
   checkLineCaps,
   checkOrderLines,
-  isWindowOpen,
+  cycleProductsOfLines,
   lineDeltas,
   type OrderLineInput,
-  orderWindowOf,
   remainingOf,
   yuan,
 } from './order.rules.ts';
@@ -61,16 +60,20 @@ export async function getPortalCycle(context: AppContext, actor: Actor) {
   if (!cycle) throw new DomainError('NO_OPEN_CYCLE');
   const store = await findScopedCustomer(db, actor.tenantId, actor.scope, customerId);
   if (!store) throw new DomainError('NOT_FOUND');
-  const window = orderWindowOf(cycle, store.orderDay);
   const [quotaRow, cycleProducts] = await Promise.all([
     getStoreQuotas(db, actor.tenantId, cycle.id, customerId),
     getCycleProducts(db, actor.tenantId, cycle.id),
   ]);
+  const { window, isOpen } = storeOrderingOf(
+    cycle,
+    { orderDay: store.orderDay, isInCycle: quotaRow !== undefined },
+    now,
+  );
   return {
     cycleId: cycle.id,
     cycleCode: cycle.code,
     window: { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() },
-    isOpen: isWindowOpen(window, now) && quotaRow !== undefined,
+    isOpen,
     lineCap: cycle.lineCap,
     items: quotaRow
       ? cycleProducts
@@ -176,7 +179,7 @@ async function attemptOrder(
     throw new DomainError(store ? 'STORE_NOT_IN_CYCLE' : 'NOT_FOUND');
   }
   assertWindowOpen(orderWindowOf(cycle, quotaRow.orderDay), now);
-  const products = productsByLine(snapshot.products, command.lines);
+  const products = cycleProductsOfLines(snapshot.products, command.lines);
   checkLineCaps(command.lines, cycle.lineCap, products);
   const ordered = applyToQuotas(
     quotaRow,
@@ -237,16 +240,7 @@ async function productsOfLines(
     cycle.id,
     lines.map((line) => line.productId),
   );
-  return productsByLine(rows, lines);
-}
-
-// The cycle's products by id; every line's product must be among them.
-function productsByLine<T extends PricedCycleProduct>(rows: readonly T[], lines: readonly OrderLineInput[]) {
-  const found = new Map(rows.map((row) => [row.productId, row]));
-  for (const line of lines) {
-    if (!found.has(line.productId)) throw new DomainError('PRODUCT_NOT_IN_CYCLE', { productId: line.productId });
-  }
-  return found;
+  return cycleProductsOfLines(rows, lines);
 }
 
 function resultOf(

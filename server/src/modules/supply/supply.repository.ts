@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal.ts';
+import { insertInBatches, unnestArrays } from '../../db/bulk-writes.ts';
 import type { Executor } from '../../db/client.ts';
 import { shapedStatement } from '../../db/prepared.ts';
 import { type DataScope, scopeCondition, scopeConditionOf, scopeValueOf } from '../../platform/access/data-scope.ts';
@@ -7,7 +8,7 @@ import { changeRecordedWith } from '../../platform/audit/audit.ts';
 import { orgUnits } from '../../platform/identity/identity.schema.ts';
 import { type CustomerClass, customers } from '../customers/index.ts';
 import { products } from '../products/index.ts';
-import type { AllocationStrategy } from './allocation.rules.ts';
+import type { AllocationStrategy } from './allocation-strategy.rules.ts';
 import {
   type CycleProductOutcome,
   cycleProducts,
@@ -214,7 +215,7 @@ export async function storesForAllocation(
       ORDER BY effective_on DESC, id DESC LIMIT 1)
     SELECT c.id AS "customerId", c.format, c.district_code AS "districtCode", c.urban_rural AS "urbanRural",
       c.class_code AS "customerClass", g.grade
-    FROM customers c
+    FROM ${customers} c
     LEFT JOIN customer_grades g ON g.tenant_id = c.tenant_id AND g.customer_id = c.id AND g.run_id = (SELECT id FROM run)
     WHERE c.tenant_id = ${tenantId} AND c.status = 'active'
     ORDER BY c.id`);
@@ -291,51 +292,44 @@ export async function insertStoreQuotas(
     if (column.length !== count) throw new Error(`expected ${count} quotas per product, got ${column.length}`);
   }
   const writer = new IntLiteralWriter();
-  let writing: Promise<unknown> = Promise.resolve();
-  try {
-    for (let start = 0; start < count; start += batch) {
-      const end = Math.min(count, start + batch);
-      const recent: Array<ArrayLike<number> | null> = [];
-      let withRecent = false;
-      let withClass = false;
-      let withCredit = false;
-      for (let index = start; index < end; index += 1) {
-        const row = columns.recent(index);
-        if (row !== null && row.length !== width) throw new Error(`expected ${width} values, got ${row.length}`);
-        recent.push(row);
-        withRecent ||= row !== null;
-        withClass ||= columns.customerClasses[index] !== null;
-        withCredit ||= columns.creditLevels[index] !== null;
-      }
-      const texts = (values: ArrayLike<string | null>) =>
-        arrayLiteral(Array.prototype.slice.call(values, start, end) as Array<string | null>);
-      const statement = sql`
-        INSERT INTO store_quotas (tenant_id, cycle_id, customer_id, quotas, ordered, grade, customer_class, credit_level, recent)
-        SELECT ${tenantId}, ${cycleId}, r.customer_id,
-          flat.quotas[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int],
-          array_fill(0, ARRAY[${width}::int]), r.grade, r.customer_class, r.credit_level,
-          CASE WHEN r.has_recent THEN flat.recent[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int] END
-        FROM unnest(
-          ${writer.column(columns.customerIds, start, end)}::int[],
-          ${writer.column(columns.grades, start, end)}::smallint[],
-          ${withClass ? texts(columns.customerClasses) : null}::text[],
-          ${withCredit ? texts(columns.creditLevels) : null}::text[],
-          ${arrayLiteral(recent.map((row) => row !== null))}::boolean[]
-        ) WITH ORDINALITY AS r(customer_id, grade, customer_class, credit_level, has_recent, n)
-        CROSS JOIN (
-          SELECT ${writer.matrix(columns.quotas, start, end)}::int[] AS quotas,
-            ${withRecent ? writer.rows(recent, width) : null}::int[] AS recent
-        ) AS flat`;
-      await writing;
-      // One promise for the statement (a drizzle query runs again at every `then`).
-      writing = Promise.resolve(executor.execute(statement));
-      // Awaited before the next batch is sent or at the end; until then a failure is not unhandled.
-      writing.catch(() => {});
+  await insertInBatches(executor, count, batch, (start, end) => {
+    const recent: Array<ArrayLike<number> | null> = [];
+    let withRecent = false;
+    let withClass = false;
+    let withCredit = false;
+    for (let index = start; index < end; index += 1) {
+      const row = columns.recent(index);
+      if (row !== null && row.length !== width) throw new Error(`expected ${width} values, got ${row.length}`);
+      recent.push(row);
+      withRecent ||= row !== null;
+      withClass ||= columns.customerClasses[index] !== null;
+      withCredit ||= columns.creditLevels[index] !== null;
     }
-  } finally {
-    await writing.catch(() => {});
-  }
-  await writing;
+    const texts = (values: ArrayLike<string | null>) =>
+      arrayLiteral(Array.prototype.slice.call(values, start, end) as Array<string | null>);
+    const stores = unnestArrays(
+      'r',
+      {
+        customer_id: ['int', writer.column(columns.customerIds, start, end)],
+        grade: ['smallint', writer.column(columns.grades, start, end)],
+        customer_class: ['text', withClass ? texts(columns.customerClasses) : null],
+        credit_level: ['text', withCredit ? texts(columns.creditLevels) : null],
+        has_recent: ['boolean', arrayLiteral(recent.map((row) => row !== null))],
+      },
+      { ordinality: 'n' },
+    );
+    return sql`
+      INSERT INTO store_quotas (tenant_id, cycle_id, customer_id, quotas, ordered, grade, customer_class, credit_level, recent)
+      SELECT ${tenantId}, ${cycleId}, r.customer_id,
+        flat.quotas[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int],
+        array_fill(0, ARRAY[${width}::int]), r.grade, r.customer_class, r.credit_level,
+        CASE WHEN r.has_recent THEN flat.recent[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int] END
+      FROM ${stores}
+      CROSS JOIN (
+        SELECT ${writer.matrix(columns.quotas, start, end)}::int[] AS quotas,
+          ${withRecent ? writer.rows(recent, width) : null}::int[] AS recent
+      ) AS flat`;
+  });
 }
 
 // Integer array literals ('{1,0,-1,…}') written digit by digit into one reused byte buffer and
@@ -458,13 +452,13 @@ export const orderSnapshotStatement = shapedStatement({
       ${idempotent ? sql`stored.response` : sql`NULL::jsonb`} AS response,
       (SELECT json_agg(json_build_object('productId', cp.product_id, 'position', cp.position, 'code', p.code,
           'name', p.name, 'wholesalePriceFen', p.wholesale_price_fen) ORDER BY cp.position)
-        FROM cycle_products cp JOIN products p ON p.tenant_id = cp.tenant_id AND p.id = cp.product_id
+        FROM cycle_products cp JOIN ${products} p ON p.tenant_id = cp.tenant_id AND p.id = cp.product_id
         WHERE cp.tenant_id = ${value('tenantId')} AND cp.cycle_id = cycle.id
           AND cp.product_id = ANY(${value('productIds')}::int[])) AS products
     FROM cycle
     LEFT JOIN LATERAL (
       SELECT q.quotas, q.ordered, customers.order_day
-      FROM store_quotas q JOIN customers ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
+      FROM store_quotas q JOIN ${customers} ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
       WHERE q.tenant_id = ${value('tenantId')} AND q.cycle_id = cycle.id AND q.customer_id = ${value('customerId')}
         AND ${scopeConditionOf(scope, customerColumns, value('scope'))}) store ON true
     ${
@@ -533,7 +527,7 @@ export async function lockStoreQuotas(
 ): Promise<LockedQuotaRow | undefined> {
   const result = await executor.execute(sql`
     SELECT q.quotas, q.ordered, customers.order_day AS "orderDay"
-    FROM store_quotas q JOIN customers ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
+    FROM store_quotas q JOIN ${customers} ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
     WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND q.customer_id = ${customerId}
       AND ${customerScope(scope)}
     FOR UPDATE OF q`);
@@ -809,7 +803,7 @@ export async function cycleDemand(executor: Executor, tenantId: number, scope: D
       count(*) FILTER (WHERE u.ordered > 0)::int AS "storesOrdered",
       count(*) FILTER (WHERE u.quota > 0 AND u.ordered >= u.quota)::int AS "storesAtCap"
     FROM store_quotas q
-    JOIN customers ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
+    JOIN ${customers} ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
     CROSS JOIN LATERAL unnest(q.quotas, q.ordered) WITH ORDINALITY AS u(quota, ordered, position)
     WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND ${customerScope(scope)}
     GROUP BY u.position`);
@@ -845,7 +839,7 @@ export async function onlineOrderingByBranch(executor: Executor, tenantId: numbe
       coalesce(sum(so.qty), 0)::bigint AS qty,
       coalesce(sum(so.qty_online), 0)::bigint AS "qtyOnline"
     FROM store_quotas q
-    JOIN customers ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
+    JOIN ${customers} ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
     JOIN ${orgUnits} u ON u.tenant_id = customers.tenant_id AND u.id = customers.branch_id
     LEFT JOIN store_orders so ON so.customer_id = q.customer_id
     WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND ${customerScope(scope)}

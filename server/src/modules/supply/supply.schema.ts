@@ -16,7 +16,7 @@ import {
 import { tenants, users } from '../../platform/identity/identity.schema.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { products } from '../products/products.schema.ts';
-import type { AllocationStrategy } from './allocation.rules.ts';
+import type { AllocationStrategy } from './allocation-strategy.rules.ts';
 import { defaultLineCap } from './order.rules.ts';
 
 // 货源 supply: grades (档位), weekly order cycles (订货周期), the allocation of each cycle's limited

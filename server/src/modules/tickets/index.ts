@@ -1,12 +1,26 @@
 // The tickets module: 投诉建议 (C9) — complaints and suggestions with SLA clocks, escalation, the
-// complaint library, service-failure recovery, notifications and the inbound gateway.
+// complaint library, service-failure recovery and the inbound gateway. It tells people through
+// the platform's notifications and outbound gateway (platform/notifications).
+import type { KewoModule } from '../../platform/modules/kewo-module.ts';
+import { portalTicketRoutes } from './portal-tickets.routes.ts';
+import { ticketErrors } from './tickets.errors.ts';
+import { ticketRoutes } from './tickets.routes.ts';
+import { ticketSweepJob } from './tickets-sweep.ts';
 
-export { demoTicketPolicy, type SlaState, slaColumnsOfState } from './demo-ticket-policy.ts';
+export { defaultSlaClockOf } from './default-sla-clock.ts';
+export { issueChannelKey } from './inbound-gateway.service.ts';
 export { moveTicketsWithStoresIn } from './moved-stores.ts';
-export { setOutboundGateway } from './outbound-gateway.ts';
 export { portalTicketRoutes } from './portal-tickets.routes.ts';
-export { issueChannelKey } from './ticket-library.service.ts';
+export type { SlaState } from './sla.rules.ts';
+export { slaColumnsOf } from './ticket-sla.rules.ts';
 export { ensureTicketSetup } from './tickets.repository.ts';
 export { ticketRoutes } from './tickets.routes.ts';
 export { ticketEvents, tickets } from './tickets.schema.ts';
 export { sweepTickets, ticketSweepJob } from './tickets-sweep.ts';
+
+export const ticketsModule: KewoModule = {
+  name: 'tickets',
+  routes: [ticketRoutes, portalTicketRoutes],
+  jobs: [ticketSweepJob],
+  errors: ticketErrors,
+};

@@ -4,6 +4,9 @@ import type { AppContext } from '../../app-context.ts';
 import { allow } from '../../platform/access/access-rule.ts';
 import { retailerStoreOf } from '../../platform/access/actor.ts';
 import { actorOf, idParams } from '../../platform/http/route-helpers.ts';
+import { confirmTicket } from './ticket-confirmation.service.ts';
+import { createTicket } from './ticket-opening.service.ts';
+import { getTicket, listTicketsFor } from './ticket-reading.service.ts';
 import {
   confirmSchema,
   portalReplySchema,
@@ -12,7 +15,7 @@ import {
   ticketDetailSchema,
   ticketListSchema,
 } from './tickets.contract.ts';
-import { confirmTicket, createTicket, getTicket, listTicketsFor, replyToTicket } from './tickets.service.ts';
+import { replyToTicket } from './tickets.service.ts';
 
 // 投诉建议 in the retailer portal: file, follow, answer, confirm or reject with a rating. The store
 // is always the caller's own; another store's ticket is 404.

@@ -1,4 +1,5 @@
 // SLA clocks of a ticket (投诉建议的时限), pure: the state is data, `now` is an argument.
+import { isWorkingDay } from '../../platform/calendar/business-calendar.rules.ts';
 import { beijingOffsetMs } from '../../platform/time/beijing.ts';
 //
 // Two targets run on every ticket: the first response (default 24 h) and the resolution. Each has a
@@ -23,25 +24,27 @@ export type SlaTarget = (typeof slaTargets)[number];
 const minuteMs = 60_000;
 const dayMs = 86_400_000;
 
-export type BusinessCalendar = {
+// The desk's hours, kept with tickets (ticket_settings) …
+export type BusinessHours = {
   // ISO weekdays that are working days, 1 = Monday … 7 = Sunday.
   weekdays: readonly number[];
   // Opening hours, Beijing time, "HH:MM".
   opens: string;
   closes: string;
+};
+
+// … over the city company's calendar (platform/calendar), which visits plan on too. The settings
+// page edits both as one, under these names.
+export type BusinessCalendar = BusinessHours & {
   // Dates (YYYY-MM-DD, Beijing) that are closed although on a working weekday …
   holidays: readonly string[];
   // … and weekend dates that are worked (调休).
   extraWorkdays: readonly string[];
 };
 
-export const defaultCalendar: BusinessCalendar = {
-  weekdays: [1, 2, 3, 4, 5],
-  opens: '08:30',
-  closes: '17:30',
-  holidays: [],
-  extraWorkdays: [],
-};
+export const defaultBusinessHours: BusinessHours = { weekdays: [1, 2, 3, 4, 5], opens: '08:30', closes: '17:30' };
+
+export const defaultCalendar: BusinessCalendar = { ...defaultBusinessHours, holidays: [], extraWorkdays: [] };
 
 export type SlaPolicy = {
   firstResponseMinutes: number;
@@ -84,11 +87,13 @@ function dateOfDay(day: number): string {
   return new Date(day * dayMs).toISOString().slice(0, 10);
 }
 
+// The company's calendar (holidays, 调休) over the desk's own week.
 export function isWorkday(calendar: BusinessCalendar, beijingDate: string): boolean {
-  if (calendar.holidays.includes(beijingDate)) return false;
-  if (calendar.extraWorkdays.includes(beijingDate)) return true;
-  const weekday = new Date(`${beijingDate}T00:00:00Z`).getUTCDay() || 7;
-  return calendar.weekdays.includes(weekday);
+  return isWorkingDay(
+    { holidays: calendar.holidays, makeUpWorkdays: calendar.extraWorkdays },
+    beijingDate,
+    calendar.weekdays,
+  );
 }
 
 // Opening and closing instants (UTC ms) of a Beijing day, or null when the day is closed.

@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
+import { beijingTimeSql } from '../../platform/time/beijing.ts';
+import { customers, districts } from '../customers/index.ts';
 
 // 投诉分析: volume by type, category, branch and week; district × category hot spots; SLA
 // compliance per handler; handling time; satisfaction; complaints per 1,000 stores. Each is one
@@ -45,7 +47,7 @@ export async function countsByBranch(executor: Executor, period: AnalysisPeriod)
   return rowsOf<{ key: string; label: string; count: number; stores: number }>(
     await executor.execute(sql`
       SELECT o.id::text AS key, o.name AS label, n.count::int AS count,
-        (SELECT count(*)::int FROM customers s WHERE s.tenant_id = o.tenant_id AND s.branch_id = o.id AND s.status = 'active') AS stores
+        (SELECT count(*)::int FROM ${customers} s WHERE s.tenant_id = o.tenant_id AND s.branch_id = o.id AND s.status = 'active') AS stores
       FROM (SELECT t.branch_id, count(*) AS count FROM tickets t WHERE ${whereOf(period)} AND t.type = 'complaint' GROUP BY 1) n
       JOIN org_units o ON o.tenant_id = ${period.tenantId} AND o.id = n.branch_id
       ORDER BY 3 DESC`),
@@ -57,7 +59,7 @@ export async function countsByWeek(executor: Executor, period: AnalysisPeriod) {
   return rowsOf<{ week: string; count: number }>(
     await executor.execute(sql`
       SELECT to_char(w.week, 'YYYY-MM-DD') AS week, w.count::int AS count
-      FROM (SELECT date_trunc('week', t.created_at AT TIME ZONE 'Asia/Shanghai') AS week, count(*) AS count
+      FROM (SELECT date_trunc('week', ${beijingTimeSql(sql`t.created_at`)}) AS week, count(*) AS count
             FROM tickets t WHERE ${whereOf(period)} GROUP BY 1) w
       ORDER BY w.week`),
   );
@@ -69,7 +71,7 @@ export async function hotSpots(executor: Executor, period: AnalysisPeriod) {
       SELECT d.name AS district, c.name AS category, n.count::int AS count
       FROM (SELECT t.district_code, t.category_code, count(*) AS count FROM tickets t
             WHERE ${whereOf(period)} AND t.type = 'complaint' GROUP BY 1, 2) n
-      JOIN districts d ON d.tenant_id = ${period.tenantId} AND d.code = n.district_code
+      JOIN ${districts} d ON d.tenant_id = ${period.tenantId} AND d.code = n.district_code
       JOIN ticket_categories c ON c.tenant_id = ${period.tenantId} AND c.code = n.category_code
       ORDER BY 3 DESC`),
   );
@@ -139,7 +141,7 @@ export async function activeStoreCount(executor: Executor, tenantId: number, sco
   const condition = scopeCondition(scope, { orgPath: sql`org_path`, managerId: sql`manager_id`, customerId: sql`id` });
   const [row] = rowsOf<{ n: number }>(
     await executor.execute(
-      sql`SELECT count(*)::int AS n FROM customers WHERE tenant_id = ${tenantId} AND status = 'active' AND ${condition}`,
+      sql`SELECT count(*)::int AS n FROM ${customers} WHERE tenant_id = ${tenantId} AND status = 'active' AND ${condition}`,
     ),
   );
   return row.n;

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
+import { replaceHolidayCalendar } from '../../platform/calendar/calendar.repository.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { BusinessCalendar } from './sla.rules.ts';
 import {
@@ -24,7 +25,7 @@ import {
   listSlaPolicies,
   replaceSlaPolicies,
   revokeChannelKeyRow,
-  saveCalendar,
+  saveBusinessHours,
 } from './tickets.repository.ts';
 
 // The settings staff edit around tickets: SLA policies per category × priority with the
@@ -92,7 +93,10 @@ export async function setCalendar(context: AppContext, actor: Actor, calendar: B
     await ensureTicketSetup(tx, actor.tenantId);
     const before = await getCalendar(tx, actor.tenantId);
     const after = normaliseCalendar(calendar);
-    await saveCalendar(tx, actor.tenantId, after);
+    // The hours are the desk's; the holidays and 调休 are the company's calendar, which visits
+    // plan on too.
+    await saveBusinessHours(tx, actor.tenantId, after);
+    await replaceHolidayCalendar(tx, actor.tenantId, { holidays: after.holidays, makeUpWorkdays: after.extraWorkdays });
     await recordChange(tx, actor, { action: 'edit', entity: 'ticket_calendar', entityId: 0, before, after }, now);
   });
   return getSlaPolicies(context, actor);

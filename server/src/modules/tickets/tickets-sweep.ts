@@ -5,21 +5,24 @@ import { systemActor } from '../../platform/access/actor.ts';
 import { recordChanges } from '../../platform/audit/audit.ts';
 import { everyMinutes } from '../../platform/jobs/cadence.rules.ts';
 import type { Job } from '../../platform/jobs/job-runner.ts';
+import { notifyIn } from '../../platform/notifications/notifications.service.ts';
 import type { SlaPolicy } from './sla.rules.ts';
+import { policyOf } from './ticket-sla.rules.ts';
 import {
   dueTickets,
   getCalendar,
   insertEvents,
-  insertNotifications,
   listCategories,
   type TicketRow,
   tenantsWithDueTickets,
 } from './tickets.repository.ts';
-import { branchHeadsOf, policyOf, type SweepOutcome, sweepOne } from './tickets.service.ts';
+import { branchHeadsOf } from './tickets.service.ts';
+import { type SweepOutcome, sweepOne } from './tickets-sweep.rules.ts';
 
 // The SLA sweep: every minute, each ticket whose stored `next_check_at` has come is evaluated
-// (warnings, breaches, escalations, auto-confirmation) and written back in batches. Everything it
-// needs is on the ticket, so a restart resumes where it stopped; a late sweep catches up.
+// (warnings, breaches, escalations, auto-confirmation: sweepOne, tickets-sweep.rules.ts) and
+// written back in batches. Everything it needs is on the ticket, so a restart resumes where it
+// stopped; a late sweep catches up.
 
 const batchSize = 2_000;
 
@@ -99,11 +102,11 @@ async function sweepBatch(tx: Executor, tenantId: number, rows: TicketRow[], now
     WHERE t.tenant_id = ${tenantId} AND t.id = v.id`);
   const events = outcomes.flatMap(({ outcome }) => outcome.events);
   for (let start = 0; start < events.length; start += 1000) await insertEvents(tx, events.slice(start, start + 1000));
-  await insertNotifications(
+  await notifyIn(
     tx,
-    outcomes.flatMap(({ outcome }) =>
-      outcome.notifications.map((draft) => ({ tenantId, createdAt: now, body: '', ...draft })),
-    ),
+    tenantId,
+    outcomes.flatMap(({ outcome }) => outcome.notifications),
+    now,
   );
   const audited = outcomes.filter(({ outcome }) => outcome.events.length > 0);
   if (audited.length > 0)

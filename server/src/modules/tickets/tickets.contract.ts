@@ -211,21 +211,6 @@ export const serviceFailureInput = z.strictObject({
   active: z.boolean().default(true),
 });
 
-export const notificationListSchema = z.object({
-  unread: z.number(),
-  items: z.array(
-    z.object({
-      id: z.number(),
-      ticketId: z.number().nullable(),
-      kind: z.string(),
-      title: z.string(),
-      body: z.string(),
-      createdAt: z.string(),
-      readAt: z.string().nullable(),
-    }),
-  ),
-});
-
 export const inboundSchema = z.strictObject({
   messageId: singleLineText(100, { min: 1 }).describe(
     "the gateway's own message id: the same id twice files one ticket",

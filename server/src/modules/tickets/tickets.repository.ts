@@ -1,9 +1,11 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
+import { getHolidayCalendar } from '../../platform/calendar/calendar.repository.ts';
+import { storedFiles } from '../../platform/files/files.schema.ts';
 import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
 import { customers } from '../customers/index.ts';
-import { type BusinessCalendar, defaultCalendar } from './sla.rules.ts';
+import { type BusinessCalendar, type BusinessHours, defaultBusinessHours } from './sla.rules.ts';
 import {
   defaultAssignmentRules,
   defaultCategories,
@@ -11,7 +13,6 @@ import {
   defaultServiceFailures,
 } from './ticket-reference.ts';
 import {
-  notifications,
   serviceFailures,
   ticketAssignmentRules,
   ticketAttachments,
@@ -54,7 +55,7 @@ export async function ensureTicketSetup(executor: Executor, tenantId: number): P
       })),
     )
     .onConflictDoNothing();
-  await executor.insert(ticketSettings).values({ tenantId, calendar: defaultCalendar }).onConflictDoNothing();
+  await executor.insert(ticketSettings).values({ tenantId, calendar: defaultBusinessHours }).onConflictDoNothing();
   await executor
     .insert(serviceFailures)
     .values(defaultServiceFailures.map((failure) => ({ tenantId, ...failure })))
@@ -72,9 +73,15 @@ export async function listCategories(executor: Executor, tenantId: number) {
     .orderBy(asc(ticketCategories.position));
 }
 
-export async function getCalendar(executor: Executor, tenantId: number) {
-  const [row] = await executor.select().from(ticketSettings).where(eq(ticketSettings.tenantId, tenantId));
-  return row?.calendar ?? defaultCalendar;
+// The desk's hours over the company's calendar, as the SLA clock and the settings page see them.
+export async function getCalendar(executor: Executor, tenantId: number): Promise<BusinessCalendar> {
+  const [row] = await executor
+    .select({ hours: ticketSettings.calendar })
+    .from(ticketSettings)
+    .where(eq(ticketSettings.tenantId, tenantId));
+  const days = await getHolidayCalendar(executor, tenantId);
+  const { weekdays, opens, closes } = row?.hours ?? defaultBusinessHours;
+  return { weekdays, opens, closes, holidays: days.holidays, extraWorkdays: days.makeUpWorkdays };
 }
 
 export async function listAssignmentRules(executor: Executor, tenantId: number) {
@@ -244,19 +251,24 @@ export async function listAttachments(executor: Executor, tenantId: number, tick
   return executor
     .select({
       id: ticketAttachments.id,
-      fileName: ticketAttachments.fileName,
-      contentType: ticketAttachments.contentType,
-      size: ticketAttachments.size,
-      createdAt: ticketAttachments.createdAt,
+      fileName: storedFiles.fileName,
+      contentType: storedFiles.contentType,
+      size: storedFiles.size,
+      createdAt: storedFiles.createdAt,
     })
     .from(ticketAttachments)
+    .innerJoin(
+      storedFiles,
+      and(eq(storedFiles.tenantId, ticketAttachments.tenantId), eq(storedFiles.id, ticketAttachments.fileId)),
+    )
     .where(and(eq(ticketAttachments.tenantId, tenantId), eq(ticketAttachments.ticketId, ticketId)))
     .orderBy(asc(ticketAttachments.id));
 }
 
+// The stored file of a ticket's photo (platform/files).
 export async function getAttachment(executor: Executor, tenantId: number, ticketId: number, id: number) {
   const [row] = await executor
-    .select()
+    .select({ fileId: ticketAttachments.fileId })
     .from(ticketAttachments)
     .where(
       and(
@@ -356,37 +368,6 @@ export async function dueTickets(executor: Executor, tenantId: number, now: Date
     .for('update', { skipLocked: true });
 }
 
-// ── Notifications ───────────────────────────────────────────────────────────────────────────────
-
-export async function insertNotifications(executor: Executor, rows: (typeof notifications.$inferInsert)[]) {
-  for (let start = 0; start < rows.length; start += 1000) {
-    await executor.insert(notifications).values(rows.slice(start, start + 1000));
-  }
-}
-
-export async function listNotifications(executor: Executor, tenantId: number, userId: number, limit: number) {
-  const [rows, [unread]] = await Promise.all([
-    executor
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.tenantId, tenantId), eq(notifications.userId, userId)))
-      .orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(limit),
-    executor
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.tenantId, tenantId), eq(notifications.userId, userId), isNull(notifications.readAt))),
-  ]);
-  return { rows, unread: unread.n };
-}
-
-export async function markNotificationsRead(executor: Executor, tenantId: number, userId: number, now: Date) {
-  await executor
-    .update(notifications)
-    .set({ readAt: now })
-    .where(and(eq(notifications.tenantId, tenantId), eq(notifications.userId, userId), isNull(notifications.readAt)));
-}
-
 // ── Gateway keys ────────────────────────────────────────────────────────────────────────────────
 
 export async function findChannelKey(executor: Executor, keyHash: string) {
@@ -436,7 +417,8 @@ export async function replaceSlaPolicies(
   if (cells.length > 0) await executor.insert(ticketSlaPolicies).values(cells.map((cell) => ({ tenantId, ...cell })));
 }
 
-export async function saveCalendar(executor: Executor, tenantId: number, calendar: BusinessCalendar) {
+export async function saveBusinessHours(executor: Executor, tenantId: number, hours: BusinessHours) {
+  const calendar = { weekdays: hours.weekdays, opens: hours.opens, closes: hours.closes };
   await executor
     .insert(ticketSettings)
     .values({ tenantId, calendar })

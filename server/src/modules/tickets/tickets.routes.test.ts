@@ -2,10 +2,10 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../db/test-database.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
+import { notifications } from '../../platform/notifications/notifications.schema.ts';
 import { createTestApp, sessionCookieOf, type TestApp, testPassword } from '../../test/test-app.ts';
 import { customers } from '../customers/customers.schema.ts';
-import { sentMessagesOf } from './outbound-gateway.ts';
-import { notifications, ticketAttachments, ticketEvents, tickets } from './tickets.schema.ts';
+import { ticketAttachments, ticketEvents, tickets } from './tickets.schema.ts';
 import { sweepTickets } from './tickets-sweep.ts';
 
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
@@ -184,7 +184,7 @@ describe.each(testDatabaseKinds)('tickets on %s', (kind) => {
     expect(replies.map((event: { body: string }) => event.body)).toEqual(['您好，我们已收到，正在核实。', '补充说明']);
     // This app's gateway only: the other database's run keeps its own messages.
     expect(
-      sentMessagesOf(t.context).filter(
+      t.context.outbound.sent.filter(
         (message) => message.customerId === store.id && message.text.includes(`工单 #${id} `),
       ),
     ).toHaveLength(2);

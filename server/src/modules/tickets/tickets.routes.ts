@@ -1,30 +1,26 @@
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow, anySignedIn, anyStaff, cityWide, publicAccess } from '../../platform/access/access-rule.ts';
-import { DomainError } from '../../platform/errors/domain-error.ts';
+import { receiveFile, sendFile } from '../../platform/files/file-transfer.ts';
 import { idParam, singleLineText } from '../../platform/http/input-bounds.ts';
-import { actorOf, attachment, idParams, readMultipart, xlsxContentType } from '../../platform/http/route-helpers.ts';
-import { attachmentMaxBytes } from './attachment.rules.ts';
+import { actorOf, attachment, idParams, xlsxContentType } from '../../platform/http/route-helpers.ts';
+import { attachmentMaxBytes, ticketPhotoRules } from './attachment.rules.ts';
+import { issueChannelKey, receiveInbound } from './inbound-gateway.service.ts';
+import { analyseTickets, getWorkload } from './ticket-analysis.service.ts';
+import { analysisWorkbook } from './ticket-analysis-workbook.ts';
+import { addAttachment, readAttachment } from './ticket-attachments.service.ts';
 import {
-  addAttachment,
-  analyseTickets,
-  analysisWorkbook,
   editCategory,
   getAssignmentRules,
   getCategories,
-  getNotifications,
   getServiceFailures,
-  getWorkload,
-  issueChannelKey,
-  readAllNotifications,
-  readAttachment,
-  receiveInbound,
   saveServiceFailure,
   setAssignmentRules,
 } from './ticket-library.service.ts';
+import { createTicket } from './ticket-opening.service.ts';
+import { getTicket, listTicketsFor } from './ticket-reading.service.ts';
 import { ticketSettingsRoutes } from './ticket-settings.routes.ts';
 import {
   analysisQuery,
@@ -37,7 +33,6 @@ import {
   editTicketSchema,
   escalateSchema,
   inboundSchema,
-  notificationListSchema,
   replySchema,
   serviceFailureInput,
   serviceFailureSchema,
@@ -49,38 +44,14 @@ import {
   transitionSchema,
   workloadSchema,
 } from './tickets.contract.ts';
-import {
-  createTicket,
-  editTicket,
-  escalateTicket,
-  getTicket,
-  listTicketsFor,
-  replyToTicket,
-  transitionTicket,
-} from './tickets.service.ts';
+import { editTicket, escalateTicket, replyToTicket, transitionTicket } from './tickets.service.ts';
 
 // 投诉建议 in the console: the ticket list, one ticket, replies, transitions, escalation, the
-// complaint library, assignment rules, service failures, analysis; plus the inbound gateway and the
-// notifications every signed-in user has.
+// complaint library, assignment rules, service failures, analysis; plus the inbound gateway. The
+// notification bell is the platform's (platform/notifications).
 const handlers = allow('admin', 'marketing', 'service', 'manager');
 const librarians = allow('admin', 'marketing', 'service');
 const tags = ['tickets'];
-
-// One photo from a multipart body (field "file"), read whole: at most 5 MB, so memory is bounded.
-export async function receiveImage(request: FastifyRequest) {
-  if (!request.isMultipart()) throw new DomainError('TICKET_ATTACHMENT_NOT_IMAGE', {}, 'file');
-  const part = await readMultipart(() => request.file({ limits: { fileSize: attachmentMaxBytes, files: 1 } }));
-  if (!part) throw new DomainError('TICKET_ATTACHMENT_NOT_IMAGE', {}, 'file');
-  try {
-    const bytes = await readMultipart(() => part.toBuffer());
-    return { fileName: part.filename || 'photo', bytes };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new DomainError('PHOTO_TOO_LARGE', { limit: '5 MB' }, 'file');
-    }
-    throw error;
-  }
-}
 
 export const attachmentParams = z.strictObject({
   id: idParam,
@@ -217,7 +188,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const image = await receiveImage(request);
+      const image = await receiveFile(request, ticketPhotoRules);
       return reply.code(201).send(await addAttachment(context, actor, request.params.id, image));
     },
   );
@@ -229,8 +200,8 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
       schema: { tags, summary: 'A photo / 查看图片', params: attachmentParams },
     },
     async (request, reply) => {
-      const row = await readAttachment(context, actorOf(request), request.params.id, request.params.attachmentId);
-      return reply.type(row.contentType).header('cache-control', 'private, max-age=3600').send(row.content);
+      const file = await readAttachment(context, actorOf(request), request.params.id, request.params.attachmentId);
+      return sendFile(reply, file, 3600);
     },
   );
 
@@ -354,32 +325,6 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
       const buffer = await analysisWorkbook(analysis);
       return attachment(reply, `投诉分析-${analysis.from}-${analysis.to}.xlsx`, xlsxContentType).send(buffer);
     },
-  );
-
-  // ── Notifications (staff and retailers) ──
-  app.get(
-    '/notifications',
-    {
-      config: { access: anySignedIn },
-      schema: {
-        tags: ['notifications'],
-        summary: 'My notifications / 我的消息',
-        response: { 200: notificationListSchema },
-      },
-    },
-    async (request) => getNotifications(context, actorOf(request)),
-  );
-  app.post(
-    '/notifications/read',
-    {
-      config: { access: anySignedIn },
-      schema: {
-        tags: ['notifications'],
-        summary: 'Mark all read / 全部已读',
-        response: { 200: notificationListSchema },
-      },
-    },
-    async (request) => readAllNotifications(context, actorOf(request)),
   );
 
   // ── Inbound gateway ──

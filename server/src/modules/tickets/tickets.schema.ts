@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  customType,
   foreignKey,
   index,
   integer,
@@ -13,20 +12,16 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { storedFiles } from '../../platform/files/files.schema.ts';
 import { tenants } from '../../platform/identity/identity.schema.ts';
 import { customers } from '../customers/customers.schema.ts';
-import type { BusinessCalendar, SlaOutcome } from './sla.rules.ts';
+import type { BusinessHours, SlaOutcome } from './sla.rules.ts';
 import { assignmentTargets, categoryGroups } from './ticket-reference.ts';
 import { ticketChannels, ticketPriorities, ticketStatuses, ticketTypes } from './ticket-workflow.rules.ts';
 
 // 投诉建议 (C9): tickets with their SLA clocks, their history, photos, the complaint library
-// (categories with their SLA targets), assignment rules, the service-failure library, in-app
-// notifications and the inbound gateway's channel keys.
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
+// (categories with their SLA targets), assignment rules, the service-failure library and the
+// inbound gateway's channel keys. In-app notifications are the platform's (platform/notifications).
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 const slaOutcome = (name: string) =>
@@ -75,12 +70,13 @@ export const ticketSlaPolicies = pgTable(
   ],
 );
 
-// One row per tenant: the business-hours calendar (hours, working weekdays, holidays).
+// One row per tenant: the desk's business hours (working weekdays, opening and closing). Its
+// holidays and 调休 are the city company's calendar (platform/calendar), which visits plan on too.
 export const ticketSettings = pgTable('ticket_settings', {
   tenantId: integer('tenant_id')
     .primaryKey()
     .references(() => tenants.id),
-  calendar: jsonb('calendar').$type<BusinessCalendar>().notNull(),
+  calendar: jsonb('calendar').$type<BusinessHours>().notNull(),
 });
 
 export const tickets = pgTable(
@@ -183,23 +179,20 @@ export const ticketEvents = pgTable(
   ],
 );
 
-// Photos, in the database: at most 25 MB a ticket, backed up and scoped with it, and the same on
-// PGlite and PostgreSQL (no second store to keep in step).
+// A ticket's photos (at most 5): the bytes are the platform's stored files (platform/files); the
+// ticket decides who may read them (whoever sees the ticket).
 export const ticketAttachments = pgTable(
   'ticket_attachments',
   {
     tenantId: integer('tenant_id').notNull(),
     id: integer('id').generatedAlwaysAsIdentity(),
     ticketId: integer('ticket_id').notNull(),
-    fileName: text('file_name').notNull(),
-    contentType: text('content_type').notNull(),
-    size: integer('size').notNull(),
-    content: bytea('content').notNull(),
-    createdAt: at('created_at').notNull(),
+    fileId: integer('file_id').notNull(),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
     foreignKey({ columns: [table.tenantId, table.ticketId], foreignColumns: [tickets.tenantId, tickets.id] }),
+    foreignKey({ columns: [table.tenantId, table.fileId], foreignColumns: [storedFiles.tenantId, storedFiles.id] }),
     index('ticket_attachments_ticket_idx').on(table.tenantId, table.ticketId),
   ],
 );
@@ -236,26 +229,6 @@ export const serviceFailures = pgTable(
     active: boolean('active').notNull().default(true),
   },
   (table) => [primaryKey({ columns: [table.tenantId, table.code] })],
-);
-
-// In-app notifications, for staff and retailers alike (a retailer is a user too).
-export const notifications = pgTable(
-  'notifications',
-  {
-    tenantId: integer('tenant_id').notNull(),
-    id: integer('id').generatedAlwaysAsIdentity(),
-    userId: integer('user_id').notNull(),
-    ticketId: integer('ticket_id'),
-    kind: text('kind').notNull(),
-    title: text('title').notNull(),
-    body: text('body').notNull().default(''),
-    createdAt: at('created_at').notNull(),
-    readAt: at('read_at'),
-  },
-  (table) => [
-    primaryKey({ columns: [table.tenantId, table.id] }),
-    index('notifications_user_idx').on(table.tenantId, table.userId, table.createdAt),
-  ],
 );
 
 // The inbound gateway's keys (SMS, WeChat …): only the SHA-256 of each key is kept.

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { writeReportWorkbook } from '../../platform/spreadsheets/sheet-writer.ts';
 
 // 走访计划完成情况 as a workbook: one row per manager, branch or class.
 
@@ -31,27 +31,25 @@ const headers = {
 };
 
 export async function reportWorkbook(report: Report, locale: 'zh-CN' | 'en'): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(locale === 'zh-CN' ? `走访完成情况 ${report.month}` : `Visits ${report.month}`);
-  sheet.addRow(headers[locale]).font = { bold: true };
-  for (const row of report.rows) {
-    sheet.addRow([
-      report.groupBy === 'class' && locale === 'zh-CN' ? (classLabels[row.label] ?? row.label) : row.label,
-      row.stores,
-      row.planned,
-      row.done,
-      row.completionRate,
-      row.storesVisited,
-      row.coverageRate,
-      row.visits,
-      row.flagged,
-    ]);
-  }
-  sheet.getColumn(5).numFmt = '0.0%';
-  sheet.getColumn(7).numFmt = '0.0%';
-  sheet.columns.forEach((column, index) => {
-    column.width = index === 0 ? 22 : 12;
-  });
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeReportWorkbook([
+    {
+      name: locale === 'zh-CN' ? `走访完成情况 ${report.month}` : `Visits ${report.month}`,
+      headers: headers[locale],
+      rows: report.rows.map((row) => [
+        report.groupBy === 'class' && locale === 'zh-CN' ? (classLabels[row.label] ?? row.label) : row.label,
+        row.stores,
+        row.planned,
+        row.done,
+        row.completionRate,
+        row.storesVisited,
+        row.coverageRate,
+        row.visits,
+        row.flagged,
+      ]),
+      columnFormats: { 5: '0.0%', 7: '0.0%' },
+      width: 12,
+      widths: { 0: 22 },
+      freezeHeader: true,
+    },
+  ]);
 }

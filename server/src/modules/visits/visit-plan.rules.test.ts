@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { emptyHolidayCalendar } from '../../platform/calendar/business-calendar.rules.ts';
+import { chinaPublicHolidays } from '../../platform/calendar/china-holidays.ts';
+import { isoWeekdayOf } from '../../platform/time/weeks.ts';
 import {
   checkPlanDate,
   defaultVisitStandards,
   generateMonthlyPlan,
-  isoWeekdayOf,
   type PlanStore,
   workingDaysOf,
 } from './visit-plan.rules.ts';
-import { chinaHolidays, chinaWorkdays } from './working-days.ts';
 
 const store = (customerId: number, classCode: PlanStore['classCode'], orderDay = 1, override?: number): PlanStore => ({
   customerId,
@@ -18,25 +19,26 @@ const store = (customerId: number, classCode: PlanStore['classCode'], orderDay =
 
 describe(workingDaysOf.name, () => {
   it.each([
-    ['2026-11', [], 21],
-    ['2026-10', chinaHolidays, 18],
-    ['2026-02', chinaHolidays, 16],
-    ['2026-12', [], 23],
-  ] as const)('%s has the right number of working days', (month, holidays, count) => {
-    const days = workingDaysOf(month, holidays, chinaWorkdays);
+    ['2026-11', { ...emptyHolidayCalendar, makeUpWorkdays: chinaPublicHolidays.makeUpWorkdays }, 21],
+    ['2026-10', chinaPublicHolidays, 18],
+    ['2026-02', chinaPublicHolidays, 16],
+    ['2026-12', { ...emptyHolidayCalendar, makeUpWorkdays: chinaPublicHolidays.makeUpWorkdays }, 23],
+  ] as const)('%s has the right number of working days', (month, calendar, count) => {
+    const days = workingDaysOf(month, calendar);
     expect(days).toHaveLength(count);
-    for (const day of days) if (!chinaWorkdays.includes(day)) expect(isoWeekdayOf(day)).toBeLessThanOrEqual(5);
+    for (const day of days)
+      if (!chinaPublicHolidays.makeUpWorkdays.includes(day)) expect(isoWeekdayOf(day)).toBeLessThanOrEqual(5);
   });
 
   it('counts a 调休 Saturday as a working day', () => {
-    expect(workingDaysOf('2026-10', chinaHolidays, chinaWorkdays)).toContain('2026-10-10');
+    expect(workingDaysOf('2026-10', chinaPublicHolidays)).toContain('2026-10-10');
   });
 });
 
 describe(generateMonthlyPlan.name, () => {
   const month = '2026-11';
   const plan = (stores: PlanStore[], standards = defaultVisitStandards) =>
-    generateMonthlyPlan({ month, holidays: chinaHolidays, workdays: chinaWorkdays, standards, stores });
+    generateMonthlyPlan({ month, calendar: chinaPublicHolidays, standards, stores });
 
   it.each([
     ['demonstration', 4],
@@ -59,7 +61,7 @@ describe(generateMonthlyPlan.name, () => {
 
   it.each([1, 2, 3, 4, 5])('never plans on the order day (weekday %i) or off a working day', (orderDay) => {
     const stores = Array.from({ length: 40 }, (_, index) => store(index + 1, 'demonstration', orderDay));
-    const working = new Set(workingDaysOf(month, chinaHolidays, chinaWorkdays));
+    const working = new Set(workingDaysOf(month, chinaPublicHolidays));
     for (const visit of plan(stores)) {
       expect(working.has(visit.date)).toBe(true);
       expect(isoWeekdayOf(visit.date)).not.toBe(orderDay);
@@ -67,7 +69,7 @@ describe(generateMonthlyPlan.name, () => {
   });
 
   it('spreads a store’s visits over the month: one in each quarter, never twice a day', () => {
-    const days = workingDaysOf(month, chinaHolidays, chinaWorkdays);
+    const days = workingDaysOf(month, chinaPublicHolidays);
     for (let id = 1; id <= 30; id += 1) {
       const dates = plan([store(id, 'demonstration', (id % 5) + 1)]).map((visit) => days.indexOf(visit.date));
       expect(new Set(dates).size).toBe(4);
@@ -100,7 +102,7 @@ describe(checkPlanDate.name, () => {
     ['2026-11-28', 'VISIT_PLAN_DATE_NOT_WORKING_DAY'],
     ['2026-12-01', 'VISIT_PLAN_DATE_OUTSIDE_MONTH'],
   ])('%s → %s', (date, code) => {
-    const check = () => checkPlanDate('2026-11', date, chinaHolidays, chinaWorkdays);
+    const check = () => checkPlanDate('2026-11', date, chinaPublicHolidays);
     if (code) expect(check).toThrow(code);
     else expect(check).not.toThrow();
   });

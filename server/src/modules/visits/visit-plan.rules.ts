@@ -1,9 +1,11 @@
+import { type HolidayCalendar, workingDaysOfMonth } from '../../platform/calendar/business-calendar.rules.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { beijingDateOf } from '../../platform/time/beijing.ts';
+import { isoWeekdayOf } from '../../platform/time/weeks.ts';
 import type { CustomerClass } from '../customers/index.ts';
 
 // 月计划: which stores a customer manager visits on which working day of a month. Pure: the month,
-// the holidays, the standards and the stores come in; the plan goes out.
+// the company's calendar, the standards and the stores come in; the plan goes out.
 
 // 走访标准 by class, visits a month. A store not yet classified (class null) is treated as 普通客户.
 export const defaultVisitStandards: Record<CustomerClass, number> = {
@@ -46,26 +48,11 @@ export function monthOf(now: Date): string {
   return beijingDateOf(now).slice(0, 7);
 }
 
-// 1 = Monday … 7 = Sunday of a YYYY-MM-DD date.
-export function isoWeekdayOf(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-// The month's working days: Monday to Friday, less the holidays, plus the weekend days worked in
-// their place (调休); both lists are YYYY-MM-DD.
-export function workingDaysOf(month: string, holidays: readonly string[], workdays: readonly string[] = []): string[] {
-  const { year, month: monthNumber } = parseMonth(month);
-  const daysInMonth = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-  const off = new Set(holidays);
-  const on = new Set(workdays);
-  const days: string[] = [];
-  for (let day = 1; day <= daysInMonth; day += 1) {
-    const date = `${month}-${String(day).padStart(2, '0')}`;
-    const weekday = isoWeekdayOf(date);
-    if (on.has(date) || (weekday <= 5 && !off.has(date))) days.push(date);
-  }
-  return days;
+// The month's working days in the city company's calendar (weekends off but for make-up days,
+// holidays off).
+export function workingDaysOf(month: string, calendar: HolidayCalendar): string[] {
+  parseMonth(month);
+  return workingDaysOfMonth(calendar, month);
 }
 
 // Spreads each store's visits over the month: a store with n visits gets one in each n-th of the
@@ -74,12 +61,11 @@ export function workingDaysOf(month: string, holidays: readonly string[], workda
 // holds only order days, the nearest other working day is taken.
 export function generateMonthlyPlan(input: {
   month: string;
-  holidays: readonly string[];
-  workdays?: readonly string[];
+  calendar: HolidayCalendar;
   standards: VisitStandards;
   stores: readonly PlanStore[];
 }): PlannedVisit[] {
-  const days = workingDaysOf(input.month, input.holidays, input.workdays);
+  const days = workingDaysOf(input.month, input.calendar);
   if (days.length === 0) return [];
   const weekdays = days.map(isoWeekdayOf);
   const load = new Int32Array(days.length);
@@ -121,13 +107,8 @@ function nearestFreeDay(from: number, weekdays: readonly number[], orderDay: num
 }
 
 // A move or an added visit must land on a working day of the plan's month.
-export function checkPlanDate(
-  month: string,
-  date: string,
-  holidays: readonly string[],
-  workdays: readonly string[] = [],
-) {
+export function checkPlanDate(month: string, date: string, calendar: HolidayCalendar) {
   if (!date.startsWith(`${month}-`)) throw new DomainError('VISIT_PLAN_DATE_OUTSIDE_MONTH', { date, month }, 'date');
-  if (!workingDaysOf(month, holidays, workdays).includes(date))
+  if (!workingDaysOf(month, calendar).includes(date))
     throw new DomainError('VISIT_PLAN_DATE_NOT_WORKING_DAY', { date }, 'date');
 }

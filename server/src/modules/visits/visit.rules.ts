@@ -1,4 +1,5 @@
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { ImageUploadRules } from '../../platform/files/image-upload.rules.ts';
 import type { CustomerClass } from '../customers/index.ts';
 import { greatCircleKm, type Point } from './route.rules.ts';
 import type { VisitChecklist } from './visits.schema.ts';
@@ -14,6 +15,12 @@ export const shortVisitSeconds = 120;
 const clockSkewMs = 5 * 60_000;
 export const maxPhotoBytes = 5 * 1024 * 1024;
 export const maxPhotosPerVisit = 9;
+// What a photo upload answers with (platform/files).
+export const visitPhotoRules: ImageUploadRules = {
+  maxBytes: maxPhotoBytes,
+  missing: 'VISIT_PHOTO_MISSING',
+  notImage: 'VISIT_PHOTO_NOT_IMAGE',
+};
 
 export type VisitTimes = { checkInAt: Date; checkOutAt: Date };
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal.ts';
+import { insertInBatches, unnestRows } from '../../db/bulk-writes.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { users } from '../../platform/identity/identity.schema.ts';
@@ -56,7 +57,7 @@ export async function planStoresOf(executor: Executor, tenantId: number, manager
   const result = await executor.execute(sql`
     SELECT c.id AS "customerId", c.manager_id AS "managerId", c.org_path AS "orgPath", c.class_code AS "classCode",
       c.order_day AS "orderDay", o.visits_per_month AS override
-    FROM customers c
+    FROM ${customers} c
     LEFT JOIN visit_store_overrides o ON o.tenant_id = c.tenant_id AND o.customer_id = c.id
     WHERE c.tenant_id = ${tenantId} AND c.status = 'active' AND c.manager_id = ANY(${arrayLiteral(managerIds)}::int[])
     ORDER BY c.id`);
@@ -75,7 +76,7 @@ export async function managersInScope(executor: Executor, tenantId: number, scop
   if (scope.kind === 'own') conditions.push(eq(users.id, scope.userId));
   else if (scope.kind === 'org')
     conditions.push(
-      sql`${users.id} IN (SELECT manager_id FROM customers WHERE tenant_id = ${tenantId} AND ${storeScope(scope)})`,
+      sql`${users.id} IN (SELECT manager_id FROM ${customers} WHERE tenant_id = ${tenantId} AND ${storeScope(scope)})`,
     );
   else conditions.push(sql`false`);
   return executor
@@ -205,19 +206,20 @@ export async function insertPlanItems(
   rows: readonly PlanItemInsert[],
   now: Date,
 ) {
-  const batch = 5_000;
-  for (let start = 0; start < rows.length; start += batch) {
-    const slice = rows.slice(start, start + batch);
-    await executor.execute(sql`
+  await insertInBatches(executor, rows.length, 5_000, (start, end) => {
+    const items = unnestRows('t', rows.slice(start, end), {
+      month: ['text', (row) => row.month],
+      manager_id: ['int', (row) => row.managerId],
+      customer_id: ['int', (row) => row.customerId],
+      org_path: ['text', (row) => row.orgPath],
+      planned_on: ['date', (row) => row.plannedOn],
+      source: ['text', (row) => row.source],
+    });
+    return sql`
       INSERT INTO visit_plan_items (tenant_id, month, manager_id, customer_id, org_path, planned_on, source, created_at)
-      SELECT ${tenantId}, m, mg, c, o, d, s, ${now}
-      FROM unnest(${arrayLiteral(slice.map((row) => row.month))}::text[],
-        ${arrayLiteral(slice.map((row) => row.managerId))}::int[],
-        ${arrayLiteral(slice.map((row) => row.customerId))}::int[],
-        ${arrayLiteral(slice.map((row) => row.orgPath))}::text[],
-        ${arrayLiteral(slice.map((row) => row.plannedOn))}::date[],
-        ${arrayLiteral(slice.map((row) => row.source))}::text[]) AS t(m, mg, c, o, d, s)`);
-  }
+      SELECT ${tenantId}, t.month, t.manager_id, t.customer_id, t.org_path, t.planned_on, t.source, ${now}
+      FROM ${items}`;
+  });
 }
 
 export async function listPlanItems(
@@ -528,8 +530,9 @@ export async function attachPhotos(executor: Executor, tenantId: number, visitId
     .where(and(eq(visitPhotos.tenantId, tenantId), inArray(visitPhotos.id, [...ids])));
 }
 
-// A photo is visible to whoever sees its visit, or (not yet attached) to its uploader.
-export async function findVisiblePhoto(
+// The stored file of a photo visible to the caller: whoever sees its visit, or (not yet attached)
+// its uploader.
+export async function findVisiblePhotoFile(
   executor: Executor,
   tenantId: number,
   scope: DataScope,
@@ -537,7 +540,7 @@ export async function findVisiblePhoto(
   id: number,
 ) {
   const [row] = await executor
-    .select({ contentType: visitPhotos.contentType, content: visitPhotos.content })
+    .select({ fileId: visitPhotos.fileId })
     .from(visitPhotos)
     .leftJoin(visits, and(eq(visits.tenantId, visitPhotos.tenantId), eq(visits.id, visitPhotos.visitId)))
     .where(
@@ -588,7 +591,7 @@ export async function planReport(
   const result = await executor.execute(sql`
     WITH s AS (
       SELECT customers.id, customers.manager_id, customers.branch_id, coalesce(customers.class_code, 'ordinary') AS class
-      FROM customers
+      FROM ${customers}
       WHERE customers.tenant_id = ${tenantId} AND customers.status = 'active' AND ${storeScope(scope)}),
     p AS (
       SELECT customer_id, count(*) FILTER (WHERE status <> 'dropped') AS planned, count(*) FILTER (WHERE status = 'done') AS done

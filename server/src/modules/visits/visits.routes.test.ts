@@ -541,6 +541,38 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     await inject(marketing, 'PUT', '/api/v1/visits/standards', standards);
   });
 
+  it('plans on the city company’s one calendar, the one 投诉设置 edits: a holiday off, a make-up Saturday on', async () => {
+    const calendar = (await inject(marketing, 'GET', '/api/v1/ticket-sla-policies')).json().calendar;
+    const edited = await inject(marketing, 'PUT', '/api/v1/ticket-calendar', {
+      ...calendar,
+      holidays: ['2027-01-04'],
+      extraWorkdays: ['2027-01-09'],
+    });
+    expect(edited.statusCode).toBe(200);
+
+    const plan = (await inject(manager, 'GET', '/api/v1/visits/plan?month=2027-01')).json();
+    expect(plan.workingDays).toContain('2027-01-09');
+    expect(plan.workingDays).not.toContain('2027-01-04');
+    expect(plan.workingDays).not.toContain('2027-01-10');
+    expect(plan.workingDays).toHaveLength(21);
+    const onHoliday = await inject(manager, 'POST', '/api/v1/visits/plan/items', {
+      customerId: store.id,
+      date: '2027-01-04',
+      reason: '节假日',
+    });
+    expect(onHoliday.json().code).toBe('VISIT_PLAN_DATE_NOT_WORKING_DAY');
+    const generated = await inject(manager, 'POST', '/api/v1/visits/plans/generate', { month: '2027-01' });
+    expect(generated.statusCode).toBe(201);
+    const items = (await inject(manager, 'GET', '/api/v1/visits/plan?month=2027-01')).json().items as Array<{
+      date: string;
+    }>;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item) => plan.workingDays.includes(item.date))).toBe(true);
+    expect(items.some((item) => item.date === '2027-01-04')).toBe(false);
+
+    expect((await inject(marketing, 'PUT', '/api/v1/ticket-calendar', calendar)).statusCode).toBe(200);
+  });
+
   it('keeps another city company out', async () => {
     const other = await t.signIn(t.otherTenant.adminUsername);
     const [latest] = (await inject(manager, 'GET', '/api/v1/visits')).json().items;

@@ -1,16 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff, cityWide } from '../../platform/access/access-rule.ts';
-import { DomainError, isDomainError } from '../../platform/errors/domain-error.ts';
-import { actorOf, attachment, idParams, receiveUpload, xlsxContentType } from '../../platform/http/route-helpers.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import { receiveFile, sendFile } from '../../platform/files/file-transfer.ts';
+import { actorOf, attachment, idParams, xlsxContentType } from '../../platform/http/route-helpers.ts';
 import { reportWorkbook } from './report-workbook.ts';
-import { maxPhotoBytes } from './visit.rules.ts';
+import { maxPhotoBytes, visitPhotoRules } from './visit.rules.ts';
 import {
   addBody,
   adjustmentsQuery,
@@ -161,7 +158,7 @@ export const visitRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
         tags: ['visits'],
         summary: 'Generate the monthly plan / 生成月计划',
         description:
-          'From the standards: working days only (weekends and public holidays off), visits spread over the month, never on the store’s order day when another day is free. Admin and marketing: every manager in scope, or managerId; a manager: their own. 409 VISIT_PLAN_EXISTS unless replace (then still-planned items are replaced; done and dropped stay).',
+          'From the standards: working days of the city company’s calendar only (weekends and holidays off, make-up working days on), visits spread over the month, never on the store’s order day when another day is free. Admin and marketing: every manager in scope, or managerId; a manager: their own. 409 VISIT_PLAN_EXISTS unless replace (then still-planned items are replaced; done and dropped stay).',
         body: generatePlanBody,
         response: { 201: generatePlanResult },
       },
@@ -273,21 +270,8 @@ export const visitRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const directory = join(tmpdir(), `kewo-visit-photo-${randomBytes(8).toString('hex')}`);
-      await mkdir(directory, { recursive: true });
-      try {
-        const upload = await receiveUpload(request, directory, maxPhotoBytes).catch((error: unknown) => {
-          // The upload helper speaks of spreadsheets; a photo's problems are told as a photo's.
-          if (isDomainError(error) && error.code === 'IMPORT_FILE_TOO_LARGE')
-            throw new DomainError('PHOTO_TOO_LARGE', { limit: '5 MB' }, 'file');
-          if (isDomainError(error) && error.code === 'IMPORT_FILE_MISSING')
-            throw new DomainError('VISIT_PHOTO_MISSING', {}, 'file');
-          throw error;
-        });
-        return reply.code(201).send(await uploadVisitPhoto(context, actor, upload.path));
-      } finally {
-        await rm(directory, { recursive: true, force: true });
-      }
+      const photo = await receiveFile(request, visitPhotoRules);
+      return reply.code(201).send(await uploadVisitPhoto(context, actor, photo));
     },
   );
 
@@ -299,7 +283,7 @@ export const visitRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
     },
     async (request, reply) => {
       const photo = await getVisitPhoto(context, actorOf(request), request.params.id);
-      return reply.type(photo.contentType).header('cache-control', 'private, max-age=86400').send(photo.content);
+      return sendFile(reply, photo, 86_400);
     },
   );
 

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  customType,
   date,
   doublePrecision,
   foreignKey,
@@ -15,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { storedFiles } from '../../platform/files/files.schema.ts';
 import { tenants, users } from '../../platform/identity/identity.schema.ts';
 import { customerClasses, customers } from '../customers/customers.schema.ts';
 import { products } from '../products/products.schema.ts';
@@ -22,11 +22,6 @@ import { products } from '../products/products.schema.ts';
 // 菜单式服务 (C3) and 走访 (C4): the service catalogue, retailers' requests, the ratings of service
 // methods, visit standards, monthly plans and their weekly adjustments, and the visit records with
 // what was observed in the store (prices, stock counts, photos).
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
 
 // 5 大类: 品牌培育, 经营指导, 终端形象, 信息服务, 便利服务.
 export const serviceCategories = ['brand', 'guidance', 'image', 'information', 'convenience'] as const;
@@ -274,6 +269,7 @@ export const visitStockCounts = pgTable(
 );
 
 // A photo taken on a visit: uploaded first (visit_id null), linked when the visit is submitted.
+// The bytes are the platform's stored files (platform/files); visits decide who may read them.
 export const visitPhotos = pgTable(
   'visit_photos',
   {
@@ -281,13 +277,11 @@ export const visitPhotos = pgTable(
     id: integer('id').generatedAlwaysAsIdentity(),
     visitId: integer('visit_id'),
     uploadedBy: integer('uploaded_by').notNull(),
-    contentType: text('content_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    content: bytea('content').notNull(),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    fileId: integer('file_id').notNull(),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
+    foreignKey({ columns: [table.tenantId, table.fileId], foreignColumns: [storedFiles.tenantId, storedFiles.id] }),
     index('visit_photos_tenant_visit_idx').on(table.tenantId, table.visitId),
   ],
 );

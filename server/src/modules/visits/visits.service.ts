@@ -1,11 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { AppContext } from '../../app-context.ts';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
+import { getHolidayCalendar } from '../../platform/calendar/calendar.repository.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import { imageTypeOf } from '../../platform/http/image-type.ts';
-import { beijingDateOf, beijingOffsetMs } from '../../platform/time/beijing.ts';
+import type { UploadedFile } from '../../platform/files/file-transfer.ts';
+import { readFileWith, storeFile } from '../../platform/files/files.repository.ts';
+import { checkImage } from '../../platform/files/image-upload.rules.ts';
+import { beijingDateOf, beijingMidnightOf } from '../../platform/time/beijing.ts';
 import type { CustomerClass } from '../customers/index.ts';
 import { orderRoute, type Point } from './route.rules.ts';
 import { fulfilRequests, openRequestsOf } from './services.repository.ts';
@@ -14,9 +16,9 @@ import {
   checkInDistanceMetres,
   checkObservations,
   checkVisitTimes,
-  maxPhotoBytes,
   terminalImageScoreOf,
   visitFlagsOf,
+  visitPhotoRules,
 } from './visit.rules.ts';
 import {
   checkPlanDate,
@@ -37,7 +39,7 @@ import {
   findScopedPlanItem,
   findScopedStore,
   findScopedVisit,
-  findVisiblePhoto,
+  findVisiblePhotoFile,
   getStoreOverride,
   getVisitStandards,
   imageScoresSince,
@@ -63,7 +65,6 @@ import {
   updatePlanItem,
   upsertVisitStandards,
 } from './visits.repository.ts';
-import { chinaHolidays, chinaWorkdays } from './working-days.ts';
 
 // 走访: standards, monthly plans and their weekly adjustments, the daily route, visit records
 // (append-only: a correction is a new record), and the reports.
@@ -188,6 +189,7 @@ export async function generatePlansIn(
     throw new DomainError('VISIT_PLAN_EXISTS', { month: input.month });
   if (input.replace) await deletePlannedItems(tx, actor.tenantId, input.month, input.managerIds);
   const standards = await getVisitStandards(tx, actor.tenantId);
+  const calendar = await getHolidayCalendar(tx, actor.tenantId);
   const stores = await planStoresOf(tx, actor.tenantId, input.managerIds);
   const byManager = new Map<number, typeof stores>();
   for (const store of stores) {
@@ -200,8 +202,7 @@ export async function generatePlansIn(
   for (const [managerId, managerStores] of byManager) {
     const plan = generateMonthlyPlan({
       month: input.month,
-      holidays: chinaHolidays,
-      workdays: chinaWorkdays,
+      calendar,
       standards,
       stores: managerStores,
     });
@@ -263,7 +264,7 @@ export async function getPlan(
   return {
     month,
     managerId: managerId ?? null,
-    workingDays: workingDaysOf(month, chinaHolidays, chinaWorkdays),
+    workingDays: workingDaysOf(month, await getHolidayCalendar(context.db, actor.tenantId)),
     items: items.map(({ address: _address, latitude: _latitude, longitude: _longitude, ...item }) => item),
   };
 }
@@ -284,7 +285,7 @@ export async function movePlanItem(
   const now = context.now();
   return context.db.transaction(async (tx) => {
     const item = await adjustablePlanItem(tx, actor, id);
-    checkPlanDate(item.month, input.date, chinaHolidays, chinaWorkdays);
+    checkPlanDate(item.month, input.date, await getHolidayCalendar(tx, actor.tenantId));
     await updatePlanItem(tx, actor.tenantId, id, { plannedOn: input.date });
     const adjustment = await insertAdjustment(tx, {
       tenantId: actor.tenantId,
@@ -352,7 +353,7 @@ export async function addPlanItem(
     const store = await findScopedStore(tx, actor.tenantId, actor.scope, input.customerId);
     if (!store) throw new DomainError('NOT_FOUND');
     const month = input.date.slice(0, 7);
-    checkPlanDate(month, input.date, chinaHolidays, chinaWorkdays);
+    checkPlanDate(month, input.date, await getHolidayCalendar(tx, actor.tenantId));
     const created = await insertPlanItem(
       tx,
       actor.tenantId,
@@ -452,21 +453,18 @@ export async function getDailyRoute(
 // ── Visits ────────────────────────────────────────────────────────────────────────────────────
 
 // A photo for a visit about to be submitted: only JPEG, PNG or WebP (by their bytes), ≤ 5 MB.
-export async function uploadVisitPhoto(context: AppContext, actor: Actor, path: string) {
-  const content = await readFile(path);
-  if (content.length > maxPhotoBytes) throw new DomainError('PHOTO_TOO_LARGE', { limit: '5 MB' }, 'file');
-  const contentType = imageTypeOf(content.subarray(0, 16));
-  if (!contentType) throw new DomainError('VISIT_PHOTO_NOT_IMAGE', {}, 'file');
+export async function uploadVisitPhoto(context: AppContext, actor: Actor, file: UploadedFile) {
+  const contentType = checkImage(file.bytes, visitPhotoRules);
   const now = context.now();
   return context.db.transaction(async (tx) => {
-    const created = await insertPhoto(tx, {
+    const stored = await storeFile(tx, {
       tenantId: actor.tenantId,
-      uploadedBy: actor.userId,
+      fileName: file.fileName,
       contentType,
-      sizeBytes: content.length,
-      content,
-      uploadedAt: now,
+      bytes: file.bytes,
+      createdAt: now,
     });
+    const created = await insertPhoto(tx, { tenantId: actor.tenantId, uploadedBy: actor.userId, fileId: stored.id });
     await recordChange(
       tx,
       actor,
@@ -474,18 +472,20 @@ export async function uploadVisitPhoto(context: AppContext, actor: Actor, path: 
         action: 'upload',
         entity: 'visit_photo',
         entityId: created.id,
-        after: { contentType, sizeBytes: content.length },
+        after: { contentType, sizeBytes: file.bytes.length },
       },
       now,
     );
-    return { id: created.id, contentType, sizeBytes: content.length };
+    return { id: created.id, contentType, sizeBytes: file.bytes.length };
   });
 }
 
+// Visits' access check (findVisiblePhotoFile), then the platform's stored bytes.
 export async function getVisitPhoto(context: AppContext, actor: Actor, id: number) {
-  const photo = await findVisiblePhoto(context.db, actor.tenantId, actor.scope, actor.userId, id);
-  if (!photo) throw new DomainError('NOT_FOUND');
-  return photo;
+  return readFileWith(context.db, actor.tenantId, async () => {
+    const photo = await findVisiblePhotoFile(context.db, actor.tenantId, actor.scope, actor.userId, id);
+    return photo?.fileId;
+  });
 }
 
 type VisitBody = Omit<NewVisit, 'customerId' | 'planItemId'>;
@@ -662,10 +662,8 @@ export async function getVisitDetail(context: AppContext, actor: Actor, id: numb
 // A month in Beijing time as UTC instants.
 export function monthRange(month: string) {
   const { year, month: monthNumber } = parseMonth(month);
-  return {
-    from: new Date(Date.UTC(year, monthNumber - 1, 1) - beijingOffsetMs),
-    to: new Date(Date.UTC(year, monthNumber, 1) - beijingOffsetMs),
-  };
+  const nextMonth = new Date(Date.UTC(year, monthNumber, 1)).toISOString().slice(0, 10);
+  return { from: beijingMidnightOf(`${month}-01`), to: beijingMidnightOf(nextMonth) };
 }
 
 export async function getPlanReport(context: AppContext, actor: Actor, query: { month: string; groupBy: ReportGroup }) {

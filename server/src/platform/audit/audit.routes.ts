@@ -4,20 +4,8 @@ import type { AppContext } from '../../app-context.ts';
 import { allow } from '../access/access-rule.ts';
 import { idParam, instantParam, maxInteger, singleLineText } from '../http/input-bounds.ts';
 import { actorOf } from '../http/route-helpers.ts';
+import { auditPageSchema } from './audit.contract.ts';
 import { searchAuditTrail } from './audit.service.ts';
-
-const auditItem = z.object({
-  id: z.number(),
-  at: z.date(),
-  actorId: z.number().nullable(),
-  actorName: z.string(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  ip: z.string().nullable(),
-});
 
 export const auditRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   app.get(
@@ -40,7 +28,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
           cursor: idParam.optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
-        response: { 200: z.object({ items: z.array(auditItem), nextCursor: z.number().nullable() }) },
+        response: { 200: auditPageSchema },
       },
     },
     async (request) => searchAuditTrail(context, actorOf(request), request.query),

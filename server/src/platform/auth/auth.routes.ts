@@ -9,6 +9,17 @@ import { singleLineText } from '../http/input-bounds.ts';
 import { actorOf } from '../http/route-helpers.ts';
 import { changeOwnPassword, listOwnSessions, revokeOwnSession, signIn, signOut } from './auth.service.ts';
 
+// One of the caller's signed-in sessions (GET /api/v1/auth/sessions).
+export const sessionRowSchema = z.object({
+  id: z.string(),
+  createdAt: z.date(),
+  lastSeenAt: z.date(),
+  expiresAt: z.date(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+
 const profileSchema = z.object({
   id: z.number(),
   username: z.string(),
@@ -154,19 +165,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         tags: ['auth'],
         summary: 'My active sessions / 我的登录会话',
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                createdAt: z.date(),
-                lastSeenAt: z.date(),
-                expiresAt: z.date(),
-                ip: z.string().nullable(),
-                userAgent: z.string().nullable(),
-                current: z.boolean(),
-              }),
-            ),
-          }),
+          200: z.object({ items: z.array(sessionRowSchema) }),
         },
       },
     },

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { refusedValueStateOf } from '../../db/errors.ts';
 import { isDomainError } from './domain-error.ts';
-import { type ErrorCode, type Locale, messageOf, pickLocale, statusOf } from './error-catalogue.ts';
+import { type ErrorCode, entryOf, type Locale, messageOf, pickLocale, statusOf } from './error-catalogue.ts';
 import { loggableError } from './loggable-error.ts';
 import { describeIssue, type FieldError, type ValidationIssue } from './validation-messages.ts';
 
@@ -15,20 +15,14 @@ export type Problem = {
   field?: string;
   errors?: FieldError[];
   instance?: string;
-  // RFC 9457 extension members a client can act on (extensionMembers below).
+  // RFC 9457 extension members a client can act on (extensionsOf below).
   [member: string]: unknown;
 };
 
-// Details of an error that a client needs as data, not only in the message: which product an
-// order line failed on, and how much is left of it.
-const extensionMembers: Partial<Record<ErrorCode, readonly string[]>> = {
-  QUOTA_EXCEEDED: ['productId', 'requested', 'remaining'],
-  PRODUCT_NOT_IN_CYCLE: ['productId'],
-  ORDER_LINE_ABOVE_CAP: ['productId', 'qty', 'cap'],
-};
-
+// Details of an error that a client needs as data, not only in the message: the code's entry in
+// the catalogue names them (ErrorEntry.extensions).
 function extensionsOf(code: ErrorCode, details: Record<string, unknown>): Record<string, unknown> {
-  const members = extensionMembers[code] ?? [];
+  const members = entryOf(code).extensions ?? [];
   return Object.fromEntries(
     members.filter((member) => details[member] !== undefined).map((member) => [member, details[member]]),
   );

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseKind } from '../../db/client.ts';
-import { customers, users } from '../../db/schema.ts';
 import { testDatabaseKinds } from '../../db/test-database.ts';
+import { customers } from '../../modules/customers/customers.schema.ts';
 import {
   boundaryRequests,
   codeOf,
@@ -24,6 +24,7 @@ import {
 } from '../../test/fuzz/openapi-fuzzer.ts';
 import { createTestApp, sessionCookieOf, type TestApp, testPassword } from '../../test/test-app.ts';
 import { hashPassword } from '../auth/password-hashing.ts';
+import { users } from '../identity/identity.schema.ts';
 import { errorStatuses } from './openapi-problems.rules.ts';
 
 // The app fuzzes itself from its own OpenAPI document: every operation, as an administrator, a

@@ -175,3 +175,71 @@ export async function findSession(db: Database, sessionId: string): Promise<Sess
   const [row] = await lookup.execute({ sessionId });
   return row;
 }
+
+// ---- What the organisation module manages: city companies, org units, staff accounts ----
+// Sign-in reads these tables before any module, so they are the platform's, and every write to
+// them is here; organisation's use cases (checks, audit) call these.
+
+export async function insertTenant(executor: Executor, tenant: { code: string; name: string; province: string }) {
+  const [inserted] = await executor.insert(tenants).values(tenant).returning();
+  return inserted;
+}
+
+export async function insertOrgUnit(
+  executor: Executor,
+  unit: {
+    tenantId: number;
+    parentId: number | null;
+    kind: 'city' | 'branch' | 'department';
+    name: string;
+    code: string;
+  },
+  parentPath: string,
+  now: Date,
+) {
+  // The path needs the new id, so the row is written with a placeholder and completed at once.
+  const [inserted] = await executor
+    .insert(orgUnits)
+    .values({ ...unit, path: '', createdAt: now, updatedAt: now })
+    .returning();
+  const [completed] = await executor
+    .update(orgUnits)
+    .set({ path: sql`${parentPath} || ${inserted.id}::text || '/'` })
+    .where(and(eq(orgUnits.tenantId, unit.tenantId), eq(orgUnits.id, inserted.id)))
+    .returning();
+  return completed;
+}
+
+export async function updateOrgUnit(
+  executor: Executor,
+  tenantId: number,
+  id: number,
+  changes: { name?: string; code?: string },
+  now: Date,
+) {
+  const [updated] = await executor
+    .update(orgUnits)
+    .set({ ...changes, updatedAt: now })
+    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id)))
+    .returning();
+  return updated;
+}
+
+export async function insertUser(executor: Executor, user: typeof users.$inferInsert) {
+  const [inserted] = await executor.insert(users).values(user).returning({ id: users.id });
+  return inserted.id;
+}
+
+export async function updateUser(
+  executor: Executor,
+  userId: number,
+  changes: Partial<
+    Pick<typeof users.$inferInsert, 'displayName' | 'role' | 'orgUnitId' | 'scopeKind' | 'scopeOrgUnitId' | 'disabled'>
+  >,
+  now: Date,
+) {
+  await executor
+    .update(users)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(users.id, userId));
+}

@@ -1,4 +1,5 @@
 import { beijingDateOf, beijingMidnightOf } from '../time/beijing.ts';
+import { addDays } from '../time/weeks.ts';
 
 // How often a background job runs: every N minutes, every day at a Beijing time, or every month
 // on a day at a Beijing time (a day past the month's end means its last day).
@@ -30,10 +31,6 @@ export function nextRunAfter(cadence: Cadence, lastStarted: Date | undefined): D
   }
   const thisMonth = at(dayOfMonth(day.slice(0, 7), cadence.day));
   return thisMonth > lastStarted ? thisMonth : at(dayOfMonth(nextMonth(day.slice(0, 7)), cadence.day));
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function nextMonth(month: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleRoutes, menuGroups } from '../routes.tsx';
+import { consoleRoutes, menuGroups } from '../page-modules.ts';
 import { buildMenuItems } from './menu-items.tsx';
 
 const translate = (key: string) => key;

@@ -1,7 +1,7 @@
 import type { MenuProps } from 'antd';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { accessibleRoutes } from '../access.ts';
-import type { ConsoleRoute, MenuGroup, MenuLabelKey } from '../routes.tsx';
+import type { ConsoleRoute, MenuGroup, MenuLabelKey } from '../page-module.ts';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 

@@ -1,17 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import type { sessionRowSchema } from '../../../../server/src/platform/auth/auth.routes.ts';
 import { api } from '../../shared/api-client.ts';
+import type { Wire } from '../../shared/wire.ts';
 
-// Written by hand: the server declares this answer inside auth.routes.ts (GET /auth/sessions)
-// and does not export it. Checked field by field against that schema.
-export type SessionRow = {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-};
+export type SessionRow = Wire<typeof sessionRowSchema>;
 
 export const sessionsQueryKey = ['auth', 'sessions'] as const;
 

@@ -1,22 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { auditEntrySchema, auditPageSchema } from '../../../../server/src/platform/audit/audit.contract.ts';
 import { api } from '../../shared/api-client.ts';
+import type { Wire } from '../../shared/wire.ts';
 
-// Written by hand: the server declares this answer inside audit.routes.ts and does not export it.
-// Checked field by field against that schema.
-export type AuditEntry = {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-};
+export type AuditEntry = Wire<typeof auditEntrySchema>;
 
-export type AuditPage = { items: AuditEntry[]; nextCursor: number | null };
+export type AuditPage = Wire<typeof auditPageSchema>;
 
 export type AuditFilters = {
   entity?: string;

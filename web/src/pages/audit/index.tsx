@@ -19,19 +19,20 @@ import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { CursorPager, useCursorPaging } from '../../shared/CursorPager.tsx';
 import { describeError } from '../../shared/error-message.ts';
-import { zhCN } from '../../shared/i18n/zh-CN.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
 import { type AuditEntry, type AuditFilters, useAuditLog } from './audit.api.ts';
 import { periodToRange } from './audit-period.ts';
 import { ActorSelect } from './components/ActorSelect.tsx';
 import { AuditDiff } from './components/AuditDiff.tsx';
+import { auditMessages } from './messages.ts';
 
-type KnownEntity = keyof typeof zhCN.audit.entities;
-type KnownAction = keyof typeof zhCN.audit.actions;
+const { audit } = auditMessages['zh-CN'];
+type KnownEntity = keyof typeof audit.entities;
+type KnownAction = keyof typeof audit.actions;
 
-const knownEntities = Object.keys(zhCN.audit.entities) as KnownEntity[];
-const knownActions = Object.keys(zhCN.audit.actions) as KnownAction[];
+const knownEntities = Object.keys(audit.entities) as KnownEntity[];
+const knownActions = Object.keys(audit.actions) as KnownAction[];
 
 const isKnownEntity = (value: string): value is KnownEntity => (knownEntities as string[]).includes(value);
 const isKnownAction = (value: string): value is KnownAction => (knownActions as string[]).includes(value);

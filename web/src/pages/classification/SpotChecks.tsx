@@ -23,10 +23,10 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { canAccess } from '../../app/access.ts';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { type CustomerClass, customerClasses } from '../../shared/customer-codes.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
-import { type CustomerClass, customerClasses } from '../customers/customer-codes.ts';
 import {
   assessSpotCheckItem,
   createSpotCheck,

@@ -25,8 +25,8 @@ import type {
   spotCheckSchema,
 } from '../../../../server/src/modules/classification/classification.contract.ts';
 import { api, buildUrl } from '../../shared/api-client.ts';
+import type { CustomerClass, DemoType } from '../../shared/customer-codes.ts';
 import type { Body, Wire } from '../../shared/wire.ts';
-import type { CustomerClass, DemoType } from '../customers/customer-codes.ts';
 
 export type { CustomerClass };
 

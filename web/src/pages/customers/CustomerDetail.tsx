@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined, KeyOutlined, SwapOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Result, Skeleton, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { canAccess } from '../../app/access.ts';
@@ -34,7 +34,8 @@ export function CustomerDetailPage() {
   const params = useParams();
   const id = /^\d{1,10}$/.test(params.id ?? '') ? Number(params.id) : 0;
   const customer = useCustomer(id);
-  const fields = useCustomerFields().data ?? [];
+  // Fetched alongside the customer, so the profile tab has the custom fields when it opens.
+  useCustomerFields();
   const [searchParams, setSearchParams] = useSearchParams();
   const [action, setAction] = useState<'edit' | 'status' | 'reassign' | 'portalPassword' | null>(null);
 
@@ -44,6 +45,11 @@ export function CustomerDetailPage() {
   const tabKey = tabs.some((tab) => tab.key === searchParams.get('tab'))
     ? (searchParams.get('tab') as string)
     : tabs[0].key;
+  // The open tab's code loads while the customer does, not after it.
+  const openTab = tabs.find((tab) => tab.key === tabKey)?.component;
+  useEffect(() => {
+    void openTab?.preload?.();
+  }, [openTab]);
 
   if (id === 0 || (customer.error && isApiError(customer.error) && customer.error.status === 404)) {
     return (
@@ -118,10 +124,14 @@ export function CustomerDetailPage() {
         <Tabs
           activeKey={tabKey}
           onChange={(key) => setSearchParams(key === tabs[0].key ? {} : { tab: key }, { replace: true })}
-          items={tabs.map((tab) => ({
-            key: tab.key,
-            label: t(tab.labelKey),
-            children: tab.render({ customer: data, fields }),
+          items={tabs.map(({ key, labelKey, component: TabContent }) => ({
+            key,
+            label: t(labelKey),
+            children: (
+              <Suspense fallback={<Skeleton active />}>
+                <TabContent customerId={data.id} />
+              </Suspense>
+            ),
           }))}
           destroyOnHidden
         />

@@ -5,6 +5,8 @@ import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
 import { stubApi } from '../../test/api-stub.ts';
+// The visits tab is lazy in the app; loaded here up front so its test waits for data, not for code.
+import '../visits/components/CustomerVisits.tsx';
 import { CustomerDetailPage } from './CustomerDetail.tsx';
 import type { Customer } from './customers.api.ts';
 import { CustomersPage } from './index.tsx';

@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
+import type { CustomerFormat, OrderChannel, UrbanRural } from '../../shared/customer-codes.ts';
 import { fieldErrorsOf } from '../../shared/error-message.ts';
 import type { StaffRole } from '../../shared/roles.ts';
-import type { CustomerFormat, OrderChannel, UrbanRural } from './customer-codes.ts';
 import type {
   Customer,
   CustomerChanges,

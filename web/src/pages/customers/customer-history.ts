@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import { diffAuditValues } from '../../shared/json-diff.ts';
 import {
   customerFormats,
   customerStatuses,
@@ -7,7 +6,8 @@ import {
   type OrderChannel,
   orderChannels,
   urbanRuralKinds,
-} from './customer-codes.ts';
+} from '../../shared/customer-codes.ts';
+import { diffAuditValues } from '../../shared/json-diff.ts';
 import type { CustomerHistoryEntry, CustomField } from './customers.api.ts';
 
 // One changed field of a history entry, ready to read: Chinese label, before → after as text

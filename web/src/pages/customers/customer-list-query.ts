@@ -10,7 +10,7 @@ import {
   isOneOf,
   type UrbanRural,
   urbanRuralKinds,
-} from './customer-codes.ts';
+} from '../../shared/customer-codes.ts';
 
 // What the list shows, as kept in the URL so that a link reproduces the view.
 export type CustomerListView = {

@@ -17,8 +17,8 @@ import {
   customFieldsQueryKey,
   fetchCustomFields,
 } from '../../shared/custom-fields.ts';
+import type { CustomerSort, CustomerStatus } from '../../shared/customer-codes.ts';
 import type { Body, Wire } from '../../shared/wire.ts';
-import type { CustomerSort, CustomerStatus } from './customer-codes.ts';
 
 export type { CustomField, CustomFieldKind };
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { CursorPager, useCursorPaging } from '../../shared/CursorPager.tsx';
+import { type CustomerSort, customerSortFields, isOneOf } from '../../shared/customer-codes.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
@@ -15,7 +16,6 @@ import { CustomerFormDrawer } from './components/CustomerFormDrawer.tsx';
 import { columnOptions, customerColumns } from './components/customer-columns.tsx';
 import { ExportButton } from './components/ExportButton.tsx';
 import { ReassignModal } from './components/ReassignModal.tsx';
-import { type CustomerSort, customerSortFields, isOneOf } from './customer-codes.ts';
 import {
   type CustomerListView,
   defaultSort,

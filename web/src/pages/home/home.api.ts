@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { staffRoles } from '../../shared/roles.ts';
-import { fetchUsers, usersQueryKey } from '../users/users.api.ts';
+import { fetchUsers, usersQueryKey } from '../../shared/users.api.ts';
 
 // Real counts only: `total` from the paged list endpoint, asking for a single row.
 export function useUserTotal(isEnabled: boolean) {

@@ -3,13 +3,13 @@ import { Card, Col, Descriptions, Flex, Row, Skeleton, Statistic, Tag, Typograph
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { accessibleRoutes } from '../../app/access.ts';
-import { consoleRoutes } from '../../app/routes.tsx';
+import { consoleRoutes } from '../../app/page-modules.ts';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { useDataScopeLabel } from '../../shared/auth/use-data-scope-label.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { businessTimeZone } from '../../shared/format.ts';
+import { useOrgUnits } from '../../shared/org-units.api.ts';
 import { useFormat } from '../../shared/use-locale.ts';
-import { useOrgUnits } from '../org-units/org-units.api.ts';
 import { UsersByRoleChart } from './components/UsersByRoleChart.tsx';
 import { useUserTotal, useUserTotalsByRole } from './home.api.ts';
 

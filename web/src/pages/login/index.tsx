@@ -8,7 +8,7 @@ import { loginStaff, safeRedirectTarget, useCurrentUser, useSessionCache } from 
 import { useSignIn } from '../../shared/auth/use-sign-in.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { isStaffRole } from '../../shared/roles.ts';
-import { useSetupStatus } from '../setup/setup.api.ts';
+import { useSetupStatus } from '../../shared/setup-status.ts';
 
 type Credentials = { username: string; password: string };
 

@@ -3,9 +3,9 @@ import { Button, Card, Empty, Space, Table, type TableColumnsType, Tag, Typograp
 import { type Key, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FullPageError } from '../../shared/FullPageStatus.tsx';
+import { buildOrgTree, type OrgUnitNode, parentIds } from '../../shared/org-tree.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { type OrgUnitEdit, OrgUnitFormModal } from './components/OrgUnitFormModal.tsx';
-import { buildOrgTree, type OrgUnitNode, parentIds } from './org-tree.ts';
 import { type OrgUnitKind, useOrgUnits } from './org-units.api.ts';
 
 const kindAppearance: Record<OrgUnitKind, { color: string; icon: ReactNode }> = {

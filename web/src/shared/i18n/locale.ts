@@ -2,6 +2,10 @@
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
+// One folder's messages in every language. Chinese is the source: each other language is typed
+// as the Chinese object, so a key missing there, or one Chinese does not have, is a type error.
+export type LocaleMessages<T> = Record<Locale, T>;
+
 export const defaultLocale: Locale = 'zh-CN';
 export const localeStorageKey = 'kewo.locale';
 

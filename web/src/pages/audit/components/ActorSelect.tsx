@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchUsers } from '../../users/users.api.ts';
+import { fetchUsers } from '../../../shared/users.api.ts';
 
 // Pick a user by typing part of the name or username (searched on the server).
 export function ActorSelect({ value, onChange }: { value?: number; onChange?: (value: number | undefined) => void }) {

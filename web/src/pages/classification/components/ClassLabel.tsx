@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type CustomerClass, classColors, type DemoType } from '../../customers/customer-codes.ts';
+import { type CustomerClass, classColors, type DemoType } from '../../../shared/customer-codes.ts';
 
 // A class (and a demonstration store's sub-type) as a coloured tag; null: 未分类.
 export function ClassLabel({ value, demoType }: { value: CustomerClass | null; demoType?: DemoType | null }) {

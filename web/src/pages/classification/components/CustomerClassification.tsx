@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canAccess } from '../../../app/access.ts';
 import { useSignedInUser } from '../../../shared/auth/SignedInUser.tsx';
+import { type CustomerClass, customerClasses, type DemoType, demoTypes } from '../../../shared/customer-codes.ts';
 import { describeError } from '../../../shared/error-message.ts';
 import { useFormat } from '../../../shared/use-locale.ts';
-import { type CustomerClass, customerClasses, type DemoType, demoTypes } from '../../customers/customer-codes.ts';
 import {
   type CustomerClassification as Classification,
   setClassByHand,

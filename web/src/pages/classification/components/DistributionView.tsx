@@ -1,7 +1,7 @@
 import { Col, Row, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { chartColors, SupplyChart } from '../../../shared/SupplyChart.tsx';
 import { useFormat } from '../../../shared/use-locale.ts';
-import { chartColors, SupplyChart } from '../../supply/components/SupplyChart.tsx';
 import type { Distribution } from '../classification.api.ts';
 
 const barColors = { demonstration: '#d4a017', growth: '#389e0d', ordinary: chartColors.primary, special: '#c0392b' };

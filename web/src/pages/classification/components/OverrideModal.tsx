@@ -1,8 +1,8 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type CustomerClass, type DemoType, demoTypes } from '../../../shared/customer-codes.ts';
 import { describeError } from '../../../shared/error-message.ts';
-import { type CustomerClass, type DemoType, demoTypes } from '../../customers/customer-codes.ts';
 import { overrideProposal, type Proposal, useClassificationMutation } from '../classification.api.ts';
 
 type Values = { class: CustomerClass; demoType?: DemoType; reason: string };

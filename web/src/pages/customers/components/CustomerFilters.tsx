@@ -9,7 +9,7 @@ import {
   customerStatuses,
   type UrbanRural,
   urbanRuralKinds,
-} from '../customer-codes.ts';
+} from '../../../shared/customer-codes.ts';
 import type { CustomerListView } from '../customer-list-query.ts';
 import type { CustomerReference, CustomField } from '../customers.api.ts';
 

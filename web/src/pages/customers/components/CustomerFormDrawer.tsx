@@ -19,10 +19,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../../../shared/auth/SignedInUser.tsx';
+import { customerFormats, orderChannels, orderDays, urbanRuralKinds } from '../../../shared/customer-codes.ts';
 import { describeError } from '../../../shared/error-message.ts';
 import type { Messages } from '../../../shared/i18n/zh-CN.ts';
 import { isStaffRole } from '../../../shared/roles.ts';
-import { customerFormats, orderChannels, orderDays, urbanRuralKinds } from '../customer-codes.ts';
 import {
   applyCustomerFieldErrors,
   type CustomerFormValues,

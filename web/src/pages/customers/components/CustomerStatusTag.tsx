@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type CustomerStatus, statusColors } from '../customer-codes.ts';
+import { type CustomerStatus, statusColors } from '../../../shared/customer-codes.ts';
 
 export function CustomerStatusTag({ status, reason }: { status: CustomerStatus; reason?: string | null }) {
   const { t } = useTranslation();

@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Radio } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type CustomerStatus, nextStatuses } from '../../../shared/customer-codes.ts';
 import { describeError } from '../../../shared/error-message.ts';
 import { applyFieldErrors } from '../../../shared/form-errors.ts';
-import { type CustomerStatus, nextStatuses } from '../customer-codes.ts';
 import { type Customer, changeCustomerStatus, customersQueryKey } from '../customers.api.ts';
 import { CustomerStatusTag } from './CustomerStatusTag.tsx';
 

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../shared/error-message.ts';
 import { applyFieldErrors } from '../../../shared/form-errors.ts';
-import { childKindsOf } from '../org-tree.ts';
+import { childKindsOf } from '../../../shared/org-tree.ts';
 import { createOrgUnit, type OrgUnit, type OrgUnitKind, orgUnitsQueryKey, updateOrgUnit } from '../org-units.api.ts';
 
 type OrgUnitFormValues = { kind: OrgUnitKind; name: string; code: string };

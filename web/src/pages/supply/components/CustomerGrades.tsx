@@ -1,10 +1,10 @@
 import { Alert, Flex, Statistic, Table, type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../shared/error-message.ts';
+import { chartColors, SupplyChart } from '../../../shared/SupplyChart.tsx';
 import { useFormat } from '../../../shared/use-locale.ts';
 import { type CustomerGrade, useCustomerGrades } from '../supply.api.ts';
 import { formatYuan } from '../supply-format.ts';
-import { chartColors, SupplyChart } from './SupplyChart.tsx';
 
 const day = (value: string) => `${value}T12:00:00+08:00`;
 

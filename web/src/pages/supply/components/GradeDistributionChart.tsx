@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { chartColors, SupplyChart } from '../../../shared/SupplyChart.tsx';
 import { useFormat } from '../../../shared/use-locale.ts';
 import { gradeBars } from '../quota-distribution.ts';
 import type { GradeCount } from '../supply.api.ts';
-import { chartColors, SupplyChart } from './SupplyChart.tsx';
 
 // Stores per grade, 1–30.
 export function GradeDistributionChart({ distribution }: { distribution: GradeCount[] }) {

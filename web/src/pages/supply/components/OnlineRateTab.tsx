@@ -1,10 +1,10 @@
 import { Alert, Flex, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../shared/error-message.ts';
+import { chartColors, SupplyChart } from '../../../shared/SupplyChart.tsx';
 import { useFormat } from '../../../shared/use-locale.ts';
 import { type OnlineRateRow, useOnlineRate } from '../supply.api.ts';
 import { formatRate } from '../supply-format.ts';
-import { chartColors, SupplyChart } from './SupplyChart.tsx';
 
 // 网上订货率 per branch: the share of ordering stores that ordered online, and the share of cartons.
 export function OnlineRateTab({ cycleId }: { cycleId: number }) {

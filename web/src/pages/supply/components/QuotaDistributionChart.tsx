@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { chartColors, SupplyChart } from '../../../shared/SupplyChart.tsx';
 import { useFormat } from '../../../shared/use-locale.ts';
 import { distributionBars } from '../quota-distribution.ts';
 import type { QuotaBucket } from '../supply.api.ts';
-import { chartColors, SupplyChart } from './SupplyChart.tsx';
 
 // Stores per quota in a preview: the bar at 0 (stores left out) in red.
 export function QuotaDistributionChart({ name, distribution }: { name: string; distribution: QuotaBucket[] }) {

@@ -16,8 +16,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customerFormats, urbanRuralKinds } from '../../customers/customer-codes.ts';
-import { useCustomerReference } from '../../customers/customers.api.ts';
+import { customerFormats, urbanRuralKinds } from '../../../shared/customer-codes.ts';
+import { useCustomerReference } from '../../../shared/customer-reference.ts';
 import {
   type BaseKind,
   checkGradeTable,

@@ -4,9 +4,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../shared/error-message.ts';
 import { applyFieldErrors } from '../../../shared/form-errors.ts';
+import type { OrgTreeSelectNode } from '../../../shared/org-tree.ts';
 import { minimumPasswordLength, newPasswordRules } from '../../../shared/password-rules.ts';
 import { staffRoles } from '../../../shared/roles.ts';
-import type { OrgTreeSelectNode } from '../../org-units/org-tree.ts';
 import { changedFields, defaultScopeKind, type UserFormValues, userFormFields, valuesOf } from '../user-form.ts';
 import { type CreateUserRequest, createUser, type UserRow, updateUser, usersQueryKey } from '../users.api.ts';
 

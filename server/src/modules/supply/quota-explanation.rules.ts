@@ -1,0 +1,152 @@
+import {
+  type AllocationStore,
+  multipliedCartons,
+  multiplierUnit,
+  multiplierUnits,
+  normaliseGrade,
+  type ProductAllocationInput,
+  type ProductAllocationOutcome,
+  wholeCartons,
+} from './allocation.rules.ts';
+import { customerClassLabels, type Eligibility, maxGrade, minGrade } from './allocation-strategy.rules.ts';
+
+// Why a store got its quota, in the words the centre and the store read (zh-CN and English), step
+// by step from the same arithmetic the allocation used: "档位 24 → 5；×1.2 示范客户 → 6；限量 6".
+
+const words = {
+  'zh-CN': {
+    separator: '；',
+    grade: (grade: number, qty: number) => `档位 ${grade} → ${qty}`,
+    recent: (cartons: number) => `近4周 ${cartons} 条`,
+    unlimited: '不限量',
+    credit: (level: string) => `信用 ${level}`,
+    cap: (cap: number) => `限量 ${cap}`,
+    share: (scale: string, share: string) => `按货源 ×${scale} → ${share}`,
+    extra: '（最大余数）',
+    ineligible: (criteria: string[]) => `不在投放范围（限点：${criteria.join('、')}）`,
+    criteria: { classes: '客户分类', formats: '业态', districtCodes: '区县', urbanRural: '城乡', grade: '档位范围' },
+  },
+  en: {
+    separator: '; ',
+    grade: (grade: number, qty: number) => `grade ${grade} → ${qty}`,
+    recent: (cartons: number) => `last 4 weeks ${cartons} cartons`,
+    unlimited: 'unlimited',
+    credit: (level: string) => `credit ${level}`,
+    cap: (cap: number) => `cap ${cap}`,
+    share: (scale: string, share: string) => `supply ×${scale} → ${share}`,
+    extra: ' (largest remainder)',
+    ineligible: (criteria: string[]) => `not eligible (restricted by ${criteria.join(', ')})`,
+    criteria: {
+      classes: 'class',
+      formats: 'format',
+      districtCodes: 'district',
+      urbanRural: 'urban/rural',
+      grade: 'grade range',
+    },
+  },
+} as const;
+
+// Up to 2 decimals, no trailing zeros; 2 significant digits for what would round to 0.
+export function formatFigure(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  const rounded = Math.round(value * 100) / 100;
+  if (rounded === 0) return String(Number(value.toPrecision(2)));
+  return String(rounded);
+}
+
+// The 限点 criteria a store fails, as keys of the wording above.
+export function failedEligibility(
+  store: AllocationStore,
+  eligibility: Eligibility | undefined,
+): Array<keyof (typeof words)['en']['criteria']> {
+  if (!eligibility) return [];
+  const failed: Array<keyof (typeof words)['en']['criteria']> = [];
+  if (eligibility.classes && (store.customerClass === null || !eligibility.classes.includes(store.customerClass))) {
+    failed.push('classes');
+  }
+  if (eligibility.formats && !eligibility.formats.includes(store.format)) failed.push('formats');
+  if (eligibility.districtCodes && !eligibility.districtCodes.includes(store.districtCode)) {
+    failed.push('districtCodes');
+  }
+  if (eligibility.urbanRural && !eligibility.urbanRural.includes(store.urbanRural)) failed.push('urbanRural');
+  const grade = normaliseGrade(store.grade);
+  if (grade < (eligibility.gradeMin ?? minGrade) || grade > (eligibility.gradeMax ?? maxGrade)) failed.push('grade');
+  return failed;
+}
+
+// Why a store got its quota, step by step: "档位 24 → 5；×1.2 示范客户 → 6；限量 6".
+// For a proportional product, `store.recentQty` must be this product's cartons (as allocated).
+export function explainQuota(
+  store: AllocationStore,
+  input: ProductAllocationInput,
+  outcome: Pick<ProductAllocationOutcome, 'scale' | 'supply'>,
+  quota: number,
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+): string {
+  const say = words[locale];
+  const { strategy } = input;
+  const failed = failedEligibility(store, strategy.eligibility);
+  if (failed.length > 0) return say.ineligible(failed.map((key) => say.criteria[key]));
+  const base = strategy.base;
+  const cap = strategy.cap;
+  if (base.kind === 'unlimited') {
+    if (cap === undefined) return say.unlimited;
+    const steps: string[] = [say.unlimited, say.cap(cap)];
+    if (outcome.scale < 1 && cap > 0) steps.push(scaledStep(cap, outcome.scale, quota, locale));
+    return steps.join(say.separator);
+  }
+
+  const steps: string[] = [];
+  const multiplierSteps: string[] = [];
+  const classMultiplier = store.customerClass === null ? 1 : (strategy.classMultipliers?.[store.customerClass] ?? 1);
+  if (classMultiplier !== 1 && store.customerClass !== null) {
+    multiplierSteps.push(`×${formatFigure(classMultiplier)} ${customerClassLabels[locale][store.customerClass]}`);
+  }
+  const creditMultiplier = store.creditLevel === null ? 1 : (strategy.creditMultipliers?.[store.creditLevel] ?? 1);
+  if (creditMultiplier !== 1 && store.creditLevel !== null) {
+    multiplierSteps.push(`×${formatFigure(creditMultiplier)} ${say.credit(store.creditLevel)}`);
+  }
+  const units = multiplierUnits(strategy, store.customerClass, store.creditLevel);
+
+  if (base.kind === 'grade_table') {
+    const grade = normaliseGrade(store.grade);
+    const qty = base.table.find((row) => grade >= row.fromGrade && grade <= row.toGrade)?.qty ?? 0;
+    steps.push(say.grade(grade, qty));
+    let raw = qty;
+    if (multiplierSteps.length > 0 && qty > 0) {
+      raw = multipliedCartons(qty, units);
+      const exact = (qty * units) / multiplierUnit;
+      const shown = exact === raw ? `${raw}` : `${formatFigure(exact)} → ${raw}`;
+      steps.push(`${multiplierSteps.join(' ')} → ${shown}`);
+    }
+    if (cap !== undefined && raw >= cap) {
+      steps.push(say.cap(cap));
+      raw = cap;
+    }
+    if (outcome.scale < 1 && raw > 0) steps.push(scaledStep(raw, outcome.scale, quota, locale));
+    return steps.join(say.separator);
+  }
+
+  // Proportional.
+  const cartons = wholeCartons(store.recentQty);
+  steps.push(say.recent(cartons));
+  const weighted = (cartons * units) / multiplierUnit;
+  if (multiplierSteps.length > 0 && cartons > 0) steps.push(`${multiplierSteps.join(' ')} → ${formatFigure(weighted)}`);
+  if (cartons === 0) return `${steps[0]} → ${quota}`;
+  const share = weighted * outcome.scale;
+  if (cap !== undefined && share >= cap - 1e-9) {
+    steps.push(say.share(formatFigure(outcome.scale), formatFigure(share)));
+    steps.push(say.cap(cap));
+    return steps.join(say.separator);
+  }
+  steps.push(scaledStep(weighted, outcome.scale, quota, locale));
+  return steps.join(say.separator);
+}
+
+function scaledStep(demand: number, scale: number, quota: number, locale: 'zh-CN' | 'en'): string {
+  const say = words[locale];
+  const share = demand * scale;
+  const shareText = formatFigure(share);
+  const gotExtra = quota > Math.floor(share + 1e-9);
+  return `${say.share(formatFigure(scale), shareText)}${shareText === String(quota) ? '' : ` → ${quota}`}${gotExtra ? say.extra : ''}`;
+}

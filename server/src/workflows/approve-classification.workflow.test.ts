@@ -1,0 +1,113 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '../db/test-database.ts';
+import { classificationRuns, customerClassHistory } from '../modules/classification/classification.schema.ts';
+import { systemActor } from '../platform/access/actor.ts';
+import { auditLog } from '../platform/audit/audit.schema.ts';
+import { createTestApp, type TestApp } from '../test/test-app.ts';
+import { approveClassification } from './approve-classification.workflow.ts';
+
+type Count = { n: number };
+
+// 审批生效 (POST /classification/runs/:id/approve): classification records the approval, customers
+// writes the stores' classes, in one transaction — all of it or none.
+describe.each(testDatabaseKinds)('approving a classification run on %s', (kind) => {
+  let t: TestApp;
+  let marketing: string;
+  let ruleSetId: number;
+
+  const count = async (query: ReturnType<typeof sql>) =>
+    Number(((await t.database.db.execute(query)) as unknown as { rows: Count[] }).rows[0].n);
+  // Stores of the run whose class is not the one the run gives them (special stores keep theirs).
+  const storesNotGivenTheirClass = (runId: number) =>
+    count(sql`SELECT count(*)::int AS n FROM class_proposals p
+      JOIN customers c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
+      WHERE p.run_id = ${runId} AND c.class_code IS DISTINCT FROM 'special'
+        AND c.class_code IS DISTINCT FROM coalesce(p.override_class, p.proposed_class)`);
+  const historyOfRun = (runId: number) =>
+    count(sql`SELECT count(*)::int AS n FROM ${customerClassHistory} WHERE run_id = ${runId}`);
+
+  // Every store but the special ones unclassified, then a run of the demo's rule set: approving it
+  // changes the class of every store it proposes one for.
+  async function unclassifiedRun(): Promise<number> {
+    await t.database.db.execute(
+      sql`UPDATE customers SET class_code = NULL, demo_type = NULL WHERE class_code IS DISTINCT FROM 'special'`,
+    );
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/classification/runs',
+      headers: { cookie: marketing },
+      payload: { ruleSetId },
+    });
+    expect(response.statusCode).toBe(201);
+    return response.json().id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { customers: 200 });
+    marketing = await t.signIn('marketing');
+    const ruleSets = await t.app.inject({ url: '/api/v1/classification/rule-sets', headers: { cookie: marketing } });
+    ruleSetId = ruleSets.json().items[0].id;
+  });
+  afterAll(async () => t?.close());
+
+  it('gives every store of the run its class and records the history, the status and the audit', async () => {
+    const runId = await unclassifiedRun();
+    expect(await storesNotGivenTheirClass(runId)).toBeGreaterThan(100);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/classification/runs/${runId}/approve`,
+      headers: { cookie: marketing },
+      payload: {},
+    });
+    expect(response.statusCode).toBe(200);
+    const approved = response.json();
+    expect(approved).toMatchObject({ id: runId, status: 'applied', pending: false });
+    expect(approved.changed).toBeGreaterThan(100);
+    expect(await storesNotGivenTheirClass(runId)).toBe(0);
+    expect(await historyOfRun(runId)).toBe(approved.changed);
+    const audited = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'classification_run'), eq(auditLog.entityId, String(runId))));
+    expect(audited.map((entry) => entry.action)).toContain('approve');
+  });
+
+  it("undoes the approval when customers' step fails: no class, no history, the run still to approve", async () => {
+    const runId = await unclassifiedRun();
+    const unclassified = await storesNotGivenTheirClass(runId);
+    // customers' step is the one that updates customers.class_code: make it fail, and only it.
+    await t.database.db.execute(sql`
+      CREATE FUNCTION refuse_class_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'class changes refused'; END $$`);
+    await t.database.db.execute(sql`
+      CREATE TRIGGER refuse_class_change BEFORE UPDATE OF class_code ON customers
+      FOR EACH ROW EXECUTE FUNCTION refuse_class_change()`);
+    try {
+      const failure = await approveClassification(t.context, systemActor(t.city.tenantId), runId, undefined).then(
+        () => undefined,
+        (error: Error) => error,
+      );
+      // The database's refusal, to customers' UPDATE (the driver wraps it in the failed query).
+      expect(failure?.message).toMatch(/UPDATE customers/);
+      expect(String((failure?.cause as Error | undefined)?.message)).toMatch(/class changes refused/);
+    } finally {
+      await t.database.db.execute(sql`DROP TRIGGER refuse_class_change ON customers`);
+      await t.database.db.execute(sql`DROP FUNCTION refuse_class_change()`);
+    }
+    const [run] = await t.database.db.select().from(classificationRuns).where(eq(classificationRuns.id, runId));
+    expect(run).toMatchObject({ status: 'proposed', appliedBranchIds: [], appliedAt: null });
+    expect(await historyOfRun(runId)).toBe(0);
+    expect(await storesNotGivenTheirClass(runId)).toBe(unclassified);
+    const audited = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'classification_run'), eq(auditLog.entityId, String(runId))));
+    expect(audited.map((entry) => entry.action)).not.toContain('approve');
+
+    // Nothing else was wrong: without the failure the same approval goes through.
+    const approved = await approveClassification(t.context, systemActor(t.city.tenantId), runId, undefined);
+    expect(approved).toMatchObject({ status: 'applied', changed: unclassified });
+    expect(await storesNotGivenTheirClass(runId)).toBe(0);
+  });
+});

@@ -1,0 +1,81 @@
+import { type ComponentType, createElement, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { Messages } from '../shared/i18n/zh-CN.ts';
+import type { Role, StaffRole } from '../shared/roles.ts';
+
+// What a page folder (web/src/pages/<folder>/module.tsx) brings to the console. The router, the
+// side menu, the home page's shortcuts and the customer 360° view read these from
+// app/page-modules.ts, so a folder plugs in by one line there and is removed by deleting it.
+export type PageModule = {
+  routes?: readonly ConsoleRoute[];
+  menuGroups?: readonly MenuGroup[];
+  customerTabs?: readonly CustomerTab[];
+  // Pages that need no session (/login, /setup): outside the console layout and its guard.
+  publicRoutes?: readonly PublicRoute[];
+};
+
+export type MenuLabelKey = `menu.${keyof Messages['menu']}`;
+
+export type MenuGroup = {
+  key: string;
+  labelKey: MenuLabelKey;
+  icon: ReactNode;
+  // Place among the groups; a group shows in the menu where its first visible route is.
+  order: number;
+};
+
+export type ConsoleRoute = {
+  path: string;
+  labelKey: MenuLabelKey;
+  icon: ReactNode;
+  // Roles allowed to open the page; the side menu shows only what the user can open.
+  access: readonly StaffRole[];
+  // Only the deployment's operator (see app/access.ts).
+  operatorOnly?: boolean;
+  // Loaded when first opened: `lazy(() => import('./index.tsx').then(…))`, so each folder is a chunk.
+  page: LazyExoticComponent<ComponentType>;
+  // Place in the route table, and so in the side menu and the home page's shortcuts (ascending).
+  order: number;
+  group?: MenuGroup['key'];
+  hideInMenu?: boolean;
+};
+
+export type PublicRoute = { path: string; page: ComponentType };
+
+export type CustomerTabLabelKey = `customers.detail.tabs.${keyof Messages['customers']['detail']['tabs']}`;
+
+// One tab of the customer 360° view (pages/customers): a folder with data about a store adds one.
+export type CustomerTab = {
+  key: string;
+  labelKey: CustomerTabLabelKey;
+  // Place among the tabs (ascending); the first one is what the view opens on.
+  order: number;
+  // Roles that see the tab (default: everyone who opens the customer).
+  access?: readonly Role[];
+  // Usually `lazyTab(…)`, so the tab's code is fetched only when it is opened.
+  component: CustomerTabComponent;
+};
+
+type CustomerTabProps = { customerId: number };
+export type CustomerTabComponent = ComponentType<CustomerTabProps> & { preload?: () => Promise<unknown> };
+
+// A tab loaded on demand, whose code the 360° view can start fetching together with the customer
+// (`preload`) when the tab is the one it opens on; once loaded it renders without suspending.
+export function lazyTab(load: () => Promise<ComponentType<CustomerTabProps>>): CustomerTabComponent {
+  let loaded: ComponentType<CustomerTabProps> | undefined;
+  let loading: Promise<ComponentType<CustomerTabProps>> | undefined;
+  const preload = () => {
+    loading ??= load().then((component) => {
+      loaded = component;
+      return component;
+    });
+    return loading;
+  };
+  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  const LazyTab = (props: CustomerTabProps) => createElement(loaded ?? Lazy, props);
+  return Object.assign(LazyTab, { preload });
+}
+
+// Stable: equal orders keep the order of app/page-modules.ts.
+export function byOrder<T extends { order: number }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.order - b.order);
+}

@@ -1,0 +1,128 @@
+import type { LocaleMessages } from '../../shared/i18n/locale.ts';
+
+const zhCN = {
+  menu: {
+    jobs: '后台任务',
+  },
+  jobs: {
+    title: '后台任务',
+    intro: '系统自动执行的任务：投诉时限检查、客户分类维护、过期记录清理。多台服务器时每个任务只由一台执行。',
+    startedAt: '开始时间',
+    duration: '耗时',
+    milliseconds: '{{value}} 毫秒',
+    result: '结果',
+    running: '执行中',
+    ok: '成功',
+    failed: '失败',
+    outcome: '处理情况',
+    runner: '执行服务器',
+    lastRun: '最近执行：{{at}}',
+    noRuns: '还没有执行过',
+    cadence: {
+      minutes: '每 {{count}} 分钟',
+      hours: '每 {{count}} 小时',
+      daily: '每天 {{at}}',
+      monthly: '每月 {{day}} 日 {{at}}',
+    },
+    names: {
+      tickets: {
+        'sla-sweep': '投诉时限检查',
+      },
+      classification: {
+        upkeep: '客户分类维护',
+      },
+      auth: {
+        prune: '登录记录清理',
+      },
+      customers: {
+        'prune-import-error-files': '导入错误文件清理',
+      },
+    },
+    descriptions: {
+      tickets: {
+        'sla-sweep': '推进到期工单的时限：预警、超时、升级、自动确认。',
+      },
+      classification: {
+        upkeep: '到生效日的已审批分类生效，并汇总已结束的订货周。',
+      },
+      auth: {
+        prune: '删除一天前的登录尝试和一个月前结束的会话。',
+      },
+      customers: {
+        'prune-import-error-files': '删除已过期的导入错误标注文件。',
+      },
+    },
+    counts: {
+      tickets: '检查工单',
+      events: '时限事件',
+      switched: '分类生效',
+      weeks: '汇总周数',
+    },
+  },
+};
+
+// Typed as the Chinese messages: a key missing here, or one Chinese does not have, is a type error.
+const en: typeof zhCN = {
+  menu: {
+    jobs: 'Background jobs',
+  },
+  jobs: {
+    title: 'Background jobs',
+    intro:
+      'What the system does on its own: the complaint time limits, the customer class upkeep, the pruning of old records. With several servers, each job runs on one of them only.',
+    startedAt: 'Started',
+    duration: 'Duration',
+    milliseconds: '{{value}} ms',
+    result: 'Result',
+    running: 'Running',
+    ok: 'Succeeded',
+    failed: 'Failed',
+    outcome: 'What it did',
+    runner: 'Server',
+    lastRun: 'Last run: {{at}}',
+    noRuns: 'Not run yet',
+    cadence: {
+      minutes: 'every {{count}} min',
+      hours: 'every {{count}} h',
+      daily: 'daily at {{at}}',
+      monthly: 'monthly on day {{day}} at {{at}}',
+    },
+    names: {
+      tickets: {
+        'sla-sweep': 'Complaint time limits',
+      },
+      classification: {
+        upkeep: 'Customer class upkeep',
+      },
+      auth: {
+        prune: 'Sign-in record pruning',
+      },
+      customers: {
+        'prune-import-error-files': 'Import error file pruning',
+      },
+    },
+    descriptions: {
+      tickets: {
+        'sla-sweep': 'Moves the time limits of due tickets on: warnings, breaches, escalations, auto-confirmation.',
+      },
+      classification: {
+        upkeep:
+          'Approved classes whose effective date has come take effect; the order weeks closed since are summarised.',
+      },
+      auth: {
+        prune: 'Deletes sign-in attempts over a day old and sessions ended over a month ago.',
+      },
+      customers: {
+        'prune-import-error-files': 'Deletes the error workbooks of failed imports once they have expired.',
+      },
+    },
+    counts: {
+      tickets: 'tickets checked',
+      events: 'time-limit events',
+      switched: 'classes switched',
+      weeks: 'weeks summarised',
+    },
+  },
+};
+
+export const jobsMessages: LocaleMessages<typeof zhCN> = { 'zh-CN': zhCN, en };

@@ -1,0 +1,38 @@
+import type { LocaleMessages } from '../../shared/i18n/locale.ts';
+
+const zhCN = {
+  auth: {
+    title: '登录',
+    subtitle: '员工工作台',
+    username: '用户名',
+    password: '密码',
+    usernameRequired: '请输入用户名',
+    passwordRequired: '请输入密码',
+    submit: '登录',
+    failed: '登录失败',
+    setupNeeded: '系统尚未初始化，还没有任何用户。',
+    setupLink: '初始化系统',
+    retailerHint: '零售客户请使用',
+    retailerLink: '零售客户服务平台',
+  },
+};
+
+// Typed as the Chinese messages: a key missing here, or one Chinese does not have, is a type error.
+const en: typeof zhCN = {
+  auth: {
+    title: 'Sign in',
+    subtitle: 'Staff console',
+    username: 'Username',
+    password: 'Password',
+    usernameRequired: 'Please enter your username',
+    passwordRequired: 'Please enter your password',
+    submit: 'Sign in',
+    failed: 'Sign-in failed',
+    setupNeeded: 'The system has not been set up yet: there are no users.',
+    setupLink: 'Set up the system',
+    retailerHint: 'Retailers, please use the',
+    retailerLink: 'retailer portal',
+  },
+};
+
+export const loginMessages: LocaleMessages<typeof zhCN> = { 'zh-CN': zhCN, en };

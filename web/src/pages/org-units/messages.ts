@@ -1,0 +1,64 @@
+import type { LocaleMessages } from '../../shared/i18n/locale.ts';
+
+const zhCN = {
+  menu: {
+    orgUnits: '组织机构',
+  },
+  orgUnits: {
+    title: '组织机构',
+    name: '名称',
+    code: '编码',
+    kind: '类型',
+    kinds: {
+      city: '市公司',
+      branch: '县级营销部',
+      department: '部门',
+    },
+    createChild: '新建下级',
+    createChildTitle: '在“{{name}}”下新建机构',
+    editTitle: '编辑机构：{{name}}',
+    created: '机构已创建',
+    updated: '机构已更新',
+    nameRequired: '请输入名称',
+    codeRequired: '请输入编码',
+    codePattern: '编码只能包含字母、数字、连字符和下划线',
+    codeHelp: '机构的唯一编码，例如 3506-02',
+    kindRequired: '请选择类型',
+    expandAll: '全部展开',
+    collapseAll: '全部收起',
+    empty: '还没有组织机构',
+  },
+};
+
+// Typed as the Chinese messages: a key missing here, or one Chinese does not have, is a type error.
+const en: typeof zhCN = {
+  menu: {
+    orgUnits: 'Organisation',
+  },
+  orgUnits: {
+    title: 'Organisation',
+    name: 'Name',
+    code: 'Code',
+    kind: 'Type',
+    kinds: {
+      city: 'City company',
+      branch: 'County branch',
+      department: 'Department',
+    },
+    createChild: 'Add sub-unit',
+    createChildTitle: 'New unit under "{{name}}"',
+    editTitle: 'Edit unit: {{name}}',
+    created: 'Unit created',
+    updated: 'Unit updated',
+    nameRequired: 'Please enter a name',
+    codeRequired: 'Please enter a code',
+    codePattern: 'Letters, digits, hyphens and underscores only',
+    codeHelp: 'A unique code for the unit, e.g. 3506-02',
+    kindRequired: 'Please choose a type',
+    expandAll: 'Expand all',
+    collapseAll: 'Collapse all',
+    empty: 'No organisation units yet',
+  },
+};
+
+export const orgUnitsMessages: LocaleMessages<typeof zhCN> = { 'zh-CN': zhCN, en };
