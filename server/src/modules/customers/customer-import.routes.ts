@@ -1,17 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff } from '../../platform/access/access-rule.ts';
-import { pickLocale } from '../../platform/errors/error-catalogue.ts';
-import { buildProblem } from '../../platform/errors/problem-handler.ts';
 import { singleLineText } from '../../platform/http/input-bounds.ts';
-import { actorOf, attachment, receiveUpload, xlsxContentType } from '../../platform/http/route-helpers.ts';
+import { actorOf, attachment, xlsxContentType } from '../../platform/http/route-helpers.ts';
+import { answerSheetImport } from '../../platform/spreadsheets/sheet-upload.ts';
 import { downloadFor, streamDownload } from '../../platform/spreadsheets/sheet-writer.ts';
 import { prepareCustomerExport, prepareImportTemplate } from './customer-export.service.ts';
 import {
@@ -27,10 +21,6 @@ import { customerFormats } from './customers.schema.ts';
 // HTTP of the spreadsheet import and export. Admin and marketing import (like they create and
 // edit); every staff role exports its own scope (what it can list, it can download).
 const importers = allow('admin', 'marketing');
-
-function localeOf(request: FastifyRequest) {
-  return request.locale ?? pickLocale(request.headers['accept-language']);
-}
 
 const importResultSchema = z.object({
   rows: z.number().describe('data rows in the file'),
@@ -86,30 +76,12 @@ export const customerImportRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const actor = actorOf(request);
       const mode = checkImportMode(request.query.mode);
-      const directory = join(tmpdir(), `kewo-import-${randomBytes(8).toString('hex')}`);
-      await mkdir(directory, { recursive: true });
-      try {
-        const upload = await receiveUpload(request, directory, importLimits.fileBytes);
-        const locale = localeOf(request);
-        const outcome = await importCustomers(context, actor, { ...upload, mode, locale, onStoresMoved });
-        if (outcome.ok) {
-          const { ok: _ok, ...counts } = outcome;
-          return counts;
-        }
-        const problem = {
-          ...buildProblem('IMPORT_ROWS_INVALID', locale, { errorCount: outcome.errorCount }),
-          errorCount: outcome.errorCount,
-          errors: outcome.errors,
-          errorWorkbookUrl: `/api/v1/customers/import/errors/${outcome.errorWorkbookToken}`,
-        };
-        // Sent as text: the 200 schema does not describe a problem.
-        return reply
-          .code(422 as 200)
-          .type('application/problem+json; charset=utf-8')
-          .send(JSON.stringify(problem) as never);
-      } finally {
-        await rm(directory, { recursive: true, force: true });
-      }
+      return answerSheetImport(request, reply, {
+        maxBytes: importLimits.fileBytes,
+        rowsInvalid: 'IMPORT_ROWS_INVALID',
+        run: (upload, locale) => importCustomers(context, actor, { ...upload, mode, locale, onStoresMoved }),
+        extras: (refused) => ({ errorWorkbookUrl: `/api/v1/customers/import/errors/${refused.errorWorkbookToken}` }),
+      });
     },
   );
 

@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff, cityWide } from '../../platform/access/access-rule.ts';
-import { pickLocale } from '../../platform/errors/error-catalogue.ts';
-import { buildProblem } from '../../platform/errors/problem-handler.ts';
-import { actorOf, attachment, idParams, receiveUpload, xlsxContentType } from '../../platform/http/route-helpers.ts';
+import { actorOf, attachment, idParams, xlsxContentType } from '../../platform/http/route-helpers.ts';
+import { answerSheetImport } from '../../platform/spreadsheets/sheet-upload.ts';
 import { downloadFor, streamDownload } from '../../platform/spreadsheets/sheet-writer.ts';
 import {
   importProducts,
@@ -123,29 +118,11 @@ export const productRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const directory = join(tmpdir(), `kewo-product-import-${randomBytes(8).toString('hex')}`);
-      await mkdir(directory, { recursive: true });
-      try {
-        const upload = await receiveUpload(request, directory, productImportLimits.fileBytes);
-        const locale = request.locale ?? pickLocale(request.headers['accept-language']);
-        const outcome = await importProducts(context, actor, { ...upload, locale });
-        if (outcome.ok) {
-          const { ok: _ok, ...counts } = outcome;
-          return counts;
-        }
-        const problem = {
-          ...buildProblem('PRODUCT_IMPORT_ROWS_INVALID', locale, { errorCount: outcome.errorCount }),
-          errorCount: outcome.errorCount,
-          errors: outcome.errors,
-        };
-        // Sent as text: the 200 schema does not describe a problem.
-        return reply
-          .code(422 as 200)
-          .type('application/problem+json; charset=utf-8')
-          .send(JSON.stringify(problem) as never);
-      } finally {
-        await rm(directory, { recursive: true, force: true });
-      }
+      return answerSheetImport(request, reply, {
+        maxBytes: productImportLimits.fileBytes,
+        rowsInvalid: 'PRODUCT_IMPORT_ROWS_INVALID',
+        run: (upload, locale) => importProducts(context, actor, { ...upload, locale }),
+      });
     },
   );
 

@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { CursorPager, useCursorPaging } from '../../shared/CursorPager.tsx';
 import { type CustomerSort, customerSortFields, isOneOf } from '../../shared/customer-codes.ts';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
@@ -14,7 +15,6 @@ import { ColumnChooser } from './components/ColumnChooser.tsx';
 import { CustomerFilters } from './components/CustomerFilters.tsx';
 import { CustomerFormDrawer } from './components/CustomerFormDrawer.tsx';
 import { columnOptions, customerColumns } from './components/customer-columns.tsx';
-import { ExportButton } from './components/ExportButton.tsx';
 import { ReassignModal } from './components/ReassignModal.tsx';
 import {
   type CustomerListView,
@@ -25,7 +25,13 @@ import {
   parseListView,
   toSearchParams,
 } from './customer-list-query.ts';
-import { type Customer, useCustomerFields, useCustomerReference, useCustomers } from './customers.api.ts';
+import {
+  type Customer,
+  customerExportUrl,
+  useCustomerFields,
+  useCustomerReference,
+  useCustomers,
+} from './customers.api.ts';
 
 type Sorter = Parameters<NonNullable<TableProps<Customer>['onChange']>>[2];
 
@@ -106,7 +112,7 @@ export function CustomersPage() {
               </Link>
             </>
           ) : null}
-          <ExportButton filters={filters} />
+          <ExportButton urlOf={(format) => customerExportUrl(format, filters)} />
         </>
       }
     >

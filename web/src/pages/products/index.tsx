@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { CursorPager, useCursorPaging } from '../../shared/CursorPager.tsx';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
-import { ProductExportButton } from './components/ProductExportButton.tsx';
 import { ProductFormDrawer } from './components/ProductFormDrawer.tsx';
 import { ProductImportModal } from './components/ProductImportModal.tsx';
 import {
@@ -21,7 +21,14 @@ import {
   retailMargin,
   toProductSearchParams,
 } from './product-view.ts';
-import { type Product, priceClasses, productStatuses, useProductBrands, useProducts } from './products.api.ts';
+import {
+  type Product,
+  priceClasses,
+  productExportUrl,
+  productStatuses,
+  useProductBrands,
+  useProducts,
+} from './products.api.ts';
 
 const classColours = ['', 'gold', 'orange', 'blue', 'cyan', 'default'] as const;
 
@@ -137,7 +144,7 @@ export function ProductsPage() {
               </Button>
             </>
           ) : null}
-          <ProductExportButton filters={filters} />
+          <ExportButton urlOf={(format) => productExportUrl(format, filters)} />
         </>
       }
     >

@@ -24,6 +24,9 @@ export const en: SharedMessages = {
     pageNumber: 'Page {{page}}',
     backHome: 'Back to dashboard',
     notSet: 'Not set',
+    export: 'Export',
+    exportXlsx: 'Export Excel (.xlsx)',
+    exportCsv: 'Export CSV (.csv)',
   },
   roles: {
     admin: 'Administrator',

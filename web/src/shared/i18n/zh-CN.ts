@@ -27,6 +27,9 @@ export const zhCN = {
     pageNumber: '第 {{page}} 页',
     backHome: '返回工作台',
     notSet: '未设置',
+    export: '导出',
+    exportXlsx: '导出 Excel（.xlsx）',
+    exportCsv: '导出 CSV（.csv）',
   },
   roles: {
     admin: '系统管理员',
