@@ -22,7 +22,8 @@ import { customerFormats } from './customers.schema.ts';
 // edit); every staff role exports its own scope (what it can list, it can download).
 const importers = allow('admin', 'marketing');
 
-const importResultSchema = z.object({
+// What a successful import did (POST /customers/import).
+export const importResultSchema = z.object({
   rows: z.number().describe('data rows in the file'),
   created: z.number(),
   updated: z.number().describe('existing customers with at least one changed field (upsert)'),

@@ -1,14 +1,17 @@
+import type { importResultSchema } from '../../../../server/src/modules/customers/customer-import.routes.ts';
+import type { ImportRowError as ServerImportRowError } from '../../../../server/src/platform/spreadsheets/sheet-import.ts';
 import { ApiError, buildUrl, loginPathFor, type Problem } from '../../shared/api-client.ts';
 import { getActiveLocale } from '../../shared/i18n/locale.ts';
+import type { Wire } from '../../shared/wire.ts';
 
 export const importModes = ['create', 'upsert'] as const;
 export type ImportMode = (typeof importModes)[number];
 
-// Written by hand: the server declares this answer inside customer-import.routes.ts and does
-// not export it. The row errors below are members of the 422 problem, not a contract schema.
-export type ImportResult = { rows: number; created: number; updated: number; unchanged: number };
+export type ImportResult = Wire<typeof importResultSchema>;
 
-export type ImportRowError = { row: number; column: string; value: string | number | null; message: string };
+// One wrong cell, as the 422 problem lists it (an extension member of the problem): the server's
+// row error (platform/spreadsheets), read leniently — a value may arrive as a number or null.
+export type ImportRowError = Omit<ServerImportRowError, 'value'> & { value: string | number | null };
 
 // 422 IMPORT_ROWS_INVALID: the first 1,000 errors and a link to the workbook with every bad cell marked.
 export type ImportRowsProblem = Problem & {

@@ -7,6 +7,7 @@ import type {
   productPageSchema,
   productSchema,
 } from '../../../../server/src/modules/products/products.contract.ts';
+import type { ImportRowError } from '../../../../server/src/platform/spreadsheets/sheet-import.ts';
 import { ApiError, api, buildUrl, type Problem, type Query } from '../../shared/api-client.ts';
 import { getActiveLocale } from '../../shared/i18n/locale.ts';
 import type { Body, SameCodes, Wire } from '../../shared/wire.ts';
@@ -22,8 +23,9 @@ export type ProductBrands = Wire<typeof productBrandsSchema>;
 export type NewProductRequest = Body<typeof newProductSchema>;
 export type ProductChanges = Body<typeof productChangesSchema>;
 export type ProductImportResult = Wire<typeof productImportResultSchema>;
-// A row error of the 422 problem (its extension members, not a contract schema).
-export type ProductImportError = { row: number; column: string; value: string; message: string };
+// A row error of the 422 problem (an extension member of the problem, typed by the spreadsheet
+// pipeline that writes it).
+export type ProductImportError = ImportRowError;
 // 422 PRODUCT_IMPORT_ROWS_INVALID: nothing was written; the first 1,000 errors.
 export type ProductImportProblem = Problem & { errorCount: number; rowErrors: ProductImportError[] };
 
