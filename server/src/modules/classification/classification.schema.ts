@@ -15,7 +15,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { tenants, users } from '../../platform/identity/identity.schema.ts';
-import { customerClasses, customers, demoTypes } from '../customers/customers.schema.ts';
+import { customerClasses, customers, demoTypes } from '../customers/index.ts';
 import type { RuleSetDefinition } from './classification.rules.ts';
 
 // 客户分类 (C2): versioned rule sets, runs that propose a class for every store, the history of

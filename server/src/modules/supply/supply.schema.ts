@@ -14,8 +14,8 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { tenants, users } from '../../platform/identity/identity.schema.ts';
-import { customers } from '../customers/customers.schema.ts';
-import { products } from '../products/products.schema.ts';
+import { customers } from '../customers/index.ts';
+import { products } from '../products/index.ts';
 import type { AllocationStrategy } from './allocation-strategy.rules.ts';
 import { defaultLineCap } from './order.rules.ts';
 

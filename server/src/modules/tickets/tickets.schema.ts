@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { storedFiles } from '../../platform/files/files.schema.ts';
 import { tenants } from '../../platform/identity/identity.schema.ts';
-import { customers } from '../customers/customers.schema.ts';
+import { customers } from '../customers/index.ts';
 import type { BusinessHours, SlaOutcome } from './sla.rules.ts';
 import { assignmentTargets, categoryGroups } from './ticket-reference.ts';
 import { ticketChannels, ticketPriorities, ticketStatuses, ticketTypes } from './ticket-workflow.rules.ts';

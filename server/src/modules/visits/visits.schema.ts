@@ -16,8 +16,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { storedFiles } from '../../platform/files/files.schema.ts';
 import { tenants, users } from '../../platform/identity/identity.schema.ts';
-import { customerClasses, customers } from '../customers/customers.schema.ts';
-import { products } from '../products/products.schema.ts';
+import { customerClasses, customers } from '../customers/index.ts';
+import { products } from '../products/index.ts';
 
 // 菜单式服务 (C3) and 走访 (C4): the service catalogue, retailers' requests, the ratings of service
 // methods, visit standards, monthly plans and their weekly adjustments, and the visit records with
