@@ -197,7 +197,7 @@ async function writePgbenchScript(url: string, stores: Store[], cycleId: number,
     );
     const now = new Date();
     const actor = {
-      ...systemActor(tenantId, 'pgbench'),
+      ...systemActor(tenantId, 'bench', 'pgbench'),
       userId: sentinel.userId,
       scope: { kind: 'customer' as const, customerId: sentinel.customerId },
     };

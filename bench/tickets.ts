@@ -23,8 +23,7 @@ import { openDatabase } from '../server/src/db/client.ts';
 import { seedDemoCity } from '../server/src/demo/seed-demo-city.ts';
 import { ensureTicketSetup, sweepTickets } from '../server/src/modules/tickets/index.ts';
 import {
-  activeStoreCount,
-  countsByBranch,
+  complaintsAndStoresByBranch,
   countsByCategory,
   countsByType,
   countsByWeek,
@@ -155,12 +154,11 @@ const period = {
 const queries: Record<string, () => Promise<unknown>> = {
   'volume by type': () => countsByType(database.db, period),
   'volume by category': () => countsByCategory(database.db, period),
-  'volume by branch (per 1,000 stores)': () => countsByBranch(database.db, period),
+  'complaints and 在营客户 by branch (per 1,000 stores)': () => complaintsAndStoresByBranch(database.db, period),
   'volume by week': () => countsByWeek(database.db, period),
   'district × category hot spots': () => hotSpots(database.db, period),
   'SLA compliance per handler': () => slaByHandler(database.db, period),
   'handling time (median, p90) and satisfaction': () => handlingAndSatisfaction(database.db, period),
-  'active stores (per-1,000 base)': () => activeStoreCount(database.db, tenantId, scope),
   'workload per handler (open tickets)': () => workload(database.db, tenantId, scope, now),
 };
 // Baselines in the same run: a bare count over every ticket (the least any full read costs), and the
@@ -196,12 +194,11 @@ const explaining = explainingOn(database.db);
 const explained: Record<string, () => Promise<unknown>> = {
   'volume by type': () => countsByType(explaining, period),
   'volume by category': () => countsByCategory(explaining, period),
-  'volume by branch (per 1,000 stores)': () => countsByBranch(explaining, period),
+  'complaints and 在营客户 by branch (per 1,000 stores)': () => complaintsAndStoresByBranch(explaining, period),
   'volume by week': () => countsByWeek(explaining, period),
   'district × category hot spots': () => hotSpots(explaining, period),
   'SLA compliance per handler': () => slaByHandler(explaining, period),
   'handling time (median, p90) and satisfaction': () => handlingAndSatisfaction(explaining, period),
-  'active stores (per-1,000 base)': () => activeStoreCount(explaining, tenantId, scope),
   'workload per handler (open tickets)': () => workload(explaining, tenantId, scope, now),
 };
 const plans: Record<string, string> = {};

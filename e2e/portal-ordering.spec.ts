@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { formatCycleWeekShort } from '../web/src/shared/format.ts';
 import { saveScreenshot } from './screenshot.ts';
 import { expect, type Page, test } from './test.ts';
 
@@ -39,7 +40,9 @@ test('a store orders within its quota, is refused over it, and changes its order
   // 1. Within the quota: one carton, the running total, submit, the confirmation.
   await page.getByRole('link', { name: '订货', exact: true }).click();
   // The first read of the cycle can be slow on a busy machine (PGlite in-process).
-  await expect(page.getByText(`${cycle.cycleCode} 订货周期`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`${formatCycleWeekShort(cycle.cycleCode, 'zh-CN')}订货周期`)).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByText('距截止')).toBeVisible();
   await saveScreenshot(page, testInfo, 'portal-order-phone', { fullPage: false });
   let row = await showOnly(page, item);

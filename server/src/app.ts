@@ -11,6 +11,7 @@ import { version } from './config.ts';
 import { modules } from './modules.ts';
 import { type RegisteredRoute, registerAccessControl } from './platform/access/access-hooks.ts';
 import { publicAccess } from './platform/access/access-rule.ts';
+import { permissionRoutes } from './platform/access/permissions.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { createAuthenticator } from './platform/auth/auth.service.ts';
@@ -18,6 +19,7 @@ import { registerProblemHandler } from './platform/errors/problem-handler.ts';
 import { answerClientError, answerFrameworkError } from './platform/errors/transport-errors.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { problemComponent, withProblemResponses } from './platform/http/openapi-problems.ts';
+import { ReadableRequestLog, type RequestLogFormat, readableLogStream } from './platform/http/request-log.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
 import { notificationRoutes } from './platform/notifications/notifications.routes.ts';
@@ -28,6 +30,8 @@ export type BuildAppOptions = {
   serveWebApp?: boolean;
   // Where the log goes instead of stdout (tests that read what is logged).
   logStream?: { write: (line: string) => void };
+  // json (serve, the default): Fastify's records; readable: one line per request (the demo).
+  requestLog?: RequestLogFormat;
 };
 
 export type KewoApp = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
@@ -35,11 +39,14 @@ export type KewoApp = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
 // Builds the whole HTTP application in a fixed order: platform, then the modules (modules.ts). Never listens:
 // main.ts does that, tests call app.inject().
 export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<KewoApp> {
+  const readable = options.requestLog === 'readable';
+  const logStream = readable ? readableLogStream(options.logStream ?? process.stdout) : options.logStream;
   const app = Fastify({
     logger:
       options.logger === false
         ? false
-        : { level: context.config.LOG_LEVEL, ...(options.logStream ? { stream: options.logStream } : {}) },
+        : { level: context.config.LOG_LEVEL, ...(logStream ? { stream: logStream } : {}) },
+    ...(readable ? { logController: new ReadableRequestLog() } : {}),
     bodyLimit: 1_048_576,
     trustProxy: parseTrustProxy(context.config.KEWO_TRUST_PROXY),
     genReqId: () => randomUUID(),
@@ -91,6 +98,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     async (api) => {
       await api.register(healthRoutes, { context });
       await api.register(authRoutes, { context });
+      await api.register(permissionRoutes, { routes: registeredRoutes });
       await api.register(auditRoutes, { context });
       await api.register(jobRoutes, { context, jobs: backgroundJobs });
       await api.register(notificationRoutes, { context });

@@ -260,7 +260,8 @@ program
       const opened = await openDemoCycles(database.db, now());
       if (opened > 0) console.log(`Opened this week's order cycle (${opened} ${opened === 1 ? 'city' : 'cities'}).`);
     }
-    const server = await startServer(config, database, now);
+    // Someone reads the demo's terminal: one readable line per request worth a look, not JSON.
+    const server = await startServer(config, database, now, { requestLog: 'readable' });
     if (now !== systemClock) {
       console.log(`\nThe demo's clock reads ${now().toISOString()} (set by --now or KEWO_NOW) and runs on from there.`);
     }

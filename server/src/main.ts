@@ -5,6 +5,7 @@ import { backgroundJobs } from './background-jobs.ts';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/client.ts';
 import { loggableError } from './platform/errors/loggable-error.ts';
+import type { RequestLogFormat } from './platform/http/request-log.ts';
 import { startJobs } from './platform/jobs/job-runner.ts';
 import { loggingOutboundGateway, type OutboundGateway } from './platform/notifications/outbound-gateway.ts';
 import { type Clock, systemClock } from './platform/time/clock.ts';
@@ -35,9 +36,10 @@ export async function startServer(
   config: Config,
   database: DatabaseHandle,
   now: Clock = systemClock,
+  options: { requestLog?: RequestLogFormat } = {},
 ): Promise<RunningServer> {
   const context = createContext(config, database, now);
-  const app = await buildApp(context);
+  const app = await buildApp(context, { requestLog: options.requestLog });
   // The background jobs (the SLA sweep, the classification upkeep, the pruning): each when due, once
   // per deployment however many processes run (platform/jobs).
   const stopJobs = startJobs(context, backgroundJobs, (error) =>

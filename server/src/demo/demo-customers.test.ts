@@ -19,7 +19,8 @@ describe('demo city customers', () => {
     database = await createTestDatabase('pglite');
     city = await seedDemoCity(database.db, now, { customers: 3000 });
     rows = await database.db.select().from(customers).orderBy(customers.id);
-  });
+    // A whole demo city, its 13 weeks of ordering history included, on a shared machine.
+  }, 300_000);
   afterAll(async () => database?.close());
 
   it('generates the number asked for, each with a valid, unique licence number of its district', () => {

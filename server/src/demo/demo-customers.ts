@@ -40,6 +40,9 @@ const towns = ['城关', '新圩', '东风', '红星', '和平', '太平', '南�
 const villageParts = ['东', '西', '南', '北', '前', '后', '新', '上', '下', '大'];
 const tags = ['社区店', '学校周边', '景区', '农贸市场', '交通要道', '工业区'];
 
+// Stores order on one day of the week, 周一 to 周六 (1–6); the demo's cycles close on the last.
+export const lastDemoOrderDay = 6;
+
 // Order channel (订货方式): the seed city orders 70.8% online.
 const channelShares = [
   ['online', 0.708],
@@ -95,7 +98,7 @@ export function generateDemoCustomer(
     branchId: place.branchId,
     orgPath: place.orgPath,
     // Mon–Sat: the order cycle leaves Sunday free.
-    orderDay: random.integer(1, 6),
+    orderDay: random.integer(1, lastDemoOrderDay),
     orderChannel: random.weighted(channelShares),
     latitude: round(south + random.next() * (north - south), 6),
     longitude: round(west + random.next() * (east - west), 6),

@@ -21,7 +21,7 @@ describe('demo city supply', () => {
       customers: 1_500,
       onProgress: (step, done, total) => reports.push({ step, done, total }),
     });
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => database?.close());
 
   it('reports its progress against a total it reaches exactly, and never passes', () => {
@@ -49,7 +49,14 @@ describe('demo city supply', () => {
       .select({ active: count() })
       .from(customers)
       .where(and(eq(customers.tenantId, city.tenantId), eq(customers.status, 'active')));
-    const rows = await database.db.select({ quotas: storeQuotas.quotas }).from(storeQuotas);
+    const [current] = await database.db
+      .select({ id: orderCycles.id })
+      .from(orderCycles)
+      .where(and(eq(orderCycles.tenantId, city.tenantId), eq(orderCycles.status, 'published')));
+    const rows = await database.db
+      .select({ quotas: storeQuotas.quotas })
+      .from(storeQuotas)
+      .where(eq(storeQuotas.cycleId, current.id));
     expect(rows).toHaveLength(active);
     const limitedPositions = rows[0].quotas.map((quota, index) => (quota === -1 ? -1 : index)).filter((i) => i >= 0);
     expect(limitedPositions.length).toBeGreaterThan(20);
@@ -71,9 +78,52 @@ describe('demo city supply', () => {
     expect(byFormat.get('tobacco_liquor')).toBeGreaterThan(byFormat.get('grocery') ?? Number.POSITIVE_INFINITY);
   });
 
-  it('publishes a grade run from the history that spreads stores over grades 1–30', async () => {
-    const [run] = await database.db.select().from(gradeRuns).where(eq(gradeRuns.tenantId, city.tenantId));
-    expect(run).toMatchObject({ status: 'published', effectiveOn: '2026-11-23', periodTo: '2026-11-22' });
+  it('gives every past cycle its products, every store’s quotas and orders that the quotas record', async () => {
+    const result = await database.db.execute(sql`
+      SELECT c.code, c.status,
+        (SELECT count(*) FROM cycle_products p WHERE p.tenant_id = c.tenant_id AND p.cycle_id = c.id)::int AS products,
+        (SELECT count(*) FROM store_quotas q WHERE q.tenant_id = c.tenant_id AND q.cycle_id = c.id)::int AS stores,
+        (SELECT count(*) FROM orders o WHERE o.tenant_id = c.tenant_id AND o.cycle_id = c.id)::int AS orders,
+        (SELECT coalesce(sum(l.qty), 0) FROM orders o JOIN order_lines l ON l.tenant_id = o.tenant_id AND l.order_id = o.id
+          WHERE o.tenant_id = c.tenant_id AND o.cycle_id = c.id AND o.status = 'submitted')::int AS "linesQty",
+        (SELECT coalesce(sum(u.ordered), 0) FROM store_quotas q CROSS JOIN LATERAL unnest(q.ordered) AS u(ordered)
+          WHERE q.tenant_id = c.tenant_id AND q.cycle_id = c.id)::int AS "quotaOrdered",
+        (SELECT count(*) FROM store_quotas q CROSS JOIN LATERAL unnest(q.quotas, q.ordered) AS u(quota, ordered)
+          WHERE q.tenant_id = c.tenant_id AND q.cycle_id = c.id AND u.quota >= 0 AND u.ordered > u.quota)::int AS "overQuota",
+        (SELECT count(*) FROM orders o JOIN order_lines l ON l.tenant_id = o.tenant_id AND l.order_id = o.id
+          LEFT JOIN cycle_products p ON p.tenant_id = l.tenant_id AND p.cycle_id = o.cycle_id AND p.product_id = l.product_id
+          WHERE o.tenant_id = c.tenant_id AND o.cycle_id = c.id AND p.product_id IS NULL)::int AS "notOffered",
+        (SELECT count(*) FROM orders o WHERE o.tenant_id = c.tenant_id AND o.cycle_id = c.id
+          AND NOT (o.created_at >= c.opens_at AND o.created_at < c.closes_at))::int AS "outsideWindow"
+      FROM order_cycles c WHERE c.tenant_id = ${city.tenantId} AND c.status = 'closed' ORDER BY c.week_start`);
+    const weeks = (result as unknown as { rows: Array<Record<string, number | string>> }).rows;
+    const [{ active }] = await database.db
+      .select({ active: count() })
+      .from(customers)
+      .where(and(eq(customers.tenantId, city.tenantId), eq(customers.status, 'active')));
+    expect(weeks).toHaveLength(13);
+    for (const week of weeks) {
+      expect(week.products, `${week.code} products`).toBeGreaterThan(50);
+      expect(week.stores, `${week.code} quota rows`).toBe(active);
+      expect(week.orders, `${week.code} orders`).toBeGreaterThan(active * 0.8);
+      expect(week.quotaOrdered, `${week.code}: quotas record the orders`).toBe(week.linesQty);
+      expect(week, week.code as string).toMatchObject({ overQuota: 0, notOffered: 0, outsideWindow: 0 });
+    }
+  });
+
+  it('publishes grade runs from the history, the last one spreading stores over grades 1–30', async () => {
+    const runs = await database.db
+      .select()
+      .from(gradeRuns)
+      .where(eq(gradeRuns.tenantId, city.tenantId))
+      .orderBy(gradeRuns.effectiveOn);
+    expect(runs.map((run) => [run.effectiveOn, run.status])).toEqual([
+      ['2026-09-21', 'published'],
+      ['2026-10-19', 'published'],
+      ['2026-11-23', 'published'],
+    ]);
+    const run = runs[2];
+    expect(run).toMatchObject({ effectiveOn: '2026-11-23', periodFrom: '2026-08-24', periodTo: '2026-11-22' });
     const result = await database.db.execute(
       sql`SELECT count(DISTINCT grade)::int AS grades FROM customer_grades WHERE run_id = ${run.id}`,
     );
@@ -90,5 +140,10 @@ describe('demo city supply', () => {
       .orderBy(sql`${orderCycles.weekStart} DESC`)
       .limit(1);
     expect(latest).toEqual({ weekStart: '2026-11-30', status: 'published' });
+    const [last] = await database.db
+      .select({ status: orderCycles.status })
+      .from(orderCycles)
+      .where(eq(orderCycles.weekStart, '2026-11-23'));
+    expect(last.status).toBe('closed');
   });
 });

@@ -1,34 +1,48 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { arrayLiteral } from '../db/array-literal.ts';
-import { unnestArrays, withForeignKeysCheckedAtEnd } from '../db/bulk-writes.ts';
+import { withForeignKeysCheckedAtEnd } from '../db/bulk-writes.ts';
 import type { Database, Executor } from '../db/client.ts';
 import {
   type AllocationStrategy,
+  type CycleAllocation,
+  closeCycleIn,
   computeGradeRunIn,
   createCycleIn,
-  cycleCodeOf,
   cycleProducts,
   findCurrentCycle,
   orderCycles,
+  type PastOrder,
   publishCycleIn,
   publishGradeRunIn,
+  readCycleAllocationIn,
+  recordPastOrdersIn,
   setCycleProductsIn,
 } from '../modules/supply/index.ts';
-import { systemActor } from '../platform/access/actor.ts';
+import { type Actor, systemActor } from '../platform/access/actor.ts';
 import { recordChanges } from '../platform/audit/audit.ts';
-import { beijingMidnightOf } from '../platform/time/beijing.ts';
+import { beijingDateOf, beijingMidnightOf } from '../platform/time/beijing.ts';
 import { addDays, mondayOf } from '../platform/time/weeks.ts';
 import { seedDemoClassification } from './demo-classification.ts';
+import { lastDemoOrderDay } from './demo-customers.ts';
 import { seedDemoPastVisitsIn } from './demo-visits.ts';
 import type { Random } from './random.ts';
 
-// The demo city's 货源 and 订货: 13 weeks of order history consistent with each store's size and
-// format, a published grade run computed from it, and this week's cycle with its allocation
-// published — so every demo retailer can order as soon as the demo starts.
+// The demo city's 货源 and 订货, as if Kewo had run for 13 weeks: each past week's cycle was planned,
+// allocated and published through the supply module, its stores ordered within their quotas on
+// their order day, and it closed; grades were recomputed every four weeks from the orders so far.
+// Then this week's cycle is published from a grade run of the whole 13 weeks — so every demo
+// retailer can order as soon as the demo starts. The orders are the one record of what stores
+// bought: the cycles' 需求汇总 and 网上订货率, the portal's order list, grades and classes read them.
 
 export const historyWeeks = 13;
+// A grade run takes effect every four weeks of the history (none before the first four weeks: the
+// cycles then allocate the scarce brands evenly), the last four weeks before the one of this week.
+const gradeRunEvery = 4;
+const gradeWeights = { amount: 70, quantity: 30 };
+// Ordering hours, Beijing time: a store's order day from 08:00 to the 17:00 cutoff.
+const opensHour = 8;
+const cutoffHour = 17;
 
-type DemoStore = { id: number; format: string; urbanRural: string; orderChannel: string };
+type DemoStore = { id: number; format: string; urbanRural: string; orderChannel: string; orderDay: number };
 type DemoProduct = { id: number; priceClass: number; wholesalePriceFen: number; isNew: boolean };
 
 // How much a store of each format buys, relative to a convenience store.
@@ -58,14 +72,14 @@ export async function seedDemoSupply(
   if (stores.length === 0 || products.length === 0) return undefined;
   const thisWeek = mondayOf(now);
   const history = await withForeignKeysCheckedAtEnd(tx, ['orders', 'order_lines'], () =>
-    seedOrderHistory(tx, tenantId, stores, products, thisWeek, random),
+    seedOrderHistory(tx, actor, stores, products, thisWeek, random),
   );
-  await recordChanges(tx, actor, [{ action: 'seed_demo', entity: 'order', entityId: 0, after: history }], now);
+  await recordChanges(tx, actor, [{ action: 'seed_demo', entity: 'order', after: history }], now);
 
   // Fresh rows and no statistics (PGlite has no autovacuum): the grade and allocation queries
   // would plan as if these tables were empty.
-  await tx.execute(sql`ANALYZE order_cycles, orders, order_lines`);
-  const run = await computeGradeRunIn(tx, actor, { weights: { amount: 70, quantity: 30 }, effectiveOn: thisWeek }, now);
+  await tx.execute(sql`ANALYZE order_cycles, orders, order_lines, store_quotas`);
+  const run = await computeGradeRunIn(tx, actor, { weights: gradeWeights, effectiveOn: thisWeek }, now);
   await publishGradeRunIn(tx, actor, run.id, now);
   // 客户分类 before the cycle: its allocation reads the classes. The visits of the three months
   // before come first: classification reads their 终端形象 scores (this month's plan reads the classes).
@@ -80,18 +94,42 @@ export async function seedDemoSupply(
   return { ...history, gradeRunId: run.id, cycleId: cycle.id };
 }
 
-// The demo's cycle is open every day of its week (a real cycle usually opens each store on its order
-// day only), and at least three more days, so a demo built on a Sunday evening can still order.
-function demoCycleWindow(weekStart: string, now: Date) {
-  const opensAt = beijingMidnightOf(weekStart);
-  const weekEnd = opensAt.getTime() + 7 * 24 * 3_600_000;
-  const closesAt = new Date(Math.max(weekEnd, now.getTime() + 3 * 24 * 3_600_000));
+// An instant of a Beijing day: `hour` o'clock on YYYY-MM-DD.
+function beijingAt(date: string, hour: number): Date {
+  return new Date(beijingMidnightOf(date).getTime() + hour * 3_600_000);
+}
+
+// A past week's cycle, as a city company runs them: each store orders on its order day, 08:00 to
+// 17:00; the cycle opens on Monday at 08:00 and closes at 17:00 on the last order day (周六).
+export function pastCycleWindow(weekStart: string) {
   return {
     weekStart,
-    opensAt: opensAt.toISOString(),
-    closesAt: closesAt.toISOString(),
+    opensAt: beijingAt(weekStart, opensHour).toISOString(),
+    closesAt: beijingAt(addDays(weekStart, lastDemoOrderDay - 1), cutoffHour).toISOString(),
+    orderDayOnly: true,
+    dailyCutoff: `${cutoffHour}:00`,
+  };
+}
+
+// This week's cycle is open every day of its week (a real cycle opens each store on its order day
+// only), so a retailer can order whatever day the demo starts: from Monday 08:00 to the last order
+// day's 17:00 — or, for a demo started late in the week, to 17:00 three days on. A demo started
+// before Monday 08:00 opens at the hour it started.
+export function demoCycleWindow(weekStart: string, now: Date) {
+  const opensAt = Math.min(
+    beijingAt(weekStart, opensHour).getTime(),
+    Math.floor(now.getTime() / 3_600_000) * 3_600_000,
+  );
+  const closesAt = Math.max(
+    beijingAt(addDays(weekStart, lastDemoOrderDay - 1), cutoffHour).getTime(),
+    beijingAt(beijingDateOf(new Date(now.getTime() + 3 * 24 * 3_600_000)), cutoffHour).getTime(),
+  );
+  return {
+    weekStart,
+    opensAt: new Date(opensAt).toISOString(),
+    closesAt: new Date(closesAt).toISOString(),
     orderDayOnly: false,
-    dailyCutoff: '17:00',
+    dailyCutoff: `${cutoffHour}:00`,
   };
 }
 
@@ -109,52 +147,30 @@ async function demoProducts(tx: Executor, tenantId: number): Promise<DemoProduct
 
 async function demoStores(tx: Executor, tenantId: number): Promise<DemoStore[]> {
   const result = await tx.execute(sql`
-    SELECT id, format, urban_rural AS "urbanRural", order_channel AS "orderChannel"
+    SELECT id, format, urban_rural AS "urbanRural", order_channel AS "orderChannel", order_day AS "orderDay"
     FROM customers WHERE tenant_id = ${tenantId} AND status = 'active' ORDER BY id`);
-  return (result as unknown as { rows: DemoStore[] }).rows.map((row) => ({ ...row, id: Number(row.id) }));
+  return (result as unknown as { rows: DemoStore[] }).rows.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    orderDay: Number(row.orderDay),
+  }));
 }
 
 // ── Order history ─────────────────────────────────────────────────────────────────────────────
 
+type StoreProfile = { store: DemoStore; size: number; classWeights: ReadonlyArray<readonly [number, number]> };
+
 async function seedOrderHistory(
   tx: Executor,
-  tenantId: number,
+  actor: Actor,
   stores: readonly DemoStore[],
   products: readonly DemoProduct[],
   thisWeek: string,
   random: Random,
 ) {
-  if (products.length === 0 || stores.length === 0) return { orders: 0, lines: 0, cycles: 0 };
-  const weeks = Array.from({ length: historyWeeks }, (_, index) => addDays(thisWeek, -7 * (historyWeeks - index)));
-  const cycles = await tx
-    .insert(orderCycles)
-    .values(
-      weeks.map((weekStart) => {
-        const opensAt = beijingMidnightOf(weekStart);
-        return {
-          tenantId,
-          code: cycleCodeOf(weekStart),
-          weekStart,
-          opensAt,
-          closesAt: new Date(opensAt.getTime() + 7 * 24 * 3_600_000),
-          orderDayOnly: true,
-          dailyCutoff: '17:00',
-          status: 'closed' as const,
-          createdAt: opensAt,
-          publishedAt: opensAt,
-        };
-      }),
-    )
-    .returning({ id: orderCycles.id, weekStart: orderCycles.weekStart });
-
-  // Products by price class, most popular first (the catalogue's order stands in for popularity).
-  const byClass = new Map<number, DemoProduct[]>();
-  for (const product of products) {
-    byClass.set(product.priceClass, [...(byClass.get(product.priceClass) ?? []), product]);
-  }
-  const classes = [...byClass.keys()].sort();
+  const classes = [...new Set(products.map((product) => product.priceClass))].sort();
   // A store's size and its habits stay the same every week.
-  const profiles = stores.map((store) => {
+  const profiles: StoreProfile[] = stores.map((store) => {
     const size =
       (formatSize[store.format] ?? 1) *
       (store.urbanRural === 'urban' ? 1.2 : 0.85) *
@@ -167,69 +183,81 @@ async function seedOrderHistory(
     return { store, size, classWeights };
   });
 
+  let gradeCounts: Map<number, number> | undefined;
   let orderCount = 0;
   let lineCount = 0;
-  for (const cycle of cycles) {
-    const customerIds: number[] = [];
-    const channels: string[] = [];
-    const totals: number[] = [];
-    const quantities: number[] = [];
-    const lineStore: number[] = [];
-    const lineProduct: number[] = [];
-    const lineQty: number[] = [];
-    const linePrice: number[] = [];
-    for (const { store, size, classWeights } of profiles) {
-      if (random.next() > 0.93) continue; // some weeks a store does not order
-      const lineTarget = Math.max(1, Math.min(12, Math.round(size * 3 + random.next() * 2.5)));
-      const picked = new Map<number, DemoProduct>();
-      for (let attempt = 0; attempt < lineTarget * 2 && picked.size < lineTarget; attempt += 1) {
-        const pool = byClass.get(random.weighted(classWeights)) ?? [];
-        // Popular products come first in each class: a skewed pick.
-        const product = pool[Math.floor(pool.length * random.next() ** 2)];
-        if (product) picked.set(product.id, product);
-      }
-      let total = 0;
-      let quantity = 0;
-      for (const product of picked.values()) {
-        const qty = Math.max(1, Math.round((product.priceClass <= 2 ? 1 : 2.5) * size * (0.5 + random.next())));
-        lineStore.push(store.id);
-        lineProduct.push(product.id);
-        lineQty.push(qty);
-        linePrice.push(product.wholesalePriceFen);
-        total += qty * product.wholesalePriceFen;
-        quantity += qty;
-      }
-      customerIds.push(store.id);
-      channels.push(store.orderChannel === 'phone' || random.next() < 0.05 ? 'phone' : 'online');
-      totals.push(total);
-      quantities.push(quantity);
+  for (let index = 0; index < historyWeeks; index += 1) {
+    const weekStart = addDays(thisWeek, -7 * (historyWeeks - index));
+    // The marketing centre's Monday morning: grades (every four weeks), then the week's 货源.
+    if (index > 0 && index % gradeRunEvery === 0 && historyWeeks - index >= gradeRunEvery) {
+      await tx.execute(sql`ANALYZE order_cycles, orders, order_lines, store_quotas`);
+      const gradedAt = beijingAt(weekStart, 6);
+      const run = await computeGradeRunIn(tx, actor, { weights: gradeWeights, effectiveOn: weekStart }, gradedAt);
+      await publishGradeRunIn(tx, actor, run.id, gradedAt);
+      gradeCounts = new Map(run.distribution.map((row) => [row.grade, row.count]));
     }
-    const openedAt = new Date(new Date(`${cycle.weekStart}T02:00:00Z`).getTime());
-    // The week's orders, then their lines joined back by store (one order per store per week).
-    await tx.execute(sql`
-      WITH created AS (
-        INSERT INTO orders (tenant_id, cycle_id, customer_id, channel, status, total_fen, quantity, created_at, updated_at)
-        SELECT ${tenantId}, ${cycle.id}, o.customer_id, o.channel, 'submitted', o.total, o.qty, ${openedAt}, ${openedAt}
-        FROM ${unnestArrays('o', {
-          customer_id: ['int', arrayLiteral(customerIds)],
-          channel: ['text', arrayLiteral(channels)],
-          total: ['bigint', arrayLiteral(totals)],
-          qty: ['int', arrayLiteral(quantities)],
-        })}
-        RETURNING id, customer_id)
-      INSERT INTO order_lines (tenant_id, order_id, product_id, qty, unit_price_fen)
-      SELECT ${tenantId}, created.id, l.product_id, l.qty, l.price
-      FROM ${unnestArrays('l', {
-        customer_id: ['int', arrayLiteral(lineStore)],
-        product_id: ['int', arrayLiteral(lineProduct)],
-        qty: ['int', arrayLiteral(lineQty)],
-        price: ['int', arrayLiteral(linePrice)],
-      })}
-      JOIN created ON created.customer_id = l.customer_id`);
-    orderCount += customerIds.length;
-    lineCount += lineStore.length;
+    const plannedAt = beijingAt(weekStart, 7);
+    const recent = await recentTotals(tx, actor.tenantId, addDays(weekStart, -28), weekStart);
+    const cycle = await createCycleIn(tx, actor, pastCycleWindow(weekStart), plannedAt);
+    // Without grades every store counts as grade 1 (the allocation's default).
+    const strategies = demoStrategies(products, gradeCounts ?? new Map([[1, stores.length]]), recent, {
+      hasGrades: gradeCounts !== undefined,
+    });
+    await setCycleProductsIn(tx, actor, cycle.id, strategies, plannedAt);
+    await publishCycleIn(tx, actor, cycle.id, plannedAt);
+    const allocation = await readCycleAllocationIn(tx, actor.tenantId, cycle.id);
+    const closedAt = allocation.cycle.closesAt;
+    const written = await recordPastOrdersIn(tx, actor, allocation, weekOrders(profiles, allocation, random), closedAt);
+    await closeCycleIn(tx, actor, cycle.id, closedAt);
+    orderCount += written.orders;
+    lineCount += written.lines;
   }
-  return { orders: orderCount, lines: lineCount, cycles: cycles.length };
+  return { orders: orderCount, lines: lineCount, cycles: historyWeeks };
+}
+
+// What the stores ordered in a past cycle: what each wanted of the cycle's products, cut to its
+// quotas and the cycle's line cap. Most stores order most weeks, on their order day.
+function weekOrders(profiles: readonly StoreProfile[], allocation: CycleAllocation, random: Random): PastOrder[] {
+  const { cycle, products, quotas } = allocation;
+  // The cycle's products by price class, most popular first (the catalogue's order stands in for
+  // popularity).
+  const byClass = new Map<number, CycleAllocation['products']>();
+  for (const product of [...products].sort((a, b) => a.productId - b.productId)) {
+    byClass.set(product.priceClass, [...(byClass.get(product.priceClass) ?? []), product]);
+  }
+  const orders: PastOrder[] = [];
+  for (const { store, size, classWeights } of profiles) {
+    if (random.next() > 0.93) continue; // some weeks a store does not order
+    const row = quotas.get(store.id);
+    if (!row) continue;
+    const lineTarget = Math.max(1, Math.min(12, Math.round(size * 3 + random.next() * 2.5)));
+    const picked = new Map<number, CycleAllocation['products'][number]>();
+    for (let attempt = 0; attempt < lineTarget * 2 && picked.size < lineTarget; attempt += 1) {
+      const pool = byClass.get(random.weighted(classWeights)) ?? [];
+      // Popular products come first in each class: a skewed pick.
+      const product = pool[Math.floor(pool.length * random.next() ** 2)];
+      if (product) picked.set(product.productId, product);
+    }
+    const lines = [];
+    for (const product of picked.values()) {
+      const wanted = Math.max(1, Math.round((product.priceClass <= 2 ? 1 : 2.5) * size * (0.5 + random.next())));
+      const quota = row.quotas[product.position];
+      const qty = Math.min(wanted, cycle.lineCap, quota === -1 ? wanted : quota);
+      if (qty > 0) lines.push({ productId: product.productId, qty });
+    }
+    if (lines.length === 0) continue;
+    const orderDay = addDays(cycle.weekStart, store.orderDay - 1);
+    const placedAt = new Date(
+      beijingAt(orderDay, opensHour).getTime() + Math.floor(random.next() * (cutoffHour - opensHour) * 3_600_000),
+    );
+    orders.push({
+      customerId: store.id,
+      channel: store.orderChannel === 'phone' || random.next() < 0.05 ? 'phone' : 'online',
+      placedAt,
+      lines,
+    });
+  }
+  return orders;
 }
 
 async function recentTotals(tx: Executor, tenantId: number, fromWeek: string, beforeWeek: string) {
@@ -251,8 +279,8 @@ async function recentTotals(tx: Executor, tenantId: number, fromWeek: string, be
 // ── This week's strategies ────────────────────────────────────────────────────────────────────
 
 // Of the 120 offered: 一类、二类 (the dear, scarce brands) by grade with 示范客户 ×1.2, supply ~85%
-// of what the table asks; new products to town stores only, capped at 2; a few popular 三类 in
-// proportion to the last 4 weeks; everything else unlimited.
+// of what the table asks (before the first grades, one carton a store); new products to town stores
+// only, capped at 2; a few popular 三类 in proportion to the last 4 weeks; everything else unlimited.
 const scarceTable = [
   { fromGrade: 1, toGrade: 5, qty: 0 },
   { fromGrade: 6, toGrade: 10, qty: 1 },
@@ -261,6 +289,7 @@ const scarceTable = [
   { fromGrade: 21, toGrade: 25, qty: 4 },
   { fromGrade: 26, toGrade: 30, qty: 6 },
 ];
+const evenTable = [{ fromGrade: 1, toGrade: 30, qty: 1 }];
 const newProductTable = [
   { fromGrade: 1, toGrade: 10, qty: 1 },
   { fromGrade: 11, toGrade: 30, qty: 2 },
@@ -272,6 +301,7 @@ export function demoStrategies(
   products: readonly DemoProduct[],
   gradeCounts: ReadonlyMap<number, number>,
   recentByProduct: ReadonlyMap<number, number>,
+  options: { hasGrades?: boolean } = {},
 ): Array<{ productId: number; supply: number | null; strategy: AllocationStrategy }> {
   const demandOf = (table: ReadonlyArray<{ fromGrade: number; toGrade: number; qty: number }>) =>
     table.reduce((sum, row) => {
@@ -279,13 +309,28 @@ export function demoStrategies(
       for (let grade = row.fromGrade; grade <= row.toGrade; grade += 1) stores += gradeCounts.get(grade) ?? 0;
       return sum + stores * row.qty;
     }, 0);
+  const scarce = options.hasGrades === false ? evenTable : scarceTable;
+  // Before any week has sold, a product's place in its price class stands in for its popularity
+  // (the catalogue lists each brand's best-known specs first).
+  const rankInClass = new Map<number, number>();
+  const seen = new Map<number, number>();
+  for (const product of products) {
+    const rank = seen.get(product.priceClass) ?? 0;
+    rankInClass.set(product.id, rank);
+    seen.set(product.priceClass, rank + 1);
+  }
   let proportional = 0;
   // This week's 货源: the new products and the best sellers of the last 4 weeks, 120 in all.
   const offered = [
     ...products.filter((product) => product.isNew),
     ...products
-      .filter((product) => !product.isNew && (recentByProduct.get(product.id) ?? 0) > 0)
-      .sort((a, b) => (recentByProduct.get(b.id) ?? 0) - (recentByProduct.get(a.id) ?? 0) || a.id - b.id),
+      .filter((product) => !product.isNew)
+      .sort(
+        (a, b) =>
+          (recentByProduct.get(b.id) ?? 0) - (recentByProduct.get(a.id) ?? 0) ||
+          (rankInClass.get(a.id) ?? 0) - (rankInClass.get(b.id) ?? 0) ||
+          a.id - b.id,
+      ),
   ].slice(0, demoCycleProducts);
   return offered.map((product) => {
     if (product.isNew) {
@@ -302,9 +347,9 @@ export function demoStrategies(
     if (product.priceClass <= 2) {
       return {
         productId: product.id,
-        supply: Math.round(demandOf(scarceTable) * 0.85),
+        supply: Math.round(demandOf(scarce) * 0.85),
         strategy: {
-          base: { kind: 'grade_table', table: scarceTable },
+          base: { kind: 'grade_table', table: scarce },
           classMultipliers: { demonstration: 1.2 },
           cap: 8,
         },
@@ -325,8 +370,9 @@ export function demoStrategies(
 
 // ── A reused demo ─────────────────────────────────────────────────────────────────────────────
 
-// A demo directory kept from an earlier week has no open cycle any more: this week's cycle is
-// made from the last one's products and strategies and published, as the marketing centre would.
+// A demo directory kept from an earlier week has no open cycle any more: the last one, its window
+// passed, is closed, and this week's cycle is made from its products and strategies and published,
+// as the marketing centre would.
 export async function openDemoCycles(db: Database, now: Date): Promise<number> {
   const tenants = await db.selectDistinct({ tenantId: orderCycles.tenantId }).from(orderCycles);
   let opened = 0;
@@ -340,7 +386,7 @@ export async function openDemoCycles(db: Database, now: Date): Promise<number> {
       .where(and(eq(orderCycles.tenantId, tenantId), eq(orderCycles.weekStart, weekStart)));
     if (existing) continue;
     const [last] = await db
-      .select({ id: orderCycles.id })
+      .select({ id: orderCycles.id, closesAt: orderCycles.closesAt })
       .from(orderCycles)
       .where(and(eq(orderCycles.tenantId, tenantId), eq(orderCycles.status, 'published')))
       .orderBy(desc(orderCycles.weekStart))
@@ -353,6 +399,7 @@ export async function openDemoCycles(db: Database, now: Date): Promise<number> {
       .orderBy(cycleProducts.position);
     const actor = systemActor(tenantId, 'demo');
     await db.transaction(async (tx) => {
+      if (last.closesAt.getTime() <= now.getTime()) await closeCycleIn(tx, actor, last.id, now);
       const cycle = await createCycleIn(tx, actor, demoCycleWindow(weekStart, now), now);
       await setCycleProductsIn(tx, actor, cycle.id, template, now);
       await publishCycleIn(tx, actor, cycle.id, now);

@@ -294,7 +294,6 @@ export async function seedDemoTickets(tx: Executor, tenantId: number, now: Date,
       {
         action: 'seed_demo',
         entity: 'ticket',
-        entityId: 0,
         after: { tickets: ticketRows.length, events: eventRows.length },
       },
     ],

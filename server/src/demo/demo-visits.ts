@@ -63,12 +63,7 @@ export async function seedDemoPastVisitsIn(tx: Executor, tenantId: number, now: 
       RETURNING id, plan_item_id)
     UPDATE visit_plan_items p SET status = 'done', visit_id = made.id
     FROM made WHERE p.tenant_id = ${tenantId} AND p.id = made.plan_item_id`);
-  await recordChanges(
-    tx,
-    actor,
-    [{ action: 'seed_demo', entity: 'visit', entityId: 0, after: { pastMonths, pastPlanned } }],
-    now,
-  );
+  await recordChanges(tx, actor, [{ action: 'seed_demo', entity: 'visit', after: { pastMonths, pastPlanned } }], now);
 }
 
 // The demo city's 走访 this month: the default service menu, every manager's plan (by the classes
@@ -114,10 +109,5 @@ export async function seedDemoVisitsIn(tx: Executor, tenantId: number, managerId
       FROM o)
     INSERT INTO visit_stock_counts (tenant_id, visit_id, product_id, customer_id, counted_at, cartons)
     SELECT ${tenantId}, visit_id, product_id, customer_id, check_in_at, (h % 12) * 0.5 FROM o`);
-  await recordChanges(
-    tx,
-    actor,
-    [{ action: 'seed_demo', entity: 'visit', entityId: 0, after: { month, planned } }],
-    now,
-  );
+  await recordChanges(tx, actor, [{ action: 'seed_demo', entity: 'visit', after: { month, planned } }], now);
 }

@@ -40,7 +40,7 @@ import {
 export const demoPassword = 'kewo-demo-2026';
 export const demoMarkerKey = 'demo';
 // Bump when the generator changes shape; an older demo directory is then rebuilt, not reused.
-export const demoGeneratorVersion = '8';
+export const demoGeneratorVersion = '9';
 export const demoManagerCount = 200;
 // The seed city has 23,418 licensed stores; tests ask for a few hundred to stay fast.
 export const demoCustomerCount = 24_000;
@@ -359,7 +359,6 @@ async function seedCity(
       {
         action: 'seed_demo',
         entity: 'customer',
-        entityId: 0,
         after: { customers: customerRows.length, retailerAccounts: customerRows.length },
       },
     ],
@@ -374,7 +373,7 @@ async function seedCity(
   await recordChanges(
     tx,
     actor,
-    [{ action: 'seed_demo', entity: 'product', entityId: 0, after: { products: catalogue.length } }],
+    [{ action: 'seed_demo', entity: 'product', after: { products: catalogue.length } }],
     now,
   );
   // 货源与订货: order history, grades and this week's open cycle. The province demo gives them to

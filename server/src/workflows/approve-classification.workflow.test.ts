@@ -48,7 +48,7 @@ describe.each(testDatabaseKinds)('approving a classification run on %s', (kind) 
     marketing = await t.signIn('marketing');
     const ruleSets = await t.app.inject({ url: '/api/v1/classification/rule-sets', headers: { cookie: marketing } });
     ruleSetId = ruleSets.json().items[0].id;
-  });
+  }, 300_000);
   afterAll(async () => t?.close());
 
   it('gives every store of the run its class and records the history, the status and the audit', async () => {
@@ -71,6 +71,71 @@ describe.each(testDatabaseKinds)('approving a classification run on %s', (kind) 
       .from(auditLog)
       .where(and(eq(auditLog.entity, 'classification_run'), eq(auditLog.entityId, String(runId))));
     expect(audited.map((entry) => entry.action)).toContain('approve');
+  });
+
+  it('once a run is in effect, its diff shows what it changed: against the classes before it, not its own', async () => {
+    type Move = { from: string | null; to: string; count: number };
+    type Branch = { branchId: number; changed: number; applied: boolean; moves: Move[] };
+    const get = (url: string) => t.app.inject({ url, headers: { cookie: marketing } }).then((r) => r.json());
+    const changedOf = (diff: Branch[]) => diff.reduce((sum, branch) => sum + branch.changed, 0);
+    const runId = await unclassifiedRun();
+    const before = await get(`/api/v1/classification/runs/${runId}`);
+    expect(before.diff.every((branch: Branch) => !branch.applied)).toBe(true);
+    // One store is given, by hand and before the approval, the very class the run proposes for it:
+    // the approval does not change it.
+    const proposals = await get(`/api/v1/classification/runs/${runId}/proposals?limit=200`);
+    const store = proposals.items.find(
+      (item: { currentClass: string | null; proposedClass: string }) =>
+        item.currentClass === null && item.proposedClass !== 'demonstration',
+    );
+    const byHand = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/classification/customers/${store.customerId}/class`,
+      headers: { cookie: marketing },
+      payload: { class: store.proposedClass, reason: '实地核实' },
+    });
+    expect(byHand.statusCode).toBe(200);
+    const approved = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/classification/runs/${runId}/approve`,
+        headers: { cookie: marketing },
+        payload: {},
+      })
+    ).json();
+    expect(approved.changed).toBe(changedOf(before.diff) - 1);
+
+    const after = await get(`/api/v1/classification/runs/${runId}`);
+    expect(after.diff.every((branch: Branch) => branch.applied)).toBe(true);
+    // 变化户数 is what the approval changed, not the stores whose class differs from the run's own
+    // (none now), nor the snapshot taken when the run was computed.
+    expect(changedOf(after.diff)).toBe(approved.changed);
+    expect(await historyOfRun(runId)).toBe(approved.changed);
+    const moves = after.diff.flatMap((branch: Branch) => branch.moves);
+    expect(moves.some((move: Move) => move.from === null && move.to !== null)).toBe(true);
+    // The store set by hand kept its class: it is no move of the run's.
+    const changedStores = await get(`/api/v1/classification/runs/${runId}/proposals?changed=true&limit=200`);
+    expect(changedStores.total).toBe(approved.changed);
+    expect(changedStores.items.map((item: { customerId: number }) => item.customerId)).not.toContain(store.customerId);
+    const kept = (
+      await get(`/api/v1/classification/runs/${runId}/proposals?from=${store.proposedClass}&limit=200`)
+    ).items.find((item: { customerId: number }) => item.customerId === store.customerId);
+    expect(kept).toMatchObject({ currentClass: store.proposedClass, proposedClass: store.proposedClass });
+
+    // A later run taking effect leaves this run's account of what it changed as it was.
+    const next = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/classification/runs',
+      headers: { cookie: marketing },
+      payload: { ruleSetId },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/classification/runs/${next.json().id}/approve`,
+      headers: { cookie: marketing },
+      payload: {},
+    });
+    expect((await get(`/api/v1/classification/runs/${runId}`)).diff).toEqual(after.diff);
   });
 
   it("undoes the approval when customers' step fails: no class, no history, the run still to approve", async () => {

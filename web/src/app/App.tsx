@@ -1,16 +1,32 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '../shared/AppProviders.tsx';
-import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
+import { FullPageSpin } from '../shared/FullPageStatus.tsx';
 import { consoleRoutes, publicRoutes } from './page-modules.ts';
 import { NotFoundPage, RoutePage } from './RoutePage.tsx';
 import { StaffSessionGate } from './StaffSessionGate.tsx';
 
+// The layout (side menu, header, notifications) is a chunk of its own: the sign-in page does not
+// need it. A visit to a console page starts fetching it while the session is being checked.
+const loadConsoleLayout = () => import('./layout/ConsoleLayout.tsx');
+const ConsoleLayout = lazy(() => loadConsoleLayout().then((module) => ({ default: module.ConsoleLayout })));
+if (!publicRoutes.some((route) => route.path === window.location.pathname)) void loadConsoleLayout();
+
 const router = createBrowserRouter([
-  ...publicRoutes.map(({ path, page: Page }) => ({ path, element: <Page /> })),
+  ...publicRoutes.map(({ path, page: Page }) => ({
+    path,
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <Page />
+      </Suspense>
+    ),
+  })),
   {
     element: (
       <StaffSessionGate>
-        <ConsoleLayout />
+        <Suspense fallback={<FullPageSpin />}>
+          <ConsoleLayout />
+        </Suspense>
       </StaffSessionGate>
     ),
     children: [

@@ -1,9 +1,10 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSignedInUser } from '../shared/auth/SignedInUser.tsx';
 import { FullPageSpin } from '../shared/FullPageStatus.tsx';
+import { LazyResult } from '../shared/LazyResult.tsx';
 import { canAccess } from './access.ts';
 import type { ConsoleRoute } from './page-module.ts';
 
@@ -38,7 +39,7 @@ export function NotFoundPage() {
 function BackHomeResult({ status, title, subTitle }: { status: '403' | '404'; title: string; subTitle: string }) {
   const { t } = useTranslation();
   return (
-    <Result
+    <LazyResult
       status={status}
       title={title}
       subTitle={subTitle}

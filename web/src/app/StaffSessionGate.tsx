@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
+import { PermissionsGate } from '../shared/auth/PermissionsGate.tsx';
 import { SignedInUserProvider } from '../shared/auth/SignedInUser.tsx';
 import { useCurrentUser } from '../shared/auth/session.api.ts';
 import { FullPageError, FullPageSpin } from '../shared/FullPageStatus.tsx';
@@ -28,5 +29,9 @@ export function StaffSessionGate({ children }: { children: ReactNode }) {
   if (isRetailer) return <div style={{ padding: 48, textAlign: 'center' }}>{t('auth.retailerOnly')}</div>;
   // A user still on an initial password changes it before anything else.
   if (user.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
-  return <SignedInUserProvider user={user}>{children}</SignedInUserProvider>;
+  return (
+    <SignedInUserProvider user={user}>
+      <PermissionsGate>{children}</PermissionsGate>
+    </SignedInUserProvider>
+  );
 }

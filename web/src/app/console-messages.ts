@@ -19,22 +19,8 @@ const zhCN = {
   },
 };
 
-// Typed as the Chinese messages: a key missing here, or one Chinese does not have, is a type error.
-const en: typeof zhCN = {
-  menu: {
-    adminGroup: 'Administration',
-  },
-  layout: {
-    collapse: 'Collapse menu',
-    expand: 'Expand menu',
-    account: 'My account',
-    logout: 'Sign out',
-    loggedOut: 'Signed out',
-    footer: 'Kewo 客我 · open-source retail customer service system',
-  },
-  auth: {
-    retailerOnly: 'This is a retailer account; taking you to the retailer portal…',
-  },
+// English loads only when chosen (messages.en.ts), so Chinese screens do not download it.
+export const consoleMessages: LocaleMessages<typeof zhCN> = {
+  'zh-CN': zhCN,
+  en: () => import('./console-messages.en.ts').then((module) => module.en),
 };
-
-export const consoleMessages: LocaleMessages<typeof zhCN> = { 'zh-CN': zhCN, en };

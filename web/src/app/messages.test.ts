@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { messagesByLocale } from './messages.ts';
+import { loadAllMessages } from './messages.ts';
 
 // Over the assembled messages: every folder's, merged as both apps load them.
+const messagesByLocale = await loadAllMessages();
 const { 'zh-CN': zhCN, en } = messagesByLocale;
 
 function leafKeys(node: unknown, prefix = ''): string[] {

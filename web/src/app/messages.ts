@@ -1,5 +1,5 @@
 import { portalMessages } from '../portal/messages.ts';
-import { en } from '../shared/i18n/en.ts';
+import { auditLabelMessages } from '../shared/i18n/audit-labels.ts';
 import { type Locale, type LocaleMessages, locales } from '../shared/i18n/locale.ts';
 import { mergeMessages } from '../shared/i18n/merge-messages.ts';
 import { zhCN } from '../shared/i18n/zh-CN.ts';
@@ -8,9 +8,15 @@ import { pageMessages } from './page-modules.ts';
 
 // Every folder's messages: the shared ones, the console shell's, each page folder's (listed in
 // page-modules.ts beside its module) and the portal's. Both apps (console and portal) load them
-// all, so a key's path does not depend on which app shows it.
+// all, so a key's path does not depend on which app shows it. Chinese comes with the page; each
+// other language is fetched, every folder's chunk at once, when someone chooses it.
 const folderMessages = [
-  { 'zh-CN': zhCN, en } satisfies LocaleMessages<typeof zhCN>, // shared/: app, common, roles, shared components
+  // shared/: app, common, roles, shared components
+  {
+    'zh-CN': zhCN,
+    en: () => import('../shared/i18n/en.ts').then((module) => module.en),
+  } satisfies LocaleMessages<typeof zhCN>,
+  auditLabelMessages, // shared/: the audit trail's codes, typed by the server's audit catalogues
   consoleMessages,
   ...pageMessages,
   portalMessages,
@@ -36,6 +42,17 @@ declare module 'i18next' {
 
 // Merged at start: two folders defining the same key stop the app here (mergeMessages throws).
 // The merge has exactly the parts' keys, so it is the intersection `Messages` describes.
-export const messagesByLocale = Object.fromEntries(
-  locales.map((locale) => [locale, mergeMessages(folderMessages.map((messages) => messages[locale]))]),
-) as Record<Locale, Messages>;
+export const defaultMessages = mergeMessages(folderMessages.map((messages) => messages['zh-CN'])) as Messages;
+
+// A language's messages: Chinese as above; another language's chunks fetched and merged alike.
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  if (locale === 'zh-CN') return defaultMessages;
+  const parts = await Promise.all(folderMessages.map((messages) => messages[locale]()));
+  return mergeMessages(parts) as Messages;
+}
+
+// Every language at once, for the tests that compare them.
+export async function loadAllMessages(): Promise<Record<Locale, Messages>> {
+  const loaded = await Promise.all(locales.map(async (locale) => [locale, await loadMessages(locale)] as const));
+  return Object.fromEntries(loaded) as Record<Locale, Messages>;
+}

@@ -37,9 +37,20 @@ export type ConsoleRoute = {
   order: number;
   group?: MenuGroup['key'];
   hideInMenu?: boolean;
+  // Roles that find the page in the side menu and the home page's shortcuts, when not every role
+  // in `access`: the others may still open it where another page links to it for reference, but
+  // it is not their work (a customer manager reads the complaint library; the centres edit it).
+  menuRoles?: readonly StaffRole[];
 };
 
-export type PublicRoute = { path: string; page: ComponentType };
+// Whether the side menu and the home page's shortcuts offer the route to a role (which must
+// also be allowed to open it: see app/access.ts).
+export function isInMenuOf(route: ConsoleRoute, role: Role): boolean {
+  return !route.hideInMenu && (route.menuRoles ?? route.access).some((allowed) => allowed === role);
+}
+
+// Lazy like the console's pages, so neither app shell carries a page's code.
+export type PublicRoute = { path: string; page: LazyExoticComponent<ComponentType> };
 
 export type CustomerTabLabelKey = `customers.detail.tabs.${keyof Messages['customers']['detail']['tabs']}`;
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '../shared/i18n/locale.ts';
 import { staffRoles } from '../shared/roles.ts';
-import { messagesByLocale } from './messages.ts';
+import { loadAllMessages } from './messages.ts';
 import { consoleRoutes, menuGroups } from './page-modules.ts';
 import { findRoute } from './routes.ts';
+
+const messagesByLocale = await loadAllMessages();
 
 function lookup(messages: unknown, key: string): unknown {
   return key

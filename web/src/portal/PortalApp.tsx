@@ -1,23 +1,43 @@
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { AppProviders } from '../shared/AppProviders.tsx';
-import { PortalLayout } from './PortalLayout.tsx';
+import { FullPageSpin } from '../shared/FullPageStatus.tsx';
 import { PortalSessionGate } from './PortalSessionGate.tsx';
-import { PortalLoginPage } from './pages/PortalLoginPage.tsx';
-import { PortalPasswordPage } from './pages/PortalPasswordPage.tsx';
 import { portalPasswordPath, portalSubPages, portalTabs } from './portal-routes.tsx';
 
+// The shell and every page are chunks of their own, so the sign-in page a store owner opens on a
+// phone downloads only what it shows. A visit to a signed-in page starts fetching the layout
+// while the session is being checked.
+const loadPortalLayout = () => import('./PortalLayout.tsx');
+const PortalLayout = lazy(() => loadPortalLayout().then((module) => ({ default: module.PortalLayout })));
+const PortalLoginPage = lazy(() =>
+  import('./pages/PortalLoginPage.tsx').then((module) => ({ default: module.PortalLoginPage })),
+);
+const PortalPasswordPage = lazy(() =>
+  import('./pages/PortalPasswordPage.tsx').then((module) => ({ default: module.PortalPasswordPage })),
+);
+if (window.location.pathname !== '/portal/login') void loadPortalLayout();
+
+const withSpinner = (Page: ComponentType) => (
+  <Suspense fallback={<FullPageSpin />}>
+    <Page />
+  </Suspense>
+);
+
 const router = createBrowserRouter([
-  { path: '/portal/login', element: <PortalLoginPage /> },
+  { path: '/portal/login', element: withSpinner(PortalLoginPage) },
   {
     element: (
       <PortalSessionGate>
-        <PortalLayout />
+        <Suspense fallback={<FullPageSpin />}>
+          <PortalLayout />
+        </Suspense>
       </PortalSessionGate>
     ),
     children: [
-      ...portalTabs.map((tab) => ({ path: tab.path, element: <tab.page /> })),
-      ...portalSubPages.map((sub) => ({ path: sub.path, element: <sub.page /> })),
-      { path: portalPasswordPath, element: <PortalPasswordPage /> },
+      ...portalTabs.map((tab) => ({ path: tab.path, element: withSpinner(tab.page) })),
+      ...portalSubPages.map((sub) => ({ path: sub.path, element: withSpinner(sub.page) })),
+      { path: portalPasswordPath, element: withSpinner(PortalPasswordPage) },
       { path: '*', element: <Navigate to="/portal" replace /> },
     ],
   },

@@ -21,8 +21,9 @@ export function PortalLayout() {
       <header className="portal-appbar">
         <span className="portal-appbar-mark">客</span>
         <span className="portal-appbar-title">{t('portal.title')}</span>
-        <NotificationBell ticketPath={(id) => `/portal/tickets/${id}`} />
         <LanguageSwitch variant="segmented" />
+        {/* Rightmost, so its popover (aligned to its right edge) opens over the screen, not off it. */}
+        <NotificationBell ticketPath={(id) => `/portal/tickets/${id}`} />
       </header>
       <main className="portal-main">
         <Outlet />

@@ -1,10 +1,11 @@
-import { Button, Card, Flex, Result } from 'antd';
+import { Button, Card, Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { SignedInUserProvider } from '../shared/auth/SignedInUser.tsx';
 import { logout, useCurrentUser, useSessionCache } from '../shared/auth/session.api.ts';
 import { FullPageError, FullPageSpin } from '../shared/FullPageStatus.tsx';
+import { LazyResult } from '../shared/LazyResult.tsx';
 import { portalPasswordPath } from './portal-routes.tsx';
 
 // Portal pages need a signed-in retailer. A staff session (same browser) is told so.
@@ -25,7 +26,7 @@ export function PortalSessionGate({ children }: { children: ReactNode }) {
     return (
       <div className="portal-center">
         <Card>
-          <Result
+          <LazyResult
             status="info"
             title={t('portal.notRetailer')}
             extra={

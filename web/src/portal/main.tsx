@@ -1,18 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { messagesByLocale } from '../app/messages.ts';
+import { defaultMessages, loadMessages } from '../app/messages.ts';
 import '../shared/base.css';
 import { startI18n } from '../shared/i18n/i18n.ts';
 import { PortalApp } from './PortalApp.tsx';
 import './portal.css';
 
-startI18n(messagesByLocale);
-
 const container = document.getElementById('root');
 if (!container) throw new Error('#root element missing from portal.html');
 
-createRoot(container).render(
-  <StrictMode>
-    <PortalApp />
-  </StrictMode>,
+// A language other than Chinese, chosen on an earlier visit, loads before the first render.
+void startI18n(defaultMessages, loadMessages).then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <PortalApp />
+    </StrictMode>,
+  ),
 );

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { messagesByLocale } from '../app/messages.ts';
+import { loadAllMessages } from '../app/messages.ts';
 import { locales } from '../shared/i18n/locale.ts';
 import { findPortalTab, portalTabs } from './portal-routes.tsx';
+
+const messagesByLocale = await loadAllMessages();
 
 describe('portalTabs', () => {
   it('starts with the portal home and keeps every tab under /portal', () => {

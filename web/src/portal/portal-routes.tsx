@@ -6,14 +6,27 @@ import {
   ShoppingCartOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { ComponentType, ReactNode } from 'react';
+import { type ComponentType, lazy, type ReactNode } from 'react';
 import type { Messages } from '../shared/i18n/zh-CN.ts';
-import { OrderHistoryPage } from './pages/OrderHistoryPage.tsx';
-import { OrderPage } from './pages/OrderPage.tsx';
-import { PortalHomePage } from './pages/PortalHomePage.tsx';
-import { PortalMinePage } from './pages/PortalMinePage.tsx';
-import { PortalServicesPage } from './pages/PortalServicesPage.tsx';
-import { PortalNewTicketPage, PortalTicketPage, PortalTicketsPage } from './pages/TicketPages.tsx';
+
+// Each page is fetched when first opened: a phone on a slow network downloads the page it shows.
+const PortalHomePage = lazy(() =>
+  import('./pages/PortalHomePage.tsx').then((module) => ({ default: module.PortalHomePage })),
+);
+const OrderPage = lazy(() => import('./pages/OrderPage.tsx').then((module) => ({ default: module.OrderPage })));
+const OrderHistoryPage = lazy(() =>
+  import('./pages/OrderHistoryPage.tsx').then((module) => ({ default: module.OrderHistoryPage })),
+);
+const PortalServicesPage = lazy(() =>
+  import('./pages/PortalServicesPage.tsx').then((module) => ({ default: module.PortalServicesPage })),
+);
+const PortalMinePage = lazy(() =>
+  import('./pages/PortalMinePage.tsx').then((module) => ({ default: module.PortalMinePage })),
+);
+const loadTicketPages = () => import('./pages/TicketPages.tsx');
+const PortalTicketsPage = lazy(() => loadTicketPages().then((module) => ({ default: module.PortalTicketsPage })));
+const PortalNewTicketPage = lazy(() => loadTicketPages().then((module) => ({ default: module.PortalNewTicketPage })));
+const PortalTicketPage = lazy(() => loadTicketPages().then((module) => ({ default: module.PortalTicketPage })));
 
 export type PortalTabLabelKey = `portal.tabs.${keyof Messages['portal']['tabs']}`;
 

@@ -1,6 +1,7 @@
-import { Button, Result, Spin } from 'antd';
+import { Button, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeError } from './error-message.ts';
+import { LazyResult } from './LazyResult.tsx';
 
 export function FullPageSpin() {
   return (
@@ -13,7 +14,7 @@ export function FullPageSpin() {
 export function FullPageError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
-    <Result
+    <LazyResult
       status="warning"
       title={t('errors.loadFailed')}
       subTitle={describeError(error, t)}

@@ -1,6 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, Empty, Popover, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { notificationListSchema } from '../../../server/src/platform/notifications/notifications.routes.ts';
 import { api } from './api-client.ts';
@@ -15,6 +15,7 @@ type Notifications = Wire<typeof notificationListSchema>;
 export function NotificationBell({ ticketPath }: { ticketPath: (id: number) => string }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { token } = theme.useToken();
   const queryClient = useQueryClient();
   // A user still on an initial password reaches nothing but the change form: no polling till then.
   const { mustChangePassword } = useSignedInUser();
@@ -26,22 +27,32 @@ export function NotificationBell({ ticketPath }: { ticketPath: (id: number) => s
   });
   const unread = notifications.data?.unread ?? 0;
   const content = (
-    <div style={{ width: 320, maxHeight: 420, overflow: 'auto' }}>
+    // Never wider than a phone's screen less the popover's padding and a margin.
+    <div style={{ width: 'min(320px, calc(100vw - 48px))', maxHeight: 420, overflow: 'auto' }}>
       {notifications.data && notifications.data.items.length > 0 ? (
-        <List
-          size="small"
-          dataSource={notifications.data.items}
-          renderItem={(item) => (
-            <List.Item>
+        // A plain list styled as antd's small List: List would bring Pagination and Select
+        // along onto every home screen (scripts/bundle-budget.ts).
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {notifications.data.items.map((item, index) => (
+            <li
+              key={item.id}
+              style={{
+                padding: `${token.paddingXS}px ${token.padding}px`,
+                borderBlockEnd:
+                  index < notifications.data.items.length - 1
+                    ? `${token.lineWidth}px solid ${token.colorSplit}`
+                    : 'none',
+              }}
+            >
               <a href={item.ticketId ? ticketPath(item.ticketId) : undefined} style={{ color: 'inherit' }}>
                 <Typography.Text strong={item.readAt === null}>{item.title}</Typography.Text>
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                   {format.dateTime(item.createdAt)}
                 </Typography.Text>
               </a>
-            </List.Item>
-          )}
-        />
+            </li>
+          ))}
+        </ul>
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       )}

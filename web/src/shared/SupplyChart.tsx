@@ -1,25 +1,19 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import * as echartsReactModule from 'echarts-for-react/esm/core.js';
 import type { EChartsReactProps } from 'echarts-for-react/esm/types.js';
-import type { ComponentType } from 'react';
-import { interopDefault } from './interop-default.ts';
+import { lazy, Suspense } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
-
-const ReactEChartsCore = interopDefault<ComponentType<EChartsReactProps>>(
-  echartsReactModule,
-  (value) => typeof value === 'function',
+const SupplyChartRenderer = lazy(() =>
+  import('./SupplyChartRenderer.tsx').then((module) => ({ default: module.SupplyChartRenderer })),
 );
 
 export const chartColors = { primary: '#1f5fbf', secondary: '#f0a020', zero: '#c0392b' };
 
 // The console's bar and line charts (supply's quota and grade distributions and online-ordering
-// rates, classification's distribution): one registration of the echarts parts they use. Only
-// lazily loaded console pages import it, so the portal never downloads echarts. SVG: crisp in print and screenshots, and it needs
-// no canvas, so the pages render in happy-dom too.
+// rates, classification's distribution). echarts (~200 KiB gzip) is fetched when a chart is first
+// shown, not with the page that holds it; the space is kept meanwhile, so nothing shifts.
 export function SupplyChart({ option, height = 260 }: { option: EChartsReactProps['option']; height?: number }) {
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height }} opts={{ renderer: 'svg' }} />;
+  return (
+    <Suspense fallback={<div style={{ height }} aria-busy="true" />}>
+      <SupplyChartRenderer option={option} height={height} />
+    </Suspense>
+  );
 }

@@ -66,6 +66,8 @@ export function useTicketCategories() {
 
 // The list's filters as the page holds them; `mine` and `breached` travel as 'true' (ticketListQuery).
 export type TicketListQuery = {
+  // One store's tickets (its 360° view).
+  customerId?: number;
   status?: TicketStatus;
   mine?: boolean;
   breached?: boolean;

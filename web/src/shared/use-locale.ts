@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber } from './format.ts';
+import {
+  formatCycleWeek,
+  formatCycleWeekShort,
+  formatDate,
+  formatDateRange,
+  formatDay,
+  formatNumber,
+} from './format.ts';
 import { defaultLocale, isLocale, type Locale } from './i18n/locale.ts';
 
 export function useLocale(): Locale {
@@ -17,5 +24,13 @@ export function useFormat() {
     date: (value: string | number | Date | null | undefined) => formatDate(value, locale, 'date'),
     dateTime: (value: string | number | Date | null | undefined) => formatDate(value, locale, 'dateTime'),
     dateTimeSeconds: (value: string | number | Date | null | undefined) => formatDate(value, locale, 'dateTimeSeconds'),
+    // A calendar day sent as '2026-12-06'.
+    day: (value: string | null | undefined) => formatDay(value, locale),
+    dateRange: (from: string | null | undefined, to: string | null | undefined) => formatDateRange(from, to, locale),
+    dateTimeRange: (from: string | null | undefined, to: string | null | undefined) =>
+      formatDateRange(from, to, locale, 'dateTime'),
+    // A supply cycle's week ('2026-W49' or its Monday) as 12月第1周（2026-11-30 至 2026-12-06）.
+    cycleWeek: (codeOrWeekStart: string) => formatCycleWeek(codeOrWeekStart, locale),
+    cycleWeekShort: (codeOrWeekStart: string) => formatCycleWeekShort(codeOrWeekStart, locale),
   };
 }

@@ -1,4 +1,7 @@
-import type { staffSchema } from '../../../server/src/modules/organisation/organisation.contract.ts';
+import type {
+  staffListItemSchema,
+  staffSchema,
+} from '../../../server/src/modules/organisation/organisation.contract.ts';
 import { api } from './api-client.ts';
 import type { Role } from './roles.ts';
 import type { Wire } from './wire.ts';
@@ -17,7 +20,9 @@ export type UserRow = Omit<StaffWire, 'role' | 'scope'> & {
   scope: StaffWire['scope'] & { kind: UserScopeKind };
 };
 
-export type UserList = { items: UserRow[]; total: number };
+// A row of the list also says whether the user is signed in anywhere now.
+export type UserListRow = UserRow & Pick<Wire<typeof staffListItemSchema>, 'hasActiveSession'>;
+export type UserList = { items: UserListRow[]; total: number };
 
 export type UserListQuery = {
   q?: string;

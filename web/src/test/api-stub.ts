@@ -41,6 +41,24 @@ export function stubApi(routes: StubRoutes) {
 
 export type ApiStub = ReturnType<typeof stubApi>;
 
+// GET /auth/permissions as the server answers a user allowed `operations` (each the method and
+// /api/v1 path of a route, as the server registered it): spread into the routes, e.g.
+// stubApi({ ...grants('POST /api/v1/visits/plan/items/:id/drop'), … }).
+export function grants(...operations: string[]): StubRoutes {
+  return { 'GET /auth/permissions': { status: 200, body: { operations } } };
+}
+
+// Or add it to the server stubbed before (call after stubApi): the user may perform `operations`,
+// as the server's access rules would answer for their role.
+export function stubPermissions(operations: readonly string[]) {
+  const server = globalThis.fetch;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) =>
+    (init?.method ?? 'GET') === 'GET' && pathOf(input) === '/auth/permissions'
+      ? respond({ status: 200, body: { operations } })
+      : server(input, init),
+  );
+}
+
 // The calls made to one route, e.g. callsTo(fetchMock, 'POST', '/portal/orders').
 export function callsTo(fetchMock: ApiStub, method: string, path: string) {
   return fetchMock.mock.calls.filter(([input, init]) => (init?.method ?? 'GET') === method && pathOf(input) === path);

@@ -3,7 +3,7 @@ import { arrayLiteral } from '../../db/array-literal.ts';
 import { insertInBatches, unnestRows } from '../../db/bulk-writes.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
-import { type CustomerClass, customers, type DemoType, districts } from '../customers/index.ts';
+import { activeStoresSql, type CustomerClass, customers, type DemoType, districts } from '../customers/index.ts';
 import { cyclePurchasesSql, orderCycles } from '../supply/index.ts';
 import {
   classificationRuleSets,
@@ -99,8 +99,8 @@ export async function storeFacts(
   // depends on statistics of a freshly written customers table (PGlite has no autovacuum). One
   // after the other: queries overlapping on a transaction's client are deprecated in pg.
   const stores = await executor.execute(sql`
-    SELECT id AS "customerId", branch_id AS "branchId", class_code AS "currentClass", demo_type AS "currentDemoType"
-    FROM ${customers} WHERE tenant_id = ${tenantId} AND status = 'active' ORDER BY id`);
+    SELECT c.id AS "customerId", c.branch_id AS "branchId", c.class_code AS "currentClass", c.demo_type AS "currentDemoType"
+    FROM ${customers} c WHERE ${activeStoresSql('c', tenantId, 'tenant')} ORDER BY c.id`);
   const bought =
     weeks.length === 0
       ? { rows: [] }
@@ -287,18 +287,35 @@ export async function insertProposals(
   });
 }
 
+// What a run's diff compares a store's proposal with. Until the run takes effect in the store's
+// branch: the class the store had when the run was computed (current_class). Once it has, the
+// current class is the run's own, so the diff shows what the run changed: the class the store had
+// just before — its history row of this run keeps it (from_class: at approval, or at the switch for
+// a later date) — and, for a store the run left as it was (no history row), the class it kept.
+// Statements using these join the run (r) and the store's history row of the run (h): compareJoins.
+const isInEffectSql = sql`p.branch_id = ANY(r.applied_branch_ids)`;
+const comparedClassSql = sql`CASE WHEN NOT ${isInEffectSql} THEN p.current_class
+  WHEN h.id IS NULL THEN coalesce(p.override_class, p.proposed_class) ELSE h.from_class END`;
+const comparedDemoTypeSql = sql`CASE WHEN NOT ${isInEffectSql} THEN p.current_demo_type
+  WHEN h.id IS NOT NULL THEN h.from_demo_type
+  WHEN p.override_class IS NULL THEN p.proposed_demo_type ELSE p.override_demo_type END`;
+const compareJoins = sql`
+    JOIN classification_runs r ON r.tenant_id = p.tenant_id AND r.id = p.run_id
+    LEFT JOIN customer_class_history h ON h.tenant_id = p.tenant_id AND h.run_id = p.run_id AND h.customer_id = p.customer_id`;
+
 // How many stores move from which class to which, per branch, within the scope (the effective
-// proposal: an override if there is one).
+// proposal: an override if there is one), compared with comparedClassSql.
 export async function runDiff(executor: Executor, tenantId: number, scope: DataScope, runId: number) {
   const result = await executor.execute(sql`
-    SELECT p.branch_id AS "branchId", o.name AS "branchName", p.current_class AS "from",
+    SELECT p.branch_id AS "branchId", o.name AS "branchName", ${comparedClassSql} AS "from",
       coalesce(p.override_class, p.proposed_class) AS "to", count(*)::int AS count
     FROM class_proposals p
     JOIN ${customers} c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
     JOIN org_units o ON o.tenant_id = p.tenant_id AND o.id = p.branch_id
+    ${compareJoins}
     WHERE p.tenant_id = ${tenantId} AND p.run_id = ${runId} AND ${scopeSql(scope)}
-    GROUP BY p.branch_id, o.name, p.current_class, coalesce(p.override_class, p.proposed_class)
-    ORDER BY p.branch_id`);
+    GROUP BY 1, 2, 3, 4
+    ORDER BY 1`);
   return rowsOf<{ branchId: number; branchName: string; from: CustomerClass | null; to: CustomerClass; count: number }>(
     result,
   ).map((row) => ({ ...row, branchId: Number(row.branchId), count: Number(row.count) }));
@@ -335,22 +352,23 @@ export async function findProposals(
 ) {
   const conditions = [sql`p.tenant_id = ${tenantId}`, sql`p.run_id = ${runId}`, scopeSql(scope)];
   if (filter.branchId) conditions.push(sql`p.branch_id = ${filter.branchId}`);
-  if (filter.from === 'none') conditions.push(sql`p.current_class IS NULL`);
-  else if (filter.from) conditions.push(sql`p.current_class = ${filter.from}`);
+  if (filter.from === 'none') conditions.push(sql`(${comparedClassSql}) IS NULL`);
+  else if (filter.from) conditions.push(sql`(${comparedClassSql}) = ${filter.from}`);
   if (filter.to) conditions.push(sql`coalesce(p.override_class, p.proposed_class) = ${filter.to}`);
   if (filter.changed) {
-    conditions.push(sql`p.current_class IS DISTINCT FROM coalesce(p.override_class, p.proposed_class)`);
+    conditions.push(sql`(${comparedClassSql}) IS DISTINCT FROM coalesce(p.override_class, p.proposed_class)`);
   }
   const where = sql.join(conditions, sql` AND `);
   const result = await executor.execute(sql`
     SELECT p.customer_id AS "customerId", c.licence_no AS "licenceNo", c.name, p.branch_id AS "branchId",
-      o.name AS "branchName", p.current_class AS "currentClass", p.current_demo_type AS "currentDemoType",
+      o.name AS "branchName", ${comparedClassSql} AS "currentClass", ${comparedDemoTypeSql} AS "currentDemoType",
       p.proposed_class AS "proposedClass", p.proposed_demo_type AS "proposedDemoType", p.score,
       p."values", p.scores, p.missing, p.override_class AS "overrideClass", p.override_demo_type AS "overrideDemoType",
       p.override_reason AS "overrideReason", count(*) OVER ()::int AS total
     FROM class_proposals p
     JOIN ${customers} c ON c.tenant_id = p.tenant_id AND c.id = p.customer_id
     JOIN org_units o ON o.tenant_id = p.tenant_id AND o.id = p.branch_id
+    ${compareJoins}
     WHERE ${where}
     ORDER BY c.licence_no
     LIMIT ${paging.limit} OFFSET ${paging.offset}`);
@@ -583,7 +601,7 @@ export async function currentDistributionRows(
     FROM ${customers} c
     JOIN org_units o ON o.tenant_id = c.tenant_id AND o.id = c.branch_id
     JOIN ${districts} d ON d.tenant_id = c.tenant_id AND d.code = c.district_code
-    WHERE c.tenant_id = ${tenantId} AND c.status = 'active' AND ${scopeSql(scope)}
+    WHERE ${activeStoresSql('c', tenantId, scope)}
       ${group.branchId ? sql`AND c.branch_id = ${group.branchId}` : sql``}
       ${group.districtCode ? sql`AND c.district_code = ${group.districtCode}` : sql``}
     GROUP BY 1, 2, 3, 4, 5, 6`);

@@ -491,7 +491,7 @@ export async function settleDueClassesIn(tx: Executor, tenantId: number, now: Da
     await recordChange(
       tx,
       systemActor(tenantId, 'class-switch'),
-      { action: 'switch', entity: 'customer_class', entityId: 0, after: { effectiveBy: today, changed } },
+      { action: 'switch', entity: 'customer_class', after: { effectiveBy: today, changed } },
       now,
     );
   }
@@ -803,7 +803,7 @@ export async function recordSpecialInBulkIn(
   await recordChange(
     tx,
     actor,
-    { action: 'set_class', entity: 'customer', entityId: 0, after: { class: 'special', stores: rows.length } },
+    { action: 'set_class', entity: 'customer', after: { class: 'special', stores: rows.length } },
     now,
   );
   return found.map((customerId) => ({ customerId, class: 'special' as const, demoType: null }));

@@ -180,6 +180,13 @@ export const historyPageSchema = z.object({
   nextCursor: z.number().nullable(),
 });
 
+// 在营客户 and the whole of 客户档案 in the caller's scope: what each page that counts stores names.
+export const storeCountsSchema = z.object({
+  active: z.number().describe('在营客户: status active (the stores every other figure counts)'),
+  all: z.number().describe('全部档案: every status'),
+  byStatus: z.object({ active: z.number(), suspended: z.number(), closed: z.number(), cancelled: z.number() }),
+});
+
 export const customerReferenceSchema = z.object({
   districts: z.array(z.object({ code: z.string(), name: z.string() })),
   branches: z.array(z.object({ id: z.number(), name: z.string() })).describe("the units of the scope's managers"),

@@ -13,6 +13,7 @@ import {
   newCustomerSchema,
   portalPasswordSchema,
   statusChangeSchema,
+  storeCountsSchema,
 } from './customers.contract.ts';
 import {
   changeCustomerStatus,
@@ -21,6 +22,7 @@ import {
   getCustomer,
   getCustomerHistory,
   getCustomerReference,
+  getStoreCounts,
   issuePortalPassword,
   listCustomers,
 } from './customers.service.ts';
@@ -65,6 +67,21 @@ export const customerRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
       },
     },
     async (request) => getCustomerReference(context, actorOf(request)),
+  );
+
+  app.get(
+    '/customers/store-counts',
+    {
+      config: { access: readers },
+      schema: {
+        tags: ['customers'],
+        summary: 'Stores in my scope, in business and in all / 在营客户与全部档案户数',
+        description:
+          'Any staff role, within its data scope. `active` (在营客户) is the count every other page that counts stores shows (classification, grades, allocation, tickets per 1,000 stores); `all` and `byStatus` add the suspended, closed and cancelled records 客户档案 keeps.',
+        response: { 200: storeCountsSchema },
+      },
+    },
+    async (request) => getStoreCounts(context, actorOf(request)),
   );
 
   app.post(

@@ -10,6 +10,7 @@ import {
   disableRetailerAccountsIn,
   findRetailerAccount,
 } from '../../platform/identity/retailer-accounts.ts';
+import { countStores } from './active-stores.ts';
 import { applyCustomFieldChanges, type CustomFieldFilter, parseCustomFieldFilter } from './custom-field.rules.ts';
 import { findCustomerFields } from './custom-fields.repository.ts';
 import { checkLicenceNo, checkStatusChange, fieldsNotEditableBy } from './customer.rules.ts';
@@ -364,6 +365,11 @@ export async function issuePortalPassword(context: AppContext, actor: Actor, cus
     return existing;
   });
   return { username: account.username, password };
+}
+
+// 在营客户 and 全部档案 in the caller's scope (the list's total counts every status it shows).
+export function getStoreCounts(context: AppContext, actor: Actor) {
+  return countStores(context.db, actor.tenantId, actor.scope);
 }
 
 export function getCustomerReference(context: AppContext, actor: Actor) {

@@ -6,6 +6,8 @@ import { importErrorFilesPruningJob, type StoresMovedSteps } from './customer-im
 import { customerErrors } from './customers.errors.ts';
 import { customerRoutes } from './customers.routes.ts';
 
+// 在营客户: the one condition every figure that counts stores uses, and the counts of a scope.
+export { activeStoresSql, countStores, type StoreCounts, type StoreReach } from './active-stores.ts';
 export {
   type AdministrativeDivisions,
   administrativeDivisions,

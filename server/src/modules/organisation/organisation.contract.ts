@@ -43,6 +43,11 @@ export const staffSchema = z.object({
   updatedAt: z.date(),
 });
 
+// In the list, whether the user has a session to end (so 强制下线 is offered only then).
+export const staffListItemSchema = staffSchema.extend({
+  hasActiveSession: z.boolean().describe('signed in somewhere now: a session neither revoked nor expired'),
+});
+
 const username = z
   .string()
   .trim()

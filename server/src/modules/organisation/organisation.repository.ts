@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
-import { orgUnits, tenants, users } from '../../platform/identity/identity.schema.ts';
+import { orgUnits, sessions, tenants, users } from '../../platform/identity/identity.schema.ts';
 
 export async function findOrgUnitsInScope(executor: Executor, tenantId: number, scope: DataScope) {
   return executor
@@ -81,16 +81,34 @@ function staffConditions(tenantId: number, scope: DataScope, filters: Partial<St
   );
 }
 
-export async function findStaffPage(executor: Executor, tenantId: number, scope: DataScope, filters: StaffFilters) {
+// Usernames in natural order (manager2, manager10, manager100), not as text (manager10,
+// manager100, manager2): the key pads every run of digits to the longest a username can hold,
+// so the database's own ordering — and LIMIT/OFFSET paging — does the rest.
+const usernameNaturalKey = sql`(
+  SELECT string_agg(coalesce(lpad(part[1], 32, '0'), lower(part[2])), '')
+  FROM regexp_matches(${users.username}, '([0-9]+)|([^0-9]+)', 'g') AS part
+)`;
+
+export async function findStaffPage(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  filters: StaffFilters,
+  now: Date,
+) {
   const where = staffConditions(tenantId, scope, filters);
   const joinOn = and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.orgUnitId));
+  const hasActiveSession = sql<boolean>`EXISTS (
+    SELECT 1 FROM ${sessions}
+    WHERE ${sessions.userId} = ${users.id} AND ${sessions.revokedAt} IS NULL AND ${sessions.expiresAt} > ${now.toISOString()}::timestamptz
+  )`;
   const [items, [{ total }]] = await Promise.all([
     executor
-      .select(staffColumns)
+      .select({ ...staffColumns, hasActiveSession })
       .from(users)
       .innerJoin(orgUnits, joinOn)
       .where(where)
-      .orderBy(asc(users.username))
+      .orderBy(asc(usernameNaturalKey), asc(users.username))
       .limit(filters.limit)
       .offset(filters.offset),
     executor.select({ total: count() }).from(users).innerJoin(orgUnits, joinOn).where(where),

@@ -30,6 +30,24 @@ describe.each(testDatabaseKinds)('organisation on %s', (kind) => {
     expect(all.json().items.map((user: { username: string }) => user.username)).not.toContain('xm-admin');
   });
 
+  it('lists usernames in natural order, numbers by value, across pages', async () => {
+    const usernames: string[] = [];
+    for (let offset = 0; ; offset += 50) {
+      const page = await t.app.inject({
+        url: `/api/v1/users?q=manager&limit=50&offset=${offset}`,
+        headers: { cookie: admin },
+      });
+      const items: { username: string }[] = page.json().items;
+      usernames.push(...items.map((user) => user.username));
+      if (items.length < 50) break;
+    }
+    const natural = [...usernames].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    expect(usernames).toEqual(natural);
+    // The case text order gets wrong: manager99 before manager100.
+    expect(usernames.indexOf('manager99')).toBeGreaterThanOrEqual(0);
+    expect(usernames.indexOf('manager99')).toBeLessThan(usernames.indexOf('manager100'));
+  });
+
   it('creates a user, audited with before and after, and never stores the password in the trail', async () => {
     const branch = t.city.branches[1];
     const response = await t.app.inject({

@@ -14,6 +14,7 @@ import {
   orgUnitSchema,
   setupStatusSchema,
   staffChangesSchema,
+  staffListItemSchema,
   staffSchema,
   tenantListSchema,
 } from './organisation.contract.ts';
@@ -169,7 +170,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
           orgUnitId: idParam.optional(),
           ...offsetPaging,
         }),
-        response: { 200: z.object({ items: z.array(staffSchema), total: z.number() }) },
+        response: { 200: z.object({ items: z.array(staffListItemSchema), total: z.number() }) },
       },
     },
     async (request) => listStaff(context, actorOf(request), request.query),

@@ -96,8 +96,11 @@ function presentStaff(user: NonNullable<Awaited<ReturnType<typeof findStaffInSco
 export type StaffView = ReturnType<typeof presentStaff>;
 
 export async function listStaff(context: AppContext, actor: Actor, filters: StaffFilters) {
-  const page = await findStaffPage(context.db, actor.tenantId, actor.scope, filters);
-  return { items: page.items.map(presentStaff), total: page.total };
+  const page = await findStaffPage(context.db, actor.tenantId, actor.scope, filters, context.now());
+  return {
+    items: page.items.map(({ hasActiveSession, ...user }) => ({ ...presentStaff(user), hasActiveSession })),
+    total: page.total,
+  };
 }
 
 export async function getStaff(context: AppContext, actor: Actor, userId: number): Promise<StaffView> {

@@ -1,8 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { insertInBatches, unnestRows } from '../../db/bulk-writes.ts';
 import type { Executor } from '../../db/client.ts';
-import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
-import { customers } from '../customers/index.ts';
+import type { DataScope } from '../../platform/access/data-scope.ts';
+import { activeStoresSql, customers } from '../customers/index.ts';
 import { customerGrades, type GradeWeights, gradeRuns } from './supply.schema.ts';
 
 // Queries of 档位 grades: what stores bought over a period, the runs, and each store's history.
@@ -23,7 +23,7 @@ export async function purchasesByStore(executor: Executor, tenantId: number, per
       GROUP BY o.customer_id)
     SELECT c.id AS "customerId", coalesce(b.amount, 0) AS "amountFen", coalesce(b.quantity, 0) AS quantity
     FROM ${customers} c LEFT JOIN bought b ON b.customer_id = c.id
-    WHERE c.tenant_id = ${tenantId} AND c.status = 'active'
+    WHERE ${activeStoresSql('c', tenantId, 'tenant')}
     ORDER BY c.id`);
   return rowsOf<{ customerId: number; amountFen: string | number; quantity: string | number }>(result).map((row) => ({
     customerId: Number(row.customerId),
@@ -88,7 +88,8 @@ export async function latestGradeRunId(executor: Executor, tenantId: number): Pr
   return row?.id;
 }
 
-// Grades of a run within the caller's scope: grade → stores.
+// Grades of a run within the caller's scope: grade → stores, the 在营客户 (customers'
+// activeStoresSql, as every page that counts stores) among those the run graded.
 export async function gradeCounts(executor: Executor, tenantId: number, scope: DataScope, runId: number) {
   return executor
     .select({ grade: customerGrades.grade, count: sql<number>`count(*)::int` })
@@ -101,7 +102,7 @@ export async function gradeCounts(executor: Executor, tenantId: number, scope: D
       and(
         eq(customerGrades.tenantId, tenantId),
         eq(customerGrades.runId, runId),
-        scopeCondition(scope, { orgPath: customers.orgPath, managerId: customers.managerId, customerId: customers.id }),
+        activeStoresSql('customers', tenantId, scope),
       ),
     )
     .groupBy(customerGrades.grade);

@@ -9,6 +9,13 @@ export { cyclePurchasesSql } from './cycle-purchases.ts';
 export { createCycleIn, publishCycleIn, setCycleProductsIn } from './cycles.service.ts';
 export { computeGradeRunIn, publishGradeRunIn } from './grades.service.ts';
 export { cycleCodeOf } from './order.rules.ts';
+export {
+  type CycleAllocation,
+  closeCycleIn,
+  type PastOrder,
+  readCycleAllocationIn,
+  recordPastOrdersIn,
+} from './order-history.service.ts';
 export { portalOrderRoutes } from './portal-orders.routes.ts';
 export { findCurrentCycle } from './supply.repository.ts';
 export { supplyRoutes } from './supply.routes.ts';

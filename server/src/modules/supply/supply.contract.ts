@@ -309,3 +309,43 @@ export const customerGradesSchema = z.object({
     }),
   ),
 });
+
+// ── A store's orders in its 360° view ─────────────────────────────────────────────────────────
+
+export const customerOrdersQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const customerOrderListSchema = z.object({
+  total: z.number(),
+  items: z.array(
+    z.object({
+      orderId: z.number(),
+      cycleId: z.number(),
+      cycleCode: z.string(),
+      weekStart: z.string().describe("the cycle's Monday (YYYY-MM-DD)"),
+      channel: z.enum(orderChannelsOfOrders),
+      status: z.enum(orderStatuses),
+      lineCount: z.number().describe('products in the order'),
+      quantity: z.number().describe('cartons'),
+      total: z.number().describe('yuan'),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    }),
+  ),
+});
+
+export const purchaseTrendSchema = z.object({
+  from: z.string().describe('Monday of the first of the 13 weeks'),
+  to: z.string().describe('Monday of the current week'),
+  weeks: z
+    .array(
+      z.object({
+        weekStart: z.string(),
+        quantity: z.number().describe('cartons of submitted orders'),
+        amount: z.number().describe('yuan of submitted orders'),
+      }),
+    )
+    .describe('only the weeks with submitted orders, oldest first'),
+});

@@ -105,6 +105,16 @@ export const supplyErrors = {
     'zh-CN': '订货周期 {code} 还没有投放商品，不能发布。',
     en: 'Order cycle {code} has no products to allocate; it cannot be published.',
   },
+  CYCLE_NOT_ENDED: {
+    status: 409,
+    'zh-CN': '订货周期 {code} 尚未截止（{closesAt} 截止），不能补录历史订单或结束。',
+    en: 'Order cycle {code} is still open (it closes at {closesAt}); its history cannot be recorded nor the cycle closed.',
+  },
+  CYCLE_NOT_PUBLISHED: {
+    status: 409,
+    'zh-CN': '订货周期 {code} 不是已发布状态，不能补录历史订单或结束。',
+    en: 'Order cycle {code} is not published; its history cannot be recorded nor the cycle closed.',
+  },
   CYCLE_PRODUCT_UNKNOWN: {
     status: 409,
     'zh-CN': '商品 {productId} 不存在或已停售。',

@@ -6,7 +6,7 @@ import { shapedStatement } from '../../db/prepared.ts';
 import { type DataScope, scopeCondition, scopeConditionOf, scopeValueOf } from '../../platform/access/data-scope.ts';
 import { changeRecordedWith } from '../../platform/audit/audit.ts';
 import { orgUnits } from '../../platform/identity/identity.schema.ts';
-import { type CustomerClass, customers } from '../customers/index.ts';
+import { activeStoresSql, type CustomerClass, customers } from '../customers/index.ts';
 import { products } from '../products/index.ts';
 import type { AllocationStrategy } from './allocation-strategy.rules.ts';
 import {
@@ -217,7 +217,7 @@ export async function storesForAllocation(
       c.class_code AS "customerClass", g.grade
     FROM ${customers} c
     LEFT JOIN customer_grades g ON g.tenant_id = c.tenant_id AND g.customer_id = c.id AND g.run_id = (SELECT id FROM run)
-    WHERE c.tenant_id = ${tenantId} AND c.status = 'active'
+    WHERE ${activeStoresSql('c', tenantId, 'tenant')}
     ORDER BY c.id`);
   return rowsOf<AllocationStoreRow>(result).map((row) => ({
     ...row,
@@ -793,20 +793,46 @@ export async function pruneIdempotencyKeys(executor: Executor, before: Date) {
 
 // ── Reports ───────────────────────────────────────────────────────────────────────────────────
 
-// Per product of a cycle: its quotas and orders in the caller's scope. Each store's arrays are
-// unnested once (reading them element by element per product would unpack them per product).
+// Per product of a cycle: its quotas and orders in the caller's scope. Unnesting every store's
+// arrays (24,000 stores × 120 products: 2.9 M elements) took seconds, so stores are first grouped
+// by what they hold: many share the same quotas (an allocation gives a grade and class the same
+// share), and a store that ordered nothing adds nothing but its quotas. Only the distinct quota
+// arrays, and the distinct (quotas, ordered) pairs of stores that ordered, are unnested, each
+// weighted by its number of stores — the same sums and counts. The scope is a semi-join on the
+// stores' ids: joining carried every store's arrays through a hash that spilled to disk.
 export async function cycleDemand(executor: Executor, tenantId: number, scope: DataScope, cycleId: number) {
   const result = await executor.execute(sql`
-    SELECT u.position - 1 AS position,
-      sum(GREATEST(u.quota, 0))::bigint AS "quotaTotal",
-      sum(u.ordered)::bigint AS ordered,
-      count(*) FILTER (WHERE u.ordered > 0)::int AS "storesOrdered",
-      count(*) FILTER (WHERE u.quota > 0 AND u.ordered >= u.quota)::int AS "storesAtCap"
-    FROM store_quotas q
-    JOIN ${customers} ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
-    CROSS JOIN LATERAL unnest(q.quotas, q.ordered) WITH ORDINALITY AS u(quota, ordered, position)
-    WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND ${customerScope(scope)}
-    GROUP BY u.position`);
+    WITH scoped_stores AS (
+      SELECT customers.id FROM ${customers} WHERE customers.tenant_id = ${tenantId} AND ${customerScope(scope)}),
+    quota_groups AS (
+      SELECT q.quotas, count(*) AS stores
+      FROM store_quotas q
+      WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND q.customer_id IN (SELECT id FROM scoped_stores)
+      GROUP BY q.quotas),
+    order_groups AS (
+      SELECT q.quotas, q.ordered, count(*) AS stores
+      FROM store_quotas q
+      WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND 0 <> ANY(q.ordered)
+        AND q.customer_id IN (SELECT id FROM scoped_stores)
+      GROUP BY q.quotas, q.ordered),
+    per_position AS (
+      SELECT u.position, sum(GREATEST(u.quota, 0) * g.stores) AS quota_total,
+        0 AS ordered, 0 AS stores_ordered, 0 AS stores_at_cap
+      FROM quota_groups g CROSS JOIN LATERAL unnest(g.quotas) WITH ORDINALITY AS u(quota, position)
+      GROUP BY u.position
+      UNION ALL
+      SELECT u.position, 0, sum(u.ordered * g.stores),
+        coalesce(sum(g.stores) FILTER (WHERE u.ordered > 0), 0),
+        coalesce(sum(g.stores) FILTER (WHERE u.quota > 0 AND u.ordered >= u.quota), 0)
+      FROM order_groups g CROSS JOIN LATERAL unnest(g.quotas, g.ordered) WITH ORDINALITY AS u(quota, ordered, position)
+      GROUP BY u.position)
+    SELECT position - 1 AS position,
+      sum(quota_total)::bigint AS "quotaTotal",
+      sum(ordered)::bigint AS ordered,
+      sum(stores_ordered)::int AS "storesOrdered",
+      sum(stores_at_cap)::int AS "storesAtCap"
+    FROM per_position
+    GROUP BY position`);
   return rowsOf<{
     position: number;
     quotaTotal: string | number;
@@ -823,7 +849,9 @@ export async function cycleDemand(executor: Executor, tenantId: number, scope: D
 }
 
 // Per branch: stores with quotas, stores that ordered, stores that ordered online; cartons in all
-// and online — the 网上订货率 by stores and by volume.
+// and online — the 网上订货率 by stores and by volume. The stores are the 在营客户 (customers'
+// activeStoresSql, as on every page that counts stores) that the cycle allocated to: a store closed
+// since cannot order and leaves the rate, with its orders; one opened since has no quota in it.
 export async function onlineOrderingByBranch(executor: Executor, tenantId: number, scope: DataScope, cycleId: number) {
   const result = await executor.execute(sql`
     WITH store_orders AS (
@@ -842,7 +870,7 @@ export async function onlineOrderingByBranch(executor: Executor, tenantId: numbe
     JOIN ${customers} ON customers.tenant_id = q.tenant_id AND customers.id = q.customer_id
     JOIN ${orgUnits} u ON u.tenant_id = customers.tenant_id AND u.id = customers.branch_id
     LEFT JOIN store_orders so ON so.customer_id = q.customer_id
-    WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND ${customerScope(scope)}
+    WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND ${activeStoresSql('customers', tenantId, scope)}
     GROUP BY customers.branch_id, u.name ORDER BY customers.branch_id`);
   return rowsOf<{
     branchId: number;

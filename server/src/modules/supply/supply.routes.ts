@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app-context.ts';
 import { allow, anyStaff, cityWide } from '../../platform/access/access-rule.ts';
 import { actorOf, attachment, idempotencyKeyOf, idParams, xlsxContentType } from '../../platform/http/route-helpers.ts';
+import { getCustomerPurchaseTrend, listCustomerOrders } from './customer-orders.service.ts';
 import {
   createCycle,
   explainStoreQuotas,
@@ -24,6 +25,8 @@ import {
 import { listOrdersWithLines, placeOrder } from './orders.service.ts';
 import {
   customerGradesSchema,
+  customerOrderListSchema,
+  customerOrdersQuery,
   cycleDetailSchema,
   cycleListSchema,
   cycleProductsSchema,
@@ -41,6 +44,7 @@ import {
   phoneOrderSchema,
   previewSchema,
   publishResultSchema,
+  purchaseTrendSchema,
   staffOrdersQuery,
   storeQuotasSchema,
 } from './supply.contract.ts';
@@ -298,5 +302,38 @@ export const supplyRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
       },
     },
     async (request) => getCustomerGrades(context, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/customers/:id/orders',
+    {
+      config: { access: anyStaff },
+      schema: {
+        tags: ['supply'],
+        summary: "A store's orders, newest cycle first / 客户订单",
+        description:
+          'Every staff role within its data scope (404 outside it). Each order with its cycle week, lines, cartons, amount, status and channel; limit 1–100, offset.',
+        params: idParams,
+        querystring: customerOrdersQuery,
+        response: { 200: customerOrderListSchema },
+      },
+    },
+    async (request) => listCustomerOrders(context, actorOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/customers/:id/purchase-trend',
+    {
+      config: { access: anyStaff },
+      schema: {
+        tags: ['supply'],
+        summary: "A store's purchases per week over the last 13 weeks / 近13周订货趋势",
+        description:
+          'Every staff role within its data scope (404 outside it). Cartons and yuan of submitted orders per cycle week, from the Monday 12 weeks before the current week to the current week; weeks without orders are left out.',
+        params: idParams,
+        response: { 200: purchaseTrendSchema },
+      },
+    },
+    async (request) => getCustomerPurchaseTrend(context, actorOf(request), request.params.id),
   );
 };

@@ -46,7 +46,7 @@ export async function receiveInbound(
   const channelKey = await findChannelKey(context.db, hashKey(key));
   if (!channelKey) throw new DomainError('GATEWAY_KEY_INVALID');
   const tenantId = channelKey.tenantId;
-  const actor = systemActor(tenantId, `gateway:${channelKey.channel}`);
+  const actor = systemActor(tenantId, 'gateway', channelKey.channel);
   const now = context.now();
   return context.db.transaction(async (tx) => {
     // Serialises retries of one message: the second waits for the first and finds its ticket.

@@ -10,12 +10,26 @@ export async function analysisWorkbook(analysis: Awaited<ReturnType<typeof analy
   };
   sheet(
     '概况',
-    ['起', '止', '工单数', '每千户投诉', '办结时长中位数(小时)', '办结时长P90(小时)', '评价数', '平均评分', '满意率'],
+    [
+      '起',
+      '止',
+      '工单数',
+      '投诉数',
+      '在营客户(户)',
+      '每千户投诉',
+      '办结时长中位数(小时)',
+      '办结时长P90(小时)',
+      '评价数',
+      '平均评分',
+      '满意率',
+    ],
     [
       [
         analysis.from,
         analysis.to,
         analysis.total,
+        analysis.complaints,
+        analysis.stores,
         analysis.per1000Stores,
         analysis.handlingHours.median,
         analysis.handlingHours.p90,
@@ -37,8 +51,8 @@ export async function analysisWorkbook(analysis: Awaited<ReturnType<typeof analy
   );
   sheet(
     '按分公司',
-    ['分公司', '投诉数', '每千户'],
-    analysis.byBranch.map((row) => [row.label, row.count, row.per1000Stores]),
+    ['分公司', '投诉数', '在营客户(户)', '每千户投诉'],
+    analysis.byBranch.map((row) => [row.label, row.count, row.stores, row.per1000Stores]),
   );
   sheet(
     '按周',

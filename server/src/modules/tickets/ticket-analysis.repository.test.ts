@@ -8,7 +8,7 @@ import { type DemoCity, seedDemoCity } from '../../demo/seed-demo-city.ts';
 import type { DataScope } from '../../platform/access/data-scope.ts';
 import {
   type AnalysisPeriod,
-  countsByBranch,
+  complaintsAndStoresByBranch,
   countsByCategory,
   countsByType,
   countsByWeek,
@@ -62,6 +62,13 @@ describe.each(testDatabaseKinds)('ticket analysis queries on %s', (kind) => {
     return sql.raw(`t.customer_id = ${scope.customerId}`);
   }
 
+  // The same scope over the raw store columns.
+  function storeScopeSql(scope: DataScope): SQL {
+    if (scope.kind === 'org') return sql.raw(`s.org_path LIKE '${scope.orgPath}%'`);
+    if (scope.kind === 'own') return sql.raw(`s.manager_id = ${scope.userId}`);
+    return sql.raw(`s.id = ${scope.customerId}`);
+  }
+
   function periods(scope: DataScope): Array<[string, AnalysisPeriod]> {
     const to = new Date(now.getTime() + dayMs);
     return [
@@ -107,12 +114,17 @@ describe.each(testDatabaseKinds)('ticket analysis queries on %s', (kind) => {
           FROM ticket_categories c WHERE c.tenant_id = ${period.tenantId}`);
         expect(sorted(await countsByCategory(database.db, period)), label).toEqual(sorted(categories));
 
+        // Complaints and 在营客户 per branch, both in the scope: a branch with stores and no complaint too.
         const branches = await raw(sql`
-          SELECT o.id::text AS key, o.name AS label, count(*)::int AS count,
-            (SELECT count(*)::int FROM customers s WHERE s.tenant_id = o.tenant_id AND s.branch_id = o.id AND s.status = 'active') AS stores
-          FROM tickets t JOIN org_units o ON o.tenant_id = t.tenant_id AND o.id = t.branch_id
-          WHERE ${w} AND t.type = 'complaint' GROUP BY o.tenant_id, o.id, o.name`);
-        expect(sorted(await countsByBranch(database.db, period)), label).toEqual(sorted(branches));
+          SELECT o.id::text AS key, o.name AS label,
+            (SELECT count(*) FROM tickets t WHERE ${w} AND t.type = 'complaint' AND t.branch_id = o.id)::int AS count,
+            (SELECT count(*) FROM customers s WHERE s.tenant_id = o.tenant_id AND s.branch_id = o.id AND s.status = 'active'
+              AND ${storeScopeSql(period.scope)})::int AS stores
+          FROM org_units o WHERE o.tenant_id = ${period.tenantId}`);
+        const inScope = (branches as { count: number; stores: number }[]).filter(
+          (row) => row.count > 0 || row.stores > 0,
+        );
+        expect(sorted(await complaintsAndStoresByBranch(database.db, period)), label).toEqual(sorted(inScope));
 
         const weeks = await raw(sql`
           SELECT to_char(date_trunc('week', t.created_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD') AS week, count(*)::int AS count

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { beijingTimeSql } from '../../platform/time/beijing.ts';
-import { customers, districts } from '../customers/index.ts';
+import { activeStoresSql, customers, districts } from '../customers/index.ts';
 
 // 投诉分析: volume by type, category, branch and week; district × category hot spots; SLA
 // compliance per handler; handling time; satisfaction; complaints per 1,000 stores. Each is one
@@ -43,15 +43,22 @@ export async function countsByCategory(executor: Executor, period: AnalysisPerio
   );
 }
 
-export async function countsByBranch(executor: Executor, period: AnalysisPeriod) {
+// Per branch: the period's complaints and the 在营客户 (customers' activeStoresSql), both within the
+// caller's scope — a manager's branch row counts the manager's stores, not the whole branch's — so
+// the rows add up to the page's totals. A branch with stores and no complaint is listed with 0.
+export async function complaintsAndStoresByBranch(executor: Executor, period: AnalysisPeriod) {
   return rowsOf<{ key: string; label: string; count: number; stores: number }>(
     await executor.execute(sql`
-      SELECT o.id::text AS key, o.name AS label, n.count::int AS count,
-        (SELECT count(*)::int FROM ${customers} s WHERE s.tenant_id = o.tenant_id AND s.branch_id = o.id AND s.status = 'active') AS stores
-      FROM (SELECT t.branch_id, count(*) AS count FROM tickets t WHERE ${whereOf(period)} AND t.type = 'complaint' GROUP BY 1) n
-      JOIN org_units o ON o.tenant_id = ${period.tenantId} AND o.id = n.branch_id
-      ORDER BY 3 DESC`),
-  );
+      WITH s AS (
+        SELECT c.branch_id, count(*) AS stores FROM ${customers} c
+        WHERE ${activeStoresSql('c', period.tenantId, period.scope)} GROUP BY 1),
+      n AS (
+        SELECT t.branch_id, count(*) AS count FROM tickets t WHERE ${whereOf(period)} AND t.type = 'complaint' GROUP BY 1)
+      SELECT o.id::text AS key, o.name AS label, coalesce(n.count, 0)::int AS count, coalesce(s.stores, 0)::int AS stores
+      FROM s FULL JOIN n ON n.branch_id = s.branch_id
+      JOIN org_units o ON o.tenant_id = ${period.tenantId} AND o.id = coalesce(s.branch_id, n.branch_id)
+      ORDER BY 3 DESC, o.id`),
+  ).map((row) => ({ ...row, count: Number(row.count), stores: Number(row.stores) }));
 }
 
 // Grouped by the truncated timestamp first, formatted once a week (not once a ticket): −24 % at 1M.
@@ -135,16 +142,6 @@ export async function handlingAndSatisfaction(executor: Executor, period: Analys
     );
     return row;
   });
-}
-
-export async function activeStoreCount(executor: Executor, tenantId: number, scope: DataScope) {
-  const condition = scopeCondition(scope, { orgPath: sql`org_path`, managerId: sql`manager_id`, customerId: sql`id` });
-  const [row] = rowsOf<{ n: number }>(
-    await executor.execute(
-      sql`SELECT count(*)::int AS n FROM ${customers} WHERE tenant_id = ${tenantId} AND status = 'active' AND ${condition}`,
-    ),
-  );
-  return row.n;
 }
 
 export async function workload(executor: Executor, tenantId: number, scope: DataScope, now: Date) {

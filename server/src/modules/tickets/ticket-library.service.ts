@@ -75,12 +75,7 @@ export async function setAssignmentRules(
       actor.tenantId,
       rules.map((rule, position) => ({ ...rule, position, target: rule.target as 'user' })),
     );
-    await recordChange(
-      tx,
-      actor,
-      { action: 'replace', entity: 'ticket_assignment_rules', entityId: 0, before, after: rules },
-      now,
-    );
+    await recordChange(tx, actor, { action: 'replace', entity: 'ticket_assignment_rules', before, after: rules }, now);
   });
   return getAssignmentRules(context, actor);
 }

@@ -2,7 +2,14 @@ import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { allowedTransitions, type TicketStatus, type TicketType } from './ticket-workflow.rules.ts';
-import { getScopedTicket, listAttachments, listEvents, listTickets, ticketDetailRefs } from './tickets.repository.ts';
+import {
+  findScopedStore,
+  getScopedTicket,
+  listAttachments,
+  listEvents,
+  listTickets,
+  ticketDetailRefs,
+} from './tickets.repository.ts';
 
 // Reading tickets, for staff and the retailer alike: one ticket with its history, photos and the
 // moves the reader may make; the list in the reader's data scope. A retailer sees what is meant for
@@ -79,6 +86,11 @@ export async function listTicketsFor(
     offset: number;
   },
 ) {
+  // One store's tickets (its 360° view): a store outside the reader's scope does not exist for them.
+  if (query.customerId !== undefined) {
+    const store = await findScopedStore(context.db, actor.tenantId, actor.scope, query.customerId);
+    if (!store) throw new DomainError('NOT_FOUND');
+  }
   const { rows, total } = await listTickets(context.db, actor.tenantId, actor.scope, {
     ...query,
     assigneeId: query.mine ? actor.userId : undefined,
@@ -97,8 +109,10 @@ export async function listTicketsFor(
       assigneeName: actor.role === 'retailer' ? null : assigneeName,
       description: ticket.description,
       createdAt: ticket.createdAt.toISOString(),
+      firstRespondedAt: ticket.firstRespondedAt?.toISOString() ?? null,
       firstResponseDueAt: ticket.firstResponseDueAt.toISOString(),
       firstResponseSla: ticket.firstResponseSla,
+      resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
       resolutionDueAt: ticket.resolutionDueAt.toISOString(),
       resolutionSla: ticket.resolutionSla,
       escalated: ticket.escalated,

@@ -13,7 +13,9 @@ export const categoryGroupLabels: Record<CategoryGroup, string> = {
 
 export type CategoryDefault = { code: string; group: CategoryGroup; name: string; resolutionHours: number };
 
-export const defaultCategories: readonly CategoryDefault[] = [
+// `as const`: the console's English for each default name is typed by these names
+// (web/src/shared/i18n/built-in-names.ts), so a new default without its English fails to compile.
+export const defaultCategories = [
   { code: 'attitude', group: 'service', name: '服务态度', resolutionHours: 48 },
   { code: 'timeliness', group: 'service', name: '服务及时性', resolutionHours: 48 },
   { code: 'standard', group: 'service', name: '服务规范', resolutionHours: 72 },
@@ -26,7 +28,8 @@ export const defaultCategories: readonly CategoryDefault[] = [
   { code: 'market_order', group: 'monopoly', name: '市场秩序与假烟', resolutionHours: 72 },
   { code: 'ordering_system', group: 'other', name: '订货系统', resolutionHours: 24 },
   { code: 'other', group: 'other', name: '其他', resolutionHours: 72 },
-];
+] as const satisfies readonly CategoryDefault[];
+export type DefaultCategoryName = (typeof defaultCategories)[number]['name'];
 
 // 24 hours to the first response (the company's promise); urgent tickets halve both targets.
 export const defaultFirstResponseHours = 24;
@@ -50,7 +53,7 @@ export type ServiceFailureDefault = {
   remedy: string;
 };
 
-export const defaultServiceFailures: readonly ServiceFailureDefault[] = [
+export const defaultServiceFailures = [
   {
     code: 'late_delivery',
     name: '送货延误',
@@ -93,4 +96,5 @@ export const defaultServiceFailures: readonly ServiceFailureDefault[] = [
     control: '预警后由处理人或负责人立即联系客户。',
     remedy: '负责人致电致歉，明确办结时间并按时回访。',
   },
-];
+] as const satisfies readonly ServiceFailureDefault[];
+export type DefaultServiceFailureName = (typeof defaultServiceFailures)[number]['name'];

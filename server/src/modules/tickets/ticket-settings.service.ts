@@ -75,12 +75,7 @@ export async function setSlaPolicies(context: AppContext, actor: Actor, cells: P
     const before = await listSlaPolicies(tx, actor.tenantId);
     const kept = cellsToKeep(categories, cells);
     await replaceSlaPolicies(tx, actor.tenantId, kept);
-    await recordChange(
-      tx,
-      actor,
-      { action: 'replace', entity: 'ticket_sla_policies', entityId: 0, before, after: kept },
-      now,
-    );
+    await recordChange(tx, actor, { action: 'replace', entity: 'ticket_sla_policies', before, after: kept }, now);
   });
   return getSlaPolicies(context, actor);
 }
@@ -97,7 +92,7 @@ export async function setCalendar(context: AppContext, actor: Actor, calendar: B
     // plan on too.
     await saveBusinessHours(tx, actor.tenantId, after);
     await replaceHolidayCalendar(tx, actor.tenantId, { holidays: after.holidays, makeUpWorkdays: after.extraWorkdays });
-    await recordChange(tx, actor, { action: 'edit', entity: 'ticket_calendar', entityId: 0, before, after }, now);
+    await recordChange(tx, actor, { action: 'edit', entity: 'ticket_calendar', before, after }, now);
   });
   return getSlaPolicies(context, actor);
 }

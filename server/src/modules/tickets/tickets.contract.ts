@@ -164,8 +164,11 @@ export const ticketListSchema = z.object({
       assigneeName: z.string().nullable(),
       description: z.string(),
       createdAt: z.string(),
+      // When it was answered / resolved (null while not yet), beside the deadline it was held to.
+      firstRespondedAt: z.string().nullable(),
       firstResponseDueAt: z.string(),
       firstResponseSla: sla,
+      resolvedAt: z.string().nullable(),
       resolutionDueAt: z.string(),
       resolutionSla: sla,
       escalated: z.boolean(),
@@ -245,11 +248,24 @@ const countRow = z.object({ key: z.string(), label: z.string(), count: z.number(
 export const analysisSchema = z.object({
   from: z.string(),
   to: z.string(),
-  total: z.number(),
+  total: z.number().describe('tickets of every type'),
+  complaints: z.number().describe('the complaints among them: what per1000Stores counts'),
+  stores: z
+    .number()
+    .describe("在营客户 in the caller's scope: what per1000Stores divides by (the byBranch rows add up to it)"),
   byType: z.array(countRow),
   byCategory: z.array(countRow.extend({ group: z.string() })),
-  byBranch: z.array(countRow.extend({ per1000Stores: z.number() })),
-  byWeek: z.array(z.object({ week: z.string(), count: z.number() })),
+  byBranch: z
+    .array(
+      countRow.extend({
+        stores: z.number().describe("the branch's 在营客户 within the caller's scope"),
+        per1000Stores: z.number(),
+      }),
+    )
+    .describe("complaints per branch in the caller's scope (count: complaints)"),
+  byWeek: z
+    .array(z.object({ week: z.string().describe('the Monday'), count: z.number() }))
+    .describe('every week of the period, a week without tickets as 0'),
   hotSpots: z.array(z.object({ district: z.string(), category: z.string(), count: z.number() })),
   slaByHandler: z.array(
     z.object({

@@ -16,21 +16,28 @@ export type DefaultServiceItem = {
 const all: CustomerClass[] = ['demonstration', 'growth', 'ordinary', 'special'];
 const demoGrowth: CustomerClass[] = ['demonstration', 'growth'];
 const demoOnly: CustomerClass[] = ['demonstration'];
-const manager = '客户经理';
+const manager = '客户经理' as const;
 
-function item(
+// Keeps each default's texts as literal types: the console's English for
+// them is typed by these texts (web/src/shared/i18n/built-in-names.ts).
+function item<
+  const Name extends string,
+  const Standard extends string,
+  const Frequency extends string,
+  const PerformedBy extends string = typeof manager,
+>(
   code: string,
   category: ServiceCategory,
-  name: string,
-  standard: string,
-  frequency: string,
+  name: Name,
+  standard: Standard,
+  frequency: Frequency,
   entitledClasses: CustomerClass[],
-  performedBy = manager,
-): DefaultServiceItem {
+  performedBy: PerformedBy = manager as PerformedBy,
+): DefaultServiceItem & { name: Name; standard: Standard; frequency: Frequency; performedBy: PerformedBy } {
   return { code, category, name, standard, frequency, performedBy, entitledClasses };
 }
 
-export const defaultServiceMenu: readonly DefaultServiceItem[] = [
+export const defaultServiceMenu = [
   item('B01', 'brand', '新品推介', '新品上市两周内上门介绍卖点、价格与目标消费群', '新品上市时', all),
   item('B02', 'brand', '卖点培训', '讲解重点品牌的口味、包装与话术，现场演练', '每月1次', demoGrowth),
   item('B03', 'brand', '陈列指导', '按陈列标准调整柜台与背柜，拍照留痕', '每次走访', all),
@@ -55,7 +62,15 @@ export const defaultServiceMenu: readonly DefaultServiceItem[] = [
   item('C01', 'convenience', '网上订货辅导', '指导网上订货操作与问题处理', '按需', all),
   item('C02', 'convenience', '结算与刷卡服务', '办理电子结算与刷卡相关事宜', '按需', all, '客服中心'),
   item('C03', 'convenience', '店员培训', '培训店员的卷烟知识与服务规范', '每半年1次', demoGrowth),
-];
+] as const satisfies readonly DefaultServiceItem[];
+
+// The texts of the default menu, which the console shows in English in English.
+type DefaultItem = (typeof defaultServiceMenu)[number];
+export type DefaultServiceText =
+  | DefaultItem['name']
+  | DefaultItem['standard']
+  | DefaultItem['frequency']
+  | DefaultItem['performedBy'];
 
 // A store's menu: the active items its class is entitled to (a store not yet classified: 普通客户).
 export function entitledItemsOf<T extends { entitledClasses: readonly string[]; active: boolean }>(

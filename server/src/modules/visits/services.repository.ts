@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { customers } from '../customers/index.ts';
@@ -61,7 +61,7 @@ export async function listServiceRequests(
   executor: Executor,
   tenantId: number,
   scope: DataScope,
-  filter: { customerId?: number; status?: ServiceRequestStatus; limit: number },
+  filter: { customerId?: number; status?: ServiceRequestStatus; limit: number; offset: number },
 ) {
   const conditions: SQL[] = [
     eq(serviceRequests.tenantId, tenantId),
@@ -69,7 +69,8 @@ export async function listServiceRequests(
   ];
   if (filter.customerId !== undefined) conditions.push(eq(serviceRequests.customerId, filter.customerId));
   if (filter.status) conditions.push(eq(serviceRequests.status, filter.status));
-  return executor
+  const storeJoin = and(eq(customers.tenantId, serviceRequests.tenantId), eq(customers.id, serviceRequests.customerId));
+  const itemsQuery = executor
     .select({
       id: serviceRequests.id,
       customerId: serviceRequests.customerId,
@@ -84,17 +85,22 @@ export async function listServiceRequests(
       fulfilledVisitId: serviceRequests.fulfilledVisitId,
     })
     .from(serviceRequests)
-    .innerJoin(
-      customers,
-      and(eq(customers.tenantId, serviceRequests.tenantId), eq(customers.id, serviceRequests.customerId)),
-    )
+    .innerJoin(customers, storeJoin)
     .innerJoin(
       serviceItems,
       and(eq(serviceItems.tenantId, serviceRequests.tenantId), eq(serviceItems.id, serviceRequests.itemId)),
     )
     .where(and(...conditions))
     .orderBy(desc(serviceRequests.requestedAt), desc(serviceRequests.id))
-    .limit(filter.limit);
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const totalQuery = executor
+    .select({ n: count() })
+    .from(serviceRequests)
+    .innerJoin(customers, storeJoin)
+    .where(and(...conditions));
+  const [items, [total]] = await Promise.all([itemsQuery, totalQuery]);
+  return { total: Number(total?.n ?? 0), items };
 }
 
 export async function openRequestsOf(

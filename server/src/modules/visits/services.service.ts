@@ -32,7 +32,7 @@ export async function serviceMenuOf(executor: Executor, actor: Actor, now: Date)
     await recordChange(
       executor,
       actor,
-      { action: 'seed_default', entity: 'service_item', entityId: 0, after: { items: inserted } },
+      { action: 'seed_default', entity: 'service_item', after: { items: inserted } },
       now,
     );
   return listServiceItems(executor, actor.tenantId);
@@ -113,12 +113,19 @@ export async function requestService(context: AppContext, actor: Actor, input: {
 export async function listRequests(
   context: AppContext,
   actor: Actor,
-  filter: { customerId?: number; status?: ServiceRequestStatus },
+  filter: { customerId?: number; status?: ServiceRequestStatus; limit?: number; offset?: number },
 ) {
   const customerId = actor.scope.kind === 'customer' ? actor.scope.customerId : filter.customerId;
-  return {
-    items: await listServiceRequests(context.db, actor.tenantId, actor.scope, { ...filter, customerId, limit: 500 }),
-  };
+  // One store's requests (its 360° view): a store outside the reader's scope does not exist for them.
+  if (customerId !== undefined && !(await findScopedStore(context.db, actor.tenantId, actor.scope, customerId))) {
+    throw new DomainError('NOT_FOUND');
+  }
+  return listServiceRequests(context.db, actor.tenantId, actor.scope, {
+    customerId,
+    status: filter.status,
+    limit: filter.limit ?? 500,
+    offset: filter.offset ?? 0,
+  });
 }
 
 export async function rateServiceMethod(

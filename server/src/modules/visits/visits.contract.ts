@@ -316,10 +316,15 @@ export const serviceRequestSchema = z.object({
   fulfilledAt: z.date().nullable(),
   fulfilledVisitId: z.number().nullable(),
 });
-export const serviceRequestListSchema = z.object({ items: z.array(serviceRequestSchema) });
+export const serviceRequestListSchema = z.object({
+  total: z.number().describe('requests matching the filter (items is one page of them)'),
+  items: z.array(serviceRequestSchema),
+});
 export const requestsQuery = z.strictObject({
-  customerId: idParam.optional(),
+  customerId: idParam.optional().describe("one store's requests (404 outside the data scope)"),
   status: z.enum(serviceRequestStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
 export const ratingBody = z.strictObject({

@@ -4,7 +4,7 @@ import { insertInBatches, unnestRows } from '../../db/bulk-writes.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { users } from '../../platform/identity/identity.schema.ts';
-import { type CustomerClass, customerClasses, customers } from '../customers/index.ts';
+import { activeStoresSql, type CustomerClass, customerClasses, customers } from '../customers/index.ts';
 import { products } from '../products/index.ts';
 import { defaultVisitStandards, type PlanStore, type VisitStandards } from './visit-plan.rules.ts';
 import {
@@ -59,7 +59,7 @@ export async function planStoresOf(executor: Executor, tenantId: number, manager
       c.order_day AS "orderDay", o.visits_per_month AS override
     FROM ${customers} c
     LEFT JOIN visit_store_overrides o ON o.tenant_id = c.tenant_id AND o.customer_id = c.id
-    WHERE c.tenant_id = ${tenantId} AND c.status = 'active' AND c.manager_id = ANY(${arrayLiteral(managerIds)}::int[])
+    WHERE ${activeStoresSql('c', tenantId, 'tenant')} AND c.manager_id = ANY(${arrayLiteral(managerIds)}::int[])
     ORDER BY c.id`);
   return rowsOf<PlanStore & { managerId: number; orgPath: string }>(result).map((row) => ({
     ...row,
@@ -222,17 +222,51 @@ export async function insertPlanItems(
   });
 }
 
-export async function listPlanItems(
-  executor: Executor,
-  tenantId: number,
-  scope: DataScope,
-  filter: { month?: string; managerId?: number; date?: string; customerId?: number },
-) {
+type PlanItemFilter = { month?: string; managerId?: number; date?: string; customerId?: number };
+
+function planItemConditions(tenantId: number, scope: DataScope, filter: PlanItemFilter): SQL[] {
   const conditions: SQL[] = [eq(visitPlanItems.tenantId, tenantId), planScope(scope)];
   if (filter.month) conditions.push(eq(visitPlanItems.month, filter.month));
   if (filter.customerId !== undefined) conditions.push(eq(visitPlanItems.customerId, filter.customerId));
   if (filter.managerId !== undefined) conditions.push(eq(visitPlanItems.managerId, filter.managerId));
   if (filter.date) conditions.push(eq(visitPlanItems.plannedOn, filter.date));
+  return conditions;
+}
+
+// The 月计划 as it is shown: a city's month is ~45,000 items, so only what the plan shows is read
+// (no address or coordinates), and the items are put in order here (by day, store, id — a total
+// order) rather than by a sort that PGlite spilled to disk.
+export async function listPlanItemsForView(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  filter: PlanItemFilter,
+) {
+  const rows = await executor
+    .select({
+      id: visitPlanItems.id,
+      customerId: visitPlanItems.customerId,
+      customerName: customers.name,
+      classCode: customers.classCode,
+      managerId: visitPlanItems.managerId,
+      date: visitPlanItems.plannedOn,
+      status: visitPlanItems.status,
+      source: visitPlanItems.source,
+      visitId: visitPlanItems.visitId,
+    })
+    .from(visitPlanItems)
+    .innerJoin(
+      customers,
+      and(eq(customers.tenantId, visitPlanItems.tenantId), eq(customers.id, visitPlanItems.customerId)),
+    )
+    .where(and(...planItemConditions(tenantId, scope, filter)));
+  return rows.sort(
+    (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.customerId - b.customerId || a.id - b.id,
+  );
+}
+
+export async function listPlanItems(executor: Executor, tenantId: number, scope: DataScope, filter: PlanItemFilter) {
+  const conditions = planItemConditions(tenantId, scope, filter);
   return executor
     .select({
       id: visitPlanItems.id,
@@ -592,7 +626,7 @@ export async function planReport(
     WITH s AS (
       SELECT customers.id, customers.manager_id, customers.branch_id, coalesce(customers.class_code, 'ordinary') AS class
       FROM ${customers}
-      WHERE customers.tenant_id = ${tenantId} AND customers.status = 'active' AND ${storeScope(scope)}),
+      WHERE ${activeStoresSql('customers', tenantId, scope)}),
     p AS (
       SELECT customer_id, count(*) FILTER (WHERE status <> 'dropped') AS planned, count(*) FILTER (WHERE status = 'done') AS done
       FROM visit_plan_items WHERE tenant_id = ${tenantId} AND month = ${month} GROUP BY customer_id),

@@ -52,6 +52,7 @@ import {
   knownProductIds,
   listAdjustments,
   listPlanItems,
+  listPlanItemsForView,
   listStoreOverrides,
   listVisits,
   managersInScope,
@@ -80,12 +81,7 @@ export async function setStandards(context: AppContext, actor: Actor, standards:
   return context.db.transaction(async (tx) => {
     const before = await getVisitStandards(tx, actor.tenantId);
     await upsertVisitStandards(tx, actor.tenantId, standards, now);
-    await recordChange(
-      tx,
-      actor,
-      { action: 'update', entity: 'visit_standard', entityId: 0, before, after: standards },
-      now,
-    );
+    await recordChange(tx, actor, { action: 'update', entity: 'visit_standard', before, after: standards }, now);
     return standards;
   });
 }
@@ -255,7 +251,7 @@ export async function getPlan(
     query.customerId !== undefined
       ? query.managerId
       : managerFilterOf(actor, query.managerId ?? (actor.role === 'manager' ? actor.userId : undefined));
-  const items = await listPlanItems(context.db, actor.tenantId, actor.scope, {
+  const items = await listPlanItemsForView(context.db, actor.tenantId, actor.scope, {
     month,
     managerId,
     date: query.date,
@@ -265,7 +261,7 @@ export async function getPlan(
     month,
     managerId: managerId ?? null,
     workingDays: workingDaysOf(month, await getHolidayCalendar(context.db, actor.tenantId)),
-    items: items.map(({ address: _address, latitude: _latitude, longitude: _longitude, ...item }) => item),
+    items,
   };
 }
 

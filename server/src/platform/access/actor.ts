@@ -1,3 +1,4 @@
+import type { SystemActorName } from '../audit/audit-catalogue.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import type { Role } from '../identity/identity.schema.ts';
 import type { DataScope } from './data-scope.ts';
@@ -22,8 +23,10 @@ export function retailerStoreOf(actor: Actor): number {
   return actor.scope.customerId;
 }
 
-// Someone acting outside a request (the CLI, the demo generator, a scheduled job).
-export function systemActor(tenantId: number, name = 'system'): Actor {
+// Someone acting outside a request (the CLI, the demo generator, a scheduled job), by a name the
+// audit catalogues declare (the console translates it); `detail` narrows it (`gateway:sms`).
+export function systemActor(tenantId: number, actorName: SystemActorName = 'system', detail?: string): Actor {
+  const name = detail ? `${actorName}:${detail}` : actorName;
   return {
     userId: 0,
     tenantId,

@@ -11,6 +11,7 @@ import { serviceRequests, visitPlanItems, visits } from '../../modules/visits/vi
 import { createTestApp, sessionCookieOf, type TestApp, testPassword } from '../../test/test-app.ts';
 import { orgUnits, users } from '../identity/identity.schema.ts';
 import { auditLog } from './audit.schema.ts';
+import { type AuditCatalogue, platformAudit } from './audit-catalogue.ts';
 
 // Every write leaves its audit row: one table over the write routes of every module. For each row
 // (a route, a valid request, the user who sends it) the write must happen, and exactly the audit
@@ -940,5 +941,38 @@ describe.each(testDatabaseKinds)('the audit trail of every write on %s', (kind) 
         after: null,
       }),
     ]);
+  });
+
+  // Runs last: by now the trail holds the demo's seeding and every write above. Each row must
+  // name what a catalogue declares (platform/audit/audit-catalogue.ts and every *.audit.ts), so
+  // the console has a word for it in both languages (web/src/shared/i18n/audit-labels.ts).
+  it('records only what the audit catalogues declare, so the console can name every row', async () => {
+    const declared = import.meta.glob<Record<string, unknown>>('../../**/*.audit.ts', { eager: true });
+    const catalogues: AuditCatalogue[] = [
+      platformAudit,
+      ...Object.values(declared).flatMap((exports) => Object.values(exports) as AuditCatalogue[]),
+    ];
+    const declaredChanges = new Set(
+      catalogues.flatMap((catalogue) =>
+        Object.entries(catalogue.entities).flatMap(([entity, actions]) =>
+          actions.map((action) => `${entity} ${action}`),
+        ),
+      ),
+    );
+    const declaredActors = new Set(catalogues.flatMap((catalogue) => catalogue.systemActors ?? []));
+    const recorded = await t.database.db
+      .selectDistinct({ entity: auditLog.entity, action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.tenantId, t.city.tenantId));
+    expect(recorded.length).toBeGreaterThan(40);
+    expect(
+      recorded.map((row) => `${row.entity} ${row.action}`).filter((change) => !declaredChanges.has(change)),
+    ).toEqual([]);
+    const systemActors = await t.database.db
+      .selectDistinct({ name: auditLog.actorName })
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, t.city.tenantId), sql`${auditLog.actorId} IS NULL`));
+    expect(systemActors.map((row) => row.name.split(':')[0]).filter((name) => !declaredActors.has(name))).toEqual([]);
+    expect(systemActors.map((row) => row.name)).toContain('demo');
   });
 });

@@ -2,11 +2,12 @@ import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { type AuditEntry, auditEntryValues, auditInsertFrom, insertAuditEntries } from './audit.repository.ts';
+import type { AuditedChange } from './audit-catalogue.ts';
 
-export type Change = {
-  action: string;
-  entity: string;
-  entityId: string | number;
+// A declared entity with one of its declared actions (audit-catalogue.ts). A change to a whole
+// set (the SLA policies, the demo's seeded stores) names no one entity: it has no entityId.
+export type Change = AuditedChange & {
+  entityId?: string | number;
   before?: unknown;
   after?: unknown;
 };
@@ -55,7 +56,7 @@ function entryOf(actor: Actor, change: Change, now: Date): AuditEntry {
     actorName: actor.displayName,
     action: change.action,
     entity: change.entity,
-    entityId: String(change.entityId),
+    entityId: change.entityId === undefined ? '' : String(change.entityId),
     before: change.before === undefined ? null : redactSecrets(change.before),
     after: change.after === undefined ? null : redactSecrets(change.after),
     ip: actor.ip || null,
@@ -85,6 +86,6 @@ export function changeRecordedWith(source: { from: SQL; entityId: SQL }): SQL {
   return auditInsertFrom(source);
 }
 
-export function changeRecordValues(actor: Actor, change: Omit<Change, 'entityId'>, now: Date): Record<string, unknown> {
-  return auditEntryValues(entryOf(actor, { ...change, entityId: '' }, now));
+export function changeRecordValues(actor: Actor, change: Change, now: Date): Record<string, unknown> {
+  return auditEntryValues(entryOf(actor, { ...change, entityId: undefined }, now));
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerWebApp } from './web-app.ts';
@@ -24,5 +25,34 @@ describe('the web app', () => {
     expect(gone.headers.allow).toBeUndefined();
     expect((await app.inject({ url: '/customers' })).body).toContain('客我');
     await app.close();
+  });
+
+  it("sends the build's precompressed script to a browser that takes it, cached for good; pages are revalidated", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kewo-web-'));
+    try {
+      mkdirSync(join(dir, 'assets'));
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><title>客我</title>');
+      const script = `console.log(${JSON.stringify('客我'.repeat(400))})`;
+      writeFileSync(join(dir, 'assets', 'console-1a2b.js'), script);
+      writeFileSync(join(dir, 'assets', 'console-1a2b.js.br'), brotliCompressSync(script));
+      const app = Fastify();
+      await registerWebApp(app, true, dir);
+      await app.ready();
+      const brotli = await app.inject({ url: '/assets/console-1a2b.js', headers: { 'accept-encoding': 'br, gzip' } });
+      expect(brotli.statusCode).toBe(200);
+      expect(brotli.headers['content-encoding']).toBe('br');
+      expect(brotli.headers['content-type']).toMatch(/javascript/);
+      expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(script);
+      // No .gz beside it: a browser without brotli gets the file itself.
+      const plain = await app.inject({ url: '/assets/console-1a2b.js', headers: { 'accept-encoding': 'identity' } });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(script);
+      const page = await app.inject({ url: '/customers' });
+      expect(page.headers['cache-control']).toBe('no-cache');
+      await app.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

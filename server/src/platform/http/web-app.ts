@@ -29,6 +29,8 @@ export async function registerWebApp(app: FastifyInstance, enabled: boolean, bui
       root: buildDir,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each script and style sheet (web/vite.config.ts).
+      preCompressed: true,
       setHeaders: (response, path) => {
         if (path.includes(`${join(buildDir, 'assets')}`)) {
           response.header('cache-control', 'public, max-age=31536000, immutable');

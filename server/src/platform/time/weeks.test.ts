@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isMonday, isoWeekdayOf, isoWeekOf, mondayOf } from './weeks.ts';
+import { addDays, fillEmptyWeeks, isMonday, isoWeekdayOf, isoWeekOf, mondayOf } from './weeks.ts';
 
 describe('week arithmetic', () => {
   it.each([
@@ -42,5 +42,66 @@ describe('week arithmetic', () => {
     ['2026-11-23', -28, '2026-10-26'],
   ])('%s plus %i days is %s', (date, days, result) => {
     expect(addDays(date, days)).toBe(result);
+  });
+});
+
+describe(fillEmptyWeeks.name, () => {
+  it.each([
+    {
+      case: 'a quiet week in the middle is 0',
+      rows: [
+        { week: '2026-11-02', count: 3 },
+        { week: '2026-11-16', count: 5 },
+      ],
+      first: '2026-11-02',
+      last: '2026-11-22',
+      weeks: [
+        ['2026-11-02', 3],
+        ['2026-11-09', 0],
+        ['2026-11-16', 5],
+      ],
+    },
+    {
+      case: 'days mid-week reach back to their Monday; empty weeks at both ends are kept',
+      rows: [{ week: '2026-11-09', count: 2 }],
+      first: '2026-11-04',
+      last: '2026-11-18',
+      weeks: [
+        ['2026-11-02', 0],
+        ['2026-11-09', 2],
+        ['2026-11-16', 0],
+      ],
+    },
+    {
+      case: 'no rows at all: every week 0',
+      rows: [],
+      first: '2026-12-28',
+      last: '2027-01-10',
+      weeks: [
+        ['2026-12-28', 0],
+        ['2027-01-04', 0],
+      ],
+    },
+    {
+      case: 'rows outside the range are dropped',
+      rows: [
+        { week: '2026-10-26', count: 9 },
+        { week: '2026-11-02', count: 1 },
+      ],
+      first: '2026-11-02',
+      last: '2026-11-08',
+      weeks: [['2026-11-02', 1]],
+    },
+    { case: 'an empty range has no weeks', rows: [], first: '2026-11-10', last: '2026-11-01', weeks: [] },
+  ])('$case', ({ rows, first, last, weeks }) => {
+    expect(fillEmptyWeeks(rows, first, last).map((row) => [row.week, row.count])).toEqual(weeks);
+  });
+
+  it('spaces a year evenly, seven days apart', () => {
+    const weeks = fillEmptyWeeks([], '2025-12-03', '2026-12-02');
+    expect(weeks).toHaveLength(53);
+    for (let index = 1; index < weeks.length; index += 1) {
+      expect(Date.parse(weeks[index].week) - Date.parse(weeks[index - 1].week)).toBe(7 * 86_400_000);
+    }
   });
 });

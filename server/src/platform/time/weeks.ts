@@ -34,3 +34,27 @@ export function isoWeekOf(monday: string): string {
   const week = Math.floor((thursday.getTime() - yearStart) / dayMs / 7) + 1;
   return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
+
+// The Monday of the week a Beijing day falls in.
+export function mondayOfDay(date: string): string {
+  return addDays(date, 1 - isoWeekdayOf(date));
+}
+
+// A weekly series on an even axis: one row for every week from the one holding `firstDay` to the
+// one holding `lastDay` (Beijing days, inclusive), a week without a row counted 0 — so a chart's
+// weeks are evenly spaced and a quiet week shows as 0, not as a gap closed up. `rows` are keyed by
+// the week's Monday; rows outside the range are dropped. An empty range (lastDay before firstDay)
+// has no weeks.
+export function fillEmptyWeeks(
+  rows: readonly { week: string; count: number }[],
+  firstDay: string,
+  lastDay: string,
+): { week: string; count: number }[] {
+  const counts = new Map(rows.map((row) => [row.week, row.count]));
+  const last = mondayOfDay(lastDay);
+  const weeks: { week: string; count: number }[] = [];
+  for (let week = mondayOfDay(firstDay); week <= last; week = addDays(week, 7)) {
+    weeks.push({ week, count: counts.get(week) ?? 0 });
+  }
+  return weeks;
+}

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { StaffRole } from '../../shared/roles.ts';
+import { accessibleRoutes } from '../access.ts';
 import { consoleRoutes, menuGroups } from '../page-modules.ts';
 import { buildMenuItems } from './menu-items.tsx';
 
@@ -69,5 +71,122 @@ describe(buildMenuItems.name, () => {
     );
     expect(keys).not.toContain('/account');
     expect(keys).not.toContain('/customers/import'); // linked from the customer list
+  });
+
+  // Each role's menu is its work: the pages it acts on, and the lists it reads to do so.
+  const menus: Record<StaffRole, string[]> = {
+    admin: [
+      '/',
+      '/customers',
+      '/products',
+      '/supply/cycles',
+      '/supply/phone-orders',
+      '/supply/grades',
+      '/classification',
+      '/classification/rule-sets',
+      '/classification/runs',
+      '/classification/spot-checks',
+      '/tickets',
+      '/tickets/analysis',
+      '/tickets/library',
+      '/tickets/sla',
+      '/tickets/channel-keys',
+      '/visits',
+      '/services',
+      '/admin/users',
+      '/admin/org-units',
+      '/admin/audit',
+      '/admin/jobs',
+      '/admin/customer-fields',
+    ],
+    // 营销中心: the catalogue, cycles and grades, classification, the complaint settings, services.
+    marketing: [
+      '/',
+      '/customers',
+      '/products',
+      '/supply/cycles',
+      '/supply/grades',
+      '/classification',
+      '/classification/rule-sets',
+      '/classification/runs',
+      '/classification/spot-checks',
+      '/tickets',
+      '/tickets/analysis',
+      '/tickets/library',
+      '/tickets/sla',
+      '/visits',
+      '/services',
+    ],
+    // 客服中心: tickets and their settings, phone orders.
+    service: [
+      '/',
+      '/customers',
+      '/products',
+      '/supply/cycles',
+      '/supply/phone-orders',
+      '/supply/grades',
+      '/classification',
+      '/tickets',
+      '/tickets/analysis',
+      '/tickets/library',
+      '/tickets/sla',
+      '/visits',
+      '/services',
+    ],
+    // 督察考评: spot checks, how tickets are handled, the audit log.
+    inspector: [
+      '/',
+      '/customers',
+      '/products',
+      '/supply/cycles',
+      '/supply/grades',
+      '/classification',
+      '/classification/spot-checks',
+      '/tickets',
+      '/tickets/analysis',
+      '/visits',
+      '/services',
+      '/admin/audit',
+    ],
+    // 客户经理: their stores, their stores' supply and tickets, their route and visits.
+    manager: [
+      '/',
+      '/customers',
+      '/products',
+      '/supply/cycles',
+      '/supply/grades',
+      '/classification',
+      '/tickets',
+      '/tickets/analysis',
+      '/visits',
+      '/services',
+    ],
+  };
+  const leavesOf = (role: StaffRole) =>
+    buildMenuItems(consoleRoutes, menuGroups, { role }, translate).flatMap((item) =>
+      item && 'children' in item && item.children ? item.children.map((child) => child?.key) : [item?.key],
+    );
+
+  it.each(Object.entries(menus))('offers %s its own work', (role, menu) => {
+    expect(leavesOf(role as StaffRole)).toEqual(menu);
+  });
+
+  it("keeps the centres' settings out of a customer manager's menu, still reachable from a link", () => {
+    const labels = buildMenuItems(consoleRoutes, menuGroups, { role: 'manager' }, translate).flatMap((item) =>
+      item && 'children' in item && item.children
+        ? item.children.map((child) => String(child && 'label' in child ? child.label : ''))
+        : [],
+    );
+    for (const label of [
+      'menu.classificationRuleSets', // 分类规则
+      'menu.classificationRuns', // 分类测算
+      'menu.classificationSpotChecks', // 分类抽查
+      'menu.ticketSla', // 时限策略
+      'menu.ticketLibrary', // 抱怨库
+    ])
+      expect(labels).not.toContain(label);
+    // The distribution page links to the rules and the runs (where a manager reviews proposals).
+    const reachable = accessibleRoutes({ role: 'manager' }, consoleRoutes).map((route) => route.path);
+    expect(reachable).toEqual(expect.arrayContaining(['/classification/rule-sets', '/classification/runs']));
   });
 });

@@ -1,7 +1,7 @@
 import type { MenuProps } from 'antd';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { accessibleRoutes } from '../access.ts';
-import type { ConsoleRoute, MenuGroup, MenuLabelKey } from '../page-module.ts';
+import { type ConsoleRoute, isInMenuOf, type MenuGroup, type MenuLabelKey } from '../page-module.ts';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
@@ -16,7 +16,7 @@ export function buildMenuItems(
   const items: MenuItem[] = [];
   const groupItems = new Map<string, MenuItem[]>();
   for (const route of accessibleRoutes(user, routes)) {
-    if (route.hideInMenu) continue;
+    if (!isInMenuOf(route, user.role)) continue;
     const item: MenuItem = { key: route.path, icon: route.icon, label: translate(route.labelKey) };
     const group = route.group ? groups.find((candidate) => candidate.key === route.group) : undefined;
     if (!group) {

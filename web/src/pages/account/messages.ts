@@ -23,28 +23,8 @@ const zhCN = {
   },
 };
 
-// Typed as the Chinese messages: a key missing here, or one Chinese does not have, is a type error.
-const en: typeof zhCN = {
-  menu: {
-    account: 'My account',
-  },
-  account: {
-    title: 'My account',
-    profile: 'Profile',
-    mustChange: 'For your security, please change your initial password first.',
-    sessions: 'Active sessions',
-    sessionsHelp: 'The devices and browsers you are signed in on. Sign out any session you do not recognise.',
-    current: 'This session',
-    createdAt: 'Signed in',
-    lastSeenAt: 'Last active',
-    expiresAt: 'Expires',
-    ip: 'IP address',
-    userAgent: 'Device / browser',
-    revoke: 'Sign out',
-    revokeConfirm: 'Sign this session out?',
-    revokeCurrentConfirm: 'This is your current session; you will need to sign in again. Continue?',
-    revoked: 'Session signed out',
-  },
+// English loads only when chosen (messages.en.ts), so Chinese screens do not download it.
+export const accountMessages: LocaleMessages<typeof zhCN> = {
+  'zh-CN': zhCN,
+  en: () => import('./messages.en.ts').then((module) => module.en),
 };
-
-export const accountMessages: LocaleMessages<typeof zhCN> = { 'zh-CN': zhCN, en };

@@ -16,30 +16,28 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAuditLabels } from '../../shared/audit-labels.ts';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { CursorPager, useCursorPaging } from '../../shared/CursorPager.tsx';
 import { describeError } from '../../shared/error-message.ts';
+import { auditLabelMessages } from '../../shared/i18n/audit-labels.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
 import { type AuditEntry, type AuditFilters, useAuditLog } from './audit.api.ts';
 import { periodToRange } from './audit-period.ts';
 import { ActorSelect } from './components/ActorSelect.tsx';
 import { AuditDiff } from './components/AuditDiff.tsx';
-import { auditMessages } from './messages.ts';
 
-const { audit } = auditMessages['zh-CN'];
-type KnownEntity = keyof typeof audit.entities;
-type KnownAction = keyof typeof audit.actions;
-
-const knownEntities = Object.keys(audit.entities) as KnownEntity[];
-const knownActions = Object.keys(audit.actions) as KnownAction[];
-
-const isKnownEntity = (value: string): value is KnownEntity => (knownEntities as string[]).includes(value);
-const isKnownAction = (value: string): value is KnownAction => (knownActions as string[]).includes(value);
+// The filters offer every entity type and action the server's audit catalogues declare.
+const { audit: labels } = auditLabelMessages['zh-CN'];
+const knownEntities = Object.keys(labels.entities) as (keyof typeof labels.entities)[];
+const knownActions = Object.keys(labels.actions) as (keyof typeof labels.actions)[];
 
 const actionColors: Record<string, string> = {
   create: 'green',
   update: 'blue',
+  edit: 'blue',
   delete: 'red',
   sign_in: 'cyan',
   sign_out: 'default',
@@ -47,6 +45,16 @@ const actionColors: Record<string, string> = {
   reset_password: 'purple',
   revoke: 'orange',
   revoke_sessions: 'orange',
+  publish: 'geekblue',
+  approve: 'geekblue',
+  seed_demo: 'gold',
+};
+
+// Objects with a page of their own open it.
+const objectPaths: Record<string, (id: string) => string> = {
+  customer: (id) => `/customers/${id}`,
+  ticket: (id) => `/tickets/${id}`,
+  order_cycle: (id) => `/supply/cycles/${id}`,
 };
 
 type FilterForm = {
@@ -80,8 +88,7 @@ export function AuditPage() {
   const audit = useAuditLog(filters, limit, paging.cursor);
   const nextCursor = audit.data?.nextCursor ?? null;
 
-  const entityLabel = (entity: string) => (isKnownEntity(entity) ? t(`audit.entities.${entity}`) : entity);
-  const actionLabel = (action: string) => (isKnownAction(action) ? t(`audit.actions.${action}`) : action);
+  const label = useAuditLabels();
 
   const applyFilters = (values: FilterForm) => {
     setFilters(toFilters(values));
@@ -93,23 +100,34 @@ export function AuditPage() {
       title: t('audit.actor'),
       dataIndex: 'actorName',
       width: 160,
-      render: (name: string, entry) => name || (entry.actorId === null ? t('audit.system') : `#${entry.actorId}`),
+      render: (name: string, entry) =>
+        entry.actorId === null ? (
+          <Typography.Text type="secondary">{label.actor(name, null)}</Typography.Text>
+        ) : (
+          name || `#${entry.actorId}`
+        ),
     },
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      width: 110,
-      render: (action: string) => <Tag color={actionColors[action] ?? 'default'}>{actionLabel(action)}</Tag>,
+      width: 140,
+      render: (action: string) => <Tag color={actionColors[action] ?? 'default'}>{label.action(action)}</Tag>,
     },
-    { title: t('audit.entity'), dataIndex: 'entity', width: 140, render: (entity: string) => entityLabel(entity) },
+    { title: t('audit.entity'), dataIndex: 'entity', width: 140, render: (entity: string) => label.entity(entity) },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
-      render: (entityId: string) => (
-        <Typography.Text code copyable={{ text: entityId }}>
-          {entityId}
-        </Typography.Text>
-      ),
+      render: (entityId: string, entry) => {
+        const id = label.objectId(entityId);
+        // A change to a whole set (the SLA policies, the demo's seeded stores) names no one object.
+        if (id === null) return '—';
+        const path = objectPaths[entry.entity];
+        return (
+          <Typography.Text code copyable={{ text: id }}>
+            {path ? <Link to={path(id)}>{id}</Link> : id}
+          </Typography.Text>
+        );
+      },
     },
     { title: t('audit.ip'), dataIndex: 'ip', width: 150, render: (ip: string | null) => ip ?? '—' },
   ];
@@ -124,7 +142,7 @@ export function AuditPage() {
               placeholder={t('audit.entity')}
               options={knownEntities.map((entity) => ({
                 value: entity,
-                label: `${t(`audit.entities.${entity}`)}（${entity}）`,
+                label: `${label.entity(entity)}（${entity}）`,
               }))}
               style={{ width: 170 }}
             />
@@ -142,8 +160,9 @@ export function AuditPage() {
             <Select
               allowClear
               placeholder={t('audit.action')}
-              options={knownActions.map((action) => ({ value: action, label: t(`audit.actions.${action}`) }))}
-              style={{ width: 140 }}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={knownActions.map((action) => ({ value: action, label: label.action(action) }))}
+              style={{ width: 170 }}
             />
           </Form.Item>
           <Form.Item name="period">

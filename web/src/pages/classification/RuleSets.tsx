@@ -17,8 +17,8 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAccess } from '../../app/access.ts';
-import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { ActionButton } from '../../shared/auth/ActionButton.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
@@ -33,7 +33,6 @@ import {
   useClassificationMutation,
   useRuleSets,
 } from './classification.api.ts';
-import { manageClassification } from './classification-access.ts';
 import { DistributionView } from './components/DistributionView.tsx';
 import { lowerBounds, weightSum, withLowerBounds } from './rule-set-form.ts';
 
@@ -56,8 +55,7 @@ export function RuleSetsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { message } = App.useApp();
-  const user = useSignedInUser();
-  const canManage = canAccess(user, manageClassification);
+  const canManage = useCan()('POST /api/v1/classification/rule-sets');
   const ruleSets = useRuleSets();
   const versions = ruleSets.data?.items ?? [];
   const [draft, setDraft] = useState<RuleSetInput | null>(null);
@@ -108,10 +106,21 @@ export function RuleSetsPage() {
             extra={
               canManage ? (
                 <Flex gap={8}>
-                  <Button icon={<EyeOutlined />} loading={previewing.isPending} onClick={runPreview}>
+                  <ActionButton
+                    action="POST /api/v1/classification/rule-sets/preview"
+                    icon={<EyeOutlined />}
+                    loading={previewing.isPending}
+                    onClick={runPreview}
+                  >
                     {t('classification.ruleSets.preview')}
-                  </Button>
-                  <Button type="primary" icon={<SaveOutlined />} loading={saving.isPending} onClick={save}>
+                  </ActionButton>
+                  <Button
+                    data-action="POST /api/v1/classification/rule-sets"
+                    type="primary"
+                    icon={<SaveOutlined />}
+                    loading={saving.isPending}
+                    onClick={save}
+                  >
                     {t('classification.ruleSets.save')}
                   </Button>
                 </Flex>

@@ -17,8 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { canAccess } from '../../app/access.ts';
-import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
@@ -33,10 +32,9 @@ import {
   useRun,
   useRuns,
 } from './classification.api.ts';
-import { manageClassification, reviewProposals } from './classification-access.ts';
 import { ClassLabel } from './components/ClassLabel.tsx';
 import { ComputeRunModal } from './components/ComputeRunModal.tsx';
-import { DiffMatrix } from './components/DiffMatrix.tsx';
+import { comparisonOf, DiffMatrix, diffLabels } from './components/DiffMatrix.tsx';
 import { DistributionView } from './components/DistributionView.tsx';
 import { OverrideModal } from './components/OverrideModal.tsx';
 import { WhyTable } from './components/WhyTable.tsx';
@@ -51,9 +49,10 @@ export function RunsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { message, modal } = App.useApp();
-  const user = useSignedInUser();
-  const canManage = canAccess(user, manageClassification);
-  const canReview = canAccess(user, reviewProposals);
+  const can = useCan();
+  const canCompute = can('POST /api/v1/classification/runs');
+  const canApprove = can('POST /api/v1/classification/runs/:id/approve');
+  const canReview = can('PUT /api/v1/classification/runs/:id/proposals/:customerId/override');
   const runs = useRuns();
   const [params, setParams] = useSearchParams();
   const items = runs.data?.items ?? [];
@@ -135,6 +134,8 @@ export function RunsPage() {
     `${from ? t(`customers.classes.${from}` as 'customers.classes.growth') : t('customers.classes.none')} → ${t(
       `customers.classes.${to}` as 'customers.classes.growth',
     )}`;
+  const comparison = detail ? comparisonOf(detail.diff) : 'current';
+  const labels = diffLabels(comparison, t);
   const diffColumns: TableColumnsType<BranchDiff> = [
     { title: t('classification.runs.branch'), dataIndex: 'branchName', width: 140 },
     {
@@ -145,7 +146,7 @@ export function RunsPage() {
       render: (value: number) => format.number(value),
     },
     {
-      title: `${t('classification.runs.from')} → ${t('classification.runs.to')}`,
+      title: `${labels.from} → ${labels.to}`,
       key: 'moves',
       render: (_, branch) => (
         <Flex gap={4} wrap>
@@ -166,8 +167,12 @@ export function RunsPage() {
       render: (_, branch) =>
         branch.applied ? (
           <Tag color="green">{t('classification.runs.applied')}</Tag>
-        ) : canManage && canChange && detail ? (
-          <Button size="small" onClick={() => confirmApprove(detail, branch)}>
+        ) : canApprove && canChange && detail ? (
+          <Button
+            data-action="POST /api/v1/classification/runs/:id/approve"
+            size="small"
+            onClick={() => confirmApprove(detail, branch)}
+          >
             {t('classification.runs.approveBranch')}
           </Button>
         ) : null,
@@ -179,12 +184,12 @@ export function RunsPage() {
     { title: t('classification.runs.store'), dataIndex: 'name' },
     { title: t('classification.runs.branch'), dataIndex: 'branchName', width: 120 },
     {
-      title: t('classification.runs.from'),
+      title: labels.from,
       key: 'current',
       render: (_, entry) => <ClassLabel value={entry.currentClass} demoType={entry.currentDemoType} />,
     },
     {
-      title: t('classification.runs.to'),
+      title: labels.to,
       key: 'proposed',
       render: (_, entry) =>
         entry.override ? (
@@ -212,7 +217,12 @@ export function RunsPage() {
       width: 90,
       render: (_, entry) =>
         canReview && canChange && entry.currentClass !== 'special' ? (
-          <Button size="small" icon={<EditOutlined />} onClick={() => setOverriding(entry)}>
+          <Button
+            data-action="PUT /api/v1/classification/runs/:id/proposals/:customerId/override"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setOverriding(entry)}
+          >
             {t('classification.runs.override')}
           </Button>
         ) : null,
@@ -223,8 +233,13 @@ export function RunsPage() {
     <PageContainer
       title={t('classification.runs.title')}
       extra={
-        canManage ? (
-          <Button type="primary" icon={<CalculatorOutlined />} onClick={() => setComputing(true)}>
+        canCompute ? (
+          <Button
+            data-action="POST /api/v1/classification/runs"
+            type="primary"
+            icon={<CalculatorOutlined />}
+            onClick={() => setComputing(true)}
+          >
             {t('classification.runs.compute')}
           </Button>
         ) : null
@@ -252,16 +267,30 @@ export function RunsPage() {
         {detail ? (
           <>
             <Card
-              title={`${t('classification.runs.run')} ${detail.id} · ${t('classification.runs.diff')}`}
+              title={`${t('classification.runs.run')} ${detail.id} · ${labels.diff}`}
               extra={
-                canManage && canChange ? (
-                  <Button type="primary" icon={<CheckOutlined />} onClick={() => confirmApprove(detail)}>
+                canApprove && canChange ? (
+                  <Button
+                    data-action="POST /api/v1/classification/runs/:id/approve"
+                    type="primary"
+                    icon={<CheckOutlined />}
+                    onClick={() => confirmApprove(detail)}
+                  >
                     {t('classification.runs.approveAll')}
                   </Button>
                 ) : null
               }
             >
               {!detail.isLatest ? <Alert type="warning" showIcon title={t('classification.runs.notLatest')} /> : null}
+              {comparison !== 'current' ? (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title={t('classification.runs.inEffect.note', { date: format.date(day(detail.effectiveOn)) })}
+                  description={comparison === 'mixed' ? t('classification.runs.inEffect.partlyNote') : undefined}
+                />
+              ) : null}
               <DistributionView distribution={detail.distribution} height={220} />
               <div style={{ marginTop: 16 }}>
                 <DiffMatrix
@@ -337,7 +366,7 @@ export function RunsPage() {
           </Card>
         )}
       </Flex>
-      {canManage ? (
+      {canCompute ? (
         <ComputeRunModal
           isOpen={isComputing}
           onClose={() => setComputing(false)}

@@ -21,8 +21,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { canAccess } from '../../app/access.ts';
-import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { type CustomerClass, customerClasses } from '../../shared/customer-codes.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
@@ -37,7 +36,6 @@ import {
   useSpotCheck,
   useSpotChecks,
 } from './classification.api.ts';
-import { inspectClassification } from './classification-access.ts';
 import { ClassLabel } from './components/ClassLabel.tsx';
 
 // 抽查: draw a stratified sample (size, seed), re-assess each store, read accuracy, consistency and
@@ -46,8 +44,9 @@ export function SpotChecksPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { message } = App.useApp();
-  const user = useSignedInUser();
-  const canInspect = canAccess(user, inspectClassification);
+  const can = useCan();
+  const canCreate = can('POST /api/v1/classification/spot-checks');
+  const canAssess = can('PUT /api/v1/classification/spot-checks/:id/items/:customerId');
   const checks = useSpotChecks();
   const [params, setParams] = useSearchParams();
   const items = checks.data?.items ?? [];
@@ -101,8 +100,9 @@ export function SpotChecksPage() {
       key: 'inspector',
       width: 150,
       render: (_, item) =>
-        canInspect && report.data ? (
+        canAssess && report.data ? (
           <Select
+            data-action="PUT /api/v1/classification/spot-checks/:id/items/:customerId"
             size="small"
             style={{ width: 130 }}
             value={item.inspectorClass ?? undefined}
@@ -145,8 +145,13 @@ export function SpotChecksPage() {
     <PageContainer
       title={t('classification.spotChecks.title')}
       extra={
-        canInspect ? (
-          <Button type="primary" icon={<ExperimentOutlined />} onClick={() => setCreating(true)}>
+        canCreate ? (
+          <Button
+            data-action="POST /api/v1/classification/spot-checks"
+            type="primary"
+            icon={<ExperimentOutlined />}
+            onClick={() => setCreating(true)}
+          >
             {t('classification.spotChecks.create')}
           </Button>
         ) : null

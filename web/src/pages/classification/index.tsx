@@ -1,5 +1,6 @@
 import { Alert, Card, Flex, Table, type TableColumnsType, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
@@ -38,7 +39,17 @@ export function DistributionPage() {
   ];
   const data = report.data;
   return (
-    <PageContainer title={t('classification.distribution.title')}>
+    <PageContainer
+      title={t('classification.distribution.title')}
+      // The rules and runs are the centres' pages (not in everyone's menu): the classes shown here
+      // come from them, and a customer manager reviews a pending run's proposals there.
+      extra={
+        <Flex gap={16}>
+          <Link to="/classification/rule-sets">{t('classification.distribution.rulesLink')}</Link>
+          <Link to="/classification/runs">{t('classification.distribution.runsLink')}</Link>
+        </Flex>
+      }
+    >
       {report.error ? <Alert type="error" showIcon title={describeError(report.error, t)} /> : null}
       {data ? (
         <Flex vertical gap={16}>

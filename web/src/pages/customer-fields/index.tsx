@@ -1,8 +1,9 @@
 import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Badge, Card, Flex, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionButton } from '../../shared/auth/ActionButton.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { CustomFieldFormModal } from './components/CustomFieldFormModal.tsx';
@@ -44,7 +45,8 @@ export function CustomerFieldsPage() {
           <Typography.Text type="secondary" style={{ width: 20, display: 'inline-block' }}>
             {index + 1}
           </Typography.Text>
-          <Button
+          <ActionButton
+            action="PATCH /api/v1/customer-fields/:id"
             size="small"
             type="text"
             icon={<ArrowUpOutlined />}
@@ -53,7 +55,8 @@ export function CustomerFieldsPage() {
             disabled={index === 0 || move.isPending}
             onClick={() => move.mutate({ id: field.id, direction: 'up' })}
           />
-          <Button
+          <ActionButton
+            action="PATCH /api/v1/customer-fields/:id"
             size="small"
             type="text"
             icon={<ArrowDownOutlined />}
@@ -117,9 +120,14 @@ export function CustomerFieldsPage() {
       key: 'actions',
       width: 90,
       render: (_value, field) => (
-        <Button type="link" size="small" onClick={() => setEditing({ field, isOpen: true })}>
+        <ActionButton
+          action="PATCH /api/v1/customer-fields/:id"
+          type="link"
+          size="small"
+          onClick={() => setEditing({ field, isOpen: true })}
+        >
           {t('common.edit')}
-        </Button>
+        </ActionButton>
       ),
     },
   ];
@@ -128,9 +136,14 @@ export function CustomerFieldsPage() {
     <PageContainer
       title={t('customerFields.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ field: null, isOpen: true })}>
+        <ActionButton
+          action="POST /api/v1/customer-fields"
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ field: null, isOpen: true })}
+        >
           {t('customerFields.create')}
-        </Button>
+        </ActionButton>
       }
     >
       <Card>

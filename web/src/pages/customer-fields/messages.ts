@@ -50,55 +50,8 @@ const zhCN = {
   },
 };
 
-// Typed as the Chinese messages: a key missing here, or one Chinese does not have, is a type error.
-const en: typeof zhCN = {
-  menu: {
-    customerFields: 'Custom fields',
-  },
-  customerFields: {
-    title: 'Custom fields',
-    help: 'Extra fields your company keeps about its stores. They appear in customer forms, list columns and filters, the import template and exports (the label is the column header). An inactive field is hidden; its values are kept.',
-    create: 'New field',
-    createTitle: 'New custom field',
-    editTitle: 'Edit field "{{label}}"',
-    created: 'Field created',
-    updated: 'Field saved',
-    label: 'Label',
-    labelHelp: 'Shown in forms and used as the spreadsheet header; at most {{max}} characters',
-    labelRequired: 'Enter a label',
-    labelTooLong: 'At most {{max}} characters',
-    key: 'Key',
-    keyHelp: 'A lowercase letter, then lowercase letters, digits or _ (at most 30); cannot change later',
-    keyRequired: 'Enter a key',
-    keyPattern: 'Start with a lowercase letter; use only lowercase letters, digits and _ (at most 30)',
-    kind: 'Type',
-    kindFixed: 'The type cannot change once created',
-    kinds: {
-      text: 'Text',
-      number: 'Number',
-      date: 'Date',
-      select: 'Single choice',
-      multiselect: 'Multiple choice',
-    },
-    options: 'Options',
-    optionsHelp: 'Type an option and press Enter; at most {{max}}',
-    optionsRequired: 'A choice field needs at least one option',
-    optionsTooMany: 'At most {{max}} options',
-    optionInvalid: 'The option "{{option}}" is not valid: not empty, at most {{max}} characters, no 、 , or ;',
-    optionDuplicate: 'The option "{{option}}" appears twice',
-    required: 'Required',
-    requiredHelp: 'Must be filled in when a customer is created, imported, or its custom fields are edited',
-    active: 'Active',
-    inactive: 'Inactive',
-    position: 'Order',
-    moveUp: 'Move up',
-    moveDown: 'Move down',
-    moved: 'Order changed',
-    yes: 'Yes',
-    no: 'No',
-    empty: 'No custom fields yet',
-    noOptions: '—',
-  },
+// English loads only when chosen (messages.en.ts), so Chinese screens do not download it.
+export const customerFieldsMessages: LocaleMessages<typeof zhCN> = {
+  'zh-CN': zhCN,
+  en: () => import('./messages.en.ts').then((module) => module.en),
 };
-
-export const customerFieldsMessages: LocaleMessages<typeof zhCN> = { 'zh-CN': zhCN, en };

@@ -170,6 +170,7 @@ export function CustomerImportPage() {
                     ) : null}
                     <div>
                       <Button
+                        data-action="POST /api/v1/customers/import"
                         type="primary"
                         icon={<UploadOutlined />}
                         loading={isBusy}

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { canAccess } from '../../app/access.ts';
 import { isApiError } from '../../shared/api-client.ts';
+import { ActionButton } from '../../shared/auth/ActionButton.tsx';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { CustomerFormDrawer } from './components/CustomerFormDrawer.tsx';
 import { CustomerStatusTag } from './components/CustomerStatusTag.tsx';
@@ -26,8 +28,8 @@ function BackToList() {
   );
 }
 
-// The customer's 360° view: who the store is, where it is, what changed, and (later) its
-// orders, visits and complaints.
+// The customer's 360° view: who the store is, where it is, what changed, and (in the tabs other
+// page folders bring) its orders, grades, class, visits, service requests and complaints.
 export function CustomerDetailPage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
@@ -39,8 +41,11 @@ export function CustomerDetailPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const [action, setAction] = useState<'edit' | 'status' | 'reassign' | 'portalPassword' | null>(null);
 
-  const isEditor = user.role === 'admin' || user.role === 'marketing';
-  const canEditContacts = isEditor || user.role === 'service';
+  const can = useCan();
+  const canEdit = can('PATCH /api/v1/customers/:id');
+  const canChangeStatus = can('POST /api/v1/customers/:id/status');
+  const canReassign = can('POST /api/v1/customers/reassign');
+  const canIssuePassword = can('POST /api/v1/customers/:id/portal-password');
   const tabs = customerTabs.filter((tab) => !tab.access || canAccess(user, { access: tab.access }));
   const tabKey = tabs.some((tab) => tab.key === searchParams.get('tab'))
     ? (searchParams.get('tab') as string)
@@ -97,25 +102,35 @@ export function CustomerDetailPage() {
             </Typography.Text>
           </Flex>
           <Flex gap={8} wrap>
-            {canEditContacts ? (
-              <Button icon={<EditOutlined />} onClick={() => setAction('edit')}>
-                {t('customers.detail.edit')}
-              </Button>
-            ) : null}
-            {isEditor ? (
-              <>
-                <Button icon={<SwapOutlined />} onClick={() => setAction('status')}>
-                  {t('customers.detail.changeStatus')}
-                </Button>
-                <Button icon={<UserSwitchOutlined />} onClick={() => setAction('reassign')}>
-                  {t('customers.detail.reassign')}
-                </Button>
-              </>
-            ) : null}
-            {canEditContacts && data.status !== 'cancelled' ? (
-              <Button icon={<KeyOutlined />} onClick={() => setAction('portalPassword')}>
+            <ActionButton
+              action="PATCH /api/v1/customers/:id"
+              icon={<EditOutlined />}
+              onClick={() => setAction('edit')}
+            >
+              {t('customers.detail.edit')}
+            </ActionButton>
+            <ActionButton
+              action="POST /api/v1/customers/:id/status"
+              icon={<SwapOutlined />}
+              onClick={() => setAction('status')}
+            >
+              {t('customers.detail.changeStatus')}
+            </ActionButton>
+            <ActionButton
+              action="POST /api/v1/customers/reassign"
+              icon={<UserSwitchOutlined />}
+              onClick={() => setAction('reassign')}
+            >
+              {t('customers.detail.reassign')}
+            </ActionButton>
+            {data.status !== 'cancelled' ? (
+              <ActionButton
+                action="POST /api/v1/customers/:id/portal-password"
+                icon={<KeyOutlined />}
+                onClick={() => setAction('portalPassword')}
+              >
                 {t('customers.portalPassword.button')}
-              </Button>
+              </ActionButton>
             ) : null}
           </Flex>
         </Flex>
@@ -136,21 +151,21 @@ export function CustomerDetailPage() {
           destroyOnHidden
         />
       </Card>
-      {canEditContacts ? (
-        <>
-          <CustomerFormDrawer customer={data} isOpen={action === 'edit'} onClose={() => setAction(null)} />
-          <PortalPasswordModal customer={data} isOpen={action === 'portalPassword'} onClose={() => setAction(null)} />
-        </>
+      {canEdit ? (
+        <CustomerFormDrawer customer={data} isOpen={action === 'edit'} onClose={() => setAction(null)} />
       ) : null}
-      {isEditor ? (
-        <>
-          <StatusChangeModal customer={data} isOpen={action === 'status'} onClose={() => setAction(null)} />
-          <ReassignModal
-            customerIds={action === 'reassign' ? [data.id] : null}
-            title={t('customers.reassign.title', { name: data.name })}
-            onClose={() => setAction(null)}
-          />
-        </>
+      {canIssuePassword ? (
+        <PortalPasswordModal customer={data} isOpen={action === 'portalPassword'} onClose={() => setAction(null)} />
+      ) : null}
+      {canChangeStatus ? (
+        <StatusChangeModal customer={data} isOpen={action === 'status'} onClose={() => setAction(null)} />
+      ) : null}
+      {canReassign ? (
+        <ReassignModal
+          customerIds={action === 'reassign' ? [data.id] : null}
+          title={t('customers.reassign.title', { name: data.name })}
+          onClose={() => setAction(null)}
+        />
       ) : null}
     </div>
   );

@@ -1,10 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
+import { PermissionsGate } from '../../shared/auth/PermissionsGate.tsx';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
-import { stubApi } from '../../test/api-stub.ts';
+import { stubApi, stubPermissions } from '../../test/api-stub.ts';
 // The visits tab is lazy in the app; loaded here up front so its test waits for data, not for code.
 import '../visits/components/CustomerVisits.tsx';
 import { CustomerDetailPage } from './CustomerDetail.tsx';
@@ -75,7 +76,22 @@ const fields = {
   ],
 };
 
+// What GET /auth/permissions answers each (the part of it these pages ask about).
+const operationsOf: Record<string, string[]> = {
+  marketing: [
+    'POST /api/v1/customers',
+    'PATCH /api/v1/customers/:id',
+    'POST /api/v1/customers/:id/status',
+    'POST /api/v1/customers/:id/portal-password',
+    'POST /api/v1/customers/reassign',
+    'POST /api/v1/customers/import',
+    'PUT /api/v1/classification/customers/:id/class',
+  ],
+  manager01: ['PUT /api/v1/visits/standards/stores/:customerId', 'POST /api/v1/visits'],
+};
+
 function renderAt(user: CurrentUser, entry: string) {
+  stubPermissions(operationsOf[user.username] ?? []);
   const router = createMemoryRouter(
     [
       { path: '/customers', element: <CustomersPage /> },
@@ -86,12 +102,18 @@ function renderAt(user: CurrentUser, entry: string) {
   render(
     <AppProviders>
       <SignedInUserProvider user={user}>
-        <RouterProvider router={router} />
+        <PermissionsGate>
+          <RouterProvider router={router} />
+        </PermissionsGate>
       </SignedInUserProvider>
     </AppProviders>,
   );
   return router;
 }
+
+// The page opens once the permissions are in, a step more than before: as the other page tests.
+vi.setConfig({ testTimeout: 60_000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();
@@ -137,7 +159,7 @@ describe('CustomersPage', () => {
 });
 
 describe('CustomerDetailPage', () => {
-  it('shows the profile, grades, classification, visits and history tabs only, the expired licence and active custom fields', async () => {
+  it('shows the profile, orders, grades, classification, visits, service requests, complaints and history tabs only, the expired licence and active custom fields', async () => {
     stubApi({
       'GET /customers/280': { status: 200, body: store },
       'GET /customers/reference': { status: 200, body: reference },
@@ -147,9 +169,12 @@ describe('CustomerDetailPage', () => {
     expect(await screen.findByRole('heading', { name: '红星便利' })).toBeTruthy();
     expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([
       '基本信息',
+      '订货',
       '档位',
       '客户分类',
       '走访',
+      '服务申请',
+      '投诉建议',
       '变更记录',
     ]);
     expect(screen.getByText(/已过期 \d+ 天/)).toBeTruthy();

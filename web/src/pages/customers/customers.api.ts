@@ -9,6 +9,7 @@ import type {
   reassignResultSchema,
   reassignSchema,
   statusChangeSchema,
+  storeCountsSchema,
 } from '../../../../server/src/modules/customers/customers.contract.ts';
 import { api, buildUrl, type Query } from '../../shared/api-client.ts';
 import {
@@ -40,6 +41,16 @@ export type ReassignResult = Wire<typeof reassignResultSchema>;
 export type PortalPassword = Wire<typeof portalPasswordSchema>;
 
 export const customersQueryKey = ['customers'] as const;
+
+// 在营客户 and 全部档案 in my scope: the list says which stores its total holds.
+export type StoreCounts = Wire<typeof storeCountsSchema>;
+
+export function useStoreCounts() {
+  return useQuery({
+    queryKey: [...customersQueryKey, 'store-counts'],
+    queryFn: ({ signal }) => api.get<StoreCounts>('/customers/store-counts', undefined, { signal }),
+  });
+}
 
 export function useCustomers(query: Query) {
   return useQuery({

@@ -1,9 +1,11 @@
 import { PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, type TableProps, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Table, type TableProps, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ActionButton } from '../../shared/auth/ActionButton.tsx';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { CursorPager, useCursorPaging } from '../../shared/CursorPager.tsx';
 import { type CustomerSort, customerSortFields, isOneOf } from '../../shared/customer-codes.ts';
 import { ExportButton } from '../../shared/ExportButton.tsx';
@@ -31,6 +33,7 @@ import {
   useCustomerFields,
   useCustomerReference,
   useCustomers,
+  useStoreCounts,
 } from './customers.api.ts';
 
 type Sorter = Parameters<NonNullable<TableProps<Customer>['onChange']>>[2];
@@ -56,7 +59,9 @@ export function CustomersPage() {
   const format = useFormat();
   const navigate = useNavigate();
   const user = useSignedInUser();
-  const canEdit = user.role === 'admin' || user.role === 'marketing';
+  const can = useCan();
+  const canCreate = can('POST /api/v1/customers');
+  const canReassign = can('POST /api/v1/customers/reassign');
   const [params, setParams] = useSearchParams();
   const searchKey = params.toString();
   const view = useMemo(() => parseListView(new URLSearchParams(searchKey)), [searchKey]);
@@ -68,6 +73,7 @@ export function CustomersPage() {
   const [isReassigning, setReassigning] = useState(false);
 
   const filters = filterQuery(view);
+  const storeCounts = useStoreCounts();
   const customers = useCustomers({ ...filters, sort: view.sort, limit: view.limit, cursor: paging.cursor });
   const reference = useCustomerReference();
   const fieldsQuery = useCustomerFields();
@@ -102,15 +108,20 @@ export function CustomersPage() {
       title={t('customers.title')}
       extra={
         <>
-          {canEdit ? (
-            <>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('customers.create')}
-              </Button>
-              <Link to="/customers/import">
-                <Button icon={<UploadOutlined />}>{t('customers.import')}</Button>
-              </Link>
-            </>
+          <ActionButton
+            action="POST /api/v1/customers"
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+          >
+            {t('customers.create')}
+          </ActionButton>
+          {can('POST /api/v1/customers/import') ? (
+            <Link to="/customers/import">
+              <ActionButton action="POST /api/v1/customers/import" icon={<UploadOutlined />}>
+                {t('customers.import')}
+              </ActionButton>
+            </Link>
           ) : null}
           <ExportButton urlOf={(format) => customerExportUrl(format, filters)} />
         </>
@@ -153,14 +164,32 @@ export function CustomersPage() {
                 total: format.number(total),
               })}
             </Typography.Text>
-            {canEdit && selectedIds.length > 0 ? (
+            {storeCounts.data ? (
+              <Tooltip title={t('stores.activeHelp')}>
+                <Typography.Text type="secondary" data-testid="store-counts">
+                  {t('stores.active', { count: format.number(storeCounts.data.active) })} ·{' '}
+                  {t('stores.all', { count: format.number(storeCounts.data.all) })}
+                  {t('stores.others', {
+                    suspended: format.number(storeCounts.data.byStatus.suspended),
+                    closed: format.number(storeCounts.data.byStatus.closed),
+                    cancelled: format.number(storeCounts.data.byStatus.cancelled),
+                  })}
+                </Typography.Text>
+              </Tooltip>
+            ) : null}
+            {canReassign && selectedIds.length > 0 ? (
               <>
                 <Typography.Text type="secondary">
                   {t('customers.selected', { count: selectedIds.length })}
                 </Typography.Text>
-                <Button size="small" type="primary" onClick={() => setReassigning(true)}>
+                <ActionButton
+                  action="POST /api/v1/customers/reassign"
+                  size="small"
+                  type="primary"
+                  onClick={() => setReassigning(true)}
+                >
                   {t('customers.bulkReassign')}
-                </Button>
+                </ActionButton>
                 <Button size="small" type="link" onClick={() => setSelectedIds([])}>
                   {t('customers.clearSelection')}
                 </Button>
@@ -192,7 +221,7 @@ export function CustomersPage() {
           showSorterTooltip={false}
           onChange={(_pagination, _filters, sorter) => updateView({ sort: sortOf(sorter) })}
           rowSelection={
-            canEdit
+            canReassign
               ? {
                   selectedRowKeys: selectedIds,
                   preserveSelectedRowKeys: true,
@@ -219,21 +248,21 @@ export function CustomersPage() {
           />
         </CursorPager>
       </Card>
-      {canEdit ? (
-        <>
-          <CustomerFormDrawer
-            customer={null}
-            isOpen={isCreating}
-            onClose={() => setCreating(false)}
-            onSaved={(customer) => navigate(`/customers/${customer.id}`)}
-          />
-          <ReassignModal
-            customerIds={isReassigning ? selectedIds : null}
-            title={t('customers.reassign.titleBulk', { count: selectedIds.length })}
-            onClose={() => setReassigning(false)}
-            onDone={() => setSelectedIds([])}
-          />
-        </>
+      {canCreate ? (
+        <CustomerFormDrawer
+          customer={null}
+          isOpen={isCreating}
+          onClose={() => setCreating(false)}
+          onSaved={(customer) => navigate(`/customers/${customer.id}`)}
+        />
+      ) : null}
+      {canReassign ? (
+        <ReassignModal
+          customerIds={isReassigning ? selectedIds : null}
+          title={t('customers.reassign.titleBulk', { count: selectedIds.length })}
+          onClose={() => setReassigning(false)}
+          onDone={() => setSelectedIds([])}
+        />
       ) : null}
     </PageContainer>
   );

@@ -1,8 +1,10 @@
 import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { accessibleRoutes } from '../../app/access.ts';
+import { isInMenuOf } from '../../app/page-module.ts';
 import { consoleRoutes } from '../../app/page-modules.ts';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { useDataScopeLabel } from '../../shared/auth/use-data-scope-label.ts';
@@ -10,8 +12,12 @@ import { describeError } from '../../shared/error-message.ts';
 import { businessTimeZone } from '../../shared/format.ts';
 import { useOrgUnits } from '../../shared/org-units.api.ts';
 import { useFormat } from '../../shared/use-locale.ts';
-import { UsersByRoleChart } from './components/UsersByRoleChart.tsx';
 import { useUserTotal, useUserTotalsByRole } from './home.api.ts';
+
+// ECharts is fetched only for the chart (admins), after the page itself has shown.
+const UsersByRoleChart = lazy(() =>
+  import('./components/UsersByRoleChart.tsx').then((module) => ({ default: module.UsersByRoleChart })),
+);
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -26,7 +32,7 @@ export function HomePage() {
   // Shortcuts come from the route table, so they grow with the modules the user may open.
   // Pages with a parameter (/customers/:id) are reached from their list, not from here.
   const shortcuts = accessibleRoutes(user, consoleRoutes).filter(
-    (route) => route.path !== '/' && !route.path.includes(':'),
+    (route) => route.path !== '/' && !route.path.includes(':') && isInMenuOf(route, user.role),
   );
 
   return (
@@ -108,7 +114,9 @@ function AdminOverview() {
           ) : byRole.error ? (
             <Typography.Text type="danger">{describeError(byRole.error, t)}</Typography.Text>
           ) : (
-            <UsersByRoleChart totals={byRole.totals} />
+            <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+              <UsersByRoleChart totals={byRole.totals} />
+            </Suspense>
           )}
         </Card>
       </Col>

@@ -17,22 +17,8 @@ const zhCN = {
   },
 };
 
-// Typed as the Chinese messages: a key missing here, or one Chinese does not have, is a type error.
-const en: typeof zhCN = {
-  auth: {
-    title: 'Sign in',
-    subtitle: 'Staff console',
-    username: 'Username',
-    password: 'Password',
-    usernameRequired: 'Please enter your username',
-    passwordRequired: 'Please enter your password',
-    submit: 'Sign in',
-    failed: 'Sign-in failed',
-    setupNeeded: 'The system has not been set up yet: there are no users.',
-    setupLink: 'Set up the system',
-    retailerHint: 'Retailers, please use the',
-    retailerLink: 'retailer portal',
-  },
+// English loads only when chosen (messages.en.ts), so Chinese screens do not download it.
+export const loginMessages: LocaleMessages<typeof zhCN> = {
+  'zh-CN': zhCN,
+  en: () => import('./messages.en.ts').then((module) => module.en),
 };
-
-export const loginMessages: LocaleMessages<typeof zhCN> = { 'zh-CN': zhCN, en };

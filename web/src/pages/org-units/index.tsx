@@ -59,6 +59,7 @@ export function OrgUnitsPage() {
       render: (_value, unit) => (
         <Space size={4}>
           <Button
+            data-action="POST /api/v1/org-units"
             type="link"
             size="small"
             icon={<PlusOutlined />}
@@ -66,7 +67,12 @@ export function OrgUnitsPage() {
           >
             {t('orgUnits.createChild')}
           </Button>
-          <Button type="link" size="small" onClick={() => setEdit({ mode: 'edit', unit })}>
+          <Button
+            data-action="PATCH /api/v1/org-units/:id"
+            type="link"
+            size="small"
+            onClick={() => setEdit({ mode: 'edit', unit })}
+          >
             {t('common.edit')}
           </Button>
         </Space>

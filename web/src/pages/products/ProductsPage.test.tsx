@@ -3,13 +3,15 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
+import { PermissionsGate } from '../../shared/auth/PermissionsGate.tsx';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
-import { stubApi } from '../../test/api-stub.ts';
+import { stubApi, stubPermissions } from '../../test/api-stub.ts';
 import { ProductsPage } from './index.tsx';
 import type { Product } from './products.api.ts';
 
 // The whole web suite on a busy machine: antd's drawer and form take more than the default second.
-configure({ asyncUtilTimeout: 5_000 });
+vi.setConfig({ testTimeout: 60_000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 const marketing: CurrentUser = {
   id: 2,
@@ -41,12 +43,21 @@ const zhonghua: Product = {
 
 const brands = { items: [{ brand: '中华', count: 12 }] };
 
+// What GET /auth/permissions answers each (the part of it these pages ask about).
+const operationsOf: Record<string, string[]> = {
+  marketing: ['POST /api/v1/products', 'PATCH /api/v1/products/:id', 'POST /api/v1/products/import'],
+  manager01: [],
+};
+
 function renderAt(user: CurrentUser, entry: string) {
+  stubPermissions(operationsOf[user.username] ?? []);
   const router = createMemoryRouter([{ path: '/products', element: <ProductsPage /> }], { initialEntries: [entry] });
   render(
     <AppProviders>
       <SignedInUserProvider user={user}>
-        <RouterProvider router={router} />
+        <PermissionsGate>
+          <RouterProvider router={router} />
+        </PermissionsGate>
       </SignedInUserProvider>
     </AppProviders>,
   );

@@ -3,7 +3,8 @@ import { Button, Card, Checkbox, Flex, Input, Select, Table, type TableColumnsTy
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { ActionButton } from '../../shared/auth/ActionButton.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { CursorPager, useCursorPaging } from '../../shared/CursorPager.tsx';
 import { ExportButton } from '../../shared/ExportButton.tsx';
 import { describeError } from '../../shared/error-message.ts';
@@ -37,8 +38,10 @@ const classColours = ['', 'gold', 'orange', 'blue', 'cyan', 'default'] as const;
 export function ProductsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const user = useSignedInUser();
-  const canEdit = user.role === 'admin' || user.role === 'marketing';
+  const can = useCan();
+  const canCreate = can('POST /api/v1/products');
+  const canEdit = can('PATCH /api/v1/products/:id');
+  const canImport = can('POST /api/v1/products/import');
   const [params, setParams] = useSearchParams();
   const searchKey = params.toString();
   const view = useMemo(() => parseProductListView(new URLSearchParams(searchKey)), [searchKey]);
@@ -120,7 +123,13 @@ export function ProductsPage() {
             key: 'actions',
             width: 90,
             render: (_value: unknown, product: Product) => (
-              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(product)}>
+              <Button
+                data-action="PATCH /api/v1/products/:id"
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setEditing(product)}
+              >
                 {t('common.edit')}
               </Button>
             ),
@@ -134,16 +143,21 @@ export function ProductsPage() {
       title={t('products.title')}
       extra={
         <>
-          {canEdit ? (
-            <>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-                {t('products.create')}
-              </Button>
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-                {t('products.import')}
-              </Button>
-            </>
-          ) : null}
+          <ActionButton
+            action="POST /api/v1/products"
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+          >
+            {t('products.create')}
+          </ActionButton>
+          <ActionButton
+            action="POST /api/v1/products/import"
+            icon={<UploadOutlined />}
+            onClick={() => setImporting(true)}
+          >
+            {t('products.import')}
+          </ActionButton>
           <ExportButton urlOf={(format) => productExportUrl(format, filters)} />
         </>
       }
@@ -244,17 +258,15 @@ export function ProductsPage() {
           />
         </CursorPager>
       </Card>
-      {canEdit ? (
-        <>
-          <ProductFormDrawer
-            product={editing === 'new' ? null : editing}
-            isOpen={editing !== null}
-            brands={brandNames}
-            onClose={() => setEditing(null)}
-          />
-          <ProductImportModal isOpen={isImporting} onClose={() => setImporting(false)} />
-        </>
+      {canCreate || canEdit ? (
+        <ProductFormDrawer
+          product={editing === 'new' ? null : editing}
+          isOpen={editing !== null}
+          brands={brandNames}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
+      {canImport ? <ProductImportModal isOpen={isImporting} onClose={() => setImporting(false)} /> : null}
     </PageContainer>
   );
 }

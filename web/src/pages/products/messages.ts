@@ -65,71 +65,8 @@ const zhCN = {
   },
 };
 
-// Typed as the Chinese messages: a key missing here, or one Chinese does not have, is a type error.
-const en: typeof zhCN = {
-  menu: {
-    products: 'Products',
-  },
-  products: {
-    title: 'Products',
-    create: 'New product',
-    import: 'Import',
-    searchPlaceholder: 'Code, brand or name',
-    allBrands: 'All brands',
-    allClasses: 'All price classes',
-    allStatuses: 'All statuses',
-    newOnly: 'New products only',
-    clearFilters: 'Clear filters',
-    total: '{{total}} products',
-    perCarton: 'yuan / carton',
-    priceClassNames: { c1: 'Class 1', c2: 'Class 2', c3: 'Class 3', c4: 'Class 4', c5: 'Class 5' },
-    statuses: { active: 'On sale', discontinued: 'Discontinued' },
-    newTag: 'New',
-    fields: {
-      code: 'Code',
-      brand: 'Brand',
-      name: 'Name / spec',
-      priceClass: 'Price class',
-      wholesalePrice: 'Wholesale (yuan / carton)',
-      retailPrice: 'Suggested retail (yuan / carton)',
-      margin: 'Retail margin',
-      status: 'Status',
-      isNew: 'New product',
-      updatedAt: 'Updated',
-    },
-    form: {
-      createTitle: 'New product',
-      editTitle: 'Edit: {{name}}',
-      created: 'Product created',
-      updated: 'Product saved',
-      noChanges: 'Nothing changed',
-      required: 'Enter the {{label}}',
-      codeHelp: 'Bar code (13 digits) or product code (4–20 digits or letters); cannot change later',
-      codePattern: '4–20 digits or letters',
-      codeCheckDigit: 'The bar code’s check digit is wrong',
-      namePlaceholder: 'e.g. 中华(硬), 七匹狼(纯境)',
-      priceClassAuto: 'Automatic (by wholesale price: {{label}})',
-      priceClassHelp:
-        'The class follows the wholesale price (the industry’s transfer-price classes); set it by hand when the real transfer price says otherwise',
-      retailNotAbove: 'The suggested retail price must be above the wholesale price',
-      retailMarkupTooHigh: 'Retail is more than 1.5 times wholesale: was a price typed per pack?',
-      marginHint: 'Retail margin {{margin}}',
-    },
-    importDialog: {
-      title: 'Import products',
-      help: 'Imported by code: a new code creates a product, a known one updates what changed. If any row has an error, nothing is imported.',
-      downloadTemplate: 'Download the template',
-      choose: 'Choose a file (.xlsx or .csv)',
-      start: 'Import',
-      done: 'Imported: {{rows}} rows, {{created}} created, {{updated}} updated, {{unchanged}} unchanged',
-      errorsTitle: '{{count}} errors found; nothing was imported',
-      errorRow: 'Row',
-      errorColumn: 'Column',
-      errorValue: 'Value',
-      errorMessage: 'Problem',
-      emptyValue: '(empty)',
-    },
-  },
+// English loads only when chosen (messages.en.ts), so Chinese screens do not download it.
+export const productsMessages: LocaleMessages<typeof zhCN> = {
+  'zh-CN': zhCN,
+  en: () => import('./messages.en.ts').then((module) => module.en),
 };
-
-export const productsMessages: LocaleMessages<typeof zhCN> = { 'zh-CN': zhCN, en };

@@ -11,16 +11,8 @@ const zhCN = {
   },
 };
 
-// Typed as the Chinese messages: a key missing here, or one Chinese does not have, is a type error.
-const en: typeof zhCN = {
-  setup: {
-    title: 'Set up Kewo',
-    description: 'Create the city company and the first administrator. This page can be used only once.',
-    password: 'Password',
-    submit: 'Create administrator',
-    notNeeded: 'The system is already set up.',
-    goToLogin: 'Go to sign-in',
-  },
+// English loads only when chosen (messages.en.ts), so Chinese screens do not download it.
+export const setupMessages: LocaleMessages<typeof zhCN> = {
+  'zh-CN': zhCN,
+  en: () => import('./messages.en.ts').then((module) => module.en),
 };
-
-export const setupMessages: LocaleMessages<typeof zhCN> = { 'zh-CN': zhCN, en };

@@ -1,6 +1,8 @@
+import { lazy } from 'react';
 import type { PageModule } from '../../app/page-module.ts';
-import { SetupPage } from './index.tsx';
 
 export const setupModule: PageModule = {
-  publicRoutes: [{ path: '/setup', page: SetupPage }],
+  publicRoutes: [
+    { path: '/setup', page: lazy(() => import('./index.tsx').then((module) => ({ default: module.SetupPage }))) },
+  ],
 };

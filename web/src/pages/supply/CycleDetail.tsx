@@ -18,11 +18,12 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { canAccess } from '../../app/access.ts';
 import { isApiError } from '../../shared/api-client.ts';
-import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { ActionButton } from '../../shared/auth/ActionButton.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { useFormat } from '../../shared/use-locale.ts';
+import { summariseOutcome } from './allocation-outcome.ts';
 import { AddProductModal } from './components/AddProductModal.tsx';
 import { CycleStatusTag } from './components/CycleStatusTag.tsx';
 import { CycleWindow } from './components/CycleWindow.tsx';
@@ -31,7 +32,6 @@ import { OnlineRateTab } from './components/OnlineRateTab.tsx';
 import { PreviewPanel } from './components/PreviewPanel.tsx';
 import { StrategyDrawer } from './components/StrategyDrawer.tsx';
 import { StrategySummary } from './components/StrategySummary.tsx';
-import { addDays } from './cycle-form.ts';
 import { emptyDraft, toStrategy } from './strategy-form.ts';
 import {
   type AllocationStrategy,
@@ -45,7 +45,6 @@ import {
   useCycle,
   useSupplyMutation,
 } from './supply.api.ts';
-import { manageSupply } from './supply-access.ts';
 
 function BackToCycles() {
   const { t } = useTranslation();
@@ -73,13 +72,21 @@ function defaultEntry(productId: number): ProductEntry {
   return { productId, supply: result.supply, strategy: result.strategy };
 }
 
+// What an empty product list says: only a draft its reader may edit invites adding (the add button
+// is beside it); a published or ended cycle is read-only and says what it offered.
+export function emptyProductsKey(status: CycleDetail['status'], canEdit: boolean) {
+  if (status === 'closed') return 'supply.detail.noProductsEnded';
+  if (status === 'published') return 'supply.detail.noProductsOffered';
+  return canEdit ? 'supply.detail.noProducts' : 'supply.detail.noProductsYet';
+}
+
 // A cycle: its products and their strategies (editable while a draft), the allocation preview,
 // then publish; once published, demand and the online-ordering rate.
 export function CycleDetailPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const format = useFormat();
-  const user = useSignedInUser();
+  const can = useCan();
   const params = useParams();
   const id = /^\d{1,10}$/.test(params.id ?? '') ? Number(params.id) : 0;
   const cycle = useCycle(id);
@@ -115,7 +122,7 @@ export function CycleDetailPage() {
   if (!cycle.data) return <Skeleton active paragraph={{ rows: 8 }} />;
   const data: CycleDetail = cycle.data;
   const isDraft = data.status === 'draft';
-  const canEdit = isDraft && canAccess(user, manageSupply);
+  const canEdit = isDraft && can('PUT /api/v1/supply/cycles/:id/products');
   const editing = data.products.find((product) => product.productId === editingId) ?? null;
 
   const saveProducts = async (products: ProductEntry[], done: string) => {
@@ -204,14 +211,20 @@ export function CycleDetailPage() {
           {
             title: t('supply.detail.outcome'),
             dataIndex: 'outcome',
-            render: (outcome: CycleProduct['outcome']) =>
-              outcome
-                ? t('supply.detail.outcomeText', {
-                    allocated: format.number(outcome.allocated),
-                    eligible: format.number(outcome.eligibleStores),
-                    zero: format.number(outcome.storesAtZero),
-                  })
-                : '—',
+            render: (_: CycleProduct['outcome'], product: CycleProduct) => {
+              const summary = summariseOutcome(product);
+              if (!summary) return '—';
+              if (summary.kind === 'unlimited') {
+                return t('supply.detail.outcomeUnlimited', { eligible: format.number(summary.eligibleStores) });
+              }
+              const allocated = t('supply.detail.outcomeText', {
+                allocated: format.number(summary.allocated),
+                eligible: format.number(summary.eligibleStores),
+              });
+              return summary.storesWithout > 0
+                ? `${allocated} · ${t('supply.detail.outcomeWithout', { count: format.number(summary.storesWithout) })}`
+                : allocated;
+            },
           },
         ]),
     {
@@ -237,7 +250,7 @@ export function CycleDetailPage() {
                 )
               }
             >
-              <Button size="small" type="text" danger>
+              <Button data-action="PUT /api/v1/supply/cycles/:id/products" size="small" type="text" danger>
                 {t('supply.detail.remove')}
               </Button>
             </Popconfirm>
@@ -251,7 +264,11 @@ export function CycleDetailPage() {
     <Flex vertical gap={12}>
       {canEdit ? (
         <Flex justify="flex-end">
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          <Button
+            data-action="PUT /api/v1/supply/cycles/:id/products"
+            icon={<PlusOutlined />}
+            onClick={() => setAdding(true)}
+          >
             {t('supply.detail.addProduct')}
           </Button>
         </Flex>
@@ -261,7 +278,7 @@ export function CycleDetailPage() {
         columns={columns}
         dataSource={data.products}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: <Empty description={t('supply.detail.noProducts')} /> }}
+        locale={{ emptyText: <Empty description={t(emptyProductsKey(data.status, canEdit))} /> }}
       />
     </Flex>
   );
@@ -304,7 +321,7 @@ export function CycleDetailPage() {
                 {
                   key: 'week',
                   label: t('supply.cycles.week'),
-                  children: `${format.date(`${data.weekStart}T12:00:00+08:00`)} – ${format.date(`${addDays(data.weekStart, 6)}T12:00:00+08:00`)}`,
+                  children: format.cycleWeek(data.weekStart),
                 },
                 { key: 'window', label: t('supply.cycles.window'), children: <CycleWindow cycle={data} /> },
                 {
@@ -317,7 +334,8 @@ export function CycleDetailPage() {
           </Flex>
           {canEdit ? (
             <Flex gap={8}>
-              <Button
+              <ActionButton
+                action="POST /api/v1/supply/cycles/:id/preview"
                 icon={<EyeOutlined />}
                 loading={runPreview.isPending}
                 disabled={data.products.length === 0}
@@ -325,8 +343,9 @@ export function CycleDetailPage() {
                 onClick={startPreview}
               >
                 {t('supply.detail.preview')}
-              </Button>
-              <Button
+              </ActionButton>
+              <ActionButton
+                action="POST /api/v1/supply/cycles/:id/publish"
                 type="primary"
                 icon={<SendOutlined />}
                 loading={publish.isPending}
@@ -334,12 +353,17 @@ export function CycleDetailPage() {
                 onClick={confirmPublish}
               >
                 {t('supply.detail.publish')}
-              </Button>
+              </ActionButton>
             </Flex>
           ) : null}
         </Flex>
-        {!isDraft && canAccess(user, manageSupply) ? (
-          <Alert type="info" showIcon title={t('supply.detail.readOnly')} style={{ marginTop: 12 }} />
+        {!isDraft && can('PUT /api/v1/supply/cycles/:id/products') ? (
+          <Alert
+            type="info"
+            showIcon
+            title={t(data.status === 'closed' ? 'supply.detail.readOnlyEnded' : 'supply.detail.readOnly')}
+            style={{ marginTop: 12 }}
+          />
         ) : null}
       </Card>
       <Card>

@@ -1,17 +1,15 @@
 import { CalculatorOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { canAccess } from '../../app/access.ts';
-import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
 import { ComputeGradesModal } from './components/ComputeGradesModal.tsx';
 import { GradeDistributionChart } from './components/GradeDistributionChart.tsx';
 import { type GradeRun, publishGradeRun, useGradeRun, useGradeRuns, useSupplyMutation } from './supply.api.ts';
-import { manageSupply } from './supply-access.ts';
 
 const day = (value: string) => `${value}T12:00:00+08:00`;
 
@@ -21,8 +19,9 @@ export function GradesPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { message, modal } = App.useApp();
-  const user = useSignedInUser();
-  const canManage = canAccess(user, manageSupply);
+  const can = useCan();
+  const canManage = can('POST /api/v1/supply/grade-runs');
+  const canPublish = can('POST /api/v1/supply/grade-runs/:id/publish');
   const runs = useGradeRuns();
   const [params, setParams] = useSearchParams();
   const items = [...(runs.data?.items ?? [])].sort((a, b) => b.id - a.id);
@@ -51,7 +50,7 @@ export function GradesPage() {
     {
       title: t('supply.grades.period'),
       key: 'period',
-      render: (_, entry) => `${format.date(day(entry.periodFrom))} – ${format.date(day(entry.periodTo))}`,
+      render: (_, entry) => format.dateRange(entry.periodFrom, entry.periodTo),
     },
     {
       title: t('supply.grades.weights'),
@@ -91,7 +90,12 @@ export function GradesPage() {
       title={t('supply.grades.title')}
       extra={
         canManage ? (
-          <Button type="primary" icon={<CalculatorOutlined />} onClick={() => setComputing(true)}>
+          <Button
+            data-action="POST /api/v1/supply/grade-runs"
+            type="primary"
+            icon={<CalculatorOutlined />}
+            onClick={() => setComputing(true)}
+          >
             {t('supply.grades.compute')}
           </Button>
         ) : null
@@ -121,8 +125,9 @@ export function GradesPage() {
         <Card
           title={chosen ? t('supply.grades.distributionOf', { id: chosen.id }) : t('supply.grades.distribution')}
           extra={
-            chosen && canManage && chosen.status === 'draft' ? (
+            chosen && canPublish && chosen.status === 'draft' ? (
               <Button
+                data-action="POST /api/v1/supply/grade-runs/:id/publish"
                 type="primary"
                 icon={<SendOutlined />}
                 loading={publish.isPending}
@@ -139,6 +144,15 @@ export function GradesPage() {
               <Typography.Paragraph type="secondary">
                 {t('supply.grades.weightsText', chosen.weights)} · {t('supply.grades.effectiveOn')}{' '}
                 {format.date(day(chosen.effectiveOn))}
+              </Typography.Paragraph>
+              <Typography.Paragraph>
+                <Tooltip title={t('stores.activeHelp')}>
+                  <Typography.Text strong>
+                    {t('supply.grades.storesInScope', {
+                      count: format.number(chosen.distribution.reduce((sum, entry) => sum + entry.count, 0)),
+                    })}
+                  </Typography.Text>
+                </Tooltip>
               </Typography.Paragraph>
               <GradeDistributionChart distribution={chosen.distribution} />
             </>

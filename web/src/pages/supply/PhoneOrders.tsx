@@ -260,8 +260,12 @@ export function PhoneOrdersPage() {
                 setResult(null);
                 setFailure(null);
               }}
-              options={openCycles.map((cycle) => ({ value: cycle.id, label: cycle.code }))}
-              style={{ width: 160 }}
+              // The week as the store owner on the phone says it, with the code staff use.
+              options={openCycles.map((cycle) => ({
+                value: cycle.id,
+                label: `${format.cycleWeekShort(cycle.weekStart)}（${cycle.code}）`,
+              }))}
+              style={{ width: 220 }}
             />
           </Form.Item>
           <Form.Item label={t('supply.phone.store')}>
@@ -369,6 +373,7 @@ export function PhoneOrdersPage() {
                     })}
               </Typography.Text>
               <Button
+                data-action="POST /api/v1/supply/orders"
                 type="primary"
                 icon={<ShoppingCartOutlined />}
                 disabled={lines.length === 0 || problems.length > 0 || !cycleId}

@@ -3,12 +3,14 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
+import { PermissionsGate } from '../../shared/auth/PermissionsGate.tsx';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
-import { stubApi } from '../../test/api-stub.ts';
-import { CycleDetailPage } from './CycleDetail.tsx';
+import { stubApi, stubPermissions } from '../../test/api-stub.ts';
+import { CycleDetailPage, emptyProductsKey } from './CycleDetail.tsx';
 import { CustomerGrades } from './components/CustomerGrades.tsx';
 import { GradesPage } from './Grades.tsx';
 import { CyclesPage } from './index.tsx';
+import { supplyMessages } from './messages.ts';
 import { PhoneOrdersPage } from './PhoneOrders.tsx';
 import type { CycleDetail, StoreQuota } from './supply.api.ts';
 
@@ -57,9 +59,28 @@ const draftCycle: CycleDetail = {
   ],
 };
 
+// A zh-CN text of this folder's messages by its key.
+const zhCN = (key: string) =>
+  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], supplyMessages['zh-CN']);
+
 const reference = { districts: [{ code: '350602', name: '芗城区' }], branches: [], managers: [], tags: [] };
 
+// What GET /auth/permissions answers each (the part of it these pages ask about).
+const operationsOf: Record<string, string[]> = {
+  marketing: [
+    'POST /api/v1/supply/cycles',
+    'PUT /api/v1/supply/cycles/:id/products',
+    'POST /api/v1/supply/cycles/:id/preview',
+    'POST /api/v1/supply/cycles/:id/publish',
+    'POST /api/v1/supply/grade-runs',
+    'POST /api/v1/supply/grade-runs/:id/publish',
+  ],
+  service: ['POST /api/v1/supply/orders'],
+  manager01: [],
+};
+
 function renderAt(user: CurrentUser, entry: string) {
+  stubPermissions(operationsOf[user.username] ?? []);
   const router = createMemoryRouter(
     [
       { path: '/supply/cycles', element: <CyclesPage /> },
@@ -73,7 +94,9 @@ function renderAt(user: CurrentUser, entry: string) {
   render(
     <AppProviders>
       <SignedInUserProvider user={user}>
-        <RouterProvider router={router} />
+        <PermissionsGate>
+          <RouterProvider router={router} />
+        </PermissionsGate>
       </SignedInUserProvider>
     </AppProviders>,
   );
@@ -208,6 +231,37 @@ describe('CycleDetailPage', () => {
     expect(within(drawer).queryByRole('button', { name: /保\s*存/ })).toBeNull();
   });
 
+  it('says an ended cycle offered nothing, without inviting anyone to add', async () => {
+    stubApi({
+      'GET /supply/cycles/7': {
+        status: 200,
+        body: {
+          ...draftCycle,
+          status: 'closed',
+          publishedAt: '2026-11-30T00:00:00.000Z',
+          productCount: 0,
+          products: [],
+        },
+      },
+      'GET /customers/reference': { status: 200, body: reference },
+    });
+    renderAt(marketing, '/supply/cycles/7');
+    expect(await screen.findByText('本周期已结束，没有投放卷烟。')).toBeTruthy();
+    expect(await screen.findByText('本周期已结束，策略与配额只读。')).toBeTruthy();
+    expect(screen.queryByText(/请先添加/)).toBeNull();
+    expect(screen.queryByRole('button', { name: /添加卷烟/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /预览投放/ })).toBeNull();
+  });
+
+  it.each([
+    ['draft', true, '本周期还没有投放卷烟，请先添加。'],
+    ['draft', false, '本周期还没有投放卷烟。'],
+    ['published', true, '本周期没有投放卷烟。'],
+    ['closed', true, '本周期已结束，没有投放卷烟。'],
+  ] as const)('words the empty list of a %s cycle (may edit: %s) as “%s”', (status, canEdit, text) => {
+    expect(zhCN(emptyProductsKey(status, canEdit))).toBe(text);
+  });
+
   it('shows demand and the online-ordering rate of a published cycle', async () => {
     stubApi({
       'GET /supply/cycles/7': {
@@ -270,7 +324,7 @@ describe('CycleDetailPage', () => {
       },
     });
     renderAt(marketing, '/supply/cycles/7');
-    expect(await screen.findByText('已投放 1,198 条 · 24,000 户可订 · 23,001 户为 0')).toBeTruthy();
+    expect(await screen.findByText('共分配 1,198 条 · 24,000 户可订 · 23,001 户未分到')).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: '需求汇总' }));
     expect(await screen.findByText('412')).toBeTruthy();
     expect(screen.getByText('79.3%')).toBeTruthy(); // 950 of 1,198 ordered
@@ -416,7 +470,7 @@ describe('GradesPage', () => {
     });
     renderAt(marketing, '/supply/grades');
     expect(await screen.findByText('批次 2 的档位分布')).toBeTruthy();
-    expect(screen.getByText('金额 70% · 数量 30% · 生效日期 2026/11/30')).toBeTruthy();
+    expect(screen.getByText('金额 70% · 数量 30% · 生效日期 2026-11-30')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /发\s*布/ }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: /发\s*布/ }));
@@ -452,8 +506,8 @@ describe('CustomerGrades (the 360° view tab)', () => {
     expect(await screen.findByText('当前档位')).toBeTruthy();
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows.map((row) => row.textContent)).toEqual([
-      '2026/11/2319 档62.7¥13,117.65191',
-      '2026/11/1617 档55¥12,000.00180',
+      '2026-11-2319 档62.7¥13,117.65191',
+      '2026-11-1617 档55¥12,000.00180',
     ]);
   });
 });

@@ -3,24 +3,20 @@ import { Alert, Button, Card, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { canAccess } from '../../app/access.ts';
-import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
 import { CreateCycleModal } from './components/CreateCycleModal.tsx';
 import { CycleStatusTag } from './components/CycleStatusTag.tsx';
 import { CycleWindow } from './components/CycleWindow.tsx';
-import { addDays } from './cycle-form.ts';
 import { type CycleSummary, useCycles } from './supply.api.ts';
-import { manageSupply } from './supply-access.ts';
 
 // 订货周期: one row per week, newest first; a cycle opens for ordering once published.
 export function CyclesPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const user = useSignedInUser();
-  const canManage = canAccess(user, manageSupply);
+  const canManage = useCan()('POST /api/v1/supply/cycles');
   const cycles = useCycles();
   const [isCreating, setCreating] = useState(false);
 
@@ -33,8 +29,7 @@ export function CyclesPage() {
     {
       title: t('supply.cycles.week'),
       dataIndex: 'weekStart',
-      render: (weekStart: string) =>
-        `${format.date(`${weekStart}T12:00:00+08:00`)} – ${format.date(`${addDays(weekStart, 6)}T12:00:00+08:00`)}`,
+      render: (weekStart: string) => format.cycleWeek(weekStart),
     },
     { title: t('supply.cycles.window'), key: 'window', render: (_, cycle) => <CycleWindow cycle={cycle} /> },
     {
@@ -67,7 +62,12 @@ export function CyclesPage() {
             {t('common.refresh')}
           </Button>
           {canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            <Button
+              data-action="POST /api/v1/supply/cycles"
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+            >
               {t('supply.cycles.create')}
             </Button>
           ) : null}

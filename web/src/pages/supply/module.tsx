@@ -4,7 +4,7 @@ import { lazyTab, type PageModule } from '../../app/page-module.ts';
 import { staffRoles } from '../../shared/roles.ts';
 
 // 货源投放 (supply): every staff role reads (the API narrows a manager to own stores);
-// the pages offer changes only to the roles in supply-access.ts.
+// the pages offer a change only when the API allows it (useCan).
 export const supplyModule: PageModule = {
   menuGroups: [{ key: 'supply', labelKey: 'menu.supplyGroup', icon: <GoldOutlined />, order: 400 }],
   routes: [
@@ -47,6 +47,12 @@ export const supplyModule: PageModule = {
     },
   ],
   customerTabs: [
+    {
+      key: 'orders',
+      labelKey: 'customers.detail.tabs.orders',
+      order: 150,
+      component: lazyTab(() => import('./components/CustomerOrders.tsx').then((module) => module.CustomerOrders)),
+    },
     {
       key: 'grades',
       labelKey: 'customers.detail.tabs.grades',

@@ -3,6 +3,7 @@ import type { customerSchema } from '../../../../server/src/modules/customers/cu
 import type { productSchema } from '../../../../server/src/modules/products/products.contract.ts';
 import type {
   customerGradesSchema,
+  customerOrderListSchema,
   cycleDetailSchema,
   cycleListSchema,
   cycleProductsSchema,
@@ -20,6 +21,7 @@ import type {
   phoneOrderSchema,
   previewSchema,
   publishResultSchema,
+  purchaseTrendSchema,
   storeQuotasSchema,
   strategySchema,
 } from '../../../../server/src/modules/supply/supply.contract.ts';
@@ -206,6 +208,30 @@ export function useCustomerGrades(customerId: number) {
     queryKey: [...supplyQueryKey, 'customer-grades', customerId],
     queryFn: ({ signal }) =>
       api.get<Wire<typeof customerGradesSchema>>(`/customers/${customerId}/grades`, undefined, { signal }),
+  });
+}
+
+// The 360° view's 订货 tab: the store's orders, a page at a time, and its 13-week trend.
+export type CustomerOrder = Wire<typeof customerOrderListSchema>['items'][number];
+export type PurchaseTrend = Wire<typeof purchaseTrendSchema>;
+
+export function useCustomerOrders(customerId: number, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [...supplyQueryKey, 'customer-orders', customerId, page, pageSize],
+    queryFn: ({ signal }) =>
+      api.get<Wire<typeof customerOrderListSchema>>(
+        `/customers/${customerId}/orders`,
+        { limit: pageSize, offset: (page - 1) * pageSize },
+        { signal },
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomerPurchaseTrend(customerId: number) {
+  return useQuery({
+    queryKey: [...supplyQueryKey, 'customer-purchase-trend', customerId],
+    queryFn: ({ signal }) => api.get<PurchaseTrend>(`/customers/${customerId}/purchase-trend`, undefined, { signal }),
   });
 }
 

@@ -20,7 +20,12 @@ export function TenantsPage() {
     <PageContainer
       title={t('tenants.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+        <Button
+          data-action="POST /api/v1/tenants"
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setAdding(true)}
+        >
           {t('tenants.add')}
         </Button>
       }

@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionButton } from '../../shared/auth/ActionButton.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { type ChannelKey, issueChannelKey, revokeChannelKey, useChannelKeys } from '../../shared/tickets.api.ts';
@@ -17,6 +19,9 @@ export function ChannelKeysPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const keys = useChannelKeys();
+  const can = useCan();
+  const canIssue = can('POST /api/v1/ticket-channel-keys');
+  const canRevoke = can('POST /api/v1/ticket-channel-keys/:id/revoke');
   const [channel, setChannel] = useState('');
   const [issued, setIssued] = useState<{ channel: string; key: string } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -53,20 +58,28 @@ export function ChannelKeysPage() {
         {failure ? (
           <Alert type="error" showIcon title={describeError(failure, t)} style={{ marginBottom: 12 }} />
         ) : null}
-        <Space wrap style={{ marginBottom: 12 }}>
-          <Input
-            aria-label={t('tickets.keys.channel')}
-            placeholder={t('tickets.keys.channelPlaceholder')}
-            value={channel}
-            maxLength={31}
-            onChange={(event) => setChannel(event.target.value.trim())}
-            status={channel && !channelPattern.test(channel) ? 'error' : undefined}
-            style={{ width: 220 }}
-          />
-          <Button type="primary" disabled={!channelPattern.test(channel)} loading={busy} onClick={issue}>
-            {t('tickets.keys.issue')}
-          </Button>
-        </Space>
+        {canIssue ? (
+          <Space wrap style={{ marginBottom: 12 }}>
+            <Input
+              aria-label={t('tickets.keys.channel')}
+              placeholder={t('tickets.keys.channelPlaceholder')}
+              value={channel}
+              maxLength={31}
+              onChange={(event) => setChannel(event.target.value.trim())}
+              status={channel && !channelPattern.test(channel) ? 'error' : undefined}
+              style={{ width: 220 }}
+            />
+            <ActionButton
+              action="POST /api/v1/ticket-channel-keys"
+              type="primary"
+              disabled={!channelPattern.test(channel)}
+              loading={busy}
+              onClick={issue}
+            >
+              {t('tickets.keys.issue')}
+            </ActionButton>
+          </Space>
+        ) : null}
         <Table<ChannelKey>
           rowKey="id"
           size="small"
@@ -95,9 +108,9 @@ export function ChannelKeysPage() {
               title: '',
               width: 100,
               render: (_, row) =>
-                row.revokedAt ? null : (
+                row.revokedAt || !canRevoke ? null : (
                   <Popconfirm title={t('tickets.keys.confirmRevoke')} onConfirm={() => revoke(row.id)}>
-                    <Button size="small" danger>
+                    <Button data-action="POST /api/v1/ticket-channel-keys/:id/revoke" size="small" danger>
                       {t('tickets.keys.revoke')}
                     </Button>
                   </Popconfirm>

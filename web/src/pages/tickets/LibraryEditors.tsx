@@ -3,8 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAccess } from '../../app/access.ts';
-import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import {
   type AssignmentRule,
@@ -16,7 +15,6 @@ import {
   useTicketCategories,
 } from '../../shared/tickets.api.ts';
 import { useFormat } from '../../shared/use-locale.ts';
-import { editLibrary } from './ticket-access.ts';
 
 const groups = ['service', 'product', 'monopoly', 'other'] as const;
 type Group = (typeof groups)[number];
@@ -28,7 +26,9 @@ export function CategoryEditor() {
   const format = useFormat();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const canEdit = canAccess(useSignedInUser(), editLibrary);
+  const can = useCan();
+  const canAdd = can('POST /api/v1/ticket-categories');
+  const canEdit = can('PATCH /api/v1/ticket-categories/:code');
   const categories = useTicketCategories();
   const [renaming, setRenaming] = useState<{ code: string; name: string } | null>(null);
   const [newGroup, setNewGroup] = useState<Group>('service');
@@ -56,7 +56,7 @@ export function CategoryEditor() {
   return (
     <Card size="small" title={t('tickets.categories')}>
       {failure ? <Alert type="error" showIcon title={describeError(failure, t)} style={{ marginBottom: 12 }} /> : null}
-      {canEdit ? (
+      {canAdd ? (
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
             aria-label={t('tickets.library.group')}
@@ -74,6 +74,7 @@ export function CategoryEditor() {
             style={{ width: 200 }}
           />
           <Button
+            data-action="POST /api/v1/ticket-categories"
             icon={<PlusOutlined />}
             disabled={!newName.trim()}
             onClick={async () => {
@@ -113,6 +114,7 @@ export function CategoryEditor() {
                     style={{ width: 180 }}
                   />
                   <Button
+                    data-action="PATCH /api/v1/ticket-categories/:code"
                     size="small"
                     type="primary"
                     disabled={!renaming.name.trim()}
@@ -130,7 +132,12 @@ export function CategoryEditor() {
                 <Space>
                   <Typography.Text type={row.active ? undefined : 'secondary'}>{name}</Typography.Text>
                   {canEdit ? (
-                    <Button size="small" type="link" onClick={() => setRenaming({ code: row.code, name })}>
+                    <Button
+                      data-action="PATCH /api/v1/ticket-categories/:code"
+                      size="small"
+                      type="link"
+                      onClick={() => setRenaming({ code: row.code, name })}
+                    >
                       {t('tickets.library.rename')}
                     </Button>
                   ) : null}
@@ -151,6 +158,7 @@ export function CategoryEditor() {
                 size="small"
                 checked={active}
                 disabled={!canEdit}
+                data-action={canEdit ? 'PATCH /api/v1/ticket-categories/:code' : undefined}
                 aria-label={`${row.name} ${t('tickets.library.active')}`}
                 onChange={(value) => void run(() => editCategory(row.code, { active: value }))}
               />
@@ -170,7 +178,7 @@ export function AssignmentRulesEditor() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const canEdit = canAccess(useSignedInUser(), editLibrary);
+  const canEdit = useCan()('PUT /api/v1/ticket-assignment-rules');
   const rules = useAssignmentRules();
   const categories = useTicketCategories();
   const [draft, setDraft] = useState<DraftRule[]>([]);
@@ -241,7 +249,13 @@ export function AssignmentRulesEditor() {
             >
               {t('tickets.library.addRule')}
             </Button>
-            <Button type="primary" loading={busy} disabled={incomplete} onClick={save}>
+            <Button
+              data-action="PUT /api/v1/ticket-assignment-rules"
+              type="primary"
+              loading={busy}
+              disabled={incomplete}
+              onClick={save}
+            >
               {t('tickets.library.saveRules')}
             </Button>
           </Space>

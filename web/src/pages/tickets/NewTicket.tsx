@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { describeError } from '../../shared/error-message.ts';
+import { useBuiltInName } from '../../shared/i18n/built-in-names.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import {
   fileStaffTicket,
@@ -25,6 +26,7 @@ type Values = Omit<StaffTicketInput, 'customerId'> & { customerId?: number };
 // saving, the ticket opens.
 export function NewTicketPage() {
   const { t } = useTranslation();
+  const builtIn = useBuiltInName();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -123,7 +125,7 @@ export function NewTicketPage() {
                 title: group,
                 options: (categories.data ?? [])
                   .filter((category) => category.groupCode === group && category.active)
-                  .map((category) => ({ value: category.code, label: category.name })),
+                  .map((category) => ({ value: category.code, label: builtIn(category.name) })),
               }))}
             />
           </Form.Item>
@@ -152,7 +154,7 @@ export function NewTicketPage() {
               {photos.length < 5 ? '+' : null}
             </Upload>
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>
+          <Button data-action="POST /api/v1/tickets" type="primary" htmlType="submit" loading={busy}>
             {t('tickets.entry.save')}
           </Button>
         </Form>

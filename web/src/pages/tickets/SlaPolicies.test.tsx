@@ -3,9 +3,10 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
+import { PermissionsGate } from '../../shared/auth/PermissionsGate.tsx';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
 import type { SlaPolicies } from '../../shared/tickets.api.ts';
-import { stubApi } from '../../test/api-stub.ts';
+import { stubApi, stubPermissions } from '../../test/api-stub.ts';
 import { ChannelKeysPage } from './ChannelKeys.tsx';
 import { SlaPoliciesPage } from './SlaPolicies.tsx';
 
@@ -43,12 +44,22 @@ const policies: SlaPolicies = {
   calendar: { weekdays: [1, 2, 3, 4, 5], opens: '08:30', closes: '17:30', holidays: ['2027-02-10'], extraWorkdays: [] },
 };
 
+// What GET /auth/permissions answers each (the part of it these pages ask about).
+const operationsOf: Record<string, string[]> = {
+  service: ['PUT /api/v1/ticket-sla-policies', 'PUT /api/v1/ticket-calendar', 'PATCH /api/v1/ticket-categories/:code'],
+  manager01: [],
+  admin: ['POST /api/v1/ticket-channel-keys', 'POST /api/v1/ticket-channel-keys/:id/revoke'],
+};
+
 function renderPage(user: CurrentUser, element: React.ReactNode) {
+  stubPermissions(operationsOf[user.username] ?? []);
   const router = createMemoryRouter([{ path: '/', element }], { initialEntries: ['/'] });
   render(
     <AppProviders>
       <SignedInUserProvider user={user}>
-        <RouterProvider router={router} />
+        <PermissionsGate>
+          <RouterProvider router={router} />
+        </PermissionsGate>
       </SignedInUserProvider>
     </AppProviders>,
   );

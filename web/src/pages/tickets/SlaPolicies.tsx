@@ -16,8 +16,7 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAccess } from '../../app/access.ts';
-import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { FullPageError, FullPageSpin } from '../../shared/FullPageStatus.tsx';
 import { PageContainer } from '../../shared/PageContainer.tsx';
@@ -33,7 +32,6 @@ import {
   useSlaPolicies,
 } from '../../shared/tickets.api.ts';
 import { cellsOf, draftOf, type HoursDraft } from './sla-policy-form.ts';
-import { editLibrary } from './ticket-access.ts';
 
 // 时限策略: first-response and resolution targets per category × priority (hours), whether each
 // category counts in business hours, and the business-hours calendar. Every staff member reads;
@@ -64,7 +62,9 @@ function PolicyTable({ policies }: { policies: SlaPolicies }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const canEdit = canAccess(useSignedInUser(), editLibrary);
+  const can = useCan();
+  const canEdit = can('PUT /api/v1/ticket-sla-policies');
+  const canEditCategory = can('PATCH /api/v1/ticket-categories/:code');
   const [draft, setDraft] = useState<HoursDraft>(() => draftOf(policies));
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -112,7 +112,13 @@ function PolicyTable({ policies }: { policies: SlaPolicies }) {
       title={t('tickets.slaPolicy.targets')}
       extra={
         canEdit ? (
-          <Button type="primary" onClick={save} loading={busy} disabled={problems.length > 0}>
+          <Button
+            data-action="PUT /api/v1/ticket-sla-policies"
+            type="primary"
+            onClick={save}
+            loading={busy}
+            disabled={problems.length > 0}
+          >
             {t('tickets.slaPolicy.save')}
           </Button>
         ) : null
@@ -202,7 +208,8 @@ function PolicyTable({ policies }: { policies: SlaPolicies }) {
               <Switch
                 size="small"
                 checked={row.businessHours}
-                disabled={!canEdit}
+                disabled={!canEditCategory}
+                data-action={canEditCategory ? 'PATCH /api/v1/ticket-categories/:code' : undefined}
                 aria-label={`${row.name} ${t('tickets.businessHours')}`}
                 onChange={(value) => void toggleBusinessHours(row, value)}
               />
@@ -225,7 +232,7 @@ function CalendarCard({ calendar }: { calendar: BusinessCalendar }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const canEdit = canAccess(useSignedInUser(), editLibrary);
+  const canEdit = useCan()('PUT /api/v1/ticket-calendar');
   const [draft, setDraft] = useState(calendar);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -253,7 +260,13 @@ function CalendarCard({ calendar }: { calendar: BusinessCalendar }) {
       style={{ marginTop: 16 }}
       extra={
         canEdit ? (
-          <Button type="primary" onClick={save} loading={busy} disabled={badDates.length > 0}>
+          <Button
+            data-action="PUT /api/v1/ticket-calendar"
+            type="primary"
+            onClick={save}
+            loading={busy}
+            disabled={badDates.length > 0}
+          >
             {t('tickets.slaPolicy.saveCalendar')}
           </Button>
         ) : null

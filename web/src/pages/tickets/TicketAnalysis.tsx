@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Row, Statistic, Table } from 'antd';
+import { Alert, Button, Card, Col, Row, Statistic, Table, Typography } from 'antd';
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -9,6 +9,7 @@ import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/error-message.ts';
 import { FullPageSpin } from '../../shared/FullPageStatus.tsx';
+import { useBuiltInName } from '../../shared/i18n/built-in-names.ts';
 import { interopDefault } from '../../shared/interop-default.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { type TicketAnalysis, useTicketAnalysis } from '../../shared/tickets.api.ts';
@@ -26,12 +27,13 @@ const Chart = interopDefault<ComponentType<EChartsReactProps>>(
 // handler, handling time and satisfaction; exportable as .xlsx.
 export function TicketAnalysisPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const analysis = useTicketAnalysis({});
   if (analysis.isPending) return <FullPageSpin />;
   if (analysis.error) return <Alert type="error" showIcon title={describeError(analysis.error, t)} />;
   return (
     <PageContainer
-      title={`${t('tickets.analysisTitle')}（${analysis.data.from} – ${analysis.data.to}）`}
+      title={`${t('tickets.analysisTitle')}（${format.dateRange(analysis.data.from, analysis.data.to)}）`}
       extra={
         <Button href="/api/v1/tickets-analysis/export" target="_blank">
           {t('tickets.analysis.export')}
@@ -48,7 +50,8 @@ function AnalysisView({ data }: { data: TicketAnalysis }) {
   const format = useFormat();
   const categories = data.byCategory;
   const districts = [...new Set(data.hotSpots.map((row) => row.district))];
-  const categoryNames = categories.map((row) => row.label);
+  const builtIn = useBuiltInName();
+  const categoryNames = categories.map((row) => builtIn(row.label));
   const maxSpot = Math.max(1, ...data.hotSpots.map((row) => row.count));
   return (
     <Row gutter={[16, 16]}>
@@ -64,8 +67,17 @@ function AnalysisView({ data }: { data: TicketAnalysis }) {
         ],
       ].map(([key, value]) => (
         <Col xs={12} md={8} xl={4} key={key}>
-          <Card size="small">
+          <Card size="small" style={{ height: '100%' }}>
             <Statistic title={t(`tickets.analysis.${key}` as 'tickets.analysis.total')} value={value} />
+            {key === 'per1000' ? (
+              // What the figure divides: the same complaints and stores as the branch table's total.
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="per1000-basis">
+                {t('tickets.analysis.per1000Basis', {
+                  complaints: format.number(data.complaints),
+                  stores: format.number(data.stores),
+                })}
+              </Typography.Text>
+            ) : null}
           </Card>
         </Col>
       ))}
@@ -101,9 +113,10 @@ function AnalysisView({ data }: { data: TicketAnalysis }) {
             option={{
               grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
               tooltip: { trigger: 'axis' },
-              xAxis: { type: 'category', data: data.byWeek.map((row) => row.week.slice(5)) },
+              xAxis: { type: 'category', data: data.byWeek.map((row) => format.day(row.week)) },
               yAxis: { type: 'value', minInterval: 1 },
-              series: [{ type: 'line', smooth: true, areaStyle: {}, data: data.byWeek.map((row) => row.count) }],
+              // Bars: every week of the period is on the axis (a quiet one as 0), evenly spaced.
+              series: [{ type: 'bar', barMaxWidth: 12, data: data.byWeek.map((row) => row.count) }],
             }}
           />
         </Card>
@@ -132,7 +145,7 @@ function AnalysisView({ data }: { data: TicketAnalysis }) {
                 {
                   type: 'heatmap',
                   data: data.hotSpots.map((row) => [
-                    categoryNames.indexOf(row.category),
+                    categoryNames.indexOf(builtIn(row.category)),
                     districts.indexOf(row.district),
                     row.count,
                   ]),
@@ -153,17 +166,42 @@ function AnalysisView({ data }: { data: TicketAnalysis }) {
             columns={[
               { title: t('tickets.branch'), dataIndex: 'label' },
               {
-                title: t('tickets.analysis.tickets'),
+                title: t('tickets.analysis.complaintsCount'),
                 dataIndex: 'count',
+                align: 'right',
+                render: (value: number) => format.number(value),
+              },
+              {
+                title: t('tickets.analysis.activeStores'),
+                dataIndex: 'stores',
+                align: 'right',
                 render: (value: number) => format.number(value),
               },
               {
                 title: t('tickets.analysis.per1000'),
                 dataIndex: 'per1000Stores',
+                align: 'right',
                 render: (value: number) => format.number(value),
               },
             ]}
+            summary={() => (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>{t('tickets.analysis.branchTotal')}</Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  {format.number(data.complaints)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={2} align="right">
+                  {format.number(data.stores)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  {format.number(data.per1000Stores)}
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            )}
           />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('tickets.analysis.byBranchHelp')}
+          </Typography.Text>
         </Card>
       </Col>
       <Col span={24}>

@@ -1,3 +1,4 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -19,9 +20,12 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { ActionButton } from '../../shared/auth/ActionButton.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { FullPageError, FullPageSpin } from '../../shared/FullPageStatus.tsx';
+import { useBuiltInName } from '../../shared/i18n/built-in-names.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import {
   editTicket,
@@ -46,18 +50,27 @@ export function TicketDetailPage() {
   if (ticket.isPending) return <FullPageSpin />;
   if (ticket.error) return <FullPageError error={ticket.error} onRetry={() => void ticket.refetch()} />;
   return (
-    <PageContainer title={t('tickets.detailTitle', { id })}>
-      <TicketView ticket={ticket.data} />
-    </PageContainer>
+    <div>
+      <Link to="/tickets">
+        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
+          {t('tickets.backToList')}
+        </Button>
+      </Link>
+      <PageContainer title={t('tickets.detailTitle', { id })}>
+        <TicketView ticket={ticket.data} />
+      </PageContainer>
+    </div>
   );
 }
 
 function TicketView({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
+  const builtIn = useBuiltInName();
   const format = useFormat();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const failures = useServiceFailures();
+  const can = useCan();
   const [body, setBody] = useState('');
   const [visible, setVisible] = useState(true);
   const [awaitCustomer, setAwaitCustomer] = useState(false);
@@ -80,6 +93,13 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
   }
 
   const isClosed = ticket.status === 'closed';
+  // Only what the server lets this role do is offered (an inspector reads, and is offered nothing).
+  const canReply = can('POST /api/v1/tickets/:id/replies');
+  const canMove = can('POST /api/v1/tickets/:id/transitions');
+  const canEscalate = can('POST /api/v1/tickets/:id/escalate');
+  const canEdit = can('PATCH /api/v1/tickets/:id');
+  const moves = canMove ? ticket.allowedTransitions.filter((to) => to !== 'assigned') : [];
+  const canAct = moves.length > 0 || (canEscalate && !isClosed);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={15}>
@@ -88,7 +108,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             <StatusTag status={ticket.status} />
             <Tag>{t(`tickets.types.${ticket.type}`)}</Tag>
             <Tag>
-              {t(`tickets.groups.${ticket.categoryGroup}` as 'tickets.groups.service')} · {ticket.categoryName}
+              {t(`tickets.groups.${ticket.categoryGroup}` as 'tickets.groups.service')} · {builtIn(ticket.categoryName)}
             </Tag>
             <Tag>{t(`tickets.channels.${ticket.channel}` as 'tickets.channels.portal')}</Tag>
             {ticket.escalated ? <Tag color="volcano">{t('tickets.escalated')}</Tag> : null}
@@ -142,9 +162,10 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             }))}
           />
         </Card>
-        {isClosed ? null : (
+        {isClosed || !canReply ? null : (
           <Card title={t('tickets.reply')} style={{ marginTop: 16 }}>
             <Input.TextArea
+              data-action="POST /api/v1/tickets/:id/replies"
               rows={3}
               value={body}
               maxLength={2000}
@@ -165,7 +186,8 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
                   {t('tickets.awaitCustomer')}
                 </Checkbox>
               </Space>
-              <Button
+              <ActionButton
+                action="POST /api/v1/tickets/:id/replies"
                 type="primary"
                 loading={busy}
                 disabled={body.trim() === ''}
@@ -181,7 +203,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
                 }}
               >
                 {t('tickets.send')}
-              </Button>
+              </ActionButton>
             </Flex>
           </Card>
         )}
@@ -192,7 +214,16 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             column={1}
             size="small"
             items={[
-              { key: 'store', label: t('tickets.store'), children: `${ticket.storeName}（${ticket.licenceNo}）` },
+              {
+                key: 'store',
+                label: t('tickets.store'),
+                // The store's 360° view: its orders, visits and other complaints.
+                children: (
+                  <Link to={`/customers/${ticket.customerId}`}>
+                    {ticket.storeName}（{ticket.licenceNo}）
+                  </Link>
+                ),
+              },
               { key: 'phone', label: '☎', children: ticket.storePhone ?? '—' },
               { key: 'branch', label: t('tickets.branch'), children: ticket.branchName },
               { key: 'assignee', label: t('tickets.columns.assignee'), children: ticket.assigneeName ?? '—' },
@@ -221,7 +252,7 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             ]}
           />
         </Card>
-        {ticket.allowedTransitions.length > 0 ? (
+        {canAct ? (
           <Card style={{ marginTop: 16 }}>
             <Input
               value={note}
@@ -231,24 +262,28 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
               onChange={(event) => setNote(event.target.value)}
             />
             <Flex gap={8} wrap style={{ marginTop: 8 }}>
-              {ticket.allowedTransitions
-                .filter((to) => to !== 'assigned')
-                .map((to) => (
-                  <Button
-                    key={to}
-                    loading={busy}
-                    type={to === 'resolved' ? 'primary' : 'default'}
-                    onClick={async () => {
-                      if (await run(() => transitionTicket(ticket.id, { to, note }))) setNote('');
-                    }}
-                  >
-                    {t('tickets.moveTo', { status: t(`tickets.statuses.${to}`) })}
-                  </Button>
-                ))}
+              {moves.map((to) => (
+                <ActionButton
+                  action="POST /api/v1/tickets/:id/transitions"
+                  key={to}
+                  loading={busy}
+                  type={to === 'resolved' ? 'primary' : 'default'}
+                  onClick={async () => {
+                    if (await run(() => transitionTicket(ticket.id, { to, note }))) setNote('');
+                  }}
+                >
+                  {t('tickets.moveTo', { status: t(`tickets.statuses.${to}`) })}
+                </ActionButton>
+              ))}
               {isClosed ? null : (
-                <Button danger loading={busy} onClick={() => void run(() => escalateTicket(ticket.id, note))}>
+                <ActionButton
+                  action="POST /api/v1/tickets/:id/escalate"
+                  danger
+                  loading={busy}
+                  onClick={() => void run(() => escalateTicket(ticket.id, note))}
+                >
                   {t('tickets.escalate')}
-                </Button>
+                </ActionButton>
               )}
             </Flex>
           </Card>
@@ -259,6 +294,8 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             style={{ width: '100%' }}
             placeholder={t('tickets.failurePick')}
             aria-label={t('tickets.failurePick')}
+            disabled={!canEdit}
+            data-action={canEdit ? 'PATCH /api/v1/tickets/:id' : undefined}
             value={ticket.failure?.code}
             options={(failures.data ?? []).map((failure) => ({ value: failure.code, label: failure.name }))}
             onChange={(value) => void run(() => editTicket(ticket.id, { failureCode: value ?? null }))}

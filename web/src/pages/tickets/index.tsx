@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { canAccess } from '../../app/access.ts';
-import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { ActionButton } from '../../shared/auth/ActionButton.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
+import { useBuiltInName } from '../../shared/i18n/built-in-names.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import {
   type TicketListItem,
@@ -15,13 +16,13 @@ import {
   useWorkload,
 } from '../../shared/tickets.api.ts';
 import { useFormat } from '../../shared/use-locale.ts';
-import { fileTickets } from './ticket-access.ts';
-import { SlaTag, StatusTag } from './ticket-format.tsx';
+import { SlaCell, StatusTag } from './ticket-format.tsx';
 
 // 投诉建议: the tickets in the caller's scope, newest first, with their SLA state; and the
 // workload of each handler.
 export function TicketsPage() {
   const { t } = useTranslation();
+  const builtIn = useBuiltInName();
   const format = useFormat();
   const [status, setStatus] = useState<TicketStatus | undefined>();
   const [mine, setMine] = useState(false);
@@ -30,17 +31,17 @@ export function TicketsPage() {
   const pageSize = 20;
   const tickets = useTickets({ status, mine, breached, limit: pageSize, offset: (page - 1) * pageSize });
   const workload = useWorkload();
-  const user = useSignedInUser();
+  const can = useCan();
 
   return (
     <PageContainer
       title={t('tickets.title')}
       extra={
-        canAccess(user, fileTickets) ? (
+        can('POST /api/v1/tickets') ? (
           <Link to="/tickets/new">
-            <Button type="primary" icon={<PlusOutlined />}>
+            <ActionButton action="POST /api/v1/tickets" type="primary" icon={<PlusOutlined />}>
               {t('tickets.entry.new')}
-            </Button>
+            </ActionButton>
           </Link>
         ) : null
       }
@@ -72,7 +73,7 @@ export function TicketsPage() {
         size="middle"
         loading={tickets.isFetching}
         dataSource={tickets.data?.items ?? []}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1160 }}
         pagination={{
           current: page,
           pageSize,
@@ -84,12 +85,13 @@ export function TicketsPage() {
           {
             title: t('tickets.columns.id'),
             dataIndex: 'id',
-            width: 80,
+            width: 72,
             render: (id: number) => <Link to={`/tickets/${id}`}>#{id}</Link>,
           },
           {
             title: t('tickets.columns.store'),
             dataIndex: 'storeName',
+            width: 220,
             render: (name: string, row) => (
               <Link to={`/tickets/${row.id}`}>
                 {name}
@@ -102,14 +104,19 @@ export function TicketsPage() {
           {
             title: t('tickets.columns.type'),
             dataIndex: 'type',
-            width: 80,
+            width: 64,
             render: (type: string) => t(`tickets.types.${type}` as 'tickets.types.complaint'),
           },
-          { title: t('tickets.columns.category'), dataIndex: 'categoryName', width: 120 },
+          {
+            title: t('tickets.columns.category'),
+            dataIndex: 'categoryName',
+            width: 100,
+            render: (name: string) => builtIn(name),
+          },
           {
             title: t('tickets.columns.status'),
             dataIndex: 'status',
-            width: 130,
+            width: 110,
             render: (value: TicketStatus, row) => (
               <Space size={4} wrap>
                 <StatusTag status={value} />
@@ -117,30 +124,24 @@ export function TicketsPage() {
               </Space>
             ),
           },
-          { title: t('tickets.columns.assignee'), dataIndex: 'assigneeName', width: 140 },
+          { title: t('tickets.columns.assignee'), dataIndex: 'assigneeName', width: 120 },
           {
             title: t('tickets.columns.firstResponse'),
             dataIndex: 'firstResponseSla',
-            width: 190,
+            width: 170,
             render: (value, row) => (
-              <Space size={4}>
-                <SlaTag outcome={value} />
-                <Typography.Text type="secondary">{format.dateTime(row.firstResponseDueAt)}</Typography.Text>
-              </Space>
+              <SlaCell outcome={value} doneAt={row.firstRespondedAt} dueAt={row.firstResponseDueAt} step="responded" />
             ),
           },
           {
             title: t('tickets.columns.resolution'),
             dataIndex: 'resolutionSla',
-            width: 190,
+            width: 170,
             render: (value, row) => (
-              <Space size={4}>
-                <SlaTag outcome={value} />
-                <Typography.Text type="secondary">{format.dateTime(row.resolutionDueAt)}</Typography.Text>
-              </Space>
+              <SlaCell outcome={value} doneAt={row.resolvedAt} dueAt={row.resolutionDueAt} step="resolved" />
             ),
           },
-          { title: t('tickets.columns.createdAt'), dataIndex: 'createdAt', width: 150, render: format.dateTime },
+          { title: t('tickets.columns.createdAt'), dataIndex: 'createdAt', width: 140, render: format.dateTime },
         ]}
       />
       <Card title={t('tickets.workload')} size="small" style={{ marginTop: 16 }}>

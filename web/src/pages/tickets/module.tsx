@@ -8,7 +8,7 @@ import {
   SlidersOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
-import type { PageModule } from '../../app/page-module.ts';
+import { lazyTab, type PageModule } from '../../app/page-module.ts';
 import { staffRoles } from '../../shared/roles.ts';
 
 // 投诉建议 (tickets): every staff role reads (the API narrows to the data scope); handling is
@@ -39,6 +39,8 @@ export const ticketsModule: PageModule = {
       labelKey: 'menu.ticketLibrary',
       icon: <BookOutlined />,
       access: staffRoles,
+      // The centres keep the library; others meet its categories on the tickets themselves.
+      menuRoles: ['admin', 'marketing', 'service'],
       order: 620,
       group: 'tickets',
       page: lazy(() => import('./TicketLibrary.tsx').then((module) => ({ default: module.TicketLibraryPage }))),
@@ -59,6 +61,8 @@ export const ticketsModule: PageModule = {
       labelKey: 'menu.ticketSla',
       icon: <SlidersOutlined />,
       access: staffRoles,
+      // The centres set the targets; a ticket shows its own deadlines.
+      menuRoles: ['admin', 'marketing', 'service'],
       order: 640,
       group: 'tickets',
       page: lazy(() => import('./SlaPolicies.tsx').then((module) => ({ default: module.SlaPoliciesPage }))),
@@ -81,6 +85,14 @@ export const ticketsModule: PageModule = {
       group: 'tickets',
       hideInMenu: true,
       page: lazy(() => import('./TicketDetail.tsx').then((module) => ({ default: module.TicketDetailPage }))),
+    },
+  ],
+  customerTabs: [
+    {
+      key: 'tickets',
+      labelKey: 'customers.detail.tabs.tickets',
+      order: 450,
+      component: lazyTab(() => import('./components/CustomerTickets.tsx').then((module) => module.CustomerTickets)),
     },
   ],
 };

@@ -1,5 +1,5 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Badge,
@@ -26,7 +26,7 @@ import { roles, staffRoles } from '../../shared/roles.ts';
 import { useFormat } from '../../shared/use-locale.ts';
 import { ResetPasswordModal } from './components/ResetPasswordModal.tsx';
 import { UserFormModal } from './components/UserFormModal.tsx';
-import { revokeUserSessions, type UserRow, useUsers } from './users.api.ts';
+import { revokeUserSessions, type UserListRow, type UserRow, usersQueryKey, useUsers } from './users.api.ts';
 
 const pageSizes = [10, 20, 50, 100];
 
@@ -67,6 +67,7 @@ function useListState() {
 export function UsersPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
   const format = useFormat();
   const list = useListState();
   const [searchText, setSearchText] = useState(list.q);
@@ -89,7 +90,11 @@ export function UsersPage() {
 
   const revoke = useMutation({
     mutationFn: (user: UserRow) => revokeUserSessions(user.id),
-    onSuccess: () => message.success(t('users.sessionsRevoked')),
+    onSuccess: () => {
+      message.success(t('users.sessionsRevoked'));
+      // The row no longer has a session to end: its 强制下线 goes.
+      void queryClient.invalidateQueries({ queryKey: usersQueryKey });
+    },
     onError: (error) => message.error(describeError(error, t)),
   });
 
@@ -108,7 +113,7 @@ export function UsersPage() {
     return (unitId ? orgUnitNames.get(unitId) : undefined) ?? user.orgUnitName ?? '—';
   };
 
-  const columns: TableColumnsType<UserRow> = [
+  const columns: TableColumnsType<UserListRow> = [
     {
       title: t('users.displayName'),
       dataIndex: 'displayName',
@@ -153,15 +158,28 @@ export function UsersPage() {
       width: 260,
       render: (_value, user) => (
         <Space size={4} wrap>
-          <Button type="link" size="small" onClick={() => setEditing({ user })}>
+          <Button data-action="PATCH /api/v1/users/:id" type="link" size="small" onClick={() => setEditing({ user })}>
             {t('common.edit')}
           </Button>
-          <Button type="link" size="small" onClick={() => setResetting(user)}>
+          <Button
+            data-action="POST /api/v1/users/:id/password"
+            type="link"
+            size="small"
+            onClick={() => setResetting(user)}
+          >
             {t('users.resetPassword')}
           </Button>
-          <Button type="link" size="small" danger onClick={() => confirmRevoke(user)}>
-            {t('users.revokeSessions')}
-          </Button>
+          {user.hasActiveSession ? (
+            <Button
+              data-action="POST /api/v1/users/:id/revoke-sessions"
+              type="link"
+              size="small"
+              danger
+              onClick={() => confirmRevoke(user)}
+            >
+              {t('users.revokeSessions')}
+            </Button>
+          ) : null}
         </Space>
       ),
     },
@@ -171,7 +189,12 @@ export function UsersPage() {
     <PageContainer
       title={t('users.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
+        <Button
+          data-action="POST /api/v1/users"
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ user: null })}
+        >
           {t('users.create')}
         </Button>
       }
@@ -211,7 +234,7 @@ export function UsersPage() {
             {describeError(users.error, t)}
           </Typography.Text>
         ) : null}
-        <Table<UserRow>
+        <Table<UserListRow>
           rowKey="id"
           size="middle"
           scroll={{ x: 980 }}

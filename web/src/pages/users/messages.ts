@@ -43,48 +43,8 @@ const zhCN = {
   },
 };
 
-// Typed as the Chinese messages: a key missing here, or one Chinese does not have, is a type error.
-const en: typeof zhCN = {
-  menu: {
-    users: 'Users',
-  },
-  users: {
-    title: 'Users',
-    searchPlaceholder: 'Search username or name',
-    filterRole: 'Filter by role',
-    filterOrgUnit: 'Filter by unit',
-    scopeKind: 'Data scope type',
-    scopeOrg: 'Own unit and below',
-    scopeOwn: 'Own customers',
-    scopeOwnHelp: '"Own customers" applies to customer managers only.',
-    status: 'Status',
-    enabled: 'Active',
-    disabled: 'Disabled',
-    disabledSwitch: 'Disable account',
-    lastLoginAt: 'Last sign-in',
-    never: 'Never',
-    create: 'New user',
-    edit: 'Edit user',
-    editTitle: 'Edit user: {{name}}',
-    initialPassword: 'Initial password',
-    initialPasswordHelp: 'The user should change it after the first sign-in.',
-    initialPasswordExtra: 'At least {{count}} characters; the user should change it after the first sign-in.',
-    resetPassword: 'Reset password',
-    resetPasswordTitle: 'Reset password: {{name}}',
-    newPassword: 'New password',
-    revokeSessions: 'Force sign-out',
-    revokeSessionsConfirm: 'Sign {{name}} out of every session?',
-    created: 'User created',
-    updated: 'User updated',
-    passwordReset: 'Password reset',
-    sessionsRevoked: 'All sessions signed out',
-    usernameRequired: 'Please enter a username',
-    usernamePattern: 'Start with a letter; letters, digits, dots, underscores and hyphens only',
-    usernameLength: 'Between 3 and 32 characters',
-    displayNameRequired: 'Please enter a name',
-    roleRequired: 'Please choose a role',
-    orgUnitRequired: 'Please choose a unit',
-  },
+// English loads only when chosen (messages.en.ts), so Chinese screens do not download it.
+export const usersMessages: LocaleMessages<typeof zhCN> = {
+  'zh-CN': zhCN,
+  en: () => import('./messages.en.ts').then((module) => module.en),
 };
-
-export const usersMessages: LocaleMessages<typeof zhCN> = { 'zh-CN': zhCN, en };

@@ -7,7 +7,7 @@ import { api } from '../../shared/api-client.ts';
 import { fetchUsers, type UserListQuery, type UserRow, usersQueryKey } from '../../shared/users.api.ts';
 import type { Body } from '../../shared/wire.ts';
 
-export { type UserRow, usersQueryKey } from '../../shared/users.api.ts';
+export { type UserListRow, type UserRow, usersQueryKey } from '../../shared/users.api.ts';
 
 export type CreateUserRequest = Body<typeof newStaffSchema>;
 export type UpdateUserRequest = Body<typeof staffChangesSchema>;

@@ -1,7 +1,8 @@
 import { App, Switch, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
+import { useBuiltInName } from '../../shared/i18n/built-in-names.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
 import {
@@ -20,10 +21,10 @@ import {
 // and the open requests of the stores in scope.
 export function ServicesPage() {
   const { t } = useTranslation();
+  const builtIn = useBuiltInName();
   const format = useFormat();
   const { message } = App.useApp();
-  const user = useSignedInUser();
-  const canEdit = user.role === 'admin' || user.role === 'marketing';
+  const canEdit = useCan()('PATCH /api/v1/services/items/:id');
   const items = useServiceItems();
   const ranking = useMethodRanking();
   const requests = useServiceRequests();
@@ -44,10 +45,10 @@ export function ServicesPage() {
       dataIndex: 'category',
       render: (value: string) => t(`services.categories.${value}` as 'services.categories.brand'),
     },
-    { title: t('services.name'), dataIndex: 'name' },
-    { title: t('services.standard'), dataIndex: 'standard', responsive: ['md'] },
-    { title: t('services.frequency'), dataIndex: 'frequency' },
-    { title: t('services.performedBy'), dataIndex: 'performedBy', responsive: ['lg'] },
+    { title: t('services.name'), dataIndex: 'name', render: builtIn },
+    { title: t('services.standard'), dataIndex: 'standard', responsive: ['md'], render: builtIn },
+    { title: t('services.frequency'), dataIndex: 'frequency', render: builtIn },
+    { title: t('services.performedBy'), dataIndex: 'performedBy', responsive: ['lg'], render: builtIn },
     {
       title: t('services.entitled'),
       key: 'entitled',
@@ -80,6 +81,7 @@ export function ServicesPage() {
           size="small"
           checked={active}
           disabled={!canEdit}
+          data-action={canEdit ? 'PATCH /api/v1/services/items/:id' : undefined}
           onChange={(value) => save(item.id, { active: value })}
         />
       ),
@@ -87,7 +89,7 @@ export function ServicesPage() {
   ];
   const score = (value: number | null) => (value === null ? '—' : format.number(value, { maximumFractionDigits: 2 }));
   const rankingColumns: TableColumnsType<MethodScore> = [
-    { title: t('services.name'), dataIndex: 'name' },
+    { title: t('services.name'), dataIndex: 'name', render: builtIn },
     { title: t('services.ratings'), dataIndex: 'ratings' },
     { title: t('services.effectiveness'), dataIndex: 'effectiveness', render: score },
     { title: t('services.pertinence'), dataIndex: 'pertinence', render: score },
@@ -101,7 +103,7 @@ export function ServicesPage() {
   ];
   const requestColumns: TableColumnsType<ServiceRequest> = [
     { title: t('services.store'), dataIndex: 'customerName' },
-    { title: t('services.name'), dataIndex: 'itemName' },
+    { title: t('services.name'), dataIndex: 'itemName', render: builtIn },
     { title: t('services.note'), dataIndex: 'note' },
     { title: t('services.requestedAt'), dataIndex: 'requestedAt', render: (value: string) => format.dateTime(value) },
   ];

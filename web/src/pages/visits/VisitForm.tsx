@@ -17,6 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/error-message.ts';
+import { useBuiltInName } from '../../shared/i18n/built-in-names.ts';
 import { useFormat } from '../../shared/use-locale.ts';
 import {
   correctVisit,
@@ -61,6 +62,7 @@ export function VisitForm({
   onDone: (id: number) => void;
 }) {
   const { t } = useTranslation();
+  const builtIn = useBuiltInName();
   const format = useFormat();
   const { message } = App.useApp();
   const products = useProducts();
@@ -217,7 +219,7 @@ export function VisitForm({
               onChange={(value) => setServices(value as number[])}
               options={(menu.data?.items ?? [])
                 .filter((item) => item.active)
-                .map((item) => ({ value: item.id, label: item.name }))}
+                .map((item) => ({ value: item.id, label: builtIn(item.name) }))}
             />
             {(requests.data?.items ?? []).length > 0 ? (
               <>
@@ -229,7 +231,7 @@ export function VisitForm({
                   onChange={(value) => setFulfilled(value as number[])}
                   options={(requests.data?.items ?? []).map((request) => ({
                     value: request.id,
-                    label: `${request.itemName}${request.note ? `（${request.note}）` : ''}`,
+                    label: `${builtIn(request.itemName)}${request.note ? `（${request.note}）` : ''}`,
                   }))}
                 />
               </>

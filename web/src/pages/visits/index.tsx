@@ -22,12 +22,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { buildUrl } from '../../shared/api-client.ts';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
+import { useCan } from '../../shared/auth/use-can.ts';
 import { useCustomerReference } from '../../shared/customer-reference.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
 import { RouteMap } from './components/RouteMap.tsx';
 import { VisitStandards } from './components/VisitStandards.tsx';
+import { hasUnclassifiedStores, planItemState, planStateColours } from './month-plan.ts';
 import { VisitForm } from './VisitForm.tsx';
 import {
   dropPlanItem,
@@ -74,31 +76,15 @@ function TodayRoute() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const isManager = user.role === 'manager';
+  const canVisit = useCan()('POST /api/v1/visits');
   const today = beijingToday();
   // Others look at a manager's route: they pick the manager (the server answers for one manager).
   const [managerId, setManagerId] = useState<number | undefined>();
-  const reference = useCustomerReference();
   const route = useRoute(today, isManager ? undefined : managerId, isManager || managerId !== undefined);
   const [visiting, setVisiting] = useState<RouteStop | null>(null);
   const [view, setView] = useState<'list' | 'map'>('list');
   const stops = route.data?.stops ?? [];
-  const picker = isManager ? null : (
-    <Select
-      showSearch
-      allowClear
-      style={{ maxWidth: 360 }}
-      placeholder={t('visits.route.pickManager')}
-      aria-label={t('visits.route.pickManager')}
-      loading={reference.isLoading}
-      value={managerId}
-      onChange={(value: number | undefined) => setManagerId(value)}
-      optionFilterProp="label"
-      options={(reference.data?.managers ?? []).map((manager) => ({
-        value: manager.id,
-        label: `${manager.name}（${manager.username}）`,
-      }))}
-    />
-  );
+  const picker = isManager ? null : <ManagerPicker value={managerId} onChange={setManagerId} />;
   if (!isManager && managerId === undefined) {
     return (
       <Flex vertical gap={12} style={{ maxWidth: 560 }}>
@@ -138,8 +124,9 @@ function TodayRoute() {
           <List.Item
             data-testid="route-stop"
             actions={[
-              stop.status === 'planned' && isManager ? (
-                <Button key="go" type="primary" onClick={() => setVisiting(stop)}>
+              // Only on one's own route (a manager's): someone looking at another's records nothing.
+              stop.status === 'planned' && isManager && canVisit ? (
+                <Button data-action="POST /api/v1/visits" key="go" type="primary" onClick={() => setVisiting(stop)}>
                   {t('visits.route.start')}
                 </Button>
               ) : (
@@ -184,12 +171,41 @@ function TodayRoute() {
   );
 }
 
+// Staff other than managers pick whose route or plan to look at.
+function ManagerPicker({ value, onChange }: { value: number | undefined; onChange: (id: number | undefined) => void }) {
+  const { t } = useTranslation();
+  const reference = useCustomerReference();
+  return (
+    <Select
+      showSearch
+      allowClear
+      style={{ width: 360, maxWidth: '100%' }}
+      placeholder={t('visits.route.pickManager')}
+      aria-label={t('visits.route.pickManager')}
+      loading={reference.isLoading}
+      value={value}
+      onChange={(id: number | undefined) => onChange(id)}
+      optionFilterProp="label"
+      options={(reference.data?.managers ?? []).map((manager) => ({
+        value: manager.id,
+        label: `${manager.name}（${manager.username}）`,
+      }))}
+    />
+  );
+}
+
 function MonthPlan() {
   const { t } = useTranslation();
+  const format = useFormat();
   const { message, modal } = App.useApp();
-  const user = useSignedInUser();
-  const [month, setMonth] = useState(beijingToday().slice(0, 7));
-  const plan = usePlan(month);
+  const can = useCan();
+  const isManager = useSignedInUser().role === 'manager';
+  const today = beijingToday();
+  const [month, setMonth] = useState(today.slice(0, 7));
+  // A manager's own plan; other staff pick the manager (generating still covers everyone in scope).
+  const [managerId, setManagerId] = useState<number | undefined>();
+  const choosing = !isManager && managerId === undefined;
+  const plan = usePlan(month, isManager ? undefined : managerId, !choosing);
   const generate = useVisitsMutation(generatePlan);
   const drop = useVisitsMutation(dropPlanItem);
   const items = plan.data?.items ?? [];
@@ -197,7 +213,9 @@ function MonthPlan() {
   for (const item of items) byDay.set(item.date, [...(byDay.get(item.date) ?? []), item]);
   const done = items.filter((item) => item.status === 'done').length;
   const active = items.filter((item) => item.status !== 'dropped').length;
-  const canGenerate = ['admin', 'marketing', 'manager'].includes(user.role);
+  const canGenerate = can('POST /api/v1/visits/plans/generate');
+  // A plan lists only stores in the caller's scope (a manager's own): the row needs no check of its own.
+  const canDrop = can('POST /api/v1/visits/plan/items/:id/drop');
 
   const askDrop = (item: PlanItem) => {
     let reason = '';
@@ -218,47 +236,72 @@ function MonthPlan() {
     <Flex vertical gap={12}>
       <Flex gap={12} wrap align="center">
         <Input type="month" value={month} onChange={(event) => setMonth(event.target.value)} style={{ width: 160 }} />
+        {isManager ? null : <ManagerPicker value={managerId} onChange={setManagerId} />}
         {canGenerate ? (
           <Button
+            data-action="POST /api/v1/visits/plans/generate"
             icon={<ThunderboltOutlined />}
             loading={generate.isPending}
             onClick={async () => {
-              try {
-                const result = await generate.mutateAsync({ month, replace: items.length > 0 });
-                message.success(t('visits.plan.generated', { count: result.items }));
-              } catch (error) {
-                message.error(describeError(error, t));
-              }
+              const run = async (replace: boolean) => {
+                try {
+                  const result = await generate.mutateAsync({ month, managerId, replace });
+                  message.success(t('visits.plan.generated', { count: result.items }));
+                } catch (error) {
+                  message.error(describeError(error, t));
+                }
+              };
+              // Everyone's plan at once: planned visits are replaced, done and dropped ones stay.
+              if (choosing)
+                modal.confirm({ title: t('visits.plan.generateAllConfirm', { month }), onOk: () => run(true) });
+              else await run(items.length > 0);
             }}
           >
-            {items.length > 0 ? t('visits.plan.regenerate') : t('visits.plan.generate')}
+            {choosing
+              ? t('visits.plan.generateAll')
+              : items.length > 0
+                ? t('visits.plan.regenerate')
+                : t('visits.plan.generate')}
           </Button>
         ) : null}
-        <Typography.Text data-testid="plan-completion">
-          {t('visits.plan.completion', { done, planned: active })}
-        </Typography.Text>
+        {choosing ? null : (
+          <Typography.Text data-testid="plan-completion">
+            {t('visits.plan.completion', { done, planned: active })}
+          </Typography.Text>
+        )}
       </Flex>
-      <Typography.Text type="secondary">{t('visits.plan.unclassifiedNote')}</Typography.Text>
+      {choosing ? <Empty description={t('visits.plan.pickManager')} /> : null}
+      {hasUnclassifiedStores(items) ? (
+        <Typography.Text type="secondary">{t('visits.plan.unclassifiedNote')}</Typography.Text>
+      ) : null}
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 8 }}>
         {(plan.data?.workingDays ?? []).map((day) => {
           const dayItems = byDay.get(day) ?? [];
           return (
-            <Card key={day} size="small" title={day.slice(5)} data-testid="plan-day">
+            <Card key={day} size="small" title={format.day(day)} data-testid="plan-day">
               {dayItems.length === 0 ? <Typography.Text type="secondary">—</Typography.Text> : null}
-              {dayItems.slice(0, 8).map((item) => (
-                <Flex key={item.id} justify="space-between" gap={4}>
-                  <Typography.Text delete={item.status === 'dropped'} ellipsis style={{ maxWidth: 120 }}>
-                    {item.customerName}
-                  </Typography.Text>
-                  {item.status === 'planned' ? (
-                    <Button size="small" type="link" onClick={() => askDrop(item)}>
-                      {t('visits.plan.drop')}
-                    </Button>
-                  ) : (
-                    <Tag color={item.status === 'done' ? 'green' : 'default'}>{t(`visits.status.${item.status}`)}</Tag>
-                  )}
-                </Flex>
-              ))}
+              {dayItems.slice(0, 8).map((item) => {
+                const state = planItemState(item, today);
+                return (
+                  <Flex key={item.id} justify="space-between" gap={4}>
+                    <Typography.Text delete={state === 'dropped'} ellipsis style={{ maxWidth: 120 }}>
+                      {item.customerName}
+                    </Typography.Text>
+                    {state === 'planned' && canDrop ? (
+                      <Button
+                        data-action="POST /api/v1/visits/plan/items/:id/drop"
+                        size="small"
+                        type="link"
+                        onClick={() => askDrop(item)}
+                      >
+                        {t('visits.plan.drop')}
+                      </Button>
+                    ) : (
+                      <Tag color={planStateColours[state]}>{t(`visits.status.${state}`)}</Tag>
+                    )}
+                  </Flex>
+                );
+              })}
               {dayItems.length > 8 ? (
                 <Typography.Text type="secondary">
                   {t('visits.plan.more', { count: dayItems.length - 8 })}
@@ -275,7 +318,8 @@ function MonthPlan() {
 function VisitRecords() {
   const { t } = useTranslation();
   const format = useFormat();
-  const user = useSignedInUser();
+  // The server keeps a manager to correcting their own visits; the list shows no one else's.
+  const canCorrect = useCan()('POST /api/v1/visits/:id/corrections');
   const [month, setMonth] = useState(beijingToday().slice(0, 7));
   const visits = useVisits(month);
   const [correcting, setCorrecting] = useState<VisitSummary | null>(null);
@@ -314,8 +358,8 @@ function VisitRecords() {
       title: '',
       key: 'actions',
       render: (_, visit) =>
-        user.role === 'manager' && !visit.isSuperseded ? (
-          <Button size="small" onClick={() => setCorrecting(visit)}>
+        canCorrect && !visit.isSuperseded ? (
+          <Button data-action="POST /api/v1/visits/:id/corrections" size="small" onClick={() => setCorrecting(visit)}>
             {t('visits.records.correct')}
           </Button>
         ) : null,

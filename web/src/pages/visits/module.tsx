@@ -33,5 +33,13 @@ export const visitsModule: PageModule = {
       access: readVisits.access,
       component: lazyTab(() => import('./components/CustomerVisits.tsx').then((module) => module.CustomerVisits)),
     },
+    {
+      key: 'serviceRequests',
+      labelKey: 'customers.detail.tabs.serviceRequests',
+      order: 420,
+      component: lazyTab(() =>
+        import('./components/CustomerServiceRequests.tsx').then((module) => module.CustomerServiceRequests),
+      ),
+    },
   ],
 };

@@ -52,8 +52,14 @@ export type Product = Pick<Wire<typeof productSchema>, 'id' | 'code' | 'name' | 
 export type VisitInput = Body<typeof newVisitBody>;
 export type VisitCorrection = Body<typeof correctionBody>;
 
-export const usePlan = (month: string) =>
-  useQuery({ queryKey: ['visits', 'plan', month], queryFn: () => api.get<Plan>('/visits/plan', { month }) });
+// A month's plan: the signed-in manager's, or (for other roles) the named manager's — a city's
+// plan is tens of thousands of visits, which no one reads on one page.
+export const usePlan = (month: string, managerId?: number, enabled = true) =>
+  useQuery({
+    queryKey: ['visits', 'plan', month, managerId],
+    queryFn: () => api.get<Plan>('/visits/plan', { month, managerId }),
+    enabled,
+  });
 // A day's route: the signed-in manager's, or (for other roles) the named manager's.
 export const useRoute = (date: string, managerId?: number, enabled = true) =>
   useQuery({
@@ -85,6 +91,19 @@ export const useServiceRequests = (customerId?: number) =>
   useQuery({
     queryKey: ['services', 'requests', customerId],
     queryFn: () => api.get<Wire<typeof serviceRequestListSchema>>('/services/requests', { customerId, status: 'open' }),
+  });
+// The 360° view's 服务申请 tab: every request of the store, newest first, a page at a time.
+export type ServiceRequestList = Wire<typeof serviceRequestListSchema>;
+export const useCustomerServiceRequests = (customerId: number, page: number, pageSize: number) =>
+  useQuery({
+    queryKey: ['services', 'requests', 'customer', customerId, page, pageSize],
+    queryFn: () =>
+      api.get<ServiceRequestList>('/services/requests', {
+        customerId,
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      }),
+    placeholderData: (previous) => previous,
   });
 export const useProducts = () =>
   useQuery({

@@ -104,7 +104,7 @@ function OrderCard({
   return (
     <article className={isCancelled ? 'portal-card order-card is-cancelled' : 'portal-card order-card'}>
       <header className="order-card-header">
-        <h3>{order.cycleCode}</h3>
+        <h3 title={format.cycleWeek(order.cycleCode)}>{format.cycleWeekShort(order.cycleCode)}</h3>
         <Tag>{t(`portalOrder.orders.channels.${order.channel}`)}</Tag>
         <Tag color={isCancelled ? 'default' : 'green'}>{t(`portalOrder.orders.statuses.${order.status}`)}</Tag>
         <strong className="order-card-total">{formatYuan(order.total, format.locale)}</strong>

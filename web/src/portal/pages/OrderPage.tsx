@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FullPageError, FullPageSpin } from '../../shared/FullPageStatus.tsx';
-import { useLocale } from '../../shared/use-locale.ts';
+import { useFormat, useLocale } from '../../shared/use-locale.ts';
 import { OrderProductRow } from './OrderProductRow.tsx';
 import { OrderReceiptView } from './OrderReceiptView.tsx';
 import { OrderWindowCard } from './OrderWindowCard.tsx';
@@ -48,6 +48,7 @@ export const ordersPath = '/portal/orders';
 // order of the open cycle instead (PUT), starting from its quantities.
 export function OrderPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const [searchParams] = useSearchParams();
   const editId = Number(searchParams.get('edit')) || null;
   const cycle = usePortalCycle();
@@ -74,7 +75,9 @@ export function OrderPage() {
         <section className="portal-card">
           <Result
             status="info"
-            title={t('portalOrder.noQuotaTitle', { code: cycle.data.cycleCode ?? '' })}
+            title={t('portalOrder.noQuotaTitle', {
+              code: cycle.data.cycleCode ? format.cycleWeekShort(cycle.data.cycleCode) : t('portalOrder.cycleFallback'),
+            })}
             subTitle={t('portalOrder.noQuotaDetail')}
           />
         </section>

@@ -139,7 +139,8 @@ describe('OrderPage', () => {
     });
     renderAt('/portal/order');
 
-    expect(await screen.findByText('2026-W48 订货周期')).toBeTruthy();
+    // The cycle as a store owner says it (2026-W48 is 23–29 November).
+    expect(await screen.findByText('11月第4周订货周期')).toBeTruthy();
     expect(screen.getByRole('region', { name: '中华' })).toBeTruthy();
     expect(within(row('中华(硬)')).getByText('¥450.50')).toBeTruthy();
     expect(within(row('中华(硬)')).getByText('限量 6')).toBeTruthy();
@@ -330,7 +331,7 @@ describe('OrderPage', () => {
   it('says so when the cycle has no allocation for this store', async () => {
     stubApi({ 'GET /portal/cycle': { status: 200, body: cycleWith({ isOpen: false, items: [] }) } });
     renderAt('/portal/order');
-    expect(await screen.findByText('2026-W48 周期没有给本店投放货源')).toBeTruthy();
+    expect(await screen.findByText('11月第4周没有给本店投放货源')).toBeTruthy();
     expect(screen.queryByText('本周期订货已截止')).toBeNull();
   });
 
@@ -390,12 +391,12 @@ describe('OrderHistoryPage', () => {
       },
     });
     renderAt('/portal/orders');
-    await screen.findByText('订单号 501 · 提交于 2026/11/24 09:00');
+    await screen.findByText('订单号 501 · 提交于 2026-11-24 09:00');
     const cards = screen.getAllByRole('article');
     expect(cards.map((card) => within(card).getByRole('heading').textContent)).toEqual([
-      '2026-W48',
-      '2026-W48',
-      '2026-W47',
+      '11月第4周',
+      '11月第4周',
+      '11月第3周',
     ]);
     expect(within(cards[0]).getByText('已取消')).toBeTruthy();
     expect(within(cards[2]).getByText('电话')).toBeTruthy();

@@ -11,7 +11,10 @@ export function OrderWindowCard({ cycle, phase }: { cycle: PortalCycle; phase: W
   const { t } = useTranslation();
   const format = useFormat();
   const closesAt = format.dateTime(cycle.window.closesAt);
-  const title = cycle.cycleCode ? t('portalOrder.cycle', { code: cycle.cycleCode }) : t('portalOrder.cycleFallback');
+  // A store owner knows 12月第1周, not 2026-W49.
+  const title = cycle.cycleCode
+    ? t('portalOrder.cycle', { code: format.cycleWeekShort(cycle.cycleCode) })
+    : t('portalOrder.cycleFallback');
 
   if (phase === 'upcoming') {
     return (

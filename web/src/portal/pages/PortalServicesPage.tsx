@@ -8,6 +8,7 @@ import type {
 } from '../../../../server/src/modules/visits/visits.contract.ts';
 import { api } from '../../shared/api-client.ts';
 import { describeError } from '../../shared/error-message.ts';
+import { useBuiltInName } from '../../shared/i18n/built-in-names.ts';
 import { useFormat } from '../../shared/use-locale.ts';
 import type { Body, Wire } from '../../shared/wire.ts';
 
@@ -18,6 +19,7 @@ type Requests = Wire<typeof serviceRequestListSchema>;
 // 我的服务: the menu my class entitles me to, a request per item, and my requests.
 export function PortalServicesPage() {
   const { t } = useTranslation();
+  const builtIn = useBuiltInName();
   const format = useFormat();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -57,16 +59,19 @@ export function PortalServicesPage() {
             .filter((item) => item.category === category)
             .map((item) => (
               <div key={item.id} className="portal-list-row" data-testid="portal-service-item">
-                <div style={{ minWidth: 0 }}>
-                  <div>{item.name}</div>
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <div>{builtIn(item.name)}</div>
                   <div className="portal-muted" style={{ fontSize: 12 }}>
-                    {item.standard} · {item.frequency}
+                    {builtIn(item.standard)} · {builtIn(item.frequency)}
                   </div>
                 </div>
                 {open.has(item.id) ? (
-                  <Tag color="blue">{t('portal.services.requested')}</Tag>
+                  <Tag color="blue" className="portal-row-action">
+                    {t('portal.services.requested')}
+                  </Tag>
                 ) : (
                   <Button
+                    className="portal-row-action"
                     size="small"
                     loading={ask.isPending && ask.variables === item.id}
                     onClick={async () => {
@@ -90,7 +95,7 @@ export function PortalServicesPage() {
         {(requests.data?.items ?? []).length === 0 ? <p className="portal-muted">{t('portal.services.none')}</p> : null}
         {(requests.data?.items ?? []).map((request) => (
           <div key={request.id} className="portal-list-row" data-testid="portal-request">
-            <span>{request.itemName}</span>
+            <span>{builtIn(request.itemName)}</span>
             <span className="portal-muted">
               {format.date(request.requestedAt)} ·{' '}
               {t(`portal.services.status.${request.status}` as 'portal.services.status.open')}

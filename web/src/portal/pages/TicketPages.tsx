@@ -1,3 +1,4 @@
+import { LeftOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { UploadFile } from 'antd';
 import { App, Button, Empty, Form, Input, Rate, Segmented, Select, Tag, Upload } from 'antd';
@@ -22,6 +23,7 @@ import {
 } from '../../shared/tickets.api.ts';
 import { useFormat } from '../../shared/use-locale.ts';
 import './tickets.css';
+import { useBuiltInName } from '../../shared/i18n/built-in-names.ts';
 
 const statusColours: Record<TicketStatus, string> = {
   new: 'blue',
@@ -32,9 +34,29 @@ const statusColours: Record<TicketStatus, string> = {
   closed: 'default',
 };
 
+// A ticket page's title, with the way back to the list on the pages under it.
+function PortalPageHead({ title, back }: { title: string; back?: boolean }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <div className="portal-page-head">
+      {back ? (
+        <Button
+          type="text"
+          icon={<LeftOutlined />}
+          aria-label={t('portalTickets.back')}
+          onClick={() => navigate('/portal/tickets')}
+        />
+      ) : null}
+      <h2>{title}</h2>
+    </div>
+  );
+}
+
 // 投诉建议 in the portal: my tickets, newest first, and the button to file one.
 export function PortalTicketsPage() {
   const { t } = useTranslation();
+  const builtIn = useBuiltInName();
   const format = useFormat();
   const navigate = useNavigate();
   const tickets = usePortalTickets();
@@ -42,6 +64,7 @@ export function PortalTicketsPage() {
   if (tickets.error) return <FullPageError error={tickets.error} onRetry={() => void tickets.refetch()} />;
   return (
     <div className="portal-page">
+      <PortalPageHead title={t('portalTickets.title')} />
       <Button
         type="primary"
         size="large"
@@ -65,7 +88,7 @@ export function PortalTicketsPage() {
           >
             <div className="portal-ticket-head">
               <strong>
-                {t(`tickets.types.${ticket.type}`)} · {ticket.categoryName}
+                {t(`tickets.types.${ticket.type}`)} · {builtIn(ticket.categoryName)}
               </strong>
               <Tag color={statusColours[ticket.status]}>{t(`tickets.statuses.${ticket.status}`)}</Tag>
             </div>
@@ -83,6 +106,7 @@ export function PortalTicketsPage() {
 // Filing: type, category from the complaint library, description, up to 5 photos.
 export function PortalNewTicketPage() {
   const { t } = useTranslation();
+  const builtIn = useBuiltInName();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -110,6 +134,7 @@ export function PortalNewTicketPage() {
 
   return (
     <div className="portal-page">
+      <PortalPageHead title={t('portalTickets.new')} back />
       <section className="portal-card">
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item label={t('portalTickets.type')}>
@@ -131,7 +156,7 @@ export function PortalNewTicketPage() {
                 title: group,
                 options: (categories.data ?? [])
                   .filter((category) => category.groupCode === group && category.active)
-                  .map((category) => ({ value: category.code, label: category.name })),
+                  .map((category) => ({ value: category.code, label: builtIn(category.name) })),
               }))}
             />
           </Form.Item>
@@ -175,6 +200,7 @@ export function PortalTicketPage() {
 
 function PortalTicketView({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
+  const builtIn = useBuiltInName();
   const format = useFormat();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -200,10 +226,11 @@ function PortalTicketView({ ticket }: { ticket: TicketDetail }) {
   const events = ticket.events.filter((event) => event.kind !== 'sla' && event.kind !== 'escalated');
   return (
     <div className="portal-page">
+      <PortalPageHead title={t('portalTickets.detailTitle', { id: ticket.id })} back />
       <section className="portal-card">
         <div className="portal-ticket-head">
           <strong>
-            #{ticket.id} {t(`tickets.types.${ticket.type}`)} · {ticket.categoryName}
+            #{ticket.id} {t(`tickets.types.${ticket.type}`)} · {builtIn(ticket.categoryName)}
           </strong>
           <Tag color={statusColours[ticket.status]}>{t(`tickets.statuses.${ticket.status}`)}</Tag>
         </div>

@@ -1,4 +1,4 @@
-import { Card, Flex, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../LanguageSwitch.tsx';
@@ -28,15 +28,17 @@ export function AuthShell({
         <div className="kewo-auth-language">
           <LanguageSwitch variant="segmented" />
         </div>
-        <Card className="kewo-auth-card" variant="borderless">
+        {/* A plain panel, not antd's Card: Card brings Tabs along, which a sign-in page never shows. */}
+        <section className="kewo-auth-card">
           <Flex vertical gap={4} style={{ marginBottom: 24 }}>
-            <Typography.Title level={3} style={{ margin: 0 }}>
+            {/* h2 under the brand's h1 (headings go down one level at a time), at h3's size. */}
+            <Typography.Title level={2} style={{ margin: 0, fontSize: 24 }}>
               {title}
             </Typography.Title>
             {subtitle ? <Typography.Text type="secondary">{subtitle}</Typography.Text> : null}
           </Flex>
           {children}
-        </Card>
+        </section>
       </main>
     </div>
   );

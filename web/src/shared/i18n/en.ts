@@ -167,4 +167,11 @@ export const en: SharedMessages = {
     title: 'Notifications',
     empty: 'No notifications',
   },
+  stores: {
+    active: '{{count}} stores in business',
+    all: '{{count}} records in all',
+    others: ' (incl. {{suspended}} suspended, {{closed}} closed, {{cancelled}} cancelled)',
+    activeHelp:
+      'Stores in business: status “active”. Classes, grades, allocation and the online-ordering rate, and the complaints analysis count these; the customer records also keep suspended, closed and cancelled stores.',
+  },
 };

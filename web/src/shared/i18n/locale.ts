@@ -2,9 +2,12 @@
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
-// One folder's messages in every language. Chinese is the source: each other language is typed
-// as the Chinese object, so a key missing there, or one Chinese does not have, is a type error.
-export type LocaleMessages<T> = Record<Locale, T>;
+// One folder's messages in every language. Chinese is the source and the default, so it comes
+// with the page; each other language is a loader of a chunk of its own (messages.en.ts beside
+// messages.ts), called when someone chooses it, so Chinese screens do not download it
+// (scripts/bundle-budget.ts). Each other language is typed as the Chinese object, so a key
+// missing there, or one Chinese does not have, is a type error.
+export type LocaleMessages<T> = { 'zh-CN': T } & Record<Exclude<Locale, 'zh-CN'>, () => Promise<T>>;
 
 export const defaultLocale: Locale = 'zh-CN';
 export const localeStorageKey = 'kewo.locale';

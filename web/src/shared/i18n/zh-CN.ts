@@ -170,6 +170,14 @@ export const zhCN = {
     title: '消息',
     empty: '暂无消息',
   },
+  // Which stores a figure counts: every page that counts stores says it in these words.
+  stores: {
+    active: '在营客户 {{count}} 户',
+    all: '全部档案 {{count}} 户',
+    others: '（含暂停 {{suspended}}、歇业 {{closed}}、注销 {{cancelled}} 户）',
+    activeHelp:
+      '在营客户：状态为“正常”的客户。客户分类、档位、货源投放与网上订货率、投诉分析都按在营客户统计；客户档案还保留暂停、歇业和注销的客户。',
+  },
 };
 
 // The shape en.ts must match: same keys, string leaves.

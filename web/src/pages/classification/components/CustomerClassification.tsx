@@ -1,8 +1,7 @@
 import { App, Button, Card, Empty, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAccess } from '../../../app/access.ts';
-import { useSignedInUser } from '../../../shared/auth/SignedInUser.tsx';
+import { useCan } from '../../../shared/auth/use-can.ts';
 import { type CustomerClass, customerClasses, type DemoType, demoTypes } from '../../../shared/customer-codes.ts';
 import { describeError } from '../../../shared/error-message.ts';
 import { useFormat } from '../../../shared/use-locale.ts';
@@ -12,7 +11,6 @@ import {
   useClassificationMutation,
   useCustomerClassification,
 } from '../classification.api.ts';
-import { manageClassification } from '../classification-access.ts';
 import { ClassLabel } from './ClassLabel.tsx';
 import { WhyTable } from './WhyTable.tsx';
 
@@ -24,8 +22,7 @@ export function CustomerClassification({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { message } = App.useApp();
-  const user = useSignedInUser();
-  const canSet = canAccess(user, manageClassification);
+  const canSet = useCan()('PUT /api/v1/classification/customers/:id/class');
   const classification = useCustomerClassification(customerId);
   const [isSetting, setSetting] = useState(false);
   const [form] = Form.useForm<{ class: CustomerClass; demoType?: DemoType; reason: string }>();
@@ -60,7 +57,11 @@ export function CustomerClassification({ customerId }: { customerId: number }) {
       <Card
         title={t('classification.customer.current')}
         extra={
-          canSet ? <Button onClick={() => setSetting(true)}>{t('classification.customer.setClass')}</Button> : null
+          canSet ? (
+            <Button data-action="PUT /api/v1/classification/customers/:id/class" onClick={() => setSetting(true)}>
+              {t('classification.customer.setClass')}
+            </Button>
+          ) : null
         }
       >
         <Flex gap={12} align="center" style={{ marginBottom: 12 }}>

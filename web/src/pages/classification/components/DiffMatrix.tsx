@@ -1,15 +1,44 @@
 import { Flex, Select, Table, type TableColumnsType, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../shared/use-locale.ts';
 import type { CustomerClass, RunDetail } from '../classification.api.ts';
+
+// The words of a diff's sides, by what it compares with.
+export function diffLabels(comparison: DiffComparison, t: TFunction) {
+  if (comparison === 'current') {
+    return {
+      diff: t('classification.runs.diff'),
+      from: t('classification.runs.from'),
+      to: t('classification.runs.to'),
+      matrixHint: t('classification.runs.matrixHint'),
+    };
+  }
+  return {
+    diff: t('classification.runs.inEffect.diff'),
+    from: t(comparison === 'mixed' ? 'classification.runs.inEffect.fromMixed' : 'classification.runs.inEffect.from'),
+    to: t('classification.runs.inEffect.to'),
+    matrixHint: t('classification.runs.inEffect.matrixHint'),
+  };
+}
 
 const toClasses: CustomerClass[] = ['demonstration', 'growth', 'ordinary', 'special'];
 const fromClasses: (CustomerClass | 'none')[] = ['none', ...toClasses];
 
 type Row = { from: CustomerClass | 'none'; cells: Record<string, number>; total: number };
 
-// The counts of a run's diff as a grid: current class (rows) × proposed class (columns), for the
+// Which classes a run's diff compares with: the current ones, or — where the run is in effect — the
+// classes before it (the server's diff says which per branch: `applied`).
+export type DiffComparison = 'current' | 'beforeRun' | 'mixed';
+
+export function comparisonOf(diff: RunDetail['diff']): DiffComparison {
+  const applied = diff.filter((branch) => branch.applied).length;
+  if (applied === 0) return 'current';
+  return applied === diff.length ? 'beforeRun' : 'mixed';
+}
+
+// The counts of a run's diff as a grid: compared class (rows) × the run's class (columns), for the
 // whole scope or one branch. The diagonal keeps its class; every other cell is a move. Clicking a
 // cell asks for its stores (onPick).
 export function DiffMatrix({
@@ -34,9 +63,10 @@ export function DiffMatrix({
   }
   const shown = rows.filter((row) => row.total > 0);
   const classLabel = (value: CustomerClass | 'none') => t(`customers.classes.${value}` as 'customers.classes.growth');
+  const labels = diffLabels(comparisonOf(diff), t);
   const columns: TableColumnsType<Row> = [
     {
-      title: `${t('classification.runs.from')} ＼ ${t('classification.runs.to')}`,
+      title: `${labels.from} ＼ ${labels.to}`,
       dataIndex: 'from',
       width: 140,
       render: (value: Row['from']) => classLabel(value),
@@ -106,7 +136,7 @@ export function DiffMatrix({
           );
         }}
       />
-      <Typography.Text type="secondary">{t('classification.runs.matrixHint')}</Typography.Text>
+      <Typography.Text type="secondary">{labels.matrixHint}</Typography.Text>
     </Flex>
   );
 }

@@ -139,7 +139,12 @@ export function CustomerFormDrawer({
       extra={
         <Flex gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
+          <Button
+            data-action={isCreating ? 'POST /api/v1/customers' : 'PATCH /api/v1/customers/:id'}
+            type="primary"
+            loading={save.isPending}
+            onClick={() => form.submit()}
+          >
             {isCreating ? t('common.create') : t('common.save')}
           </Button>
         </Flex>

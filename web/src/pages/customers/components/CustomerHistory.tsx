@@ -1,6 +1,7 @@
 import { Empty, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuditLabels } from '../../../shared/audit-labels.ts';
 import { CursorPager, useCursorPaging } from '../../../shared/CursorPager.tsx';
 import { describeError } from '../../../shared/error-message.ts';
 import { useFormat } from '../../../shared/use-locale.ts';
@@ -55,6 +56,7 @@ export function CustomerHistory({ customerId }: { customerId: number }) {
   const reference = useCustomerReference();
   const fields = useCustomerFields().data;
   const nextCursor = history.data?.nextCursor ?? null;
+  const auditLabel = useAuditLabels();
 
   const context = useMemo(
     () => ({
@@ -85,7 +87,7 @@ export function CustomerHistory({ customerId }: { customerId: number }) {
       width: 130,
       render: (action: string) => (
         <Tag color={actionColors[action] ?? 'default'}>
-          {isKnownAction(action) ? t(`customers.history.actions.${action}`) : action}
+          {isKnownAction(action) ? t(`customers.history.actions.${action}`) : auditLabel.action(action)}
         </Tag>
       ),
     },

@@ -3,7 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { describeError, fieldErrorsOf } from '../../../shared/error-message.ts';
-import { addDays, cutoffPattern, cycleCodeOf, isMonday, newCycleRequest, nextMonday } from '../cycle-form.ts';
+import { useFormat } from '../../../shared/use-locale.ts';
+import { cutoffPattern, cycleCodeOf, isMonday, newCycleRequest, nextMonday } from '../cycle-form.ts';
 import { createCycle, useSupplyMutation } from '../supply.api.ts';
 
 type Values = { weekStart: Dayjs | null; orderDayOnly: boolean; dailyCutoff: string };
@@ -11,6 +12,7 @@ type Values = { weekStart: Dayjs | null; orderDayOnly: boolean; dailyCutoff: str
 export function CreateCycleModal({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const format = useFormat();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const weekStart = Form.useWatch('weekStart', form);
@@ -62,7 +64,7 @@ export function CreateCycleModal({ isOpen, onClose }: { isOpen: boolean; onClose
             weekStart ? (
               <Typography.Text type="secondary">
                 {t('supply.cycles.codePreview', { code: cycleCodeOf(weekStart.format('YYYY-MM-DD')) })} ·{' '}
-                {weekStart.format('YYYY-MM-DD')} – {addDays(weekStart.format('YYYY-MM-DD'), 6)}
+                {format.cycleWeek(weekStart.format('YYYY-MM-DD'))}
               </Typography.Text>
             ) : null
           }

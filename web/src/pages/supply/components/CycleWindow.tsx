@@ -6,9 +6,5 @@ export function CycleWindow({ cycle }: { cycle: CycleSummary }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (cycle.orderDayOnly) return <>{t('supply.cycles.windowOrderDay', { cutoff: cycle.dailyCutoff })}</>;
-  return (
-    <>
-      {format.dateTime(cycle.opensAt)} – {format.dateTime(cycle.closesAt)}
-    </>
-  );
+  return <>{format.dateTimeRange(cycle.opensAt, cycle.closesAt)}</>;
 }

@@ -1,4 +1,4 @@
-import { Alert, Flex, Table, type TableColumnsType } from 'antd';
+import { Alert, Flex, Table, type TableColumnsType, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../shared/error-message.ts';
 import { chartColors, SupplyChart } from '../../../shared/SupplyChart.tsx';
@@ -15,7 +15,12 @@ export function OnlineRateTab({ cycleId }: { cycleId: number }) {
   const number = (value: number) => format.number(value);
   const columns: TableColumnsType<OnlineRateRow> = [
     { title: t('supply.onlineRate.branch'), dataIndex: 'branchName' },
-    { title: t('supply.onlineRate.stores'), dataIndex: 'stores', align: 'right', render: number },
+    {
+      title: <Tooltip title={t('supply.onlineRate.storesHelp')}>{t('supply.onlineRate.stores')}</Tooltip>,
+      dataIndex: 'stores',
+      align: 'right',
+      render: number,
+    },
     { title: t('supply.onlineRate.storesOrdered'), dataIndex: 'storesOrdered', align: 'right', render: number },
     { title: t('supply.onlineRate.storesOnline'), dataIndex: 'storesOnline', align: 'right', render: number },
     {

@@ -2,23 +2,27 @@ import { Card, Empty, Flex, List, Table, type TableColumnsType, Tag, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../shared/error-message.ts';
+import { useBuiltInName } from '../../../shared/i18n/built-in-names.ts';
 import { useFormat } from '../../../shared/use-locale.ts';
+import { planItemState, planStateColours } from '../month-plan.ts';
 import { planTally, serviceNamesOf, visitMinutes } from '../visit-record.ts';
 import { useCustomerPlan, useCustomerVisits, useServiceItems, type VisitSummary } from '../visits.api.ts';
 import { VisitRecordDrawer } from './VisitRecordDrawer.tsx';
 
 const pageSize = 10;
-const beijingMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+const beijingToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 // The 360° view's 走访 tab: this month's planned visits for the store, then its submitted
 // visits newest first (paged on the server, which keeps a manager to their own stores).
 // A row opens the record read-only.
 export function CustomerVisits({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
+  const builtIn = useBuiltInName();
   const format = useFormat();
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<number | null>(null);
-  const month = beijingMonth();
+  const today = beijingToday();
+  const month = today.slice(0, 7);
   const visits = useCustomerVisits(customerId, page, pageSize);
   const plan = useCustomerPlan(customerId, month);
   const menu = useServiceItems().data?.items ?? [];
@@ -63,7 +67,7 @@ export function CustomerVisits({ customerId }: { customerId: number }) {
       title: t('visits.records.services'),
       dataIndex: 'servicesDelivered',
       responsive: ['md'],
-      render: (ids: number[]) => (ids.length === 0 ? '—' : serviceNamesOf(ids, menu).join('、')),
+      render: (ids: number[]) => (ids.length === 0 ? '—' : serviceNamesOf(ids, menu).map(builtIn).join('、')),
     },
     { title: t('visits.records.imageScore'), dataIndex: 'imageScore', align: 'right', responsive: ['lg'] },
   ];
@@ -94,15 +98,13 @@ export function CustomerVisits({ customerId }: { customerId: number }) {
             renderItem={(item) => (
               <List.Item data-testid="customer-plan-item">
                 <Flex gap={8} align="center">
-                  <Typography.Text delete={item.status === 'dropped'}>
-                    {format.date(`${item.date}T12:00:00+08:00`)}
-                  </Typography.Text>
+                  <Typography.Text delete={item.status === 'dropped'}>{format.day(item.date)}</Typography.Text>
                   <Tag
-                    color={item.status === 'done' ? 'green' : item.status === 'planned' ? 'blue' : 'default'}
+                    color={planStateColours[planItemState(item, today)]}
                     style={item.visitId ? { cursor: 'pointer' } : undefined}
                     onClick={item.visitId ? () => setOpenId(item.visitId) : undefined}
                   >
-                    {t(`visits.status.${item.status}`)}
+                    {t(`visits.status.${planItemState(item, today)}`)}
                   </Tag>
                 </Flex>
               </List.Item>

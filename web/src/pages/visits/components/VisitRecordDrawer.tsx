@@ -1,6 +1,7 @@
 import { Alert, Descriptions, Drawer, Empty, Flex, Image, Skeleton, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../shared/error-message.ts';
+import { useBuiltInName } from '../../../shared/i18n/built-in-names.ts';
 import { useFormat } from '../../../shared/use-locale.ts';
 import { correctionLinksOf, observationRowsOf, serviceNamesOf, visitMinutes, yuanOf } from '../visit-record.ts';
 import { photoUrl, useServiceItems, useVisitDetail } from '../visits.api.ts';
@@ -16,6 +17,7 @@ export function VisitRecordDrawer({
   onOpen: (id: number | null) => void;
 }) {
   const { t } = useTranslation();
+  const builtIn = useBuiltInName();
   const format = useFormat();
   const detail = useVisitDetail(visitId);
   const menu = useServiceItems().data?.items ?? [];
@@ -116,7 +118,7 @@ export function VisitRecordDrawer({
             <Descriptions.Item label={t('visits.records.services')}>
               {visit.servicesDelivered.length === 0
                 ? '—'
-                : serviceNamesOf(visit.servicesDelivered, menu).map((name) => <Tag key={name}>{name}</Tag>)}
+                : serviceNamesOf(visit.servicesDelivered, menu).map((name) => <Tag key={name}>{builtIn(name)}</Tag>)}
             </Descriptions.Item>
             <Descriptions.Item label={t('visits.records.requestsFulfilled')}>
               {visit.requestsFulfilled.length === 0 ? '—' : visit.requestsFulfilled.map((id) => `#${id}`).join('、')}

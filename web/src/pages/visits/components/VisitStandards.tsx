@@ -17,9 +17,8 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canAccess } from '../../../app/access.ts';
 import { api } from '../../../shared/api-client.ts';
-import { useSignedInUser } from '../../../shared/auth/SignedInUser.tsx';
+import { useCan } from '../../../shared/auth/use-can.ts';
 import { describeError } from '../../../shared/error-message.ts';
 import { applyFieldErrors } from '../../../shared/form-errors.ts';
 import { useFormat } from '../../../shared/use-locale.ts';
@@ -34,16 +33,16 @@ import {
   useStoreOverrides,
   useVisitsMutation,
 } from '../visits.api.ts';
-import { setStoreStandards, setVisitStandards } from '../visits-access.ts';
 
 // 走访标准: visits a month per class (the marketing centre edits, everyone reads) and the stores
 // with a standard of their own (add, edit, remove; a manager for their own stores).
 export function VisitStandards() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const user = useSignedInUser();
-  const canEdit = canAccess(user, setVisitStandards);
-  const canEditStores = canAccess(user, setStoreStandards);
+  const can = useCan();
+  const canEdit = can('PUT /api/v1/visits/standards');
+  const canEditStores = can('PUT /api/v1/visits/standards/stores/:customerId');
+  const canRemoveStores = can('DELETE /api/v1/visits/standards/stores/:customerId');
   const standards = useStandards();
   const save = useVisitsMutation(saveStandards);
   const [form] = Form.useForm<Standards>();
@@ -85,7 +84,12 @@ export function VisitStandards() {
           ))}
           {canEdit ? (
             <Form.Item wrapperCol={{ offset: 10 }} style={{ marginBottom: 0 }}>
-              <Button type="primary" htmlType="submit" loading={save.isPending}>
+              <Button
+                data-action="PUT /api/v1/visits/standards"
+                type="primary"
+                htmlType="submit"
+                loading={save.isPending}
+              >
                 {t('visits.standards.save')}
               </Button>
             </Form.Item>
@@ -94,14 +98,14 @@ export function VisitStandards() {
           )}
         </Form>
       </Card>
-      <StoreOverrides canEdit={canEditStores} />
+      <StoreOverrides canEdit={canEditStores} canRemove={canRemoveStores} />
     </Flex>
   );
 }
 
 type OverrideForm = { customerId: number; visitsPerMonth: number; reason: string };
 
-function StoreOverrides({ canEdit }: { canEdit: boolean }) {
+function StoreOverrides({ canEdit, canRemove }: { canEdit: boolean; canRemove: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { message } = App.useApp();
@@ -168,22 +172,35 @@ function StoreOverrides({ canEdit }: { canEdit: boolean }) {
             key: 'actions',
             render: (_: unknown, row: StoreOverride) => (
               <Flex gap={4}>
-                <Button size="small" icon={<EditOutlined />} onClick={() => open(row)}>
+                <Button
+                  data-action="PUT /api/v1/visits/standards/stores/:customerId"
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => open(row)}
+                >
                   {t('visits.standards.edit')}
                 </Button>
-                <Popconfirm
-                  title={t('visits.standards.removeConfirm', { name: row.customerName })}
-                  onConfirm={async () => {
-                    try {
-                      await remove.mutateAsync(row.customerId);
-                      message.success(t('visits.standards.removed'));
-                    } catch (error) {
-                      message.error(describeError(error, t));
-                    }
-                  }}
-                >
-                  <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('visits.standards.remove')} />
-                </Popconfirm>
+                {canRemove ? (
+                  <Popconfirm
+                    title={t('visits.standards.removeConfirm', { name: row.customerName })}
+                    onConfirm={async () => {
+                      try {
+                        await remove.mutateAsync(row.customerId);
+                        message.success(t('visits.standards.removed'));
+                      } catch (error) {
+                        message.error(describeError(error, t));
+                      }
+                    }}
+                  >
+                    <Button
+                      data-action="DELETE /api/v1/visits/standards/stores/:customerId"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('visits.standards.remove')}
+                    />
+                  </Popconfirm>
+                ) : null}
               </Flex>
             ),
           },
@@ -198,7 +215,11 @@ function StoreOverrides({ canEdit }: { canEdit: boolean }) {
           {t('visits.standards.storesHint')}
         </Typography.Text>
         {canEdit ? (
-          <Button icon={<PlusOutlined />} onClick={() => open('new')}>
+          <Button
+            data-action="PUT /api/v1/visits/standards/stores/:customerId"
+            icon={<PlusOutlined />}
+            onClick={() => open('new')}
+          >
             {t('visits.standards.add')}
           </Button>
         ) : null}

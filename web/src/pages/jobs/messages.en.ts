@@ -1,0 +1,66 @@
+import type { jobsMessages } from './messages.ts';
+
+// English, a chunk of its own that loads when someone chooses it. Typed as the Chinese
+// messages: a key missing here, or one Chinese does not have, is a type error.
+export const en: (typeof jobsMessages)['zh-CN'] = {
+  menu: {
+    jobs: 'Background jobs',
+  },
+  jobs: {
+    title: 'Background jobs',
+    intro:
+      'What the system does on its own: the complaint time limits, the customer class upkeep, the pruning of old records. With several servers, each job runs on one of them only.',
+    startedAt: 'Started',
+    duration: 'Duration',
+    milliseconds: '{{value}} ms',
+    result: 'Result',
+    running: 'Running',
+    ok: 'Succeeded',
+    failed: 'Failed',
+    outcome: 'What it did',
+    runner: 'Server',
+    lastRun: 'Last run: {{at}}',
+    noRuns: 'Not run yet',
+    cadence: {
+      minutes: 'every {{count}} min',
+      hours: 'every {{count}} h',
+      daily: 'daily at {{at}}',
+      monthly: 'monthly on day {{day}} at {{at}}',
+    },
+    names: {
+      tickets: {
+        'sla-sweep': 'Complaint time limits',
+      },
+      classification: {
+        upkeep: 'Customer class upkeep',
+      },
+      auth: {
+        prune: 'Sign-in record pruning',
+      },
+      customers: {
+        'prune-import-error-files': 'Import error file pruning',
+      },
+    },
+    descriptions: {
+      tickets: {
+        'sla-sweep': 'Moves the time limits of due tickets on: warnings, breaches, escalations, auto-confirmation.',
+      },
+      classification: {
+        upkeep:
+          'Approved classes whose effective date has come take effect; the order weeks closed since are summarised.',
+      },
+      auth: {
+        prune: 'Deletes sign-in attempts over a day old and sessions ended over a month ago.',
+      },
+      customers: {
+        'prune-import-error-files': 'Deletes the error workbooks of failed imports once they have expired.',
+      },
+    },
+    counts: {
+      tickets: 'tickets checked',
+      events: 'time-limit events',
+      switched: 'classes switched',
+      weeks: 'weeks summarised',
+    },
+  },
+};

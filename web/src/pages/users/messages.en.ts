@@ -1,0 +1,46 @@
+import type { usersMessages } from './messages.ts';
+
+// English, a chunk of its own that loads when someone chooses it. Typed as the Chinese
+// messages: a key missing here, or one Chinese does not have, is a type error.
+export const en: (typeof usersMessages)['zh-CN'] = {
+  menu: {
+    users: 'Users',
+  },
+  users: {
+    title: 'Users',
+    searchPlaceholder: 'Search username or name',
+    filterRole: 'Filter by role',
+    filterOrgUnit: 'Filter by unit',
+    scopeKind: 'Data scope type',
+    scopeOrg: 'Own unit and below',
+    scopeOwn: 'Own customers',
+    scopeOwnHelp: '"Own customers" applies to customer managers only.',
+    status: 'Status',
+    enabled: 'Active',
+    disabled: 'Disabled',
+    disabledSwitch: 'Disable account',
+    lastLoginAt: 'Last sign-in',
+    never: 'Never',
+    create: 'New user',
+    edit: 'Edit user',
+    editTitle: 'Edit user: {{name}}',
+    initialPassword: 'Initial password',
+    initialPasswordHelp: 'The user should change it after the first sign-in.',
+    initialPasswordExtra: 'At least {{count}} characters; the user should change it after the first sign-in.',
+    resetPassword: 'Reset password',
+    resetPasswordTitle: 'Reset password: {{name}}',
+    newPassword: 'New password',
+    revokeSessions: 'Force sign-out',
+    revokeSessionsConfirm: 'Sign {{name}} out of every session?',
+    created: 'User created',
+    updated: 'User updated',
+    passwordReset: 'Password reset',
+    sessionsRevoked: 'All sessions signed out',
+    usernameRequired: 'Please enter a username',
+    usernamePattern: 'Start with a letter; letters, digits, dots, underscores and hyphens only',
+    usernameLength: 'Between 3 and 32 characters',
+    displayNameRequired: 'Please enter a name',
+    roleRequired: 'Please choose a role',
+    orgUnitRequired: 'Please choose a unit',
+  },
+};

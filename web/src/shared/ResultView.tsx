@@ -1,0 +1,2 @@
+// LazyResult's chunk: antd's Result alone.
+export { Result } from 'antd';
