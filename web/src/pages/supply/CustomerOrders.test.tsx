@@ -1,24 +1,9 @@
-import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppProviders } from '../../shared/AppProviders.tsx';
-import type { CurrentUser } from '../../shared/auth/current-user.ts';
-import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
 import { stubApi } from '../../test/api-stub.ts';
+import { renderCustomerTab } from '../../test/customer-tab.tsx';
 import { CustomerOrders } from './components/CustomerOrders.tsx';
 import type { CustomerOrder, PurchaseTrend } from './supply.api.ts';
-
-const manager: CurrentUser = {
-  id: 5,
-  username: 'manager01',
-  displayName: '客户经理 陈',
-  role: 'manager',
-  tenant: { id: 1, name: '漳州市烟草公司' },
-  orgUnit: { id: 3, name: '芗城分公司' },
-  scope: { kind: 'own' },
-  mustChangePassword: false,
-  deploymentOperator: false,
-};
 
 const order = (overrides: Partial<CustomerOrder>): CustomerOrder => ({
   orderId: 1,
@@ -46,18 +31,7 @@ const trendWithGaps: PurchaseTrend = {
   ],
 };
 
-function renderTab() {
-  const router = createMemoryRouter([{ path: '/customers/:id', element: <CustomerOrders customerId={280} /> }], {
-    initialEntries: ['/customers/280?tab=orders'],
-  });
-  render(
-    <AppProviders>
-      <SignedInUserProvider user={manager}>
-        <RouterProvider router={router} />
-      </SignedInUserProvider>
-    </AppProviders>,
-  );
-}
+const renderTab = () => renderCustomerTab(<CustomerOrders customerId={280} />, 'orders');
 
 vi.setConfig({ testTimeout: 60_000 });
 configure({ asyncUtilTimeout: 10_000 });
