@@ -158,6 +158,32 @@ export const storeQuotas = pgTable(
   ],
 );
 
+// 店品周汇总: cartons a store ordered of a product in a cycle (week), with its quota then (-1:
+// unlimited); a row only once the store has ordered the product. Kept equal to the store's
+// store_quotas.ordered element by the statement that writes an order, so the brand KPIs (上柜率,
+// 动销率, 重购率, 订足率, 存销比) read per-store-per-product-per-week figures instead of scanning
+// order lines.
+export const storeProductWeeks = pgTable(
+  'store_product_weeks',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    productId: integer('product_id').notNull(),
+    cycleId: integer('cycle_id').notNull(),
+    customerId: integer('customer_id').notNull(),
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    ordered: integer('ordered').notNull(),
+    quota: integer('quota').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.productId, table.cycleId, table.customerId] }),
+    foreignKey({
+      columns: [table.tenantId, table.cycleId],
+      foreignColumns: [orderCycles.tenantId, orderCycles.id],
+    }).onDelete('cascade'),
+    index('store_product_weeks_customer_idx').on(table.tenantId, table.customerId, table.weekStart),
+  ],
+);
+
 export const orderStatuses = ['submitted', 'cancelled'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 export const orderChannelsOfOrders = ['online', 'phone', 'visit'] as const;
