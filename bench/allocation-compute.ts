@@ -28,7 +28,7 @@ import {
 import type {
   AllocationStrategy,
   CustomerClass,
-  Eligibility,
+  Segment,
 } from '../server/src/modules/supply/allocation-strategy.rules.ts';
 import { failedEligibility } from '../server/src/modules/supply/quota-explanation.rules.ts';
 import { describeEnvironment } from './lib/environment.ts';
@@ -123,6 +123,8 @@ const formatShares: Array<readonly [string, number]> = [
 const cityCodes = ['3501', '3502', '3503', '3504', '3505', '3506', '3507', '3508', '3509'];
 const districtCodes = cityCodes.flatMap((city) => Array.from({ length: 10 }, (_, index) => `${city}${21 + index}`));
 
+const demoTypes = ['brand', 'terminal', 'information'] as const;
+
 type Province = { stores: AllocationStore[]; size: Float64Array };
 
 function buildProvince(count: number, random: Random): Province {
@@ -139,13 +141,18 @@ function buildProvince(count: number, random: Random): Province {
     // Grades are percentiles: about uniform over 1–30 among the stores that bought.
     const grade = bought ? random.integer(1, 30) : 1;
     size[index] = bought ? grade * (0.6 + random.next() * 0.8) : 0;
+    const customerClass = random.weighted(classShares);
+    const districtCode = random.pick(districtCodes);
     stores.push({
       customerId: ids[index],
       grade,
-      customerClass: random.weighted(classShares),
+      customerClass,
+      // Derived, not drawn, so the stores are the same as before 示范类型 and branches were 限点 keys.
+      demoType: customerClass === 'demonstration' ? demoTypes[ids[index] % demoTypes.length] : null,
       creditLevel: random.weighted(creditShares),
       format: random.weighted(formatShares),
-      districtCode: random.pick(districtCodes),
+      branchId: Number(districtCode.slice(0, 4)), // one branch per city
+      districtCode,
       urbanRural: random.next() < 0.6 ? 'urban' : 'rural',
       recentQty: 0,
     });
@@ -168,7 +175,7 @@ function gradeTable(random: Random, steps: number): AllocationStrategy['base'] {
   };
 }
 
-function eligibilityFor(random: Random, variant: number): Eligibility {
+function eligibilityFor(random: Random, variant: number): Segment {
   switch (variant % 5) {
     case 0:
       return { formats: ['grocery', 'convenience', 'tobacco_liquor'] };

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -122,6 +123,16 @@ describe('first screens of the built web app', () => {
   it('keeps each budget within 10 KiB of what its screen weighs (a ratchet)', () => {
     // A budget left far above the weight would let the screen grow back: lower it with the change.
     for (const size of sizes) expect(size.budgetKiB - size.gzipKiB, size.name).toBeLessThanOrEqual(10);
+  });
+
+  it("keeps antd out of the portal's first screens (plain HTML), not out of the console's", () => {
+    // antd's style engine (@ant-design/cssinjs) marks each style it writes with this attribute.
+    const isAntd = (file: string) =>
+      file.endsWith('.js') && readFileSync(join(buildDir ?? '', file), 'utf8').includes('data-token-hash');
+    const screensWithAntd = sizes
+      .filter((size) => size.files.some((file) => isAntd(file.file)))
+      .map((size) => size.name);
+    expect(screensWithAntd).toEqual(['console login', 'console home']);
   });
 
   it('keeps echarts out of every first screen', () => {

@@ -5,7 +5,10 @@
 //
 // The ceiling is a ratchet: each screen's budget is what it weighs today rounded up to the next
 // 10 KiB, so a screen cannot grow unnoticed; lower it whenever a change makes a screen lighter.
-// The goal is issue 18's (portal ≤ 150 KiB, console ≤ 300 KiB), printed beside it.
+// The goal is issue 18's (portal ≤ 150 KiB, console ≤ 300 KiB), printed beside it. The portal
+// has reached it: its sign-in page and home are plain HTML, and antd comes with the pages that
+// use it (portal/antd-page.tsx). The console is still above: its route table brings every page
+// folder's menu icon and messages (app/page-modules.ts), and the signed-in shell antd's App.
 //
 //   npx node scripts/bundle-budget.ts [buildDir]   prints the table (default: dist/web, built if stale)
 import { spawnSync } from 'node:child_process';
@@ -51,28 +54,28 @@ export const firstScreens: readonly FirstScreen[] = [
     name: 'console login',
     entry: 'index.html',
     lazy: ['src/pages/login/index.tsx'],
-    budgetKiB: 340,
+    budgetKiB: 310,
     goalKiB: consoleGoalKiB,
   },
   {
     name: 'console home',
     entry: 'index.html',
     lazy: ['src/app/layout/ConsoleLayout.tsx', 'src/pages/home/index.tsx'],
-    budgetKiB: 380,
+    budgetKiB: 330,
     goalKiB: consoleGoalKiB,
   },
   {
     name: 'portal login',
     entry: 'portal.html',
     lazy: ['src/portal/pages/PortalLoginPage.tsx'],
-    budgetKiB: 360,
+    budgetKiB: portalGoalKiB,
     goalKiB: portalGoalKiB,
   },
   {
     name: 'portal home',
     entry: 'portal.html',
     lazy: ['src/portal/PortalLayout.tsx', 'src/portal/pages/PortalHomePage.tsx'],
-    budgetKiB: 350,
+    budgetKiB: portalGoalKiB,
     goalKiB: portalGoalKiB,
   },
 ];

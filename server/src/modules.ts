@@ -1,3 +1,4 @@
+import { brandModule } from './modules/brand/index.ts';
 import { classificationModule } from './modules/classification/index.ts';
 import { customersModule } from './modules/customers/index.ts';
 import { organisationModule } from './modules/organisation/index.ts';
@@ -21,6 +22,7 @@ export const modules: readonly KewoModule[] = [
   productsModule,
   ticketsModule,
   visitsModule,
+  brandModule,
   workflowsModule,
 ];
 

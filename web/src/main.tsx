@@ -4,6 +4,7 @@ import { App } from './app/App.tsx';
 import { defaultMessages, loadMessages } from './app/messages.ts';
 import { startI18n } from './shared/i18n/i18n.ts';
 import './shared/base.css';
+import './app/console.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root element missing from index.html');

@@ -11,6 +11,7 @@ import { replaceHolidayCalendar } from '../platform/calendar/calendar.repository
 import { chinaPublicHolidays } from '../platform/calendar/china-holidays.ts';
 import { insertOrgUnit } from '../platform/identity/identity.repository.ts';
 import { kewoMeta, users } from '../platform/identity/identity.schema.ts';
+import { seedDemoBrandIn } from './demo-brand.ts';
 import { generateDemoCustomer } from './demo-customers.ts';
 import { demoProductCatalogue, demoProductSeed } from './demo-products.ts';
 import { seedDemoSupply } from './demo-supply.ts';
@@ -391,6 +392,8 @@ async function seedCity(
       managers.map((manager) => manager.id),
       now,
     );
+    // 品牌培育: three programmes over the history and visits above.
+    await seedDemoBrandIn(tx, tenant.id, now);
     progress(`${plan.companyName}: visits`);
   }
   return {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.ts';
+import { worklistPlanBody, worklistPlanResultSchema } from '../modules/brand/index.ts';
 import {
   approvedRunSchema,
   approveSchema,
@@ -11,6 +12,7 @@ import { allow } from '../platform/access/access-rule.ts';
 import { actorOf, idParams } from '../platform/http/route-helpers.ts';
 import type { KewoModule } from '../platform/modules/kewo-module.ts';
 import { approveClassification, classificationUpkeepJob } from './approve-classification.workflow.ts';
+import { planBrandVisits } from './plan-brand-visits.workflow.ts';
 import { reassignCustomers } from './reassign-customers.workflow.ts';
 import { setClassByHand } from './set-class-by-hand.workflow.ts';
 
@@ -63,6 +65,22 @@ export const workflowRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
       },
     },
     async (request) => setClassByHand(context, actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/brand-worklist/plan',
+    {
+      config: { access: allow('admin', 'marketing', 'manager') },
+      schema: {
+        tags: ['brand'],
+        summary: "Add worklist stores to this week's visit plan / 加入本周走访计划",
+        description:
+          "1–50 stores, each in your data scope (a manager: their own), else 404 and nothing is added. Planned in their managers' plans on `date` (a working day of this week, today or later; default: the next working day of this week); a store already planned that week is left as it is (alreadyPlanned).",
+        body: worklistPlanBody,
+        response: { 200: worklistPlanResultSchema },
+      },
+    },
+    async (request) => planBrandVisits(context, actorOf(request), request.body),
   );
 };
 

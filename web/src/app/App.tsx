@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AppProviders } from '../shared/AppProviders.tsx';
-import { FullPageSpin } from '../shared/FullPageStatus.tsx';
+import { ConsoleProviders } from './ConsoleProviders.tsx';
+import { PageSpinner } from './PageSpinner.tsx';
 import { consoleRoutes, publicRoutes } from './page-modules.ts';
 import { NotFoundPage, RoutePage } from './RoutePage.tsx';
 import { StaffSessionGate } from './StaffSessionGate.tsx';
@@ -16,7 +16,7 @@ const router = createBrowserRouter([
   ...publicRoutes.map(({ path, page: Page }) => ({
     path,
     element: (
-      <Suspense fallback={<FullPageSpin />}>
+      <Suspense fallback={<PageSpinner />}>
         <Page />
       </Suspense>
     ),
@@ -24,7 +24,7 @@ const router = createBrowserRouter([
   {
     element: (
       <StaffSessionGate>
-        <Suspense fallback={<FullPageSpin />}>
+        <Suspense fallback={<PageSpinner />}>
           <ConsoleLayout />
         </Suspense>
       </StaffSessionGate>
@@ -38,8 +38,8 @@ const router = createBrowserRouter([
 
 export function App() {
   return (
-    <AppProviders>
+    <ConsoleProviders>
       <RouterProvider router={router} />
-    </AppProviders>
+    </ConsoleProviders>
   );
 }

@@ -3,9 +3,9 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSignedInUser } from '../shared/auth/SignedInUser.tsx';
-import { FullPageSpin } from '../shared/FullPageStatus.tsx';
 import { LazyResult } from '../shared/LazyResult.tsx';
 import { canAccess } from './access.ts';
+import { PageSpinner } from './PageSpinner.tsx';
 import type { ConsoleRoute } from './page-module.ts';
 
 // One console page: access check, document title, lazy loading.
@@ -24,7 +24,7 @@ export function RoutePage({ route }: { route: ConsoleRoute }) {
   }
   const Page = route.page;
   return (
-    <Suspense fallback={<FullPageSpin />}>
+    <Suspense fallback={<PageSpinner />}>
       <Page />
     </Suspense>
   );

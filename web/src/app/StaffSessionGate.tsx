@@ -4,8 +4,9 @@ import { Navigate, useLocation } from 'react-router';
 import { PermissionsGate } from '../shared/auth/PermissionsGate.tsx';
 import { SignedInUserProvider } from '../shared/auth/SignedInUser.tsx';
 import { useCurrentUser } from '../shared/auth/session.api.ts';
-import { FullPageError, FullPageSpin } from '../shared/FullPageStatus.tsx';
+import { FullPageError } from '../shared/FullPageStatus.tsx';
 import { isStaffRole } from '../shared/roles.ts';
+import { PageSpinner } from './PageSpinner.tsx';
 
 // Everything in the console needs a signed-in staff user. Anyone else goes to sign in
 // (and comes back to the page they asked for); retailers go to their portal.
@@ -19,7 +20,7 @@ export function StaffSessionGate({ children }: { children: ReactNode }) {
     if (isRetailer) window.location.replace('/portal');
   }, [isRetailer]);
 
-  if (isPending) return <FullPageSpin />;
+  if (isPending) return <PageSpinner />;
   if (error) return <FullPageError error={error} onRetry={() => void refetch()} />;
   if (!user) {
     const wanted = location.pathname + location.search;

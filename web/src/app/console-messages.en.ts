@@ -13,6 +13,7 @@ export const en: (typeof consoleMessages)['zh-CN'] = {
     logout: 'Sign out',
     loggedOut: 'Signed out',
     footer: 'Kewo 客我 · open-source retail customer service system',
+    loading: 'Loading…',
   },
   auth: {
     retailerOnly: 'This is a retailer account; taking you to the retailer portal…',

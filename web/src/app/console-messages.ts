@@ -13,6 +13,7 @@ const zhCN = {
     logout: '退出登录',
     loggedOut: '已退出登录',
     footer: '客我 Kewo · 开源卷烟零售客户服务系统',
+    loading: '加载中…',
   },
   auth: {
     retailerOnly: '您登录的是零售客户账号，正在前往零售客户服务平台…',

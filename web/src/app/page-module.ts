@@ -11,6 +11,8 @@ export type PageModule = {
   customerTabs?: readonly CustomerTab[];
   // Pages that need no session (/login, /setup): outside the console layout and its guard.
   publicRoutes?: readonly PublicRoute[];
+  // Sections another folder adds to the visit form (pages/visits), e.g. brand's checklist.
+  visitFormSections?: readonly VisitFormSection[];
 };
 
 export type MenuLabelKey = `menu.${keyof Messages['menu']}`;
@@ -85,6 +87,14 @@ export function lazyTab(load: () => Promise<ComponentType<CustomerTabProps>>): C
   const LazyTab = (props: CustomerTabProps) => createElement(loaded ?? Lazy, props);
   return Object.assign(LazyTab, { preload });
 }
+
+// A section of the visit form about the store being visited, lazy (the form suspends it alone);
+// it renders nothing when it has nothing for the store.
+export type VisitFormSection = {
+  key: string;
+  order: number;
+  component: LazyExoticComponent<ComponentType<{ customerId: number }>>;
+};
 
 // Stable: equal orders keep the order of app/page-modules.ts.
 export function byOrder<T extends { order: number }>(items: readonly T[]): T[] {

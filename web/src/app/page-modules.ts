@@ -4,6 +4,8 @@ import { accountMessages } from '../pages/account/messages.ts';
 import { accountModule } from '../pages/account/module.tsx';
 import { auditMessages } from '../pages/audit/messages.ts';
 import { auditModule } from '../pages/audit/module.tsx';
+import { brandMessages } from '../pages/brand/messages.ts';
+import { brandModule } from '../pages/brand/module.tsx';
 import { classificationMessages } from '../pages/classification/messages.ts';
 import { classificationModule } from '../pages/classification/module.tsx';
 import { customerFieldsMessages } from '../pages/customer-fields/messages.ts';
@@ -41,6 +43,7 @@ import {
   type MenuGroup,
   type PageModule,
   type PublicRoute,
+  type VisitFormSection,
 } from './page-module.ts';
 
 // The console's page folders, one entry each here and in pageMessages below: a new folder is
@@ -50,6 +53,7 @@ import {
 export const pageModules: readonly PageModule[] = [
   accountModule,
   auditModule,
+  brandModule,
   classificationModule,
   customerFieldsModule,
   customerImportModule,
@@ -72,6 +76,7 @@ export const pageModules: readonly PageModule[] = [
 export const pageMessages = [
   accountMessages,
   auditMessages,
+  brandMessages,
   classificationMessages,
   customerFieldsMessages,
   customerImportMessages,
@@ -108,3 +113,8 @@ export const menuGroups: readonly MenuGroup[] = byOrder([
 export const customerTabs: readonly CustomerTab[] = byOrder(pageModules.flatMap((module) => module.customerTabs ?? []));
 
 export const publicRoutes: readonly PublicRoute[] = pageModules.flatMap((module) => module.publicRoutes ?? []);
+
+// What other folders add to the visit form (pages/visits).
+export const visitFormSections: readonly VisitFormSection[] = byOrder(
+  pageModules.flatMap((module) => module.visitFormSections ?? []),
+);

@@ -1,25 +1,24 @@
 import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { AppProviders } from '../shared/AppProviders.tsx';
-import { FullPageSpin } from '../shared/FullPageStatus.tsx';
+import { PortalProviders } from './PortalProviders.tsx';
 import { PortalSessionGate } from './PortalSessionGate.tsx';
-import { portalPasswordPath, portalSubPages, portalTabs } from './portal-routes.tsx';
+import { PortalSpinner } from './PortalStatus.tsx';
+import { PortalPasswordPage, portalPasswordPath, portalSubPages, portalTabs } from './portal-routes.tsx';
 
 // The shell and every page are chunks of their own, so the sign-in page a store owner opens on a
-// phone downloads only what it shows. A visit to a signed-in page starts fetching the layout
-// while the session is being checked.
+// phone downloads only what it shows. The sign-in page, the shell and the home are plain HTML;
+// the other pages bring antd when opened (antd-page.tsx), and scripts/bundle-budget.ts keeps
+// the first screens light. A visit to a signed-in page fetches the layout while the session is
+// being checked.
 const loadPortalLayout = () => import('./PortalLayout.tsx');
 const PortalLayout = lazy(() => loadPortalLayout().then((module) => ({ default: module.PortalLayout })));
 const PortalLoginPage = lazy(() =>
   import('./pages/PortalLoginPage.tsx').then((module) => ({ default: module.PortalLoginPage })),
 );
-const PortalPasswordPage = lazy(() =>
-  import('./pages/PortalPasswordPage.tsx').then((module) => ({ default: module.PortalPasswordPage })),
-);
 if (window.location.pathname !== '/portal/login') void loadPortalLayout();
 
 const withSpinner = (Page: ComponentType) => (
-  <Suspense fallback={<FullPageSpin />}>
+  <Suspense fallback={<PortalSpinner />}>
     <Page />
   </Suspense>
 );
@@ -29,7 +28,7 @@ const router = createBrowserRouter([
   {
     element: (
       <PortalSessionGate>
-        <Suspense fallback={<FullPageSpin />}>
+        <Suspense fallback={<PortalSpinner />}>
           <PortalLayout />
         </Suspense>
       </PortalSessionGate>
@@ -43,19 +42,10 @@ const router = createBrowserRouter([
   },
 ]);
 
-// Phone-first: larger text and touch targets than the console. Focused inputs stay neutral,
-// so the brand red is not mistaken for a validation error.
-const portalTheme = {
-  token: { colorPrimary: '#b8232f', fontSize: 16, borderRadius: 10, controlHeight: 44, controlHeightLG: 52 },
-  components: {
-    Input: { activeBorderColor: '#595959', hoverBorderColor: '#8c8c8c', activeShadow: '0 0 0 2px rgba(0, 0, 0, 0.06)' },
-  },
-};
-
 export function PortalApp() {
   return (
-    <AppProviders theme={portalTheme}>
+    <PortalProviders>
       <RouterProvider router={router} />
-    </AppProviders>
+    </PortalProviders>
   );
 }

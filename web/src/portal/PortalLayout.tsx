@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
-import { LanguageSwitch } from '../shared/LanguageSwitch.tsx';
-import { NotificationBell } from '../shared/NotificationBell.tsx';
 import { BottomTabBar } from './BottomTabBar.tsx';
+import { PortalLanguageSwitch } from './PortalLanguageSwitch.tsx';
+import { PortalNotificationBell } from './PortalNotificationBell.tsx';
 import { findPortalTab, portalTabs } from './portal-routes.tsx';
 
+// Plain HTML like the home it surrounds (no antd on the portal's first screen).
 export function PortalLayout() {
   const { t } = useTranslation();
   const location = useLocation();
@@ -21,9 +22,9 @@ export function PortalLayout() {
       <header className="portal-appbar">
         <span className="portal-appbar-mark">客</span>
         <span className="portal-appbar-title">{t('portal.title')}</span>
-        <LanguageSwitch variant="segmented" />
-        {/* Rightmost, so its popover (aligned to its right edge) opens over the screen, not off it. */}
-        <NotificationBell ticketPath={(id) => `/portal/tickets/${id}`} />
+        <PortalLanguageSwitch />
+        {/* Rightmost, so its list (aligned to its right edge) opens over the screen, not off it. */}
+        <PortalNotificationBell />
       </header>
       <main className="portal-main">
         <Outlet />

@@ -1,11 +1,9 @@
-import { Button, Card, Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { SignedInUserProvider } from '../shared/auth/SignedInUser.tsx';
 import { logout, useCurrentUser, useSessionCache } from '../shared/auth/session.api.ts';
-import { FullPageError, FullPageSpin } from '../shared/FullPageStatus.tsx';
-import { LazyResult } from '../shared/LazyResult.tsx';
+import { PortalError, PortalSpinner } from './PortalStatus.tsx';
 import { portalPasswordPath } from './portal-routes.tsx';
 
 // Portal pages need a signed-in retailer. A staff session (same browser) is told so.
@@ -15,8 +13,8 @@ export function PortalSessionGate({ children }: { children: ReactNode }) {
   const sessionCache = useSessionCache();
   const { data: user, error, isPending, refetch } = useCurrentUser();
 
-  if (isPending) return <FullPageSpin />;
-  if (error) return <FullPageError error={error} onRetry={() => void refetch()} />;
+  if (isPending) return <PortalSpinner />;
+  if (error) return <PortalError error={error} onRetry={() => void refetch()} />;
   if (!user) {
     const wanted = location.pathname + location.search;
     const target = wanted === '/portal' ? '/portal/login' : `/portal/login?redirect=${encodeURIComponent(wanted)}`;
@@ -25,29 +23,22 @@ export function PortalSessionGate({ children }: { children: ReactNode }) {
   if (user.role !== 'retailer') {
     return (
       <div className="portal-center">
-        <Card>
-          <LazyResult
-            status="info"
-            title={t('portal.notRetailer')}
-            extra={
-              <Flex vertical gap={12}>
-                <Button type="primary" size="large" block href="/">
-                  {t('portal.goToConsole')}
-                </Button>
-                <Button
-                  size="large"
-                  block
-                  onClick={async () => {
-                    await logout().catch(() => undefined);
-                    sessionCache.signedOut();
-                  }}
-                >
-                  {t('portal.logout')}
-                </Button>
-              </Flex>
-            }
-          />
-        </Card>
+        <section className="portal-card portal-status">
+          <h2>{t('portal.notRetailer')}</h2>
+          <a className="portal-button is-primary is-big" href="/">
+            {t('portal.goToConsole')}
+          </a>
+          <button
+            type="button"
+            className="portal-button is-big"
+            onClick={async () => {
+              await logout().catch(() => undefined);
+              sessionCache.signedOut();
+            }}
+          >
+            {t('portal.logout')}
+          </button>
+        </section>
       </div>
     );
   }

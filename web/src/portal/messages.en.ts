@@ -21,6 +21,8 @@ export const en: (typeof portalMessages)['zh-CN'] = {
     licenceNoInvalid: 'Enter the 12-digit licence number',
     password: 'Password',
     passwordRequired: 'Please enter your password',
+    showPassword: 'Show what I typed',
+    loading: 'Loading…',
     login: 'Sign in',
     loginHelp: 'First time? Ask your customer manager for a password.',
     staffLink: 'Staff sign-in',

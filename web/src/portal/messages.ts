@@ -19,6 +19,8 @@ const zhCN = {
     licenceNoInvalid: '请输入 12 位数字的许可证号',
     password: '密码',
     passwordRequired: '请输入密码',
+    showPassword: '显示输入内容',
+    loading: '加载中…',
     login: '登录',
     loginHelp: '首次登录请联系您的客户经理获取密码。',
     staffLink: '员工登录',

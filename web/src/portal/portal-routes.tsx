@@ -1,32 +1,34 @@
-import {
-  CustomerServiceOutlined,
-  HomeOutlined,
-  MessageOutlined,
-  ProfileOutlined,
-  ShoppingCartOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import CustomerServiceOutlined from '@ant-design/icons-svg/es/asn/CustomerServiceOutlined.js';
+import HomeOutlined from '@ant-design/icons-svg/es/asn/HomeOutlined.js';
+import MessageOutlined from '@ant-design/icons-svg/es/asn/MessageOutlined.js';
+import ProfileOutlined from '@ant-design/icons-svg/es/asn/ProfileOutlined.js';
+import ShoppingCartOutlined from '@ant-design/icons-svg/es/asn/ShoppingCartOutlined.js';
+import UserOutlined from '@ant-design/icons-svg/es/asn/UserOutlined.js';
 import { type ComponentType, lazy, type ReactNode } from 'react';
 import type { Messages } from '../shared/i18n/zh-CN.ts';
+import { lazyAntdPage } from './antd-page.tsx';
+import { PortalIcon } from './PortalIcon.tsx';
 
 // Each page is fetched when first opened: a phone on a slow network downloads the page it shows.
+// The home is plain HTML like the sign-in page; the others are antd pages, which bring antd.
 const PortalHomePage = lazy(() =>
   import('./pages/PortalHomePage.tsx').then((module) => ({ default: module.PortalHomePage })),
 );
-const OrderPage = lazy(() => import('./pages/OrderPage.tsx').then((module) => ({ default: module.OrderPage })));
-const OrderHistoryPage = lazy(() =>
-  import('./pages/OrderHistoryPage.tsx').then((module) => ({ default: module.OrderHistoryPage })),
+const OrderPage = lazyAntdPage(() => import('./pages/OrderPage.tsx').then((module) => module.OrderPage));
+const OrderHistoryPage = lazyAntdPage(() =>
+  import('./pages/OrderHistoryPage.tsx').then((module) => module.OrderHistoryPage),
 );
-const PortalServicesPage = lazy(() =>
-  import('./pages/PortalServicesPage.tsx').then((module) => ({ default: module.PortalServicesPage })),
+const PortalServicesPage = lazyAntdPage(() =>
+  import('./pages/PortalServicesPage.tsx').then((module) => module.PortalServicesPage),
 );
-const PortalMinePage = lazy(() =>
-  import('./pages/PortalMinePage.tsx').then((module) => ({ default: module.PortalMinePage })),
-);
+const PortalMinePage = lazyAntdPage(() => import('./pages/PortalMinePage.tsx').then((module) => module.PortalMinePage));
 const loadTicketPages = () => import('./pages/TicketPages.tsx');
-const PortalTicketsPage = lazy(() => loadTicketPages().then((module) => ({ default: module.PortalTicketsPage })));
-const PortalNewTicketPage = lazy(() => loadTicketPages().then((module) => ({ default: module.PortalNewTicketPage })));
-const PortalTicketPage = lazy(() => loadTicketPages().then((module) => ({ default: module.PortalTicketPage })));
+const PortalTicketsPage = lazyAntdPage(() => loadTicketPages().then((module) => module.PortalTicketsPage));
+const PortalNewTicketPage = lazyAntdPage(() => loadTicketPages().then((module) => module.PortalNewTicketPage));
+const PortalTicketPage = lazyAntdPage(() => loadTicketPages().then((module) => module.PortalTicketPage));
+export const PortalPasswordPage = lazyAntdPage(() =>
+  import('./pages/PortalPasswordPage.tsx').then((module) => module.PortalPasswordPage),
+);
 
 export type PortalTabLabelKey = `portal.tabs.${keyof Messages['portal']['tabs']}`;
 
@@ -35,20 +37,40 @@ export type PortalTab = { path: string; labelKey: PortalTabLabelKey; icon: React
 // The retailer portal's pages, in bottom-tab order. A later module (ordering, complaints…)
 // adds a page and a row here; the tab bar shows exactly these rows.
 export const portalTabs: readonly PortalTab[] = [
-  { path: '/portal', labelKey: 'portal.tabs.home', icon: <HomeOutlined />, page: PortalHomePage },
+  { path: '/portal', labelKey: 'portal.tabs.home', icon: <PortalIcon icon={HomeOutlined} />, page: PortalHomePage },
   // 网上订货 (supply): this cycle's order, then the store's orders.
-  { path: '/portal/order', labelKey: 'portal.tabs.order', icon: <ShoppingCartOutlined />, page: OrderPage },
-  { path: '/portal/orders', labelKey: 'portal.tabs.orders', icon: <ProfileOutlined />, page: OrderHistoryPage },
+  {
+    path: '/portal/order',
+    labelKey: 'portal.tabs.order',
+    icon: <PortalIcon icon={ShoppingCartOutlined} />,
+    page: OrderPage,
+  },
+  {
+    path: '/portal/orders',
+    labelKey: 'portal.tabs.orders',
+    icon: <PortalIcon icon={ProfileOutlined} />,
+    page: OrderHistoryPage,
+  },
   // 投诉建议 (tickets): file, follow, confirm and rate.
-  { path: '/portal/tickets', labelKey: 'portal.tabs.tickets', icon: <MessageOutlined />, page: PortalTicketsPage },
+  {
+    path: '/portal/tickets',
+    labelKey: 'portal.tabs.tickets',
+    icon: <PortalIcon icon={MessageOutlined} />,
+    page: PortalTicketsPage,
+  },
   // 菜单式服务: my menu and my requests.
   {
     path: '/portal/services',
     labelKey: 'portal.tabs.services',
-    icon: <CustomerServiceOutlined />,
+    icon: <PortalIcon icon={CustomerServiceOutlined} />,
     page: PortalServicesPage,
   },
-  { path: '/portal/mine', labelKey: 'portal.tabs.mine', icon: <UserOutlined />, page: PortalMinePage },
+  {
+    path: '/portal/mine',
+    labelKey: 'portal.tabs.mine',
+    icon: <PortalIcon icon={UserOutlined} />,
+    page: PortalMinePage,
+  },
 ];
 
 // Pages under a tab, reached from it (the tab stays highlighted by findPortalTab).

@@ -38,12 +38,14 @@ export { customerRoutes } from './customers.routes.ts';
 // customers module writes it.
 export {
   type CustomerClass,
+  type CustomerFormat,
   customerClasses,
   customerFormats,
   customers,
   type DemoType,
   demoTypes,
   districts,
+  type UrbanRural,
   urbanRuralKinds,
 } from './customers.schema.ts';
 export { reassignCustomersIn } from './customers.service.ts';

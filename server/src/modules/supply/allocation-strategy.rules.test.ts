@@ -89,20 +89,20 @@ describe(checkStrategy.name, () => {
     [
       'gradeMin above gradeMax',
       product(100, { eligibility: { gradeMin: 20, gradeMax: 10 } }),
-      '限点档位下限 20 大于上限 10',
-      'the lowest eligible grade 20 is above the highest 10',
+      '限点：档位下限 20 大于上限 10',
+      'eligibility: the lowest grade 20 is above the highest 10',
     ],
     [
       'an eligible grade outside 1–30',
       product(100, { eligibility: { gradeMax: 31 } }),
-      '限点档位上限须为 1–30 的整数（31）',
-      'the highest eligible grade must be a whole number from 1 to 30 (31)',
+      '限点：档位上限须为 1–30 的整数（31）',
+      'eligibility: the highest grade must be a whole number from 1 to 30 (31)',
     ],
     [
       'an empty eligible list',
       product(100, { eligibility: { formats: [] } }),
-      '限点“业态”为空，没有客户可订（不限请不填）',
-      'the eligible formats list is empty',
+      '限点：“业态”为空，没有客户符合（不限请不填）',
+      'eligibility: the formats list is empty',
     ],
     [
       'a negative supply',

@@ -1,29 +1,21 @@
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { CustomerClass } from '../customers/index.ts';
+import {
+  type CustomerClass,
+  customerClasses,
+  customerClassLabels,
+  maxGrade,
+  minGrade,
+  type Segment,
+  segmentProblems,
+} from './segment.rules.ts';
 
 // 投放策略: what a product's allocation strategy may say, and every way it can be wrong. A cycle's
 // products are checked when they are set (draft) and again before any allocation, so a strategy that
 // reaches the algorithm is one it can carry out; each problem is named in zh-CN and English.
 
-// The class is the customers schema's (客户分类, decided by the classification module).
-export type { CustomerClass };
-
-export const customerClasses: readonly CustomerClass[] = ['demonstration', 'growth', 'ordinary', 'special'];
-
-export const customerClassLabels: Record<'zh-CN' | 'en', Record<CustomerClass, string>> = {
-  'zh-CN': { demonstration: '示范客户', growth: '成长客户', ordinary: '普通客户', special: '特殊客户' },
-  en: { demonstration: 'demonstration', growth: 'growth', ordinary: 'ordinary', special: 'special' },
-};
-
-// 限点: every present key narrows; absent = everyone.
-export type Eligibility = {
-  classes?: CustomerClass[];
-  formats?: string[];
-  districtCodes?: string[];
-  urbanRural?: ('urban' | 'rural')[];
-  gradeMin?: number;
-  gradeMax?: number;
-};
+// The class is the customers schema's (客户分类, decided by the classification module); the grades,
+// the class vocabulary and the 限点 segment are segment.rules.ts's, shared with brand programmes.
+export { type CustomerClass, customerClasses, customerClassLabels, maxGrade, minGrade, type Segment };
 
 export type AllocationStrategy = {
   base:
@@ -32,7 +24,7 @@ export type AllocationStrategy = {
     | { kind: 'unlimited' }; // 不限量
   classMultipliers?: Partial<Record<CustomerClass, number>>; // 按客户分类系数, default 1
   creditMultipliers?: Record<string, number>; // 按信用等级系数, default 1
-  eligibility?: Eligibility; // 限点
+  eligibility?: Segment; // 限点: the stores that may order it (JSON key kept: strategies are stored)
   cap?: number; // 限量 per store
 };
 
@@ -43,8 +35,6 @@ export type ProductStrategy = {
   strategy: AllocationStrategy;
 };
 
-export const minGrade = 1;
-export const maxGrade = 30;
 export const maxMultiplier = 10;
 
 type Problem = { zh: string; en: string };
@@ -137,53 +127,13 @@ function problemsOfMultipliers(
   return problems;
 }
 
-function problemsOfEligibility(eligibility: Eligibility | undefined): Problem[] {
-  if (!eligibility) return [];
-  const problems: Problem[] = [];
-  const lists: Array<[keyof Eligibility, Problem]> = [
-    ['classes', { zh: '客户分类', en: 'classes' }],
-    ['formats', { zh: '业态', en: 'formats' }],
-    ['districtCodes', { zh: '区县', en: 'districts' }],
-    ['urbanRural', { zh: '城乡', en: 'urban/rural' }],
-  ];
-  for (const [key, label] of lists) {
-    const value = eligibility[key];
-    if (value !== undefined && (!Array.isArray(value) || value.length === 0)) {
-      problems.push({
-        zh: `限点“${label.zh}”为空，没有客户可订（不限请不填）`,
-        en: `the eligible ${label.en} list is empty, so no store could order (leave it out for everyone)`,
-      });
-    }
-  }
-  for (const name of eligibility.classes ?? []) {
-    if (!customerClasses.includes(name)) {
-      problems.push({ zh: `未知的客户分类：${shown(name)}`, en: `unknown customer class: ${shown(name)}` });
-    }
-  }
-  for (const value of eligibility.urbanRural ?? []) {
-    if (value !== 'urban' && value !== 'rural') {
-      problems.push({ zh: `未知的城乡类别：${shown(value)}`, en: `unknown urban/rural value: ${shown(value)}` });
-    }
-  }
-  const { gradeMin, gradeMax } = eligibility;
-  for (const [value, zh, en] of [
-    [gradeMin, '下限', 'lowest'],
-    [gradeMax, '上限', 'highest'],
-  ] as const) {
-    if (value !== undefined && (!isWhole(value) || value < minGrade || value > maxGrade)) {
-      problems.push({
-        zh: `限点档位${zh}须为 1–30 的整数（${shown(value)}）`,
-        en: `the ${en} eligible grade must be a whole number from 1 to 30 (${shown(value)})`,
-      });
-    }
-  }
-  if (isWhole(gradeMin) && isWhole(gradeMax) && gradeMin > gradeMax) {
-    problems.push({
-      zh: `限点档位下限 ${gradeMin} 大于上限 ${gradeMax}`,
-      en: `the lowest eligible grade ${gradeMin} is above the highest ${gradeMax}`,
-    });
-  }
-  return problems;
+// 限点 is a segment; its problems are the segment's, said as 限点's.
+function problemsOfEligibility(eligibility: Segment | undefined): Problem[] {
+  if (eligibility === undefined) return [];
+  return segmentProblems(eligibility).map((problem) => ({
+    zh: `限点：${problem.zh}`,
+    en: `eligibility: ${problem.en}`,
+  }));
 }
 
 // Every problem of a product's strategy, in zh-CN and English; empty when it can be allocated.

@@ -10,9 +10,10 @@ import {
   type AllocationStrategy,
   type CustomerClass,
   customerClasses,
-  type Eligibility,
+  type Segment,
 } from './allocation-strategy.rules.ts';
 import { explainQuota, failedEligibility } from './quota-explanation.rules.ts';
+import { type DemoType, segmentDemoTypes } from './segment.rules.ts';
 
 // Random cycles: stores of every grade, class, credit level, format, district; strategies of every kind
 // with random multipliers, caps, 限点 and supplies — then the invariants every allocation must keep.
@@ -20,14 +21,17 @@ import { explainQuota, failedEligibility } from './quota-explanation.rules.ts';
 const formats = ['convenience', 'grocery', 'supermarket'];
 const districts = ['350602', '350603', '350681'];
 const creditLevels = ['AAA', 'AA', 'A', 'B'];
+const branchIds = [11, 12, 13];
 
 const storesArbitrary: fc.Arbitrary<AllocationStore[]> = fc
   .array(
     fc.record({
       grade: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.constantFrom(0, 31)),
       customerClass: fc.constantFrom<CustomerClass | null>(...customerClasses, null),
+      demoType: fc.constantFrom<DemoType | null>(...segmentDemoTypes, null),
       creditLevel: fc.constantFrom<string | null>(...creditLevels, null),
       format: fc.constantFrom(...formats),
+      branchId: fc.constantFrom(...branchIds),
       districtCode: fc.constantFrom(...districts),
       urbanRural: fc.constantFrom<'urban' | 'rural'>('urban', 'rural'),
       recentQty: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60 })),
@@ -64,12 +68,14 @@ const multiplierArbitrary = fc.oneof(
   fc.integer({ min: 1, max: 1000 }).map((hundredths) => hundredths / 100),
 );
 
-const eligibilityArbitrary: fc.Arbitrary<Eligibility | undefined> = fc.option(
+const eligibilityArbitrary: fc.Arbitrary<Segment | undefined> = fc.option(
   fc
     .record(
       {
         classes: fc.subarray([...customerClasses], { minLength: 1 }),
-        formats: fc.subarray(formats, { minLength: 1 }),
+        demoTypes: fc.subarray([...segmentDemoTypes], { minLength: 1 }),
+        formats: fc.subarray(formats, { minLength: 1 }) as fc.Arbitrary<Segment['formats'] & string[]>,
+        branchIds: fc.subarray(branchIds, { minLength: 1 }),
         districtCodes: fc.subarray(districts, { minLength: 1 }),
         urbanRural: fc.subarray<'urban' | 'rural'>(['urban', 'rural'], { minLength: 1 }),
         gradeMin: fc.integer({ min: 1, max: 30 }),

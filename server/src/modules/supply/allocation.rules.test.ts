@@ -103,6 +103,19 @@ describe(allocateProduct.name, () => {
       {},
     ],
     [
+      '限点 by 示范类型 and branch (the segment keys brand programmes share)',
+      [
+        store(1, { grade: 24, customerClass: 'demonstration', demoType: 'brand', branchId: 12 }),
+        store(2, { grade: 24, customerClass: 'demonstration', demoType: 'terminal', branchId: 12 }),
+        store(3, { grade: 24, customerClass: 'demonstration', demoType: 'brand', branchId: 13 }),
+        store(4, { grade: 24, customerClass: 'growth', demoType: null, branchId: 12 }),
+        store(5, { grade: 24, customerClass: 'demonstration', demoType: 'information', branchId: 14 }),
+      ],
+      product(null, { eligibility: { demoTypes: ['brand', 'information'], branchIds: [12, 14] } }),
+      [5, 0, 0, 0, 5],
+      {},
+    ],
+    [
       'unlimited: −1 for eligible stores, 0 for the others',
       [store(1, { urbanRural: 'rural' }), store(2)],
       { productId: 7, supply: null, strategy: { base: { kind: 'unlimited' }, eligibility: { urbanRural: ['rural'] } } },

@@ -3,11 +3,12 @@ import {
   type CustomerClass,
   checkStrategy,
   customerClasses,
-  type Eligibility,
   maxGrade,
   minGrade,
   type ProductStrategy,
+  type Segment,
 } from './allocation-strategy.rules.ts';
+import { type DemoType, segmentDemoTypes } from './segment.rules.ts';
 
 // 货源投放: how one product's supply in one order cycle becomes a quota (可订量) per store.
 //
@@ -28,8 +29,10 @@ export type AllocationStore = {
   customerId: number;
   grade: number; // 1–30 (档位); stores without a grade get 1
   customerClass: CustomerClass | null; // null: not yet classified → multiplier 1
+  demoType: DemoType | null; // 示范类型, for 限点 only
   creditLevel: string | null; // null until credit lands → multiplier 1
   format: string;
+  branchId: number;
   districtCode: string;
   urbanRural: 'urban' | 'rural';
   recentQty: number; // this product: cartons ordered in the last 4 weeks (for proportional)
@@ -56,6 +59,7 @@ export type ProductAllocationOutcome = {
 export const multiplierUnit = 10_000;
 const classIndexOfNull = 4;
 const classSlots = classIndexOfNull + 1;
+const demoTypeSlots = segmentDemoTypes.length + 1; // 0 = none
 
 // The stores as typed columns, built once per cycle and shared by every product.
 //
@@ -71,11 +75,16 @@ export type PreparedStores = {
   combos: number; // 5 class slots (4 classes + none) × credit levels
   comboIndexes: Uint16Array; // classIndex × creditLevels.length + creditIndex
   profiles: Int32Array; // grade × combos + combo
-  formatIndexes: Uint16Array;
+  // 限点's other keys, folded in two so that judging a store is three lookups whatever the segment:
+  // its "kind" (format × urban/rural × 示范类型, by arithmetic) and its "place" (district × branch,
+  // the pairs that occur, interned).
   formats: ReadonlyMap<string, number>;
-  districtIndexes: Uint16Array;
+  kindIndexes: Uint16Array; // (formatIndex × 2 + isRural) × demoTypeSlots + demoTypeIndex
   districtCodes: ReadonlyMap<string, number>;
-  isRural: Uint8Array;
+  branchIds: ReadonlyMap<number, number>;
+  placeIndexes: Uint32Array;
+  placeDistricts: Uint16Array; // by place: its district index
+  placeBranches: Uint32Array; // by place: its branch index
   recentQuantities: Int32Array;
   byCustomerId: Int32Array; // store indexes in customerId order: the last tie-break
   customerIdRanks: Int32Array; // each store's position in that order
@@ -92,14 +101,14 @@ export function wholeCartons(value: number): number {
   return Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
 }
 
-// Interns strings; remembers the last one, since neighbouring stores often share a format or district.
-function createInterner() {
-  const indexes = new Map<string, number>();
-  let lastValue: string | undefined;
+// Interns values; remembers the last one, since neighbouring stores often share a format or district.
+function createInterner<T extends string | number = string>() {
+  const indexes = new Map<T, number>();
+  let lastValue: T | undefined;
   let lastIndex = 0;
   return {
     indexes,
-    indexOf(value: string): number {
+    indexOf(value: T): number {
       if (value === lastValue) return lastIndex;
       let index = indexes.get(value);
       if (index === undefined) {
@@ -147,13 +156,16 @@ export function prepareStores(stores: readonly AllocationStore[]): PreparedStore
   const grades = new Uint8Array(count);
   const classIndexes = new Uint8Array(count);
   const creditIndexes = new Uint16Array(count);
-  const formatIndexes = new Uint16Array(count);
-  const districtIndexes = new Uint16Array(count);
-  const isRural = new Uint8Array(count);
+  const kindIndexes = new Uint16Array(count);
+  const placeIndexes = new Uint32Array(count);
   const recentQuantities = new Int32Array(count);
   const credits = createInterner();
   const formats = createInterner();
   const districtCodes = createInterner();
+  const branchIds = createInterner<number>();
+  const places = createInterner<number>();
+  const placeDistricts: number[] = [];
+  const placeBranches: number[] = [];
   for (let index = 0; index < count; index += 1) {
     const store = stores[index];
     customerIds[index] = store.customerId;
@@ -161,13 +173,26 @@ export function prepareStores(stores: readonly AllocationStore[]): PreparedStore
     const classIndex = store.customerClass === null ? -1 : customerClasses.indexOf(store.customerClass);
     classIndexes[index] = classIndex < 0 ? classIndexOfNull : classIndex;
     creditIndexes[index] = store.creditLevel === null ? 0 : credits.indexOf(store.creditLevel) + 1;
-    formatIndexes[index] = formats.indexOf(store.format);
-    districtIndexes[index] = districtCodes.indexOf(store.districtCode);
-    isRural[index] = store.urbanRural === 'rural' ? 1 : 0;
+    const rural = store.urbanRural === 'rural' ? 1 : 0;
+    const demoType = store.demoType === null ? 0 : segmentDemoTypes.indexOf(store.demoType) + 1;
+    kindIndexes[index] = (formats.indexOf(store.format) * 2 + rural) * demoTypeSlots + demoType;
+    const district = districtCodes.indexOf(store.districtCode);
+    const branch = branchIds.indexOf(store.branchId);
+    const place = places.indexOf(district * 2 ** 21 + branch);
+    if (place === placeDistricts.length) {
+      placeDistricts.push(district);
+      placeBranches.push(branch);
+    }
+    placeIndexes[index] = place;
     recentQuantities[index] = wholeCartons(store.recentQty);
   }
-  if (credits.indexes.size >= 65_535 || formats.indexes.size > 65_535 || districtCodes.indexes.size > 65_535) {
-    throw new RangeError('Too many distinct credit levels, formats or districts for one allocation');
+  if (
+    credits.indexes.size >= 65_535 ||
+    formats.indexes.size * 2 * demoTypeSlots > 65_536 ||
+    districtCodes.indexes.size > 65_535 ||
+    branchIds.indexes.size > 2 ** 21
+  ) {
+    throw new RangeError('Too many distinct credit levels, formats, districts or branches for one allocation');
   }
   const byCustomerId = orderByCustomerId(customerIds);
   const customerIdRanks = new Int32Array(count);
@@ -190,11 +215,13 @@ export function prepareStores(stores: readonly AllocationStore[]): PreparedStore
     combos,
     comboIndexes,
     profiles,
-    formatIndexes,
     formats: formats.indexes,
-    districtIndexes,
+    kindIndexes,
     districtCodes: districtCodes.indexes,
-    isRural,
+    branchIds: branchIds.indexes,
+    placeIndexes,
+    placeDistricts: Uint16Array.from(placeDistricts),
+    placeBranches: Uint32Array.from(placeBranches),
     recentQuantities,
     byCustomerId,
     customerIdRanks,
@@ -236,10 +263,11 @@ function multipliersByCombo(prepared: PreparedStores, strategy: AllocationStrate
   return table;
 }
 
-// 限点 as lookup tables: by profile (class and grade), format, district, urban/rural. 1 = eligible.
-type EligibilityTables = { byProfile: Uint8Array; byFormat: Uint8Array; byDistrict: Uint8Array; byRural: Uint8Array };
+// 限点 (a segment) as lookup tables: by profile (class and grade), kind (format, urban/rural, 示范类型)
+// and place (district, branch). 1 = eligible.
+type EligibilityTables = { byProfile: Uint8Array; byKind: Uint8Array; byPlace: Uint8Array };
 
-function eligibilityTables(prepared: PreparedStores, eligibility: Eligibility | undefined): EligibilityTables {
+function eligibilityTables(prepared: PreparedStores, eligibility: Segment | undefined): EligibilityTables {
   const { combos } = prepared;
   const credits = prepared.creditLevels.length;
   const classOk = new Uint8Array(classSlots).fill(eligibility?.classes ? 0 : 1);
@@ -250,7 +278,7 @@ function eligibilityTables(prepared: PreparedStores, eligibility: Eligibility | 
       byProfile[grade * combos + combo] = classOk[Math.floor(combo / credits)];
     }
   }
-  const lookup = (values: string[] | undefined, indexes: ReadonlyMap<string, number>) => {
+  const lookup = <T extends string | number>(values: readonly T[] | undefined, indexes: ReadonlyMap<T, number>) => {
     const ok = new Uint8Array(indexes.size).fill(values ? 0 : 1);
     for (const value of values ?? []) {
       const index = indexes.get(value);
@@ -258,28 +286,35 @@ function eligibilityTables(prepared: PreparedStores, eligibility: Eligibility | 
     }
     return ok;
   };
-  const byRural = new Uint8Array(2).fill(eligibility?.urbanRural ? 0 : 1);
-  for (const value of eligibility?.urbanRural ?? []) byRural[value === 'rural' ? 1 : 0] = 1;
-  return {
-    byProfile,
-    byFormat: lookup(eligibility?.formats, prepared.formats),
-    byDistrict: lookup(eligibility?.districtCodes, prepared.districtCodes),
-    byRural,
-  };
+  const ruralOk = new Uint8Array(2).fill(eligibility?.urbanRural ? 0 : 1);
+  for (const value of eligibility?.urbanRural ?? []) ruralOk[value === 'rural' ? 1 : 0] = 1;
+  const demoTypeOk = new Uint8Array(demoTypeSlots).fill(eligibility?.demoTypes ? 0 : 1);
+  for (const value of eligibility?.demoTypes ?? []) demoTypeOk[segmentDemoTypes.indexOf(value) + 1] = 1;
+  const formatOk = lookup<string>(eligibility?.formats, prepared.formats);
+  const byKind = new Uint8Array(prepared.formats.size * 2 * demoTypeSlots);
+  for (let kind = 0; kind < byKind.length; kind += 1) {
+    const demoType = kind % demoTypeSlots;
+    const rural = Math.floor(kind / demoTypeSlots) % 2;
+    byKind[kind] = formatOk[Math.floor(kind / demoTypeSlots / 2)] & ruralOk[rural] & demoTypeOk[demoType];
+  }
+  const districtOk = lookup(eligibility?.districtCodes, prepared.districtCodes);
+  const branchOk = lookup(eligibility?.branchIds, prepared.branchIds);
+  const { placeDistricts, placeBranches } = prepared;
+  const byPlace = new Uint8Array(placeDistricts.length);
+  for (let place = 0; place < byPlace.length; place += 1) {
+    byPlace[place] = districtOk[placeDistricts[place]] & branchOk[placeBranches[place]];
+  }
+  return { byProfile, byKind, byPlace };
 }
 
 // The per-store pass shared by every strategy: marks eligibility, counts the eligible stores.
 function markEligible(prepared: PreparedStores, tables: EligibilityTables): number {
-  const { count, profiles, formatIndexes, districtIndexes, isRural } = prepared;
-  const { byProfile, byFormat, byDistrict, byRural } = tables;
+  const { count, profiles, kindIndexes, placeIndexes } = prepared;
+  const { byProfile, byKind, byPlace } = tables;
   const { eligible } = prepared.scratch;
   let eligibleCount = 0;
   for (let index = 0; index < count; index += 1) {
-    const ok =
-      byProfile[profiles[index]] &
-      byFormat[formatIndexes[index]] &
-      byDistrict[districtIndexes[index]] &
-      byRural[isRural[index]];
+    const ok = byProfile[profiles[index]] & byKind[kindIndexes[index]] & byPlace[placeIndexes[index]];
     eligible[index] = ok;
     eligibleCount += ok;
   }

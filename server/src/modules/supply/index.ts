@@ -17,9 +17,36 @@ export {
   recordPastOrdersIn,
 } from './order-history.service.ts';
 export { portalOrderRoutes } from './portal-orders.routes.ts';
+// 客户范围 segment: the allocation's 限点 vocabulary, shared with brand programmes' target stores
+// (its rules, and its stores as SQL: storesInSegmentSql selects customer_id of the active ones).
+export {
+  customerClassLabels,
+  customerFormatLabels,
+  demoTypeLabels,
+  describeSegment,
+  failedSegment,
+  type Segment,
+  type SegmentKey,
+  type SegmentStore,
+  type SegmentVocabulary,
+  segmentKeyLabels,
+  segmentProblems,
+  urbanRuralLabels,
+} from './segment.rules.ts';
+export {
+  countStoresInSegment,
+  currentGradeRunIdSql,
+  type SegmentStoresOptions,
+  storesInSegmentSql,
+} from './segment-stores.ts';
+export { segmentSchema } from './supply.contract.ts';
 export { findCurrentCycle } from './supply.repository.ts';
 export { supplyRoutes } from './supply.routes.ts';
-export { cycleProducts, orderCycles } from './supply.schema.ts';
+// Tables for other modules' reads only. store_product_weeks (店品周汇总): a row per tenant, product,
+// cycle and store while the store's ordered cartons of it in the cycle are above 0 (rows at 0 are
+// deleted) — ordered, quota (-1 unlimited), week_start; written with store_quotas.ordered in the same
+// statement (store-product-weeks.ts).
+export { customerGrades, cycleProducts, orderCycles, storeProductWeeks } from './supply.schema.ts';
 
 export const supplyModule: KewoModule = {
   name: 'supply',

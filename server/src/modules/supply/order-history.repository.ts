@@ -3,6 +3,7 @@ import { arrayLiteral } from '../../db/array-literal.ts';
 import { unnestArrays } from '../../db/bulk-writes.ts';
 import type { Executor } from '../../db/client.ts';
 import type { QuotaRow } from './order.rules.ts';
+import { storeProductWeeksFollowing } from './store-product-weeks.ts';
 import type { OrderChannelOfOrder } from './supply.schema.ts';
 
 // Queries of a cycle's order history: every store's quota row at once, and a week's orders of
@@ -74,7 +75,9 @@ export async function insertPastOrders(executor: Executor, tenantId: number, cyc
 }
 
 // Sets the ordered quantities of the given stores' quota rows: each store's array of `width`
-// values laid end to end in one flat literal, sliced by the store's ordinal.
+// values laid end to end in one flat literal, sliced by the store's ordinal. Their 店品周汇总 rows
+// follow in the same statement (store-product-weeks.ts); the old row joined to itself gives the
+// quantities before.
 export async function setOrderedOfStores(
   executor: Executor,
   tenantId: number,
@@ -90,9 +93,14 @@ export async function setOrderedOfStores(
     flat.push(...row);
   }
   await executor.execute(sql`
-    UPDATE store_quotas q
-    SET ordered = flat.ordered[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int]
-    FROM ${unnestArrays('r', { customer_id: ['int', arrayLiteral(customerIds)] }, { ordinality: 'n' })}
-    CROSS JOIN (SELECT ${arrayLiteral(flat)}::int[] AS ordered) AS flat
-    WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND q.customer_id = r.customer_id`);
+    WITH changed AS (
+      UPDATE store_quotas q
+      SET ordered = flat.ordered[(r.n::int - 1) * ${width}::int + 1 : r.n::int * ${width}::int]
+      FROM ${unnestArrays('r', { customer_id: ['int', arrayLiteral(customerIds)] }, { ordinality: 'n' })}
+      CROSS JOIN (SELECT ${arrayLiteral(flat)}::int[] AS ordered) AS flat
+      JOIN store_quotas old ON old.tenant_id = ${tenantId} AND old.cycle_id = ${cycleId} AND old.customer_id = r.customer_id
+      WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND q.customer_id = r.customer_id
+      RETURNING q.tenant_id, q.cycle_id, q.customer_id, q.quotas, old.ordered AS before, q.ordered AS after),
+    ${storeProductWeeksFollowing('changed')}
+    SELECT count(*) FROM changed`);
 }

@@ -74,6 +74,15 @@ describe(explainQuota.name, () => {
       'not eligible (restricted by urban/rural, grade range)',
     ],
     [
+      'outside by 示范类型 and branch',
+      store(8, { customerClass: 'demonstration', demoType: 'terminal', branchId: 13 }),
+      product(null, { eligibility: { demoTypes: ['brand'], branchIds: [12] } }),
+      { scale: 1, supply: null },
+      0,
+      '不在投放范围（限点：示范类型、分公司）',
+      'not eligible (restricted by demonstration type, branch)',
+    ],
+    [
       'unlimited',
       store(7),
       { productId: 7, supply: null, strategy: { base: { kind: 'unlimited' } } },

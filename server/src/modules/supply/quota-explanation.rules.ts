@@ -8,7 +8,8 @@ import {
   type ProductAllocationOutcome,
   wholeCartons,
 } from './allocation.rules.ts';
-import { customerClassLabels, type Eligibility, maxGrade, minGrade } from './allocation-strategy.rules.ts';
+import { customerClassLabels } from './allocation-strategy.rules.ts';
+import { failedSegment, type Segment } from './segment.rules.ts';
 
 // Why a store got its quota, in the words the centre and the store read (zh-CN and English), step
 // by step from the same arithmetic the allocation used: "档位 24 → 5；×1.2 示范客户 → 6；限量 6".
@@ -24,7 +25,15 @@ const words = {
     share: (scale: string, share: string) => `按货源 ×${scale} → ${share}`,
     extra: '（最大余数）',
     ineligible: (criteria: string[]) => `不在投放范围（限点：${criteria.join('、')}）`,
-    criteria: { classes: '客户分类', formats: '业态', districtCodes: '区县', urbanRural: '城乡', grade: '档位范围' },
+    criteria: {
+      classes: '客户分类',
+      demoTypes: '示范类型',
+      formats: '业态',
+      branchIds: '分公司',
+      districtCodes: '区县',
+      urbanRural: '城乡',
+      grade: '档位范围',
+    },
   },
   en: {
     separator: '; ',
@@ -38,7 +47,9 @@ const words = {
     ineligible: (criteria: string[]) => `not eligible (restricted by ${criteria.join(', ')})`,
     criteria: {
       classes: 'class',
+      demoTypes: 'demonstration type',
       formats: 'format',
+      branchIds: 'branch',
       districtCodes: 'district',
       urbanRural: 'urban/rural',
       grade: 'grade range',
@@ -54,23 +65,15 @@ export function formatFigure(value: number): string {
   return String(rounded);
 }
 
-// The 限点 criteria a store fails, as keys of the wording above.
-export function failedEligibility(
-  store: AllocationStore,
-  eligibility: Eligibility | undefined,
-): Array<keyof (typeof words)['en']['criteria']> {
-  if (!eligibility) return [];
-  const failed: Array<keyof (typeof words)['en']['criteria']> = [];
-  if (eligibility.classes && (store.customerClass === null || !eligibility.classes.includes(store.customerClass))) {
-    failed.push('classes');
+type Criterion = keyof (typeof words)['en']['criteria'];
+
+// The 限点 criteria a store fails, as keys of the wording above (the segment's, with one grade range).
+export function failedEligibility(store: AllocationStore, eligibility: Segment | undefined): Criterion[] {
+  const failed: Criterion[] = [];
+  for (const key of failedSegment(store, eligibility)) {
+    const criterion = key === 'gradeMin' || key === 'gradeMax' ? 'grade' : key;
+    if (!failed.includes(criterion)) failed.push(criterion);
   }
-  if (eligibility.formats && !eligibility.formats.includes(store.format)) failed.push('formats');
-  if (eligibility.districtCodes && !eligibility.districtCodes.includes(store.districtCode)) {
-    failed.push('districtCodes');
-  }
-  if (eligibility.urbanRural && !eligibility.urbanRural.includes(store.urbanRural)) failed.push('urbanRural');
-  const grade = normaliseGrade(store.grade);
-  if (grade < (eligibility.gradeMin ?? minGrade) || grade > (eligibility.gradeMax ?? maxGrade)) failed.push('grade');
   return failed;
 }
 

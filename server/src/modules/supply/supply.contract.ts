@@ -7,8 +7,9 @@ import {
   ruleCheckedNumber,
   singleLineText,
 } from '../../platform/http/input-bounds.ts';
-import { customerFormats, urbanRuralKinds } from '../customers/index.ts';
+import { customerFormats, demoTypes, urbanRuralKinds } from '../customers/index.ts';
 import { defaultLineCap, lineCapRange, maxOrderLines } from './order.rules.ts';
+import { maxSegmentListLength } from './segment.rules.ts';
 import { cycleStatuses, orderChannelsOfOrders, orderStatuses } from './supply.schema.ts';
 
 // Requests and responses of 货源 supply: cycles, allocation strategies, orders, reports.
@@ -102,6 +103,31 @@ export const staffOrdersQuery = z.strictObject({
 
 // ── Cycles and strategies ─────────────────────────────────────────────────────────────────────
 
+// 客户范围 segment (segment.rules.ts): the allocation's 限点 and a brand programme's target stores.
+// The schema bounds the shape; segmentProblems says, in zh-CN and English, what is wrong with the
+// values (an empty list, a grade outside 1–30, a lowest grade above the highest).
+export const segmentSchema = z
+  .strictObject({
+    classes: z.array(customerClass).max(20).optional().describe('客户分类'),
+    demoTypes: z.array(z.enum(demoTypes)).max(20).optional().describe('示范类型 (customers.demo_type)'),
+    formats: z.array(z.enum(customerFormats)).max(20).optional().describe('业态'),
+    branchIds: z.array(id).max(maxSegmentListLength).optional().describe('分公司: org-unit ids'),
+    districtCodes: z
+      .array(
+        z
+          .string()
+          .max(6)
+          .regex(/^\d{6}$/),
+      )
+      .max(maxSegmentListLength)
+      .optional()
+      .describe('区县 (GB/T 2260)'),
+    urbanRural: z.array(z.enum(urbanRuralKinds)).max(20).optional().describe('城乡'),
+    gradeMin: ruleCheckedNumber.optional().describe('档位 from (1–30)'),
+    gradeMax: ruleCheckedNumber.optional().describe('档位 to (1–30)'),
+  })
+  .describe('every key present narrows (AND); values of one key: any of them; absent = everyone');
+
 export const strategySchema = z.strictObject({
   base: z.discriminatedUnion('kind', [
     z.strictObject({
@@ -116,24 +142,7 @@ export const strategySchema = z.strictObject({
   ]),
   classMultipliers: z.partialRecord(customerClass, multiplier).optional(),
   creditMultipliers: z.record(singleLineText(10), multiplier).optional(),
-  eligibility: z
-    .strictObject({
-      classes: z.array(customerClass).max(20).optional(),
-      formats: z.array(z.enum(customerFormats)).max(20).optional(),
-      districtCodes: z
-        .array(
-          z
-            .string()
-            .max(6)
-            .regex(/^\d{6}$/),
-        )
-        .max(500)
-        .optional(),
-      urbanRural: z.array(z.enum(urbanRuralKinds)).max(20).optional(),
-      gradeMin: ruleCheckedNumber.optional(),
-      gradeMax: ruleCheckedNumber.optional(),
-    })
-    .optional(),
+  eligibility: segmentSchema.optional().describe('限点: the stores that may order it'),
   cap: ruleCheckedNumber.optional().describe('限量: at most this many cartons per store'),
 });
 

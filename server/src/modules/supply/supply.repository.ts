@@ -6,9 +6,11 @@ import { shapedStatement } from '../../db/prepared.ts';
 import { type DataScope, scopeCondition, scopeConditionOf, scopeValueOf } from '../../platform/access/data-scope.ts';
 import { changeRecordedWith } from '../../platform/audit/audit.ts';
 import { orgUnits } from '../../platform/identity/identity.schema.ts';
-import { activeStoresSql, type CustomerClass, customers } from '../customers/index.ts';
+import { activeStoresSql, type CustomerClass, customers, type DemoType } from '../customers/index.ts';
 import { products } from '../products/index.ts';
 import type { AllocationStrategy } from './allocation-strategy.rules.ts';
+import { currentGradeRunIdSql } from './segment-stores.ts';
+import { storeProductWeeksFollowing } from './store-product-weeks.ts';
 import {
   type CycleProductOutcome,
   cycleProducts,
@@ -198,6 +200,8 @@ export type AllocationStoreRow = {
   districtCode: string;
   urbanRural: 'urban' | 'rural';
   customerClass: CustomerClass | null;
+  demoType: DemoType | null;
+  branchId: number;
   grade: number | null;
 };
 
@@ -209,19 +213,17 @@ export async function storesForAllocation(
   onDate: string,
 ): Promise<AllocationStoreRow[]> {
   const result = await executor.execute(sql`
-    WITH run AS (
-      SELECT id FROM grade_runs
-      WHERE tenant_id = ${tenantId} AND status = 'published' AND effective_on <= ${onDate}
-      ORDER BY effective_on DESC, id DESC LIMIT 1)
     SELECT c.id AS "customerId", c.format, c.district_code AS "districtCode", c.urban_rural AS "urbanRural",
-      c.class_code AS "customerClass", g.grade
+      c.class_code AS "customerClass", c.demo_type AS "demoType", c.branch_id AS "branchId", g.grade
     FROM ${customers} c
-    LEFT JOIN customer_grades g ON g.tenant_id = c.tenant_id AND g.customer_id = c.id AND g.run_id = (SELECT id FROM run)
+    LEFT JOIN customer_grades g
+      ON g.tenant_id = c.tenant_id AND g.customer_id = c.id AND g.run_id = ${currentGradeRunIdSql(tenantId, onDate)}
     WHERE ${activeStoresSql('c', tenantId, 'tenant')}
     ORDER BY c.id`);
   return rowsOf<AllocationStoreRow>(result).map((row) => ({
     ...row,
     customerId: Number(row.customerId),
+    branchId: Number(row.branchId),
     grade: row.grade === null ? null : Number(row.grade),
   }));
 }
@@ -229,7 +231,13 @@ export async function storesForAllocation(
 // What an allocation reads of one store (an explanation re-derives its quota from these).
 export async function allocationFactsOf(executor: Executor, tenantId: number, customerId: number) {
   const [row] = await executor
-    .select({ format: customers.format, districtCode: customers.districtCode, urbanRural: customers.urbanRural })
+    .select({
+      format: customers.format,
+      districtCode: customers.districtCode,
+      urbanRural: customers.urbanRural,
+      demoType: customers.demoType,
+      branchId: customers.branchId,
+    })
     .from(customers)
     .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
   return row;
@@ -554,6 +562,7 @@ export async function getStoreQuotas(executor: Executor, tenantId: number, cycle
   return row;
 }
 
+// A store's new ordered quantities in a cycle, and its 店品周汇总 rows with them (store-product-weeks.ts).
 export async function setStoreOrdered(
   executor: Executor,
   tenantId: number,
@@ -561,9 +570,16 @@ export async function setStoreOrdered(
   customerId: number,
   ordered: readonly number[],
 ) {
+  // The old row joined to itself gives the quantities before the update, for the roll-up.
   await executor.execute(sql`
-    UPDATE store_quotas SET ordered = ${arrayLiteral(ordered)}::int[]
-    WHERE tenant_id = ${tenantId} AND cycle_id = ${cycleId} AND customer_id = ${customerId}`);
+    WITH changed AS (
+      UPDATE store_quotas q SET ordered = ${arrayLiteral(ordered)}::int[]
+      FROM store_quotas old
+      WHERE q.tenant_id = ${tenantId} AND q.cycle_id = ${cycleId} AND q.customer_id = ${customerId}
+        AND old.tenant_id = q.tenant_id AND old.cycle_id = q.cycle_id AND old.customer_id = q.customer_id
+      RETURNING q.tenant_id, q.cycle_id, q.customer_id, q.quotas, old.ordered AS before, q.ordered AS after),
+    ${storeProductWeeksFollowing('changed')}
+    SELECT count(*) FROM changed`);
 }
 
 export type OrderLineRow = { productId: number; qty: number; unitPriceFen: number };
@@ -610,12 +626,14 @@ export const orderInsertStatement = shapedStatement({
     audited: with_.audit !== undefined,
   }),
   build: ({ quota, idempotent, audited }) => {
+    // With the quota row, the store's 店品周汇总 (store-product-weeks.ts): written from the same row.
     const quotaUpdate = quota
       ? sql`quota AS (
       UPDATE store_quotas SET ordered = ${value('ordered')}::int[]
       WHERE tenant_id = ${value('tenantId')} AND cycle_id = ${value('cycleId')} AND customer_id = ${value('customerId')}
         AND ordered = ${value('expected')}::int[]
-      RETURNING customer_id),`
+      RETURNING tenant_id, cycle_id, customer_id, quotas, ${value('expected')}::int[] AS before, ordered AS after),
+    ${storeProductWeeksFollowing('quota')},`
       : sql``;
     // The submission's response under its idempotency key: the caller's response with the new id.
     const keyInsert = idempotent

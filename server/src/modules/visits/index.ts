@@ -6,6 +6,7 @@ import { visitErrors } from './visits.errors.ts';
 import { visitRoutes } from './visits.routes.ts';
 
 export { handOverPlannedVisitsIn } from './moved-stores.ts';
+export { addPlannedVisitsIn } from './planned-visits.ts';
 export { orderRoute } from './route.rules.ts';
 export { defaultServiceMenu } from './service-menu.rules.ts';
 export { insertDefaultMenu } from './services.repository.ts';

@@ -9,6 +9,7 @@ import { readFileWith, storeFile } from '../../platform/files/files.repository.t
 import { checkImage } from '../../platform/files/image-upload.rules.ts';
 import { beijingDateOf, beijingMidnightOf } from '../../platform/time/beijing.ts';
 import type { CustomerClass } from '../customers/index.ts';
+import { addStoreToPlan } from './planned-visits.ts';
 import { orderRoute, type Point } from './route.rules.ts';
 import { fulfilRequests, openRequestsOf } from './services.repository.ts';
 import { serviceMenuOf } from './services.service.ts';
@@ -46,7 +47,6 @@ import {
   insertAdjustment,
   insertObservations,
   insertPhoto,
-  insertPlanItem,
   insertPlanItems,
   insertVisit,
   knownProductIds,
@@ -348,37 +348,9 @@ export async function addPlanItem(
   return context.db.transaction(async (tx) => {
     const store = await findScopedStore(tx, actor.tenantId, actor.scope, input.customerId);
     if (!store) throw new DomainError('NOT_FOUND');
-    const month = input.date.slice(0, 7);
-    checkPlanDate(month, input.date, await getHolidayCalendar(tx, actor.tenantId));
-    const created = await insertPlanItem(
-      tx,
-      actor.tenantId,
-      {
-        month,
-        managerId: store.managerId,
-        customerId: store.id,
-        orgPath: store.orgPath,
-        plannedOn: input.date,
-        source: 'added',
-      },
-      now,
-    );
-    const adjustment = await insertAdjustment(tx, {
-      tenantId: actor.tenantId,
-      planItemId: created.id,
-      kind: 'add',
-      toDate: input.date,
-      reason: input.reason,
-      adjustedBy: actor.userId,
-      adjustedAt: now,
-    });
-    await recordChange(
-      tx,
-      actor,
-      { action: 'add', entity: 'visit_plan_item', entityId: created.id, after: { ...input, month } },
-      now,
-    );
-    return { id: created.id, adjustmentId: adjustment.id };
+    checkPlanDate(input.date.slice(0, 7), input.date, await getHolidayCalendar(tx, actor.tenantId));
+    const { date, reason, ...after } = input;
+    return addStoreToPlan(tx, actor, store, { date, reason }, now, after);
   });
 }
 

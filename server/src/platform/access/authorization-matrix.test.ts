@@ -40,6 +40,7 @@ const tenantWideKinds = [
   'channelKey',
   'category',
   'serviceItem',
+  'brandProgramme',
 ] as const;
 type ScopedKind = (typeof scopedKinds)[number];
 type EntityKind = ScopedKind | (typeof tenantWideKinds)[number];
@@ -75,6 +76,7 @@ const pathKinds: Array<[RegExp, EntityKind[]]> = [
   [/^\/visits\/photos\/:id$/, ['photo']],
   [/^\/visits\/:id(\/|$)/, ['visit']],
   [/^\/services\/items\/:id$/, ['serviceItem']],
+  [/^\/brand-programmes\/:id(\/|$)/, ['brandProgramme']],
 ];
 
 // Query and body fields that carry an id, by name.
@@ -399,6 +401,17 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
         await inject(admin, 'POST', '/api/v1/customer-fields', { key: 'matrix_note', label: '备注', kind: 'text' }),
       ),
       channelKey: await created(await inject(admin, 'POST', '/api/v1/ticket-channel-keys', { channel: 'sms' })),
+      brandProgramme: await created(
+        await inject(marketing, 'POST', '/api/v1/brand-programmes', {
+          name: '矩阵培育',
+          productIds: [
+            await firstId(sql`SELECT id FROM products WHERE tenant_id = ${t.city.tenantId} ORDER BY id LIMIT 1`),
+          ],
+          startDate: '2026-11-02',
+          endDate: '2027-01-31',
+          goals: { shelvingRate: 0.5 },
+        }),
+      ),
     };
 
     // The other city company: its staff of every role, and what it has for 漳州's staff to try.

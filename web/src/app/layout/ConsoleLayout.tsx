@@ -1,16 +1,21 @@
 import { BankOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { App as AntApp, Button, Flex, Grid, Layout, Menu, theme } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
-import { NotificationBell } from '../../shared/NotificationBell.tsx';
 import { consoleRoutes, menuGroups } from '../page-modules.ts';
 import { findRoute } from '../routes.ts';
 import { buildMenuItems } from './menu-items.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import './console-layout.css';
+
+// The bell (Popover, Badge, Empty, Typography) shows a moment after the page: the home every
+// staff member lands on is part of the console's first screen (scripts/bundle-budget.ts).
+const NotificationBell = lazy(() =>
+  import('../../shared/NotificationBell.tsx').then((module) => ({ default: module.NotificationBell })),
+);
 
 const collapsedStorageKey = 'kewo.siderCollapsed';
 
@@ -61,65 +66,71 @@ export function ConsoleLayout() {
   };
 
   return (
-    <Layout style={{ minHeight: '100vh', background: '#001529' }}>
-      {isNarrow && isDrawerOpen ? (
-        <button type="button" className="kewo-sider-backdrop" aria-label={t('layout.collapse')} onClick={toggle} />
-      ) : null}
-      <Layout.Sider
-        collapsible
-        collapsed={isSiderCollapsed}
-        collapsedWidth={isNarrow ? 0 : 80}
-        onCollapse={toggle}
-        trigger={null}
-        width={220}
-        theme="dark"
-        className={isNarrow ? 'kewo-sider is-overlay' : 'kewo-sider'}
-      >
-        <button type="button" className="kewo-logo" onClick={() => navigate('/')}>
-          <span className="kewo-logo-mark">客</span>
-          {isSiderCollapsed ? null : <span className="kewo-logo-text">{t('app.name')}</span>}
-        </button>
-        <Menu
+    // antd's message, modal and notification holders, for the signed-in pages (the sign-in and
+    // setup pages do not use them, and their first screen does not download them).
+    <AntApp>
+      <Layout style={{ minHeight: '100vh', background: '#001529' }}>
+        {isNarrow && isDrawerOpen ? (
+          <button type="button" className="kewo-sider-backdrop" aria-label={t('layout.collapse')} onClick={toggle} />
+        ) : null}
+        <Layout.Sider
+          collapsible
+          collapsed={isSiderCollapsed}
+          collapsedWidth={isNarrow ? 0 : 80}
+          onCollapse={toggle}
+          trigger={null}
+          width={220}
           theme="dark"
-          mode="inline"
-          items={menuItems}
-          selectedKeys={activeRoute ? [activeRoute.path] : []}
-          // A collapsed menu shows groups as pop-ups; open keys apply only when expanded.
-          {...(isSiderCollapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
-          onClick={({ key }) => {
-            navigate(key);
-            setDrawerOpen(false);
-          }}
-        />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          className="kewo-header"
-          style={{ background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}` }}
+          className={isNarrow ? 'kewo-sider is-overlay' : 'kewo-sider'}
         >
-          <Flex align="center" gap={12} style={{ minWidth: 0 }}>
-            <Button
-              type="text"
-              icon={isSiderCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-              onClick={toggle}
-              aria-label={isSiderCollapsed ? t('layout.expand') : t('layout.collapse')}
-            />
-            <BankOutlined style={{ color: token.colorTextSecondary }} />
-            <Typography.Text strong ellipsis className="kewo-tenant-name">
-              {user.tenant.name}
-            </Typography.Text>
-          </Flex>
-          <Flex align="center" gap={8}>
-            <NotificationBell ticketPath={(id) => `/tickets/${id}`} />
-            <LanguageSwitch />
-            <UserMenu />
-          </Flex>
-        </Layout.Header>
-        <Layout.Content className="kewo-content">
-          <Outlet />
-        </Layout.Content>
-        <Layout.Footer className="kewo-footer">{t('layout.footer')}</Layout.Footer>
+          <button type="button" className="kewo-logo" onClick={() => navigate('/')}>
+            <span className="kewo-logo-mark">客</span>
+            {isSiderCollapsed ? null : <span className="kewo-logo-text">{t('app.name')}</span>}
+          </button>
+          <Menu
+            theme="dark"
+            mode="inline"
+            items={menuItems}
+            selectedKeys={activeRoute ? [activeRoute.path] : []}
+            // A collapsed menu shows groups as pop-ups; open keys apply only when expanded.
+            {...(isSiderCollapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
+            onClick={({ key }) => {
+              navigate(key);
+              setDrawerOpen(false);
+            }}
+          />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header
+            className="kewo-header"
+            style={{ background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}` }}
+          >
+            <Flex align="center" gap={12} style={{ minWidth: 0 }}>
+              <Button
+                type="text"
+                icon={isSiderCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                onClick={toggle}
+                aria-label={isSiderCollapsed ? t('layout.expand') : t('layout.collapse')}
+              />
+              <BankOutlined style={{ color: token.colorTextSecondary }} />
+              <strong className="kewo-tenant-name" title={user.tenant.name}>
+                {user.tenant.name}
+              </strong>
+            </Flex>
+            <Flex align="center" gap={8}>
+              <Suspense fallback={<span className="kewo-bell-placeholder" />}>
+                <NotificationBell ticketPath={(id) => `/tickets/${id}`} />
+              </Suspense>
+              <LanguageSwitch />
+              <UserMenu />
+            </Flex>
+          </Layout.Header>
+          <Layout.Content className="kewo-content">
+            <Outlet />
+          </Layout.Content>
+          <Layout.Footer className="kewo-footer">{t('layout.footer')}</Layout.Footer>
+        </Layout>
       </Layout>
-    </Layout>
+    </AntApp>
   );
 }

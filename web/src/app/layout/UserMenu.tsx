@@ -1,5 +1,5 @@
 import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Dropdown, Flex, Typography } from 'antd';
+import { Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
@@ -27,15 +27,13 @@ export function UserMenu() {
       }}
     >
       <button type="button" className="kewo-user-menu" aria-label={t('layout.account')}>
-        <Avatar size="small" style={{ background: '#1f5fbf' }}>
+        <span className="kewo-user-avatar" aria-hidden>
           {user.displayName.slice(0, 1)}
-        </Avatar>
-        <Flex vertical align="flex-start" className="kewo-user-menu-text" style={{ lineHeight: 1.25 }}>
-          <Typography.Text strong>{user.displayName}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t(`roles.${user.role}`)}
-          </Typography.Text>
-        </Flex>
+        </span>
+        <span className="kewo-user-menu-text">
+          <strong>{user.displayName}</strong>
+          <span className="kewo-user-menu-role">{t(`roles.${user.role}`)}</span>
+        </span>
         <DownOutlined style={{ fontSize: 10, color: 'rgba(0,0,0,0.45)' }} />
       </button>
     </Dropdown>

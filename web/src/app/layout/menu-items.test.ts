@@ -15,6 +15,7 @@ describe(buildMenuItems.name, () => {
       '/products',
       'group:supply',
       'group:classification',
+      'group:brand',
       'group:tickets',
       '/visits',
       '/services',
@@ -33,7 +34,7 @@ describe(buildMenuItems.name, () => {
       '/classification/runs',
       '/classification/spot-checks',
     ]);
-    const tickets = items[5] as { children: { key: string }[] };
+    const tickets = items[6] as { children: { key: string }[] };
     expect(tickets.children.map((child) => child.key)).toEqual([
       '/tickets',
       '/tickets/analysis',
@@ -41,7 +42,7 @@ describe(buildMenuItems.name, () => {
       '/tickets/sla',
       '/tickets/channel-keys',
     ]);
-    const group = items[8] as { children: { key: string }[] };
+    const group = items[9] as { children: { key: string }[] };
     expect(group.children.map((child) => child.key)).toEqual([
       '/admin/users',
       '/admin/org-units',
@@ -59,6 +60,7 @@ describe(buildMenuItems.name, () => {
       '/products',
       'group:supply',
       'group:classification',
+      'group:brand',
       'group:tickets',
       '/visits',
       '/services',
@@ -86,6 +88,8 @@ describe(buildMenuItems.name, () => {
       '/classification/rule-sets',
       '/classification/runs',
       '/classification/spot-checks',
+      '/brand-programmes',
+      '/brand-worklist',
       '/tickets',
       '/tickets/analysis',
       '/tickets/library',
@@ -110,6 +114,8 @@ describe(buildMenuItems.name, () => {
       '/classification/rule-sets',
       '/classification/runs',
       '/classification/spot-checks',
+      '/brand-programmes',
+      '/brand-worklist',
       '/tickets',
       '/tickets/analysis',
       '/tickets/library',
@@ -126,6 +132,7 @@ describe(buildMenuItems.name, () => {
       '/supply/phone-orders',
       '/supply/grades',
       '/classification',
+      '/brand-programmes',
       '/tickets',
       '/tickets/analysis',
       '/tickets/library',
@@ -142,6 +149,7 @@ describe(buildMenuItems.name, () => {
       '/supply/grades',
       '/classification',
       '/classification/spot-checks',
+      '/brand-programmes',
       '/tickets',
       '/tickets/analysis',
       '/visits',
@@ -156,6 +164,8 @@ describe(buildMenuItems.name, () => {
       '/supply/cycles',
       '/supply/grades',
       '/classification',
+      '/brand-programmes',
+      '/brand-worklist',
       '/tickets',
       '/tickets/analysis',
       '/visits',

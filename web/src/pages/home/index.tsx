@@ -1,5 +1,3 @@
-import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
-import { Card, Col, Descriptions, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,15 +6,15 @@ import { isInMenuOf } from '../../app/page-module.ts';
 import { consoleRoutes } from '../../app/page-modules.ts';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { useDataScopeLabel } from '../../shared/auth/use-data-scope-label.ts';
-import { describeError } from '../../shared/error-message.ts';
 import { businessTimeZone } from '../../shared/format.ts';
-import { useOrgUnits } from '../../shared/org-units.api.ts';
 import { useFormat } from '../../shared/use-locale.ts';
-import { useUserTotal, useUserTotalsByRole } from './home.api.ts';
+import './home.css';
 
-// ECharts is fetched only for the chart (admins), after the page itself has shown.
-const UsersByRoleChart = lazy(() =>
-  import('./components/UsersByRoleChart.tsx').then((module) => ({ default: module.UsersByRoleChart })),
+// Plain panels drawn as antd's Card, Tag and Descriptions: the page every staff member lands on
+// is part of the console's first screen (scripts/bundle-budget.ts), and antd's Card alone brings
+// Tabs and Skeleton along. The administrator's figures and chart are fetched for them only.
+const AdminOverview = lazy(() =>
+  import('./components/AdminOverview.tsx').then((module) => ({ default: module.AdminOverview })),
 );
 
 export function HomePage() {
@@ -35,91 +33,56 @@ export function HomePage() {
     (route) => route.path !== '/' && !route.path.includes(':') && isInMenuOf(route, user.role),
   );
 
+  const facts = [
+    { key: 'role', label: t('home.role'), value: t(`roles.${user.role}`) },
+    { key: 'tenant', label: t('home.tenant'), value: user.tenant.name },
+    { key: 'orgUnit', label: t('home.orgUnit'), value: user.orgUnit?.name ?? t('common.notSet') },
+    { key: 'scope', label: t('home.dataScope'), value: scopeLabel(user) },
+  ];
+
   return (
-    <Flex vertical gap={16}>
-      <Card>
-        <Flex align="center" gap={20} wrap>
+    <div className="kewo-home">
+      <section className="kewo-panel kewo-home-welcome">
+        <div className="kewo-home-heading">
           <div className="kewo-home-avatar">{user.displayName.slice(0, 1)}</div>
-          <Flex vertical gap={4} style={{ flex: 1, minWidth: 240 }}>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              {t('home.greeting', { name: user.displayName })}
-            </Typography.Title>
-            <Typography.Text type="secondary">{today}</Typography.Text>
-          </Flex>
-          <Tag color="blue" style={{ fontSize: 14, padding: '4px 12px' }}>
-            {t(`roles.${user.role}`)}
-          </Tag>
-        </Flex>
-        <Descriptions
-          style={{ marginTop: 24 }}
-          column={{ xs: 1, sm: 2, lg: 4 }}
-          items={[
-            { key: 'role', label: t('home.role'), children: t(`roles.${user.role}`) },
-            { key: 'tenant', label: t('home.tenant'), children: user.tenant.name },
-            { key: 'orgUnit', label: t('home.orgUnit'), children: user.orgUnit?.name ?? t('common.notSet') },
-            { key: 'scope', label: t('home.dataScope'), children: scopeLabel(user) },
-          ]}
-        />
-      </Card>
-      {isAdmin ? <AdminOverview /> : null}
-      {shortcuts.length > 0 ? (
-        <Card title={t('home.shortcuts')} size="small">
-          <div className="kewo-shortcuts">
-            {shortcuts.map((route) => (
-              <Link key={route.path} to={route.path} className="kewo-shortcut">
-                <span className="kewo-shortcut-icon">{route.icon}</span>
-                <span>{t(route.labelKey)}</span>
-              </Link>
-            ))}
+          <div className="kewo-home-greeting">
+            <h2>{t('home.greeting', { name: user.displayName })}</h2>
+            <p>{today}</p>
           </div>
-        </Card>
+          <span className="kewo-home-role">{t(`roles.${user.role}`)}</span>
+        </div>
+        <dl className="kewo-home-facts">
+          {facts.map((fact) => (
+            <div key={fact.key}>
+              <dt>{fact.label}</dt>
+              <dd>{fact.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      {isAdmin ? (
+        // The space it takes is kept while it loads, so the shortcuts below do not jump.
+        <Suspense fallback={<div className="kewo-home-admin-placeholder" />}>
+          <AdminOverview />
+        </Suspense>
       ) : null}
-    </Flex>
-  );
-}
-
-function AdminOverview() {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const userTotal = useUserTotal(true);
-  const orgUnits = useOrgUnits();
-  const byRole = useUserTotalsByRole(true);
-
-  return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} xl={8}>
-        <Flex vertical gap={16} style={{ height: '100%' }}>
-          <Card style={{ flex: 1 }}>
-            <Statistic
-              title={t('home.usersTotal')}
-              prefix={<TeamOutlined />}
-              loading={userTotal.isPending}
-              value={userTotal.error ? '—' : format.number(userTotal.data)}
-            />
-          </Card>
-          <Card style={{ flex: 1 }}>
-            <Statistic
-              title={t('home.orgUnitsTotal')}
-              prefix={<ApartmentOutlined />}
-              loading={orgUnits.isPending}
-              value={orgUnits.error ? '—' : format.number(orgUnits.data?.length)}
-            />
-          </Card>
-        </Flex>
-      </Col>
-      <Col xs={24} xl={16}>
-        <Card title={t('home.usersByRole')} size="small" style={{ height: '100%' }}>
-          {byRole.isPending ? (
-            <Skeleton active paragraph={{ rows: 4 }} />
-          ) : byRole.error ? (
-            <Typography.Text type="danger">{describeError(byRole.error, t)}</Typography.Text>
-          ) : (
-            <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
-              <UsersByRoleChart totals={byRole.totals} />
-            </Suspense>
-          )}
-        </Card>
-      </Col>
-    </Row>
+      {shortcuts.length > 0 ? (
+        <section className="kewo-panel is-small" aria-labelledby="kewo-home-shortcuts">
+          <h3 id="kewo-home-shortcuts" className="kewo-panel-title">
+            {t('home.shortcuts')}
+          </h3>
+          <div className="kewo-panel-body">
+            <div className="kewo-shortcuts">
+              {shortcuts.map((route) => (
+                <Link key={route.path} to={route.path} className="kewo-shortcut">
+                  <span className="kewo-shortcut-icon">{route.icon}</span>
+                  <span>{t(route.labelKey)}</span>
+                </Link>
+              ))}
+            </div>
+          </div>
+        </section>
+      ) : null}
+    </div>
   );
 }

@@ -3,7 +3,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders } from '../../shared/AppProviders.tsx';
 import { changeLocale } from '../../shared/i18n/i18n.ts';
-import { type StubReply, stubApi } from '../../test/api-stub.ts';
+import { callsTo, type StubReply, stubApi } from '../../test/api-stub.ts';
 import { LoginPage } from './index.tsx';
 
 function renderLogin(initialEntry = '/login') {
@@ -131,5 +131,19 @@ describe('LoginPage', () => {
     await submit('admin', 'kewo-demo-2026');
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+  });
+
+  it('asks for a username and a password before asking the server, and says no more once given', async () => {
+    const api = stubApi({ 'GET /auth/me': notSignedIn, 'GET /setup': { status: 200, body: { needed: false } } });
+    renderLogin();
+
+    await submit('  ', '');
+
+    expect(await screen.findByText('请输入用户名')).toBeTruthy();
+    expect(screen.getByText('请输入密码')).toBeTruthy();
+    expect(screen.getByLabelText('用户名').getAttribute('aria-invalid')).toBe('true');
+    expect(callsTo(api, 'POST', '/auth/login')).toHaveLength(0);
+    fireEvent.change(screen.getByLabelText('用户名'), { target: { value: 'admin' } });
+    expect(screen.queryByText('请输入用户名')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Button, Input, Typography } from 'antd';
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { AuthShell } from '../../shared/auth/AuthShell.tsx';
@@ -9,8 +9,13 @@ import { useSignIn } from '../../shared/auth/use-sign-in.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { isStaffRole } from '../../shared/roles.ts';
 import { useSetupStatus } from '../../shared/setup-status.ts';
+import './login.css';
 
 type Credentials = { username: string; password: string };
+type FieldErrors = Partial<Record<keyof Credentials, string>>;
+
+// antd's Input, Button and Alert, but not its Form: Form and its validator are ~20 KiB gzip of the
+// console's first screen (scripts/bundle-budget.ts), for two required fields.
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -40,8 +45,28 @@ export function LoginPage() {
     accountField: 'username',
   });
 
+  const [values, setValues] = useState<Credentials>({ username: '', password: '' });
+  // Shown once the form was submitted, then kept up to date as the fields change (as antd's Form).
+  const [isValidated, setValidated] = useState(false);
+
   // Already signed in (e.g. opened /login in a second tab): go straight on.
   if (currentUser.data && isStaffRole(currentUser.data.role)) return <Navigate to={redirectTo} replace />;
+
+  const validate = (credentials: Credentials): FieldErrors => ({
+    ...(credentials.username.trim() ? {} : { username: t('auth.usernameRequired') }),
+    ...(credentials.password ? {} : { password: t('auth.passwordRequired') }),
+  });
+  const fieldErrors = isValidated ? validate(values) : {};
+  const change = (field: keyof Credentials, value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    login.onValuesChange({ [field]: value });
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setValidated(true);
+    if (Object.keys(validate(values)).length > 0) return;
+    login.submit({ username: values.username.trim(), password: values.password });
+  };
 
   const { error, isRateLimited } = login;
 
@@ -75,36 +100,79 @@ export function LoginPage() {
           description={login.rateLimitDetail ?? describeError(error, t)}
         />
       ) : null}
-      <Form<Credentials>
-        layout="vertical"
-        size="large"
-        requiredMark={false}
-        onValuesChange={login.onValuesChange}
-        onFinish={(values) => login.submit({ username: values.username.trim(), password: values.password })}
-      >
-        <Form.Item
-          name="username"
-          label={t('auth.username')}
-          rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+      <form className="kewo-login-form" noValidate onSubmit={submit}>
+        <Field label={t('auth.username')} error={fieldErrors.username}>
+          {(props) => (
+            <Input
+              {...props}
+              size="large"
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoFocus
+              value={values.username}
+              onChange={(event) => change('username', event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('auth.password')} error={fieldErrors.password}>
+          {(props) => (
+            <Input.Password
+              {...props}
+              size="large"
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              value={values.password}
+              onChange={(event) => change('password', event.target.value)}
+            />
+          )}
+        </Field>
+        <Button
+          type="primary"
+          htmlType="submit"
+          size="large"
+          block
+          loading={login.isPending}
+          disabled={login.isLocked}
+          style={{ marginBottom: 12 }}
         >
-          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('auth.password')}
-          rules={[{ required: true, message: t('auth.passwordRequired') }]}
-        >
-          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item style={{ marginBottom: 12 }}>
-          <Button type="primary" htmlType="submit" block loading={login.isPending} disabled={login.isLocked}>
-            {login.submitLabel(t('auth.submit'))}
-          </Button>
-        </Form.Item>
-      </Form>
+          {login.submitLabel(t('auth.submit'))}
+        </Button>
+      </form>
       <Typography.Paragraph type="secondary" style={{ margin: 0, textAlign: 'center', fontSize: 13 }}>
         {t('auth.retailerHint')} <a href="/portal/login">{t('auth.retailerLink')}</a>
       </Typography.Paragraph>
     </AuthShell>
+  );
+}
+
+type FieldProps = { id: string; status?: 'error'; 'aria-invalid': boolean; 'aria-describedby'?: string };
+
+// A labelled field as antd's vertical Form.Item draws it: the label above, what is wrong below.
+function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error: string | undefined;
+  children: (props: FieldProps) => ReactNode;
+}) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className="kewo-login-field">
+      <label htmlFor={id}>{label}</label>
+      {children({
+        id,
+        status: error ? 'error' : undefined,
+        'aria-invalid': Boolean(error),
+        'aria-describedby': error ? errorId : undefined,
+      })}
+      {error ? (
+        <div id={errorId} className="kewo-login-field-error">
+          {error}
+        </div>
+      ) : null}
+    </div>
   );
 }

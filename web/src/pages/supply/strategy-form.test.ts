@@ -130,6 +130,10 @@ describe(toStrategy.name, () => {
         creditMultipliers: { AAA: 1.2, B: 0.9 },
         eligibility: { districtCodes: ['350602', '350603'], urbanRural: ['urban'], gradeMin: 10, gradeMax: 30 },
       },
+      {
+        base: { kind: 'unlimited' },
+        eligibility: { classes: ['demonstration'], demoTypes: ['brand', 'information'], branchIds: [3, 12] },
+      },
     ];
     for (const strategy of strategies) {
       const result = toStrategy(draftOf(800, strategy));

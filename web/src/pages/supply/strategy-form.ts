@@ -1,3 +1,4 @@
+import { demoTypes } from '../../shared/customer-codes.ts';
 import {
   type AllocationStrategy,
   type CustomerClass,
@@ -27,7 +28,9 @@ export type StrategyDraft = {
   classMultipliers: Record<CustomerClass, number | null>;
   creditMultipliers: Record<string, number | null>;
   classes: CustomerClass[];
+  demoTypes: NonNullable<Eligibility['demoTypes']>;
   formats: NonNullable<Eligibility['formats']>;
+  branchIds: number[];
   districtCodes: string[];
   urbanRural: NonNullable<Eligibility['urbanRural']>;
   gradeMin: number | null;
@@ -67,7 +70,9 @@ export function emptyDraft(): StrategyDraft {
     classMultipliers: { demonstration: null, growth: null, ordinary: null, special: null },
     creditMultipliers: Object.fromEntries(creditLevels.map((level) => [level, null])),
     classes: [],
+    demoTypes: [],
     formats: [],
+    branchIds: [],
     districtCodes: [],
     urbanRural: [],
     gradeMin: null,
@@ -90,7 +95,9 @@ export function draftOf(supply: number | null, strategy: AllocationStrategy): St
     classMultipliers: { ...draft.classMultipliers, ...strategy.classMultipliers },
     creditMultipliers: { ...draft.creditMultipliers, ...strategy.creditMultipliers },
     classes: [...(eligibility.classes ?? [])],
+    demoTypes: [...(eligibility.demoTypes ?? [])],
     formats: [...(eligibility.formats ?? [])],
+    branchIds: [...(eligibility.branchIds ?? [])],
     districtCodes: [...(eligibility.districtCodes ?? [])],
     urbanRural: [...(eligibility.urbanRural ?? [])],
     gradeMin: eligibility.gradeMin ?? null,
@@ -187,7 +194,9 @@ function eligibilityOf(draft: StrategyDraft): Eligibility {
   const eligibility: Eligibility = {};
   // Lists keep the order of the canonical code lists, so the same choice is the same JSON.
   if (draft.classes.length > 0) eligibility.classes = customerClasses.filter((key) => draft.classes.includes(key));
+  if (draft.demoTypes.length > 0) eligibility.demoTypes = demoTypes.filter((key) => draft.demoTypes.includes(key));
   if (draft.formats.length > 0) eligibility.formats = [...new Set(draft.formats)].sort();
+  if (draft.branchIds.length > 0) eligibility.branchIds = [...new Set(draft.branchIds)].sort((a, b) => a - b);
   if (draft.districtCodes.length > 0) eligibility.districtCodes = [...new Set(draft.districtCodes)].sort();
   if (draft.urbanRural.length > 0)
     eligibility.urbanRural = (['urban', 'rural'] as const).filter((key) => draft.urbanRural.includes(key));

@@ -43,6 +43,7 @@ export const creditLevels = ['AAA', 'AA', 'A', 'B', 'C'] as const;
 export type AllocationStrategy = Body<typeof strategySchema>;
 export type AllocationBase = AllocationStrategy['base'];
 export type GradeTableRow = Extract<AllocationBase, { kind: 'grade_table' }>['table'][number];
+// 限点: a segment (客户范围), the vocabulary brand programmes share (server: supply/segment.rules.ts).
 export type Eligibility = NonNullable<AllocationStrategy['eligibility']>;
 
 export type CycleSummary = Wire<typeof cycleSchema>;

@@ -14,8 +14,9 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { visitFormSections } from '../../app/page-modules.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { useBuiltInName } from '../../shared/i18n/built-in-names.ts';
 import { useFormat } from '../../shared/use-locale.ts';
@@ -166,6 +167,11 @@ export function VisitForm({
               />
             </Flex>
           </Card>
+          {visitFormSections.map(({ key, component: Section }) => (
+            <Suspense key={key} fallback={null}>
+              <Section customerId={customerId} />
+            </Suspense>
+          ))}
           <Card size="small" title={t('visits.form.observations')}>
             <Flex vertical gap={8}>
               {lines.map((line, index) => (

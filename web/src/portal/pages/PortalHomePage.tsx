@@ -1,14 +1,14 @@
-import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { formatLicenceNumber } from '../licence-number.ts';
-import { usePortalLogout } from '../use-portal-logout.ts';
+import { usePortalLogout } from '../use-portal-logout.tsx';
 
+// The first page a signed-in store owner sees: plain HTML, like the sign-in page (no antd).
 export function PortalHomePage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
-  const confirmLogout = usePortalLogout();
+  const { confirmLogout, dialog } = usePortalLogout();
   const navigate = useNavigate();
 
   return (
@@ -28,15 +28,16 @@ export function PortalHomePage() {
         </dl>
       </section>
 
-      <Button type="primary" size="large" block className="portal-big-button" onClick={() => navigate('/portal/order')}>
+      <button type="button" className="portal-button is-primary is-big" onClick={() => navigate('/portal/order')}>
         {t('portal.goOrder')}
-      </Button>
-      <Button size="large" block className="portal-big-button" onClick={() => navigate('/portal/orders')}>
+      </button>
+      <button type="button" className="portal-button is-big" onClick={() => navigate('/portal/orders')}>
         {t('portal.goOrders')}
-      </Button>
-      <Button size="large" block className="portal-big-button" onClick={confirmLogout}>
+      </button>
+      <button type="button" className="portal-button is-big" onClick={confirmLogout}>
         {t('portal.logout')}
-      </Button>
+      </button>
+      {dialog}
     </div>
   );
 }

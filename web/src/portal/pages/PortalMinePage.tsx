@@ -6,12 +6,12 @@ import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
 import { formatLicenceNumber } from '../licence-number.ts';
 import { portalPasswordPath } from '../portal-routes.tsx';
-import { usePortalLogout } from '../use-portal-logout.ts';
+import { usePortalLogout } from '../use-portal-logout.tsx';
 
 export function PortalMinePage() {
   const { t } = useTranslation();
   const user = useSignedInUser();
-  const confirmLogout = usePortalLogout();
+  const { confirmLogout, dialog } = usePortalLogout();
 
   return (
     <div className="portal-page">
@@ -50,6 +50,7 @@ export function PortalMinePage() {
       <Button size="large" danger block className="portal-big-button" onClick={confirmLogout}>
         {t('portal.logout')}
       </Button>
+      {dialog}
     </div>
   );
 }

@@ -52,6 +52,8 @@ export const en: AuditLabels = {
     'transition:closed': 'To "Closed"',
     issue: 'Issue',
     seed_demo: 'Seed demo data',
+    activate: 'Activate',
+    plan_visits: 'Add to visit plan',
   },
   entities: {
     session: 'Session',
@@ -79,6 +81,8 @@ export const en: AuditLabels = {
     visit_plan_item: 'Planned visit',
     visit_photo: 'Visit photo',
     visit: 'Visit record',
+    brand_programme: 'Brand programme',
+    brand_worklist: 'Brand worklist',
     ticket: 'Ticket',
     ticket_category: 'Complaint category',
     ticket_assignment_rules: 'Assignment rules',

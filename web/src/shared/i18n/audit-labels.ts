@@ -67,6 +67,8 @@ const zhCN: AuditLabels = {
     'transition:closed': '转为“已关闭”',
     issue: '发放',
     seed_demo: '生成演示数据',
+    activate: '启动',
+    plan_visits: '加入走访计划',
   },
   entities: {
     session: '会话',
@@ -94,6 +96,8 @@ const zhCN: AuditLabels = {
     visit_plan_item: '计划走访',
     visit_photo: '走访照片',
     visit: '走访记录',
+    brand_programme: '品牌培育项目',
+    brand_worklist: '品牌培育工作清单',
     ticket: '工单',
     ticket_category: '抱怨库分类',
     ticket_assignment_rules: '分派规则',

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customerFormats, urbanRuralKinds } from '../../../shared/customer-codes.ts';
+import { customerFormats, demoTypes, urbanRuralKinds } from '../../../shared/customer-codes.ts';
 import { useCustomerReference } from '../../../shared/customer-reference.ts';
 import {
   type BaseKind,
@@ -313,6 +313,13 @@ function StrategyEditor({ product, isReadOnly, isSaving, onSave, onClose }: Prop
           }))}
         />
       </Form.Item>
+      <Form.Item label={t('supply.strategy.demoTypes')}>
+        <Checkbox.Group
+          value={draft.demoTypes}
+          onChange={(values) => change({ demoTypes: values })}
+          options={demoTypes.map((demoType) => ({ value: demoType, label: t(`customers.demoTypes.${demoType}`) }))}
+        />
+      </Form.Item>
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item label={t('supply.strategy.formats')}>
@@ -326,6 +333,21 @@ function StrategyEditor({ product, isReadOnly, isSaving, onSave, onClose }: Prop
             />
           </Form.Item>
         </Col>
+        <Col span={12}>
+          <Form.Item label={t('supply.strategy.branches')}>
+            <Select
+              mode="multiple"
+              allowClear
+              aria-label={t('supply.strategy.branches')}
+              value={draft.branchIds}
+              onChange={(values: number[]) => change({ branchIds: values })}
+              options={(reference.data?.branches ?? []).map((branch) => ({ value: branch.id, label: branch.name }))}
+              optionFilterProp="label"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
         <Col span={12}>
           <Form.Item label={t('supply.strategy.districts')}>
             <Select

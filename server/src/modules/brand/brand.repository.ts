@@ -1,0 +1,594 @@
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal.ts';
+import type { Executor } from '../../db/client.ts';
+import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
+import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
+import { beijingMidnightOf } from '../../platform/time/beijing.ts';
+import { activeStoresSql, customers, type StoreReach } from '../customers/index.ts';
+import {
+  currentGradeRunIdSql,
+  customerGrades,
+  orderCycles,
+  type Segment,
+  storeProductWeeks,
+  storesInSegmentSql,
+} from '../supply/index.ts';
+import { serviceItems, visitPlanItems, visitStockCounts, visits } from '../visits/index.ts';
+import type { KpiGrouping } from './brand.contract.ts';
+import { brandProgrammes, type ProgrammeRow, type ProgrammeStatus } from './brand.schema.ts';
+import { type KpiCounts, kpiCountKeys, type StockBand, type StoreStatus } from './brand-kpis.rules.ts';
+
+// Queries only. The KPIs are one statement each: the target stores (customers' 在营 condition, the
+// caller's data scope, the programme's segment or list), their per-store facts from supply's
+// store_product_weeks roll-up (filtered by tenant, target products and the period's cycles — the
+// roll-up's key order) and visits' stock counts, grouped in SQL. Nothing is cached: an order written
+// a moment ago is in the roll-up and so in the figures.
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+// ── Programmes ────────────────────────────────────────────────────────────────────────────────
+
+export type ProgrammeInsert = Omit<typeof brandProgrammes.$inferInsert, 'id'>;
+
+export async function insertProgramme(executor: Executor, row: ProgrammeInsert) {
+  const [created] = await executor.insert(brandProgrammes).values(row).returning();
+  return created;
+}
+
+export async function updateProgramme(
+  executor: Executor,
+  tenantId: number,
+  id: number,
+  changes: Partial<ProgrammeInsert>,
+) {
+  const [updated] = await executor
+    .update(brandProgrammes)
+    .set(changes)
+    .where(and(eq(brandProgrammes.tenantId, tenantId), eq(brandProgrammes.id, id)))
+    .returning();
+  return updated;
+}
+
+export async function findProgramme(executor: Executor, tenantId: number, id: number, forUpdate = false) {
+  const query = executor
+    .select()
+    .from(brandProgrammes)
+    .where(and(eq(brandProgrammes.tenantId, tenantId), eq(brandProgrammes.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function listProgrammes(executor: Executor, tenantId: number, status?: ProgrammeStatus) {
+  const conditions: SQL[] = [eq(brandProgrammes.tenantId, tenantId)];
+  if (status) conditions.push(eq(brandProgrammes.status, status));
+  return executor
+    .select({ programme: brandProgrammes, ownerName: users.displayName })
+    .from(brandProgrammes)
+    .leftJoin(users, eq(users.id, brandProgrammes.ownerId))
+    .where(and(...conditions))
+    .orderBy(desc(brandProgrammes.startDate), desc(brandProgrammes.id));
+}
+
+export async function findStaffUser(executor: Executor, tenantId: number, id: number) {
+  const [row] = await executor
+    .select({ id: users.id, displayName: users.displayName, role: users.role, disabled: users.disabled })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
+  return row && row.role !== 'retailer' && !row.disabled ? row : undefined;
+}
+
+export async function knownServiceItemIds(executor: Executor, tenantId: number, ids: readonly number[]) {
+  if (ids.length === 0) return new Set<number>();
+  const rows = await executor
+    .select({ id: serviceItems.id })
+    .from(serviceItems)
+    .where(and(eq(serviceItems.tenantId, tenantId), inArray(serviceItems.id, [...ids])));
+  return new Set(rows.map((row) => row.id));
+}
+
+export async function activeCustomerIds(
+  executor: Executor,
+  tenantId: number,
+  reach: StoreReach,
+  ids: readonly number[],
+) {
+  const result = await executor.execute(sql`
+    SELECT c.id FROM ${customers} c
+    WHERE ${activeStoresSql('c', tenantId, reach)} AND c.id = ANY(${arrayLiteral(ids)}::int[])`);
+  return new Set(rowsOf<{ id: number }>(result).map((row) => Number(row.id)));
+}
+
+// A store the caller's data scope sees (404 otherwise).
+export async function findScopedStore(executor: Executor, tenantId: number, scope: DataScope, customerId: number) {
+  const [row] = await executor
+    .select({ id: customers.id })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.tenantId, tenantId),
+        eq(customers.id, customerId),
+        scopeCondition(scope, { orgPath: customers.orgPath, managerId: customers.managerId, customerId: customers.id }),
+      ),
+    );
+  return row;
+}
+
+// ── Target stores ─────────────────────────────────────────────────────────────────────────────
+
+export type ProgrammeTarget = Pick<ProgrammeRow, 'tenantId' | 'segment' | 'customerIds'>;
+
+// `SELECT customer_id` of a programme's target stores the reach sees: active stores of its segment
+// (every active store without one) or of its list.
+export function targetStoresSql(programme: ProgrammeTarget, reach: StoreReach, today: string): SQL {
+  if (programme.customerIds)
+    return sql`SELECT c.id AS customer_id FROM ${customers} c
+      WHERE ${activeStoresSql('c', programme.tenantId, reach)} AND c.id = ANY(${arrayLiteral(programme.customerIds)}::int[])`;
+  return storesInSegmentSql(programme.tenantId, (programme.segment ?? {}) as Segment, { onDate: today, reach });
+}
+
+export async function countTargetStores(
+  executor: Executor,
+  programme: ProgrammeTarget,
+  reach: StoreReach,
+  today: string,
+) {
+  const result = await executor.execute(
+    sql`SELECT count(*)::int AS count FROM (${targetStoresSql(programme, reach, today)}) t`,
+  );
+  return Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0);
+}
+
+// A statement's rows. (64 MB of work_mem for these statements, as tickets' analysis takes, measured
+// slower at 250,000 stores: the planner then hashes what it otherwise streams.)
+async function rowsOfStatement<T>(executor: Executor, statement: SQL): Promise<T[]> {
+  return rowsOf<T>(await executor.execute(statement));
+}
+
+// ── Facts ─────────────────────────────────────────────────────────────────────────────────────
+
+export type FactsParams = {
+  programme: ProgrammeTarget & Pick<ProgrammeRow, 'productIds' | 'startDate'>;
+  reach: StoreReach;
+  today: string; // the caller's Beijing day (grades, the segment)
+  end: string; // the last day counted: the programme's end, or today while it runs
+  band: StockBand;
+};
+
+// The shared head of every KPI statement: the period's cycles, the target stores and, per store,
+// what it ordered of the target products in the period, whether it ordered in the last two cycles,
+// and its latest stock count in the period against its weekly sales over the 4 weeks before.
+function factsCtes(params: FactsParams): SQL {
+  const { programme } = params;
+  const tenantId = programme.tenantId;
+  const productIds = sql`${arrayLiteral(programme.productIds)}::int[]`;
+  const from = beijingMidnightOf(programme.startDate).toISOString();
+  const until = new Date(beijingMidnightOf(params.end).getTime() + 86_400_000).toISOString();
+  return sql`
+    period AS (
+      SELECT oc.id, oc.week_start FROM ${orderCycles} oc
+      WHERE oc.tenant_id = ${tenantId} AND oc.week_start BETWEEN ${programme.startDate} AND ${params.end}),
+    last_two AS (
+      SELECT (SELECT max(week_start) FROM period) AS last_week,
+        (SELECT max(week_start) FROM period WHERE week_start < (SELECT max(week_start) FROM period)) AS prev_week),
+    targets AS (${targetStoresSql(programme, params.reach, params.today)}),
+    -- Per store and week (the week-by-week statement's; PostgreSQL skips a CTE no one reads).
+    store_weeks AS MATERIALIZED (
+      SELECT w.customer_id, w.week_start, sum(w.ordered) AS ordered,
+        sum(w.ordered) FILTER (WHERE w.quota >= 0) AS limited_ordered,
+        sum(w.quota) FILTER (WHERE w.quota >= 0) AS allocated,
+        count(*) FILTER (WHERE w.quota >= 0) AS limited_lines,
+        count(*) FILTER (WHERE w.quota >= 0 AND w.ordered >= w.quota) AS full_lines
+      FROM period p
+      JOIN ${storeProductWeeks} w ON w.tenant_id = ${tenantId} AND w.product_id = ANY(${productIds}) AND w.cycle_id = p.id
+      WHERE w.ordered > 0
+      GROUP BY w.customer_id, w.week_start),
+    store_orders AS (
+      -- One pass over the roll-up's rows per store (no per-week step): whether it ordered in one
+      -- period cycle or more (first = last week or not), in the last two, and its quota lines. Read
+      -- by the roll-up's key (tenant, product, cycle) for every store; facts keeps the targets' (a
+      -- filter by the targets here made the planner probe the roll-up store by store).
+      SELECT w.customer_id,
+        CASE WHEN min(w.week_start) = max(w.week_start) THEN 1 ELSE 2 END AS weeks,
+        min(w.week_start) AS first_week, max(w.week_start) AS last_ordered_week,
+        sum(w.ordered)::float8 AS ordered,
+        sum(w.ordered) FILTER (WHERE w.quota >= 0)::float8 AS limited_ordered,
+        sum(w.quota) FILTER (WHERE w.quota >= 0)::float8 AS allocated,
+        count(*) FILTER (WHERE w.quota >= 0)::int AS limited_lines,
+        count(*) FILTER (WHERE w.quota >= 0 AND w.ordered >= w.quota)::int AS full_lines,
+        bool_or(w.week_start = (SELECT last_week FROM last_two)) AS in_last,
+        bool_or(w.week_start = (SELECT prev_week FROM last_two)) AS in_prev
+      FROM period p
+      JOIN ${storeProductWeeks} w ON w.tenant_id = ${tenantId} AND w.product_id = ANY(${productIds}) AND w.cycle_id = p.id
+      WHERE w.ordered > 0
+      GROUP BY w.customer_id),
+    counted_visits AS (
+      SELECT k.customer_id, k.visit_id, max(k.counted_at) AS counted_at, sum(k.cartons)::float8 AS stock
+      FROM ${visitStockCounts} k
+      WHERE k.tenant_id = ${tenantId} AND k.product_id = ANY(${productIds})
+        AND k.counted_at >= ${from}::timestamptz AND k.counted_at < ${until}::timestamptz
+        AND k.customer_id IN (SELECT customer_id FROM targets)
+        AND NOT EXISTS (SELECT 1 FROM ${visits} v WHERE v.tenant_id = k.tenant_id AND v.corrects_visit_id = k.visit_id)
+      GROUP BY k.customer_id, k.visit_id),
+    stock_visits AS (
+      SELECT cv.*, (
+        SELECT coalesce(sum(w.ordered), 0)::float8 / 4 FROM ${storeProductWeeks} w
+        WHERE w.tenant_id = ${tenantId} AND w.customer_id = cv.customer_id AND w.product_id = ANY(${productIds})
+          AND w.ordered > 0
+          AND w.week_start >= date_trunc('week', cv.counted_at AT TIME ZONE 'Asia/Shanghai')::date - 28
+          AND w.week_start < date_trunc('week', cv.counted_at AT TIME ZONE 'Asia/Shanghai')::date) AS weekly
+      FROM counted_visits cv),`;
+}
+
+// Per-store facts (the programme's whole period) with the flags the statuses are read from.
+function storeFactsCte(params: FactsParams, stockSource: SQL): SQL {
+  return sql`
+    facts AS (
+      SELECT t.customer_id, coalesce(o.weeks, 0) AS weeks, o.first_week, o.last_ordered_week,
+        coalesce(o.ordered, 0) AS ordered, coalesce(o.limited_ordered, 0) AS limited_ordered,
+        coalesce(o.allocated, 0) AS allocated, coalesce(o.limited_lines, 0) AS limited_lines,
+        coalesce(o.full_lines, 0) AS full_lines, coalesce(o.in_last, false) AS in_last,
+        coalesce(o.in_last AND o.in_prev, false) AS in_both,
+        s.stock, s.weekly, CASE WHEN s.weekly > 0 THEN s.stock / s.weekly END AS ratio,
+        (s.weekly > 0 AND s.stock / s.weekly > ${params.band.max}) IS TRUE AS over_stock,
+        (s.weekly > 0 AND (s.stock = 0 OR s.stock / s.weekly < ${params.band.min})) IS TRUE AS out_of_stock
+      FROM targets t
+      LEFT JOIN store_orders o ON o.customer_id = t.customer_id
+      LEFT JOIN ${stockSource} s ON s.customer_id = t.customer_id)`;
+}
+
+const latestStock = sql`(
+  SELECT DISTINCT ON (customer_id) customer_id, stock, weekly FROM stock_visits
+  ORDER BY customer_id, counted_at DESC, visit_id DESC)`;
+
+const countsColumns = sql`
+  count(*)::int AS "targetStores",
+  count(*) FILTER (WHERE f.weeks > 0)::int AS "stockedStores",
+  count(*) FILTER (WHERE f.stock > 0)::int AS "stockedStoresObserved",
+  count(*) FILTER (WHERE f.weeks >= 2)::int AS "reorderedStores",
+  count(*) FILTER (WHERE f.in_last)::int AS "repeatBase",
+  count(*) FILTER (WHERE f.in_both)::int AS "repeatStores",
+  coalesce(sum(f.limited_ordered), 0)::float8 AS "orderedCartons",
+  coalesce(sum(f.allocated), 0)::float8 AS "allocatedCartons",
+  coalesce(sum(f.full_lines), 0)::int AS "fullLines",
+  coalesce(sum(f.limited_lines), 0)::int AS "orderedLines",
+  coalesce(sum(f.stock) FILTER (WHERE f.weekly > 0), 0)::float8 AS "stockCartons",
+  coalesce(sum(f.weekly) FILTER (WHERE f.weekly > 0), 0)::float8 AS "weeklySalesCartons",
+  count(*) FILTER (WHERE f.over_stock)::int AS "overStockStores",
+  count(*) FILTER (WHERE f.out_of_stock)::int AS "outOfStockStores"`;
+
+export type KpiCountsRow = KpiCounts & { key: string; label: string | null };
+
+function countsOf(row: Record<string, unknown>): KpiCountsRow {
+  const counts = Object.fromEntries(kpiCountKeys.map((key) => [key, Number(row[key] ?? 0)])) as KpiCounts;
+  return { ...counts, key: String(row.key), label: row.label === null ? null : String(row.label) };
+}
+
+// How a store is placed in a grouping: its key and label (class and format labels are the caller's).
+function groupingOf(groupBy: Exclude<KpiGrouping, 'week'>, tenantId: number, today: string) {
+  switch (groupBy) {
+    case 'none':
+      return { key: sql`'all'`, label: sql`NULL::text`, join: sql`` };
+    case 'branch':
+      return {
+        key: sql`c.branch_id::text`,
+        label: sql`min(ou.name)`,
+        join: sql`JOIN ${orgUnits} ou ON ou.tenant_id = c.tenant_id AND ou.id = c.branch_id`,
+      };
+    case 'manager':
+      return {
+        key: sql`c.manager_id::text`,
+        label: sql`min(u.display_name)`,
+        join: sql`JOIN ${users} u ON u.id = c.manager_id`,
+      };
+    case 'class':
+      return { key: sql`coalesce(c.class_code, 'none')`, label: sql`NULL::text`, join: sql`` };
+    case 'format':
+      return { key: sql`c.format`, label: sql`NULL::text`, join: sql`` };
+    case 'grade':
+      return {
+        key: sql`coalesce(g.grade::text, 'none')`,
+        label: sql`NULL::text`,
+        join: sql`LEFT JOIN ${customerGrades} g ON g.tenant_id = c.tenant_id AND g.customer_id = c.id
+          AND g.run_id = ${currentGradeRunIdSql(tenantId, today)}`,
+      };
+  }
+}
+
+// The KPIs' counts, one row per group.
+export async function kpiCounts(
+  executor: Executor,
+  params: FactsParams,
+  groupBy: Exclude<KpiGrouping, 'week'>,
+): Promise<KpiCountsRow[]> {
+  const tenantId = params.programme.tenantId;
+  const grouping = groupingOf(groupBy, tenantId, params.today);
+  const result = await rowsOfStatement<Record<string, unknown>>(
+    executor,
+    sql`
+    WITH ${factsCtes(params)} ${storeFactsCte(params, latestStock)}
+    SELECT ${grouping.key} AS key, ${grouping.label} AS label, ${countsColumns}
+    FROM facts f
+    JOIN ${customers} c ON c.tenant_id = ${tenantId} AND c.id = f.customer_id
+    ${grouping.join}
+    GROUP BY 1`,
+  );
+  const rows = result.map(countsOf);
+  if (groupBy === 'none' && rows.length === 0) return [{ ...zeroCounts(), key: 'all', label: null }];
+  return rows;
+}
+
+function zeroCounts(): KpiCounts {
+  return Object.fromEntries(kpiCountKeys.map((key) => [key, 0])) as KpiCounts;
+}
+
+// The stock side of each week: each store's latest count up to the week's end.
+function weekStockCtes(params: FactsParams): SQL {
+  const untilOf = sql`((wk.w + 7)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+  return sql`
+    week_stock AS (
+      SELECT DISTINCT ON (wk.w, sv.customer_id) wk.w, sv.customer_id, sv.stock, sv.weekly
+      FROM weeks wk JOIN stock_visits sv ON sv.counted_at < ${untilOf}
+      ORDER BY wk.w, sv.customer_id, sv.counted_at DESC, sv.visit_id DESC),
+    stock_per_week AS (
+      SELECT w,
+        count(*) FILTER (WHERE stock > 0) AS observed,
+        coalesce(sum(stock) FILTER (WHERE weekly > 0), 0) AS stock,
+        coalesce(sum(weekly) FILTER (WHERE weekly > 0), 0) AS weekly,
+        count(*) FILTER (WHERE weekly > 0 AND stock / weekly > ${params.band.max}) AS over_stock,
+        count(*) FILTER (WHERE weekly > 0 AND (stock = 0 OR stock / weekly < ${params.band.min})) AS out_of_stock
+      FROM week_stock GROUP BY w)`;
+}
+
+// A store's ordering weeks fit one bigint's bits (bit i: the period's i-th week) up to 62 weeks.
+const maxMaskedWeeks = 62;
+
+// The KPIs week by week, each week's row cumulative from the programme's start to that week's end
+// (today for the week running): what the trend chart draws. One statement, one pass over the
+// roll-up's rows: per store, the weeks it ordered as the bits of a number (stocked by week i: a bit
+// at or below i; re-ordered: two such bits; repeat: bits i and i − 1), and per week the quota sums
+// (grouping sets of the same aggregate), run as window sums; each week takes each store's latest
+// stock count up to its end. A period of more weeks than a bigint holds takes the ranked form.
+export async function kpiCountsByWeek(executor: Executor, params: FactsParams): Promise<KpiCountsRow[]> {
+  const days = (Date.parse(params.end) - Date.parse(params.programme.startDate)) / 86_400_000;
+  if (days / 7 >= maxMaskedWeeks - 1) return kpiCountsByWeekRanked(executor, params);
+  const tenantId = params.programme.tenantId;
+  const productIds = sql`${arrayLiteral(params.programme.productIds)}::int[]`;
+  const below = sql`((1::bigint << (wk.i + 1)) - 1)`;
+  const result = await rowsOfStatement<Record<string, unknown>>(
+    executor,
+    sql`
+    WITH ${factsCtes(params)}
+    indexed AS (SELECT id, week_start, (dense_rank() OVER (ORDER BY week_start) - 1)::int AS i FROM period),
+    weeks AS (SELECT DISTINCT week_start AS w, i FROM indexed),
+    lines AS (
+      SELECT w.customer_id, x.i, w.ordered, w.quota
+      FROM indexed x
+      JOIN ${storeProductWeeks} w ON w.tenant_id = ${tenantId} AND w.product_id = ANY(${productIds}) AND w.cycle_id = x.id
+      JOIN targets t ON t.customer_id = w.customer_id
+      WHERE w.ordered > 0),
+    sums AS (
+      SELECT GROUPING(customer_id) AS by_week, customer_id, i, bit_or(1::bigint << i) AS mask,
+        coalesce(sum(ordered) FILTER (WHERE quota >= 0), 0) AS limited_ordered,
+        coalesce(sum(quota) FILTER (WHERE quota >= 0), 0) AS allocated,
+        count(*) FILTER (WHERE quota >= 0) AS limited_lines,
+        count(*) FILTER (WHERE quota >= 0 AND ordered >= quota) AS full_lines
+      FROM lines GROUP BY GROUPING SETS ((customer_id), (i))),
+    -- Stores by the weeks they ordered in: at most 2^weeks kinds, however many stores.
+    masks AS (SELECT mask, count(*) AS stores FROM sums WHERE by_week = 0 GROUP BY mask),
+    per_week AS (
+      SELECT wk.w, wk.i,
+        coalesce(sum(m.stores) FILTER (WHERE m.mask & ${below} <> 0), 0)::int AS stocked,
+        coalesce(sum(m.stores) FILTER (WHERE (m.mask & ${below}) & ((m.mask & ${below}) - 1) <> 0), 0)::int
+          AS reordered,
+        coalesce(sum(m.stores) FILTER (WHERE m.mask & (1::bigint << wk.i) <> 0), 0)::int AS repeat_base,
+        coalesce(
+          sum(m.stores) FILTER (WHERE wk.i > 0 AND m.mask & (3::bigint << (wk.i - 1)) = (3::bigint << (wk.i - 1))),
+          0
+        )::int AS repeat_stores
+      FROM weeks wk LEFT JOIN masks m ON true
+      GROUP BY wk.w, wk.i),
+    quota_week AS (SELECT i, limited_ordered, allocated, limited_lines, full_lines FROM sums WHERE by_week = 1),
+    ${weekStockCtes(params)}
+    SELECT pw.w::text AS key, NULL::text AS label,
+      (SELECT count(*) FROM targets)::int AS "targetStores",
+      pw.stocked AS "stockedStores",
+      coalesce(sp.observed, 0)::int AS "stockedStoresObserved",
+      pw.reordered AS "reorderedStores",
+      pw.repeat_base AS "repeatBase", pw.repeat_stores AS "repeatStores",
+      (sum(coalesce(q.limited_ordered, 0)) OVER running)::float8 AS "orderedCartons",
+      (sum(coalesce(q.allocated, 0)) OVER running)::float8 AS "allocatedCartons",
+      (sum(coalesce(q.full_lines, 0)) OVER running)::int AS "fullLines",
+      (sum(coalesce(q.limited_lines, 0)) OVER running)::int AS "orderedLines",
+      coalesce(sp.stock, 0)::float8 AS "stockCartons", coalesce(sp.weekly, 0)::float8 AS "weeklySalesCartons",
+      coalesce(sp.over_stock, 0)::int AS "overStockStores", coalesce(sp.out_of_stock, 0)::int AS "outOfStockStores"
+    FROM per_week pw
+    LEFT JOIN quota_week q ON q.i = pw.i
+    LEFT JOIN stock_per_week sp ON sp.w = pw.w
+    WINDOW running AS (ORDER BY pw.w)
+    ORDER BY pw.w`,
+  );
+  return result.map(countsOf);
+}
+
+// The same by ranking each store's ordering weeks, for a period longer than the bits hold.
+async function kpiCountsByWeekRanked(executor: Executor, params: FactsParams): Promise<KpiCountsRow[]> {
+  const result = await executor.execute(sql`
+    WITH ${factsCtes(params)}
+    ranked AS (
+      SELECT sw.*, row_number() OVER (PARTITION BY customer_id ORDER BY week_start) AS n,
+        lag(week_start) OVER (PARTITION BY customer_id ORDER BY week_start) AS prev_ordered
+      FROM store_weeks sw WHERE sw.customer_id IN (SELECT customer_id FROM targets)),
+    weeks AS (SELECT week_start AS w, lag(week_start) OVER (ORDER BY week_start) AS prev_w FROM period),
+    per_week AS (
+      SELECT wk.w,
+        count(r.customer_id) FILTER (WHERE r.n = 1) AS first_orders,
+        count(r.customer_id) FILTER (WHERE r.n = 2) AS second_orders,
+        count(r.customer_id)::int AS repeat_base,
+        count(r.customer_id) FILTER (WHERE r.prev_ordered = wk.prev_w)::int AS repeat_stores,
+        coalesce(sum(r.limited_ordered), 0) AS limited_ordered, coalesce(sum(r.allocated), 0) AS allocated,
+        coalesce(sum(r.limited_lines), 0) AS limited_lines, coalesce(sum(r.full_lines), 0) AS full_lines
+      FROM weeks wk LEFT JOIN ranked r ON r.week_start = wk.w
+      GROUP BY wk.w),
+    ${weekStockCtes(params)}
+    SELECT pw.w::text AS key, NULL::text AS label,
+      (SELECT count(*) FROM targets)::int AS "targetStores",
+      (sum(pw.first_orders) OVER running)::int AS "stockedStores",
+      coalesce(sp.observed, 0)::int AS "stockedStoresObserved",
+      (sum(pw.second_orders) OVER running)::int AS "reorderedStores",
+      pw.repeat_base AS "repeatBase", pw.repeat_stores AS "repeatStores",
+      (sum(pw.limited_ordered) OVER running)::float8 AS "orderedCartons",
+      (sum(pw.allocated) OVER running)::float8 AS "allocatedCartons",
+      (sum(pw.full_lines) OVER running)::int AS "fullLines",
+      (sum(pw.limited_lines) OVER running)::int AS "orderedLines",
+      coalesce(sp.stock, 0)::float8 AS "stockCartons", coalesce(sp.weekly, 0)::float8 AS "weeklySalesCartons",
+      coalesce(sp.over_stock, 0)::int AS "overStockStores", coalesce(sp.out_of_stock, 0)::int AS "outOfStockStores"
+    FROM per_week pw LEFT JOIN stock_per_week sp ON sp.w = pw.w
+    WINDOW running AS (ORDER BY pw.w)
+    ORDER BY pw.w`);
+  return rowsOf<Record<string, unknown>>(result).map(countsOf);
+}
+
+// ── Stores behind a figure ────────────────────────────────────────────────────────────────────
+
+export type StoreFactsRow = {
+  customerId: number;
+  code: string;
+  name: string;
+  managerId: number;
+  managerName: string;
+  branchName: string;
+  class: string | null;
+  format: string;
+  grade: number | null;
+  orderedWeeks: number;
+  firstOrderedWeek: string | null;
+  lastOrderedWeek: string | null;
+  orderedCartons: number;
+  stockCartons: number | null;
+  weeklySalesCartons: number | null;
+  inLast: boolean;
+  total: number;
+};
+
+export type StoreFilter = {
+  status?: StoreStatus;
+  group?: { by: Exclude<KpiGrouping, 'week' | 'none'>; key: string };
+  customerIds?: readonly number[];
+  // Only stores with a worklist status (not shelved, not re-ordered, over or out of stock).
+  flaggedOnly?: boolean;
+  limit: number;
+  offset: number;
+};
+
+function statusCondition(status: StoreStatus | undefined): SQL {
+  switch (status) {
+    case undefined:
+      return sql`true`;
+    case 'not_shelved':
+      return sql`f.weeks = 0`;
+    case 'not_reordered':
+      return sql`f.weeks = 1`;
+    case 'shelved':
+      return sql`f.weeks > 0`;
+    case 'over_stock':
+      return sql`f.over_stock`;
+    case 'out_of_stock':
+      return sql`f.out_of_stock`;
+  }
+}
+
+function groupCondition(group: StoreFilter['group']): SQL {
+  if (!group) return sql`true`;
+  switch (group.by) {
+    case 'branch':
+      return sql`c.branch_id::text = ${group.key}`;
+    case 'manager':
+      return sql`c.manager_id::text = ${group.key}`;
+    case 'class':
+      return sql`coalesce(c.class_code, 'none') = ${group.key}`;
+    case 'format':
+      return sql`c.format = ${group.key}`;
+    case 'grade':
+      return sql`coalesce(g.grade::text, 'none') = ${group.key}`;
+  }
+}
+
+// The target stores with their facts, filtered by a status and a group, a page in licence order.
+export async function storeFacts(executor: Executor, params: FactsParams, filter: StoreFilter) {
+  const tenantId = params.programme.tenantId;
+  const only = filter.customerIds ? sql`f.customer_id = ANY(${arrayLiteral(filter.customerIds)}::int[])` : sql`true`;
+  const flagged = filter.flaggedOnly ? sql`(f.weeks <= 1 OR f.over_stock OR f.out_of_stock)` : sql`true`;
+  const result = await rowsOfStatement<Record<string, unknown>>(
+    executor,
+    sql`
+    WITH ${factsCtes(params)} ${storeFactsCte(params, latestStock)}
+    SELECT f.customer_id AS "customerId", c.licence_no AS code, c.name, c.manager_id AS "managerId",
+      u.display_name AS "managerName", ou.name AS "branchName", c.class_code AS class, c.format, g.grade,
+      f.weeks AS "orderedWeeks", f.first_week::text AS "firstOrderedWeek", f.last_ordered_week::text AS "lastOrderedWeek",
+      f.ordered AS "orderedCartons", f.stock AS "stockCartons", f.weekly AS "weeklySalesCartons", f.in_last AS "inLast",
+      count(*) OVER ()::int AS total
+    FROM facts f
+    JOIN ${customers} c ON c.tenant_id = ${tenantId} AND c.id = f.customer_id
+    JOIN ${users} u ON u.id = c.manager_id
+    JOIN ${orgUnits} ou ON ou.tenant_id = c.tenant_id AND ou.id = c.branch_id
+    LEFT JOIN ${customerGrades} g ON g.tenant_id = c.tenant_id AND g.customer_id = c.id
+      AND g.run_id = ${currentGradeRunIdSql(tenantId, params.today)}
+    WHERE ${statusCondition(filter.status)} AND ${groupCondition(filter.group)} AND ${only} AND ${flagged}
+    ORDER BY c.licence_no
+    LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+  );
+  return result.map(
+    (row): StoreFactsRow => ({
+      customerId: Number(row.customerId),
+      code: String(row.code),
+      name: String(row.name),
+      managerId: Number(row.managerId),
+      managerName: String(row.managerName),
+      branchName: String(row.branchName),
+      class: (row.class as string | null) ?? null,
+      format: String(row.format),
+      grade: row.grade === null ? null : Number(row.grade),
+      orderedWeeks: Number(row.orderedWeeks),
+      firstOrderedWeek: (row.firstOrderedWeek as string | null) ?? null,
+      lastOrderedWeek: (row.lastOrderedWeek as string | null) ?? null,
+      orderedCartons: Number(row.orderedCartons),
+      stockCartons: row.stockCartons === null ? null : Number(row.stockCartons),
+      weeklySalesCartons: row.weeklySalesCartons === null ? null : Number(row.weeklySalesCartons),
+      inLast: Boolean(row.inLast),
+      total: Number(row.total),
+    }),
+  );
+}
+
+// Which of the stores have a visit planned (or made) this week, Monday to Sunday.
+export async function storesPlannedBetween(
+  executor: Executor,
+  tenantId: number,
+  customerIds: readonly number[],
+  from: string,
+  to: string,
+) {
+  if (customerIds.length === 0) return new Set<number>();
+  const rows = await executor
+    .selectDistinct({ customerId: visitPlanItems.customerId })
+    .from(visitPlanItems)
+    .where(
+      and(
+        eq(visitPlanItems.tenantId, tenantId),
+        inArray(visitPlanItems.customerId, [...customerIds]),
+        sql`${visitPlanItems.plannedOn} BETWEEN ${from} AND ${to}`,
+        sql`${visitPlanItems.status} <> 'dropped'`,
+      ),
+    );
+  return new Set(rows.map((row) => row.customerId));
+}
+
+export async function programmesOfStatus(executor: Executor, tenantId: number, statuses: readonly ProgrammeStatus[]) {
+  return executor
+    .select()
+    .from(brandProgrammes)
+    .where(and(eq(brandProgrammes.tenantId, tenantId), inArray(brandProgrammes.status, [...statuses])))
+    .orderBy(asc(brandProgrammes.id));
+}
