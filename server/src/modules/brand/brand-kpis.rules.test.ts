@@ -132,8 +132,8 @@ describe(computeBrandKpis.name, () => {
       stockedStores: 7, // 1, 2, 3, 4, 6, 7, 8
       stockedStoresObserved: 6, // latest count > 0: 1 (3), 4 (1), 5 (2), 6 (1), 8 (12), 10 (0.5)
       reorderedStores: 4, // ≥ 2 weeks: 1, 3, 6, 8
-      repeatBase: 4, // week 4: 1, 3, 7, 8
-      repeatStores: 3, // and week 3: 1, 3, 8
+      repeatBase: 4, // week 3, the last ended (week 4 runs till Sunday): 1, 3, 6, 8
+      repeatStores: 2, // and week 2: 1, 6
       orderedCartons: 23, // limited lines: 1 (2+2+1+2), 2 (3), 4 (2+1), 7 (2), 8 (3+5)
       allocatedCartons: 30, // 1 (2+3+2+2), 2 (3), 4 (2+4), 7 (2), 8 (5+5)
       fullLines: 6, // 1 (W1, W4), 2, 4 (P1), 7, 8 (W4)
@@ -147,7 +147,7 @@ describe(computeBrandKpis.name, () => {
       shelvingRate: 7 / 18,
       shelvingRateObserved: 6 / 18,
       sellThroughRate: 4 / 7,
-      repeatRate: 3 / 4,
+      repeatRate: 2 / 4,
       quotaFill: 23 / 30,
       fullLineRate: 0.6,
       stockToSalesRatio: 16.5 / 4.75,
@@ -160,7 +160,7 @@ describe(computeBrandKpis.name, () => {
       targetStores: 18,
       stockedStores: 4, // 1, 2, 6 (W1), 4 (W2)
       reorderedStores: 2, // 1, 6
-      repeatBase: 3, // W2: 1, 4, 6
+      repeatBase: 3, // W2, over on its Sunday: 1, 4, 6
       repeatStores: 2, // and W1: 1, 6
       orderedLines: 5, // 1 (W1, W2), 2 (W1), 4 (P1, P2)
       stockedStoresObserved: 3, // 1 (9 on 11-05), 4 (1), 10 (0.5)

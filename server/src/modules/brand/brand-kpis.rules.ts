@@ -1,3 +1,5 @@
+import { addDays, mondayOfDay } from '../../platform/time/weeks.ts';
+
 // 品牌培育 KPIs: what each figure means (a versioned formula text, served with every figure and kept
 // in docs/glossary.md — the industry has no single definition of 动销率, so Kewo states its own),
 // the rates from their counts, a store's 存销比 and its worklist status with the reason. Pure: the
@@ -50,11 +52,12 @@ export const kpiDefinitions: readonly KpiDefinition[] = [
   },
   {
     kpi: 'repeatRate',
-    version: 1,
+    // 2: the last two cycles whose week has ended (v1 took the running week, empty until stores ordered in it).
+    version: 2,
     name: { zh: '重购率', en: 'Repeat rate' },
     formula: {
-      zh: '最近两个订货周期都订购了目标品规的客户数 ÷ 最近一个订货周期（开始日不晚于今天）订购了的客户数',
-      en: 'Stores that ordered a target product in both of the last two cycles of the period ÷ stores that ordered one in the last cycle (the latest starting no later than today)',
+      zh: '本期最近两个已结束的订货周期（该周已过完）都订购了目标品规的客户数 ÷ 其中最近一个周期订购了的客户数',
+      en: 'Stores that ordered a target product in both of the last two cycles of the period whose week has ended ÷ stores that ordered one in the later of the two',
     },
   },
   {
@@ -298,11 +301,6 @@ export type KpiInput = {
   band?: StockBand;
 };
 
-const dayMs = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
-const mondayOfDay = (date: string) => addDays(date, 1 - (new Date(`${date}T00:00:00Z`).getUTCDay() || 7));
-
 // Each active target store's facts over the period.
 export function storeFactsOf(input: KpiInput): Map<number, StoreFacts> {
   const products = new Set(input.productIds);
@@ -381,8 +379,10 @@ export function computeBrandKpis(input: KpiInput): KpiCounts {
   const facts = storeFactsOf(input);
   const period = periodCyclesOf(input.cycles, input, input.today);
   const periodIds = new Set(period.map((cycle) => cycle.id));
-  const last = period[period.length - 1]?.weekStart;
-  const previous = period[period.length - 2]?.weekStart;
+  // 重购率 reads the cycles whose week is over (Sunday reached: ordering closed on Saturday).
+  const ended = period.filter((cycle) => addDays(cycle.weekStart, 6) <= input.today);
+  const last = ended[ended.length - 1]?.weekStart;
+  const previous = ended[ended.length - 2]?.weekStart;
   const counts = { ...emptyKpiCounts, targetStores: facts.size };
   const weeksOf = new Map<number, Set<string>>();
   for (const row of input.rows) {

@@ -169,9 +169,11 @@ function factsCtes(params: FactsParams): SQL {
     period AS (
       SELECT oc.id, oc.week_start FROM ${orderCycles} oc
       WHERE oc.tenant_id = ${tenantId} AND oc.week_start BETWEEN ${programme.startDate} AND ${params.end}),
+    -- 重购率's two cycles: the last two of the period whose week is over (its Sunday reached).
+    ended AS (SELECT week_start FROM period WHERE week_start + 6 <= ${params.today}::date),
     last_two AS (
-      SELECT (SELECT max(week_start) FROM period) AS last_week,
-        (SELECT max(week_start) FROM period WHERE week_start < (SELECT max(week_start) FROM period)) AS prev_week),
+      SELECT (SELECT max(week_start) FROM ended) AS last_week,
+        (SELECT max(week_start) FROM ended WHERE week_start < (SELECT max(week_start) FROM ended)) AS prev_week),
     targets AS (${targetStoresSql(programme, params.reach, params.today)}),
     -- Per store and week (the week-by-week statement's; PostgreSQL skips a CTE no one reads).
     store_weeks AS MATERIALIZED (
@@ -396,7 +398,11 @@ export async function kpiCountsByWeek(executor: Executor, params: FactsParams): 
       pw.stocked AS "stockedStores",
       coalesce(sp.observed, 0)::int AS "stockedStoresObserved",
       pw.reordered AS "reorderedStores",
-      pw.repeat_base AS "repeatBase", pw.repeat_stores AS "repeatStores",
+      -- The running week's 重购率 is the last ended week's (v2): a week counts once it is over.
+      (CASE WHEN pw.w + 6 <= ${params.today}::date THEN pw.repeat_base
+        ELSE coalesce(lag(pw.repeat_base) OVER running, 0) END)::int AS "repeatBase",
+      (CASE WHEN pw.w + 6 <= ${params.today}::date THEN pw.repeat_stores
+        ELSE coalesce(lag(pw.repeat_stores) OVER running, 0) END)::int AS "repeatStores",
       (sum(coalesce(q.limited_ordered, 0)) OVER running)::float8 AS "orderedCartons",
       (sum(coalesce(q.allocated, 0)) OVER running)::float8 AS "allocatedCartons",
       (sum(coalesce(q.full_lines, 0)) OVER running)::int AS "fullLines",
@@ -437,7 +443,11 @@ async function kpiCountsByWeekRanked(executor: Executor, params: FactsParams): P
       (sum(pw.first_orders) OVER running)::int AS "stockedStores",
       coalesce(sp.observed, 0)::int AS "stockedStoresObserved",
       (sum(pw.second_orders) OVER running)::int AS "reorderedStores",
-      pw.repeat_base AS "repeatBase", pw.repeat_stores AS "repeatStores",
+      -- The running week's 重购率 is the last ended week's (v2): a week counts once it is over.
+      (CASE WHEN pw.w + 6 <= ${params.today}::date THEN pw.repeat_base
+        ELSE coalesce(lag(pw.repeat_base) OVER running, 0) END)::int AS "repeatBase",
+      (CASE WHEN pw.w + 6 <= ${params.today}::date THEN pw.repeat_stores
+        ELSE coalesce(lag(pw.repeat_stores) OVER running, 0) END)::int AS "repeatStores",
       (sum(pw.limited_ordered) OVER running)::float8 AS "orderedCartons",
       (sum(pw.allocated) OVER running)::float8 AS "allocatedCartons",
       (sum(pw.full_lines) OVER running)::int AS "fullLines",

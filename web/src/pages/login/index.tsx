@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Typography } from 'antd';
+import { Alert, Button, Input } from 'antd';
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -138,9 +138,9 @@ export function LoginPage() {
           {login.submitLabel(t('auth.submit'))}
         </Button>
       </form>
-      <Typography.Paragraph type="secondary" style={{ margin: 0, textAlign: 'center', fontSize: 13 }}>
+      <p className="kewo-login-hint">
         {t('auth.retailerHint')} <a href="/portal/login">{t('auth.retailerLink')}</a>
-      </Typography.Paragraph>
+      </p>
     </AuthShell>
   );
 }

@@ -1,4 +1,3 @@
-import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../LanguageSwitch.tsx';
@@ -30,13 +29,12 @@ export function AuthShell({
         </div>
         {/* A plain panel, not antd's Card: Card brings Tabs along, which a sign-in page never shows. */}
         <section className="kewo-auth-card">
-          <Flex vertical gap={4} style={{ marginBottom: 24 }}>
-            {/* h2 under the brand's h1 (headings go down one level at a time), at h3's size. */}
-            <Typography.Title level={2} style={{ margin: 0, fontSize: 24 }}>
-              {title}
-            </Typography.Title>
-            {subtitle ? <Typography.Text type="secondary">{subtitle}</Typography.Text> : null}
-          </Flex>
+          {/* Plain markup, not antd's Typography: it brings Tooltip and TextArea along (for copy and
+              edit), which the first screen never uses. h2 under the brand's h1, at h3's size. */}
+          <header className="kewo-auth-card-header">
+            <h2>{title}</h2>
+            {subtitle ? <p>{subtitle}</p> : null}
+          </header>
           {children}
         </section>
       </main>
