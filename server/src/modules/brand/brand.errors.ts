@@ -25,7 +25,7 @@ export const brandErrors = {
   },
   BRAND_SEGMENT_INVALID: {
     status: 400,
-    'zh-CN': '客户范围无效：{problemZh}',
+    'zh-CN': '客户范围无效：{problem}',
     en: 'The segment is not valid: {problemEn}',
   },
   BRAND_SEGMENT_EMPTY: {

@@ -103,7 +103,7 @@ async function checkProgrammeIn(tx: Executor, actor: Actor, fields: ProgrammeFie
     const segment = fields.segment ?? {};
     const [problem] = segmentProblems(segment);
     if (problem)
-      throw new DomainError('BRAND_SEGMENT_INVALID', { problemZh: problem.zh, problemEn: problem.en }, 'segment');
+      throw new DomainError('BRAND_SEGMENT_INVALID', { problem: problem.zh, problemEn: problem.en }, 'segment');
     if ((await countStoresInSegment(tx, tenantId, segment, { onDate: todayOf(now), reach: actor.scope })) === 0)
       throw new DomainError('BRAND_SEGMENT_EMPTY', {}, 'segment');
   }
