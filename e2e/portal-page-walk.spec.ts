@@ -10,9 +10,12 @@ test.describe.configure({ timeout: 300_000 });
 test('a retailer walks every portal tab on a phone, in both languages, and nothing is refused or untranslated', async ({
   page,
 }, testInfo) => {
+  // Signed out, the session check answers 401, as it should: the form shows at once, beside the
+  // check, and the walk starts once the check has answered.
+  const sessionChecked = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/auth/me');
   await page.goto('/portal/login');
-  // Signed out, the session check answers 401 before the form shows: the walk starts at the form.
   await expect(page.getByLabel('专卖许可证号')).toBeVisible();
+  expect((await sessionChecked).status()).toBe(401);
   const walk = new PageWalk(page, testInfo, 'retailer');
   await page.getByLabel('专卖许可证号').fill(licenceNo);
   await page.getByLabel('密码', { exact: true }).fill('kewo-demo-2026');
