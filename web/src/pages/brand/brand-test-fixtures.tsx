@@ -4,6 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
+import { testManager } from '../../test/customer-tab.tsx';
 import type { KpiDefinition, KpiRow, Programme, ProgrammeSummary } from './brand.api.ts';
 
 // The brand pages' tests: who signs in, and what the server answers for the seed city's
@@ -21,17 +22,8 @@ export const marketing: CurrentUser = {
   deploymentOperator: false,
 };
 
-export const manager: CurrentUser = {
-  id: 5,
-  username: 'manager01',
-  displayName: '客户经理 陈',
-  role: 'manager',
-  tenant: { id: 1, name: '漳州市烟草公司' },
-  orgUnit: { id: 3, name: '芗城分公司' },
-  scope: { kind: 'own' },
-  mustChangePassword: false,
-  deploymentOperator: false,
-};
+// The 360° tabs' test manager (own stores).
+export const manager = testManager;
 
 export function renderAt(path: string, routes: { path: string; element: ReactElement }[], user: CurrentUser) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
