@@ -11,7 +11,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['server/src/db/test-global-setup.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

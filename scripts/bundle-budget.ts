@@ -5,12 +5,15 @@
 //
 // The ceiling is a ratchet: each screen's budget is what it weighs today rounded up to the next
 // 10 KiB, so a screen cannot grow unnoticed; lower it whenever a change makes a screen lighter.
-// The goal is issue 18's (portal ≤ 150 KiB, console ≤ 300 KiB), printed beside it. The portal
-// has reached it: its sign-in page and home are plain HTML, and antd comes with the pages that
-// use it (portal/antd-page.tsx). The console is still above: its route table brings every page
-// folder's menu icon and messages (app/page-modules.ts), and the signed-in shell antd's App.
+// The goal is issue 18's (portal ≤ 150 KiB, console ≤ 300 KiB), printed beside it; every screen
+// has reached it. The portal's sign-in page and home are plain HTML, and antd comes with the pages
+// that use it (portal/antd-page.tsx). The console's entry carries only the first screens' messages
+// and the side menu's labels (app/messages.ts), and its signed-in shell shows the home before the
+// side menu and the user menu (antd Menu, Dropdown) arrive. The console's sign-in page is sent as
+// login.html: the app, and the page drawn in plain HTML while it loads (web/login-shell.html).
 //
-//   npx node scripts/bundle-budget.ts [buildDir]   prints the table (default: dist/web, built if stale)
+//   npx node scripts/bundle-budget.ts [buildDir] [--files]   prints the table (default: dist/web,
+//   built if stale); --files lists each screen's files by weight
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +39,8 @@ export type FirstScreen = {
   name: string;
   // The HTML page (its manifest key is the page's file name).
   entry: string;
+  // The HTML file sent, when not the entry's own (login.html: web/vite.config.ts).
+  page?: string;
   // Source files the page loads with import() before it shows (the route's page component).
   lazy: readonly string[];
   // The ratchet: the test fails above it.
@@ -53,15 +58,17 @@ export const firstScreens: readonly FirstScreen[] = [
   {
     name: 'console login',
     entry: 'index.html',
+    // The server sends login.html for /login: index.html's app, with the page drawn in plain HTML.
+    page: 'login.html',
     lazy: ['src/pages/login/index.tsx'],
-    budgetKiB: consoleGoalKiB,
+    budgetKiB: 280,
     goalKiB: consoleGoalKiB,
   },
   {
     name: 'console home',
     entry: 'index.html',
     lazy: ['src/app/layout/ConsoleLayout.tsx', 'src/pages/home/index.tsx'],
-    budgetKiB: 330,
+    budgetKiB: 290,
     goalKiB: consoleGoalKiB,
   },
   {
@@ -82,7 +89,7 @@ export const firstScreens: readonly FirstScreen[] = [
 
 // The files a screen downloads: the HTML, each starting chunk, everything those import
 // statically (transitively), and their CSS. Dynamic imports are not followed: they load later.
-export function filesOfScreen(manifest: Manifest, screen: Pick<FirstScreen, 'entry' | 'lazy'>): string[] {
+export function filesOfScreen(manifest: Manifest, screen: Pick<FirstScreen, 'entry' | 'page' | 'lazy'>): string[] {
   const files = new Set<string>();
   const visited = new Set<string>();
   const visit = (key: string) => {
@@ -101,7 +108,7 @@ export function filesOfScreen(manifest: Manifest, screen: Pick<FirstScreen, 'ent
     }
     visit(source);
   }
-  return [screen.entry, ...[...files].filter((file) => file !== screen.entry)];
+  return [screen.page ?? screen.entry, ...[...files].filter((file) => file !== screen.entry)];
 }
 
 export type ScreenSize = {
@@ -188,7 +195,7 @@ export function formatScreens(sizes: readonly ScreenSize[]): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const buildDir = process.argv[2] ?? freshBuildDir();
+  const buildDir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? freshBuildDir();
   const sizes = measureBuild(buildDir);
   console.log(formatScreens(sizes));
   if (process.argv.includes('--files')) {

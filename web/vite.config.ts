@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -23,6 +23,15 @@ const vendorGroups = [
     test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|@tanstack|use-sync-external-store)[\\/]/,
     priority: 30,
   },
+  // The page folders' messages that the console's first screens do not show (app/page-modules.ts,
+  // loadPageMessages): one chunk, not one per folder. Their English stays a chunk per folder.
+  {
+    name: 'page-messages',
+    test: /web[\\/]src[\\/]pages[\\/](?!home[\\/]|login[\\/]|setup[\\/])[^\\/]+[\\/]messages\.ts$/,
+    priority: 25,
+    // Not the helpers they import (the preload helper every entry uses).
+    includeDependenciesRecursively: false,
+  },
   { name: 'vendor-echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react|tslib)[\\/]/, priority: 20 },
   { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial' as const], priority: 10, entriesAware: true },
 ];
@@ -42,6 +51,72 @@ function portalFallback(): Plugin {
     },
     configurePreviewServer: (server) => {
       server.middlewares.use(rewrite);
+    },
+  };
+}
+
+// A console page other than the sign-in shows the layout and, most often, the home page: index.html
+// asks for their chunks beside the entry's (modulepreload) instead of after the entry has run,
+// which saves a round trip on a slow network. login.html does not (its visitors are signed out).
+const preloadMarker = 'data-console-shell';
+function preloadConsoleShell(): Plugin {
+  const sources = ['src/app/layout/ConsoleLayout.tsx', 'src/pages/home/index.tsx'];
+  return {
+    name: 'kewo-preload-console-shell',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        if (!context.bundle || !context.chunk || !context.filename.endsWith('index.html')) return;
+        const chunks = Object.values(context.bundle).filter((output) => output.type === 'chunk');
+        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        const loadedByEntry = new Set<string>();
+        const collect = (file: string, into: Set<string>) => {
+          if (into.has(file)) return;
+          into.add(file);
+          for (const imported of byFile.get(file)?.imports ?? []) collect(imported, into);
+        };
+        collect(context.chunk.fileName, loadedByEntry);
+        const wanted = new Set<string>();
+        for (const source of sources) {
+          const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(`/web/${source}`));
+          if (!chunk) throw new Error(`preloadConsoleShell: no chunk for ${source}`);
+          collect(chunk.fileName, wanted);
+        }
+        return [...wanted]
+          .filter((file) => !loadedByEntry.has(file))
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}`, [preloadMarker]: true },
+            injectTo: 'head' as const,
+          }));
+      },
+    },
+  };
+}
+
+// login.html, which the server sends for /login: index.html with the sign-in page drawn in plain
+// HTML over the app while its scripts load (login-shell.html says how), and without the preloads
+// of the signed-in shell. The same entry, so the scripts are cached for either page.
+function consoleLoginPage(): Plugin {
+  return {
+    name: 'kewo-console-login-page',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const index = bundle['index.html'];
+      if (index?.type !== 'asset') throw new Error('consoleLoginPage: index.html is not in the bundle');
+      const fragment = (await readFile(join(webRoot, 'login-shell.html'), 'utf8')).replace(/<!--[\s\S]*?-->\s*/g, '');
+      const style = fragment.slice(0, fragment.indexOf('</style>') + '</style>'.length);
+      const drawing = fragment.slice(style.length).trim();
+      const html = String(index.source)
+        .replace(new RegExp(`\\s*<link [^>]*${preloadMarker}[^>]*>`, 'g'), '')
+        .replace('<title>客我 Kewo</title>', `<title>登录 · 客我 Kewo</title>\n${style}`)
+        .replace('<div id="root"></div>', `<div id="root"></div>\n${drawing}`);
+      if (!html.includes('id="kewo-boot"'))
+        throw new Error('consoleLoginPage: index.html has no <div id="root"></div>');
+      this.emitFile({ type: 'asset', fileName: 'login.html', source: html });
+      index.source = String(index.source).replaceAll(` ${preloadMarker}=""`, '').replaceAll(` ${preloadMarker}`, '');
     },
   };
 }
@@ -77,7 +152,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react(), portalFallback(), precompress()],
+  plugins: [react(), portalFallback(), preloadConsoleShell(), consoleLoginPage(), precompress()],
   server: {
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:3000' },

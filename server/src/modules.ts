@@ -2,6 +2,7 @@ import { brandModule } from './modules/brand/index.ts';
 import { classificationModule } from './modules/classification/index.ts';
 import { customersModule } from './modules/customers/index.ts';
 import { organisationModule } from './modules/organisation/index.ts';
+import { pricesModule } from './modules/prices/index.ts';
 import { productsModule } from './modules/products/index.ts';
 import { supplyModule } from './modules/supply/index.ts';
 import { ticketsModule } from './modules/tickets/index.ts';
@@ -23,6 +24,7 @@ export const modules: readonly KewoModule[] = [
   ticketsModule,
   visitsModule,
   brandModule,
+  pricesModule,
   workflowsModule,
 ];
 

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { defaultMessages, loadMessages } from './app/messages.ts';
+import { removeBootShell } from './app/boot-shell.tsx';
+import { firstScreenMessages, loadEveryMessage, loadMessages } from './app/messages.ts';
 import { startI18n } from './shared/i18n/i18n.ts';
 import './shared/base.css';
 import './app/console.css';
@@ -10,10 +11,19 @@ const container = document.getElementById('root');
 if (!container) throw new Error('#root element missing from index.html');
 
 // A language other than Chinese, chosen on an earlier visit, loads before the first render.
-void startI18n(defaultMessages, loadMessages).then(() =>
+// The other pages' messages are fetched once the first screen has loaded, so that opening one
+// does not wait for them (each page still waits when they have not arrived: app/RoutePage.tsx).
+void startI18n(firstScreenMessages, loadMessages).then(() =>
   createRoot(container).render(
     <StrictMode>
       <App />
     </StrictMode>,
   ),
 );
+// login.html's drawing of the sign-in page, should the app fail or take very long to show it.
+window.addEventListener('error', removeBootShell, { once: true });
+setTimeout(removeBootShell, 15_000);
+
+const prefetchMessages = () => setTimeout(() => void loadEveryMessage().catch(() => {}), 1500);
+if (document.readyState === 'complete') prefetchMessages();
+else window.addEventListener('load', prefetchMessages, { once: true });

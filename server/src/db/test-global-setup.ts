@@ -8,9 +8,11 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { migrationsFolder, openDatabase } from './client.ts';
 import {
+  builtTemplatePrefix,
   pgliteTemplatePathVariable,
   postgresTemplateDatabase,
   postgresTemplateVariable,
+  testSnapshotDirectoryVariable,
   withDatabase,
 } from './test-database.ts';
 
@@ -24,6 +26,10 @@ export default async function setup() {
   writeFileSync(templatePath, Buffer.from(await snapshot.arrayBuffer()));
   await client.close();
   process.env[pgliteTemplatePathVariable] = templatePath;
+  // The run's built databases (createBuiltTestDatabase: the seeded demo cities) live here and in
+  // PostgreSQL templates named after the run's: made by the first test file that needs one, gone
+  // with the run, so a run never sees the seed of code it no longer runs.
+  process.env[testSnapshotDirectoryVariable] = directory;
 
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
@@ -46,9 +52,17 @@ export default async function setup() {
     if (url) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      await admin
-        .query(`DROP DATABASE IF EXISTS ${postgresTemplateDatabase()} WITH (FORCE)`)
-        .finally(() => admin.end());
+      try {
+        const prefix = builtTemplatePrefix();
+        const built = await admin.query<{ datname: string }>(
+          'SELECT datname FROM pg_database WHERE left(datname, length($1)) = $1',
+          [prefix],
+        );
+        for (const { datname } of built.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+        await admin.query(`DROP DATABASE IF EXISTS ${postgresTemplateDatabase()} WITH (FORCE)`);
+      } finally {
+        await admin.end();
+      }
     }
   };
 }

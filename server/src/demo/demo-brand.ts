@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { brandKpis, changeProgrammeStatusIn, createProgrammeIn, editProgrammeIn } from '../modules/brand/index.ts';
+import {
+  brandKpis,
+  changeProgrammeStatusIn,
+  createProgrammeIn,
+  editProgrammeIn,
+  foldProgrammeIn,
+} from '../modules/brand/index.ts';
 import { systemActor } from '../platform/access/actor.ts';
 import { addDays, mondayOf } from '../platform/time/weeks.ts';
 import { historyWeeks } from './demo-supply.ts';
@@ -61,6 +67,7 @@ export async function seedDemoBrandIn(tx: Executor, tenantId: number, now: Date)
   const closedStart = lastQuarterStart > historyStart ? lastQuarterStart : historyStart;
   const closedEnd = lastQuarterEnd > closedStart ? lastQuarterEnd : addDays(closedStart, 27);
 
+  const created: number[] = [];
   const seed = async (
     input: Parameters<typeof createProgrammeIn>[2],
     goalsOf: (row: {
@@ -68,11 +75,12 @@ export async function seedDemoBrandIn(tx: Executor, tenantId: number, now: Date)
       sellThroughRate: number | null;
     }) => Parameters<typeof createProgrammeIn>[2]['goals'],
   ) => {
-    const created = await createProgrammeIn(tx, actor, { ...input, ownerId: owner.id }, now);
-    const [row] = await brandKpis(tx, tenantId, created.id, 'none', undefined, { now });
-    await editProgrammeIn(tx, actor, created.id, { goals: goalsOf(row) }, now);
-    await changeProgrammeStatusIn(tx, actor, created.id, 'activate', now);
-    return created.id;
+    const programme = await createProgrammeIn(tx, actor, { ...input, ownerId: owner.id }, now);
+    const [row] = await brandKpis(tx, tenantId, programme.id, 'none', undefined, { now });
+    await editProgrammeIn(tx, actor, programme.id, { goals: goalsOf(row) }, now);
+    await changeProgrammeStatusIn(tx, actor, programme.id, 'activate', now);
+    created.push(programme.id);
+    return programme.id;
   };
 
   if (wolves.length > 0)
@@ -136,4 +144,6 @@ export async function seedDemoBrandIn(tx: Executor, tenantId: number, now: Date)
     );
     await changeProgrammeStatusIn(tx, actor, id, 'close', now);
   }
+  // 培育汇总: the history's closed weeks folded now, as the job would within minutes of starting.
+  for (const id of created) await foldProgrammeIn(tx, tenantId, id, now);
 }

@@ -9,6 +9,7 @@ export const demoAudit = {
     order: ['seed_demo'],
     visit: ['seed_demo'],
     ticket: ['seed_demo'],
+    price_report: ['seed_demo'],
   },
   systemActors: ['demo'],
 } as const satisfies AuditCatalogue;

@@ -13,6 +13,7 @@ import { insertOrgUnit } from '../platform/identity/identity.repository.ts';
 import { kewoMeta, users } from '../platform/identity/identity.schema.ts';
 import { seedDemoBrandIn } from './demo-brand.ts';
 import { generateDemoCustomer } from './demo-customers.ts';
+import { seedDemoPricesIn } from './demo-prices.ts';
 import { demoProductCatalogue, demoProductSeed } from './demo-products.ts';
 import { seedDemoSupply } from './demo-supply.ts';
 import { seedDemoTickets } from './demo-tickets.ts';
@@ -394,6 +395,8 @@ async function seedCity(
     );
     // 品牌培育: three programmes over the history and visits above.
     await seedDemoBrandIn(tx, tenant.id, now);
+    // 价格监管: a year of observed prices, the margin's roll-up (and last year's), an open warning.
+    await seedDemoPricesIn(tx, tenant.id, now);
     progress(`${plan.companyName}: visits`);
   }
   return {

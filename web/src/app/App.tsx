@@ -1,9 +1,10 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { RemovesBootShell } from './boot-shell.tsx';
 import { ConsoleProviders } from './ConsoleProviders.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
 import { consoleRoutes, publicRoutes } from './page-modules.ts';
-import { NotFoundPage, RoutePage } from './RoutePage.tsx';
+import { NotFoundPage, RoutePage, WithEveryMessage } from './RoutePage.tsx';
 import { StaffSessionGate } from './StaffSessionGate.tsx';
 
 // The layout (side menu, header, notifications) is a chunk of its own: the sign-in page does not
@@ -17,7 +18,17 @@ const router = createBrowserRouter([
     path,
     element: (
       <Suspense fallback={<PageSpinner />}>
-        <Page />
+        {/* The sign-in page's messages come with the entry (app/messages.ts); setup's use others'.
+            login.html's drawing of the sign-in page stays over it until it has rendered. */}
+        {path === '/login' ? (
+          <RemovesBootShell>
+            <Page />
+          </RemovesBootShell>
+        ) : (
+          <WithEveryMessage>
+            <Page />
+          </WithEveryMessage>
+        )}
       </Suspense>
     ),
   })),

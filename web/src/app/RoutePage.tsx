@@ -1,10 +1,11 @@
 import { Button } from 'antd';
-import { Suspense, useEffect } from 'react';
+import { type ReactNode, Suspense, use, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSignedInUser } from '../shared/auth/SignedInUser.tsx';
 import { LazyResult } from '../shared/LazyResult.tsx';
 import { canAccess } from './access.ts';
+import { loadEveryMessage } from './messages.ts';
 import { PageSpinner } from './PageSpinner.tsx';
 import type { ConsoleRoute } from './page-module.ts';
 
@@ -25,9 +26,24 @@ export function RoutePage({ route }: { route: ConsoleRoute }) {
   const Page = route.page;
   return (
     <Suspense fallback={<PageSpinner />}>
-      <Page />
+      {firstScreenPaths.has(route.path) ? (
+        <Page />
+      ) : (
+        <WithEveryMessage>
+          <Page />
+        </WithEveryMessage>
+      )}
     </Suspense>
   );
+}
+
+// The home page is the console's first screen: its messages come with the entry (app/messages.ts).
+const firstScreenPaths = new Set(['/']);
+
+// Every other page waits (suspends) for every folder's messages, which it may read.
+export function WithEveryMessage({ children }: { children: ReactNode }) {
+  use(loadEveryMessage());
+  return children;
 }
 
 export function NotFoundPage() {

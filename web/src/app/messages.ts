@@ -1,26 +1,42 @@
-import { portalMessages } from '../portal/messages.ts';
-import { auditLabelMessages } from '../shared/i18n/audit-labels.ts';
-import { type Locale, type LocaleMessages, locales } from '../shared/i18n/locale.ts';
+import type { portalMessages } from '../portal/messages.ts';
+import type { auditLabelMessages } from '../shared/i18n/audit-labels.ts';
+import { i18n } from '../shared/i18n/i18n.ts';
+import { defaultLocale, type Locale, type LocaleMessages, locales } from '../shared/i18n/locale.ts';
 import { mergeMessages } from '../shared/i18n/merge-messages.ts';
 import { zhCN } from '../shared/i18n/zh-CN.ts';
 import { consoleMessages } from './console-messages.ts';
-import { pageMessages } from './page-modules.ts';
+import { menuLabels } from './menu-labels.ts';
+import { firstScreenPageMessages, loadPageMessages, type PageMessages } from './page-modules.ts';
 
 // Every folder's messages: the shared ones, the console shell's, each page folder's (listed in
 // page-modules.ts beside its module) and the portal's. Both apps (console and portal) load them
-// all, so a key's path does not depend on which app shows it. Chinese comes with the page; each
-// other language is fetched, every folder's chunk at once, when someone chooses it.
-const folderMessages = [
+// all, so a key's path does not depend on which app shows it. The console's first screens
+// (sign-in, home) come with what they say: the shared and the shell's messages, the sign-in's,
+// setup's and home's, and every folder's side-menu label (menu-labels.ts); the rest is one chunk,
+// fetched before any other page shows (loadEveryMessage). Each language other than Chinese is
+// fetched, every folder's chunk at once, when someone chooses it.
+const sharedMessages = {
   // shared/: app, common, roles, shared components
-  {
-    'zh-CN': zhCN,
-    en: () => import('../shared/i18n/en.ts').then((module) => module.en),
-  } satisfies LocaleMessages<typeof zhCN>,
-  auditLabelMessages, // shared/: the audit trail's codes, typed by the server's audit catalogues
-  consoleMessages,
-  ...pageMessages,
-  portalMessages,
-] as const;
+  'zh-CN': zhCN,
+  en: () => import('../shared/i18n/en.ts').then((module) => module.en),
+} satisfies LocaleMessages<typeof zhCN>;
+
+const firstScreenMessageParts = [sharedMessages, consoleMessages, ...firstScreenPageMessages] as const;
+
+type FolderMessages =
+  | (typeof firstScreenMessageParts)[number]
+  | typeof auditLabelMessages // shared/: the audit trail's codes, typed by the server's audit catalogues
+  | PageMessages
+  | typeof portalMessages;
+
+async function loadFolderMessages(): Promise<readonly FolderMessages[]> {
+  const [audit, pages, portal] = await Promise.all([
+    import('../shared/i18n/audit-labels.ts').then((module) => module.auditLabelMessages),
+    loadPageMessages(),
+    import('../portal/messages.ts').then((module) => module.portalMessages),
+  ]);
+  return [sharedMessages, audit, consoleMessages, ...pages, ...firstScreenPageMessages, portal];
+}
 
 // A | B → A & B: a function of the union's members, read back as one parameter, is their intersection.
 type Intersection<Union> = (Union extends unknown ? (part: Union) => void : never) extends (part: infer All) => void
@@ -29,7 +45,7 @@ type Intersection<Union> = (Union extends unknown ? (part: Union) => void : neve
 
 // All the folders' Chinese shapes together: TypeScript merges the intersection key by key, so
 // `menu` has every folder's entries and t('menu.nope') fails to compile.
-export type Messages = Intersection<(typeof folderMessages)[number]['zh-CN']>;
+export type Messages = Intersection<FolderMessages['zh-CN']>;
 
 // Type-checked translation keys (declared here, where all the folders are known; shared/ reads
 // the result as `Messages` from shared/i18n/zh-CN.ts). Module augmentation needs an interface.
@@ -40,15 +56,37 @@ declare module 'i18next' {
   }
 }
 
-// Merged at start: two folders defining the same key stop the app here (mergeMessages throws).
-// The merge has exactly the parts' keys, so it is the intersection `Messages` describes.
-export const defaultMessages = mergeMessages(folderMessages.map((messages) => messages['zh-CN'])) as Messages;
+// What the console's first screens say, in Chinese, merged at start: two folders defining the
+// same key stop the app here (mergeMessages throws). Only a part of `Messages` (the cast): no
+// other page shows before loadEveryMessage has added the rest.
+export const firstScreenMessages = mergeMessages([
+  ...firstScreenMessageParts.map((messages) => messages['zh-CN']),
+  menuLabels,
+]) as Messages;
 
-// A language's messages: Chinese as above; another language's chunks fetched and merged alike.
+// A language's messages, every folder's: merged alike, so two folders defining a key fail here.
 export async function loadMessages(locale: Locale): Promise<Messages> {
-  if (locale === 'zh-CN') return defaultMessages;
-  const parts = await Promise.all(folderMessages.map((messages) => messages[locale]()));
+  const folders = await loadFolderMessages();
+  const parts = await Promise.all(
+    folders.map((messages) => (locale === 'zh-CN' ? messages['zh-CN'] : messages[locale]())),
+  );
   return mergeMessages(parts) as Messages;
+}
+
+// Before a console page other than the first screens shows: every folder's Chinese messages (the
+// fallback of every language; another language, once chosen, loads whole). Fetched once.
+let everyMessage: Promise<void> | undefined;
+export function loadEveryMessage(): Promise<void> {
+  everyMessage ??= loadMessages(defaultLocale).then(
+    (messages) => {
+      i18n.addResourceBundle(defaultLocale, 'translation', messages, true, true);
+    },
+    (error: unknown) => {
+      everyMessage = undefined; // offline for a moment: the next page asks again
+      throw error;
+    },
+  );
+  return everyMessage;
 }
 
 // Every language at once, for the tests that compare them.

@@ -1,40 +1,42 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
-import { accountMessages } from '../pages/account/messages.ts';
+import type { accountMessages } from '../pages/account/messages.ts';
 import { accountModule } from '../pages/account/module.tsx';
-import { auditMessages } from '../pages/audit/messages.ts';
+import type { auditMessages } from '../pages/audit/messages.ts';
 import { auditModule } from '../pages/audit/module.tsx';
-import { brandMessages } from '../pages/brand/messages.ts';
+import type { brandMessages } from '../pages/brand/messages.ts';
 import { brandModule } from '../pages/brand/module.tsx';
-import { classificationMessages } from '../pages/classification/messages.ts';
+import type { classificationMessages } from '../pages/classification/messages.ts';
 import { classificationModule } from '../pages/classification/module.tsx';
-import { customerFieldsMessages } from '../pages/customer-fields/messages.ts';
+import type { customerFieldsMessages } from '../pages/customer-fields/messages.ts';
 import { customerFieldsModule } from '../pages/customer-fields/module.tsx';
-import { customerImportMessages } from '../pages/customer-import/messages.ts';
+import type { customerImportMessages } from '../pages/customer-import/messages.ts';
 import { customerImportModule } from '../pages/customer-import/module.tsx';
-import { customersMessages } from '../pages/customers/messages.ts';
+import type { customersMessages } from '../pages/customers/messages.ts';
 import { customersModule } from '../pages/customers/module.tsx';
 import { homeMessages } from '../pages/home/messages.ts';
 import { homeModule } from '../pages/home/module.tsx';
-import { jobsMessages } from '../pages/jobs/messages.ts';
+import type { jobsMessages } from '../pages/jobs/messages.ts';
 import { jobsModule } from '../pages/jobs/module.tsx';
 import { loginMessages } from '../pages/login/messages.ts';
 import { loginModule } from '../pages/login/module.tsx';
-import { orgUnitsMessages } from '../pages/org-units/messages.ts';
+import type { orgUnitsMessages } from '../pages/org-units/messages.ts';
 import { orgUnitsModule } from '../pages/org-units/module.tsx';
-import { productsMessages } from '../pages/products/messages.ts';
+import type { pricesMessages } from '../pages/prices/messages.ts';
+import { pricesModule } from '../pages/prices/module.tsx';
+import type { productsMessages } from '../pages/products/messages.ts';
 import { productsModule } from '../pages/products/module.tsx';
 import { setupMessages } from '../pages/setup/messages.ts';
 import { setupModule } from '../pages/setup/module.tsx';
-import { supplyMessages } from '../pages/supply/messages.ts';
+import type { supplyMessages } from '../pages/supply/messages.ts';
 import { supplyModule } from '../pages/supply/module.tsx';
-import { tenantsMessages } from '../pages/tenants/messages.ts';
+import type { tenantsMessages } from '../pages/tenants/messages.ts';
 import { tenantsModule } from '../pages/tenants/module.tsx';
-import { ticketsMessages } from '../pages/tickets/messages.ts';
+import type { ticketsMessages } from '../pages/tickets/messages.ts';
 import { ticketsModule } from '../pages/tickets/module.tsx';
-import { usersMessages } from '../pages/users/messages.ts';
+import type { usersMessages } from '../pages/users/messages.ts';
 import { usersModule } from '../pages/users/module.tsx';
-import { visitsMessages } from '../pages/visits/messages.ts';
+import type { visitsMessages } from '../pages/visits/messages.ts';
 import { visitsModule } from '../pages/visits/module.tsx';
 import {
   byOrder,
@@ -46,7 +48,7 @@ import {
   type VisitFormSection,
 } from './page-module.ts';
 
-// The console's page folders, one entry each here and in pageMessages below: a new folder is
+// The console's page folders, one entry each here and in the page messages below: a new folder is
 // added in this file only. A folder's module.tsx says what it brings (routes, menu groups,
 // customer 360° tabs); where each goes is its `order`, so the lists are alphabetical. Nothing else
 // in the app imports a page folder (server/src/architecture.test.ts).
@@ -62,6 +64,7 @@ export const pageModules: readonly PageModule[] = [
   jobsModule,
   loginModule,
   orgUnitsModule,
+  pricesModule,
   productsModule,
   setupModule,
   supplyModule,
@@ -72,27 +75,52 @@ export const pageModules: readonly PageModule[] = [
 ];
 
 // Each page folder's messages.ts (app/messages.ts merges them with the shared ones). Kept apart
-// from pageModules because the modules' label keys are typed from the merged messages.
-export const pageMessages = [
-  accountMessages,
-  auditMessages,
-  brandMessages,
-  classificationMessages,
-  customerFieldsMessages,
-  customerImportMessages,
-  customersMessages,
-  homeMessages,
-  jobsMessages,
-  loginMessages,
-  orgUnitsMessages,
-  productsMessages,
-  setupMessages,
-  supplyMessages,
-  tenantsMessages,
-  ticketsMessages,
-  usersMessages,
-  visitsMessages,
-] as const;
+// from pageModules because the modules' label keys are typed from the merged messages. The
+// folders of the console's first screens (sign-in, home) come with the entry; the others are one
+// chunk (web/vite.config.ts) that loads with the first other page, so the entry carries only
+// their side-menu labels (app/menu-labels.ts, generated by scripts/menu-labels.ts).
+export const firstScreenPageMessages = [homeMessages, loginMessages, setupMessages] as const;
+
+export const loadPageMessages = () =>
+  Promise.all([
+    import('../pages/account/messages.ts').then((module) => module.accountMessages),
+    import('../pages/audit/messages.ts').then((module) => module.auditMessages),
+    import('../pages/brand/messages.ts').then((module) => module.brandMessages),
+    import('../pages/classification/messages.ts').then((module) => module.classificationMessages),
+    import('../pages/customer-fields/messages.ts').then((module) => module.customerFieldsMessages),
+    import('../pages/customer-import/messages.ts').then((module) => module.customerImportMessages),
+    import('../pages/customers/messages.ts').then((module) => module.customersMessages),
+    import('../pages/jobs/messages.ts').then((module) => module.jobsMessages),
+    import('../pages/org-units/messages.ts').then((module) => module.orgUnitsMessages),
+    import('../pages/prices/messages.ts').then((module) => module.pricesMessages),
+    import('../pages/products/messages.ts').then((module) => module.productsMessages),
+    import('../pages/supply/messages.ts').then((module) => module.supplyMessages),
+    import('../pages/tenants/messages.ts').then((module) => module.tenantsMessages),
+    import('../pages/tickets/messages.ts').then((module) => module.ticketsMessages),
+    import('../pages/users/messages.ts').then((module) => module.usersMessages),
+    import('../pages/visits/messages.ts').then((module) => module.visitsMessages),
+  ]);
+
+export type PageMessages =
+  | typeof accountMessages
+  | typeof auditMessages
+  | typeof brandMessages
+  | typeof classificationMessages
+  | typeof customerFieldsMessages
+  | typeof customerImportMessages
+  | typeof customersMessages
+  | typeof homeMessages
+  | typeof jobsMessages
+  | typeof loginMessages
+  | typeof orgUnitsMessages
+  | typeof pricesMessages
+  | typeof productsMessages
+  | typeof setupMessages
+  | typeof supplyMessages
+  | typeof tenantsMessages
+  | typeof ticketsMessages
+  | typeof usersMessages
+  | typeof visitsMessages;
 
 // 系统管理 belongs to the console rather than to one folder: users, org units, audit, jobs,
 // city companies and custom fields all sit in it.

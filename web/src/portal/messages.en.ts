@@ -28,6 +28,7 @@ export const en: (typeof portalMessages)['zh-CN'] = {
     staffLink: 'Staff sign-in',
     goOrder: 'Order now',
     goOrders: 'My orders',
+    goReportPrice: 'Report a price',
     welcome: 'Welcome back',
     storeName: 'Store name',
     licence: 'Licence number',

@@ -26,6 +26,7 @@ const zhCN = {
     staffLink: '员工登录',
     goOrder: '去订货',
     goOrders: '我的订单',
+    goReportPrice: '报价格',
     welcome: '欢迎回来',
     storeName: '店铺名称',
     licence: '许可证号',

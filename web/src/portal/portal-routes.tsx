@@ -26,6 +26,13 @@ const loadTicketPages = () => import('./pages/TicketPages.tsx');
 const PortalTicketsPage = lazyAntdPage(() => loadTicketPages().then((module) => module.PortalTicketsPage));
 const PortalNewTicketPage = lazyAntdPage(() => loadTicketPages().then((module) => module.PortalNewTicketPage));
 const PortalTicketPage = lazyAntdPage(() => loadTicketPages().then((module) => module.PortalTicketPage));
+// 报价格 and 我的毛利 (prices), reached from the home and 我的.
+const PriceReportPage = lazyAntdPage(() =>
+  import('./pages/PriceReportPage.tsx').then((module) => module.PriceReportPage),
+);
+const PortalMarginPage = lazyAntdPage(() =>
+  import('./pages/PortalMarginPage.tsx').then((module) => module.PortalMarginPage),
+);
 export const PortalPasswordPage = lazyAntdPage(() =>
   import('./pages/PortalPasswordPage.tsx').then((module) => module.PortalPasswordPage),
 );
@@ -73,10 +80,16 @@ export const portalTabs: readonly PortalTab[] = [
   },
 ];
 
+// 报价格 and 我的毛利: under 我的, and on the home page.
+export const portalPriceReportPath = '/portal/mine/report-price';
+export const portalMarginPath = '/portal/mine/margin';
+
 // Pages under a tab, reached from it (the tab stays highlighted by findPortalTab).
 export const portalSubPages: readonly { path: string; page: ComponentType }[] = [
   { path: '/portal/tickets/new', page: PortalNewTicketPage },
   { path: '/portal/tickets/:id', page: PortalTicketPage },
+  { path: portalPriceReportPath, page: PriceReportPage },
+  { path: portalMarginPath, page: PortalMarginPage },
 ];
 
 // Not a tab: reached from 我的, and where a store on a one-time password is sent first.

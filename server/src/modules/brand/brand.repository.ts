@@ -16,6 +16,8 @@ import {
 import { serviceItems, visitPlanItems, visitStockCounts, visits } from '../visits/index.ts';
 import type { KpiGrouping } from './brand.contract.ts';
 import { brandProgrammes, type ProgrammeRow, type ProgrammeStatus } from './brand.schema.ts';
+import { brandStoreFacts, brandStoreWeekFacts } from './brand-facts.schema.ts';
+import { foldFrameOf, storeSumsSql, validFoldSql, weekDigits } from './brand-facts.ts';
 import { type KpiCounts, kpiCountKeys, type StockBand, type StoreStatus } from './brand-kpis.rules.ts';
 
 // Queries only. The KPIs are one statement each: the target stores (customers' 在营 condition, the
@@ -121,11 +123,20 @@ export type ProgrammeTarget = Pick<ProgrammeRow, 'tenantId' | 'segment' | 'custo
 
 // `SELECT customer_id` of a programme's target stores the reach sees: active stores of its segment
 // (every active store without one) or of its list.
-export function targetStoresSql(programme: ProgrammeTarget, reach: StoreReach, today: string): SQL {
-  if (programme.customerIds)
-    return sql`SELECT c.id AS customer_id FROM ${customers} c
+// With `withGroups`, the store's branch_id, manager_id, class_code and format too.
+export function targetStoresSql(programme: ProgrammeTarget, reach: StoreReach, today: string, withGroups = false): SQL {
+  if (programme.customerIds) {
+    const columns = withGroups
+      ? sql`c.id AS customer_id, c.branch_id, c.manager_id, c.class_code, c.format`
+      : sql`c.id AS customer_id`;
+    return sql`SELECT ${columns} FROM ${customers} c
       WHERE ${activeStoresSql('c', programme.tenantId, reach)} AND c.id = ANY(${arrayLiteral(programme.customerIds)}::int[])`;
-  return storesInSegmentSql(programme.tenantId, (programme.segment ?? {}) as Segment, { onDate: today, reach });
+  }
+  return storesInSegmentSql(programme.tenantId, (programme.segment ?? {}) as Segment, {
+    onDate: today,
+    reach,
+    withGroups,
+  });
 }
 
 export async function countTargetStores(
@@ -140,32 +151,46 @@ export async function countTargetStores(
   return Number(rowsOf<{ count: number }>(result)[0]?.count ?? 0);
 }
 
-// A statement's rows. (64 MB of work_mem for these statements, as tickets' analysis takes, measured
-// slower at 250,000 stores: the planner then hashes what it otherwise streams.)
-async function rowsOfStatement<T>(executor: Executor, statement: SQL): Promise<T[]> {
-  return rowsOf<T>(await executor.execute(statement));
+// A statement's rows. The trend's statement groups ~240,000 per-store rows by the weeks they
+// ordered (a few dozen kinds) with their week-by-week sums: with the default 4 MB of work_mem the
+// planner sorts them on disk to group them; with `workMem` it hashes them in memory (SET LOCAL, for
+// that statement's transaction only).
+async function rowsOfStatement<T>(executor: Executor, statement: SQL, workMem?: string): Promise<T[]> {
+  if (!workMem) return rowsOf<T>(await executor.execute(statement));
+  return executor.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('work_mem', ${workMem}, true)`);
+    return rowsOf<T>(await tx.execute(statement));
+  });
 }
 
 // ── Facts ─────────────────────────────────────────────────────────────────────────────────────
 
 export type FactsParams = {
-  programme: ProgrammeTarget & Pick<ProgrammeRow, 'productIds' | 'startDate'>;
+  programme: ProgrammeTarget & Pick<ProgrammeRow, 'id' | 'productIds' | 'startDate' | 'endDate'>;
   reach: StoreReach;
   today: string; // the caller's Beijing day (grades, the segment)
   end: string; // the last day counted: the programme's end, or today while it runs
   band: StockBand;
 };
 
-// The shared head of every KPI statement: the period's cycles, the target stores and, per store,
-// what it ordered of the target products in the period, whether it ordered in the last two cycles,
-// and its latest stock count in the period against its weekly sales over the 4 weeks before.
-function factsCtes(params: FactsParams): SQL {
+// The shared head of every KPI statement: the period's cycles, the target stores (with their
+// grouping columns) and, per store, what it ordered of the target products in the period, whether it
+// ordered in the last two cycles, and its latest stock count in the period against its weekly sales
+// over the 4 weeks before.
+//
+// What a store ordered comes from two places read in this one statement: the programme's folded
+// facts (brand-facts.ts) for the closed weeks the fold's record names — read here too, so a fold
+// committing meanwhile is counted once — and supply's store_product_weeks roll-up for the period's
+// weeks after them (all of them when there is no fold, or it no longer holds). A period longer than
+// the fold's bits (maxFoldedWeeks) is read from the roll-up alone, store week by store week.
+function factsCtes(params: FactsParams, options: { weekly?: boolean } = {}): SQL {
   const { programme } = params;
   const tenantId = programme.tenantId;
   const productIds = sql`${arrayLiteral(programme.productIds)}::int[]`;
   const from = beijingMidnightOf(programme.startDate).toISOString();
   const until = new Date(beijingMidnightOf(params.end).getTime() + 86_400_000).toISOString();
-  return sql`
+  const frame = foldFrameOf(programme);
+  const head = sql`
     period AS (
       SELECT oc.id, oc.week_start FROM ${orderCycles} oc
       WHERE oc.tenant_id = ${tenantId} AND oc.week_start BETWEEN ${programme.startDate} AND ${params.end}),
@@ -174,37 +199,8 @@ function factsCtes(params: FactsParams): SQL {
     last_two AS (
       SELECT (SELECT max(week_start) FROM ended) AS last_week,
         (SELECT max(week_start) FROM ended WHERE week_start < (SELECT max(week_start) FROM ended)) AS prev_week),
-    targets AS (${targetStoresSql(programme, params.reach, params.today)}),
-    -- Per store and week (the week-by-week statement's; PostgreSQL skips a CTE no one reads).
-    store_weeks AS MATERIALIZED (
-      SELECT w.customer_id, w.week_start, sum(w.ordered) AS ordered,
-        sum(w.ordered) FILTER (WHERE w.quota >= 0) AS limited_ordered,
-        sum(w.quota) FILTER (WHERE w.quota >= 0) AS allocated,
-        count(*) FILTER (WHERE w.quota >= 0) AS limited_lines,
-        count(*) FILTER (WHERE w.quota >= 0 AND w.ordered >= w.quota) AS full_lines
-      FROM period p
-      JOIN ${storeProductWeeks} w ON w.tenant_id = ${tenantId} AND w.product_id = ANY(${productIds}) AND w.cycle_id = p.id
-      WHERE w.ordered > 0
-      GROUP BY w.customer_id, w.week_start),
-    store_orders AS (
-      -- One pass over the roll-up's rows per store (no per-week step): whether it ordered in one
-      -- period cycle or more (first = last week or not), in the last two, and its quota lines. Read
-      -- by the roll-up's key (tenant, product, cycle) for every store; facts keeps the targets' (a
-      -- filter by the targets here made the planner probe the roll-up store by store).
-      SELECT w.customer_id,
-        CASE WHEN min(w.week_start) = max(w.week_start) THEN 1 ELSE 2 END AS weeks,
-        min(w.week_start) AS first_week, max(w.week_start) AS last_ordered_week,
-        sum(w.ordered)::float8 AS ordered,
-        sum(w.ordered) FILTER (WHERE w.quota >= 0)::float8 AS limited_ordered,
-        sum(w.quota) FILTER (WHERE w.quota >= 0)::float8 AS allocated,
-        count(*) FILTER (WHERE w.quota >= 0)::int AS limited_lines,
-        count(*) FILTER (WHERE w.quota >= 0 AND w.ordered >= w.quota)::int AS full_lines,
-        bool_or(w.week_start = (SELECT last_week FROM last_two)) AS in_last,
-        bool_or(w.week_start = (SELECT prev_week FROM last_two)) AS in_prev
-      FROM period p
-      JOIN ${storeProductWeeks} w ON w.tenant_id = ${tenantId} AND w.product_id = ANY(${productIds}) AND w.cycle_id = p.id
-      WHERE w.ordered > 0
-      GROUP BY w.customer_id),
+    targets AS NOT MATERIALIZED (${targetStoresSql(programme, params.reach, params.today, true)}),`;
+  const stock = sql`
     counted_visits AS (
       SELECT k.customer_id, k.visit_id, max(k.counted_at) AS counted_at, sum(k.cartons)::float8 AS stock
       FROM ${visitStockCounts} k
@@ -221,23 +217,116 @@ function factsCtes(params: FactsParams): SQL {
           AND w.week_start >= date_trunc('week', cv.counted_at AT TIME ZONE 'Asia/Shanghai')::date - 28
           AND w.week_start < date_trunc('week', cv.counted_at AT TIME ZONE 'Asia/Shanghai')::date) AS weekly
       FROM counted_visits cv),`;
+  if (!frame.foldable) {
+    return sql`${head}
+    -- Per store and week (the week-by-week statement's; PostgreSQL skips a CTE no one reads).
+    store_weeks AS MATERIALIZED (
+      SELECT w.customer_id, w.week_start, sum(w.ordered) AS ordered,
+        sum(w.ordered) FILTER (WHERE w.quota >= 0) AS limited_ordered,
+        sum(w.quota) FILTER (WHERE w.quota >= 0) AS allocated,
+        count(*) FILTER (WHERE w.quota >= 0) AS limited_lines,
+        count(*) FILTER (WHERE w.quota >= 0 AND w.ordered >= w.quota) AS full_lines
+      FROM period p
+      JOIN ${storeProductWeeks} w ON w.tenant_id = ${tenantId} AND w.product_id = ANY(${productIds}) AND w.cycle_id = p.id
+      WHERE w.ordered > 0
+      GROUP BY w.customer_id, w.week_start),
+    store_orders AS (
+      SELECT w.customer_id,
+        CASE WHEN min(w.week_start) = max(w.week_start) THEN 1 ELSE 2 END AS weeks,
+        min(w.week_start) AS first_week, max(w.week_start) AS last_ordered_week,
+        sum(w.ordered)::float8 AS ordered,
+        sum(w.ordered) FILTER (WHERE w.quota >= 0)::float8 AS limited_ordered,
+        sum(w.quota) FILTER (WHERE w.quota >= 0)::float8 AS allocated,
+        count(*) FILTER (WHERE w.quota >= 0)::int AS limited_lines,
+        count(*) FILTER (WHERE w.quota >= 0 AND w.ordered >= w.quota)::int AS full_lines,
+        bool_or(w.week_start = (SELECT last_week FROM last_two)) AS in_last,
+        bool_or(w.week_start = (SELECT prev_week FROM last_two)) AS in_prev
+      FROM period p
+      JOIN ${storeProductWeeks} w ON w.tenant_id = ${tenantId} AND w.product_id = ANY(${productIds}) AND w.cycle_id = p.id
+      WHERE w.ordered > 0
+      GROUP BY w.customer_id),
+    target_orders AS (
+      SELECT t.customer_id, t.branch_id, t.manager_id, t.class_code, t.format, coalesce(o.weeks, 0) AS weeks,
+        o.first_week, o.last_ordered_week, coalesce(o.ordered, 0) AS ordered,
+        coalesce(o.limited_ordered, 0) AS limited_ordered, coalesce(o.allocated, 0) AS allocated,
+        coalesce(o.limited_lines, 0) AS limited_lines, coalesce(o.full_lines, 0) AS full_lines,
+        coalesce(o.in_last, false) AS in_last, coalesce(o.in_prev, false) AS in_prev
+      FROM targets t LEFT JOIN store_orders o ON o.customer_id = t.customer_id),
+    ${stock}`;
+  }
+  const sums = storeSumsSql(frame.firstWeek, sql`p.place`);
+  const weeklyLive = options.weekly
+    ? sql`, ${sums.weeklyLimitedOrdered} AS w_limited_ordered, ${sums.weeklyAllocated} AS w_allocated,
+        ${sums.weeklyLimitedLines} AS w_limited_lines, ${sums.weeklyFullLines} AS w_full_lines`
+    : sql``;
+  const weekSums = sql`
+    -- Per target store (one pass, for the trend): its weeks and its week-by-week quota sums as
+    -- numbers of 12-digit places (brand_store_week_facts), folded and since.
+    target_weeks AS (
+      SELECT coalesce(f.weeks_mask, 0) | coalesce(l.mask, 0) AS mask,
+        coalesce(f.limited_ordered, 0) + coalesce(l.w_limited_ordered, 0) AS limited_ordered,
+        coalesce(f.allocated, 0) + coalesce(l.w_allocated, 0) AS allocated,
+        coalesce(f.limited_lines, 0) + coalesce(l.w_limited_lines, 0) AS limited_lines,
+        coalesce(f.full_lines, 0) + coalesce(l.w_full_lines, 0) AS full_lines
+      FROM targets t
+      LEFT JOIN (
+        SELECT f.* FROM ${brandStoreWeekFacts} f
+        WHERE f.tenant_id = ${tenantId} AND f.programme_id = ${programme.id} AND EXISTS (SELECT 1 FROM fold)) f
+        ON f.customer_id = t.customer_id
+      LEFT JOIN live l ON l.customer_id = t.customer_id),`;
+  const bitOf = (week: SQL) => sql`(1::bigint << ((${week} - ${frame.firstWeek}::date) / 7))`;
+  return sql`${head}
+    -- The fold, while it holds and ends within what is counted (a week's drill-down ends earlier).
+    fold AS (${validFoldSql(programme)} AND ff.through_week <= ${params.end}::date),
+    live AS (
+      SELECT w.customer_id, ${sums.mask} AS mask, ${sums.firstWeek} AS first_week, ${sums.lastWeek} AS last_week,
+        ${sums.ordered} AS ordered, ${sums.limitedOrdered} AS limited_ordered, ${sums.allocated} AS allocated,
+        ${sums.limitedLines} AS limited_lines, ${sums.fullLines} AS full_lines ${weeklyLive}
+      FROM (
+        SELECT id, week_start, power(10::numeric, ${weekDigits} * ((week_start - ${frame.firstWeek}::date) / 7)) AS place
+        FROM period) p
+      JOIN ${storeProductWeeks} w ON w.tenant_id = ${tenantId} AND w.product_id = ANY(${productIds}) AND w.cycle_id = p.id
+      WHERE w.ordered > 0 AND p.week_start > coalesce((SELECT through_week FROM fold), '-infinity'::date)
+      GROUP BY w.customer_id),
+    folded AS (
+      SELECT f.* FROM ${brandStoreFacts} f
+      WHERE f.tenant_id = ${tenantId} AND f.programme_id = ${programme.id} AND EXISTS (SELECT 1 FROM fold)),
+    -- Per target store: its folded weeks and its weeks since, joined from the target stores (no
+    -- full join: only the targets are counted).
+    target_orders AS (
+      SELECT o.*,
+        CASE WHEN o.mask = 0 THEN 0 WHEN o.mask & (o.mask - 1) = 0 THEN 1 ELSE 2 END AS weeks,
+        (lt.last_week IS NOT NULL AND o.mask & ${bitOf(sql`lt.last_week`)} <> 0) AS in_last,
+        (lt.prev_week IS NOT NULL AND o.mask & ${bitOf(sql`lt.prev_week`)} <> 0) AS in_prev
+      FROM (
+        SELECT t.customer_id, t.branch_id, t.manager_id, t.class_code, t.format,
+          coalesce(f.weeks_mask, 0) | coalesce(l.mask, 0) AS mask,
+          least(f.first_week, l.first_week) AS first_week, greatest(f.last_week, l.last_week) AS last_ordered_week,
+          (coalesce(f.ordered, 0) + coalesce(l.ordered, 0))::float8 AS ordered,
+          (coalesce(f.limited_ordered, 0) + coalesce(l.limited_ordered, 0))::float8 AS limited_ordered,
+          (coalesce(f.allocated, 0) + coalesce(l.allocated, 0))::float8 AS allocated,
+          (coalesce(f.limited_lines, 0) + coalesce(l.limited_lines, 0))::int AS limited_lines,
+          (coalesce(f.full_lines, 0) + coalesce(l.full_lines, 0))::int AS full_lines
+        FROM targets t
+        LEFT JOIN folded f ON f.customer_id = t.customer_id
+        LEFT JOIN live l ON l.customer_id = t.customer_id) o
+      CROSS JOIN last_two lt),
+    ${options.weekly ? weekSums : sql``}
+    ${stock}`;
 }
 
 // Per-store facts (the programme's whole period) with the flags the statuses are read from.
 function storeFactsCte(params: FactsParams, stockSource: SQL): SQL {
   return sql`
     facts AS (
-      SELECT t.customer_id, coalesce(o.weeks, 0) AS weeks, o.first_week, o.last_ordered_week,
-        coalesce(o.ordered, 0) AS ordered, coalesce(o.limited_ordered, 0) AS limited_ordered,
-        coalesce(o.allocated, 0) AS allocated, coalesce(o.limited_lines, 0) AS limited_lines,
-        coalesce(o.full_lines, 0) AS full_lines, coalesce(o.in_last, false) AS in_last,
-        coalesce(o.in_last AND o.in_prev, false) AS in_both,
+      SELECT o.customer_id, o.branch_id, o.manager_id, o.class_code, o.format, o.weeks, o.first_week,
+        o.last_ordered_week, o.ordered, o.limited_ordered, o.allocated, o.limited_lines, o.full_lines, o.in_last,
+        (o.in_last AND o.in_prev) AS in_both,
         s.stock, s.weekly, CASE WHEN s.weekly > 0 THEN s.stock / s.weekly END AS ratio,
         (s.weekly > 0 AND s.stock / s.weekly > ${params.band.max}) IS TRUE AS over_stock,
         (s.weekly > 0 AND (s.stock = 0 OR s.stock / s.weekly < ${params.band.min})) IS TRUE AS out_of_stock
-      FROM targets t
-      LEFT JOIN store_orders o ON o.customer_id = t.customer_id
-      LEFT JOIN ${stockSource} s ON s.customer_id = t.customer_id)`;
+      FROM target_orders o
+      LEFT JOIN ${stockSource} s ON s.customer_id = o.customer_id)`;
 }
 
 const latestStock = sql`(
@@ -267,33 +356,37 @@ function countsOf(row: Record<string, unknown>): KpiCountsRow {
   return { ...counts, key: String(row.key), label: row.label === null ? null : String(row.label) };
 }
 
-// How a store is placed in a grouping: its key and label (class and format labels are the caller's).
+// How a store is placed in a grouping: its key (and what the key needs joined per store), and the
+// group's label read once per group afterwards (class and format labels are the caller's). Labels are
+// joined after the grouping, not before: a join before it hides from the planner how many stores there
+// are, and it then probes the facts store by store.
 function groupingOf(groupBy: Exclude<KpiGrouping, 'week'>, tenantId: number, today: string) {
+  const noLabel = sql`NULL::text`;
   switch (groupBy) {
     case 'none':
-      return { key: sql`'all'`, label: sql`NULL::text`, join: sql`` };
+      return { key: sql`'all'`, join: sql``, label: noLabel };
     case 'branch':
       return {
-        key: sql`c.branch_id::text`,
-        label: sql`min(ou.name)`,
-        join: sql`JOIN ${orgUnits} ou ON ou.tenant_id = c.tenant_id AND ou.id = c.branch_id`,
+        key: sql`f.branch_id::text`,
+        join: sql``,
+        label: sql`(SELECT ou.name FROM ${orgUnits} ou WHERE ou.tenant_id = ${tenantId} AND ou.id::text = g.key)`,
       };
     case 'manager':
       return {
-        key: sql`c.manager_id::text`,
-        label: sql`min(u.display_name)`,
-        join: sql`JOIN ${users} u ON u.id = c.manager_id`,
+        key: sql`f.manager_id::text`,
+        join: sql``,
+        label: sql`(SELECT u.display_name FROM ${users} u WHERE u.id::text = g.key)`,
       };
     case 'class':
-      return { key: sql`coalesce(c.class_code, 'none')`, label: sql`NULL::text`, join: sql`` };
+      return { key: sql`coalesce(f.class_code, 'none')`, join: sql``, label: noLabel };
     case 'format':
-      return { key: sql`c.format`, label: sql`NULL::text`, join: sql`` };
+      return { key: sql`f.format`, join: sql``, label: noLabel };
     case 'grade':
       return {
-        key: sql`coalesce(g.grade::text, 'none')`,
-        label: sql`NULL::text`,
-        join: sql`LEFT JOIN ${customerGrades} g ON g.tenant_id = c.tenant_id AND g.customer_id = c.id
-          AND g.run_id = ${currentGradeRunIdSql(tenantId, today)}`,
+        key: sql`coalesce(gr.grade::text, 'none')`,
+        join: sql`LEFT JOIN ${customerGrades} gr ON gr.tenant_id = ${tenantId} AND gr.customer_id = f.customer_id
+          AND gr.run_id = ${currentGradeRunIdSql(tenantId, today)}`,
+        label: noLabel,
       };
   }
 }
@@ -309,12 +402,13 @@ export async function kpiCounts(
   const result = await rowsOfStatement<Record<string, unknown>>(
     executor,
     sql`
-    WITH ${factsCtes(params)} ${storeFactsCte(params, latestStock)}
-    SELECT ${grouping.key} AS key, ${grouping.label} AS label, ${countsColumns}
-    FROM facts f
-    JOIN ${customers} c ON c.tenant_id = ${tenantId} AND c.id = f.customer_id
-    ${grouping.join}
-    GROUP BY 1`,
+    WITH ${factsCtes(params)} ${storeFactsCte(params, latestStock)},
+    grouped AS (
+      SELECT ${grouping.key} AS key, ${countsColumns}
+      FROM facts f
+      ${grouping.join}
+      GROUP BY 1)
+    SELECT g.*, ${grouping.label} AS label FROM grouped g`,
   );
   const rows = result.map(countsOf);
   if (groupBy === 'none' && rows.length === 0) return [{ ...zeroCounts(), key: 'all', label: null }];
@@ -343,58 +437,54 @@ function weekStockCtes(params: FactsParams): SQL {
       FROM week_stock GROUP BY w)`;
 }
 
-// A store's ordering weeks fit one bigint's bits (bit i: the period's i-th week) up to 62 weeks.
-const maxMaskedWeeks = 62;
-
 // The KPIs week by week, each week's row cumulative from the programme's start to that week's end
-// (today for the week running): what the trend chart draws. One statement, one pass over the
-// roll-up's rows: per store, the weeks it ordered as the bits of a number (stocked by week i: a bit
-// at or below i; re-ordered: two such bits; repeat: bits i and i − 1), and per week the quota sums
-// (grouping sets of the same aggregate), run as window sums; each week takes each store's latest
-// stock count up to its end. A period of more weeks than a bigint holds takes the ranked form.
+// (today for the week running): what the trend chart draws. One statement, one pass over the target
+// stores' facts: per store, the weeks it ordered as the bits of a number (stocked by week i: a bit at
+// or below i; re-ordered: two such bits; repeat: the bits of week i and of the cycle before), counted
+// by kind of store (at most 2^weeks kinds, however many stores), and the quota sums of every week at
+// once as the 12-digit places of one number per store (brand_store_week_facts), run as window sums;
+// each week takes each store's latest stock count up to its end. A period longer than the bits hold
+// takes the ranked form.
 export async function kpiCountsByWeek(executor: Executor, params: FactsParams): Promise<KpiCountsRow[]> {
-  const days = (Date.parse(params.end) - Date.parse(params.programme.startDate)) / 86_400_000;
-  if (days / 7 >= maxMaskedWeeks - 1) return kpiCountsByWeekRanked(executor, params);
-  const tenantId = params.programme.tenantId;
-  const productIds = sql`${arrayLiteral(params.programme.productIds)}::int[]`;
+  const frame = foldFrameOf(params.programme);
+  if (!frame.foldable) return kpiCountsByWeekRanked(executor, params);
   const below = sql`((1::bigint << (wk.i + 1)) - 1)`;
+  const pair = sql`((1::bigint << wk.i) | (1::bigint << wk.prev_i))`;
+  const place = sql`power(10::numeric, ${weekDigits} * wk.i)`;
+  const digitsOf = (total: string) =>
+    sql`mod(div(coalesce(t.${sql.raw(total)}, 0), ${place}), power(10::numeric, ${weekDigits}))`;
   const result = await rowsOfStatement<Record<string, unknown>>(
     executor,
     sql`
-    WITH ${factsCtes(params)}
-    indexed AS (SELECT id, week_start, (dense_rank() OVER (ORDER BY week_start) - 1)::int AS i FROM period),
-    weeks AS (SELECT DISTINCT week_start AS w, i FROM indexed),
-    lines AS (
-      SELECT w.customer_id, x.i, w.ordered, w.quota
-      FROM indexed x
-      JOIN ${storeProductWeeks} w ON w.tenant_id = ${tenantId} AND w.product_id = ANY(${productIds}) AND w.cycle_id = x.id
-      JOIN targets t ON t.customer_id = w.customer_id
-      WHERE w.ordered > 0),
-    sums AS (
-      SELECT GROUPING(customer_id) AS by_week, customer_id, i, bit_or(1::bigint << i) AS mask,
-        coalesce(sum(ordered) FILTER (WHERE quota >= 0), 0) AS limited_ordered,
-        coalesce(sum(quota) FILTER (WHERE quota >= 0), 0) AS allocated,
-        count(*) FILTER (WHERE quota >= 0) AS limited_lines,
-        count(*) FILTER (WHERE quota >= 0 AND ordered >= quota) AS full_lines
-      FROM lines GROUP BY GROUPING SETS ((customer_id), (i))),
-    -- Stores by the weeks they ordered in: at most 2^weeks kinds, however many stores.
-    masks AS (SELECT mask, count(*) AS stores FROM sums WHERE by_week = 0 GROUP BY mask),
+    WITH ${factsCtes(params, { weekly: true })}
+    weeks AS (
+      SELECT w, i, lag(i) OVER (ORDER BY w) AS prev_i
+      FROM (SELECT DISTINCT week_start AS w, ((week_start - ${frame.firstWeek}::date) / 7)::int AS i FROM period) x),
+    by_mask AS (
+      SELECT mask, count(*) AS stores, sum(limited_ordered) AS limited_ordered, sum(allocated) AS allocated,
+        sum(limited_lines) AS limited_lines, sum(full_lines) AS full_lines
+      FROM target_weeks GROUP BY mask),
+    totals AS (
+      SELECT sum(stores) AS stores, sum(limited_ordered) AS limited_ordered, sum(allocated) AS allocated,
+        sum(limited_lines) AS limited_lines, sum(full_lines) AS full_lines
+      FROM by_mask),
     per_week AS (
       SELECT wk.w, wk.i,
         coalesce(sum(m.stores) FILTER (WHERE m.mask & ${below} <> 0), 0)::int AS stocked,
         coalesce(sum(m.stores) FILTER (WHERE (m.mask & ${below}) & ((m.mask & ${below}) - 1) <> 0), 0)::int
           AS reordered,
         coalesce(sum(m.stores) FILTER (WHERE m.mask & (1::bigint << wk.i) <> 0), 0)::int AS repeat_base,
-        coalesce(
-          sum(m.stores) FILTER (WHERE wk.i > 0 AND m.mask & (3::bigint << (wk.i - 1)) = (3::bigint << (wk.i - 1))),
-          0
-        )::int AS repeat_stores
-      FROM weeks wk LEFT JOIN masks m ON true
+        coalesce(sum(m.stores) FILTER (WHERE wk.prev_i IS NOT NULL AND m.mask & ${pair} = ${pair}), 0)::int
+          AS repeat_stores
+      FROM weeks wk LEFT JOIN by_mask m ON m.mask <> 0
       GROUP BY wk.w, wk.i),
-    quota_week AS (SELECT i, limited_ordered, allocated, limited_lines, full_lines FROM sums WHERE by_week = 1),
+    quota_week AS (
+      SELECT wk.i, ${digitsOf('limited_ordered')} AS limited_ordered, ${digitsOf('allocated')} AS allocated,
+        ${digitsOf('limited_lines')} AS limited_lines, ${digitsOf('full_lines')} AS full_lines
+      FROM weeks wk CROSS JOIN totals t),
     ${weekStockCtes(params)}
     SELECT pw.w::text AS key, NULL::text AS label,
-      (SELECT count(*) FROM targets)::int AS "targetStores",
+      coalesce((SELECT stores FROM totals), 0)::int AS "targetStores",
       pw.stocked AS "stockedStores",
       coalesce(sp.observed, 0)::int AS "stockedStoresObserved",
       pw.reordered AS "reorderedStores",
@@ -414,6 +504,7 @@ export async function kpiCountsByWeek(executor: Executor, params: FactsParams): 
     LEFT JOIN stock_per_week sp ON sp.w = pw.w
     WINDOW running AS (ORDER BY pw.w)
     ORDER BY pw.w`,
+    '64MB',
   );
   return result.map(countsOf);
 }

@@ -6,6 +6,7 @@ import { beijingDateOf } from '../../platform/time/beijing.ts';
 import { addDays } from '../../platform/time/weeks.ts';
 import { addStaff } from '../../test/scoped-staff.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { dropFoldIn, foldAllProgrammes } from './brand-facts.ts';
 import {
   computeBrandKpis,
   type KpiCounts,
@@ -630,6 +631,59 @@ describe.each(testDatabaseKinds)('brand programmes on %s', (kind) => {
       const item = response.json().items.find((entry: { programmeId: number }) => entry.programmeId === programmeId);
       expect(item).toMatchObject({ status: 'active', checklist: [{ kind: 'classroom' }] });
       expect(typeof item.shelved).toBe('boolean');
+    });
+  });
+
+  // 培育汇总: the closed weeks folded per store (brand-facts.ts) give the figures the roll-up gives.
+  describe('folded facts', () => {
+    const groupings = ['none', 'branch', 'manager', 'class', 'format', 'grade', 'week'] as const;
+    const kpisOf = async (cookie: string, id: number) => {
+      const rows: unknown[] = [];
+      for (const groupBy of groupings) {
+        const response = await inject(cookie, 'GET', `/api/v1/brand-programmes/${id}/kpis?groupBy=${groupBy}`);
+        expect(response.statusCode, response.body).toBe(200);
+        rows.push(response.json().rows);
+      }
+      return rows;
+    };
+    const foldRows = async () =>
+      read<{ n: number; through: string | null }>(sql`
+        SELECT (SELECT count(*)::int FROM brand_store_facts WHERE programme_id = ${programmeId}) AS n,
+          (SELECT through_week::text FROM brand_fact_folds WHERE programme_id = ${programmeId}) AS through`);
+
+    it('read the same KPIs folded as from the roll-up, for every grouping and for a manager', async () => {
+      await dropFoldIn(t.database.db, tenantId, programmeId);
+      const live = await kpisOf(marketing, programmeId);
+      const liveOwn = await kpisOf(managerCookie, programmeId);
+      const folded = await foldAllProgrammes(t.context);
+      expect(folded.weeks).toBeGreaterThan(0);
+      const [{ n, through }] = await foldRows();
+      expect(n).toBeGreaterThan(0);
+      expect(through).not.toBeNull();
+      expect(await kpisOf(marketing, programmeId)).toEqual(live);
+      expect(await kpisOf(managerCookie, programmeId)).toEqual(liveOwn);
+      // Nothing new closed: nothing folded again.
+      expect((await foldAllProgrammes(t.context)).weeks).toBe(0);
+      expect(await foldRows()).toEqual([{ n, through }]);
+    });
+
+    it('ignore a fold that no longer holds, and fold again from nothing', async () => {
+      const [first] = productIds;
+      const edited = await inject(marketing, 'PATCH', `/api/v1/brand-programmes/${programmeId}`, {
+        productIds: [first],
+      });
+      expect(edited.statusCode, edited.body).toBe(200);
+      const afterEdit = await kpisOf(marketing, programmeId);
+      await dropFoldIn(t.database.db, tenantId, programmeId);
+      expect(await kpisOf(marketing, programmeId)).toEqual(afterEdit);
+      await foldAllProgrammes(t.context);
+      const [fold] = await read<{ product_ids: number[] }>(
+        sql`SELECT product_ids FROM brand_fact_folds WHERE programme_id = ${programmeId}`,
+      );
+      expect(fold.product_ids.map(Number)).toEqual([first]);
+      expect(await kpisOf(marketing, programmeId)).toEqual(afterEdit);
+      const restored = await inject(marketing, 'PATCH', `/api/v1/brand-programmes/${programmeId}`, { productIds });
+      expect(restored.statusCode, restored.body).toBe(200);
     });
   });
 });

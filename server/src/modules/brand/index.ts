@@ -3,6 +3,7 @@
 import type { KewoModule } from '../../platform/modules/kewo-module.ts';
 import { brandErrors } from './brand.errors.ts';
 import { brandRoutes } from './brand.routes.ts';
+import { brandFoldJob } from './brand-facts.ts';
 
 export { type WorklistPlan, worklistPlanBody, worklistPlanResultSchema } from './brand.contract.ts';
 export { brandRoutes } from './brand.routes.ts';
@@ -15,10 +16,16 @@ export {
   recordWorklistPlanIn,
   worklistPlanDateIn,
 } from './brand.service.ts';
+export { brandFoldJob, foldAllProgrammes, foldProgrammeIn } from './brand-facts.ts';
 export {
   computeBrandKpis,
   type KpiDefinition,
   kpiDefinitions,
 } from './brand-kpis.rules.ts';
 
-export const brandModule: KewoModule = { name: 'brand', routes: [brandRoutes], errors: brandErrors };
+export const brandModule: KewoModule = {
+  name: 'brand',
+  routes: [brandRoutes],
+  jobs: [brandFoldJob],
+  errors: brandErrors,
+};

@@ -105,6 +105,58 @@ describe(checkStrategy.name, () => {
       'eligibility: the formats list is empty',
     ],
     [
+      'a district region multiplier of 0',
+      product(100, { regionMultipliers: { districts: { '350623': 0 } } }),
+      '区县 350623 的区域系数须大于 0 且不超过 10（0）',
+      'the region (district 350623) multiplier must be above 0 and at most 10 (0)',
+    ],
+    [
+      'a branch region multiplier over 10',
+      product(100, { regionMultipliers: { branches: { '4': 12 } } }),
+      '分公司 4 的区域系数须大于 0 且不超过 10（12）',
+      'the region (branch 4) multiplier must be above 0 and at most 10 (12)',
+    ],
+    [
+      'a region multiplier that is not a number',
+      product(100, { regionMultipliers: { districts: { '350623': '0.8' as unknown as number } } }),
+      '区县 350623 的区域系数须大于 0 且不超过 10（0.8）',
+      'the region (district 350623) multiplier',
+    ],
+    [
+      'a malformed district code',
+      product(100, { regionMultipliers: { districts: { '3506': 0.8 } } }),
+      '区域系数中未知的区县：3506',
+      'region multipliers: unknown district 3506',
+    ],
+    [
+      'a malformed branch id',
+      product(100, { regionMultipliers: { branches: { abc: 0.8 } } }),
+      '区域系数中未知的分公司：abc',
+      'region multipliers: unknown branch abc',
+    ],
+    [
+      'an unknown region list',
+      product(100, { regionMultipliers: { towns: {} } as unknown as AllocationStrategy['regionMultipliers'] }),
+      '区域系数中未知的项：towns',
+      'unknown region multiplier list: towns',
+    ],
+    [
+      'a region list that is not a map',
+      product(100, { regionMultipliers: { districts: ['350623'] as unknown as Record<string, number> } }),
+      '区域系数的区县须为“编码 → 系数”',
+      'the district region multipliers must map districts to factors',
+    ],
+    [
+      'too many districts',
+      product(100, {
+        regionMultipliers: {
+          districts: Object.fromEntries(Array.from({ length: 501 }, (_, i) => [String(350000 + i), 0.8])),
+        },
+      }),
+      '区域系数最多设 500 个区县（501）',
+      'region multipliers cover at most 500 districts (501)',
+    ],
+    [
       'a negative supply',
       product(-5),
       '货源量须为不小于 0 的整数条（-5）',
@@ -144,8 +196,34 @@ describe(checkStrategy.name, () => {
     );
   });
 
+  it.each<[string, ProductStrategy, string, string]>([
+    [
+      'a district the tenant does not serve',
+      product(100, { regionMultipliers: { districts: { '350623': 0.8, '110101': 0.8 } } }),
+      '区域系数中未知的区县：110101',
+      'region multipliers: unknown district 110101',
+    ],
+    [
+      'a branch of another tenant',
+      product(100, { regionMultipliers: { branches: { '4': 0.8, '99': 0.5 } } }),
+      '区域系数中未知的分公司：99',
+      'region multipliers: unknown branch 99',
+    ],
+  ])('refuses %s when the tenant’s districts and branches are known', (_, input, zh, en) => {
+    const known = { districtCodes: ['350602', '350623'], branchIds: [4, 5] };
+    expect(() => checkStrategy(input)).not.toThrow();
+    const error = errorOf(() => checkStrategy(input, known));
+    expect(error?.code).toBe('ALLOCATION_STRATEGY_INVALID');
+    expect(error?.details.reason).toBe(zh);
+    expect(error?.details.reasonEn).toBe(en);
+  });
+
   it.each<[string, ProductStrategy]>([
     ['a full grade table', product(100)],
+    [
+      'region multipliers of known districts and branches',
+      product(100, { regionMultipliers: { districts: { '350623': 0.8 }, branches: { '4': 10, '5': 0.01 } } }),
+    ],
     ['one row for every grade', product(null, { base: table([1, 30, 2]) })],
     ['a single-grade row', product(null, { base: table([1, 1, 0], [2, 30, 2]) })],
     [
@@ -164,7 +242,7 @@ describe(checkStrategy.name, () => {
       { productId: 7, supply: 9, strategy: { base: { kind: 'unlimited' }, cap: 1 } },
     ],
   ])('accepts %s', (_, input) => {
-    expect(() => checkStrategy(input)).not.toThrow();
+    expect(() => checkStrategy(input, { districtCodes: ['350602', '350623'], branchIds: [4, 5] })).not.toThrow();
   });
 });
 

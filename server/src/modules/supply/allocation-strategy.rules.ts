@@ -4,8 +4,10 @@ import {
   customerClasses,
   customerClassLabels,
   maxGrade,
+  maxSegmentListLength,
   minGrade,
   type Segment,
+  type SegmentVocabulary,
   segmentProblems,
 } from './segment.rules.ts';
 
@@ -24,9 +26,34 @@ export type AllocationStrategy = {
     | { kind: 'unlimited' }; // 不限量
   classMultipliers?: Partial<Record<CustomerClass, number>>; // 按客户分类系数, default 1
   creditMultipliers?: Record<string, number>; // 按信用等级系数, default 1
+  regionMultipliers?: RegionMultipliers; // 区域系数, default 1
   eligibility?: Segment; // 限点: the stores that may order it (JSON key kept: strategies are stored)
   cap?: number; // 限量 per store
 };
+
+// 区域系数: a factor per district (GB/T 2260 code) and per branch (org-unit id, as a JSON key); a store's
+// region factor is its district's × its branch's (each 1 when not listed). It reduces (or raises) one
+// region's quota without leaving it out, as 限点 would — e.g. after a price warning (限点限量).
+export type RegionMultipliers = {
+  districts?: Record<string, number>;
+  branches?: Record<string, number>;
+};
+
+// The tenant's districts and branches, when the caller has read them: region keys outside them are
+// unknown. Without it only the keys' form is checked (a strategy read back for allocation).
+export type { SegmentVocabulary as StrategyVocabulary };
+
+// A store's region factor (1 when the strategy has none for its district or branch).
+export function regionFactorOf(
+  regionMultipliers: RegionMultipliers | undefined,
+  districtCode: string,
+  branchId: number,
+): number {
+  if (regionMultipliers === undefined) return 1;
+  const district = regionMultipliers.districts?.[districtCode] ?? 1;
+  const branch = regionMultipliers.branches?.[String(branchId)] ?? 1;
+  return district * branch;
+}
 
 // A product of a cycle as the centre sets it: its supply (null = unlimited) and its strategy.
 export type ProductStrategy = {
@@ -127,6 +154,75 @@ function problemsOfMultipliers(
   return problems;
 }
 
+const districtCodePattern = /^\d{6}$/;
+const branchKeyPattern = /^[1-9]\d{0,9}$/;
+
+// 区域系数: its shape, each key (a district code / branch id of the tenant), each factor (as the class
+// multipliers'), at most maxSegmentListLength keys per list.
+function problemsOfRegionMultipliers(value: unknown, known: SegmentVocabulary | undefined): Problem[] {
+  if (value === undefined) return [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return [{ zh: '区域系数须为一个对象', en: 'the region multipliers must be an object' }];
+  }
+  const problems: Problem[] = [];
+  const lists = value as Record<string, unknown>;
+  for (const key of Object.keys(lists)) {
+    if (key !== 'districts' && key !== 'branches') {
+      problems.push({ zh: `区域系数中未知的项：${key}`, en: `unknown region multiplier list: ${key}` });
+    }
+  }
+  const kinds = [
+    {
+      key: 'districts',
+      zh: '区县',
+      en: 'district',
+      isWellFormed: (code: string) => districtCodePattern.test(code),
+      isKnown: (code: string) => known?.districtCodes?.includes(code) ?? true,
+    },
+    {
+      key: 'branches',
+      zh: '分公司',
+      en: 'branch',
+      isWellFormed: (id: string) => branchKeyPattern.test(id) && Number(id) <= 2_147_483_647,
+      isKnown: (id: string) => known?.branchIds?.includes(Number(id)) ?? true,
+    },
+  ] as const;
+  for (const kind of kinds) {
+    const list = lists[kind.key];
+    if (list === undefined) continue;
+    if (list === null || typeof list !== 'object' || Array.isArray(list)) {
+      problems.push({
+        zh: `区域系数的${kind.zh}须为“编码 → 系数”`,
+        en: `the ${kind.en} region multipliers must map ${kind.en}s to factors`,
+      });
+      continue;
+    }
+    const entries = Object.keys(list);
+    if (entries.length > maxSegmentListLength) {
+      problems.push({
+        zh: `区域系数最多设 ${maxSegmentListLength} 个${kind.zh}（${entries.length}）`,
+        en: `region multipliers cover at most ${maxSegmentListLength} ${kind.en}s (${entries.length})`,
+      });
+      continue;
+    }
+    for (const key of entries) {
+      if (!kind.isWellFormed(key) || !kind.isKnown(key)) {
+        problems.push({
+          zh: `区域系数中未知的${kind.zh}：${key}`,
+          en: `region multipliers: unknown ${kind.en} ${key}`,
+        });
+      }
+    }
+    problems.push(
+      ...problemsOfMultipliers(list as Record<string, unknown>, (key) => ({
+        zh: `${kind.zh} ${key} 的区域`,
+        en: `region (${kind.en} ${key})`,
+      })),
+    );
+  }
+  return problems;
+}
+
 // 限点 is a segment; its problems are the segment's, said as 限点's.
 function problemsOfEligibility(eligibility: Segment | undefined): Problem[] {
   if (eligibility === undefined) return [];
@@ -136,8 +232,9 @@ function problemsOfEligibility(eligibility: Segment | undefined): Problem[] {
   }));
 }
 
-// Every problem of a product's strategy, in zh-CN and English; empty when it can be allocated.
-export function strategyProblems(input: ProductStrategy): Problem[] {
+// Every problem of a product's strategy, in zh-CN and English; empty when it can be allocated. With
+// `known` (the tenant's districts and branches), region multipliers outside them are problems too.
+export function strategyProblems(input: ProductStrategy, known?: SegmentVocabulary): Problem[] {
   const { supply, strategy } = input;
   const problems: Problem[] = [];
   if (supply !== null && (!isWhole(supply) || supply < 0)) {
@@ -191,12 +288,13 @@ export function strategyProblems(input: ProductStrategy): Problem[] {
       problems.push({ zh: `未知的客户分类：${key}`, en: `unknown customer class: ${key}` });
     }
   }
+  problems.push(...problemsOfRegionMultipliers(strategy.regionMultipliers, known));
   problems.push(...problemsOfEligibility(strategy.eligibility));
   return problems;
 }
 
-export function checkStrategy(input: ProductStrategy): void {
-  const problems = strategyProblems(input);
+export function checkStrategy(input: ProductStrategy, known?: SegmentVocabulary): void {
+  const problems = strategyProblems(input, known);
   if (problems.length === 0) return;
   throw new DomainError(
     'ALLOCATION_STRATEGY_INVALID',
@@ -211,11 +309,11 @@ export function checkStrategy(input: ProductStrategy): void {
 
 // A cycle's products, set all at once: each product once, each strategy one that can be allocated.
 // The first problem found is the one refused.
-export function checkCycleProducts(products: readonly ProductStrategy[]): void {
+export function checkCycleProducts(products: readonly ProductStrategy[], known?: SegmentVocabulary): void {
   const seen = new Set<number>();
   for (const product of products) {
     if (seen.has(product.productId)) throw new DomainError('ORDER_LINE_DUPLICATE', { productId: product.productId });
     seen.add(product.productId);
-    checkStrategy(product);
+    checkStrategy(product, known);
   }
 }

@@ -16,7 +16,7 @@ import { explainQuota, failedEligibility } from './quota-explanation.rules.ts';
 import { type DemoType, segmentDemoTypes } from './segment.rules.ts';
 
 // Random cycles: stores of every grade, class, credit level, format, district; strategies of every kind
-// with random multipliers, caps, 限点 and supplies — then the invariants every allocation must keep.
+// with random multipliers (class, credit, 区域), caps, 限点 and supplies — then the invariants every allocation must keep.
 
 const formats = ['convenience', 'grocery', 'supermarket'];
 const districts = ['350602', '350603', '350681'];
@@ -109,6 +109,16 @@ const inputArbitrary: fc.Arbitrary<ProductAllocationInput> = fc
     creditMultipliers: fc.option(fc.dictionary(fc.constantFrom(...creditLevels), multiplierArbitrary, { maxKeys: 4 }), {
       nil: undefined,
     }),
+    regionMultipliers: fc.option(
+      fc.record(
+        {
+          districts: fc.dictionary(fc.constantFrom(...districts), multiplierArbitrary, { maxKeys: 3 }),
+          branches: fc.dictionary(fc.constantFrom(...branchIds.map(String)), multiplierArbitrary, { maxKeys: 3 }),
+        },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    ),
     eligibility: eligibilityArbitrary,
     cap: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
     supply: fc.option(fc.oneof(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 3000 })), { nil: null }),
@@ -152,7 +162,10 @@ function proportionalShares(stores: readonly AllocationStore[], input: ProductAl
     if (failedEligibility(store, strategy.eligibility).length > 0) return 0;
     const classMultiplier = store.customerClass ? (strategy.classMultipliers?.[store.customerClass] ?? 1) : 1;
     const creditMultiplier = store.creditLevel ? (strategy.creditMultipliers?.[store.creditLevel] ?? 1) : 1;
-    return store.recentQty * Math.round(classMultiplier * creditMultiplier * 10_000);
+    const districtMultiplier = strategy.regionMultipliers?.districts?.[store.districtCode] ?? 1;
+    const branchMultiplier = strategy.regionMultipliers?.branches?.[String(store.branchId)] ?? 1;
+    const units = Math.round(classMultiplier * creditMultiplier * districtMultiplier * branchMultiplier * 10_000);
+    return store.recentQty * units;
   });
   const shares = weights.map(() => 0);
   const capped = weights.map(() => false);

@@ -46,6 +46,63 @@ describe(allocateProduct.name, () => {
       {},
     ],
     [
+      'a district region multiplier (5 × 0.8 = 4; other districts 5)',
+      [
+        store(1, { grade: 24, districtCode: '350623' }),
+        store(2, { grade: 24 }),
+        store(3, { grade: 12, districtCode: '350623' }),
+      ],
+      product(null, { regionMultipliers: { districts: { '350623': 0.8 } } }),
+      [4, 5, 2],
+      { scale: 1, allocated: 11 },
+    ],
+    [
+      'district × branch × class multiply (5 × 0.8 × 0.5 × 1.2 = 2.4 → 2)',
+      [
+        store(1, { grade: 24, districtCode: '350623', branchId: 4, customerClass: 'demonstration' }),
+        store(2, { grade: 24, districtCode: '350623', branchId: 5 }),
+        store(3, { grade: 24, branchId: 4 }),
+      ],
+      product(null, {
+        classMultipliers: { demonstration: 1.2 },
+        regionMultipliers: { districts: { '350623': 0.8 }, branches: { '4': 0.5 } },
+      }),
+      [2, 4, 3],
+      {},
+    ],
+    [
+      'a region multiplier, then the cap (5 × 1.6 = 8 → cap 6)',
+      [store(1, { grade: 24, branchId: 4 }), store(2, { grade: 24 })],
+      product(null, { regionMultipliers: { branches: { '4': 1.6 } }, cap: 6 }),
+      [6, 5],
+      {},
+    ],
+    [
+      'region-reduced demand scaled to the supply (4 + 5 = 9 > 6)',
+      [store(1, { grade: 24, districtCode: '350623' }), store(2, { grade: 24 })],
+      product(6, { regionMultipliers: { districts: { '350623': 0.8 } } }),
+      [3, 3],
+      { allocated: 6 },
+    ],
+    [
+      'proportional with a region multiplier (weights 10 × 0.5 and 10)',
+      [store(1, { recentQty: 10, districtCode: '350623' }), store(2, { recentQty: 10 })],
+      {
+        productId: 7,
+        supply: 30,
+        strategy: { base: { kind: 'proportional' }, regionMultipliers: { districts: { '350623': 0.5 } } },
+      },
+      [10, 20],
+      { allocated: 30 },
+    ],
+    [
+      'region multipliers for districts no store is in change nothing',
+      threeGrades,
+      product(null, { regionMultipliers: { districts: { '350699': 0.5 }, branches: { '77': 2 } } }),
+      [5, 3, 1],
+      {},
+    ],
+    [
       'scaled: floors, then the leftover carton to the larger remainder (3.6 → 4, 2.4 → 2)',
       [store(1, { grade: 24, customerClass: 'demonstration' }), store(2, { grade: 12, customerClass: 'growth' })],
       product(6, { classMultipliers: { demonstration: 1.2, growth: 4 / 3 } }),

@@ -6,14 +6,15 @@ import {
   maxGrade,
   minGrade,
   type ProductStrategy,
+  regionFactorOf,
   type Segment,
 } from './allocation-strategy.rules.ts';
 import { type DemoType, segmentDemoTypes } from './segment.rules.ts';
 
 // 货源投放: how one product's supply in one order cycle becomes a quota (可订量) per store.
 //
-// A store's raw demand is its base (档位 table, last 4 weeks' orders, or unlimited) times its class
-// and credit multipliers (系数), then capped (限量). Stores outside the eligible set (限点) get 0.
+// A store's raw demand is its base (档位 table, last 4 weeks' orders, or unlimited) times its class,
+// credit and region multipliers (系数; 区域系数 = its district's × its branch's), then capped (限量). Stores outside the eligible set (限点) get 0.
 // When the raw demands add up to more than the supply, every one is scaled by supply ÷ demand,
 // floored, and the cartons left over go one each by largest remainder (最大余数法) with a stable
 // tie-break: larger remainder, then larger raw demand, then smaller customerId. So quotas are whole
@@ -233,15 +234,17 @@ function isPrepared(stores: readonly AllocationStore[] | PreparedStores): stores
   return !Array.isArray(stores);
 }
 
-// A store's combined class × credit multiplier in 1/10,000 units (1.2 × 1.1 → 13,200).
+// A store's combined class × credit × region multiplier in 1/10,000 units (1.2 × 1.1 → 13,200;
+// 1.2 × 1.1 × 0.8 → 10,560).
 export function multiplierUnits(
   strategy: AllocationStrategy,
   customerClass: CustomerClass | null,
   credit: string | null,
+  regionFactor = 1,
 ) {
   const classMultiplier = customerClass === null ? 1 : (strategy.classMultipliers?.[customerClass] ?? 1);
   const creditMultiplier = credit === null ? 1 : (strategy.creditMultipliers?.[credit] ?? 1);
-  return Math.round(classMultiplier * creditMultiplier * multiplierUnit);
+  return Math.round(classMultiplier * creditMultiplier * regionFactor * multiplierUnit);
 }
 
 // A grade table's quantity × multiplier, rounded half up to whole cartons, before the cap.
@@ -249,18 +252,68 @@ export function multipliedCartons(qty: number, units: number): number {
   return units === multiplierUnit ? qty : Math.floor((qty * units + multiplierUnit / 2) / multiplierUnit);
 }
 
-// Multiplier units per combo.
-function multipliersByCombo(prepared: PreparedStores, strategy: AllocationStrategy): Float64Array {
+// 区域系数 by place: the distinct region factors of a product ("slots"; slot 0 is 1) and each place's
+// slot. A product without region multipliers has one slot, and its stores' keys stay their profiles.
+type RegionSlots = { count: number; factors: number[]; slotOfPlace: Uint32Array };
+
+function regionSlots(prepared: PreparedStores, strategy: AllocationStrategy): RegionSlots {
+  const { placeDistricts, placeBranches } = prepared;
+  const slotOfPlace = new Uint32Array(placeDistricts.length);
+  const factors = [1];
+  const regions = strategy.regionMultipliers;
+  if (regions === undefined) return { count: 1, factors, slotOfPlace };
+  const districtCodes = [...prepared.districtCodes.keys()]; // interned in index order
+  const branchIds = [...prepared.branchIds.keys()];
+  const slotOfFactor = new Map([[1, 0]]);
+  for (let place = 0; place < slotOfPlace.length; place += 1) {
+    const factor = regionFactorOf(regions, districtCodes[placeDistricts[place]], branchIds[placeBranches[place]]);
+    let slot = slotOfFactor.get(factor);
+    if (slot === undefined) {
+      slot = factors.length;
+      factors.push(factor);
+      slotOfFactor.set(factor, slot);
+    }
+    slotOfPlace[place] = slot;
+  }
+  return { count: factors.length, factors, slotOfPlace };
+}
+
+// Multiplier units per combo and region slot (combo × slots + slot).
+function multipliersByCombo(
+  prepared: PreparedStores,
+  strategy: AllocationStrategy,
+  regions: RegionSlots,
+): Float64Array {
   const credits = prepared.creditLevels.length;
-  const table = new Float64Array(prepared.combos);
+  const slots = regions.count;
+  const table = new Float64Array(prepared.combos * slots);
   for (let classIndex = 0; classIndex < classSlots; classIndex += 1) {
     const customerClass = classIndex === classIndexOfNull ? null : customerClasses[classIndex];
     for (let creditIndex = 0; creditIndex < credits; creditIndex += 1) {
-      const units = multiplierUnits(strategy, customerClass, prepared.creditLevels[creditIndex]);
-      table[classIndex * credits + creditIndex] = units;
+      for (let slot = 0; slot < slots; slot += 1) {
+        const units = multiplierUnits(
+          strategy,
+          customerClass,
+          prepared.creditLevels[creditIndex],
+          regions.factors[slot],
+        );
+        table[(classIndex * credits + creditIndex) * slots + slot] = units;
+      }
     }
   }
   return table;
+}
+
+// Each store's profile × slots + its region slot (its profile when there is one slot).
+function regionalProfiles(prepared: PreparedStores, regions: RegionSlots): Int32Array {
+  if (regions.count === 1) return prepared.profiles;
+  const { count, profiles, placeIndexes } = prepared;
+  const { keys } = prepared.scratch;
+  const slots = regions.count;
+  const { slotOfPlace } = regions;
+  for (let index = 0; index < count; index += 1)
+    keys[index] = profiles[index] * slots + slotOfPlace[placeIndexes[index]];
+  return keys;
 }
 
 // 限点 (a segment) as lookup tables: by profile (class and grade), kind (format, urban/rural, 示范类型)
@@ -352,11 +405,11 @@ export function allocateProduct(
 // What a strategy hands back besides the quotas: counted from the groups, not from another pass.
 type Allocation = { scale: number; allocated: number; storesWithCartons: number };
 
-// 按档位 (or a capped 不限量): a raw demand per profile — the grade table's quantity × the combo's
-// multiplier, rounded, capped; or the cap itself — then, if they add up to more than the supply, scaled
-// by largest remainder.
+// 按档位 (or a capped 不限量): a raw demand per profile (and region slot) — the grade table's quantity ×
+// the combo's and region's multiplier, rounded, capped; or the cap itself — then, if they add up to more
+// than the supply, scaled by largest remainder.
 function allocateByProfile(prepared: PreparedStores, input: ProductAllocationInput, quotas: Int32Array): Allocation {
-  const { count, combos, profiles, customerIdRanks } = prepared;
+  const { count, customerIdRanks } = prepared;
   const { eligible, isSplitMember } = prepared.scratch;
   const { strategy, supply } = input;
   const cap = strategy.cap ?? Number.POSITIVE_INFINITY;
@@ -366,7 +419,11 @@ function allocateByProfile(prepared: PreparedStores, input: ProductAllocationInp
       for (let grade = row.fromGrade; grade <= row.toGrade; grade += 1) byGrade[grade] = row.qty;
     }
   }
-  const multipliers = multipliersByCombo(prepared, strategy);
+  const regions = regionSlots(prepared, strategy);
+  const multipliers = multipliersByCombo(prepared, strategy, regions);
+  // Profiles with their region slot: combos × slots "combos" per grade.
+  const combos = prepared.combos * regions.count;
+  const profiles = regionalProfiles(prepared, regions);
   const profileCount = (maxGrade + 1) * combos;
   const rawByProfile = new Float64Array(profileCount);
   for (let grade = minGrade; grade <= maxGrade; grade += 1) {
@@ -422,7 +479,7 @@ function allocateProportionally(
   input: ProductAllocationInput,
   quotas: Int32Array,
 ): Allocation {
-  const { count, combos, comboIndexes, customerIdRanks } = prepared;
+  const { count, comboIndexes, placeIndexes, customerIdRanks } = prepared;
   const { eligible, keys, isSplitMember } = prepared.scratch;
   const { strategy } = input;
   const supply = input.supply ?? 0;
@@ -441,12 +498,17 @@ function allocateProportionally(
     keys[index] = cartons;
     if (cartons > maxCartons) maxCartons = cartons;
   }
-  // Second pass: keys are cartons × combos + combo when that space is small; otherwise numbered.
+  // Second pass: keys are cartons × combos + combo (a combo here: class, credit and region slot) when
+  // that space is small; otherwise numbered.
+  const regions = regionSlots(prepared, strategy);
+  const slots = regions.count;
+  const { slotOfPlace } = regions;
+  const combos = prepared.combos * slots;
   const direct = (maxCartons + 1) * combos <= 1 << 20;
   const keySpace = direct ? (maxCartons + 1) * combos : count;
   const storesByKey = new Float64Array(keySpace);
   const weightByKey = new Float64Array(keySpace);
-  const multipliers = multipliersByCombo(prepared, strategy);
+  const multipliers = multipliersByCombo(prepared, strategy, regions);
   const numbered = new Map<number, number>();
   let totalWeight = 0;
   for (let index = 0; index < count; index += 1) {
@@ -455,7 +517,7 @@ function allocateProportionally(
       keys[index] = -1;
       continue;
     }
-    const combo = comboIndexes[index];
+    const combo = slots === 1 ? comboIndexes[index] : comboIndexes[index] * slots + slotOfPlace[placeIndexes[index]];
     let key = cartons * combos + combo;
     if (!direct) {
       const pair = key;

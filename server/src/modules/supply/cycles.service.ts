@@ -33,6 +33,7 @@ import {
   listCycles,
   onlineOrderingByBranch,
   recentPurchases,
+  regionVocabulary,
   replaceCycleProducts,
   setCycleProductOutcomes,
   setCycleStatus,
@@ -145,6 +146,10 @@ export async function setCycleProductsIn(
   now: Date,
 ) {
   checkCycleProducts(input);
+  // 区域系数 may name only the tenant's districts and org units.
+  if (input.some((product) => product.strategy.regionMultipliers !== undefined)) {
+    checkCycleProducts(input, await regionVocabulary(tx, actor.tenantId));
+  }
   const cycle = await draftCycle(tx, actor, cycleId);
   const active = new Set(
     (
@@ -379,6 +384,7 @@ export async function explainStoreQuotas(
           { scale: product.outcome?.scale ?? 1, supply: product.supply },
           quota,
           locale,
+          { district: storeRows.districtName ?? undefined, branch: storeRows.branchName ?? undefined },
         ),
       };
     }),

@@ -83,6 +83,49 @@ describe(explainQuota.name, () => {
       'not eligible (restricted by demonstration type, branch)',
     ],
     [
+      'a district region multiplier, named',
+      store(12, { grade: 24, districtCode: '350623' }),
+      product(null, { regionMultipliers: { districts: { '350623': 0.8 } } }),
+      { scale: 1, supply: null },
+      4,
+      '档位 24 → 5；×0.8 区域系数（350623） → 4',
+      'grade 24 → 5; ×0.8 region (350623) → 4',
+    ],
+    [
+      'district and branch region multipliers with a class multiplier',
+      store(13, { grade: 12, customerClass: 'demonstration', districtCode: '350623', branchId: 4 }),
+      product(null, {
+        classMultipliers: { demonstration: 1.2 },
+        regionMultipliers: { districts: { '350623': 0.8 }, branches: { '4': 0.5 } },
+      }),
+      { scale: 1, supply: null },
+      1,
+      '档位 12 → 3；×1.2 示范客户 ×0.8 区域系数（350623） ×0.5 区域系数（4） → 1.44 → 1',
+      'grade 12 → 3; ×1.2 demonstration ×0.8 region (350623) ×0.5 region (4) → 1.44 → 1',
+    ],
+    [
+      'another district keeps its quantity',
+      store(14, { grade: 24, districtCode: '350602' }),
+      product(null, { regionMultipliers: { districts: { '350623': 0.8 } } }),
+      { scale: 1, supply: null },
+      5,
+      '档位 24 → 5',
+      'grade 24 → 5',
+    ],
+    [
+      'proportional with a region multiplier',
+      store(15, { recentQty: 10, districtCode: '350623' }),
+      {
+        productId: 7,
+        supply: 100,
+        strategy: { base: { kind: 'proportional' }, regionMultipliers: { districts: { '350623': 0.5 } } },
+      },
+      { scale: 1, supply: 100 },
+      5,
+      '近4周 10 条；×0.5 区域系数（350623） → 5；按货源 ×1 → 5',
+      'last 4 weeks 10 cartons; ×0.5 region (350623) → 5; supply ×1 → 5',
+    ],
+    [
       'unlimited',
       store(7),
       { productId: 7, supply: null, strategy: { base: { kind: 'unlimited' } } },
@@ -134,6 +177,18 @@ describe(explainQuota.name, () => {
   ])('%s', (_, subject, input, outcome, quota, zh, en) => {
     expect(explainQuota(subject, input, outcome, quota)).toBe(zh);
     expect(explainQuota(subject, input, outcome, quota, 'en')).toBe(en);
+  });
+
+  it('names the district and branch when their names are given', () => {
+    const subject = store(16, { grade: 24, districtCode: '350623', branchId: 4 });
+    const input = product(null, { regionMultipliers: { districts: { '350623': 0.8 }, branches: { '4': 1.5 } } });
+    const names = { district: '漳浦县', branch: '漳浦营销部' };
+    expect(explainQuota(subject, input, { scale: 1, supply: null }, 6, 'zh-CN', names)).toBe(
+      '档位 24 → 5；×0.8 区域系数（漳浦县） ×1.5 区域系数（漳浦营销部） → 6',
+    );
+    expect(explainQuota(subject, input, { scale: 1, supply: null }, 6, 'en', { district: 'Zhangpu' })).toBe(
+      'grade 24 → 5; ×0.8 region (Zhangpu) ×1.5 region (4) → 6',
+    );
   });
 
   it('explains exactly what allocateProduct computed, store by store', () => {

@@ -8,7 +8,7 @@ import {
   type ProductAllocationOutcome,
   wholeCartons,
 } from './allocation.rules.ts';
-import { customerClassLabels } from './allocation-strategy.rules.ts';
+import { customerClassLabels, regionFactorOf } from './allocation-strategy.rules.ts';
 import { failedSegment, type Segment } from './segment.rules.ts';
 
 // Why a store got its quota, in the words the centre and the store read (zh-CN and English), step
@@ -21,6 +21,7 @@ const words = {
     recent: (cartons: number) => `近4周 ${cartons} 条`,
     unlimited: '不限量',
     credit: (level: string) => `信用 ${level}`,
+    region: (name: string) => `区域系数（${name}）`,
     cap: (cap: number) => `限量 ${cap}`,
     share: (scale: string, share: string) => `按货源 ×${scale} → ${share}`,
     extra: '（最大余数）',
@@ -41,6 +42,7 @@ const words = {
     recent: (cartons: number) => `last 4 weeks ${cartons} cartons`,
     unlimited: 'unlimited',
     credit: (level: string) => `credit ${level}`,
+    region: (name: string) => `region (${name})`,
     cap: (cap: number) => `cap ${cap}`,
     share: (scale: string, share: string) => `supply ×${scale} → ${share}`,
     extra: ' (largest remainder)',
@@ -77,7 +79,10 @@ export function failedEligibility(store: AllocationStore, eligibility: Segment |
   return failed;
 }
 
-// Why a store got its quota, step by step: "档位 24 → 5；×1.2 示范客户 → 6；限量 6".
+// The names of a store's district and branch, for 区域系数 steps (their code / id when not given).
+export type RegionNames = { district?: string; branch?: string };
+
+// Why a store got its quota, step by step: "档位 24 → 5；×1.2 示范客户 ×0.8 区域系数（漳浦县） → 4.8 → 5".
 // For a proportional product, `store.recentQty` must be this product's cartons (as allocated).
 export function explainQuota(
   store: AllocationStore,
@@ -85,6 +90,7 @@ export function explainQuota(
   outcome: Pick<ProductAllocationOutcome, 'scale' | 'supply'>,
   quota: number,
   locale: 'zh-CN' | 'en' = 'zh-CN',
+  regionNames: RegionNames = {},
 ): string {
   const say = words[locale];
   const { strategy } = input;
@@ -109,7 +115,20 @@ export function explainQuota(
   if (creditMultiplier !== 1 && store.creditLevel !== null) {
     multiplierSteps.push(`×${formatFigure(creditMultiplier)} ${say.credit(store.creditLevel)}`);
   }
-  const units = multiplierUnits(strategy, store.customerClass, store.creditLevel);
+  const districtFactor = strategy.regionMultipliers?.districts?.[store.districtCode] ?? 1;
+  if (districtFactor !== 1) {
+    multiplierSteps.push(`×${formatFigure(districtFactor)} ${say.region(regionNames.district ?? store.districtCode)}`);
+  }
+  const branchFactor = strategy.regionMultipliers?.branches?.[String(store.branchId)] ?? 1;
+  if (branchFactor !== 1) {
+    multiplierSteps.push(`×${formatFigure(branchFactor)} ${say.region(regionNames.branch ?? String(store.branchId))}`);
+  }
+  const units = multiplierUnits(
+    strategy,
+    store.customerClass,
+    store.creditLevel,
+    regionFactorOf(strategy.regionMultipliers, store.districtCode, store.branchId),
+  );
 
   if (base.kind === 'grade_table') {
     const grade = normaliseGrade(store.grade);

@@ -24,6 +24,9 @@ export type SegmentStoresOptions = {
   onDate?: string;
   // Whose stores: the whole tenant (default) or a caller's data scope.
   reach?: StoreReach;
+  // Select the store's branch_id, manager_id, class_code and format too (a grouping reads them without
+  // a second pass over customers; customers' active-store index covers them).
+  withGroups?: boolean;
 };
 
 // `SELECT customer_id` of the active stores in the segment, for `IN (…)`, a join or a CTE. The segment
@@ -41,16 +44,19 @@ export function storesInSegmentSql(tenantId: number, segment: Segment, options: 
   anyOf('branch_id', segment.branchIds, 'int');
   anyOf('district_code', segment.districtCodes, 'text');
   anyOf('urban_rural', segment.urbanRural, 'text');
+  const columns = options.withGroups
+    ? sql`c.id AS customer_id, c.branch_id, c.manager_id, c.class_code, c.format`
+    : sql`c.id AS customer_id`;
   const byGrade = segment.gradeMin !== undefined || segment.gradeMax !== undefined;
   if (!byGrade) {
-    return sql`SELECT c.id AS customer_id FROM ${customers} c WHERE ${sql.join(conditions, sql` AND `)}`;
+    return sql`SELECT ${columns} FROM ${customers} c WHERE ${sql.join(conditions, sql` AND `)}`;
   }
   const onDate = options.onDate ?? sql`current_date`;
   conditions.push(
     sql`coalesce(g.grade, ${minGrade}) BETWEEN ${segment.gradeMin ?? minGrade} AND ${segment.gradeMax ?? maxGrade}`,
   );
   return sql`
-    SELECT c.id AS customer_id FROM ${customers} c
+    SELECT ${columns} FROM ${customers} c
     LEFT JOIN ${customerGrades} g
       ON g.tenant_id = c.tenant_id AND g.customer_id = c.id AND g.run_id = ${currentGradeRunIdSql(tenantId, onDate)}
     WHERE ${sql.join(conditions, sql` AND `)}`;

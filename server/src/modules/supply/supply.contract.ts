@@ -142,6 +142,31 @@ export const strategySchema = z.strictObject({
   ]),
   classMultipliers: z.partialRecord(customerClass, multiplier).optional(),
   creditMultipliers: z.record(singleLineText(10), multiplier).optional(),
+  regionMultipliers: z
+    .strictObject({
+      districts: z
+        .record(
+          z
+            .string()
+            .max(6)
+            .regex(/^\d{6}$/),
+          multiplier,
+        )
+        .optional()
+        .describe('区县 (GB/T 2260) → factor'),
+      branches: z
+        .record(
+          z
+            .string()
+            .max(10)
+            .regex(/^[1-9]\d*$/),
+          multiplier,
+        )
+        .optional()
+        .describe('分公司 org-unit id → factor'),
+    })
+    .optional()
+    .describe('区域系数: a store’s factor is its district’s × its branch’s (default 1); at most 500 of each'),
   eligibility: segmentSchema.optional().describe('限点: the stores that may order it'),
   cap: ruleCheckedNumber.optional().describe('限量: at most this many cartons per store'),
 });

@@ -6,7 +6,7 @@ import { shapedStatement } from '../../db/prepared.ts';
 import { type DataScope, scopeCondition, scopeConditionOf, scopeValueOf } from '../../platform/access/data-scope.ts';
 import { changeRecordedWith } from '../../platform/audit/audit.ts';
 import { orgUnits } from '../../platform/identity/identity.schema.ts';
-import { activeStoresSql, type CustomerClass, customers, type DemoType } from '../customers/index.ts';
+import { activeStoresSql, type CustomerClass, customers, type DemoType, districts } from '../customers/index.ts';
 import { products } from '../products/index.ts';
 import type { AllocationStrategy } from './allocation-strategy.rules.ts';
 import { currentGradeRunIdSql } from './segment-stores.ts';
@@ -228,7 +228,8 @@ export async function storesForAllocation(
   }));
 }
 
-// What an allocation reads of one store (an explanation re-derives its quota from these).
+// What an allocation reads of one store (an explanation re-derives its quota from these), with the
+// names of its district and branch (an explanation names a 区域系数 by them).
 export async function allocationFactsOf(executor: Executor, tenantId: number, customerId: number) {
   const [row] = await executor
     .select({
@@ -237,10 +238,25 @@ export async function allocationFactsOf(executor: Executor, tenantId: number, cu
       urbanRural: customers.urbanRural,
       demoType: customers.demoType,
       branchId: customers.branchId,
+      districtName: districts.name,
+      branchName: orgUnits.name,
     })
     .from(customers)
+    .leftJoin(districts, and(eq(districts.tenantId, customers.tenantId), eq(districts.code, customers.districtCode)))
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, customers.tenantId), eq(orgUnits.id, customers.branchId)))
     .where(and(eq(customers.tenantId, tenantId), eq(customers.id, customerId)));
   return row;
+}
+
+// The tenant's districts and org units: what a strategy's 区域系数 may name.
+export async function regionVocabulary(executor: Executor, tenantId: number) {
+  // One after the other: the executor is often a transaction.
+  const districtRows = await executor
+    .select({ code: districts.code })
+    .from(districts)
+    .where(eq(districts.tenantId, tenantId));
+  const unitRows = await executor.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.tenantId, tenantId));
+  return { districtCodes: districtRows.map((row) => row.code), branchIds: unitRows.map((row) => row.id) };
 }
 
 // Cartons each store bought of the given products in the cycles of the given weeks.

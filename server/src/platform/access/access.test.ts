@@ -57,6 +57,10 @@ describe('access rules', () => {
         'POST /api/v1/classification/spot-checks',
         'PUT /api/v1/visits/standards',
         'PATCH /api/v1/services/items/:id',
+        'POST /api/v1/prices/warning-rules',
+        'PATCH /api/v1/prices/warning-rules/:id',
+        'DELETE /api/v1/prices/warning-rules/:id',
+        'POST /api/v1/prices/warnings/evaluate',
         'POST /api/v1/tenants',
       ].sort(),
     );

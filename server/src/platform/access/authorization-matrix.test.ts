@@ -41,6 +41,9 @@ const tenantWideKinds = [
   'category',
   'serviceItem',
   'brandProgramme',
+  'priceReport',
+  'priceRule',
+  'priceWarning',
 ] as const;
 type ScopedKind = (typeof scopedKinds)[number];
 type EntityKind = ScopedKind | (typeof tenantWideKinds)[number];
@@ -77,6 +80,9 @@ const pathKinds: Array<[RegExp, EntityKind[]]> = [
   [/^\/visits\/:id(\/|$)/, ['visit']],
   [/^\/services\/items\/:id$/, ['serviceItem']],
   [/^\/brand-programmes\/:id(\/|$)/, ['brandProgramme']],
+  [/^\/prices\/observations\/:id$/, ['priceReport']],
+  [/^\/prices\/warning-rules\/:id$/, ['priceRule']],
+  [/^\/prices\/warnings\/:id(\/|$)/, ['priceWarning']],
 ];
 
 // Query and body fields that carry an id, by name.

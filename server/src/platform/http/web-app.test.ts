@@ -55,4 +55,24 @@ describe('the web app', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("sends the console's login.html for /login (the page drawn while the app loads), index.html elsewhere", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kewo-web-'));
+    try {
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><title>console</title>');
+      writeFileSync(join(dir, 'login.html'), '<!doctype html><title>login</title>');
+      writeFileSync(join(dir, 'portal.html'), '<!doctype html><title>portal</title>');
+      const app = Fastify();
+      await registerWebApp(app, true, dir);
+      await app.ready();
+      expect((await app.inject({ url: '/login' })).body).toContain('login');
+      expect((await app.inject({ url: '/login?redirect=%2Fcustomers' })).body).toContain('login');
+      expect((await app.inject({ url: '/' })).body).toContain('console');
+      expect((await app.inject({ url: '/login/more' })).body).toContain('console');
+      expect((await app.inject({ url: '/portal/login' })).body).toContain('portal');
+      await app.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

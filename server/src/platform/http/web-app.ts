@@ -44,6 +44,10 @@ export async function registerWebApp(app: FastifyInstance, enabled: boolean, bui
         portal: existsSync(join(buildDir, 'portal.html'))
           ? readFileSync(join(buildDir, 'portal.html'), 'utf8')
           : readFileSync(join(buildDir, 'index.html'), 'utf8'),
+        // The console's sign-in page drawn in plain HTML while the console loads (web/login.html).
+        login: existsSync(join(buildDir, 'login.html'))
+          ? readFileSync(join(buildDir, 'login.html'), 'utf8')
+          : readFileSync(join(buildDir, 'index.html'), 'utf8'),
       }
     : undefined;
 
@@ -76,7 +80,8 @@ export async function registerWebApp(app: FastifyInstance, enabled: boolean, bui
       return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
     }
     const isPortal = path === '/portal' || path.startsWith('/portal/');
-    return sendPage(reply, isPortal ? pages.portal : pages.console);
+    if (isPortal) return sendPage(reply, pages.portal);
+    return sendPage(reply, path === '/login' ? pages.login : pages.console);
   });
 }
 

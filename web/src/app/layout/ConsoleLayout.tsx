@@ -1,5 +1,5 @@
 import { BankOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Flex, Grid, Layout, Menu, theme } from 'antd';
+import { App as AntApp, Button, Flex, Grid, Layout, theme } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -8,7 +8,7 @@ import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
 import { consoleRoutes, menuGroups } from '../page-modules.ts';
 import { findRoute } from '../routes.ts';
 import { buildMenuItems } from './menu-items.tsx';
-import { UserMenu } from './UserMenu.tsx';
+import { UserMenuButton } from './UserMenuButton.tsx';
 import './console-layout.css';
 
 // The bell (Popover, Badge, Empty, Typography) shows a moment after the page: the home every
@@ -16,6 +16,11 @@ import './console-layout.css';
 const NotificationBell = lazy(() =>
   import('../../shared/NotificationBell.tsx').then((module) => ({ default: module.NotificationBell })),
 );
+
+// The side menu and the user menu (antd Menu and Dropdown) follow just after the page, in place:
+// the sider and the header button are there from the start.
+const SideMenu = lazy(() => import('./SideMenu.tsx').then((module) => ({ default: module.SideMenu })));
+const UserMenu = lazy(() => import('./UserMenu.tsx').then((module) => ({ default: module.UserMenu })));
 
 const collapsedStorageKey = 'kewo.siderCollapsed';
 
@@ -87,18 +92,18 @@ export function ConsoleLayout() {
             <span className="kewo-logo-mark">客</span>
             {isSiderCollapsed ? null : <span className="kewo-logo-text">{t('app.name')}</span>}
           </button>
-          <Menu
-            theme="dark"
-            mode="inline"
-            items={menuItems}
-            selectedKeys={activeRoute ? [activeRoute.path] : []}
-            // A collapsed menu shows groups as pop-ups; open keys apply only when expanded.
-            {...(isSiderCollapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
-            onClick={({ key }) => {
-              navigate(key);
-              setDrawerOpen(false);
-            }}
-          />
+          <Suspense fallback={null}>
+            <SideMenu
+              items={menuItems}
+              selectedKeys={activeRoute ? [activeRoute.path] : []}
+              // A collapsed menu shows groups as pop-ups; open keys apply only when expanded.
+              {...(isSiderCollapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
+              onClick={({ key }) => {
+                navigate(key);
+                setDrawerOpen(false);
+              }}
+            />
+          </Suspense>
         </Layout.Sider>
         <Layout>
           <Layout.Header
@@ -122,7 +127,9 @@ export function ConsoleLayout() {
                 <NotificationBell ticketPath={(id) => `/tickets/${id}`} />
               </Suspense>
               <LanguageSwitch />
-              <UserMenu />
+              <Suspense fallback={<UserMenuButton />}>
+                <UserMenu />
+              </Suspense>
             </Flex>
           </Layout.Header>
           <Layout.Content className="kewo-content">

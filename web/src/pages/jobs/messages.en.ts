@@ -28,6 +28,13 @@ export const en: (typeof jobsMessages)['zh-CN'] = {
       monthly: 'monthly on day {{day}} at {{at}}',
     },
     names: {
+      brand: {
+        'fold-closed-weeks': 'Brand programme roll-up',
+      },
+      prices: {
+        warnings: 'Price warning evaluation',
+        'refresh-margins': 'Retail margin roll-up',
+      },
       tickets: {
         'sla-sweep': 'Complaint time limits',
       },
@@ -42,6 +49,15 @@ export const en: (typeof jobsMessages)['zh-CN'] = {
       },
     },
     descriptions: {
+      brand: {
+        'fold-closed-weeks':
+          "Folds brand programmes' closed order weeks into one row per store, so their KPIs read faster.",
+      },
+      prices: {
+        warnings:
+          "Judges last complete week's price index daily and raises a warning outside the band or on a steep weekly drop.",
+        'refresh-margins': 'Stores the retail margin of this week, the last 5 weeks and any week not yet stored.',
+      },
       tickets: {
         'sla-sweep': 'Moves the time limits of due tickets on: warnings, breaches, escalations, auto-confirmation.',
       },
@@ -57,6 +73,9 @@ export const en: (typeof jobsMessages)['zh-CN'] = {
       },
     },
     counts: {
+      programmes: 'programmes folded',
+      stores: 'stores',
+      storeWeeks: 'store-weeks',
       tickets: 'tickets checked',
       events: 'time-limit events',
       switched: 'classes switched',

@@ -25,6 +25,13 @@ const zhCN = {
       monthly: '每月 {{day}} 日 {{at}}',
     },
     names: {
+      brand: {
+        'fold-closed-weeks': '品牌培育汇总',
+      },
+      prices: {
+        warnings: '价格预警评估',
+        'refresh-margins': '零售毛利率汇总',
+      },
       tickets: {
         'sla-sweep': '投诉时限检查',
       },
@@ -39,6 +46,13 @@ const zhCN = {
       },
     },
     descriptions: {
+      brand: {
+        'fold-closed-weeks': '把培育项目已结束订货周的店品订货汇总到每户一行，指标读取更快。',
+      },
+      prices: {
+        warnings: '每天评估上一完整周的价格指数，超出区间或周降幅过大时发出预警。',
+        'refresh-margins': '汇总本周、近 5 周及未汇总周的零售毛利率。',
+      },
       tickets: {
         'sla-sweep': '推进到期工单的时限：预警、超时、升级、自动确认。',
       },
@@ -53,6 +67,9 @@ const zhCN = {
       },
     },
     counts: {
+      programmes: '汇总项目',
+      stores: '客户数',
+      storeWeeks: '户周数',
       tickets: '检查工单',
       events: '时限事件',
       switched: '分类生效',

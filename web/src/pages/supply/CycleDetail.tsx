@@ -15,7 +15,7 @@ import {
   Tabs,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api-client.ts';
@@ -32,7 +32,7 @@ import { OnlineRateTab } from './components/OnlineRateTab.tsx';
 import { PreviewPanel } from './components/PreviewPanel.tsx';
 import { StrategyDrawer } from './components/StrategyDrawer.tsx';
 import { StrategySummary } from './components/StrategySummary.tsx';
-import { emptyDraft, toStrategy } from './strategy-form.ts';
+import { emptyDraft, parseStrategyLink, type StrategyLink, strategyLinkParams, toStrategy } from './strategy-form.ts';
 import {
   type AllocationStrategy,
   type CycleDetail,
@@ -99,6 +99,38 @@ export function CycleDetailPage() {
   const runPreview = useSupplyMutation(() => previewCycle(id));
   const publish = useSupplyMutation(() => publishCycle(id));
 
+  // Opened from a link (a price warning's 限点限量: ?product=&reduceDistricts=&reduceBranches=&factor=
+  // &from=warning:<id>): once the cycle is here, that product's strategy opens with the regions preset.
+  // Nothing is saved until the user saves; closing the drawer drops the link from the address.
+  const link = useMemo(() => parseStrategyLink(searchParams), [searchParams]);
+  const [openedLink, setOpenedLink] = useState<StrategyLink | null>(null);
+  const [handledLink, setHandledLink] = useState<string | null>(null);
+  const linkKey = link ? strategyLinkParams.map((key) => searchParams.get(key) ?? '').join('|') : null;
+  useEffect(() => {
+    if (!link || !cycle.data || handledLink === linkKey) return;
+    setHandledLink(linkKey);
+    if (cycle.data.products.some((product) => product.productId === link.productId)) {
+      setOpenedLink(link);
+      setEditingId(link.productId);
+    }
+  }, [link, linkKey, cycle.data, handledLink]);
+  const dropLink = () => {
+    setOpenedLink(null);
+    if (!link) return;
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const key of strategyLinkParams) next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  const closeDrawer = () => {
+    setEditingId(null);
+    dropLink();
+  };
+
   if (id === 0 || (cycle.error && isApiError(cycle.error) && cycle.error.status === 404)) {
     return (
       <Result
@@ -142,7 +174,7 @@ export function CycleDetailPage() {
     const products = data.products.map((product) =>
       product.productId === editing.productId ? { productId: product.productId, supply, strategy } : entryOf(product),
     );
-    if (await saveProducts(products, t('supply.detail.saved'))) setEditingId(null);
+    if (await saveProducts(products, t('supply.detail.saved'))) closeDrawer();
   };
 
   const startPreview = async () => {
@@ -357,6 +389,16 @@ export function CycleDetailPage() {
             </Flex>
           ) : null}
         </Flex>
+        {link && handledLink === linkKey && !data.products.some((product) => product.productId === link.productId) ? (
+          <Alert
+            type="warning"
+            showIcon
+            closable
+            onClose={dropLink}
+            title={t('supply.detail.fromWarningMissing', { id: link.warningId ?? '—', productId: link.productId })}
+            style={{ marginTop: 12 }}
+          />
+        ) : null}
         {!isDraft && can('PUT /api/v1/supply/cycles/:id/products') ? (
           <Alert
             type="info"
@@ -379,7 +421,8 @@ export function CycleDetailPage() {
         isReadOnly={!canEdit}
         isSaving={save.isPending}
         onSave={saveStrategy}
-        onClose={() => setEditingId(null)}
+        onClose={closeDrawer}
+        link={openedLink}
       />
       {canEdit ? (
         <AddProductModal

@@ -84,6 +84,15 @@ export const en: (typeof supplyMessages)['zh-CN'] = {
       published: 'Order cycle {{code}} published',
       readOnly: "A published cycle's strategies are read-only.",
       readOnlyEnded: 'This cycle has ended; its strategies and quotas are read-only.',
+      fromWarning: 'From price warning #{{id}}: reduce the supply to this region',
+      fromLink: 'Suggested: reduce the supply to this region',
+      fromWarningPreset:
+        'Region multiplier ×{{factor}} filled in for {{regions}}. Check it and press Save to apply it; nothing changes until then.',
+      fromWarningNoFactor: 'Regions filled in: {{regions}}. Enter a factor, then press Save to apply it.',
+      fromWarningReadOnly:
+        'You may not change allocation strategies, or this cycle is no longer a draft: this is the strategy in force, unchanged.',
+      fromWarningMissing:
+        'From price warning #{{id}}: this cycle does not offer that product (#{{productId}}); add it first, then set the region multiplier.',
       saved: 'Saved',
     },
     strategy: {
@@ -113,6 +122,16 @@ export const en: (typeof supplyMessages)['zh-CN'] = {
       classMultipliers: 'Multiplier by customer class',
       creditMultipliers: 'Multiplier by credit level',
       multiplierHelp: 'Blank or 1 changes nothing; stores without a class or credit level count as 1.',
+      regionMultipliers: 'Region multipliers',
+      regionHelp:
+        "Reduce (or raise) each store's quantity in a district or branch; a store in both gets the two multiplied. Other regions are unchanged.",
+      regionKinds: { district: 'District', branch: 'Branch' },
+      regionKind: 'Region type',
+      region: 'Region',
+      regionFactor: 'Factor',
+      addRegion: 'Add a region',
+      removeRegion: 'Remove region',
+      noRegions: 'No region multipliers: every region counts as 1.',
       eligibility: 'Eligible stores',
       eligibilityHelp: 'Nothing chosen means everyone; every item chosen must hold.',
       classes: 'Customer class',
@@ -136,6 +155,7 @@ export const en: (typeof supplyMessages)['zh-CN'] = {
         bands: '{{count}} bands',
         eligibility: '{{count}} eligibility rules',
         cap: 'cap {{value}}',
+        region: 'region {{name}} ×{{value}}',
       },
       invalid: 'The strategy has problems; see the messages',
       errors: {
@@ -149,6 +169,9 @@ export const en: (typeof supplyMessages)['zh-CN'] = {
         rowsOverlap: 'Rows {{first}} and {{second}} overlap',
         multiplierInvalid: 'A multiplier must be above 0 and at most {{max}}',
         capInvalid: 'The cap must be a whole number 1–{{max}}',
+        regionIncomplete: 'Region multiplier row {{line}} needs a region and a factor',
+        regionDuplicate: 'Region multiplier row {{line}} repeats a region set above',
+        regionTooMany: 'At most {{max}} region multipliers',
         gradeRangeInvalid: 'Grades must be within {{min}}–{{max}}, lowest not above highest',
       },
     },

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkGradeTable,
+  checkRegionRows,
   draftOf,
   emptyDraft,
   type GradeRowDraft,
+  parseStrategyLink,
   type StrategyDraft,
   strategyPieces,
   toStrategy,
   uncoveredGrades,
+  withRegionPreset,
 } from './strategy-form.ts';
 import type { AllocationStrategy } from './supply.api.ts';
 
@@ -157,5 +160,170 @@ describe(strategyPieces.name, () => {
       { kind: 'eligibility', rules: 1 },
       { kind: 'cap', value: 4 },
     ]);
+  });
+});
+
+describe('区域系数 (region multipliers)', () => {
+  const withRows = (regionRows: StrategyDraft['regionRows']): StrategyDraft => ({ ...emptyDraft(), regionRows });
+
+  it.each<[string, StrategyDraft['regionRows'], string[]]>([
+    ['none', [], []],
+    [
+      'a district and a branch',
+      [
+        { kind: 'district', key: '350623', factor: 0.8 },
+        { kind: 'branch', key: '4', factor: 2 },
+      ],
+      [],
+    ],
+    ['a row without a region', [{ kind: 'district', key: null, factor: 0.8 }], ['regionIncomplete']],
+    ['a row without a factor', [{ kind: 'district', key: '350623', factor: null }], ['regionIncomplete']],
+    ['a factor of 0', [{ kind: 'district', key: '350623', factor: 0 }], ['multiplierInvalid']],
+    ['a factor over 10', [{ kind: 'branch', key: '4', factor: 10.5 }], ['multiplierInvalid']],
+    [
+      'a region twice',
+      [
+        { kind: 'district', key: '350623', factor: 0.8 },
+        { kind: 'district', key: '350623', factor: 0.5 },
+      ],
+      ['regionDuplicate'],
+    ],
+    [
+      'the same key as a district and a branch is two regions',
+      [
+        { kind: 'district', key: '350623', factor: 0.8 },
+        { kind: 'branch', key: '350623', factor: 0.5 },
+      ],
+      [],
+    ],
+  ])('checks %s', (_name, rows, expected) => {
+    expect(checkRegionRows(rows).map((issue) => issue.key)).toEqual(expected);
+  });
+
+  it('refuses more rows than the server takes', () => {
+    const rows = Array.from({ length: 501 }, (_, index) => ({
+      kind: 'branch' as const,
+      key: String(index + 1),
+      factor: 0.8,
+    }));
+    expect(checkRegionRows(rows).map((issue) => issue.key)).toEqual(['regionTooMany']);
+  });
+
+  it('writes factors other than 1, keys in order, and reads them back', () => {
+    const result = toStrategy(
+      withRows([
+        { kind: 'district', key: '350681', factor: 1.5 },
+        { kind: 'branch', key: '12', factor: 0.5 },
+        { kind: 'district', key: '350623', factor: 0.8 },
+        { kind: 'branch', key: '4', factor: 1 },
+      ]),
+    );
+    expect(result.isValid && result.strategy.regionMultipliers).toEqual({
+      districts: { '350623': 0.8, '350681': 1.5 },
+      branches: { '12': 0.5 },
+    });
+    if (!result.isValid) throw new Error('valid');
+    expect(Object.keys(result.strategy.regionMultipliers?.districts ?? {})).toEqual(['350623', '350681']);
+    expect(draftOf(null, result.strategy).regionRows).toEqual([
+      { kind: 'district', key: '350623', factor: 0.8 },
+      { kind: 'district', key: '350681', factor: 1.5 },
+      { kind: 'branch', key: '12', factor: 0.5 },
+    ]);
+  });
+
+  it('leaves regionMultipliers out when every factor is 1', () => {
+    const result = toStrategy(withRows([{ kind: 'district', key: '350623', factor: 1 }]));
+    expect(result.isValid && 'regionMultipliers' in result.strategy).toBe(false);
+  });
+
+  it('names each region factor in the summary pieces', () => {
+    expect(
+      strategyPieces({
+        base: { kind: 'unlimited' },
+        regionMultipliers: { districts: { '350623': 0.8 }, branches: { '4': 1.2 } },
+      }),
+    ).toEqual([
+      { kind: 'base', base: 'unlimited', bands: 0 },
+      { kind: 'regionMultiplier', region: 'district', key: '350623', value: 0.8 },
+      { kind: 'regionMultiplier', region: 'branch', key: '4', value: 1.2 },
+    ]);
+  });
+});
+
+describe(withRegionPreset.name, () => {
+  const saved = (): StrategyDraft => ({
+    ...emptyDraft(),
+    regionRows: [
+      { kind: 'district', key: '350602', factor: 1.2 },
+      { kind: 'district', key: '350623', factor: 0.5 },
+      { kind: 'branch', key: '4', factor: 0.9 },
+    ],
+  });
+
+  it('adds the listed regions with the factor and keeps the other rows', () => {
+    const draft = withRegionPreset(saved(), { districts: ['350681'], branches: ['12'], factor: 0.8 });
+    expect(draft.regionRows).toEqual([
+      { kind: 'district', key: '350602', factor: 1.2 },
+      { kind: 'district', key: '350623', factor: 0.5 },
+      { kind: 'branch', key: '4', factor: 0.9 },
+      { kind: 'district', key: '350681', factor: 0.8 },
+      { kind: 'branch', key: '12', factor: 0.8 },
+    ]);
+  });
+
+  it('lowers a listed region already set higher, and keeps one already reduced further', () => {
+    const draft = withRegionPreset(saved(), { districts: ['350602', '350623'], branches: ['4'], factor: 0.8 });
+    expect(draft.regionRows).toEqual([
+      { kind: 'district', key: '350602', factor: 0.8 },
+      { kind: 'district', key: '350623', factor: 0.5 },
+      { kind: 'branch', key: '4', factor: 0.8 },
+    ]);
+  });
+
+  it('leaves the factor blank for the user when the link had no valid one', () => {
+    const draft = withRegionPreset(emptyDraft(), { districts: ['350681'], branches: [], factor: null });
+    expect(draft.regionRows).toEqual([{ kind: 'district', key: '350681', factor: null }]);
+    expect(toStrategy(draft).isValid).toBe(false);
+  });
+
+  it('does not change the draft it was given', () => {
+    const draft = saved();
+    withRegionPreset(draft, { districts: ['350602'], branches: [], factor: 0.8 });
+    expect(draft.regionRows[0].factor).toBe(1.2);
+  });
+});
+
+describe(parseStrategyLink.name, () => {
+  const parse = (query: string) => parseStrategyLink(new URLSearchParams(query));
+
+  it('reads the fixed link of a price warning', () => {
+    expect(parse('product=11&reduceDistricts=350623,350681&reduceBranches=4&factor=0.8&from=warning:42')).toEqual({
+      productId: 11,
+      districts: ['350623', '350681'],
+      branches: ['4'],
+      factor: 0.8,
+      warningId: '42',
+    });
+  });
+
+  it.each<[string, Partial<ReturnType<typeof parse>> | null]>([
+    ['no product', null],
+    ['product=abc', null],
+    ['product=0', null],
+    ['product=11', { districts: [], branches: [], factor: 0.8, warningId: null }],
+    ['product=11&factor=0', { factor: null }],
+    ['product=11&factor=11', { factor: null }],
+    ['product=11&factor=x', { factor: null }],
+    ['product=11&factor=', { factor: null }],
+    ['product=11&factor=0.5', { factor: 0.5 }],
+    ['product=11&reduceDistricts=3506,350623,350623, 350681', { districts: ['350623', '350681'] }],
+    ['product=11&reduceBranches=-1,0,4,x', { branches: ['4'] }],
+    ['product=11&from=warning:', { warningId: null }],
+    ['product=11&from=visit:3', { warningId: null }],
+    ['product=11&from=warning:<script>', { warningId: null }],
+  ])('%s', (query, expected) => {
+    const link = parse(query === 'no product' ? '' : query);
+    if (expected === null) expect(link).toBeNull();
+    else expect(link).toMatchObject(expected);
   });
 });

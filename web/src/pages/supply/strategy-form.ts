@@ -21,12 +21,18 @@ export type BaseKind = AllocationStrategy['base']['kind'];
 
 export type GradeRowDraft = { fromGrade: number | null; toGrade: number | null; qty: number | null };
 
+// 区域系数: one row per district (GB/T 2260 code) or branch (org-unit id, as a string: the JSON key).
+export type RegionKind = 'district' | 'branch';
+export type RegionRowDraft = { kind: RegionKind; key: string | null; factor: number | null };
+export const maxRegionRows = 500;
+
 export type StrategyDraft = {
   supply: number | null; // null: supply not limited
   baseKind: BaseKind;
   gradeTable: GradeRowDraft[];
   classMultipliers: Record<CustomerClass, number | null>;
   creditMultipliers: Record<string, number | null>;
+  regionRows: RegionRowDraft[];
   classes: CustomerClass[];
   demoTypes: NonNullable<Eligibility['demoTypes']>;
   formats: NonNullable<Eligibility['formats']>;
@@ -51,6 +57,9 @@ export type StrategyIssue = {
     | 'qtyInvalid'
     | 'rowsOverlap'
     | 'multiplierInvalid'
+    | 'regionIncomplete'
+    | 'regionDuplicate'
+    | 'regionTooMany'
     | 'capInvalid'
     | 'gradeRangeInvalid';
   values?: Record<string, number | string>;
@@ -69,6 +78,7 @@ export function emptyDraft(): StrategyDraft {
     gradeTable: [{ fromGrade: minGrade, toGrade: maxGrade, qty: 1 }],
     classMultipliers: { demonstration: null, growth: null, ordinary: null, special: null },
     creditMultipliers: Object.fromEntries(creditLevels.map((level) => [level, null])),
+    regionRows: [],
     classes: [],
     demoTypes: [],
     formats: [],
@@ -79,6 +89,13 @@ export function emptyDraft(): StrategyDraft {
     gradeMax: null,
     cap: null,
   };
+}
+
+function regionRowsOf(regions: AllocationStrategy['regionMultipliers']): RegionRowDraft[] {
+  return [
+    ...Object.entries(regions?.districts ?? {}).map(([key, factor]) => ({ kind: 'district' as const, key, factor })),
+    ...Object.entries(regions?.branches ?? {}).map(([key, factor]) => ({ kind: 'branch' as const, key, factor })),
+  ];
 }
 
 export function draftOf(supply: number | null, strategy: AllocationStrategy): StrategyDraft {
@@ -94,6 +111,7 @@ export function draftOf(supply: number | null, strategy: AllocationStrategy): St
         : draft.gradeTable,
     classMultipliers: { ...draft.classMultipliers, ...strategy.classMultipliers },
     creditMultipliers: { ...draft.creditMultipliers, ...strategy.creditMultipliers },
+    regionRows: regionRowsOf(strategy.regionMultipliers),
     classes: [...(eligibility.classes ?? [])],
     demoTypes: [...(eligibility.demoTypes ?? [])],
     formats: [...(eligibility.formats ?? [])],
@@ -162,6 +180,47 @@ function checkMultipliers(field: string, values: Record<string, number | null>):
     .map(([key]) => ({ field: `${field}.${key}`, key: 'multiplierInvalid', values: { max: maxMultiplier } }));
 }
 
+// Each row names a region once and has a factor above 0, at most maxMultiplier.
+export function checkRegionRows(rows: readonly RegionRowDraft[]): StrategyIssue[] {
+  const issues: StrategyIssue[] = [];
+  if (rows.length > maxRegionRows)
+    return [{ field: 'regionRows', key: 'regionTooMany', values: { max: maxRegionRows } }];
+  const seen = new Set<string>();
+  rows.forEach((row, index) => {
+    const field = `regionRows.${index}`;
+    const line = index + 1;
+    if (row.key === null || row.factor === null) {
+      issues.push({ field, key: 'regionIncomplete', values: { line } });
+      return;
+    }
+    if (!(row.factor > 0 && row.factor <= maxMultiplier))
+      issues.push({ field, key: 'multiplierInvalid', values: { max: maxMultiplier } });
+    const identity = `${row.kind}:${row.key}`;
+    if (seen.has(identity)) issues.push({ field, key: 'regionDuplicate', values: { line } });
+    seen.add(identity);
+  });
+  return issues;
+}
+
+// The listed regions get the suggested factor (a price warning's 限点限量): a region already in the
+// strategy keeps its factor when that is lower (already reduced further); the other rows stay. A
+// factor of null (the link's was not a valid one) leaves the listed rows' factor for the user to fill.
+export type RegionPreset = { districts: readonly string[]; branches: readonly string[]; factor: number | null };
+
+export function withRegionPreset(draft: StrategyDraft, preset: RegionPreset): StrategyDraft {
+  const rows = draft.regionRows.map((row) => ({ ...row }));
+  const listed: Array<[RegionKind, string]> = [
+    ...preset.districts.map((key) => ['district', key] as [RegionKind, string]),
+    ...preset.branches.map((key) => ['branch', key] as [RegionKind, string]),
+  ];
+  for (const [kind, key] of listed) {
+    const row = rows.find((candidate) => candidate.kind === kind && candidate.key === key);
+    if (!row) rows.push({ kind, key, factor: preset.factor });
+    else if (preset.factor !== null && (row.factor === null || row.factor > preset.factor)) row.factor = preset.factor;
+  }
+  return { ...draft, regionRows: rows };
+}
+
 export function checkDraft(draft: StrategyDraft): StrategyIssue[] {
   const issues: StrategyIssue[] = [];
   if (draft.supply !== null && (!isWhole(draft.supply) || draft.supply < 0))
@@ -172,6 +231,7 @@ export function checkDraft(draft: StrategyDraft): StrategyIssue[] {
   if (draft.baseKind === 'grade_table') issues.push(...checkGradeTable(draft.gradeTable));
   issues.push(...checkMultipliers('classMultipliers', draft.classMultipliers));
   issues.push(...checkMultipliers('creditMultipliers', draft.creditMultipliers));
+  issues.push(...checkRegionRows(draft.regionRows));
   if (draft.cap !== null && (!isWhole(draft.cap) || draft.cap < 1 || draft.cap > maxQuantity))
     issues.push({ field: 'cap', key: 'capInvalid', values: { max: maxQuantity } });
   const bounds = [draft.gradeMin, draft.gradeMax].filter((grade) => grade !== null);
@@ -205,6 +265,21 @@ function eligibilityOf(draft: StrategyDraft): Eligibility {
   return eligibility;
 }
 
+// Rows that change something (a factor other than 1), keys in order, so the same choice is the same JSON.
+function regionMultipliersOf(rows: readonly RegionRowDraft[]): AllocationStrategy['regionMultipliers'] {
+  const pick = (kind: RegionKind) => {
+    const entries = rows
+      .filter((row) => row.kind === kind && row.key !== null && row.factor !== null && row.factor !== 1)
+      .map((row) => [row.key as string, row.factor as number] as const)
+      .sort(([a], [b]) => (kind === 'branch' ? Number(a) - Number(b) : a.localeCompare(b)));
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  };
+  const districts = pick('district');
+  const branches = pick('branch');
+  if (!districts && !branches) return undefined;
+  return { ...(districts ? { districts } : {}), ...(branches ? { branches } : {}) };
+}
+
 export type DraftResult =
   | { isValid: true; supply: number | null; strategy: AllocationStrategy }
   | { isValid: false; issues: StrategyIssue[] };
@@ -230,6 +305,8 @@ export function toStrategy(draft: StrategyDraft): DraftResult {
   if (Object.keys(classMultipliers).length > 0) strategy.classMultipliers = classMultipliers;
   const creditMultipliers = effectiveMultipliers(draft.creditMultipliers) as Record<string, number>;
   if (Object.keys(creditMultipliers).length > 0) strategy.creditMultipliers = creditMultipliers;
+  const regionMultipliers = regionMultipliersOf(draft.regionRows);
+  if (regionMultipliers) strategy.regionMultipliers = regionMultipliers;
   const eligibility = eligibilityOf(draft);
   if (Object.keys(eligibility).length > 0) strategy.eligibility = eligibility;
   if (draft.cap !== null) strategy.cap = draft.cap;
@@ -241,6 +318,7 @@ export type StrategyPiece =
   | { kind: 'base'; base: BaseKind; bands: number }
   | { kind: 'classMultiplier'; customerClass: CustomerClass; value: number }
   | { kind: 'creditMultiplier'; level: string; value: number }
+  | { kind: 'regionMultiplier'; region: RegionKind; key: string; value: number }
   | { kind: 'eligibility'; rules: number }
   | { kind: 'cap'; value: number };
 
@@ -259,8 +337,53 @@ export function strategyPieces(strategy: AllocationStrategy): StrategyPiece[] {
   for (const [level, value] of Object.entries(strategy.creditMultipliers ?? {})) {
     if (value !== 1) pieces.push({ kind: 'creditMultiplier', level, value });
   }
+  for (const [key, value] of Object.entries(strategy.regionMultipliers?.districts ?? {})) {
+    if (value !== 1) pieces.push({ kind: 'regionMultiplier', region: 'district', key, value });
+  }
+  for (const [key, value] of Object.entries(strategy.regionMultipliers?.branches ?? {})) {
+    if (value !== 1) pieces.push({ kind: 'regionMultiplier', region: 'branch', key, value });
+  }
   const rules = Object.keys(strategy.eligibility ?? {}).length;
   if (rules > 0) pieces.push({ kind: 'eligibility', rules });
   if (strategy.cap !== undefined) pieces.push({ kind: 'cap', value: strategy.cap });
   return pieces;
+}
+
+// ── Opening a product's strategy from a link (a price warning's 限点限量) ────────────────────────
+
+// /supply/cycles/:id?product=<id>&reduceDistricts=<code,code>&reduceBranches=<id,id>&factor=0.8&from=warning:<id>
+// What a valid link asks for; null when it names no product. Malformed regions are dropped; a factor
+// outside (0, maxMultiplier] is null (the rows open for the user to fill); no factor means 0.8.
+export type StrategyLink = RegionPreset & { productId: number; warningId: string | null };
+
+export const defaultReduceFactor = 0.8;
+export const strategyLinkParams = ['product', 'reduceDistricts', 'reduceBranches', 'factor', 'from'] as const;
+
+function listParam(value: string | null, pattern: RegExp): string[] {
+  const values = (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => pattern.test(item));
+  return [...new Set(values)].slice(0, maxRegionRows);
+}
+
+export function parseStrategyLink(params: URLSearchParams): StrategyLink | null {
+  const product = params.get('product') ?? '';
+  if (!/^[1-9]\d{0,9}$/.test(product)) return null;
+  const rawFactor = params.get('factor');
+  const factorValue = rawFactor === null ? defaultReduceFactor : Number(rawFactor);
+  const factor =
+    rawFactor !== null && rawFactor.trim() === ''
+      ? null
+      : Number.isFinite(factorValue) && factorValue > 0 && factorValue <= maxMultiplier
+        ? factorValue
+        : null;
+  const from = /^warning:([A-Za-z0-9_-]{1,40})$/.exec(params.get('from') ?? '');
+  return {
+    productId: Number(product),
+    districts: listParam(params.get('reduceDistricts'), /^\d{6}$/),
+    branches: listParam(params.get('reduceBranches'), /^[1-9]\d{0,9}$/),
+    factor,
+    warningId: from ? from[1] : null,
+  };
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { formatLicenceNumber } from '../licence-number.ts';
+import { portalPriceReportPath } from '../portal-routes.tsx';
 import { usePortalLogout } from '../use-portal-logout.tsx';
 
 // The first page a signed-in store owner sees: plain HTML, like the sign-in page (no antd).
@@ -33,6 +34,9 @@ export function PortalHomePage() {
       </button>
       <button type="button" className="portal-button is-big" onClick={() => navigate('/portal/orders')}>
         {t('portal.goOrders')}
+      </button>
+      <button type="button" className="portal-button is-big" onClick={() => navigate(portalPriceReportPath)}>
+        {t('portal.goReportPrice')}
       </button>
       <button type="button" className="portal-button is-big" onClick={confirmLogout}>
         {t('portal.logout')}

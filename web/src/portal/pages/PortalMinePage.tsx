@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
 import { formatLicenceNumber } from '../licence-number.ts';
-import { portalPasswordPath } from '../portal-routes.tsx';
+import { portalMarginPath, portalPasswordPath, portalPriceReportPath } from '../portal-routes.tsx';
 import { usePortalLogout } from '../use-portal-logout.tsx';
 
 export function PortalMinePage() {
@@ -45,6 +45,18 @@ export function PortalMinePage() {
           <span>{t('language.label')}</span>
           <LanguageSwitch variant="segmented" />
         </div>
+      </section>
+
+      <section className="portal-card portal-list">
+        <h3>{t('pricesPortal.section')}</h3>
+        <Link className="portal-list-row" to={portalPriceReportPath}>
+          <span>{t('pricesPortal.report')}</span>
+          <RightOutlined />
+        </Link>
+        <Link className="portal-list-row" to={portalMarginPath}>
+          <span>{t('pricesPortal.margin')}</span>
+          <RightOutlined />
+        </Link>
       </section>
 
       <Button size="large" danger block className="portal-big-button" onClick={confirmLogout}>

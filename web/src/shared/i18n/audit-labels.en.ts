@@ -83,6 +83,9 @@ export const en: AuditLabels = {
     visit: 'Visit record',
     brand_programme: 'Brand programme',
     brand_worklist: 'Brand worklist',
+    price_report: 'Price report',
+    price_warning_rule: 'Price warning rule',
+    price_warning: 'Price warning',
     ticket: 'Ticket',
     ticket_category: 'Complaint category',
     ticket_assignment_rules: 'Assignment rules',
@@ -100,5 +103,6 @@ export const en: AuditLabels = {
     'sla-sweep': 'SLA sweep job',
     gateway: 'SMS/WeChat gateway',
     demo: 'Demo seed',
+    'price-warnings': 'Price warning evaluation',
   },
 };

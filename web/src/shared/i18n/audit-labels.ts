@@ -98,6 +98,9 @@ const zhCN: AuditLabels = {
     visit: '走访记录',
     brand_programme: '品牌培育项目',
     brand_worklist: '品牌培育工作清单',
+    price_report: '价格采集',
+    price_warning_rule: '价格预警规则',
+    price_warning: '价格预警',
     ticket: '工单',
     ticket_category: '抱怨库分类',
     ticket_assignment_rules: '分派规则',
@@ -115,6 +118,7 @@ const zhCN: AuditLabels = {
     'sla-sweep': '时限巡检任务',
     gateway: '短信/微信接入',
     demo: '演示数据',
+    'price-warnings': '价格预警评估任务',
   },
 };
 

@@ -14,7 +14,7 @@ import {
   Select,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerFormats, demoTypes, urbanRuralKinds } from '../../../shared/customer-codes.ts';
 import { useCustomerReference } from '../../../shared/customer-reference.ts';
@@ -25,14 +25,19 @@ import {
   maxGrade,
   maxMultiplier,
   minGrade,
+  type RegionKind,
   type StrategyDraft,
   type StrategyIssue,
+  type StrategyLink,
   toStrategy,
   uncoveredGrades,
+  withRegionPreset,
 } from '../strategy-form.ts';
 import { type AllocationStrategy, type CycleProduct, creditLevels, customerClasses } from '../supply.api.ts';
 
 const baseKinds: BaseKind[] = ['grade_table', 'proportional', 'unlimited'];
+
+const regionKinds: RegionKind[] = ['district', 'branch'];
 
 type Props = {
   product: CycleProduct | null;
@@ -40,11 +45,13 @@ type Props = {
   isSaving: boolean;
   onSave: (supply: number | null, strategy: AllocationStrategy) => void;
   onClose: () => void;
+  // Opened from a link (a price warning's 限点限量): its regions are preset with its factor, unsaved.
+  link?: StrategyLink | null;
 };
 
 // The strategy of one product in a cycle. Opened per product; the parent keys it by product so
-// each opening starts from the saved strategy.
-export function StrategyDrawer({ product, isReadOnly, isSaving, onSave, onClose }: Props) {
+// each opening starts from the saved strategy (with a link's regions preset, when it came with one).
+export function StrategyDrawer({ product, isReadOnly, isSaving, onSave, onClose, link = null }: Props) {
   const { t } = useTranslation();
   return (
     <Drawer
@@ -62,16 +69,42 @@ export function StrategyDrawer({ product, isReadOnly, isSaving, onSave, onClose 
           isSaving={isSaving}
           onSave={onSave}
           onClose={onClose}
+          link={link?.productId === product.productId ? link : null}
         />
       ) : null}
     </Drawer>
   );
 }
 
-function StrategyEditor({ product, isReadOnly, isSaving, onSave, onClose }: Props & { product: CycleProduct }) {
+function StrategyEditor({
+  product,
+  isReadOnly,
+  isSaving,
+  onSave,
+  onClose,
+  link = null,
+}: Props & { product: CycleProduct }) {
   const { t } = useTranslation();
   const reference = useCustomerReference();
-  const [draft, setDraft] = useState<StrategyDraft>(() => draftOf(product.supply, product.strategy));
+  // A link presets its regions only for someone who may save them; the others see the strategy in force.
+  const [draft, setDraft] = useState<StrategyDraft>(() => {
+    const saved = draftOf(product.supply, product.strategy);
+    return link && !isReadOnly ? withRegionPreset(saved, link) : saved;
+  });
+  // Opened from a link, the 区域系数 rows it preset are what to check: scrolled into view (their end).
+  const regionSection = useRef<HTMLDivElement>(null);
+  const cameFromLink = link !== null;
+  useEffect(() => {
+    if (cameFromLink) regionSection.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [cameFromLink]);
+  const regionOptions = (kind: RegionKind) =>
+    kind === 'district'
+      ? (reference.data?.districts ?? []).map((district) => ({ value: district.code, label: district.name }))
+      : (reference.data?.branches ?? []).map((branch) => ({ value: String(branch.id), label: branch.name }));
+  const regionName = (kind: RegionKind, key: string) =>
+    regionOptions(kind).find((option) => option.value === key)?.label ?? key;
+  const setRegionRow = (index: number, patch: Partial<StrategyDraft['regionRows'][number]>) =>
+    change({ regionRows: draft.regionRows.map((row, at) => (at === index ? { ...row, ...patch } : row)) });
   const [issues, setIssues] = useState<StrategyIssue[]>([]);
   const change = (patch: Partial<StrategyDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
@@ -109,6 +142,7 @@ function StrategyEditor({ product, isReadOnly, isSaving, onSave, onClose }: Prop
 
   return (
     <Form layout="vertical" disabled={isReadOnly}>
+      {link ? <LinkBanner link={link} isReadOnly={isReadOnly} regionName={regionName} /> : null}
       {isReadOnly ? (
         <Alert type="info" showIcon title={t('supply.detail.readOnly')} style={{ marginBottom: 16 }} />
       ) : null}
@@ -241,6 +275,96 @@ function StrategyEditor({ product, isReadOnly, isSaving, onSave, onClose }: Prop
         </Form.Item>
       ) : null}
 
+      <Divider titlePlacement="start" plain>
+        {t('supply.strategy.regionMultipliers')}
+      </Divider>
+      <Typography.Paragraph type="secondary">{t('supply.strategy.regionHelp')}</Typography.Paragraph>
+      <Form.Item validateStatus={statusOf('regionRows')}>
+        <Flex vertical gap={8}>
+          {draft.regionRows.length === 0 ? (
+            <Typography.Text type="secondary">{t('supply.strategy.noRegions')}</Typography.Text>
+          ) : null}
+          {draft.regionRows.map((row, index) => {
+            const status = statusOf(`regionRows.${index}`);
+            const line = index + 1;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, never reordered
+              <Row gutter={8} key={index} align="middle" data-region-row={`${row.kind}:${row.key ?? ''}`}>
+                <Col span={5}>
+                  <Select<RegionKind>
+                    aria-label={`${t('supply.strategy.regionKind')} ${line}`}
+                    value={row.kind}
+                    onChange={(kind) => setRegionRow(index, { kind, key: null })}
+                    options={regionKinds.map((kind) => ({
+                      value: kind,
+                      label: t(`supply.strategy.regionKinds.${kind}`),
+                    }))}
+                    style={{ width: '100%' }}
+                  />
+                </Col>
+                <Col span={10}>
+                  <Select<string>
+                    aria-label={`${t('supply.strategy.region')} ${line}`}
+                    status={status}
+                    showSearch
+                    optionFilterProp="label"
+                    value={row.key ?? undefined}
+                    onChange={(key) => setRegionRow(index, { key })}
+                    options={
+                      row.key !== null && !regionOptions(row.kind).some((option) => option.value === row.key)
+                        ? [...regionOptions(row.kind), { value: row.key, label: row.key }]
+                        : regionOptions(row.kind)
+                    }
+                    style={{ width: '100%' }}
+                  />
+                </Col>
+                <Col span={6}>
+                  <InputNumber<number>
+                    aria-label={`${t('supply.strategy.regionFactor')} ${line}`}
+                    status={status}
+                    min={0}
+                    max={maxMultiplier}
+                    step={0.1}
+                    prefix="×"
+                    value={row.factor}
+                    onChange={(factor) => setRegionRow(index, { factor })}
+                    style={{ width: '100%' }}
+                  />
+                </Col>
+                <Col span={3}>
+                  {isReadOnly ? null : (
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={`${t('supply.strategy.removeRegion')} ${line}`}
+                      onClick={() => change({ regionRows: draft.regionRows.filter((_, at) => at !== index) })}
+                    />
+                  )}
+                </Col>
+              </Row>
+            );
+          })}
+          {isReadOnly ? null : (
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() =>
+                change({ regionRows: [...draft.regionRows, { kind: 'district', key: null, factor: null }] })
+              }
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {t('supply.strategy.addRegion')}
+            </Button>
+          )}
+          {issuesOf('regionRows').map((issue) => (
+            <Typography.Text key={`${issue.field}-${issue.key}`} type="danger">
+              {issueText(issue)}
+            </Typography.Text>
+          ))}
+        </Flex>
+      </Form.Item>
+
+      <div ref={regionSection} />
       <Divider titlePlacement="start" plain>
         {t('supply.strategy.classMultipliers')}
       </Divider>
@@ -447,5 +571,37 @@ function StrategyEditor({ product, isReadOnly, isSaving, onSave, onClose }: Prop
         )}
       </Flex>
     </Form>
+  );
+}
+
+// 「来自价格预警 #id：建议对该区域调减投放」 and what was preset (or why nothing was).
+function LinkBanner({
+  link,
+  isReadOnly,
+  regionName,
+}: {
+  link: StrategyLink;
+  isReadOnly: boolean;
+  regionName: (kind: RegionKind, key: string) => string;
+}) {
+  const { t } = useTranslation();
+  const regions = [
+    ...link.districts.map((key) => regionName('district', key)),
+    ...link.branches.map((key) => regionName('branch', key)),
+  ].join('、');
+  const description = isReadOnly
+    ? t('supply.detail.fromWarningReadOnly')
+    : link.factor === null
+      ? t('supply.detail.fromWarningNoFactor', { regions })
+      : t('supply.detail.fromWarningPreset', { factor: link.factor, regions });
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="strategy-link-banner"
+      title={link.warningId ? t('supply.detail.fromWarning', { id: link.warningId }) : t('supply.detail.fromLink')}
+      description={regions || isReadOnly ? description : undefined}
+      style={{ marginBottom: 16 }}
+    />
   );
 }

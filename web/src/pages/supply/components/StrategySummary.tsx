@@ -1,13 +1,19 @@
 import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useCustomerReference } from '../../../shared/customer-reference.ts';
 import { useFormat } from '../../../shared/use-locale.ts';
 import { strategyPieces } from '../strategy-form.ts';
 import type { AllocationStrategy } from '../supply.api.ts';
 
-// A strategy as a row of tags: 按档位 3 档 · 示范客户 ×1.2 · 限点 2 项 · 限量 6.
+// A strategy as a row of tags: 按档位 3 档 · 示范客户 ×1.2 · 区域 漳浦县 ×0.8 · 限点 2 项 · 限量 6.
 export function StrategySummary({ strategy }: { strategy: AllocationStrategy }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const reference = useCustomerReference();
+  const regionName = (region: 'district' | 'branch', key: string) =>
+    (region === 'district'
+      ? reference.data?.districts.find((district) => district.code === key)?.name
+      : reference.data?.branches.find((branch) => String(branch.id) === key)?.name) ?? key;
   return (
     <Flex gap={4} wrap>
       {strategyPieces(strategy).map((piece) => {
@@ -29,6 +35,15 @@ export function StrategySummary({ strategy }: { strategy: AllocationStrategy }) 
             return (
               <Tag key={`credit-${piece.level}`}>
                 {piece.level} ×{format.number(piece.value)}
+              </Tag>
+            );
+          case 'regionMultiplier':
+            return (
+              <Tag key={`region-${piece.region}-${piece.key}`} color="gold">
+                {t('supply.strategy.pieces.region', {
+                  name: regionName(piece.region, piece.key),
+                  value: format.number(piece.value),
+                })}
               </Tag>
             );
           case 'eligibility':

@@ -1,0 +1,319 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Row,
+  Segmented,
+  Select,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useCan } from '../../shared/auth/use-can.ts';
+import { describeError } from '../../shared/error-message.ts';
+import { PageContainer } from '../../shared/PageContainer.tsx';
+import { useFormat } from '../../shared/use-locale.ts';
+import { HeatTable } from './components/HeatTable.tsx';
+import { IndexTag } from './components/IndexTag.tsx';
+import { IndexTrendChart } from './components/IndexTrendChart.tsx';
+import { ObservationsDrawer } from './components/ObservationsDrawer.tsx';
+import {
+  type IndexGrouping,
+  type IndexRow,
+  type IndexSubject,
+  indexGroupings,
+  type Observation,
+  type ObservationsQuery,
+  useActiveProducts,
+  useHeat,
+  usePriceIndex,
+  usePriceTrend,
+} from './prices.api.ts';
+import {
+  businessToday,
+  classNumeral,
+  formatCount,
+  formatYuan,
+  isoWeekOf,
+  shiftWeek,
+  weekInstants,
+} from './prices-format.ts';
+
+const subjectKinds = ['product', 'brand', 'priceClass', 'city'] as const;
+type SubjectKind = (typeof subjectKinds)[number];
+const priceClasses = [1, 2, 3, 4, 5];
+
+// The page's choice lives in the address (?subject=product&productId=…&week=…&groupBy=…), so a
+// warning links to the figure it is about and a reload keeps it.
+function useChoice() {
+  const [params, setParams] = useSearchParams();
+  const currentWeek = isoWeekOf(businessToday());
+  const kind = (subjectKinds as readonly string[]).includes(params.get('subject') ?? '')
+    ? (params.get('subject') as SubjectKind)
+    : 'product';
+  const week = /^\d{4}-W\d{2}$/.test(params.get('week') ?? '') ? (params.get('week') as string) : currentWeek;
+  const groupBy = (indexGroupings as readonly string[]).includes(params.get('groupBy') ?? '')
+    ? (params.get('groupBy') as IndexGrouping)
+    : 'branch';
+  const productId = Number(params.get('productId')) || 0;
+  const brand = params.get('brand') ?? '';
+  const priceClass = Number(params.get('priceClass')) || 0;
+  const set = (patch: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined || value === '' || value === 0) next.delete(key);
+      else next.set(key, String(value));
+    }
+    setParams(next, { replace: true });
+  };
+  return { kind, week, groupBy, productId, brand, priceClass, currentWeek, set };
+}
+
+// 价格监管 › 价格指数: this week's index of a product, a brand, a price class or the city, by
+// branch or district, with the observations behind each figure; for a brand, a class and the city
+// the volume-weighted index beside the simple one; the trend over 13 weeks; the district tiles.
+export function PriceIndexPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const choice = useChoice();
+  const can = useCan();
+  const canDrill = can('GET /api/v1/prices/observations');
+  const products = useActiveProducts();
+  const items = products.data?.items ?? [];
+  const productId = choice.productId || items[0]?.id || 0;
+  const brands = useMemo(() => [...new Set(items.map((product) => product.brand))].sort(), [items]);
+  const brand = choice.brand || brands[0] || '';
+  const priceClass = choice.priceClass || 1;
+
+  const subject: IndexSubject =
+    choice.kind === 'product'
+      ? { kind: 'product', productId }
+      : choice.kind === 'brand'
+        ? { kind: 'brand', brand }
+        : choice.kind === 'priceClass'
+          ? { kind: 'priceClass', priceClass }
+          : { kind: 'city' };
+  const isAggregate = choice.kind !== 'product';
+  const index = usePriceIndex(subject, choice.week, choice.groupBy);
+  const trend = usePriceTrend(subject, choice.week);
+  const heat = useHeat(choice.week);
+  const [drilled, setDrilled] = useState<{
+    title: string;
+    query: ObservationsQuery;
+    keep: (observation: Observation) => boolean;
+  } | null>(null);
+
+  const subjectName =
+    choice.kind === 'product'
+      ? (items.find((product) => product.id === productId)?.name ?? '')
+      : choice.kind === 'brand'
+        ? brand
+        : choice.kind === 'priceClass'
+          ? t('prices.priceClass', { class: classNumeral(priceClass, format.locale) })
+          : t('prices.groupings.none');
+
+  // The observations behind a figure: the week's, of the product (and district) asked of the
+  // server; a branch, a brand or a class kept on this side.
+  const drillInto = (row: IndexRow) => {
+    const bounds = weekInstants(choice.week);
+    const query: ObservationsQuery = {
+      ...(subject.kind === 'product' ? { productId } : {}),
+      ...(choice.groupBy === 'district' ? { districtCode: row.key } : {}),
+      from: bounds.from,
+      to: bounds.to,
+      limit: 500,
+    };
+    const classOf = new Map(items.map((product) => [product.id, product.priceClass]));
+    const keep = (observation: Observation) =>
+      (choice.groupBy !== 'branch' || String(observation.branchId) === row.key) &&
+      (subject.kind !== 'brand' || observation.brand === brand) &&
+      (subject.kind !== 'priceClass' || classOf.get(observation.productId) === priceClass);
+    return { query, keep };
+  };
+
+  const weeks = Array.from({ length: 26 }, (_, back) => shiftWeek(choice.currentWeek, -back));
+
+  const columns: TableColumnsType<IndexRow> = [
+    { title: t('prices.indexPage.region'), dataIndex: 'label', width: 180 },
+    {
+      title: t('prices.observations'),
+      dataIndex: 'observations',
+      align: 'right',
+      width: 110,
+      render: (count: number, row) =>
+        count > 0 && canDrill ? (
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 0 }}
+            aria-label={`${t('prices.indexPage.showObservations')} ${row.label}`}
+            data-action="GET /api/v1/prices/observations"
+            onClick={() =>
+              setDrilled({
+                title: t('prices.indexPage.observationsTitle', { label: `${subjectName} · ${row.label}` }),
+                ...drillInto(row),
+              })
+            }
+          >
+            {formatCount(count, format.locale)}
+          </Button>
+        ) : (
+          formatCount(count, format.locale)
+        ),
+    },
+    {
+      title: t('prices.meanPackPrice'),
+      dataIndex: 'meanPackPrice',
+      align: 'right',
+      width: 150,
+      render: (value: number | null) => formatYuan(value, format.locale),
+    },
+    {
+      title: t('prices.suggestedPackPrice'),
+      dataIndex: 'suggestedPackPrice',
+      align: 'right',
+      width: 150,
+      render: (value: number | null) => formatYuan(value, format.locale),
+    },
+    ...(isAggregate
+      ? [
+          {
+            title: t('prices.weightedIndex'),
+            key: 'weightedIndex',
+            align: 'right' as const,
+            width: 120,
+            render: (_: unknown, row: IndexRow) => <IndexTag index={row.weightedIndex} />,
+          },
+          {
+            title: t('prices.simpleIndex'),
+            key: 'simpleIndex',
+            align: 'right' as const,
+            width: 120,
+            render: (_: unknown, row: IndexRow) => <IndexTag index={row.simpleIndex} />,
+          },
+        ]
+      : [
+          {
+            title: t('prices.index'),
+            dataIndex: 'index',
+            align: 'right' as const,
+            width: 120,
+            render: (value: number | null) => <IndexTag index={value} />,
+          },
+        ]),
+  ];
+
+  return (
+    <PageContainer title={t('prices.indexPage.title')}>
+      <Card style={{ marginBottom: 16 }}>
+        <Flex gap={12} wrap align="center">
+          <Segmented
+            aria-label={t('prices.indexPage.subject')}
+            value={choice.kind}
+            onChange={(value) => choice.set({ subject: value === 'product' ? undefined : value })}
+            options={subjectKinds.map((kind) => ({ value: kind, label: t(`prices.indexPage.subjects.${kind}`) }))}
+          />
+          {choice.kind === 'product' ? (
+            <Select
+              showSearch
+              style={{ width: 240 }}
+              aria-label={t('prices.indexPage.product')}
+              placeholder={t('prices.indexPage.chooseProduct')}
+              loading={products.isPending}
+              value={productId || undefined}
+              onChange={(value: number) => choice.set({ productId: value })}
+              optionFilterProp="label"
+              options={items.map((product) => ({ value: product.id, label: product.name }))}
+            />
+          ) : null}
+          {choice.kind === 'brand' ? (
+            <Select
+              showSearch
+              style={{ width: 200 }}
+              aria-label={t('prices.indexPage.brand')}
+              placeholder={t('prices.indexPage.chooseBrand')}
+              value={brand || undefined}
+              onChange={(value: string) => choice.set({ brand: value })}
+              options={brands.map((name) => ({ value: name, label: name }))}
+            />
+          ) : null}
+          {choice.kind === 'priceClass' ? (
+            <Select
+              style={{ width: 120 }}
+              aria-label={t('prices.indexPage.priceClassLabel')}
+              value={priceClass}
+              onChange={(value: number) => choice.set({ priceClass: value })}
+              options={priceClasses.map((value) => ({
+                value,
+                label: t('prices.priceClass', { class: classNumeral(value, format.locale) }),
+              }))}
+            />
+          ) : null}
+          <Select
+            style={{ width: 260 }}
+            aria-label={t('prices.week')}
+            value={choice.week}
+            onChange={(value: string) => choice.set({ week: value === choice.currentWeek ? undefined : value })}
+            options={weeks.map((week) => ({ value: week, label: `${week} · ${format.cycleWeekShort(week)}` }))}
+          />
+          <Segmented
+            aria-label={t('prices.indexPage.groupBy')}
+            value={choice.groupBy}
+            onChange={(value) => choice.set({ groupBy: value === 'branch' ? undefined : value })}
+            options={indexGroupings.map((grouping) => ({ value: grouping, label: t(`prices.groupings.${grouping}`) }))}
+          />
+        </Flex>
+      </Card>
+
+      <Card title={`${subjectName} · ${format.cycleWeek(choice.week)}`} style={{ marginBottom: 16 }}>
+        {index.error ? <Alert type="error" showIcon title={describeError(index.error, t)} /> : null}
+        <Table<IndexRow>
+          rowKey="key"
+          size="middle"
+          loading={index.isFetching}
+          dataSource={index.data?.rows ?? []}
+          columns={columns}
+          pagination={false}
+          locale={{ emptyText: t('prices.indexPage.empty') }}
+        />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {index.data ? (format.locale === 'zh-CN' ? index.data.definition.zh : index.data.definition.en) : null}
+        </Typography.Paragraph>
+      </Card>
+
+      <Row gutter={16}>
+        <Col span={24}>
+          <Card title={t('prices.indexPage.trend', { weeks: 13 })} style={{ marginBottom: 16 }}>
+            {trend.error ? <Alert type="error" showIcon title={describeError(trend.error, t)} /> : null}
+            {choice.kind === 'product' || choice.kind === 'brand' ? (
+              <IndexTrendChart points={trend.data?.points ?? []} name={subjectName} />
+            ) : (
+              <Empty description={t('prices.indexPage.trendOnlyFor')} />
+            )}
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card
+            title={t('prices.indexPage.heat', { week: format.cycleWeekShort(choice.week) })}
+            style={{ marginBottom: 16 }}
+          >
+            {heat.error ? <Alert type="error" showIcon title={describeError(heat.error, t)} /> : null}
+            <HeatTable heat={heat.data} />
+          </Card>
+        </Col>
+      </Row>
+      <ObservationsDrawer
+        title={drilled?.title ?? ''}
+        query={drilled?.query ?? null}
+        keep={drilled?.keep}
+        onClose={() => setDrilled(null)}
+      />
+    </PageContainer>
+  );
+}
