@@ -74,7 +74,7 @@ export async function seedDemoPricesIn(tx: Executor, tenantId: number, now: Date
   // The demo's own visit observations (demo-visits.ts: 97–105 %) priced the same way, so the weeks
   // hold no accidental dips or jumps.
   await tx.execute(sql`
-    UPDATE visit_price_observations o SET pack_price_fen = ${priced('((o.visit_id * 7919) % 1000)', week('o.observed_at'), 'p.brand', 'c.district_code')}
+    UPDATE visit_price_observations o SET pack_price_fen = ${priced('((o.visit_id::bigint * 7919) % 1000)', week('o.observed_at'), 'p.brand', 'c.district_code')}
     FROM products p, customers c
     WHERE o.tenant_id = ${tenantId} AND p.tenant_id = o.tenant_id AND p.id = o.product_id
       AND c.tenant_id = o.tenant_id AND c.id = o.customer_id`);
@@ -82,7 +82,7 @@ export async function seedDemoPricesIn(tx: Executor, tenantId: number, now: Date
   await tx.execute(sql`
     WITH top AS (${popular})
     INSERT INTO visit_price_observations (tenant_id, visit_id, product_id, customer_id, observed_at, pack_price_fen)
-    SELECT v.tenant_id, v.id, p.id, v.customer_id, v.check_in_at, ${priced('((v.id * 7919 + k * 104729) % 1000)', week('v.check_in_at'), 'p.brand', 'c.district_code')}
+    SELECT v.tenant_id, v.id, p.id, v.customer_id, v.check_in_at, ${priced('((v.id::bigint * 7919 + k * 104729) % 1000)', week('v.check_in_at'), 'p.brand', 'c.district_code')}
     FROM visits v
     JOIN customers c ON c.tenant_id = v.tenant_id AND c.id = v.customer_id
     CROSS JOIN top CROSS JOIN generate_series(1, 2) AS k
@@ -111,11 +111,11 @@ export async function seedDemoPricesIn(tx: Executor, tenantId: number, now: Date
       CROSS JOIN LATERAL (SELECT 0 AS k) kk
       WHERE c.tenant_id = ${tenantId} AND c.status = 'active' AND c.district_code = ${dip.district}
         AND c.id IN (SELECT id FROM customers WHERE tenant_id = ${tenantId} AND district_code = ${dip.district}
-          AND status = 'active' ORDER BY (id * 7919) % 1009 LIMIT 8))
+          AND status = 'active' ORDER BY (id::bigint * 7919) % 1009 LIMIT 8))
     INSERT INTO price_reports (tenant_id, source, product_id, customer_id, district_code, branch_id, org_path,
       pack_price_fen, observed_at, reported_by, created_at)
     SELECT x.tenant_id, 'inspection', p.id, x.customer_id, x.district_code, x.branch_id, x.org_path,
-      ${priced('((x.customer_id * 7919 + x.w * 31 + x.k * 104729) % 1000)', week('x.at'), 'p.brand', 'x.district_code')},
+      ${priced('((x.customer_id::bigint * 7919 + x.w * 31 + x.k * 104729) % 1000)', week('x.at'), 'p.brand', 'x.district_code')},
       x.at, ${inspector.id}, x.at
     FROM checks x JOIN products p ON p.tenant_id = x.tenant_id AND p.id = x.product_id
     WHERE x.at < ${now}`);
@@ -134,7 +134,7 @@ export async function seedDemoPricesIn(tx: Executor, tenantId: number, now: Date
     INSERT INTO price_reports (tenant_id, source, product_id, customer_id, district_code, branch_id, org_path,
       pack_price_fen, observed_at, reported_by, created_at)
     SELECT x.tenant_id, 'retailer', p.id, x.customer_id, x.district_code, x.branch_id, x.org_path,
-      ${priced('((x.customer_id * 104729 + x.w * 7919) % 1000)', week('x.at'), 'p.brand', 'x.district_code')},
+      ${priced('((x.customer_id::bigint * 104729 + x.w * 7919) % 1000)', week('x.at'), 'p.brand', 'x.district_code')},
       x.at, x.user_id, x.at
     FROM reports x JOIN products p ON p.tenant_id = x.tenant_id AND p.id = x.product_id
     WHERE x.at < ${now}`);
@@ -154,7 +154,7 @@ export async function seedDemoPricesIn(tx: Executor, tenantId: number, now: Date
     INSERT INTO price_margin_weeks (tenant_id, customer_id, week_start, retail_fen, wholesale_fen, cartons, own_cartons,
       district_cartons, suggested_cartons)
     SELECT tenant_id, customer_id, week_start - 364,
-      wholesale_fen / (1 - (1 - wholesale_fen / retail_fen) + ${demoMarginRise} + ((customer_id * 7919) % 11 - 5) / 10000.0),
+      wholesale_fen / (1 - (1 - wholesale_fen / retail_fen) + ${demoMarginRise} + ((customer_id::bigint * 7919) % 11 - 5) / 10000.0),
       wholesale_fen, cartons, own_cartons, district_cartons, suggested_cartons
     FROM price_margin_weeks
     WHERE tenant_id = ${tenantId} AND week_start = ANY(${`{${endedWeeks.join(',')}}`}::date[]) AND retail_fen > 0`);
