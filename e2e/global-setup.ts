@@ -20,7 +20,7 @@ export default async function globalSetup() {
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + 480_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`kewo demo exited with ${server.exitCode}`);
     try {
@@ -29,7 +29,7 @@ export default async function globalSetup() {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('kewo demo did not become healthy in 300 s');
+    if (Date.now() > deadline) throw new Error('kewo demo did not become healthy in 480 s');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return async () => {
