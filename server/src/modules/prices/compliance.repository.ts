@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
+import { customers } from '../customers/index.ts';
+import { visits } from '../visits/index.ts';
 import type { ComplianceGrouping } from './compliance.contract.ts';
 
 // 明码标价 compliance from the visits module's records (read through its tables, exported by
@@ -24,10 +26,10 @@ function visitsSql(tenantId: number, scope: DataScope, from: Date, until: Date):
   return sql`
     SELECT v.id, v.customer_id, v.manager_id, v.check_in_at, c.branch_id, c.class_code,
       coalesce((v.checklist->>'pricesMarked')::boolean, false) AS marked
-    FROM visits v
-    JOIN customers c ON c.tenant_id = v.tenant_id AND c.id = v.customer_id
+    FROM ${visits} v
+    JOIN ${customers} c ON c.tenant_id = v.tenant_id AND c.id = v.customer_id
     WHERE v.tenant_id = ${tenantId} AND v.check_in_at >= ${from} AND v.check_in_at < ${until} AND ${visitScope(scope)}
-      AND NOT EXISTS (SELECT 1 FROM visits n WHERE n.tenant_id = v.tenant_id AND n.corrects_visit_id = v.id)`;
+      AND NOT EXISTS (SELECT 1 FROM ${visits} n WHERE n.tenant_id = v.tenant_id AND n.corrects_visit_id = v.id)`;
 }
 
 // Per store in the scope whose latest two visits (since `since`, before `until`) both failed.
@@ -117,7 +119,7 @@ export async function repeatFailures(
       SELECT f.customer_id, c.licence_no, c.name, f.branch_id, u.name AS branch_name, f.manager_id,
         m.display_name AS manager_name, f.class_code, f.visits, count(*) OVER ()::int AS total
       FROM (${repeatFailuresSql(tenantId, scope, since, until)}) f
-      JOIN customers c ON c.tenant_id = ${tenantId} AND c.id = f.customer_id
+      JOIN ${customers} c ON c.tenant_id = ${tenantId} AND c.id = f.customer_id
       LEFT JOIN org_units u ON u.tenant_id = ${tenantId} AND u.id = f.branch_id
       LEFT JOIN users m ON m.id = f.manager_id
       WHERE ${sql.join(conditions, sql` AND `)}

@@ -2,9 +2,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, isCityWideScope, scopeCondition } from '../../platform/access/data-scope.ts';
+import { orgUnits } from '../../platform/identity/identity.schema.ts';
 import { beijingMidnightOf } from '../../platform/time/beijing.ts';
 import { addDays } from '../../platform/time/weeks.ts';
-import { customers } from '../customers/index.ts';
+import { customers, districts } from '../customers/index.ts';
+import { products } from '../products/index.ts';
+import { cycleProducts, orderCycles, storeProductWeeks } from '../supply/index.ts';
 import type { MarginGrouping } from './margin.contract.ts';
 import { observationCeiling, observationFloor, packsPerCarton } from './margin.rules.ts';
 import { priceObservationsSql } from './prices.repository.ts';
@@ -62,7 +65,7 @@ export function storeWeekMarginSql(
   const districtFilter =
     filter.customerId === undefined
       ? sql``
-      : sql`WHERE district_code = (SELECT district_code FROM customers WHERE tenant_id = ${tenantId} AND id = ${filter.customerId})`;
+      : sql`WHERE district_code = (SELECT district_code FROM ${customers} WHERE tenant_id = ${tenantId} AND id = ${filter.customerId})`;
   const productColumn = byProduct ? sql`, w.product_id` : sql``;
   return sql`
     WITH observed AS (
@@ -70,7 +73,7 @@ export function storeWeekMarginSql(
       FROM (${priceObservationsSql(tenantId, start, end)}) u),
     counted AS (
       SELECT x.* FROM observed x
-      JOIN products p ON p.tenant_id = ${tenantId} AND p.id = x.product_id
+      JOIN ${products} p ON p.tenant_id = ${tenantId} AND p.id = x.product_id
       WHERE x.pack_price_fen * ${packsPerCarton}::int >= ${observationFloor}::float8 * p.retail_price_fen
         AND x.pack_price_fen * ${packsPerCarton}::int <= ${observationCeiling}::float8 * p.retail_price_fen),
     own AS (
@@ -80,7 +83,7 @@ export function storeWeekMarginSql(
       SELECT district_code, product_id, week_start, avg(pack_price_fen) AS pack FROM counted ${districtFilter}
       GROUP BY district_code, product_id, week_start),
     cycles AS (
-      SELECT id FROM order_cycles WHERE tenant_id = ${tenantId} AND week_start = ANY(${dates(sorted)}))
+      SELECT id FROM ${orderCycles} WHERE tenant_id = ${tenantId} AND week_start = ANY(${dates(sorted)}))
     SELECT w.customer_id, w.week_start::text AS week_start ${productColumn},
       sum(w.ordered * coalesce(own.pack * ${packsPerCarton}::int, d.pack * ${packsPerCarton}::int, p.retail_price_fen))::float8 AS retail_fen,
       sum(w.ordered::bigint * p.wholesale_price_fen)::float8 AS wholesale_fen,
@@ -88,10 +91,10 @@ export function storeWeekMarginSql(
       coalesce(sum(w.ordered) FILTER (WHERE own.pack IS NOT NULL), 0)::int AS own_cartons,
       coalesce(sum(w.ordered) FILTER (WHERE own.pack IS NULL AND d.pack IS NOT NULL), 0)::int AS district_cartons,
       coalesce(sum(w.ordered) FILTER (WHERE own.pack IS NULL AND d.pack IS NULL), 0)::int AS suggested_cartons
-    FROM cycle_products cp
-    JOIN store_product_weeks w ON w.tenant_id = cp.tenant_id AND w.product_id = cp.product_id AND w.cycle_id = cp.cycle_id
-    JOIN products p ON p.tenant_id = w.tenant_id AND p.id = w.product_id
-    JOIN customers c ON c.tenant_id = w.tenant_id AND c.id = w.customer_id
+    FROM ${cycleProducts} cp
+    JOIN ${storeProductWeeks} w ON w.tenant_id = cp.tenant_id AND w.product_id = cp.product_id AND w.cycle_id = cp.cycle_id
+    JOIN ${products} p ON p.tenant_id = w.tenant_id AND p.id = w.product_id
+    JOIN ${customers} c ON c.tenant_id = w.tenant_id AND c.id = w.customer_id
     LEFT JOIN own ON own.customer_id = w.customer_id AND own.product_id = w.product_id AND own.week_start = w.week_start
     LEFT JOIN district d ON d.district_code = c.district_code AND d.product_id = w.product_id AND d.week_start = w.week_start
     -- By the roll-up's key (product, cycle): each of the weeks' products' rows, not a scan of every week.
@@ -143,7 +146,7 @@ export async function writeMarginGroupsIn(executor: Executor, tenantId: number, 
     SELECT m.tenant_id, m.week_start, c.branch_id, c.org_path, c.manager_id, coalesce(c.class_code, 'unclassified'),
       c.district_code, sum(m.retail_fen), sum(m.wholesale_fen), sum(m.cartons), sum(m.own_cartons),
       sum(m.district_cartons), sum(m.suggested_cartons), count(*)
-    FROM price_margin_weeks m JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+    FROM price_margin_weeks m JOIN ${customers} c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
     WHERE m.tenant_id = ${tenantId} AND m.week_start = ANY(${dates(weeks)})
     GROUP BY m.tenant_id, m.week_start, c.branch_id, c.org_path, c.manager_id, coalesce(c.class_code, 'unclassified'),
       c.district_code`);
@@ -168,7 +171,7 @@ export async function marginWeekStates(executor: Executor, tenantId: number, wee
       SELECT week_start::text AS week_start, true AS stored FROM price_margin_refreshes
       WHERE tenant_id = ${tenantId} AND week_start = ANY(${dates(weeks)})
       UNION ALL
-      SELECT DISTINCT week_start::text, false FROM order_cycles
+      SELECT DISTINCT week_start::text, false FROM ${orderCycles}
       WHERE tenant_id = ${tenantId} AND week_start = ANY(${dates(weeks)})`),
   );
   const day = (row: { week_start: string }) => String(row.week_start).slice(0, 10);
@@ -191,7 +194,7 @@ export async function unrefreshedWeeks(
 ) {
   const rows = rowsOf<{ week_start: string }>(
     await executor.execute(sql`
-      SELECT DISTINCT k.week_start::text AS week_start FROM order_cycles k
+      SELECT DISTINCT k.week_start::text AS week_start FROM ${orderCycles} k
       WHERE k.tenant_id = ${tenantId} AND k.week_start >= ${since}::date AND k.week_start < ${currentMonday}::date
         AND (${evenStored} OR NOT EXISTS (SELECT 1 FROM price_margin_refreshes r WHERE r.tenant_id = k.tenant_id AND r.week_start = k.week_start))
       ORDER BY 1`),
@@ -213,20 +216,20 @@ export type MarginSumsRow = {
 
 // Rows of the groups' shape: week_start, branch_id, org_path, manager_id, class_code, district_code
 // and the sums. A grouping keys and labels them.
-const groupings: Record<MarginGrouping, { key: string; label: string; join: string }> = {
-  none: { key: `'city'`, label: 'NULL::text', join: '' },
+const groupings: Record<MarginGrouping, { key: string; label: string; join: (tenantId: number) => SQL }> = {
+  none: { key: `'city'`, label: 'NULL::text', join: () => sql`` },
   branch: {
     key: 'm.branch_id::text',
     label: 'min(u.name)',
-    join: 'LEFT JOIN org_units u ON u.tenant_id = ${tenant} AND u.id = m.branch_id',
+    join: (tenantId) => sql`LEFT JOIN ${orgUnits} u ON u.tenant_id = ${tenantId} AND u.id = m.branch_id`,
   },
-  class: { key: 'm.class_code', label: 'NULL::text', join: '' },
+  class: { key: 'm.class_code', label: 'NULL::text', join: () => sql`` },
   district: {
     key: 'm.district_code',
     label: 'min(d.name)',
-    join: 'LEFT JOIN districts d ON d.tenant_id = ${tenant} AND d.code = m.district_code',
+    join: (tenantId) => sql`LEFT JOIN ${districts} d ON d.tenant_id = ${tenantId} AND d.code = m.district_code`,
   },
-  week: { key: 'm.week_start::text', label: 'NULL::text', join: '' },
+  week: { key: 'm.week_start::text', label: 'NULL::text', join: () => sql`` },
 };
 
 const sums = sql.raw(`retail_fen, wholesale_fen, cartons, own_cartons, district_cartons, suggested_cartons`);
@@ -283,7 +286,7 @@ export async function marginSums(
         sum(m.district_cartons)::float8 AS district_cartons, sum(m.suggested_cartons)::float8 AS suggested_cartons,
         sum(m.store_weeks)::int AS store_weeks
       FROM (${sql.join(parts, sql` UNION ALL `)}) m
-      ${sql.raw(grouping.join.replace('${tenant}', String(Number(tenantId))))}
+      ${grouping.join(tenantId)}
       ${scopeFilter}
       GROUP BY 1
       ORDER BY 1`),

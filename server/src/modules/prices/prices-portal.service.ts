@@ -6,6 +6,9 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Locale } from '../../platform/errors/error-catalogue.ts';
 import { beijingDateOf, beijingMidnightOf } from '../../platform/time/beijing.ts';
 import { addDays, mondayOfDay } from '../../platform/time/weeks.ts';
+import { products } from '../products/index.ts';
+import { storeProductWeeks } from '../supply/index.ts';
+import { visitPriceObservations, visits } from '../visits/index.ts';
 import type { MarginRow } from './margin.contract.ts';
 import { storeWeekMarginSql } from './margin.repository.ts';
 import { marginOf, sourceSharesOf, yuanOf } from './margin.rules.ts';
@@ -66,7 +69,7 @@ async function storeMarginByBrand(context: AppContext, actor: Actor, customerId:
         sum(m.cartons)::int AS cartons, sum(m.own_cartons)::int AS own_cartons,
         sum(m.district_cartons)::int AS district_cartons, sum(m.suggested_cartons)::int AS suggested_cartons
       FROM (${storeWeekMarginSql(actor.tenantId, range.weeks, { customerId }, true)}) m
-      JOIN products p ON p.tenant_id = ${actor.tenantId} AND p.id = m.product_id
+      JOIN ${products} p ON p.tenant_id = ${actor.tenantId} AND p.id = m.product_id
       GROUP BY p.brand ORDER BY sum(m.retail_fen) DESC, p.brand`),
   );
   const rowOf = (key: string, row: Omit<BrandSumsRow, 'brand'>): Omit<MarginRow, 'stores'> => {
@@ -145,13 +148,13 @@ export async function getSuggestedPrices(context: AppContext, actor: Actor) {
     await context.db.execute(sql`
       WITH bought AS (
         SELECT product_id, max(week_start)::text AS last_week, sum(ordered)::int AS cartons
-        FROM store_product_weeks WHERE tenant_id = ${tenantId} AND customer_id = ${customerId} AND week_start >= ${since}::date
+        FROM ${storeProductWeeks} WHERE tenant_id = ${tenantId} AND customer_id = ${customerId} AND week_start >= ${since}::date
         GROUP BY product_id),
       seen AS (${ownObservationsSql(tenantId, customerId, beijingMidnightOf(since))})
       SELECT p.id, p.code, p.name, p.brand, p.price_class, p.wholesale_price_fen, p.retail_price_fen, b.last_week, b.cartons,
         l.pack_price_fen AS last_pack_fen, l.observed_at AS last_observed_at
       FROM bought b
-      JOIN products p ON p.tenant_id = ${tenantId} AND p.id = b.product_id
+      JOIN ${products} p ON p.tenant_id = ${tenantId} AND p.id = b.product_id
       LEFT JOIN LATERAL (SELECT s.pack_price_fen, s.observed_at FROM seen s WHERE s.product_id = b.product_id
         ORDER BY s.observed_at DESC LIMIT 1) l ON true
       ORDER BY b.cartons DESC, p.code`),
@@ -185,10 +188,10 @@ export async function getSuggestedPrices(context: AppContext, actor: Actor) {
 function ownObservationsSql(tenantId: number, customerId: number, since: Date) {
   return sql`
     SELECT 'visit'::text AS source, o.product_id, o.pack_price_fen, o.observed_at
-    FROM visits v
-    JOIN visit_price_observations o ON o.tenant_id = v.tenant_id AND o.visit_id = v.id
+    FROM ${visits} v
+    JOIN ${visitPriceObservations} o ON o.tenant_id = v.tenant_id AND o.visit_id = v.id
     WHERE v.tenant_id = ${tenantId} AND v.customer_id = ${customerId} AND v.check_in_at >= ${since}
-      AND NOT EXISTS (SELECT 1 FROM visits n WHERE n.tenant_id = v.tenant_id AND n.corrects_visit_id = v.id)
+      AND NOT EXISTS (SELECT 1 FROM ${visits} n WHERE n.tenant_id = v.tenant_id AND n.corrects_visit_id = v.id)
     UNION ALL
     SELECT r.source, r.product_id, r.pack_price_fen, r.observed_at FROM price_reports r
     WHERE r.tenant_id = ${tenantId} AND r.customer_id = ${customerId} AND r.observed_at >= ${since} AND NOT r.flagged`;
@@ -216,7 +219,7 @@ export async function getCustomerPrices(context: AppContext, actor: Actor, custo
     await context.db.execute(sql`
       SELECT s.source, s.product_id, p.name, p.retail_price_fen, s.pack_price_fen, s.observed_at
       FROM (${ownObservationsSql(tenantId, customerId, since)}) s
-      JOIN products p ON p.tenant_id = ${tenantId} AND p.id = s.product_id
+      JOIN ${products} p ON p.tenant_id = ${tenantId} AND p.id = s.product_id
       ORDER BY s.observed_at DESC, s.product_id
       LIMIT 100`),
   );
