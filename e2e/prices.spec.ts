@@ -111,6 +111,16 @@ test('a retailer reports a price on a phone; marketing sees the index move, ackn
   await saveScreenshot(page, testInfo, 'prices-warning');
 
   // 4. 调整下期投放: the next cycle's allocation, that product, the region preselected to reduce.
+  // The demo leaves no draft cycle for next week (the page then offers to create one): the
+  // marketing centre creates it first, as it would in 订货周期.
+  const next = (await (await page.request.get(`/api/v1/prices/warnings/${warning?.id}/allocation`)).json()) as {
+    cycle: { id: number } | null;
+    createWeekStart: string | null;
+  };
+  if (!next.cycle && next.createWeekStart) {
+    const created = await page.request.post('/api/v1/supply/cycles', { data: { weekStart: next.createWeekStart } });
+    expect(created.status(), await created.text()).toBe(201);
+  }
   await page.getByRole('button', { name: /调整下期投放/ }).click();
   await expect(page).toHaveURL(/\/supply\/cycles\/\d+\?/);
   const url = new URL(page.url());

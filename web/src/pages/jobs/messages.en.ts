@@ -73,6 +73,11 @@ export const en: (typeof jobsMessages)['zh-CN'] = {
       },
     },
     counts: {
+      tenants: 'city companies',
+      created: 'warnings raised',
+      extended: 'warnings extended',
+      refreshed: 'warnings refreshed',
+      evaluated: 'figures judged',
       programmes: 'programmes folded',
       stores: 'stores',
       storeWeeks: 'store-weeks',

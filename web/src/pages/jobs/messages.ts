@@ -67,6 +67,11 @@ const zhCN = {
       },
     },
     counts: {
+      tenants: '城市公司',
+      created: '新预警',
+      extended: '延续预警',
+      refreshed: '更新预警',
+      evaluated: '评估组数',
       programmes: '汇总项目',
       stores: '客户数',
       storeWeeks: '户周数',
