@@ -20,7 +20,15 @@ import {
   type StoreWeekFilter,
   unrefreshedWeeks,
 } from './margin.repository.ts';
-import { type MarginSums, marginChangeOf, marginOf, sourceSharesOf, yearOnYearDays, yuanOf } from './margin.rules.ts';
+import {
+  addSums,
+  type MarginSums,
+  marginChangeOf,
+  marginOf,
+  sourceSharesOf,
+  yearOnYearDays,
+  yuanOf,
+} from './margin.rules.ts';
 
 // 零售毛利率: the margin of the caller's stores (their data scope), grouped, for a range of weeks and
 // the same weeks a year earlier; and the job that keeps the per-store-week roll-up (margin.repository.ts
@@ -94,17 +102,7 @@ function rowOf(key: string, label: string, sums: MarginSums, storeWeeks: number,
 }
 
 const totalOf = (rows: readonly MarginSumsRow[]): MarginSums =>
-  rows.reduce((sum, row) => {
-    const sums = sumsOf(row);
-    return {
-      retailFen: sum.retailFen + sums.retailFen,
-      wholesaleFen: sum.wholesaleFen + sums.wholesaleFen,
-      cartons: sum.cartons + sums.cartons,
-      ownCartons: sum.ownCartons + sums.ownCartons,
-      districtCartons: sum.districtCartons + sums.districtCartons,
-      suggestedCartons: sum.suggestedCartons + sums.suggestedCartons,
-    };
-  }, sumsOf(undefined));
+  rows.reduce((sum, row) => addSums(sum, sumsOf(row)), sumsOf(undefined));
 
 // The figures for a scope (no HTTP): the benchmark times this.
 export async function marginFigures(
