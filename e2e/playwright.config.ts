@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { e2ePort } from './demo-server.ts';
 
-export const e2ePort = Number(process.env.KEWO_E2E_PORT ?? 3210);
+export { e2ePort };
 
-// One demo server for all journeys, on its own fresh data directory (see global-setup.ts).
+// One demo server for all journeys, on its own fresh data directory (see global-setup.ts and
+// demo-server.ts).
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',

@@ -5,11 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumPath } from '../e2e/chromium.ts';
+import { type E2eDemo, externalDemoVariable, startE2eDemo, waitForE2eDemo } from '../e2e/demo-server.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const resultsDir = join(root, 'test-results');
 rmSync(join(resultsDir, 'vitest.json'), { force: true });
 rmSync(join(resultsDir, 'playwright.json'), { force: true });
+rmSync(join(resultsDir, 'e2e-demo.log'), { force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 function run(command: string, args: string[], env: Record<string, string> = {}): number {
@@ -19,6 +21,28 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 
 type Tally = { passed: number; failed: number; skipped: number };
 const tallies: Record<string, Tally> = {};
+
+// The browser tests run against one demo server, which first builds the full demo city: minutes on
+// one core. It is started before the Vitest run, so the build overlaps it, and the journeys start
+// as soon as Vitest ends (global-setup.ts waits for it instead of starting its own). They run
+// against dist/web: built here first unless a build newer than web/ is there already (CI's
+// `npm run build` just made one).
+const browser = chromiumPath();
+let demo: E2eDemo | undefined;
+let webBuildStatus = 0;
+if (browser) {
+  console.log('\n▶ The web app for the browser tests');
+  webBuildStatus = run('node', ['scripts/ensure-web-build.ts']);
+  if (webBuildStatus === 0) {
+    console.log(
+      "\n▶ The browser tests' demo: building the demo city while the other tests run (test-results/e2e-demo.log)",
+    );
+    demo = startE2eDemo({ logFile: join(resultsDir, 'e2e-demo.log') });
+    // Not left serving if this script ends early.
+    const server = demo.server;
+    process.once('exit', () => server.kill('SIGTERM'));
+  }
+}
 
 console.log(
   `\n▶ Unit and integration tests (databases: PGlite${process.env.TEST_DATABASE_URL ? ' + PostgreSQL' : ''})`,
@@ -40,7 +64,6 @@ const concurrencyNotice = process.env.TEST_DATABASE_URL
   : 'TEST_DATABASE_URL is not set: the integration tests ran on PGlite only, and the concurrency proofs (parallel orders against one quota) were NOT run — PGlite runs one statement at a time. Run them with TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test, and the crash and oversell checks with npm run reliability (reliability/README.md).';
 if (concurrencyNotice) console.warn(`\n⚠ ${concurrencyNotice}`);
 
-const browser = chromiumPath();
 if (!browser) {
   const message = 'Chromium not found (install: apt-get install -y chromium fonts-noto-cjk); browser tests not run.';
   if (process.env.CI) {
@@ -50,19 +73,26 @@ if (!browser) {
     console.warn(`⚠ ${message}`);
     tallies.playwright = { passed: 0, failed: 0, skipped: 1 };
   }
+} else if (webBuildStatus !== 0 || !demo) {
+  tallies.playwright = { passed: 0, failed: 1, skipped: 0 };
 } else {
-  // The browser tests run against dist/web: built here unless a build newer than web/ is there
-  // already (CI's `npm run build` just made one).
-  console.log('\n▶ The web app for the browser tests');
-  const buildStatus = run('node', ['scripts/ensure-web-build.ts']);
-  if (buildStatus !== 0) {
-    tallies.playwright = { passed: 0, failed: 1, skipped: 0 };
-  } else {
-    console.log('\n▶ Browser tests (Playwright, Chromium)');
-    const playwrightStatus = run('npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts']);
+  console.log('\n▶ Browser tests (Playwright, Chromium)');
+  const waitStarted = Date.now();
+  try {
+    await waitForE2eDemo(demo.server);
+    console.log(
+      `The demo answered ${((Date.now() - waitStarted) / 1000).toFixed(1)} s after the other tests ended:\n${readFileSync(join(resultsDir, 'e2e-demo.log'), 'utf8').trim()}\n`,
+    );
+    const playwrightStatus = run('npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts'], {
+      [externalDemoVariable]: '1',
+    });
     tallies.playwright = readPlaywright(join(resultsDir, 'playwright.json'), playwrightStatus);
+  } catch (error) {
+    console.error(`✗ ${(error as Error).message}\n${readFileSync(join(resultsDir, 'e2e-demo.log'), 'utf8')}`);
+    tallies.playwright = { passed: 0, failed: 1, skipped: 0 };
   }
 }
+await demo?.stop();
 
 const total = Object.values(tallies).reduce(
   (sum, tally) => ({

@@ -6,7 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const cli = new URL('./cli.ts', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'kewo-cli-'));
-const environment = { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+// The commands run a dozen times: Node keeps what it compiled (the TypeScript stripped of its types
+// included) for the next one, here as for anyone who sets NODE_COMPILE_CACHE.
+const environment = {
+  ...process.env,
+  DATABASE_URL: '',
+  LOG_LEVEL: 'warn',
+  NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'kewo-node-compile-cache'),
+};
 
 function kewo(...args: string[]) {
   return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: environment, timeout: 60_000 });

@@ -5,6 +5,7 @@ import { createTestDatabase } from '../db/test-database.ts';
 import { checkLicenceNo } from '../modules/customers/customer.rules.ts';
 import { customers } from '../modules/customers/customers.schema.ts';
 import { users } from '../platform/identity/identity.schema.ts';
+import { createDemoTestCity, demoTestCityDate } from '../test/demo-test-city.ts';
 import { type DemoCity, seedDemoCity } from './seed-demo-city.ts';
 import { demoBranches, demoDistricts, districtBounds } from './zhangzhou.ts';
 
@@ -13,11 +14,11 @@ describe('demo city customers', () => {
   let database: DatabaseHandle;
   let city: DemoCity;
   let rows: (typeof customers.$inferSelect)[];
-  const now = new Date('2026-11-23T02:00:00Z');
+  const now = new Date(demoTestCityDate);
 
   beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    city = await seedDemoCity(database.db, now, { customers: 3000 });
+    // Seeded once per test run, shared with demo-classification.test.ts (test/demo-test-city.ts).
+    ({ database, city } = await createDemoTestCity('pglite'));
     rows = await database.db.select().from(customers).orderBy(customers.id);
     // A whole demo city, its 13 weeks of ordering history included, on a shared machine.
   }, 300_000);
