@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -8,8 +8,9 @@ import { type Connect, defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
-// Two apps, one build: the staff console (index.html, served at /) and the retailer portal
-// (portal.html, served at /portal/*). The server falls back to the right HTML file.
+// Two apps, one build: the staff console (index.html, served at /; its sign-in page login.html,
+// plain HTML and one small script, served at /login) and the retailer portal (portal.html, served
+// at /portal/*). The server falls back to the right HTML file.
 //
 // Vendor chunks: React, the router, i18n and the query cache, which every first screen needs,
 // are one long-lived chunk. The other libraries the entries import statically (antd's core:
@@ -36,12 +37,14 @@ const vendorGroups = [
   { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial' as const], priority: 10, entriesAware: true },
 ];
 
-// In development (and `vite preview`) /portal and /portal/* get portal.html, as the server does.
+// In development (and `vite preview`) /portal and /portal/* get portal.html and /login login.html,
+// as the server does.
 function portalFallback(): Plugin {
   const rewrite: Connect.NextHandleFunction = (request, _response, next) => {
     const path = request.url?.split('?')[0] ?? '';
     const isPortalPage = (path === '/portal' || path.startsWith('/portal/')) && !path.includes('.');
     if (isPortalPage) request.url = '/portal.html';
+    else if (path === '/login') request.url = `/login.html${request.url?.slice(path.length) ?? ''}`;
     next();
   };
   return {
@@ -57,8 +60,7 @@ function portalFallback(): Plugin {
 
 // A console page other than the sign-in shows the layout and, most often, the home page: index.html
 // asks for their chunks beside the entry's (modulepreload) instead of after the entry has run,
-// which saves a round trip on a slow network. login.html does not (its visitors are signed out).
-const preloadMarker = 'data-console-shell';
+// which saves a round trip on a slow network. (/login is a page of its own: login.html.)
 function preloadConsoleShell(): Plugin {
   const sources = ['src/app/layout/ConsoleLayout.tsx', 'src/pages/home/index.tsx'];
   return {
@@ -87,36 +89,10 @@ function preloadConsoleShell(): Plugin {
           .filter((file) => !loadedByEntry.has(file))
           .map((file) => ({
             tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}`, [preloadMarker]: true },
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
             injectTo: 'head' as const,
           }));
       },
-    },
-  };
-}
-
-// login.html, which the server sends for /login: index.html with the sign-in page drawn in plain
-// HTML over the app while its scripts load (login-shell.html says how), and without the preloads
-// of the signed-in shell. The same entry, so the scripts are cached for either page.
-function consoleLoginPage(): Plugin {
-  return {
-    name: 'kewo-console-login-page',
-    apply: 'build',
-    enforce: 'post',
-    async generateBundle(_options, bundle) {
-      const index = bundle['index.html'];
-      if (index?.type !== 'asset') throw new Error('consoleLoginPage: index.html is not in the bundle');
-      const fragment = (await readFile(join(webRoot, 'login-shell.html'), 'utf8')).replace(/<!--[\s\S]*?-->\s*/g, '');
-      const style = fragment.slice(0, fragment.indexOf('</style>') + '</style>'.length);
-      const drawing = fragment.slice(style.length).trim();
-      const html = String(index.source)
-        .replace(new RegExp(`\\s*<link [^>]*${preloadMarker}[^>]*>`, 'g'), '')
-        .replace('<title>客我 Kewo</title>', `<title>登录 · 客我 Kewo</title>\n${style}`)
-        .replace('<div id="root"></div>', `<div id="root"></div>\n${drawing}`);
-      if (!html.includes('id="kewo-boot"'))
-        throw new Error('consoleLoginPage: index.html has no <div id="root"></div>');
-      this.emitFile({ type: 'asset', fileName: 'login.html', source: html });
-      index.source = String(index.source).replaceAll(` ${preloadMarker}=""`, '').replaceAll(` ${preloadMarker}`, '');
     },
   };
 }
@@ -152,7 +128,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react(), portalFallback(), preloadConsoleShell(), consoleLoginPage(), precompress()],
+  plugins: [react(), portalFallback(), preloadConsoleShell(), precompress()],
   server: {
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:3000' },
@@ -170,6 +146,7 @@ export default defineConfig({
       input: {
         console: fileURLToPath(new URL('./index.html', import.meta.url)),
         portal: fileURLToPath(new URL('./portal.html', import.meta.url)),
+        login: fileURLToPath(new URL('./login.html', import.meta.url)),
       },
       output: {
         codeSplitting: { groups: vendorGroups },

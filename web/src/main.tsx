@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { removeBootShell } from './app/boot-shell.tsx';
 import { firstScreenMessages, loadEveryMessage, loadMessages } from './app/messages.ts';
 import { startI18n } from './shared/i18n/i18n.ts';
 import './shared/base.css';
@@ -20,9 +19,6 @@ void startI18n(firstScreenMessages, loadMessages).then(() =>
     </StrictMode>,
   ),
 );
-// login.html's drawing of the sign-in page, should the app fail or take very long to show it.
-window.addEventListener('error', removeBootShell, { once: true });
-setTimeout(removeBootShell, 15_000);
 
 const prefetchMessages = () => setTimeout(() => void loadEveryMessage().catch(() => {}), 1500);
 if (document.readyState === 'complete') prefetchMessages();

@@ -1,6 +1,5 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { RemovesBootShell } from './boot-shell.tsx';
 import { ConsoleProviders } from './ConsoleProviders.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
 import { consoleRoutes, publicRoutes } from './page-modules.ts';
@@ -18,17 +17,10 @@ const router = createBrowserRouter([
     path,
     element: (
       <Suspense fallback={<PageSpinner />}>
-        {/* The sign-in page's messages come with the entry (app/messages.ts); setup's use others'.
-            login.html's drawing of the sign-in page stays over it until it has rendered. */}
-        {path === '/login' ? (
-          <RemovesBootShell>
-            <Page />
-          </RemovesBootShell>
-        ) : (
-          <WithEveryMessage>
-            <Page />
-          </WithEveryMessage>
-        )}
+        {/* Setup's page uses other folders' messages. */}
+        <WithEveryMessage>
+          <Page />
+        </WithEveryMessage>
       </Suspense>
     ),
   })),

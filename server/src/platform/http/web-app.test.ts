@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerWebApp } from './web-app.ts';
@@ -56,7 +56,7 @@ describe('the web app', () => {
     }
   });
 
-  it("sends the console's login.html for /login (the page drawn while the app loads), index.html elsewhere", async () => {
+  it("sends the console's login.html for /login (its own page, not the console's app), index.html elsewhere", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kewo-web-'));
     try {
       writeFileSync(join(dir, 'index.html'), '<!doctype html><title>console</title>');
@@ -70,6 +70,14 @@ describe('the web app', () => {
       expect((await app.inject({ url: '/' })).body).toContain('console');
       expect((await app.inject({ url: '/login/more' })).body).toContain('console');
       expect((await app.inject({ url: '/portal/login' })).body).toContain('portal');
+      // Compressed for a browser that takes it, as it is for one that does not.
+      const brotli = await app.inject({ url: '/login', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(brotli.headers['content-encoding']).toBe('br');
+      expect(brotli.headers.vary).toMatch(/accept-encoding/i);
+      expect(brotliDecompressSync(brotli.rawPayload).toString()).toContain('login');
+      const gzip = await app.inject({ url: '/customers', headers: { 'accept-encoding': 'gzip' } });
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzip.rawPayload).toString()).toContain('console');
       await app.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { buildProblem, sendProblem } from '../errors/problem-handler.ts';
 
 export const webBuildDir = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
@@ -44,19 +45,37 @@ export async function registerWebApp(app: FastifyInstance, enabled: boolean, bui
         portal: existsSync(join(buildDir, 'portal.html'))
           ? readFileSync(join(buildDir, 'portal.html'), 'utf8')
           : readFileSync(join(buildDir, 'index.html'), 'utf8'),
-        // The console's sign-in page drawn in plain HTML while the console loads (web/login.html).
+        // The console's sign-in page: plain HTML and one small script, not the console's bundle
+        // (web/login.html).
         login: existsSync(join(buildDir, 'login.html'))
           ? readFileSync(join(buildDir, 'login.html'), 'utf8')
           : readFileSync(join(buildDir, 'index.html'), 'utf8'),
       }
     : undefined;
 
-  const sendPage = (reply: FastifyReply, html: string) =>
+  // Each page compressed once, at start (brotli at its best, as the build does the scripts): a
+  // page is the first request of every visit, on a phone's slow network too.
+  const compressed = new Map(
+    Object.values(pages ?? {}).map((html) => [
+      html,
+      {
+        br: brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        gzip: gzipSync(html, { level: 9 }),
+      },
+    ]),
+  );
+  const sendPage = (request: FastifyRequest, reply: FastifyReply, html: string) => {
     reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
       .header('content-security-policy', contentSecurityPolicy)
-      .send(html);
+      .header('vary', 'accept-encoding');
+    const accepted = String(request.headers['accept-encoding'] ?? '');
+    const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
+    const body = encoding ? compressed.get(html)?.[encoding] : undefined;
+    if (!encoding || !body) return reply.send(html);
+    return reply.header('content-encoding', encoding).send(body);
+  };
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
@@ -80,8 +99,8 @@ export async function registerWebApp(app: FastifyInstance, enabled: boolean, bui
       return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
     }
     const isPortal = path === '/portal' || path.startsWith('/portal/');
-    if (isPortal) return sendPage(reply, pages.portal);
-    return sendPage(reply, path === '/login' ? pages.login : pages.console);
+    if (isPortal) return sendPage(request, reply, pages.portal);
+    return sendPage(request, reply, path === '/login' ? pages.login : pages.console);
   });
 }
 

@@ -1,4 +1,3 @@
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { accessibleRoutes } from '../../app/access.ts';
@@ -8,14 +7,12 @@ import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { useDataScopeLabel } from '../../shared/auth/use-data-scope-label.ts';
 import { businessTimeZone } from '../../shared/format.ts';
 import { useFormat } from '../../shared/use-locale.ts';
+import { AdminOverview } from './components/AdminOverview.tsx';
 import './home.css';
 
 // Plain panels drawn as antd's Card, Tag and Descriptions: the page every staff member lands on
 // is part of the console's first screen (scripts/bundle-budget.ts), and antd's Card alone brings
-// Tabs and Skeleton along. The administrator's figures and chart are fetched for them only.
-const AdminOverview = lazy(() =>
-  import('./components/AdminOverview.tsx').then((module) => ({ default: module.AdminOverview })),
-);
+// Tabs and Skeleton along. The administrator's figures are plain markup too (AdminOverview).
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -60,12 +57,7 @@ export function HomePage() {
           ))}
         </dl>
       </section>
-      {isAdmin ? (
-        // The space it takes is kept while it loads, so the shortcuts below do not jump.
-        <Suspense fallback={<div className="kewo-home-admin-placeholder" />}>
-          <AdminOverview />
-        </Suspense>
-      ) : null}
+      {isAdmin ? <AdminOverview /> : null}
       {shortcuts.length > 0 ? (
         <section className="kewo-panel is-small" aria-labelledby="kewo-home-shortcuts">
           <h3 id="kewo-home-shortcuts" className="kewo-panel-title">

@@ -23,10 +23,6 @@ export function useCurrentUser() {
   });
 }
 
-export function loginStaff(credentials: { username: string; password: string }) {
-  return api.post<{ user: CurrentUser }>('/auth/login', credentials, { redirectOnUnauthorized: false });
-}
-
 export function loginRetailer(credentials: { licenceNo: string; password: string }) {
   return api.post<{ user: CurrentUser }>('/portal/auth/login', credentials, { redirectOnUnauthorized: false });
 }
