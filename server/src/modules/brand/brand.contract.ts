@@ -89,6 +89,12 @@ export const programmeSchema = z.object({
   actions: z.array(actionOut),
   ownerId: z.number(),
   ownerName: z.string(),
+  // The checklist as ticked on visits (the newest record of each), in the caller's scope: the
+  // visits that carried the programme's checklist, and per item (kind, title) how many ticked it.
+  visitChecks: z.object({
+    visits: z.number(),
+    items: z.array(z.object({ kind: z.string(), title: z.string(), done: z.number(), listed: z.number() })),
+  }),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -19,6 +19,7 @@ import {
   type Segment,
   segmentProblems,
 } from '../supply/index.ts';
+import { brandChecksOfProgramme } from '../visits/index.ts';
 import type { KpiGrouping, KpiRow, NewProgramme, ProgrammePatch, StoresQuery, WorklistPlan } from './brand.contract.ts';
 import {
   activeCustomerIds,
@@ -238,10 +239,12 @@ async function programmeOf(executor: Executor, tenantId: number, id: number) {
 export async function getProgramme(context: AppContext, actor: Actor, id: number) {
   const row = await programmeOf(context.db, actor.tenantId, id);
   const today = todayOf(context.now());
-  const [products, owner, targetStores] = await Promise.all([
+  const [products, owner, targetStores, visitChecks] = await Promise.all([
     getProductsByIds(context.db, actor.tenantId, row.productIds),
     findStaffUser(context.db, actor.tenantId, row.ownerId),
     countTargetStores(context.db, row, actor.scope, today),
+    // The checklist as ticked on visits (visits' brand_checks), within the caller's scope.
+    brandChecksOfProgramme(context.db, actor.tenantId, actor.scope, row.id),
   ]);
   return {
     id: row.id,
@@ -264,6 +267,7 @@ export async function getProgramme(context: AppContext, actor: Actor, id: number
     actions: row.actions,
     ownerId: row.ownerId,
     ownerName: owner?.displayName ?? '',
+    visitChecks,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

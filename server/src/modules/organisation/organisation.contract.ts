@@ -108,3 +108,15 @@ export const setupStatusSchema = z.object({
     .optional()
     .describe('while setup is needed: the prefecture-level cities a company can be set up for'),
 });
+
+// 员工名录: who a colleague may name (a programme's or a warning's owner), readable by every staff
+// role within its data scope. Names, roles and units only; the accounts stay the admin's (/users).
+export const maxDirectoryEntries = 100;
+export const staffDirectoryQuery = z.strictObject({
+  role: z.enum(staffRoles).optional(),
+  q: singleLineText(50, { trim: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(maxDirectoryEntries).default(50),
+});
+export const staffDirectorySchema = z.object({
+  items: z.array(z.object({ id: z.number(), name: z.string(), role: z.enum(staffRoles), orgUnitName: z.string() })),
+});

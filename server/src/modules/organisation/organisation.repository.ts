@@ -134,3 +134,30 @@ export async function isUsernameTaken(executor: Executor, username: string): Pro
     .limit(1);
   return row !== undefined;
 }
+
+// 员工名录: enabled staff the scope sees (an 'own' scope: only oneself), by name or username and
+// role, in natural username order, at most `limit`.
+export async function findStaffDirectory(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  filters: { q?: string; role?: string; limit: number },
+) {
+  const pattern = filters.q ? `%${filters.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%` : undefined;
+  return executor
+    .select({ id: users.id, name: users.displayName, role: users.role, orgUnitName: orgUnits.name })
+    .from(users)
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.orgUnitId)))
+    .where(
+      and(
+        eq(users.tenantId, tenantId),
+        ne(users.role, 'retailer'),
+        eq(users.disabled, false),
+        scopeCondition(scope, { orgPath: orgUnits.path, managerId: users.id }),
+        pattern ? or(ilike(users.username, pattern), ilike(users.displayName, pattern)) : undefined,
+        filters.role ? eq(users.role, filters.role as 'admin') : undefined,
+      ),
+    )
+    .orderBy(asc(usernameNaturalKey), asc(users.username))
+    .limit(filters.limit);
+}

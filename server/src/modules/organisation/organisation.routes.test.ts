@@ -304,4 +304,39 @@ describe.each(testDatabaseKinds)('organisation on %s', (kind) => {
     const actors = new Set(audit.json().items.map((item: { actorName: string }) => item.actorName));
     expect(actors).toEqual(new Set(['长泰管理员']));
   });
+
+  it('answers the staff directory to every staff role within its scope, bounded, names and units only', async () => {
+    const marketing = await t.signIn('marketing');
+    const response = await t.app.inject({
+      url: '/api/v1/users/directory?role=marketing&limit=100',
+      headers: { cookie: marketing },
+    });
+    expect(response.statusCode).toBe(200);
+    const items: { id: number; name: string; role: string; orgUnitName: string }[] = response.json().items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item) => item.role === 'marketing')).toBe(true);
+    expect(Object.keys(items[0]).sort()).toEqual(['id', 'name', 'orgUnitName', 'role']);
+    // Search by a name or username fragment; at most `limit`.
+    const managers = await t.app.inject({
+      url: '/api/v1/users/directory?q=manager&limit=7',
+      headers: { cookie: marketing },
+    });
+    expect(managers.json().items).toHaveLength(7);
+    expect(managers.json().items.every((item: { role: string }) => item.role === 'manager')).toBe(true);
+    // A customer manager (own scope) finds only themself; no retailer is ever listed.
+    const manager = t.city.managers[0];
+    const own = await t.app.inject({
+      url: '/api/v1/users/directory',
+      headers: { cookie: await t.signIn(manager.username) },
+    });
+    expect(own.json().items.map((item: { id: number }) => item.id)).toEqual([manager.id]);
+    const everyone = await t.app.inject({ url: '/api/v1/users/directory?limit=100&q=', headers: { cookie: admin } });
+    expect(everyone.json().items.some((item: { role: string }) => item.role === ('retailer' as string))).toBe(false);
+    for (const query of ['limit=101', 'limit=0', 'role=retailer', `q=${'x'.repeat(51)}`, 'unknown=1'])
+      expect(
+        (await t.app.inject({ url: `/api/v1/users/directory?${query}`, headers: { cookie: marketing } })).statusCode,
+        query,
+      ).toBe(400);
+    expect((await t.app.inject({ url: '/api/v1/users/directory' })).statusCode).toBe(401);
+  });
 });

@@ -14,6 +14,8 @@ import {
   orgUnitSchema,
   setupStatusSchema,
   staffChangesSchema,
+  staffDirectoryQuery,
+  staffDirectorySchema,
   staffListItemSchema,
   staffSchema,
   tenantListSchema,
@@ -29,6 +31,7 @@ import {
   listCities,
   listOrgUnits,
   listStaff,
+  listStaffDirectory,
   listTenantsAsOperator,
   resetStaffPassword,
   revokeStaffSessions,
@@ -174,6 +177,22 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
       },
     },
     async (request) => listStaff(context, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/users/directory',
+    {
+      config: { access: anyStaff },
+      schema: {
+        tags: ['organisation'],
+        summary: 'Staff directory / 员工名录',
+        description:
+          'Enabled staff the caller’s data scope sees (an own-scope manager: only themselves), for naming an owner: id, name, role and org unit only. Filter by role and by a name or username fragment (q); at most `limit` (≤ 100) in natural username order.',
+        querystring: staffDirectoryQuery,
+        response: { 200: staffDirectorySchema },
+      },
+    },
+    async (request) => listStaffDirectory(context, actorOf(request), request.query),
   );
 
   app.post(

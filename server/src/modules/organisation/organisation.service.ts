@@ -26,6 +26,7 @@ import {
   findOrgUnitInScope,
   findOrgUnitsInScope,
   findRootOrgUnit,
+  findStaffDirectory,
   findStaffInScope,
   findStaffPage,
   isUsernameTaken,
@@ -101,6 +102,16 @@ export async function listStaff(context: AppContext, actor: Actor, filters: Staf
     items: page.items.map(({ hasActiveSession, ...user }) => ({ ...presentStaff(user), hasActiveSession })),
     total: page.total,
   };
+}
+
+// 员工名录 (GET /users/directory): any staff role, within its scope.
+export async function listStaffDirectory(
+  context: AppContext,
+  actor: Actor,
+  filters: { q?: string; role?: string; limit: number },
+) {
+  const rows = await findStaffDirectory(context.db, actor.tenantId, actor.scope, filters);
+  return { items: rows.map((row) => ({ ...row, role: row.role as Exclude<Role, 'retailer'> })) };
 }
 
 export async function getStaff(context: AppContext, actor: Actor, userId: number): Promise<StaffView> {

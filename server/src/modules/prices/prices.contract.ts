@@ -58,11 +58,33 @@ export const inspectionBody = z.strictObject({
 });
 export type InspectionInput = z.infer<typeof inspectionBody>;
 
+// Every source of an observation: visits' (the visits module's) and the price reports'.
+export const observationSources = ['visit', ...priceReportSources] as const;
+export type ObservationSource = (typeof observationSources)[number];
+// Without a week or a from, the list covers the last 13 weeks.
+export const defaultObservationDays = 91;
+
+// A region key as the index's rows name it (a format or urban/rural code, 'market_point').
+const regionKey = singleLineText(40, { min: 1, trim: true });
+
 export const observationListQuery = z.strictObject({
   productId: idParam.optional(),
+  brand: singleLineText(60, { min: 1 }).optional(),
+  priceClass: z.coerce.number().int().min(1).max(5).optional(),
   customerId: idParam.optional(),
-  source: z.enum(priceReportSources).optional(),
+  source: z.enum(observationSources).optional(),
+  branchId: z
+    .union([z.literal('none'), idParam])
+    .optional()
+    .describe('a branch id, or none: market points of no branch'),
   districtCode: districtCode.optional(),
+  format: regionKey.optional().describe('the store’s format, or market_point'),
+  urbanRural: regionKey.optional().describe('the store’s urban/rural code, or market_point'),
+  week: isoWeek.optional().describe('the ISO week observed (Beijing time); with from/to, both apply'),
+  counted: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only what the index counts (flagged reports and outliers left out), as its observations figure'),
   flagged: z.enum(['true', 'false']).optional(),
   from: instantParam.optional(),
   to: instantParam.optional(),
@@ -72,8 +94,11 @@ export const observationListQuery = z.strictObject({
 export type ObservationListQuery = z.infer<typeof observationListQuery>;
 
 export const observationSchema = z.object({
+  // The source's own id: the report's, or the visit's (source visit; one visit, several products).
   id: z.number(),
-  source: z.enum(priceReportSources),
+  // Unique in a list: source, id and product.
+  key: z.string(),
+  source: z.enum(observationSources),
   productId: z.number(),
   productName: z.string(),
   brand: z.string(),
@@ -137,6 +162,8 @@ export const indexRowSchema = z.object({ key: z.string(), label: z.string(), ...
 export type IndexRow = z.infer<typeof indexRowSchema>;
 export const indexSchema = z.object({
   week: z.string(),
+  // The server's week now (Beijing time; the demo's fixed clock), whichever week was asked.
+  currentWeek: z.string(),
   weekStart: z.string(),
   rows: z.array(indexRowSchema),
   definition: z.object({ zh: z.string(), en: z.string() }),

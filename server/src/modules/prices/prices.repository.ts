@@ -35,7 +35,12 @@ function rowsOf<T>(result: unknown): T[] {
 
 // ── The observations ──────────────────────────────────────────────────────────────────────────
 
-export type ObservationFilter = { productIds?: readonly number[] };
+export type ObservationFilter = {
+  productIds?: readonly number[];
+  // The list's (listObservationRows): flagged reports too, and which sources to read.
+  includeFlagged?: boolean;
+  sources?: readonly ('visit' | 'report')[];
+};
 
 const productFilter = (column: SQL, filter: ObservationFilter) =>
   filter.productIds ? sql`AND ${column} = ANY(${arrayLiteral(filter.productIds)}::int[])` : sql``;
@@ -47,21 +52,28 @@ const productFilter = (column: SQL, filter: ObservationFilter) =>
 // branch_id, org_path, manager_id (the store's), pack_price_fen, observed_at. For other modules'
 // reads (the margin) through index.ts: `FROM (${priceObservationsSql(…)}) o`.
 export function priceObservationsSql(tenantId: number, from: Date, until: Date, filter: ObservationFilter = {}): SQL {
-  return sql`
+  const sources = filter.sources ?? ['visit', 'report'];
+  const visitPart = sql`
     SELECT 'visit'::text AS source, o.visit_id AS ref_id, o.customer_id, o.product_id, c.district_code,
       c.branch_id, c.org_path, c.manager_id, o.pack_price_fen, o.observed_at
     FROM ${visitPriceObservations} o
     JOIN ${customers} c ON c.tenant_id = o.tenant_id AND c.id = o.customer_id
     WHERE o.tenant_id = ${tenantId} AND o.observed_at >= ${from} AND o.observed_at < ${until}
       ${productFilter(sql`o.product_id`, filter)}
-      AND NOT EXISTS (SELECT 1 FROM ${visits} n WHERE n.tenant_id = o.tenant_id AND n.corrects_visit_id = o.visit_id)
-    UNION ALL
+      AND NOT EXISTS (SELECT 1 FROM ${visits} n WHERE n.tenant_id = o.tenant_id AND n.corrects_visit_id = o.visit_id)`;
+  const reportPart = sql`
     SELECT r.source, r.id AS ref_id, r.customer_id, r.product_id, r.district_code, r.branch_id, r.org_path,
       rc.manager_id, r.pack_price_fen, r.observed_at
     FROM ${priceReports} r
     LEFT JOIN ${customers} rc ON rc.tenant_id = r.tenant_id AND rc.id = r.customer_id
-    WHERE r.tenant_id = ${tenantId} AND NOT r.flagged AND r.observed_at >= ${from} AND r.observed_at < ${until}
+    WHERE r.tenant_id = ${tenantId} ${filter.includeFlagged ? sql`` : sql`AND NOT r.flagged`}
+      AND r.observed_at >= ${from} AND r.observed_at < ${until}
       ${productFilter(sql`r.product_id`, filter)}`;
+  const parts = [
+    ...(sources.includes('visit') ? [visitPart] : []),
+    ...(sources.includes('report') ? [reportPart] : []),
+  ];
+  return parts.length === 0 ? sql`${visitPart} AND false` : sql.join(parts, sql` UNION ALL `);
 }
 
 // The observations that count (price-index.rules.ts, 1): the union with week_start (Beijing Monday)
@@ -382,6 +394,93 @@ export async function listReports(executor: Executor, tenantId: number, reach: R
     .orderBy(desc(priceReports.observedAt), desc(priceReports.id))
     .limit(filter.limit)
     .offset(filter.offset);
+}
+
+// The observations list (GET /prices/observations): every source, filtered on the server by what an
+// index figure is keyed by (product, brand, price class, branch, district, format, urban/rural,
+// week), in the reach, newest first, paged. counted: only what the index counts
+// (countedObservationsSql), so a figure's drill-down lists exactly its `observations`.
+export type ObservationListFilter = {
+  from: Date;
+  until: Date;
+  counted: boolean;
+  productId?: number;
+  brand?: string;
+  priceClass?: number;
+  customerId?: number;
+  source?: 'visit' | 'retailer' | 'inspection';
+  branchKey?: string;
+  districtCode?: string;
+  format?: string;
+  urbanRural?: string;
+  flagged?: boolean;
+  limit: number;
+  offset: number;
+};
+
+export type ObservationListRow = {
+  source: 'visit' | 'retailer' | 'inspection';
+  ref_id: number;
+  customer_id: number | null;
+  product_id: number;
+  district_code: string;
+  branch_id: number | null;
+  pack_price_fen: number;
+  observed_at: Date | string;
+  product_name: string;
+  brand: string;
+  retail_price_fen: number;
+  store_name: string | null;
+  licence_no: string | null;
+  market_point: string | null;
+  reported_by: number;
+  reporter_name: string | null;
+  flagged: boolean;
+  flag_reason: string | null;
+  note: string;
+  total: number;
+};
+
+export async function listObservationRows(
+  executor: Executor,
+  tenantId: number,
+  reach: Reach,
+  filter: ObservationListFilter,
+): Promise<ObservationListRow[]> {
+  const sources: ('visit' | 'report')[] = [];
+  if ((filter.source === undefined || filter.source === 'visit') && filter.flagged !== true) sources.push('visit');
+  if (filter.source !== 'visit') sources.push('report');
+  const scoped = { productIds: filter.productId !== undefined ? [filter.productId] : undefined };
+  const base = filter.counted
+    ? countedObservationsSql(tenantId, filter.from, filter.until, scoped)
+    : priceObservationsSql(tenantId, filter.from, filter.until, { ...scoped, includeFlagged: true, sources });
+  const conditions: SQL[] = [observationScope(reach)];
+  if (filter.source !== undefined) conditions.push(sql`k.source = ${filter.source}`);
+  if (filter.brand !== undefined) conditions.push(sql`p.brand = ${filter.brand}`);
+  if (filter.priceClass !== undefined) conditions.push(sql`p.price_class = ${filter.priceClass}`);
+  if (filter.customerId !== undefined) conditions.push(sql`k.customer_id = ${filter.customerId}`);
+  if (filter.branchKey !== undefined) conditions.push(sql`coalesce(k.branch_id::text, 'none') = ${filter.branchKey}`);
+  if (filter.districtCode !== undefined) conditions.push(sql`k.district_code = ${filter.districtCode}`);
+  if (filter.format !== undefined) conditions.push(sql`coalesce(c.format, 'market_point') = ${filter.format}`);
+  if (filter.urbanRural !== undefined)
+    conditions.push(sql`coalesce(c.urban_rural, 'market_point') = ${filter.urbanRural}`);
+  if (filter.flagged !== undefined) conditions.push(sql`coalesce(r.flagged, false) = ${filter.flagged}`);
+  const result = await executor.execute(sql`
+    SELECT k.source, k.ref_id, k.customer_id, k.product_id, k.district_code, k.branch_id, k.pack_price_fen,
+      k.observed_at, p.name AS product_name, p.brand, p.retail_price_fen, c.name AS store_name, c.licence_no,
+      r.market_point, coalesce(r.reported_by, v.manager_id) AS reported_by, us.display_name AS reporter_name,
+      coalesce(r.flagged, false) AS flagged, r.flag_reason, coalesce(r.note, '') AS note,
+      count(*) OVER ()::int AS total
+    FROM (${base}) k
+    JOIN ${products} p ON p.tenant_id = ${tenantId} AND p.id = k.product_id
+    LEFT JOIN ${customers} c ON c.tenant_id = ${tenantId} AND c.id = k.customer_id
+    LEFT JOIN ${priceReports} r ON k.source <> 'visit' AND r.tenant_id = ${tenantId} AND r.id = k.ref_id
+    LEFT JOIN ${visits} v ON k.source = 'visit' AND v.tenant_id = ${tenantId} AND v.id = k.ref_id
+    LEFT JOIN ${users} us ON us.id = coalesce(r.reported_by, v.manager_id)
+    WHERE ${sql.join(conditions, sql` AND `)}
+    ORDER BY k.observed_at DESC, k.source, k.ref_id DESC, k.product_id
+    LIMIT ${filter.limit} OFFSET ${filter.offset}`);
+  return rowsOf<ObservationListRow>(result);
 }
 
 export async function findReport(executor: Executor, tenantId: number, id: number, forUpdate = false) {

@@ -312,6 +312,63 @@ describe.each(testDatabaseKinds)('prices on %s', (kind) => {
       }
     });
 
+    // The index page's drill-down: the list asked with a figure's own keys lists exactly its count.
+    const rowFilter: Record<string, (key: string) => string> = {
+      none: () => '',
+      branch: (key) => `&branchId=${key}`,
+      district: (key) => `&districtCode=${key}`,
+      format: (key) => `&format=${key}`,
+      urban_rural: (key) => `&urbanRural=${key}`,
+      brand: (key) => `&brand=${encodeURIComponent(key)}`,
+      price_class: (key) => `&priceClass=${key}`,
+      product: (key) => `&productId=${key}`,
+    };
+    it('lists, filtered on the server, exactly the observations behind each figure', async () => {
+      const [{ brand }] = await read<{ brand: string }>(sql`SELECT brand FROM products WHERE id = ${demoProduct}`);
+      const subjects = [`productId=${demoProduct}`, `brand=${encodeURIComponent(brand)}`, 'priceClass=2', ''];
+      let checked = 0;
+      for (const subject of subjects)
+        for (const groupBy of Object.keys(rowFilter)) {
+          if (subject !== '' && ['brand', 'price_class', 'product'].includes(groupBy)) continue;
+          const answer = await indexOf(marketing, `${subject}&week=${lastWeek}&groupBy=${groupBy}`);
+          expect(answer).toMatchObject({ week: lastWeek, currentWeek: thisWeek });
+          for (const row of answer.rows.filter((each) => each.observations > 0)) {
+            const url = `/api/v1/prices/observations?${subject}&week=${lastWeek}&counted=true${rowFilter[groupBy](row.key)}&limit=3`;
+            const list = await inject(marketing, 'GET', url);
+            expect(list.statusCode, list.body).toBe(200);
+            expect(list.json().total, url).toBe(row.observations);
+            checked += 1;
+          }
+        }
+      expect(checked).toBeGreaterThan(20);
+      // Every source, visits' among them; each row keyed uniquely, paged, newest first.
+      const all = await inject(marketing, 'GET', `/api/v1/prices/observations?week=${lastWeek}&limit=500`);
+      const items: { key: string; source: string; observedAt: string; reporterName: string }[] = all.json().items;
+      expect(new Set(items.map((item) => item.source)).has('visit')).toBe(true);
+      expect(new Set(items.map((item) => item.key)).size).toBe(items.length);
+      expect(items.every((item) => item.reporterName !== '')).toBe(true);
+      const times = items.map((item) => Date.parse(item.observedAt));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      const page = await inject(marketing, 'GET', `/api/v1/prices/observations?week=${lastWeek}&limit=5&offset=5`);
+      expect(page.json().items.map((item: { key: string }) => item.key)).toEqual(
+        items.slice(5, 10).map((item) => item.key),
+      );
+      const visitsOnly = await inject(marketing, 'GET', `/api/v1/prices/observations?week=${lastWeek}&source=visit`);
+      expect(visitsOnly.json().items.every((item: { source: string }) => item.source === 'visit')).toBe(true);
+      // The counted ones are a subset of all, never more.
+      const counted = await inject(
+        marketing,
+        'GET',
+        `/api/v1/prices/observations?week=${lastWeek}&counted=true&limit=1`,
+      );
+      expect(counted.json().total).toBeLessThanOrEqual(all.json().total);
+      // A manager lists their own stores' observations only.
+      const own = await inject(managerCookie, 'GET', `/api/v1/prices/observations?week=${lastWeek}&limit=500`);
+      expect(own.statusCode).toBe(403);
+      for (const query of ['branchId=abc', 'week=2026-W54', 'source=phone', 'priceClass=6', 'counted=yes', 'limit=501'])
+        expect((await inject(marketing, 'GET', `/api/v1/prices/observations?${query}`)).statusCode, query).toBe(400);
+    }, 180_000);
+
     it('gives a manager the figures of their own stores only', async () => {
       const answer = await indexOf(managerCookie, `productId=${demoProduct}&week=${lastWeek}&groupBy=none`);
       const expected = await recompute(

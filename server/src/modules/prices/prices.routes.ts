@@ -76,9 +76,9 @@ export const priceRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async
       config: { access: inspectors },
       schema: {
         tags: ['prices'],
-        summary: 'Reported prices / 价格采集记录',
+        summary: 'Price observations / 价格采集记录',
         description:
-          'Retailers’ reports and market checks within your scope, newest first (visits’ observations are on the visits). flagged=true: those awaiting review.',
+          'Every source — visits’ observations (source visit, id the visit’s), retailers’ reports and market checks (id the report’s) — within your scope, newest first, paged (total). Filtered on the server as an index figure is keyed: productId, brand, priceClass, branchId (or none), districtCode, format, urbanRural, week (ISO, Beijing time), source, customerId; from/to narrow further. Without week or from: the last 13 weeks. counted=true: only what the index counts (flagged reports and outliers left out), so a figure’s drill-down lists exactly its observations. flagged=true: reports awaiting review (visits are never flagged).',
         querystring: observationListQuery,
         response: { 200: observationListSchema },
       },

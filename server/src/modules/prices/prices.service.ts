@@ -32,17 +32,18 @@ import {
   type WarningRule,
   warningStepOf,
 } from './price-warning.rules.ts';
-import type {
-  IndexGrouping,
-  IndexQuery,
-  IndexRow,
-  InspectionInput,
-  ObservationListQuery,
-  PortalPriceInput,
-  RuleInput,
-  RulePatch,
-  TrendQuery,
-  WarningPatch,
+import {
+  defaultObservationDays,
+  type IndexGrouping,
+  type IndexQuery,
+  type IndexRow,
+  type InspectionInput,
+  type ObservationListQuery,
+  type PortalPriceInput,
+  type RuleInput,
+  type RulePatch,
+  type TrendQuery,
+  type WarningPatch,
 } from './prices.contract.ts';
 import {
   branchNames,
@@ -60,6 +61,7 @@ import {
   insertPriceReport,
   insertRule,
   insertWarnings,
+  listObservationRows,
   listProducts,
   listReports,
   listRules,
@@ -229,52 +231,91 @@ export async function recordInspection(context: AppContext, actor: Actor, input:
   return observationOf(context, actor, row.id);
 }
 
+// One price report as the list shows it (the answer to a market check and to a review).
 async function observationOf(context: AppContext, actor: Actor, id: number) {
-  const { items } = await listObservations(context, actor, { limit: 1, offset: 0 }, id);
-  if (!items[0]) throw new DomainError('NOT_FOUND');
-  return items[0];
+  const [row] = await listReports(context.db, actor.tenantId, actor.scope, { id, limit: 1, offset: 0 });
+  if (!row) throw new DomainError('NOT_FOUND');
+  return {
+    id: row.report.id,
+    key: `${row.report.source}:${row.report.id}:${row.report.productId}`,
+    source: row.report.source,
+    productId: row.report.productId,
+    productName: row.productName,
+    brand: row.brand,
+    customerId: row.report.customerId,
+    storeName: row.storeName,
+    licenceNo: row.licenceNo,
+    marketPoint: row.report.marketPoint,
+    districtCode: row.report.districtCode,
+    branchId: row.report.branchId,
+    packPrice: row.report.packPriceFen / 100,
+    suggestedPackPrice: round2(suggestedPackFenOf(row.retailPriceFen) / 100) as number,
+    observedAt: row.report.observedAt,
+    reportedBy: row.report.reportedBy,
+    reporterName: row.reporterName ?? '',
+    flagged: row.report.flagged,
+    flagReason: row.report.flagReason,
+    note: row.report.note,
+  };
 }
 
+// 价格采集记录: every source (visits', retailers', inspectors'), filtered on the server by what an
+// index figure is keyed by, paged; counted=true lists exactly what the index counts. Without a week
+// or a from: the last 13 weeks.
 export async function listObservations(
   context: AppContext,
   actor: Actor,
   query: Partial<ObservationListQuery> & { limit: number; offset: number },
-  id?: number,
 ) {
-  const rows = await listReports(context.db, actor.tenantId, actor.scope, {
+  let from = query.from ? new Date(query.from) : undefined;
+  // Until now, inclusive (a report posted this instant is listed).
+  let until = query.to ? new Date(query.to) : new Date(context.now().getTime() + 1);
+  if (query.week !== undefined) {
+    const bounds = weekBounds(mondayOfIsoWeek(query.week));
+    from = from && from > bounds.from ? from : bounds.from;
+    if (!query.to || bounds.until < until) until = bounds.until;
+  }
+  from ??= new Date(until.getTime() - defaultObservationDays * 86_400_000);
+  const rows = await listObservationRows(context.db, actor.tenantId, actor.scope, {
+    from,
+    until,
+    counted: query.counted === 'true',
     productId: query.productId,
+    brand: query.brand,
+    priceClass: query.priceClass,
     customerId: query.customerId,
     source: query.source,
+    branchKey: query.branchId === undefined ? undefined : String(query.branchId),
     districtCode: query.districtCode,
+    format: query.format,
+    urbanRural: query.urbanRural,
     flagged: query.flagged === undefined ? undefined : query.flagged === 'true',
-    from: query.from,
-    until: query.to,
     limit: query.limit,
     offset: query.offset,
-    id,
   });
   return {
     total: rows[0]?.total ?? 0,
     items: rows.map((row) => ({
-      id: row.report.id,
-      source: row.report.source,
-      productId: row.report.productId,
-      productName: row.productName,
+      id: Number(row.ref_id),
+      key: `${row.source}:${row.ref_id}:${row.product_id}`,
+      source: row.source,
+      productId: Number(row.product_id),
+      productName: row.product_name,
       brand: row.brand,
-      customerId: row.report.customerId,
-      storeName: row.storeName,
-      licenceNo: row.licenceNo,
-      marketPoint: row.report.marketPoint,
-      districtCode: row.report.districtCode,
-      branchId: row.report.branchId,
-      packPrice: row.report.packPriceFen / 100,
-      suggestedPackPrice: round2(suggestedPackFenOf(row.retailPriceFen) / 100) as number,
-      observedAt: row.report.observedAt,
-      reportedBy: row.report.reportedBy,
-      reporterName: row.reporterName ?? '',
-      flagged: row.report.flagged,
-      flagReason: row.report.flagReason,
-      note: row.report.note,
+      customerId: row.customer_id === null ? null : Number(row.customer_id),
+      storeName: row.store_name,
+      licenceNo: row.licence_no,
+      marketPoint: row.market_point,
+      districtCode: row.district_code,
+      branchId: row.branch_id === null ? null : Number(row.branch_id),
+      packPrice: Number(row.pack_price_fen) / 100,
+      suggestedPackPrice: round2(suggestedPackFenOf(Number(row.retail_price_fen)) / 100) as number,
+      observedAt: new Date(row.observed_at),
+      reportedBy: Number(row.reported_by),
+      reporterName: row.reporter_name ?? '',
+      flagged: Boolean(row.flagged),
+      flagReason: row.flag_reason,
+      note: row.note,
     })),
   };
 }
@@ -501,7 +542,8 @@ export async function priceIndexRows(
 }
 
 export async function getIndex(context: AppContext, actor: Actor, query: IndexQuery, locale: Locale) {
-  const week = query.week ?? currentIsoWeek(context.now());
+  const currentWeek = currentIsoWeek(context.now());
+  const week = query.week ?? currentWeek;
   const monday = mondayOfIsoWeek(week);
   const rows = await priceIndexRows(context.db, {
     tenantId: actor.tenantId,
@@ -511,7 +553,7 @@ export async function getIndex(context: AppContext, actor: Actor, query: IndexQu
     filter: { productId: query.productId, brand: query.brand, priceClass: query.priceClass },
     locale,
   });
-  return { week, weekStart: monday, rows, definition: indexDefinition };
+  return { week, currentWeek, weekStart: monday, rows, definition: indexDefinition };
 }
 
 export const maxTrendWeeks = 60;

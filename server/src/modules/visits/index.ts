@@ -12,8 +12,11 @@ export { defaultServiceMenu } from './service-menu.rules.ts';
 export { insertDefaultMenu } from './services.repository.ts';
 export { serviceRoutes } from './services.routes.ts';
 export { generateMonthlyPlan, monthOf } from './visit-plan.rules.ts';
+export { type BrandCheckTally, brandChecksOfProgramme } from './visits.repository.ts';
 export { visitRoutes } from './visits.routes.ts';
 export {
+  type BrandCheck,
+  brandCheckKinds,
   serviceItems,
   visitPlanItems,
   visitPriceObservations,

@@ -10,7 +10,13 @@ import {
 } from '../../platform/http/input-bounds.ts';
 import { customerClasses } from '../customers/index.ts';
 import { maxPhotosPerVisit } from './visit.rules.ts';
-import { planItemSources, planItemStatuses, serviceCategories, serviceRequestStatuses } from './visits.schema.ts';
+import {
+  brandCheckKinds,
+  planItemSources,
+  planItemStatuses,
+  serviceCategories,
+  serviceRequestStatuses,
+} from './visits.schema.ts';
 
 const id = idSchema;
 const month = calendarMonth;
@@ -143,6 +149,15 @@ export const routeSchema = z.object({
 
 // ── Visits ────────────────────────────────────────────────────────────────────────────────────
 
+// The brand programmes' checklist as ticked on the visit (pages/brand's section of the form).
+export const maxBrandChecksPerVisit = 200;
+const brandCheck = z.strictObject({
+  programmeId: id,
+  kind: z.enum(brandCheckKinds),
+  title: singleLineText(200, { trim: true, min: 1 }),
+  done: z.boolean(),
+});
+
 const position = z.strictObject({ latitude, longitude, accuracy: z.number().min(0).max(100_000).optional() });
 
 export const newVisitBody = z.strictObject({
@@ -170,6 +185,7 @@ export const newVisitBody = z.strictObject({
   servicesDelivered: z.array(id).max(24).default([]),
   requestsFulfilled: z.array(id).max(50).default([]),
   photoIds: z.array(id).max(maxPhotosPerVisit).default([]),
+  brandChecks: z.array(brandCheck).max(maxBrandChecksPerVisit).default([]),
 });
 export type NewVisit = z.infer<typeof newVisitBody>;
 export const correctionBody = z.strictObject({
@@ -243,6 +259,9 @@ export const visitDetailSchema = z.object({
   stockCounts: z.array(z.object({ productId: z.number(), name: z.string(), cartons: z.number() })),
   prices: z.array(z.object({ productId: z.number(), name: z.string(), packPriceFen: z.number() })),
   photoIds: z.array(z.number()),
+  brandChecks: z.array(
+    z.object({ programmeId: z.number(), kind: z.enum(brandCheckKinds), title: z.string(), done: z.boolean() }),
+  ),
   flags: z.array(z.enum(['no_position', 'short', 'far'])),
   submittedAt: z.date(),
 });

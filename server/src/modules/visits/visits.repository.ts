@@ -669,3 +669,41 @@ export async function imageScoresSince(executor: Executor, tenantId: number, sin
 }
 
 export type { CustomerClass };
+
+// ── Brand checks (read by the brand module through index.ts) ──────────────────────────────────
+
+export type BrandCheckTally = { kind: string; title: string; done: number; listed: number };
+
+// How often each item of a brand programme's checklist was ticked done on visits (the newest record
+// of a correction chain only), over the visits whose store the scope sees: per kind and title, the
+// visits that ticked it (done) and the visits that listed it (listed). The GIN index on
+// brand_checks finds the programme's visits.
+export async function brandChecksOfProgramme(
+  executor: Executor,
+  tenantId: number,
+  scope: DataScope,
+  programmeId: number,
+): Promise<{ visits: number; items: BrandCheckTally[] }> {
+  const containment = JSON.stringify([{ programmeId }]);
+  const visible = sql`${visits.tenantId} = ${tenantId} AND ${visits.brandChecks} @> ${containment}::jsonb
+    AND NOT EXISTS (SELECT 1 FROM ${visits} n WHERE n.tenant_id = ${visits.tenantId} AND n.corrects_visit_id = ${visits.id})
+    AND ${visitScope(scope)}`;
+  const [items, total] = await Promise.all([
+    executor.execute(sql`
+      SELECT e->>'kind' AS kind, e->>'title' AS title,
+        count(*) FILTER (WHERE (e->>'done')::boolean)::int AS done, count(*)::int AS listed
+      FROM ${visits}, jsonb_array_elements(${visits.brandChecks}) e
+      WHERE ${visible} AND (e->>'programmeId')::int = ${programmeId}
+      GROUP BY 1, 2 ORDER BY 1, 2`),
+    executor.execute(sql`SELECT count(*)::int AS n FROM ${visits} WHERE ${visible}`),
+  ]);
+  return {
+    visits: Number(rowsOf<{ n: number }>(total)[0]?.n ?? 0),
+    items: rowsOf<{ kind: string; title: string; done: number; listed: number }>(items).map((row) => ({
+      kind: String(row.kind),
+      title: String(row.title),
+      done: Number(row.done),
+      listed: Number(row.listed),
+    })),
+  };
+}

@@ -4,7 +4,7 @@ import { testDatabaseKinds } from '../../db/test-database.ts';
 import { createTestApp, sessionCookieOf, type TestApp, testPassword } from '../../test/test-app.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { products } from '../products/products.schema.ts';
-import { terminalImageScoresOf } from './index.ts';
+import { brandChecksOfProgramme, terminalImageScoresOf } from './index.ts';
 import { visitPhotos, visitPlanItems, visitStockCounts, visits } from './visits.schema.ts';
 
 describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => {
@@ -329,6 +329,59 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
       (await inject(otherManager, 'POST', `/api/v1/visits/${latest.id}/corrections`, { ...body, reason: 'x' }))
         .statusCode,
     ).toBe(404);
+  });
+
+  it("keeps the brand programmes' checklist ticked on a visit, returns it and tallies it for the programme", async () => {
+    const programmeId = 424_242;
+    const brandChecks = [
+      { programmeId, kind: 'product', title: '七匹狼(通仙)', done: true },
+      { programmeId, kind: 'classroom', title: '通系列卖点课堂', done: false },
+    ];
+    const response = await inject(manager, 'POST', '/api/v1/visits', visitBody({ brandChecks }));
+    expect(response.statusCode).toBe(201);
+    const detail = (await inject(manager, 'GET', `/api/v1/visits/${response.json().id}`)).json();
+    expect(detail.brandChecks).toEqual(brandChecks);
+    const everyone = { kind: 'org', orgUnitId: 0, orgPath: '/', orgUnitName: '' } as const;
+    expect(await brandChecksOfProgramme(t.database.db, t.city.tenantId, everyone, programmeId)).toEqual({
+      visits: 1,
+      items: [
+        { kind: 'classroom', title: '通系列卖点课堂', done: 0, listed: 1 },
+        { kind: 'product', title: '七匹狼(通仙)', done: 1, listed: 1 },
+      ],
+    });
+    // A correction replaces the original in the tally: the classroom was held after all.
+    const { customerId: _customerId, ...body } = visitBody({
+      brandChecks: brandChecks.map((check) => ({ ...check, done: true })),
+    });
+    const correction = await inject(manager, 'POST', `/api/v1/visits/${response.json().id}/corrections`, {
+      ...body,
+      reason: '课堂已办',
+    });
+    expect(correction.statusCode).toBe(201);
+    const tally = await brandChecksOfProgramme(t.database.db, t.city.tenantId, everyone, programmeId);
+    expect(tally.visits).toBe(1);
+    expect(tally.items.map((item) => item.done)).toEqual([1, 1]);
+    // Another manager's scope does not see the store's visits.
+    const other = t.city.managers[1];
+    expect(
+      await brandChecksOfProgramme(t.database.db, t.city.tenantId, { kind: 'own', userId: other.id }, programmeId),
+    ).toEqual({ visits: 0, items: [] });
+  });
+
+  it.each([
+    ['a brand check of an unknown kind', { kind: 'poster' }],
+    ['a brand check without a title', { title: ' ' }],
+    ['a brand check with a 201-character title', { title: 'x'.repeat(201) }],
+    ['a brand check without a programme', { programmeId: 0 }],
+  ])('refuses %s and writes nothing', async (_name, override) => {
+    const before = await visitCount();
+    const check = { programmeId: 7, kind: 'display', title: '陈列', done: true, ...override };
+    const response = await inject(manager, 'POST', '/api/v1/visits', visitBody({ brandChecks: [check] }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('VALIDATION_FAILED');
+    expect(await visitCount()).toBe(before);
+    const many = Array.from({ length: 201 }, (_, index) => ({ ...check, programmeId: index + 1, kind: 'display' }));
+    expect((await inject(manager, 'POST', '/api/v1/visits', visitBody({ brandChecks: many }))).statusCode).toBe(400);
   });
 
   it.each([

@@ -194,6 +194,14 @@ export type VisitChecklist = {
   issues: string;
 };
 
+// What a visit ticked on the brand programmes' checklist (pages/brand's section of the visit form):
+// a target product seen on the shelf ('product') or one of the programme's actions (its kind).
+// Visits keep them as given (bounded by the contract); the brand module reads them through
+// visits' index.ts (brandChecksOfProgramme).
+export const brandCheckKinds = ['product', 'classroom', 'display', 'service'] as const;
+export type BrandCheckKind = (typeof brandCheckKinds)[number];
+export type BrandCheck = { programmeId: number; kind: BrandCheckKind; title: string; done: boolean };
+
 // 走访记录: submitted whole, never changed. A correction is a new record naming the one it corrects
 // (corrects_visit_id); readers take the newest record of a chain.
 export const visits = pgTable(
@@ -218,6 +226,7 @@ export const visits = pgTable(
     checklist: jsonb('checklist').$type<VisitChecklist>().notNull(),
     // 0–100 from the checklist (terminalImageScoreOf), kept for classification's reads.
     imageScore: smallint('image_score').notNull(),
+    brandChecks: jsonb('brand_checks').$type<BrandCheck[]>().notNull().default(sql`'[]'::jsonb`),
     servicesDelivered: integer('services_delivered').array().notNull().default(sql`'{}'::integer[]`),
     requestsFulfilled: integer('requests_fulfilled').array().notNull().default(sql`'{}'::integer[]`),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
@@ -229,6 +238,8 @@ export const visits = pgTable(
     index('visits_tenant_manager_idx').on(table.tenantId, table.managerId, table.checkInAt),
     index('visits_tenant_check_in_idx').on(table.tenantId, table.checkInAt),
     index('visits_tenant_corrects_idx').on(table.tenantId, table.correctsVisitId),
+    // A programme's ticks (brand_checks @> '[{"programmeId": n}]').
+    index('visits_brand_checks_idx').using('gin', table.brandChecks.op('jsonb_path_ops')),
   ],
 );
 
@@ -247,6 +258,8 @@ export const visitPriceObservations = pgTable(
     primaryKey({ columns: [table.tenantId, table.visitId, table.productId] }),
     foreignKey({ columns: [table.tenantId, table.productId], foreignColumns: [products.tenantId, products.id] }),
     index('visit_price_observations_tenant_product_idx').on(table.tenantId, table.productId, table.observedAt),
+    // A week's observations of every product (the index by region, the weekly warning evaluation).
+    index('visit_price_observations_tenant_observed_idx').on(table.tenantId, table.observedAt),
   ],
 );
 

@@ -545,6 +545,7 @@ async function saveVisit(
     checkInDistanceM: distance,
     checklist,
     imageScore: terminalImageScoreOf(checklist),
+    brandChecks: input.brandChecks ?? [],
     servicesDelivered: input.servicesDelivered,
     requestsFulfilled: input.requestsFulfilled,
     submittedAt: now,

@@ -122,6 +122,15 @@ function renderDetailForEditing() {
     'GET /products': products,
     'GET /services/items': { status: 200, body: { items: [] } },
     'GET /customers/reference': reference,
+    'GET /users/directory': {
+      status: 200,
+      body: {
+        items: [
+          { id: 2, name: '营销中心 林', role: 'marketing', orgUnitName: '漳州市烟草公司' },
+          { id: 31, name: '客户经理 陈', role: 'manager', orgUnitName: '龙海营销部' },
+        ],
+      },
+    },
     'PATCH /brand-programmes/7': {
       status: 409,
       body: {
@@ -148,6 +157,24 @@ describe('ProgrammeEditor on a saved programme', () => {
     fireEvent.click(within(drawer).getByRole('button', { name: /保\s*存/ }));
     expect(await within(drawer).findByText('结束日期不能早于开始日期')).toBeTruthy();
     expect(callsTo(fetchMock, 'PATCH', '/brand-programmes/7')).toHaveLength(0);
+  });
+
+  it('offers the staff directory as owners, searched on the server, and sends the one chosen', async () => {
+    const fetchMock = renderDetailForEditing();
+    renderAt('/brand-programmes/7', [{ path: '/brand-programmes/:id', element: <ProgrammeDetailPage /> }], marketing);
+    fireEvent.click(await screen.findByRole('button', { name: /编\s*辑/ }));
+    const drawer = await screen.findByRole('dialog');
+    const owner = within(drawer).getByLabelText('负责人');
+    fireEvent.mouseDown(owner);
+    fireEvent.change(owner, { target: { value: '陈' } });
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.some(([url]) => String(url).includes('/users/directory?q=%E9%99%88'))).toBe(true),
+    );
+    fireEvent.click(await screen.findByText('客户经理 陈 · 客户经理 · 龙海营销部'));
+    fireEvent.click(within(drawer).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(callsTo(fetchMock, 'PATCH', '/brand-programmes/7')).toHaveLength(1));
+    const [call] = callsTo(fetchMock, 'PATCH', '/brand-programmes/7');
+    expect(JSON.parse(String(call?.[1]?.body))).toMatchObject({ ownerId: 31 });
   });
 
   it('sends the goals back as fractions, and shows the server’s problem in the form', async () => {

@@ -68,7 +68,8 @@ describe('CustomerBrandProgrammes (360° tab)', () => {
 describe('VisitBrandChecklist (the visit form’s section)', () => {
   it('lists the active programmes’ products and actions to tick off, and nothing of a closed one', async () => {
     stubApi({ 'GET /customers/280/brand-programmes': { status: 200, body: { items: [active, closed] } } });
-    renderCustomerTab(<VisitBrandChecklist customerId={280} />, 'brand');
+    const onBrandChecks = vi.fn();
+    renderCustomerTab(<VisitBrandChecklist customerId={280} onBrandChecks={onBrandChecks} />, 'brand');
     const section = await screen.findByTestId('visit-brand-checklist');
     expect(within(section).getByText('品牌培育检查项')).toBeTruthy();
     const product = within(section).getByLabelText('目标产品上柜：七匹狼(通仙)') as HTMLInputElement;
@@ -76,6 +77,13 @@ describe('VisitBrandChecklist (the visit form’s section)', () => {
     expect(product.checked).toBe(true);
     expect(within(section).getByText('通系列灯箱')).toBeTruthy();
     expect(within(section).queryByText('三季度新品培育')).toBeNull();
+    // What the visit record saves: every item of the active programme, ticked or not.
+    await vi.waitFor(() =>
+      expect(onBrandChecks).toHaveBeenLastCalledWith([
+        { programmeId: 7, kind: 'product', title: '七匹狼(通仙)', done: true },
+        { programmeId: 7, kind: 'display', title: '通系列灯箱', done: false },
+      ]),
+    );
   });
 
   it('renders nothing for a store without active programmes', async () => {

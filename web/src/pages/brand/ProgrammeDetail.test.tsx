@@ -100,6 +100,10 @@ describe('ProgrammeDetailPage', () => {
     expect(await screen.findByText('龙文分公司')).toBeTruthy();
     const exportLink = screen.getByRole('link', { name: /导出 Excel/ });
     expect(exportLink.getAttribute('href')).toBe('/api/v1/brand-programmes/7/kpis.xlsx?groupBy=branch');
+    // The checklist as ticked on visits: done on 3 of the 4 visits that carried it.
+    expect(
+      within(screen.getByTestId('programme-visit-checks')).getByText(/通系列卖点课堂 · 3\/4 次走访完成/),
+    ).toBeTruthy();
   });
 
   it('opens the stores behind a figure, with the reason', async () => {

@@ -126,6 +126,23 @@ function ProgrammeHeader({ programme, onEdit }: { programme: Programme; onEdit: 
                 ))}
           </Space>
         </Descriptions.Item>
+        <Descriptions.Item label={t('brand.detail.visitChecks')}>
+          {programme.visitChecks.visits === 0 ? (
+            t('brand.detail.noVisitChecks')
+          ) : (
+            <Space size={4} wrap data-testid="programme-visit-checks">
+              {programme.visitChecks.items.map((item) => (
+                <Tag key={`${item.kind}:${item.title}`} color={item.done > 0 ? 'green' : undefined}>
+                  {item.title} ·{' '}
+                  {t('brand.detail.visitChecksTally', {
+                    done: format.number(item.done),
+                    listed: format.number(item.listed),
+                  })}
+                </Tag>
+              ))}
+            </Space>
+          )}
+        </Descriptions.Item>
       </Descriptions>
       {programme.status !== 'closed' ? (
         <ActionButton action="PATCH /api/v1/brand-programmes/:id" icon={<EditOutlined />} onClick={onEdit}>

@@ -56,6 +56,7 @@ export const programme: Programme = {
   actions: [{ kind: 'classroom', title: '通系列卖点课堂', date: '2026-10-12' }],
   ownerId: 2,
   ownerName: '营销中心 林',
+  visitChecks: { visits: 4, items: [{ kind: 'classroom', title: '通系列卖点课堂', done: 3, listed: 4 }] },
   createdAt: '2026-10-01T02:00:00.000Z',
   updatedAt: '2026-10-01T02:00:00.000Z',
 };

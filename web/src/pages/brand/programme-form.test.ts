@@ -112,6 +112,7 @@ describe(toProgrammeInput.name, () => {
       actions: input.actions ?? [],
       ownerId: 4,
       ownerName: '营销中心 林',
+      visitChecks: { visits: 0, items: [] },
       createdAt: '',
       updatedAt: '',
     });

@@ -159,7 +159,7 @@ describe('CustomersPage', () => {
 });
 
 describe('CustomerDetailPage', () => {
-  it('shows the profile, orders, grades, classification, visits, service requests, complaints, brand programmes, prices and history tabs only, the expired licence and active custom fields', async () => {
+  it('shows the profile, orders, grades, classification, visits, service requests, complaints, brand programmes, prices, surveys and history tabs only, the expired licence and active custom fields', async () => {
     stubApi({
       'GET /customers/280': { status: 200, body: store },
       'GET /customers/reference': { status: 200, body: reference },
@@ -177,6 +177,7 @@ describe('CustomerDetailPage', () => {
       '投诉建议',
       '品牌培育',
       '价格',
+      '问卷调研',
       '变更记录',
     ]);
     expect(screen.getByText(/已过期 \d+ 天/)).toBeTruthy();
@@ -199,6 +200,7 @@ describe('CustomerDetailPage', () => {
       isSuperseded: false,
       servicesDelivered: [],
       flags: [],
+      brandChecks: [],
     };
     stubApi({
       'GET /customers/280': { status: 200, body: store },

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth/use-can.ts';
@@ -8,12 +8,11 @@ import { PageContainer } from '../../shared/PageContainer.tsx';
 import { sendPriceWithConfirmation } from '../../shared/price-confirmation.ts';
 import { useFormat } from '../../shared/use-locale.ts';
 import { useConfirmPrice } from './components/ConfirmPrice.tsx';
+import { ObservationList } from './components/ObservationList.tsx';
 import {
   createMarketCheck,
   type MarketCheckInput,
-  type Observation,
   useActiveProducts,
-  useObservations,
   usePricesMutation,
   useStoreSearch,
 } from './prices.api.ts';
@@ -44,7 +43,6 @@ export function MarketChecksPage() {
   const stores = useStoreSearch(storeQuery);
   const products = useActiveProducts();
   const reference = useCustomerReference();
-  const recent = useObservations({ source: 'inspection', limit: 20 });
   const save = usePricesMutation(createMarketCheck);
   const confirmPrice = useConfirmPrice();
   const mayEnter = can('POST /api/v1/prices/observations');
@@ -210,41 +208,7 @@ export function MarketChecksPage() {
           </Card>
         </Col>
         <Col xs={24} xl={14}>
-          <Card title={t('prices.checks.recent')}>
-            {recent.error ? <Alert type="error" showIcon title={describeError(recent.error, t)} /> : null}
-            <Table<Observation>
-              rowKey="id"
-              size="small"
-              loading={recent.isFetching}
-              dataSource={recent.data?.items ?? []}
-              pagination={false}
-              locale={{ emptyText: t('prices.checks.recentEmpty') }}
-              columns={[
-                {
-                  title: t('prices.indexPage.observedAt'),
-                  dataIndex: 'observedAt',
-                  width: 150,
-                  render: (value: string) => format.dateTime(value),
-                },
-                {
-                  title: t('prices.indexPage.store'),
-                  key: 'place',
-                  render: (_, row) => row.storeName ?? row.marketPoint ?? '—',
-                },
-                { title: t('prices.indexPage.product'), dataIndex: 'productName' },
-                {
-                  title: t('prices.indexPage.packPrice'),
-                  dataIndex: 'packPrice',
-                  align: 'right',
-                  render: (price: number, row) => (
-                    <Typography.Text type={row.flagged ? 'warning' : undefined}>
-                      {formatYuan(price, format.locale)}
-                    </Typography.Text>
-                  ),
-                },
-              ]}
-            />
-          </Card>
+          <ObservationList />
         </Col>
       </Row>
     </PageContainer>

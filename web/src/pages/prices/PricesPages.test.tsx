@@ -50,11 +50,11 @@ describe('价格指数', () => {
       'GET /products': products,
       'GET /prices/index': {
         status: 200,
-        body: { week: '2026-W49', weekStart: '2026-11-30', rows: [indexRow()], definition },
+        body: { week: '2026-W49', currentWeek: '2026-W49', weekStart: '2026-11-30', rows: [indexRow()], definition },
       },
       'GET /prices/trend': { status: 200, body: { points: [] } },
       'GET /prices/heat': heat,
-      'GET /prices/observations': { status: 200, body: { items: [observation], total: 1 } },
+      'GET /prices/observations': { status: 200, body: { items: [observation], total: 42 } },
     });
     renderAt(
       '/prices/index?productId=11&week=2026-W49',
@@ -76,6 +76,39 @@ describe('价格指数', () => {
     fireEvent.click(await within(row).findByRole('button', { name: /查看采集明细/ }));
     expect(await screen.findByText('胜利路农贸市场')).toBeTruthy();
     expect(screen.getByText('市场检查')).toBeTruthy();
+    // The server filters by the figure's own keys (the week, the product, the branch) and counts
+    // as the index does, so the list's total is the figure's 42.
+    const [drill] = callsTo(fetchMock, 'GET', '/prices/observations');
+    const sent = new URL(String(drill?.[0]), 'http://localhost').searchParams;
+    expect(Object.fromEntries(sent)).toEqual({
+      week: '2026-W49',
+      counted: 'true',
+      productId: '11',
+      branchId: '3',
+      limit: '50',
+      offset: '0',
+    });
+    expect(screen.getByText('共 42 条')).toBeTruthy();
+  });
+
+  it('opens on the server’s current week, not the browser’s', async () => {
+    const fetchMock = stubApi({
+      ...grants('GET /api/v1/prices/observations'),
+      'GET /products': products,
+      'GET /prices/index': {
+        status: 200,
+        body: { week: '2026-W40', currentWeek: '2026-W40', weekStart: '2026-09-28', rows: [indexRow()], definition },
+      },
+      'GET /prices/trend': { status: 200, body: { points: [] } },
+      'GET /prices/heat': heat,
+    });
+    renderAt('/prices/index?productId=11', [{ path: '/prices/index', element: <PriceIndexPage /> }], marketing);
+    await waitFor(() => expect(callsTo(fetchMock, 'GET', '/prices/heat')).toHaveLength(1));
+    const [first] = callsTo(fetchMock, 'GET', '/prices/index');
+    expect(String(first?.[0])).not.toContain('week=');
+    expect(String(callsTo(fetchMock, 'GET', '/prices/heat')[0]?.[0])).toContain('week=2026-W40');
+    expect(String(callsTo(fetchMock, 'GET', '/prices/trend')[0]?.[0])).toContain('to=2026-W40');
+    expect(await screen.findByText(/2026-W40 ·/)).toBeTruthy();
   });
 
   it('shows the weighted and the simple index side by side for a brand, without a drill-down for a manager', async () => {
@@ -86,6 +119,7 @@ describe('价格指数', () => {
         status: 200,
         body: {
           week: '2026-W49',
+          currentWeek: '2026-W49',
           weekStart: '2026-11-30',
           rows: [indexRow({ weightedIndex: 96.12, simpleIndex: 94.3, index: 96.12, weighting: 'sales', products: 2 })],
           definition,
@@ -239,6 +273,54 @@ describe('市场检查', () => {
       { productId: 11, packPrice: 90, marketPoint: '胜利路农贸市场', districtCode: '350602' },
       { productId: 11, packPrice: 90, marketPoint: '胜利路农贸市场', districtCode: '350602', confirm: true },
     ]);
+  });
+});
+
+describe('价格采集记录', () => {
+  it('lists every source, filtered and paged on the server', async () => {
+    const fetchMock = stubApi({
+      ...grants('POST /api/v1/prices/observations'),
+      'GET /products': products,
+      'GET /customers/reference': {
+        status: 200,
+        body: {
+          districts: [{ code: '350602', name: '芗城区' }],
+          branches: [{ id: 3, name: '芗城分公司' }],
+          managers: [],
+          tags: [],
+        },
+      },
+      'GET /prices/observations': {
+        status: 200,
+        body: {
+          items: [
+            { ...observation, id: 77, key: 'visit:77:11', source: 'visit', storeName: '芗城便民店', marketPoint: null },
+          ],
+          total: 45,
+        },
+      },
+    });
+    renderAt('/prices/market-checks', [{ path: '/prices/market-checks', element: <MarketChecksPage /> }], inspector);
+    const list = await screen.findByTestId('price-observation-list');
+    expect(await within(list).findByText('芗城便民店')).toBeTruthy();
+    expect(within(list).getByText('走访采集')).toBeTruthy();
+    expect(within(list).getByText('共 45 条')).toBeTruthy();
+    const source = within(list).getByRole('combobox', { name: '来源' });
+    fireEvent.mouseDown(source);
+    fireEvent.click(await screen.findByTitle('客户自报'));
+    const branch = within(list).getByRole('combobox', { name: '分公司' });
+    fireEvent.mouseDown(branch);
+    fireEvent.click(await screen.findByTitle('芗城分公司'));
+    await waitFor(() => {
+      const calls = callsTo(fetchMock, 'GET', '/prices/observations');
+      const sent = new URL(String(calls.at(-1)?.[0]), 'http://localhost').searchParams;
+      expect(Object.fromEntries(sent)).toEqual({ source: 'retailer', branchId: '3', limit: '20', offset: '0' });
+    });
+    fireEvent.click(within(list).getByTitle('2'));
+    await waitFor(() => {
+      const calls = callsTo(fetchMock, 'GET', '/prices/observations');
+      expect(String(calls.at(-1)?.[0])).toContain('offset=20');
+    });
   });
 });
 

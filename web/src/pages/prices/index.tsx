@@ -12,9 +12,10 @@ import {
   type TableColumnsType,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import type { IndexGrouping as ServerIndexGrouping } from '../../../../server/src/modules/prices/prices.contract.ts';
 import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
@@ -28,36 +29,58 @@ import {
   type IndexRow,
   type IndexSubject,
   indexGroupings,
-  type Observation,
   type ObservationsQuery,
   useActiveProducts,
   useHeat,
   usePriceIndex,
   usePriceTrend,
 } from './prices.api.ts';
-import {
-  businessToday,
-  classNumeral,
-  formatCount,
-  formatYuan,
-  isoWeekOf,
-  shiftWeek,
-  weekInstants,
-} from './prices-format.ts';
+import { classNumeral, formatCount, formatYuan, shiftWeek } from './prices-format.ts';
 
 const subjectKinds = ['product', 'brand', 'priceClass', 'city'] as const;
+
+// What an index subject narrows the observations to.
+function observationFilterOf(subject: IndexSubject): ObservationsQuery {
+  if (subject.kind === 'product') return { productId: subject.productId };
+  if (subject.kind === 'brand') return { brand: subject.brand };
+  if (subject.kind === 'priceClass') return { priceClass: subject.priceClass };
+  return {};
+}
+
+// What a row of the index (its key under a grouping — the page's or any other the server answers)
+// narrows the observations to.
+export function rowFilterOf(groupBy: IndexGrouping | ServerIndexGrouping, key: string): ObservationsQuery {
+  switch (groupBy) {
+    case 'none':
+      return {};
+    case 'branch':
+      return { branchId: key === 'none' ? 'none' : Number(key) };
+    case 'district':
+      return { districtCode: key };
+    case 'format':
+      return { format: key };
+    case 'urban_rural':
+      return { urbanRural: key };
+    case 'brand':
+      return { brand: key };
+    case 'price_class':
+      return { priceClass: Number(key) };
+    case 'product':
+      return { productId: Number(key) };
+  }
+}
 type SubjectKind = (typeof subjectKinds)[number];
 const priceClasses = [1, 2, 3, 4, 5];
 
 // The page's choice lives in the address (?subject=product&productId=…&week=…&groupBy=…), so a
-// warning links to the figure it is about and a reload keeps it.
+// warning links to the figure it is about and a reload keeps it. No week: the server's current week
+// (the index answers which), not the browser's clock.
 function useChoice() {
   const [params, setParams] = useSearchParams();
-  const currentWeek = isoWeekOf(businessToday());
   const kind = (subjectKinds as readonly string[]).includes(params.get('subject') ?? '')
     ? (params.get('subject') as SubjectKind)
     : 'product';
-  const week = /^\d{4}-W\d{2}$/.test(params.get('week') ?? '') ? (params.get('week') as string) : currentWeek;
+  const week = /^\d{4}-W\d{2}$/.test(params.get('week') ?? '') ? (params.get('week') as string) : undefined;
   const groupBy = (indexGroupings as readonly string[]).includes(params.get('groupBy') ?? '')
     ? (params.get('groupBy') as IndexGrouping)
     : 'branch';
@@ -72,7 +95,7 @@ function useChoice() {
     }
     setParams(next, { replace: true });
   };
-  return { kind, week, groupBy, productId, brand, priceClass, currentWeek, set };
+  return { kind, week, groupBy, productId, brand, priceClass, set };
 }
 
 // 价格监管 › 价格指数: this week's index of a product, a brand, a price class or the city, by
@@ -101,13 +124,15 @@ export function PriceIndexPage() {
           : { kind: 'city' };
   const isAggregate = choice.kind !== 'product';
   const index = usePriceIndex(subject, choice.week, choice.groupBy);
-  const trend = usePriceTrend(subject, choice.week);
-  const heat = useHeat(choice.week);
-  const [drilled, setDrilled] = useState<{
-    title: string;
-    query: ObservationsQuery;
-    keep: (observation: Observation) => boolean;
-  } | null>(null);
+  // The server's week now, from its last answer; the week shown: the one chosen, else that.
+  const [serverWeek, setServerWeek] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (index.data?.currentWeek) setServerWeek(index.data.currentWeek);
+  }, [index.data?.currentWeek]);
+  const week = choice.week ?? serverWeek;
+  const trend = usePriceTrend(subject, week);
+  const heat = useHeat(week);
+  const [drilled, setDrilled] = useState<{ title: string; query: ObservationsQuery } | null>(null);
 
   const subjectName =
     choice.kind === 'product'
@@ -118,26 +143,16 @@ export function PriceIndexPage() {
           ? t('prices.priceClass', { class: classNumeral(priceClass, format.locale) })
           : t('prices.groupings.none');
 
-  // The observations behind a figure: the week's, of the product (and district) asked of the
-  // server; a branch, a brand or a class kept on this side.
-  const drillInto = (row: IndexRow) => {
-    const bounds = weekInstants(choice.week);
-    const query: ObservationsQuery = {
-      ...(subject.kind === 'product' ? { productId } : {}),
-      ...(choice.groupBy === 'district' ? { districtCode: row.key } : {}),
-      from: bounds.from,
-      to: bounds.to,
-      limit: 500,
-    };
-    const classOf = new Map(items.map((product) => [product.id, product.priceClass]));
-    const keep = (observation: Observation) =>
-      (choice.groupBy !== 'branch' || String(observation.branchId) === row.key) &&
-      (subject.kind !== 'brand' || observation.brand === brand) &&
-      (subject.kind !== 'priceClass' || classOf.get(observation.productId) === priceClass);
-    return { query, keep };
-  };
+  // The observations behind a figure, asked of the server with the cell's filters (the week, the
+  // subject, the row's key) and counted=true: exactly the ones its `observations` counts.
+  const drillInto = (row: IndexRow): ObservationsQuery => ({
+    week: index.data?.week ?? week,
+    counted: 'true',
+    ...observationFilterOf(subject),
+    ...rowFilterOf(choice.groupBy, row.key),
+  });
 
-  const weeks = Array.from({ length: 26 }, (_, back) => shiftWeek(choice.currentWeek, -back));
+  const weeks = serverWeek ? Array.from({ length: 26 }, (_, back) => shiftWeek(serverWeek, -back)) : [];
 
   const columns: TableColumnsType<IndexRow> = [
     { title: t('prices.indexPage.region'), dataIndex: 'label', width: 180 },
@@ -157,7 +172,7 @@ export function PriceIndexPage() {
             onClick={() =>
               setDrilled({
                 title: t('prices.indexPage.observationsTitle', { label: `${subjectName} · ${row.label}` }),
-                ...drillInto(row),
+                query: drillInto(row),
               })
             }
           >
@@ -258,8 +273,9 @@ export function PriceIndexPage() {
           <Select
             style={{ width: 260 }}
             aria-label={t('prices.week')}
-            value={choice.week}
-            onChange={(value: string) => choice.set({ week: value === choice.currentWeek ? undefined : value })}
+            value={week}
+            loading={week === undefined}
+            onChange={(value: string) => choice.set({ week: value === serverWeek ? undefined : value })}
             options={weeks.map((week) => ({ value: week, label: `${week} · ${format.cycleWeekShort(week)}` }))}
           />
           <Segmented
@@ -271,7 +287,7 @@ export function PriceIndexPage() {
         </Flex>
       </Card>
 
-      <Card title={`${subjectName} · ${format.cycleWeek(choice.week)}`} style={{ marginBottom: 16 }}>
+      <Card title={week ? `${subjectName} · ${format.cycleWeek(week)}` : subjectName} style={{ marginBottom: 16 }}>
         {index.error ? <Alert type="error" showIcon title={describeError(index.error, t)} /> : null}
         <Table<IndexRow>
           rowKey="key"
@@ -300,7 +316,7 @@ export function PriceIndexPage() {
         </Col>
         <Col span={24}>
           <Card
-            title={t('prices.indexPage.heat', { week: format.cycleWeekShort(choice.week) })}
+            title={t('prices.indexPage.heat', { week: week ? format.cycleWeekShort(week) : '' })}
             style={{ marginBottom: 16 }}
           >
             {heat.error ? <Alert type="error" showIcon title={describeError(heat.error, t)} /> : null}
@@ -311,7 +327,6 @@ export function PriceIndexPage() {
       <ObservationsDrawer
         title={drilled?.title ?? ''}
         query={drilled?.query ?? null}
-        keep={drilled?.keep}
         onClose={() => setDrilled(null)}
       />
     </PageContainer>

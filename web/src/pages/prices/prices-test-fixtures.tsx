@@ -206,6 +206,7 @@ export const margin: MarginAnswer = {
 
 export const observation: Observation = {
   id: 901,
+  key: 'inspection:901:11',
   source: 'inspection',
   productId: 11,
   productName: '七匹狼(通仙)',

@@ -69,8 +69,15 @@ export type Observation = Wire<typeof observationSchema>;
 // GET /prices/observations's filters (observationListQuery), as the page sends them.
 export type ObservationsQuery = Pick<
   Body<typeof observationListQuery>,
-  'source' | 'districtCode' | 'flagged' | 'from' | 'to'
-> & { productId?: number; customerId?: number; limit?: number; offset?: number };
+  'source' | 'districtCode' | 'flagged' | 'from' | 'to' | 'week' | 'counted' | 'brand' | 'format' | 'urbanRural'
+> & {
+  productId?: number;
+  priceClass?: number;
+  customerId?: number;
+  branchId?: number | 'none';
+  limit?: number;
+  offset?: number;
+};
 
 function subjectParams(subject: IndexSubject) {
   if (subject.kind === 'product') return { productId: subject.productId };
@@ -100,9 +107,10 @@ const isReady = (subject: IndexSubject) =>
   (subject.kind === 'brand' && subject.brand !== '') ||
   (subject.kind === 'priceClass' && subject.priceClass > 0);
 
-export function usePriceIndex(subject: IndexSubject, week: string, groupBy: IndexGrouping) {
+// Without a week: the server's current week (its answer says which: week, currentWeek).
+export function usePriceIndex(subject: IndexSubject, week: string | undefined, groupBy: IndexGrouping) {
   return useQuery({
-    queryKey: pricesKeys.index(subject, week, groupBy),
+    queryKey: pricesKeys.index(subject, week ?? 'current', groupBy),
     queryFn: ({ signal }) =>
       api.get<IndexAnswer>('/prices/index', { ...subjectParams(subject), week, groupBy }, { signal }),
     enabled: isReady(subject),
@@ -111,26 +119,32 @@ export function usePriceIndex(subject: IndexSubject, week: string, groupBy: Inde
 }
 
 // The trend is drawn for a product or a brand (the server's trend takes one of the two).
-export function usePriceTrend(subject: IndexSubject, week: string) {
+export function usePriceTrend(subject: IndexSubject, week: string | undefined) {
   const target = subject.kind === 'product' || subject.kind === 'brand' ? subjectParams(subject) : null;
   return useQuery({
-    queryKey: pricesKeys.trend(subject, week),
+    queryKey: pricesKeys.trend(subject, week ?? ''),
     queryFn: ({ signal }) =>
-      api.get<TrendAnswer>('/prices/trend', { ...target, from: shiftWeek(week, -12), to: week }, { signal }),
-    enabled: target !== null && isReady(subject),
+      api.get<TrendAnswer>(
+        '/prices/trend',
+        { ...target, from: shiftWeek(week as string, -12), to: week as string },
+        { signal },
+      ),
+    enabled: target !== null && isReady(subject) && week !== undefined,
   });
 }
 
 // This week's index by district and brand (the heat table).
-export function useHeat(week: string) {
+export function useHeat(week: string | undefined) {
   return useQuery({
-    queryKey: pricesKeys.heat(week),
+    queryKey: pricesKeys.heat(week ?? ''),
     queryFn: ({ signal }) => api.get<HeatAnswer>('/prices/heat', { week }, { signal }),
+    enabled: week !== undefined,
   });
 }
 
 export function useObservations(query: ObservationsQuery | null) {
   return useQuery({
+    placeholderData: keepPreviousData,
     queryKey: pricesKeys.observations(query ?? {}),
     queryFn: ({ signal }) =>
       api.get<Wire<typeof observationListSchema>>('/prices/observations', query ?? undefined, { signal }),

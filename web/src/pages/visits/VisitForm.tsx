@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { VisitBrandCheck } from '../../app/page-module.ts';
 import { visitFormSections } from '../../app/page-modules.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { useBuiltInName } from '../../shared/i18n/built-in-names.ts';
@@ -80,6 +81,7 @@ export function VisitForm({
   const [services, setServices] = useState<number[]>([]);
   const [fulfilled, setFulfilled] = useState<number[]>([]);
   const [photoIds, setPhotoIds] = useState<number[]>([]);
+  const [brandChecks, setBrandChecks] = useState<VisitBrandCheck[]>([]);
   const [reason, setReason] = useState('');
   const submit = useVisitsMutation(submitVisit);
   const correct = useVisitsMutation(correctVisit);
@@ -108,6 +110,7 @@ export function VisitForm({
       servicesDelivered: services,
       requestsFulfilled: fulfilled,
       photoIds,
+      brandChecks,
     };
     try {
       const result = correcting
@@ -169,7 +172,7 @@ export function VisitForm({
           </Card>
           {visitFormSections.map(({ key, component: Section }) => (
             <Suspense key={key} fallback={null}>
-              <Section customerId={customerId} />
+              <Section customerId={customerId} onBrandChecks={setBrandChecks} />
             </Suspense>
           ))}
           <Card size="small" title={t('visits.form.observations')}>

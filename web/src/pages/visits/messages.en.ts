@@ -121,6 +121,15 @@ export const en: (typeof visitsMessages)['zh-CN'] = {
       yes: 'Yes',
       no: 'No',
       requestsFulfilled: 'Requests fulfilled',
+      brandChecks: 'Brand cultivation checklist',
+      brandCheckKinds: {
+        product: 'Target product on the shelf',
+        classroom: 'Brand classroom',
+        display: 'Display material',
+        service: 'Service item',
+      },
+      brandCheckDone: 'Done',
+      brandCheckNotDone: 'Not done',
     },
     standards: {
       title: 'Visit standards',

@@ -113,6 +113,10 @@ const zhCN = {
       yes: '是',
       no: '否',
       requestsFulfilled: '完成的客户申请',
+      brandChecks: '品牌培育检查项',
+      brandCheckKinds: { product: '目标产品上柜', classroom: '品牌课堂', display: '陈列物料', service: '服务项目' },
+      brandCheckDone: '已完成',
+      brandCheckNotDone: '未完成',
     },
     standards: {
       title: '走访标准',

@@ -3,7 +3,6 @@ import {
   Alert,
   App,
   Button,
-  Checkbox,
   Col,
   DatePicker,
   Divider,
@@ -15,17 +14,16 @@ import {
   Radio,
   Row,
   Select,
-  Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionButton } from '../../../shared/auth/ActionButton.tsx';
 import { useSignedInUser } from '../../../shared/auth/SignedInUser.tsx';
-import { customerClasses, customerFormats, demoTypes, urbanRuralKinds } from '../../../shared/customer-codes.ts';
-import { useCustomerReference } from '../../../shared/customer-reference.ts';
 import { describeError, fieldErrorsOf } from '../../../shared/error-message.ts';
 import { useBuiltInName } from '../../../shared/i18n/built-in-names.ts';
+import { SegmentFields } from '../../../shared/SegmentFields.tsx';
+import { useStaffDirectory } from '../../../shared/staff-directory.ts';
 import {
   actionKinds,
   createProgramme,
@@ -41,8 +39,6 @@ import {
   draftOf,
   type IssueField,
   issueFieldOfServerField,
-  maxGrade,
-  minGrade,
   type ProgrammeDraft,
   programmeIssues,
   toProgrammeInput,
@@ -117,7 +113,6 @@ export function ProgrammeEditor({
   const [form] = Form.useForm<FormValues>();
   const products = useActiveProducts();
   const services = useServiceItems();
-  const reference = useCustomerReference();
   const [checked, setChecked] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const create = useBrandMutation(createProgramme);
@@ -147,13 +142,18 @@ export function ProgrammeEditor({
     return [...byBrand].map(([brand, options]) => ({ label: brand, title: brand, options }));
   }, [products.data, programme]);
 
+  // The owner: anyone of the staff directory (GET /users/directory, searched on the server as one
+  // types), with oneself and the saved owner always offered.
+  const [ownerSearch, setOwnerSearch] = useState('');
+  const directory = useStaffDirectory(ownerSearch);
   const ownerOptions = useMemo(() => {
     const options = new Map<number, string>([[user.id, t('brand.editor.ownerMe', { name: user.displayName })]]);
     if (programme && !options.has(programme.ownerId)) options.set(programme.ownerId, programme.ownerName);
-    for (const manager of reference.data?.managers ?? [])
-      if (!options.has(manager.id)) options.set(manager.id, manager.name);
+    for (const entry of directory.data?.items ?? [])
+      if (!options.has(entry.id))
+        options.set(entry.id, `${entry.name} · ${t(`roles.${entry.role}`)} · ${entry.orgUnitName}`);
     return [...options].map(([value, label]) => ({ value, label }));
-  }, [user, programme, reference.data, t]);
+  }, [user, programme, directory.data, t]);
 
   const issueText = (issue: DraftIssue) => t(`brand.editor.issues.${issue.key}`);
   // antd types a field's path by the values' shape; ours are built from strings.
@@ -320,74 +320,7 @@ export function ProgrammeEditor({
             <StorePicker />
           </Form.Item>
         ) : (
-          <>
-            <Typography.Paragraph type="secondary">{t('brand.editor.segmentHelp')}</Typography.Paragraph>
-            <Form.Item name={['segment', 'classes']} label={t('brand.editor.classes')}>
-              <Checkbox.Group
-                options={customerClasses.map((value) => ({ value, label: t(`customers.classes.${value}`) }))}
-              />
-            </Form.Item>
-            <Form.Item name={['segment', 'demoTypes']} label={t('brand.editor.demoTypes')}>
-              <Checkbox.Group
-                options={demoTypes.map((value) => ({ value, label: t(`customers.demoTypes.${value}`) }))}
-              />
-            </Form.Item>
-            <Row gutter={12}>
-              <Col xs={24} md={12}>
-                <Form.Item name={['segment', 'formats']} label={t('brand.editor.formats')}>
-                  <Select
-                    mode="multiple"
-                    allowClear
-                    options={customerFormats.map((value) => ({ value, label: t(`customers.formats.${value}`) }))}
-                  />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item name={['segment', 'branchIds']} label={t('brand.editor.branches')}>
-                  <Select
-                    mode="multiple"
-                    allowClear
-                    optionFilterProp="label"
-                    options={(reference.data?.branches ?? []).map((branch) => ({
-                      value: branch.id,
-                      label: branch.name,
-                    }))}
-                  />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item name={['segment', 'districtCodes']} label={t('brand.editor.districts')}>
-                  <Select
-                    mode="multiple"
-                    allowClear
-                    optionFilterProp="label"
-                    options={(reference.data?.districts ?? []).map((district) => ({
-                      value: district.code,
-                      label: district.name,
-                    }))}
-                  />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item name={['segment', 'urbanRural']} label={t('brand.editor.urbanRural')}>
-                  <Checkbox.Group
-                    options={urbanRuralKinds.map((value) => ({
-                      value,
-                      label: t(`customers.urbanRuralKinds.${value}`),
-                    }))}
-                  />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Flex gap={8} align="flex-start">
-              <Form.Item name={['segment', 'gradeMin']} label={t('brand.editor.gradeMin')}>
-                <InputNumber<number> min={minGrade} max={maxGrade} precision={0} placeholder={String(minGrade)} />
-              </Form.Item>
-              <Form.Item name={['segment', 'gradeMax']} label={t('brand.editor.gradeMax')}>
-                <InputNumber<number> min={minGrade} max={maxGrade} precision={0} placeholder={String(maxGrade)} />
-              </Form.Item>
-            </Flex>
-          </>
+          <SegmentFields />
         )}
 
         <Divider titlePlacement="start" plain>
@@ -467,7 +400,10 @@ export function ProgrammeEditor({
           <Select
             allowClear
             showSearch
-            optionFilterProp="label"
+            filterOption={false}
+            onSearch={setOwnerSearch}
+            onBlur={() => setOwnerSearch('')}
+            loading={directory.isFetching}
             aria-label={t('brand.editor.owner')}
             placeholder={t('brand.editor.ownerMe', { name: user.displayName })}
             options={ownerOptions}

@@ -1,37 +1,49 @@
 import { Alert, Drawer, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../shared/error-message.ts';
 import { useFormat } from '../../../shared/use-locale.ts';
 import { type Observation, type ObservationsQuery, useObservations } from '../prices.api.ts';
 import { formatYuan } from '../prices-format.ts';
 
+const pageSize = 50;
+
 // The observations behind one figure of the index: each price, where and when it was seen, its
-// source, and whether the outlier rule left it out.
+// source. The server filters them by the figure's own keys (counted=true: the ones the figure
+// counts) and pages them, so the total is the figure's observations.
 export function ObservationsDrawer({
   title,
   query,
-  keep = () => true,
   onClose,
 }: {
   title: string;
   query: ObservationsQuery | null;
-  // What the query cannot narrow by (a branch, a brand): kept on this side.
-  keep?: (observation: Observation) => boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const observations = useObservations(query);
-  const items = (observations.data?.items ?? []).filter(keep);
+  const [page, setPage] = useState(1);
+  // A new figure starts on its first page.
+  useEffect(() => {
+    if (query) setPage(1);
+  }, [query]);
+  const observations = useObservations(query ? { ...query, limit: pageSize, offset: (page - 1) * pageSize } : null);
   return (
     <Drawer open={query !== null} size={720} title={title} onClose={onClose} destroyOnHidden>
       {observations.error ? <Alert type="error" showIcon title={describeError(observations.error, t)} /> : null}
       <Table<Observation>
-        rowKey="id"
+        rowKey="key"
         size="small"
         loading={observations.isFetching}
-        dataSource={items}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        dataSource={observations.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize,
+          total: observations.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (total) => t('prices.indexPage.observationsTotal', { count: total }),
+          onChange: setPage,
+        }}
         columns={[
           {
             title: t('prices.indexPage.observedAt'),

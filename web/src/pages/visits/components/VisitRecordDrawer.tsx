@@ -124,6 +124,28 @@ export function VisitRecordDrawer({
               {visit.requestsFulfilled.length === 0 ? '—' : visit.requestsFulfilled.map((id) => `#${id}`).join('、')}
             </Descriptions.Item>
           </Descriptions>
+          {visit.brandChecks.length > 0 ? (
+            <Descriptions
+              size="small"
+              column={1}
+              bordered
+              title={t('visits.records.brandChecks')}
+              data-testid="visit-brand-checks"
+            >
+              {visit.brandChecks.map((check) => (
+                <Descriptions.Item
+                  key={`${check.programmeId}:${check.kind}:${check.title}`}
+                  label={`${t(`visits.records.brandCheckKinds.${check.kind}`)} · ${check.title}`}
+                >
+                  {check.done ? (
+                    <Tag color="green">{t('visits.records.brandCheckDone')}</Tag>
+                  ) : (
+                    <Tag>{t('visits.records.brandCheckNotDone')}</Tag>
+                  )}
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+          ) : null}
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('visits.form.observations')}
           </Typography.Title>
