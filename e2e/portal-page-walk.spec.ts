@@ -50,6 +50,18 @@ async function walkTabs(page: Page, walk: PageWalk, language: string): Promise<s
       await page.waitForURL(/\/portal\/tickets\/\d+$/);
       await walk.look(`${language} ${new URL(page.url()).pathname}`, `${name}-record`);
     }
+    // 我的问卷 under 我的, and the first questionnaire of the store's, opened from it.
+    if (href === '/portal/mine') {
+      await page.locator('a[href="/portal/mine/surveys"]').first().click();
+      await page.waitForURL((url) => url.pathname === '/portal/mine/surveys');
+      await walk.look(`${language} /portal/mine/surveys`, `${name}-surveys`);
+      const survey = page.getByTestId('portal-survey-row').first();
+      if ((await survey.count()) > 0) {
+        await survey.click();
+        await page.waitForURL(/\/portal\/mine\/surveys\/[^/]+$/);
+        await walk.look(`${language} ${new URL(page.url()).pathname}`, `${name}-survey`);
+      }
+    }
   }
   return hrefs;
 }

@@ -5,6 +5,7 @@ import { organisationModule } from './modules/organisation/index.ts';
 import { pricesModule } from './modules/prices/index.ts';
 import { productsModule } from './modules/products/index.ts';
 import { supplyModule } from './modules/supply/index.ts';
+import { surveysModule } from './modules/surveys/index.ts';
 import { ticketsModule } from './modules/tickets/index.ts';
 import { visitsModule } from './modules/visits/index.ts';
 import { registerErrors } from './platform/errors/error-catalogue.ts';
@@ -25,6 +26,7 @@ export const modules: readonly KewoModule[] = [
   visitsModule,
   brandModule,
   pricesModule,
+  surveysModule,
   workflowsModule,
 ];
 

@@ -16,6 +16,7 @@ import { generateDemoCustomer } from './demo-customers.ts';
 import { seedDemoPricesIn } from './demo-prices.ts';
 import { demoProductCatalogue, demoProductSeed } from './demo-products.ts';
 import { seedDemoSupply } from './demo-supply.ts';
+import { seedDemoSurveysIn } from './demo-surveys.ts';
 import { seedDemoTickets } from './demo-tickets.ts';
 import { seedDemoVisitsIn } from './demo-visits.ts';
 import {
@@ -42,7 +43,7 @@ import {
 export const demoPassword = 'kewo-demo-2026';
 export const demoMarkerKey = 'demo';
 // Bump when the generator changes shape; an older demo directory is then rebuilt, not reused.
-export const demoGeneratorVersion = '9';
+export const demoGeneratorVersion = '10';
 export const demoManagerCount = 200;
 // The seed city has 23,418 licensed stores; tests ask for a few hundred to stay fast.
 export const demoCustomerCount = 24_000;
@@ -199,9 +200,9 @@ async function seedCities(
 }
 
 // How many times seedCity reports progress: organisation, staff twice, the customer plan, one per
-// batch of stores, and orders, tickets and visits where the city has supply.
+// batch of stores, and orders, tickets, visits and surveys where the city has supply.
 function stepsOf(plan: CityPlan) {
-  return 4 + Math.ceil(plan.customerCount / insertBatchSize) + (plan.withSupply ? 3 : 0);
+  return 4 + Math.ceil(plan.customerCount / insertBatchSize) + (plan.withSupply ? 4 : 0);
 }
 
 async function seedCity(
@@ -401,6 +402,9 @@ async function seedCity(
     // 价格监管: a year of observed prices, the margin's roll-up (and last year's), an open warning.
     await seedDemoPricesIn(tx, tenant.id, now);
     progress(`${plan.companyName}: visits`);
+    // 需求调研、满意度: last January's needs survey, two satisfaction waves, one open this week.
+    await seedDemoSurveysIn(tx, tenant.id, now);
+    progress(`${plan.companyName}: surveys`);
   }
   return {
     tenantId: tenant.id,

@@ -44,7 +44,7 @@ describe(canAccess.name, () => {
 });
 
 describe(accessibleRoutes.name, () => {
-  it('gives a customer manager the dashboard, customers, products, supply and classification reading, tickets, visits, the service menu and the account page only', () => {
+  it('gives a customer manager the dashboard, customers, products, supply and classification reading, brand, prices and survey results, tickets, visits, the service menu and the account page only', () => {
     expect(accessibleRoutes({ role: 'manager' }, consoleRoutes).map((route) => route.path)).toEqual([
       '/',
       '/customers',
@@ -63,6 +63,9 @@ describe(accessibleRoutes.name, () => {
       '/prices/index',
       '/prices/compliance',
       '/prices/margin',
+      '/surveys/waves',
+      '/surveys/waves/:id',
+      '/surveys/results',
       '/tickets',
       '/tickets/analysis',
       '/tickets/library',

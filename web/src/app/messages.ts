@@ -11,8 +11,8 @@ import { firstScreenPageMessages, loadPageMessages, type PageMessages } from './
 // Every folder's messages: the shared ones, the console shell's, each page folder's (listed in
 // page-modules.ts beside its module) and the portal's. Both apps (console and portal) load them
 // all, so a key's path does not depend on which app shows it. The console's first screens
-// (sign-in, home) come with what they say: the shared and the shell's messages, the sign-in's,
-// setup's and home's, and every folder's side-menu label (menu-labels.ts); the rest is one chunk,
+// (home, setup) come with what they say: the shared and the shell's messages, setup's and home's
+// (the sign-in page is a page of its own: web/login.html), and every folder's side-menu label (menu-labels.ts); the rest is one chunk,
 // fetched before any other page shows (loadEveryMessage). Each language other than Chinese is
 // fetched, every folder's chunk at once, when someone chooses it.
 const sharedMessages = {

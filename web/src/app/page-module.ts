@@ -88,12 +88,24 @@ export function lazyTab(load: () => Promise<ComponentType<CustomerTabProps>>): C
   return Object.assign(LazyTab, { preload });
 }
 
+// A brand programme's checklist item as ticked on a visit (the visit record's brandChecks).
+export type VisitBrandCheck = {
+  programmeId: number;
+  kind: 'product' | 'classroom' | 'display' | 'service';
+  title: string;
+  done: boolean;
+};
+
+// What a section is given: the store, and where to put what it adds to the visit record (the
+// brand programmes' checklist, saved with the visit).
+export type VisitFormSectionProps = { customerId: number; onBrandChecks?: (checks: VisitBrandCheck[]) => void };
+
 // A section of the visit form about the store being visited, lazy (the form suspends it alone);
 // it renders nothing when it has nothing for the store.
 export type VisitFormSection = {
   key: string;
   order: number;
-  component: LazyExoticComponent<ComponentType<{ customerId: number }>>;
+  component: LazyExoticComponent<ComponentType<VisitFormSectionProps>>;
 };
 
 // Stable: equal orders keep the order of app/page-modules.ts.

@@ -154,6 +154,31 @@ const zhCN = {
     you: '我',
     addNote: '补充说明',
   },
+  // 问卷调查 (surveys): the home's card, the list under 我的 and answering one.
+  portalSurveys: {
+    homeTitle: '有一份问卷邀请您填写',
+    homeMore: '另有 {{count}} 份问卷待填写',
+    homeAction: '去填写',
+    closesOn: '{{date}} 截止',
+    section: '问卷调查',
+    list: '我的问卷',
+    title: '问卷调查',
+    empty: '目前没有需要填写的问卷。',
+    status: { todo: '待填写', answered: '已提交', closed: '已结束' },
+    resumed: '已恢复上次填写的内容，可继续作答',
+    draftFailed: '草稿未能保存，提交前请勿关闭页面',
+    thanksTitle: '提交成功，感谢您的参与！',
+    thanksDetail: '您的意见将用于改进我们的服务。',
+    answeredTitle: '您已经提交过这份问卷',
+    answeredDetail: '每家门店只需填写一次，感谢您的参与。',
+    closedTitle: '本次调查已结束',
+    closedDetail: '这份问卷已停止收集答卷。',
+    notFoundTitle: '找不到这份问卷',
+    notFoundDetail: '问卷可能未发给本店，或链接有误。',
+    backToList: '返回我的问卷',
+    back: '返回',
+    myAnswers: '我的答卷',
+  },
 };
 
 // English loads only when chosen (messages.en.ts), so Chinese screens do not download it.

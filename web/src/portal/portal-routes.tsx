@@ -33,6 +33,11 @@ const PriceReportPage = lazyAntdPage(() =>
 const PortalMarginPage = lazyAntdPage(() =>
   import('./pages/PortalMarginPage.tsx').then((module) => module.PortalMarginPage),
 );
+// 问卷调查 (surveys): the store's questionnaires and answering one (SurveyJS comes with that page only).
+const SurveyListPage = lazyAntdPage(() => import('./pages/SurveyListPage.tsx').then((module) => module.SurveyListPage));
+const SurveyAnswerPage = lazyAntdPage(() =>
+  import('./pages/SurveyAnswerPage.tsx').then((module) => module.SurveyAnswerPage),
+);
 export const PortalPasswordPage = lazyAntdPage(() =>
   import('./pages/PortalPasswordPage.tsx').then((module) => module.PortalPasswordPage),
 );
@@ -83,6 +88,9 @@ export const portalTabs: readonly PortalTab[] = [
 // 报价格 and 我的毛利: under 我的, and on the home page.
 export const portalPriceReportPath = '/portal/mine/report-price';
 export const portalMarginPath = '/portal/mine/margin';
+// 问卷调查: under 我的, and the open one on the home page.
+export const portalSurveysPath = '/portal/mine/surveys';
+export const portalSurveyPath = (waveId: string) => `${portalSurveysPath}/${encodeURIComponent(waveId)}`;
 
 // Pages under a tab, reached from it (the tab stays highlighted by findPortalTab).
 export const portalSubPages: readonly { path: string; page: ComponentType }[] = [
@@ -90,6 +98,8 @@ export const portalSubPages: readonly { path: string; page: ComponentType }[] = 
   { path: '/portal/tickets/:id', page: PortalTicketPage },
   { path: portalPriceReportPath, page: PriceReportPage },
   { path: portalMarginPath, page: PortalMarginPage },
+  { path: portalSurveysPath, page: SurveyListPage },
+  { path: `${portalSurveysPath}/:waveId`, page: SurveyAnswerPage },
 ];
 
 // Not a tab: reached from 我的, and where a store on a one-time password is sent first.

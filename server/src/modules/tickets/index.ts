@@ -12,6 +12,8 @@ export { issueChannelKey } from './inbound-gateway.service.ts';
 export { moveTicketsWithStoresIn } from './moved-stores.ts';
 export { portalTicketRoutes } from './portal-tickets.routes.ts';
 export type { SlaState } from './sla.rules.ts';
+// Ticket counts per type and per category over a period in a data scope (the surveys' annual report).
+export { type AnalysisPeriod, countsByCategory, countsByType } from './ticket-analysis.repository.ts';
 export { slaColumnsOf } from './ticket-sla.rules.ts';
 export { ensureTicketSetup } from './tickets.repository.ts';
 export { ticketRoutes } from './tickets.routes.ts';

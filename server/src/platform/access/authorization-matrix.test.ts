@@ -44,6 +44,9 @@ const tenantWideKinds = [
   'priceReport',
   'priceRule',
   'priceWarning',
+  'needItem',
+  'questionnaire',
+  'wave',
 ] as const;
 type ScopedKind = (typeof scopedKinds)[number];
 type EntityKind = ScopedKind | (typeof tenantWideKinds)[number];
@@ -83,6 +86,10 @@ const pathKinds: Array<[RegExp, EntityKind[]]> = [
   [/^\/prices\/observations\/:id$/, ['priceReport']],
   [/^\/prices\/warning-rules\/:id$/, ['priceRule']],
   [/^\/prices\/warnings\/:id(\/|$)/, ['priceWarning']],
+  [/^\/surveys\/need-items\/:code$/, ['needItem']],
+  [/^\/surveys\/questionnaires\/:id(\/|$)/, ['questionnaire']],
+  [/^\/surveys\/waves\/:id(\/|$)/, ['wave']],
+  [/^\/portal\/surveys\/:waveId(\/|$)/, ['wave']],
 ];
 
 // Query and body fields that carry an id, by name.
@@ -103,6 +110,7 @@ const fieldKinds: Record<string, EntityKind> = {
   productId: 'product',
   ruleSetId: 'ruleSet',
   itemId: 'serviceItem',
+  questionnaireId: 'questionnaire',
 };
 
 // Routes that refuse every id alike, whoever asks: the answer is theirs, not a scope's.
@@ -390,7 +398,25 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
       session: await currentSessionOf(otherManagerCookie),
     };
     const colleagueIds: Ids = await scopedIdsOf(colleague, colleagueStore);
+    // Surveys: the need items (made on first use), a questionnaire and an open wave sent to every store.
+    expect((await inject(marketing, 'GET', '/api/v1/surveys/need-items')).statusCode).toBe(200);
+    const surveyQuestionnaire = await created(
+      await inject(marketing, 'POST', '/api/v1/surveys/questionnaires', { templateKind: 'needs' }),
+    );
+    const surveyWave = await created(
+      await inject(marketing, 'POST', '/api/v1/surveys/waves', {
+        questionnaireId: surveyQuestionnaire,
+        title: '矩阵调查',
+        opensOn: '2026-11-23',
+        closesOn: '2026-12-31',
+        target: { kind: 'segment', segment: {} },
+      }),
+    );
+    expect((await inject(marketing, 'POST', `/api/v1/surveys/waves/${surveyWave}/open`)).statusCode).toBe(200);
     const zhangzhouWide: Ids = {
+      needItem: 'settlement',
+      questionnaire: surveyQuestionnaire,
+      wave: surveyWave,
       cycle: await firstId(
         sql`SELECT id FROM order_cycles WHERE tenant_id = ${t.city.tenantId} ORDER BY id DESC LIMIT 1`,
       ),
@@ -474,7 +500,19 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
         await inject(xiamenAdmin, 'POST', '/api/v1/customer-fields', { key: 'xm_note', label: '备注', kind: 'text' }),
       ),
       channelKey: await created(await inject(xiamenAdmin, 'POST', '/api/v1/ticket-channel-keys', { channel: 'sms' })),
+      questionnaire: await created(
+        await inject(xiamenAdmin, 'POST', '/api/v1/surveys/questionnaires', { templateKind: 'satisfaction' }),
+      ),
     };
+    xiamenIds.wave = await created(
+      await inject(xiamenAdmin, 'POST', '/api/v1/surveys/waves', {
+        questionnaireId: xiamenIds.questionnaire,
+        title: '厦门调查',
+        opensOn: '2026-11-23',
+        closesOn: '2026-12-31',
+        target: { kind: 'segment', segment: {} },
+      }),
+    );
 
     // Staff of 市区营销部 scoped to their branch.
     for (const role of ['admin', 'marketing', 'service', 'inspector'] as const) {
@@ -483,7 +521,7 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
 
     // A ticket category is named by its code, which every city company has alike: not an id of
     // another city.
-    const { category: _sameCodeInEveryCity, ...zhangzhouWideIds } = zhangzhouWide;
+    const { category: _sameCodeInEveryCity, needItem: _sameNeedCodeInEveryCity, ...zhangzhouWideIds } = zhangzhouWide;
     const zhangzhou = { ...otherBranchIds, ...zhangzhouWideIds };
     const otherBranchMarkers = [otherStore.licenceNo, otherStore.name, otherManager.username];
     const add = async (
@@ -539,7 +577,13 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
 
     // The other city's settings are made on first use: made now, before the count, as its staff's
     // first visit would.
-    for (const url of ['/ticket-categories', '/ticket-sla-policies', '/services/items', '/visits/standards']) {
+    for (const url of [
+      '/ticket-categories',
+      '/ticket-sla-policies',
+      '/services/items',
+      '/visits/standards',
+      '/surveys/need-items',
+    ]) {
       expect((await inject(xiamenAdmin, 'GET', `/api/v1${url}`)).statusCode).toBe(200);
     }
 

@@ -7,7 +7,7 @@ import { buildMenuItems } from './menu-items.tsx';
 const translate = (key: string) => key;
 
 describe(buildMenuItems.name, () => {
-  it('shows an administrator the dashboard, the customers, the supply, classification and tickets groups, visits, services and administration', () => {
+  it('shows an administrator the dashboard, the customers, the supply, classification, brand, prices, surveys and tickets groups, visits, services and administration', () => {
     const items = buildMenuItems(consoleRoutes, menuGroups, { role: 'admin' }, translate);
     expect(items.map((item) => item?.key)).toEqual([
       '/',
@@ -17,6 +17,7 @@ describe(buildMenuItems.name, () => {
       'group:classification',
       'group:brand',
       'group:prices',
+      'group:surveys',
       'group:tickets',
       '/visits',
       '/services',
@@ -35,7 +36,14 @@ describe(buildMenuItems.name, () => {
       '/classification/runs',
       '/classification/spot-checks',
     ]);
-    const tickets = items[7] as { children: { key: string }[] };
+    const surveys = items[7] as { children: { key: string }[] };
+    expect(surveys.children.map((child) => child.key)).toEqual([
+      '/surveys/questionnaires',
+      '/surveys/waves',
+      '/surveys/results',
+      '/surveys/need-items',
+    ]);
+    const tickets = items[8] as { children: { key: string }[] };
     expect(tickets.children.map((child) => child.key)).toEqual([
       '/tickets',
       '/tickets/analysis',
@@ -43,7 +51,7 @@ describe(buildMenuItems.name, () => {
       '/tickets/sla',
       '/tickets/channel-keys',
     ]);
-    const group = items[10] as { children: { key: string }[] };
+    const group = items[11] as { children: { key: string }[] };
     expect(group.children.map((child) => child.key)).toEqual([
       '/admin/users',
       '/admin/org-units',
@@ -63,6 +71,7 @@ describe(buildMenuItems.name, () => {
       'group:classification',
       'group:brand',
       'group:prices',
+      'group:surveys',
       'group:tickets',
       '/visits',
       '/services',
@@ -98,6 +107,10 @@ describe(buildMenuItems.name, () => {
       '/prices/market-checks',
       '/prices/compliance',
       '/prices/margin',
+      '/surveys/questionnaires',
+      '/surveys/waves',
+      '/surveys/results',
+      '/surveys/need-items',
       '/tickets',
       '/tickets/analysis',
       '/tickets/library',
@@ -129,6 +142,10 @@ describe(buildMenuItems.name, () => {
       '/prices/rules',
       '/prices/compliance',
       '/prices/margin',
+      '/surveys/questionnaires',
+      '/surveys/waves',
+      '/surveys/results',
+      '/surveys/need-items',
       '/tickets',
       '/tickets/analysis',
       '/tickets/library',
@@ -149,6 +166,7 @@ describe(buildMenuItems.name, () => {
       '/prices/index',
       '/prices/compliance',
       '/prices/margin',
+      '/surveys/results',
       '/tickets',
       '/tickets/analysis',
       '/tickets/library',
@@ -171,6 +189,7 @@ describe(buildMenuItems.name, () => {
       '/prices/market-checks',
       '/prices/compliance',
       '/prices/margin',
+      '/surveys/results',
       '/tickets',
       '/tickets/analysis',
       '/visits',
@@ -190,6 +209,7 @@ describe(buildMenuItems.name, () => {
       '/prices/index',
       '/prices/compliance',
       '/prices/margin',
+      '/surveys/results',
       '/tickets',
       '/tickets/analysis',
       '/visits',

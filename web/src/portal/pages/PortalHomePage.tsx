@@ -4,6 +4,7 @@ import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { formatLicenceNumber } from '../licence-number.ts';
 import { portalPriceReportPath } from '../portal-routes.tsx';
 import { usePortalLogout } from '../use-portal-logout.tsx';
+import { SurveyHomeCard } from './SurveyHomeCard.tsx';
 
 // The first page a signed-in store owner sees: plain HTML, like the sign-in page (no antd).
 export function PortalHomePage() {
@@ -28,6 +29,8 @@ export function PortalHomePage() {
           </div>
         </dl>
       </section>
+
+      <SurveyHomeCard />
 
       <button type="button" className="portal-button is-primary is-big" onClick={() => navigate('/portal/order')}>
         {t('portal.goOrder')}

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
 import { formatLicenceNumber } from '../licence-number.ts';
-import { portalMarginPath, portalPasswordPath, portalPriceReportPath } from '../portal-routes.tsx';
+import { portalMarginPath, portalPasswordPath, portalPriceReportPath, portalSurveysPath } from '../portal-routes.tsx';
 import { usePortalLogout } from '../use-portal-logout.tsx';
 
 export function PortalMinePage() {
@@ -55,6 +55,14 @@ export function PortalMinePage() {
         </Link>
         <Link className="portal-list-row" to={portalMarginPath}>
           <span>{t('pricesPortal.margin')}</span>
+          <RightOutlined />
+        </Link>
+      </section>
+
+      <section className="portal-card portal-list">
+        <h3>{t('portalSurveys.section')}</h3>
+        <Link className="portal-list-row" to={portalSurveysPath}>
+          <span>{t('portalSurveys.list')}</span>
           <RightOutlined />
         </Link>
       </section>

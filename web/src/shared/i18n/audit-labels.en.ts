@@ -54,6 +54,7 @@ export const en: AuditLabels = {
     seed_demo: 'Seed demo data',
     activate: 'Activate',
     plan_visits: 'Add to visit plan',
+    remind: 'Send reminders',
   },
   entities: {
     session: 'Session',
@@ -93,6 +94,11 @@ export const en: AuditLabels = {
     ticket_calendar: 'Working calendar',
     service_failure: 'Service failure',
     ticket_channel_key: 'Gateway key',
+    survey_need_item: 'Survey need item',
+    survey_questionnaire: 'Questionnaire',
+    survey_wave: 'Survey wave',
+    survey_response: 'Survey response',
+    survey_draft: 'Survey draft',
   },
   systemActors: {
     system: 'System',

@@ -69,6 +69,7 @@ const zhCN: AuditLabels = {
     seed_demo: '生成演示数据',
     activate: '启动',
     plan_visits: '加入走访计划',
+    remind: '催答提醒',
   },
   entities: {
     session: '会话',
@@ -108,6 +109,11 @@ const zhCN: AuditLabels = {
     ticket_calendar: '工作日历',
     service_failure: '服务失误',
     ticket_channel_key: '接入密钥',
+    survey_need_item: '调研需求项',
+    survey_questionnaire: '调查问卷',
+    survey_wave: '调查批次',
+    survey_response: '调查答卷',
+    survey_draft: '答卷草稿',
   },
   systemActors: {
     system: '系统',

@@ -174,4 +174,15 @@ export const en: SharedMessages = {
     activeHelp:
       'Stores in business: status “active”. Classes, grades, allocation and the online-ordering rate, and the complaints analysis count these; the customer records also keep suspended, closed and cancelled stores.',
   },
+  segment: {
+    help: 'A condition left empty means any; values of one condition: any of them; conditions together: all.',
+    classes: 'Class',
+    demoTypes: 'Demonstration type',
+    formats: 'Format',
+    branches: 'Branch',
+    districts: 'District',
+    urbanRural: 'Urban / rural',
+    gradeMin: 'Lowest grade',
+    gradeMax: 'Highest grade',
+  },
 };

@@ -178,6 +178,18 @@ export const zhCN = {
     activeHelp:
       '在营客户：状态为“正常”的客户。客户分类、档位、货源投放与网上订货率、投诉分析都按在营客户统计；客户档案还保留暂停、歇业和注销的客户。',
   },
+  // 客户范围 (the segment vocabulary): shared/SegmentFields.tsx, in the brand programme and survey wave forms.
+  segment: {
+    help: '未选的条件不限；同一条件内为“或”，不同条件之间为“且”。',
+    classes: '客户分类',
+    demoTypes: '示范类型',
+    formats: '业态',
+    branches: '分公司',
+    districts: '区县',
+    urbanRural: '城乡',
+    gradeMin: '最低档位',
+    gradeMax: '最高档位',
+  },
 };
 
 // The shape en.ts must match: same keys, string leaves.
