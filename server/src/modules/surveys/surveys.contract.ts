@@ -199,6 +199,15 @@ export const portalSurveySchema = z.object({
 });
 
 export const customerResponsesSchema = z.object({
+  open: z.array(
+    z.object({
+      waveId: z.string(),
+      title: z.string(),
+      kind: z.enum(questionnaireKinds),
+      closesOn: z.string(),
+      survey: json,
+    }),
+  ),
   items: z.array(
     z.object({
       waveId: z.string(),

@@ -420,6 +420,11 @@ describe.each(testDatabaseKinds)('surveys on %s', (kind) => {
       });
       expect(refused.statusCode).toBe(403);
       expect(refused.json().code).toBe('SURVEY_STORE_OUT_OF_SCOPE');
+      // Before it answers, the store's open wave is offered to its manager with the questionnaire.
+      const before360 = (await inject(managerCookie, 'GET', `/api/v1/customers/${own.id}/survey-responses`)).json();
+      const offered = before360.open.find((wave: { waveId: string }) => wave.waveId === allWaveId);
+      expect(offered).toMatchObject({ waveId: allWaveId, kind: 'satisfaction' });
+      expect(offered.survey).toEqual(expect.objectContaining({ pages: expect.any(Array) }));
       expect(
         (
           await inject(service, 'POST', `/api/v1/surveys/waves/${allWaveId}/responses`, {
@@ -444,6 +449,7 @@ describe.each(testDatabaseKinds)('surveys on %s', (kind) => {
       const item = view.json().items.find((candidate: { waveId: string }) => candidate.waveId === allWaveId);
       expect(item).toMatchObject({ waveId: allWaveId, channel: 'visit', kind: 'satisfaction' });
       expect(item.answers.length).toBeGreaterThan(40);
+      expect(view.json().open.some((wave: { waveId: string }) => wave.waveId === allWaveId)).toBe(false);
       expect((await inject(otherManagerCookie, 'GET', `/api/v1/customers/${own.id}/survey-responses`)).statusCode).toBe(
         404,
       );

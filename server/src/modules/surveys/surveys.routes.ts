@@ -180,7 +180,8 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   app.post(
     '/surveys/waves/sample-preview',
     {
-      config: { access: marketingReads },
+      // Part of sending a wave, which is city-wide: a branch's marketer would otherwise count another branch's stores.
+      config: { access: marketing },
       schema: {
         tags: ['surveys'],
         summary: 'Sample preview / 抽样预览',

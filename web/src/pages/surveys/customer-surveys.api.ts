@@ -12,16 +12,9 @@ import type { Body, Wire } from '../../shared/wire.ts';
 // a customer manager can answer for the store during a visit (POST /surveys/waves/:id/responses,
 // channel 'visit').
 
-type Answered = Wire<typeof customerResponsesSchema>;
-export type CustomerSurveyResponse = Answered['items'][number];
-export type CustomerOpenSurvey = {
-  waveId: string;
-  title: string;
-  kind: CustomerSurveyResponse['kind'];
-  closesOn: string;
-  survey: Record<string, unknown>;
-};
-export type CustomerSurveys = Answered & { open?: CustomerOpenSurvey[] };
+export type CustomerSurveys = Wire<typeof customerResponsesSchema>;
+export type CustomerSurveyResponse = CustomerSurveys['items'][number];
+export type CustomerOpenSurvey = CustomerSurveys['open'][number];
 export type VisitResponse = Body<typeof visitResponseBody>;
 
 export const customerSurveyKeys = {
