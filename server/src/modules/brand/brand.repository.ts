@@ -73,14 +73,6 @@ export async function listProgrammes(executor: Executor, tenantId: number, statu
     .orderBy(desc(brandProgrammes.startDate), desc(brandProgrammes.id));
 }
 
-export async function findStaffUser(executor: Executor, tenantId: number, id: number) {
-  const [row] = await executor
-    .select({ id: users.id, displayName: users.displayName, role: users.role, disabled: users.disabled })
-    .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
-  return row && row.role !== 'retailer' && !row.disabled ? row : undefined;
-}
-
 export async function knownServiceItemIds(executor: Executor, tenantId: number, ids: readonly number[]) {
   if (ids.length === 0) return new Set<number>();
   const rows = await executor

@@ -8,6 +8,7 @@ import { getHolidayCalendar } from '../../platform/calendar/calendar.repository.
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Locale } from '../../platform/errors/error-catalogue.ts';
 import { calendarDatePattern } from '../../platform/http/input-bounds.ts';
+import { findStaffUser } from '../../platform/identity/identity.repository.ts';
 import { beijingDateOf } from '../../platform/time/beijing.ts';
 import { addDays, isoWeekOf, mondayOfDay } from '../../platform/time/weeks.ts';
 import { customerClasses, customerFormats, type StoreReach } from '../customers/index.ts';
@@ -27,7 +28,6 @@ import {
   type FactsParams,
   findProgramme,
   findScopedStore,
-  findStaffUser,
   insertProgramme,
   type KpiCountsRow,
   knownServiceItemIds,

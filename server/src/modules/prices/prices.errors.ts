@@ -35,6 +35,11 @@ export const priceErrors = {
     'zh-CN': '该店今天已上报此规格 {limit} 次，请明天再报。',
     en: 'This store has reported this product {limit} times today; report again tomorrow.',
   },
+  PRICE_WARNING_OWNER_UNKNOWN: {
+    status: 400,
+    'zh-CN': '负责人 {ownerId} 不是本公司在职员工。',
+    en: 'The owner {ownerId} is not an active staff member of this company.',
+  },
   PRICE_STORE_UNKNOWN: {
     status: 400,
     'zh-CN': '客户 {customerId} 不存在、不在营或不在您的管辖范围内。',

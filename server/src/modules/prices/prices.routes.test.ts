@@ -594,6 +594,13 @@ describe.each(testDatabaseKinds)('prices on %s', (kind) => {
     });
 
     it('is acknowledged, acted on and closed, forward only', async () => {
+      // An owner who is no staff member of the company is refused, and the warning stays new.
+      const strangerOwner = await inject(marketing, 'PATCH', `/api/v1/prices/warnings/${warningId}`, {
+        status: 'acknowledged',
+        ownerId: 2_000_000_000,
+      });
+      expect(strangerOwner.statusCode, strangerOwner.body).toBe(400);
+      expect(strangerOwner.json().code).toBe('PRICE_WARNING_OWNER_UNKNOWN');
       const ack = await inject(marketing, 'PATCH', `/api/v1/prices/warnings/${warningId}`, { status: 'acknowledged' });
       expect(ack.statusCode, ack.body).toBe(200);
       expect(ack.json()).toMatchObject({ status: 'acknowledged', ownerName: expect.any(String) });

@@ -4,6 +4,7 @@ import { type Actor, retailerStoreOf, systemActor } from '../../platform/access/
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Locale } from '../../platform/errors/error-catalogue.ts';
+import { findStaffUser } from '../../platform/identity/identity.repository.ts';
 import { daily } from '../../platform/jobs/cadence.rules.ts';
 import type { Job } from '../../platform/jobs/job-runner.ts';
 import { addDays, isoWeekOf, mondayOf } from '../../platform/time/weeks.ts';
@@ -1031,6 +1032,8 @@ export async function changeWarningStatus(
     checkStatusChange(row.status, patch.status, patch.note);
     const changes: Partial<WarningInsert> = { status: patch.status, updatedAt: now };
     if (patch.note?.trim()) changes.actionNote = patch.note.trim();
+    if (patch.ownerId !== undefined && !(await findStaffUser(tx, actor.tenantId, patch.ownerId)))
+      throw new DomainError('PRICE_WARNING_OWNER_UNKNOWN', { ownerId: patch.ownerId }, 'ownerId');
     if (patch.ownerId !== undefined) changes.ownerId = patch.ownerId;
     else if (row.ownerId === null && actor.userId > 0) changes.ownerId = actor.userId;
     if (patch.status === 'acknowledged') changes.acknowledgedAt = now;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { calendarDate, idSchema, singleLineText } from '../../platform/http/input-bounds.ts';
+import { calendarDate, idSchema, singleLinePattern, singleLineText } from '../../platform/http/input-bounds.ts';
 import { segmentSchema } from '../supply/index.ts';
+import { confidenceLevels } from './sampling.rules.ts';
 import { questionnaireKinds, responseChannels, waveStatuses } from './surveys.schema.ts';
 import { templateKinds } from './templates.ts';
 
@@ -13,7 +14,7 @@ const json = z.record(z.string(), z.unknown());
 
 export const uuidParams = z.strictObject({ id: uuid });
 export const waveIdParams = z.strictObject({ waveId: uuid });
-export const codeParams = z.strictObject({ code: z.string().min(1).max(60) });
+export const codeParams = z.strictObject({ code: z.string().min(1).max(60).regex(singleLinePattern) });
 
 // ── Need items ──
 export const needItemSchema = z.object({
@@ -80,7 +81,14 @@ export type QuestionnairePatch = z.infer<typeof questionnairePatchBody>;
 
 // ── Waves ──
 const marginOfError = z.number().min(0.01).max(0.1).describe('± margin of error, 0.01–0.1');
-const confidence = z.union([z.literal(0.9), z.literal(0.95), z.literal(0.99)]);
+const confidence = z
+  .number()
+  .min(0.9)
+  .max(0.99)
+  .refine((value) => (confidenceLevels as readonly number[]).includes(value), {
+    error: 'confidence must be 0.9, 0.95 or 0.99 / 置信度须为 0.9、0.95 或 0.99',
+  })
+  .describe('confidence level: 0.9, 0.95 or 0.99');
 
 export const samplePreviewBody = z.strictObject({
   segment: segmentSchema,

@@ -17,6 +17,16 @@ export async function findUserById(executor: Executor, userId: number) {
   return user;
 }
 
+// An active staff member of the tenant (not a retailer's account, not disabled): who may own a
+// programme or a warning. Undefined otherwise.
+export async function findStaffUser(executor: Executor, tenantId: number, id: number) {
+  const [row] = await executor
+    .select({ id: users.id, displayName: users.displayName, role: users.role, disabled: users.disabled })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, id)));
+  return row && row.role !== 'retailer' && !row.disabled ? row : undefined;
+}
+
 export async function countUsers(executor: Executor): Promise<number> {
   const [row] = await executor.select({ total: count() }).from(users);
   return row.total;
