@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
+import { isCityWideScope } from '../../platform/access/data-scope.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { beijingDateOf, beijingMidnightOf } from '../../platform/time/beijing.ts';
 import { countsByCategory, countsByType } from '../tickets/index.ts';
@@ -195,7 +196,11 @@ export async function annualReportFigures(
   };
 
   return {
-    tenantName,
+    // A branch's marketer gets the report of the branch's stores, and its cover says so.
+    tenantName:
+      actor.scope.kind === 'org' && !isCityWideScope(actor.scope)
+        ? `${tenantName} ${actor.scope.orgUnitName}`
+        : tenantName,
     year,
     generatedOn: beijingDateOf(context.now()),
     waves: reportWaves,

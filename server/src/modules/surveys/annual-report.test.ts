@@ -424,7 +424,7 @@ describe.each(testDatabaseKinds)('annual report on %s', (kind) => {
     expect((await get(marketing, '/api/v1/surveys/annual-report')).statusCode).toBe(400);
   });
 
-  it('is for marketing and admin with a city-wide scope only', async () => {
+  it('is for marketing and admin, in their scope: a branch’s marketer gets the branch’s report', async () => {
     const admin = await t.signIn('admin');
     expect((await get(admin, '/api/v1/surveys/annual-report?year=2026')).statusCode).toBe(200);
     for (const username of ['service', 'inspector', t.city.managers[0].username]) {
@@ -433,8 +433,10 @@ describe.each(testDatabaseKinds)('annual report on %s', (kind) => {
     }
     await addStaff(t, { username: 't5-branch-marketing', role: 'marketing', orgUnitId: t.city.branches[0].id });
     const branchMarketing = await t.signIn('t5-branch-marketing');
-    const refused = await get(branchMarketing, '/api/v1/surveys/annual-report?year=2026');
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json()).toMatchObject({ code: 'CITY_WIDE_SCOPE_REQUIRED' });
+    const branchReport = await get(branchMarketing, '/api/v1/surveys/annual-report?year=2026');
+    expect(branchReport.statusCode, branchReport.body).toBe(200);
+    const content = await readDocx(branchReport.rawPayload);
+    const [branch] = await read<{ name: string }>(sql`SELECT name FROM org_units WHERE id = ${t.city.branches[0].id}`);
+    expect(content.paragraphs.some((paragraph) => paragraph.includes(branch.name))).toBe(true);
   }, 60_000);
 });
