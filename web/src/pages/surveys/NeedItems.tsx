@@ -1,4 +1,4 @@
-import { Alert, App, Button, Drawer, Flex, Form, Input, Select, Switch, Table, Tag } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Form, Input, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionButton } from '../../shared/auth/ActionButton.tsx';
@@ -140,7 +140,12 @@ export function NeedItemsPage() {
         dataSource={items.data?.items ?? []}
         pagination={false}
         columns={[
-          { title: t('surveys.needItems.code'), dataIndex: 'code', width: 140 },
+          {
+            title: t('surveys.needItems.code'),
+            dataIndex: 'code',
+            width: 140,
+            render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
+          },
           {
             title: t('surveys.needItems.label'),
             key: 'label',
