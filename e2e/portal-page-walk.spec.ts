@@ -13,9 +13,18 @@ test('a retailer walks every portal tab on a phone, in both languages, and nothi
   // Signed out, the session check answers 401, as it should: the form shows at once, beside the
   // check, and the walk starts once the check has answered.
   const sessionChecked = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/auth/me');
+  // Chromium logs that 401 to the console as well, sometimes after the response has arrived: wait
+  // for that line too, so the walk does not count it.
+  const checkLogged = page
+    .waitForEvent('console', {
+      predicate: (message) => message.type() === 'error' && message.text().includes('401'),
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
   await page.goto('/portal/login');
   await expect(page.getByLabel('专卖许可证号')).toBeVisible();
   expect((await sessionChecked).status()).toBe(401);
+  await checkLogged;
   const walk = new PageWalk(page, testInfo, 'retailer');
   await page.getByLabel('专卖许可证号').fill(licenceNo);
   await page.getByLabel('密码', { exact: true }).fill('kewo-demo-2026');
