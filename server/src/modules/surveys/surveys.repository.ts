@@ -507,6 +507,28 @@ export async function wavesOfStore(executor: Executor, tenantId: number, custome
   }));
 }
 
+// The open waves sent to a store that it has not answered, with their questionnaire (the 360° view,
+// for its manager to answer during a visit).
+export async function openUnansweredWavesOfStore(executor: Executor, tenantId: number, customerId: number) {
+  const rows = await rowsOf<Record<string, unknown>>(
+    executor,
+    sql`SELECT w.id AS "waveId", w.title, w.closes_on AS "closesOn", q.kind, q.definition
+        FROM ${surveyWaveStores} s
+        JOIN ${surveyWaves} w ON w.id = s.wave_id
+        JOIN ${surveyQuestionnaires} q ON q.id = w.questionnaire_id
+        WHERE s.tenant_id = ${tenantId} AND s.customer_id = ${customerId} AND w.status = 'open'
+          AND NOT EXISTS (SELECT 1 FROM ${surveyResponses} r WHERE r.wave_id = w.id AND r.customer_id = s.customer_id)
+        ORDER BY w.closes_on`,
+  );
+  return rows.map((row) => ({
+    waveId: String(row.waveId),
+    title: String(row.title),
+    kind: row.kind as QuestionnaireKind,
+    closesOn: dayOf(row.closesOn),
+    survey: jsonOf<Record<string, unknown>>(row.definition),
+  }));
+}
+
 // A store's responses (the 360° view), newest first.
 export async function responsesOfStore(executor: Executor, tenantId: number, customerId: number) {
   const rows = await rowsOf<Record<string, unknown>>(

@@ -42,6 +42,7 @@ import {
   listQuestionnaires,
   listWaves,
   lockWave,
+  openUnansweredWavesOfStore,
   type QuestionnaireSummary,
   responsesOfStore,
   retailerUsersOf,
@@ -776,22 +777,7 @@ export async function getCustomerSurveyResponses(context: AppContext, actor: Act
   const rows = await responsesOfStore(context.db, actor.tenantId, customerId);
   // The open waves sent to the store and not yet answered, with their questionnaire, so its manager
   // can answer for it during a visit (POST /surveys/waves/:id/responses, channel 'visit').
-  const unanswered = (await wavesOfStore(context.db, actor.tenantId, customerId)).filter(
-    (wave) => wave.status === 'open' && !wave.answered,
-  );
-  const open = [];
-  for (const wave of unanswered) {
-    const [row] = await listWaves(context.db, actor.tenantId, 'tenant', wave.waveId);
-    if (!row) continue;
-    const questionnaire = await questionnaireOf(context.db, actor.tenantId, row.questionnaireId);
-    open.push({
-      waveId: wave.waveId,
-      title: wave.title,
-      kind: wave.kind,
-      closesOn: wave.closesOn,
-      survey: questionnaire.definition,
-    });
-  }
+  const open = await openUnansweredWavesOfStore(context.db, actor.tenantId, customerId);
   return {
     open,
     items: rows.map((row) => ({
