@@ -23,60 +23,45 @@
 // of the programme's segment); the KPIs by week have a row per week of the period. Exits 1 when a
 // median misses its target. Writes bench/results/brand-kpis.{json,md} (brand-kpis-<stores>.* at
 // another scale).
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { arrayLiteral } from '../server/src/db/array-literal.ts';
-import { openDatabase } from '../server/src/db/client.ts';
-import { seedDemoCity } from '../server/src/demo/seed-demo-city.ts';
 import { brandKpis, brandProgrammes, foldAllProgrammes } from '../server/src/modules/brand/index.ts';
 import { countStoresInSegment, type Segment } from '../server/src/modules/supply/index.ts';
 import { describeEnvironment } from './lib/environment.ts';
 import { median, round } from './lib/load.ts';
-import { dropDatabase, recreateDatabase } from './lib/postgres.ts';
-import { repoRoot } from './lib/server.ts';
+import {
+  checkedParagraph,
+  closeProvinceDatabase,
+  elapsed,
+  exitOnHelpOrPglite,
+  openProvinceDatabase,
+  provinceOptions,
+  reportResults,
+  rowsOf,
+  runsLine,
+  scaleOf,
+  seedProvince,
+  timed,
+} from './lib/province.ts';
 
 const benchmark = 'brand-kpis';
 const { values } = parseArgs({
   options: {
-    stores: { type: 'string', default: process.env.BENCH_STORES ?? '250000' },
-    runs: { type: 'string', default: process.env.BENCH_ROUNDS ?? '5' },
-    rounds: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-    reuse: { type: 'boolean', default: false },
-    'database-url': {
-      type: 'string',
-      default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kewo_bench_brand',
-    },
+    ...provinceOptions('kewo_bench_brand'),
     'target-branch': { type: 'string', default: '300' },
     'target-week': { type: 'string', default: '500' },
-    out: { type: 'string', default: 'bench/results' },
-    // Accepted for `npm run bench`, not used here.
-    duration: { type: 'string' },
-    connections: { type: 'string' },
-    pause: { type: 'string' },
-    warmup: { type: 'string' },
-    user: { type: 'string' },
-    db: { type: 'string' },
-    scale: { type: 'string' },
-    profile: { type: 'boolean' },
-    help: { type: 'boolean' },
   },
 });
-if (values.help) {
-  console.log(`Usage: npx node bench/${benchmark}.ts [--stores N] [--runs N] [--keep] [--reuse] [--database-url URL]
-  [--target-branch MS] [--target-week MS] [--out DIR]   (PostgreSQL only: BENCH_DATABASE_URL, a kewo_bench… database)`);
-  process.exit(0);
-}
-if (values.db === 'pglite') {
-  console.log(`${benchmark}: PostgreSQL only (a province's 6.5 M order lines); skipped for --db pglite`);
-  process.exit(0);
-}
-const storeCount = Number(values.stores);
-const runs = Number(values.rounds ?? values.runs);
-const url = values['database-url'];
+exitOnHelpOrPglite(
+  values,
+  benchmark,
+  `Usage: npx node bench/${benchmark}.ts [--stores N] [--runs N] [--keep] [--reuse] [--database-url URL]
+  [--target-branch MS] [--target-week MS] [--out DIR]   (PostgreSQL only: BENCH_DATABASE_URL, a kewo_bench… database)`,
+  "a province's 6.5 M order lines",
+);
+const { storeCount, runs, url } = scaleOf(values);
 const targets = { branch: Number(values['target-branch']), week: Number(values['target-week']) };
 if (!(storeCount >= 100 && runs >= 1 && targets.branch > 0 && targets.week > 0)) {
   console.error('expected --stores ≥ 100, --runs ≥ 1 and positive targets');
@@ -93,12 +78,7 @@ const productCount = 20;
 const targetProducts = 3; // positions 0–2: 七匹狼
 const segment: Segment = {}; // every active store: the widest programme, the most work
 
-if (!values.reuse) await recreateDatabase(url);
-const database = await openDatabase({ url });
-const db = database.db;
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const numberOf = async (query: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await db.execute(query))[0].n);
-const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+const { database, db, numberOf } = await openProvinceDatabase(url, values);
 const problems: string[] = [];
 
 let tenantId: number;
@@ -115,12 +95,10 @@ if (values.reuse) {
   programmeId = Number(found.programme);
 } else {
   await database.migrate();
-  let started = performance.now();
-  const city = await seedDemoCity(db, now, { customers: storeCount, supply: false });
+  const { city, seconds } = await seedProvince(db, now, storeCount);
   tenantId = city.tenantId;
-  setup.seedSeconds = round((performance.now() - started) / 1000, 1);
-  console.log(`${storeCount} stores seeded in ${elapsed(started)}`);
-  started = performance.now();
+  setup.seedSeconds = seconds;
+  const started = performance.now();
   productIds = await writeHistory(tenantId);
   setup.historySeconds = round((performance.now() - started) / 1000, 1);
   console.log(`history and roll-up written in ${elapsed(started)}`);
@@ -248,11 +226,6 @@ console.log(
 );
 
 // ---- timing: baseline, by branch, by week, alternated round by round ----
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
-}
 const baselineMs: number[] = [];
 const byBranchMs: number[] = [];
 const byWeekMs: number[] = [];
@@ -306,8 +279,7 @@ for (let run = 0; run < runs; run += 1) {
     `run ${run + 1}: count(*) ${Math.round(baselineMs[run])} ms; by branch ${Math.round(branch.ms)} ms (${branchRows} rows); by week ${Math.round(week.ms)} ms (${weekRows} rows)`,
   );
 }
-await database.close();
-if (!values.keep && !values.reuse) await dropDatabase(url);
+await closeProvinceDatabase(database, url, values);
 
 // ---- results ----
 const environment = describeEnvironment();
@@ -339,15 +311,9 @@ const result = {
   medianLoad: round(median(loads), 2),
   environment,
 };
-const name = storeCount === 250_000 ? benchmark : `${benchmark}-${storeCount}`;
-const out = isAbsolute(values.out) ? values.out : join(repoRoot, values.out);
-mkdirSync(out, { recursive: true });
-writeFileSync(join(out, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(
-  join(out, `${name}.md`),
-  `# Brand KPIs — postgres, ${storeCount.toLocaleString('en')} stores × ${weeks} weeks
+const markdown = `# Brand KPIs — postgres, ${storeCount.toLocaleString('en')} stores × ${weeks} weeks
 
-${new Date().toISOString()} · ${environment.cpuCount} × ${environment.cpuModel} · Node ${environment.node} · ${runs} runs, medians · shared machine, load average ≈ ${result.medianLoad}
+${runsLine(environment, runs, result.medianLoad)}
 
 ${orderLines.toLocaleString('en')} order lines; ${rollUpRows.toLocaleString('en')} store_product_weeks rows; one programme of ${targetProducts} products over every active store (${targetStores.toLocaleString('en')}). Its ${weeks} closed weeks folded into 培育汇总 (brand_store_facts) in ${foldSeconds} s before timing; the figures folded equal those read from the roll-up alone.
 
@@ -356,13 +322,18 @@ ${orderLines.toLocaleString('en')} order lines; ${rollUpRows.toLocaleString('en'
 | baseline: \`SELECT count(*) FROM order_lines\` | ${result.baselineMsMedian} | ${result.baselineMs.join(', ')} | 1 | |
 | brandKpis by branch (${branchRows} rows) | ${result.byBranchMsMedian} | ${result.byBranchMs.join(', ')} | ${result.byBranchToBaseline} | ≤ ${targets.branch} ms — ${result.met.branch ? 'met' : 'NOT met'} |
 | brandKpis by week (${weekRows} rows) | ${result.byWeekMsMedian} | ${result.byWeekMs.join(', ')} | ${result.byWeekToBaseline} | ≤ ${targets.week} ms — ${result.met.week ? 'met' : 'NOT met'} |
-${problems.length > 0 ? `\n**The run is wrong** (exit 2):\n\n${problems.map((problem) => `- ${problem}`).join('\n')}\n` : '\nChecked: the roll-up equals the order lines; the folded figures equal the unfolded; every run, the branches count every target store once and there is a row per week.\n'}`,
-);
-console.log(JSON.stringify({ ...result, environment: undefined }, null, 2));
-if (problems.length > 0) {
-  for (const problem of problems) console.error(`✗ ${problem}`);
-  process.exitCode = 2;
-} else if (!result.met.branch || !result.met.week) {
-  console.error(`✗ target missed: by branch ${result.byBranchMsMedian} ms, by week ${result.byWeekMsMedian} ms`);
-  process.exitCode = 1;
-}
+${checkedParagraph(
+  problems,
+  'Checked: the roll-up equals the order lines; the folded figures equal the unfolded; every run, the branches count every target store once and there is a row per week.',
+)}`;
+reportResults({
+  benchmark,
+  storeCount,
+  out: values.out,
+  result,
+  markdown,
+  missedTargets:
+    !result.met.branch || !result.met.week
+      ? `target missed: by branch ${result.byBranchMsMedian} ms, by week ${result.byWeekMsMedian} ms`
+      : null,
+});

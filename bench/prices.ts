@@ -20,18 +20,16 @@
 // 3 products at 96–104 % of the suggested pack price; and inspectors' market checks in
 // price_reports (one store in 40 a week, 3 products each, flagged ones included). The margin's
 // roll-up (price_margin_weeks and price_margin_groups) is stored for the 13 ended weeks and the
-// running week as the refresh job does (timed; the ended weeks are checked against the same figures
-// computed live).
+// running week as the refresh job does, and with it the index's weights (price_weight_groups: cartons
+// per week, product and group of stores) — timed; the ended weeks are checked against the same
+// figures computed live, and the weights against store_product_weeks read live.
 //
 // Exits 2 when a check fails, 1 when a median misses its target. Writes bench/results/prices.{json,md}
 // (prices-<stores>.* at another scale).
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { arrayLiteral } from '../server/src/db/array-literal.ts';
-import { openDatabase } from '../server/src/db/client.ts';
 import { seedDemoCity } from '../server/src/demo/seed-demo-city.ts';
 import {
   evaluateWarningsIn,
@@ -39,52 +37,42 @@ import {
   priceIndexRows,
   refreshMarginsOf,
 } from '../server/src/modules/prices/index.ts';
+import { weightCells } from '../server/src/modules/prices/prices.repository.ts';
 import { systemActor } from '../server/src/platform/access/actor.ts';
 import type { DataScope } from '../server/src/platform/access/data-scope.ts';
 import { describeEnvironment } from './lib/environment.ts';
 import { median, round } from './lib/load.ts';
-import { dropDatabase, recreateDatabase } from './lib/postgres.ts';
-import { repoRoot } from './lib/server.ts';
+import {
+  checkedParagraph,
+  closeProvinceDatabase,
+  elapsed,
+  exitOnHelpOrPglite,
+  openProvinceDatabase,
+  provinceOptions,
+  reportResults,
+  rowsOf,
+  runsLine,
+  scaleOf,
+  timed,
+} from './lib/province.ts';
 
 const benchmark = 'prices';
 const { values } = parseArgs({
   options: {
-    stores: { type: 'string', default: process.env.BENCH_STORES ?? '250000' },
-    runs: { type: 'string', default: process.env.BENCH_ROUNDS ?? '5' },
-    rounds: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-    reuse: { type: 'boolean', default: false },
-    'database-url': {
-      type: 'string',
-      default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kewo_bench_prices',
-    },
+    ...provinceOptions('kewo_bench_prices'),
     'target-index': { type: 'string', default: '500' },
     'target-margin': { type: 'string', default: '1000' },
     'target-warnings': { type: 'string', default: '5000' },
-    out: { type: 'string', default: 'bench/results' },
-    duration: { type: 'string' },
-    connections: { type: 'string' },
-    pause: { type: 'string' },
-    warmup: { type: 'string' },
-    user: { type: 'string' },
-    db: { type: 'string' },
-    scale: { type: 'string' },
-    profile: { type: 'boolean' },
-    help: { type: 'boolean' },
   },
 });
-if (values.help) {
-  console.log(`Usage: npx node bench/${benchmark}.ts [--stores N] [--runs N] [--keep] [--reuse] [--database-url URL]
-  [--target-index MS] [--target-margin MS] [--target-warnings MS] [--out DIR]   (PostgreSQL only, a kewo_bench… database)`);
-  process.exit(0);
-}
-if (values.db === 'pglite') {
-  console.log(`${benchmark}: PostgreSQL only (a province's 5 M observations); skipped for --db pglite`);
-  process.exit(0);
-}
-const storeCount = Number(values.stores);
-const runs = Number(values.rounds ?? values.runs);
-const url = values['database-url'];
+exitOnHelpOrPglite(
+  values,
+  benchmark,
+  `Usage: npx node bench/${benchmark}.ts [--stores N] [--runs N] [--keep] [--reuse] [--database-url URL]
+  [--target-index MS] [--target-margin MS] [--target-warnings MS] [--out DIR]   (PostgreSQL only, a kewo_bench… database)`,
+  "a province's 5 M observations",
+);
+const { storeCount, runs, url } = scaleOf(values);
 const targets = {
   index: Number(values['target-index']),
   margin: Number(values['target-margin']),
@@ -106,12 +94,7 @@ const observationWeeks = 52;
 const now = new Date('2026-11-25T06:00:00Z');
 const productCount = 20;
 
-if (!values.reuse) await recreateDatabase(url);
-const database = await openDatabase({ url });
-const db = database.db;
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const numberOf = async (query: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await db.execute(query))[0].n);
-const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+const { database, db, numberOf } = await openProvinceDatabase(url, values);
 const problems: string[] = [];
 const setup: Record<string, number> = {};
 async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -152,6 +135,9 @@ if ((await numberOf(sql`SELECT count(*)::int AS n FROM price_margin_groups WHERE
   );
   await db.execute(sql`VACUUM (ANALYZE) price_margin_weeks, price_margin_groups, price_margin_refreshes`);
 }
+// The index's weights (price_weight_groups) are written with the margin's roll-up — or, in a database
+// kept from before they were, by their migration's backfill: fresh statistics either way.
+await db.execute(sql`ANALYZE price_weight_groups`);
 
 async function writeOrders(tenant: number) {
   const codes = Array.from({ length: productCount }, (_, index) => `PB${String(index + 1).padStart(3, '0')}`);
@@ -249,11 +235,18 @@ const rollUpRows = await numberOf(
   sql`SELECT count(*)::int AS n FROM store_product_weeks WHERE tenant_id = ${tenantId}`,
 );
 const marginRows = await numberOf(sql`SELECT count(*)::int AS n FROM price_margin_weeks WHERE tenant_id = ${tenantId}`);
+const weightRows = await numberOf(
+  sql`SELECT count(*)::int AS n FROM price_weight_groups WHERE tenant_id = ${tenantId}`,
+);
 console.log(
-  `${visitObservations.toLocaleString('en')} visit observations + ${reports.toLocaleString('en')} reports; ${rollUpRows.toLocaleString('en')} store_product_weeks rows; ${marginRows.toLocaleString('en')} price_margin_weeks rows`,
+  `${visitObservations.toLocaleString('en')} visit observations + ${reports.toLocaleString('en')} reports; ${rollUpRows.toLocaleString('en')} store_product_weeks rows; ${marginRows.toLocaleString('en')} price_margin_weeks rows; ${weightRows.toLocaleString('en')} price_weight_groups rows`,
 );
 const city: DataScope = { kind: 'org', orgUnitId: 0, orgPath: '/', orgUnitName: '' };
 const ytd = () => marginFigures(db, tenantId, city, { groupBy: 'none', now, locale: 'zh-CN' });
+const hiddenWeights = new Map<
+  'branch' | 'district' | 'format' | 'urban_rural',
+  Awaited<ReturnType<typeof weightCells>>
+>();
 // The stored weeks equal the same weeks computed live (the roll-up is right), to the fen.
 {
   const stored = await marginFigures(db, tenantId, city, {
@@ -274,11 +267,29 @@ const ytd = () => marginFigures(db, tenantId, city, { groupBy: 'none', now, loca
     locale: 'zh-CN',
   });
   setup.liveThirteenWeeksSeconds = round((performance.now() - startedLive) / 1000, 2);
+  // The index's weights (price_weight_groups, stored with the margin) equal the same weeks read
+  // live from store_product_weeks, for every grouping the index and the warnings use.
+  for (const grouping of ['branch', 'district', 'format', 'urban_rural'] as const) {
+    const params = { tenantId, monday: runningWeek, grouping, reach: 'tenant' as const };
+    const startedWeights = performance.now();
+    const liveWeights = await weightCells(db, params);
+    if (grouping === 'branch') setup.liveWeightsByBranchSeconds = round((performance.now() - startedWeights) / 1000, 2);
+    hiddenWeights.set(grouping, liveWeights);
+  }
   await db.execute(sql`INSERT INTO price_margin_refreshes SELECT * FROM hidden`);
   await db.execute(sql`DROP TABLE hidden`);
   if (stored.storedWeeks !== weeks || live.storedWeeks !== 0)
     problems.push(`stored weeks ${stored.storedWeeks} (expected ${weeks}), live read ${live.storedWeeks} stored`);
   if (stored.rows.length !== weeks) problems.push(`${stored.rows.length} weeks of margin, expected ${weeks}`);
+  for (const [grouping, liveWeights] of hiddenWeights) {
+    const storedWeights = await weightCells(db, { tenantId, monday: runningWeek, grouping, reach: 'tenant' });
+    const text = (cells: typeof liveWeights) =>
+      JSON.stringify(cells.map((cell) => `${cell.key}|${cell.productId}|${cell.cartons}`).sort());
+    if (storedWeights.length === 0 || text(storedWeights) !== text(liveWeights))
+      problems.push(
+        `the index's weights by ${grouping}: stored ${storedWeights.length} cells ≠ live ${liveWeights.length}`,
+      );
+  }
   for (const row of stored.rows) {
     const other = live.rows.find((candidate) => candidate.key === row.key);
     if (!other || Math.abs(other.retailAmount - row.retailAmount) > 0.05 || other.cartons !== row.cartons)
@@ -287,11 +298,6 @@ const ytd = () => marginFigures(db, tenantId, city, { groupBy: 'none', now, loca
 }
 
 // ---- timing ----
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
-}
 const baseline = () =>
   db.execute(sql`SELECT (SELECT count(*) FROM visit_price_observations) + (SELECT count(*) FROM price_reports)`);
 // ─── HOOKS: the prices module's index and warning evaluation (prices/index.ts). ───
@@ -351,8 +357,7 @@ for (let run = 0; run < runs; run += 1) {
   }
   console.log(line);
 }
-await database.close();
-if (!values.keep && !values.reuse) await dropDatabase(url);
+await closeProvinceDatabase(database, url, values);
 
 // ---- results ----
 const environment = describeEnvironment();
@@ -367,6 +372,7 @@ const result = {
   observations: visitObservations + reports,
   storeProductWeeks: rollUpRows,
   priceMarginWeeks: marginRows,
+  priceWeightGroups: weightRows,
   runs,
   reusedDatabase: values.reuse,
   setup,
@@ -392,20 +398,14 @@ const result = {
   medianLoad: round(median(loads), 2),
   environment,
 };
-const name = storeCount === 250_000 ? benchmark : `${benchmark}-${storeCount}`;
-const out = isAbsolute(values.out) ? values.out : join(repoRoot, values.out);
-mkdirSync(out, { recursive: true });
-writeFileSync(join(out, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
 const vs = (value: number | null) =>
   value === null || result.baselineMsMedian === null ? '' : round(value / result.baselineMsMedian, 2);
 const verdict = (met: boolean | null) => (met === null ? 'not timed' : met ? 'met' : 'NOT met');
-writeFileSync(
-  join(out, `${name}.md`),
-  `# Prices (价格监管) — postgres, ${storeCount.toLocaleString('en')} stores
+const markdown = `# Prices (价格监管) — postgres, ${storeCount.toLocaleString('en')} stores
 
-${new Date().toISOString()} · ${environment.cpuCount} × ${environment.cpuModel} · Node ${environment.node} · ${runs} runs, medians · shared machine, load average ≈ ${result.medianLoad}
+${runsLine(environment, runs, result.medianLoad)}
 
-${result.observations.toLocaleString('en')} observations (${visitObservations.toLocaleString('en')} from visits, ${reports.toLocaleString('en')} reports) over 52 weeks; ${rollUpRows.toLocaleString('en')} store_product_weeks rows (13 ended weeks and the running week); ${marginRows.toLocaleString('en')} price_margin_weeks rows.
+${result.observations.toLocaleString('en')} observations (${visitObservations.toLocaleString('en')} from visits, ${reports.toLocaleString('en')} reports) over 52 weeks; ${rollUpRows.toLocaleString('en')} store_product_weeks rows (13 ended weeks and the running week); ${marginRows.toLocaleString('en')} price_margin_weeks rows; ${weightRows.toLocaleString('en')} price_weight_groups rows (the index's weights).
 
 | query | median ms | runs (ms) | × baseline | target |
 | --- | ---: | --- | ---: | --- |
@@ -415,17 +415,22 @@ ${result.observations.toLocaleString('en')} observations (${visitObservations.to
 | weekly warning evaluation | ${result.warningsMsMedian ?? '—'} | ${result.warningsMs.join(', ')} | ${vs(result.warningsMsMedian)} | ≤ ${targets.warnings} ms — ${verdict(result.met.warnings)} |
 
 Setup (seconds): ${Object.entries(setup)
-    .map(([key, value]) => `${key} ${value}`)
-    .join(
-      ' · ',
-    )}. The 13 ended weeks computed live instead of from the roll-up: ${setup.liveThirteenWeeksSeconds ?? '—'} s.
-${problems.length > 0 ? `\n**The run is wrong** (exit 2):\n\n${problems.map((problem) => `- ${problem}`).join('\n')}\n` : '\nChecked: the roll-up’s 13 weeks equal the same weeks computed live, to 5 fen (sums in another order) and the carton.\n'}`,
-);
-console.log(JSON.stringify({ ...result, environment: undefined }, null, 2));
-if (problems.length > 0) {
-  for (const problem of problems) console.error(`✗ ${problem}`);
-  process.exitCode = 2;
-} else if (result.met.margin === false || result.met.index === false || result.met.warnings === false) {
-  console.error('✗ a target was missed');
-  process.exitCode = 1;
-}
+  .map(([key, value]) => `${key} ${value}`)
+  .join(
+    ' · ',
+  )}. The 13 ended weeks computed live instead of from the roll-up: ${setup.liveThirteenWeeksSeconds ?? '—'} s.
+${checkedParagraph(
+  problems,
+  'Checked: the roll-up’s 13 weeks equal the same weeks computed live, to 5 fen (sums in another order) and the carton; the index’s weights from price_weight_groups equal store_product_weeks read live (the 13 weeks to the running one, by branch, district, format and urban/rural), to the carton.',
+)}`;
+reportResults({
+  benchmark,
+  storeCount,
+  out: values.out,
+  result,
+  markdown,
+  missedTargets:
+    result.met.margin === false || result.met.index === false || result.met.warnings === false
+      ? 'a target was missed'
+      : null,
+});

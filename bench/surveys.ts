@@ -22,63 +22,48 @@
 // responses and the stores sent to, and their NPS equals one computed straight from the facts.
 // Exits 1 when a median misses its target. Writes bench/results/surveys.{json,md}
 // (surveys-<stores>.* at another scale).
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../server/src/db/client.ts';
-import { seedDemoCity } from '../server/src/demo/seed-demo-city.ts';
 import type { Segmentation } from '../server/src/modules/surveys/analytics.contract.ts';
 import { needsSummaries, needsSummary, waveResults } from '../server/src/modules/surveys/analytics.service.ts';
 import { systemActor } from '../server/src/platform/access/actor.ts';
 import { describeEnvironment } from './lib/environment.ts';
 import { median, round } from './lib/load.ts';
-import { dropDatabase, recreateDatabase } from './lib/postgres.ts';
-import { repoRoot } from './lib/server.ts';
+import {
+  checkedParagraph,
+  closeProvinceDatabase,
+  elapsed,
+  exitOnHelpOrPglite,
+  openProvinceDatabase,
+  provinceOptions,
+  reportResults,
+  rowsOf,
+  runsLine,
+  scaleOf,
+  seedProvince,
+  timed,
+} from './lib/province.ts';
 
 const benchmark = 'surveys';
 const { values } = parseArgs({
   options: {
-    stores: { type: 'string', default: process.env.BENCH_STORES ?? '250000' },
+    ...provinceOptions('kewo_bench_surveys'),
     responses: { type: 'string' },
-    runs: { type: 'string', default: process.env.BENCH_ROUNDS ?? '5' },
-    rounds: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-    reuse: { type: 'boolean', default: false },
-    'database-url': {
-      type: 'string',
-      default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kewo_bench_surveys',
-    },
     'target-summary': { type: 'string', default: '1000' },
     'target-results': { type: 'string', default: '500' },
-    out: { type: 'string', default: 'bench/results' },
-    // Accepted for `npm run bench`, not used here.
-    duration: { type: 'string' },
-    connections: { type: 'string' },
-    pause: { type: 'string' },
-    warmup: { type: 'string' },
-    user: { type: 'string' },
-    db: { type: 'string' },
-    scale: { type: 'string' },
-    profile: { type: 'boolean' },
-    help: { type: 'boolean' },
   },
 });
-if (values.help) {
-  console.log(`Usage: npx node bench/${benchmark}.ts [--stores N] [--responses N] [--runs N] [--keep] [--reuse]
-  [--database-url URL] [--target-summary MS] [--target-results MS] [--out DIR]   (PostgreSQL only)`);
-  process.exit(0);
-}
-if (values.db === 'pglite') {
-  console.log(`${benchmark}: PostgreSQL only (a province's 3 M answer facts); skipped for --db pglite`);
-  process.exit(0);
-}
-const storeCount = Number(values.stores);
+exitOnHelpOrPglite(
+  values,
+  benchmark,
+  `Usage: npx node bench/${benchmark}.ts [--stores N] [--responses N] [--runs N] [--keep] [--reuse]
+  [--database-url URL] [--target-summary MS] [--target-results MS] [--out DIR]   (PostgreSQL only)`,
+  "a province's 3 M answer facts",
+);
+const { storeCount, runs, url } = scaleOf(values);
 const responseCount = Number(values.responses ?? Math.round((60_000 * storeCount) / 250_000));
 const sentCount = Math.round(responseCount / 0.6);
-const runs = Number(values.rounds ?? values.runs);
-const url = values['database-url'];
 const targets = { summary: Number(values['target-summary']), results: Number(values['target-results']) };
 if (!(storeCount >= 100 && responseCount >= 10 && runs >= 1 && targets.summary > 0 && targets.results > 0)) {
   console.error('expected --stores ≥ 100, --responses ≥ 10, --runs ≥ 1 and positive targets');
@@ -108,12 +93,7 @@ const servqual: [string, string][] = [
   ...[1, 2, 3, 4, 5].map((k) => [`E${k}`, 'empathy'] as [string, string]),
 ];
 
-if (!values.reuse) await recreateDatabase(url);
-const database = await openDatabase({ url });
-const db = database.db;
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const numberOf = async (query: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await db.execute(query))[0].n);
-const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+const { database, db, numberOf } = await openProvinceDatabase(url, values);
 const problems: string[] = [];
 
 let tenantId: number;
@@ -130,12 +110,10 @@ if (values.reuse) {
   satisfactionWave = String(found.find((row) => row.title === 'bench: satisfaction')?.id);
 } else {
   await database.migrate();
-  let started = performance.now();
-  const city = await seedDemoCity(db, now, { customers: storeCount, supply: false });
+  const { city, seconds } = await seedProvince(db, now, storeCount);
   tenantId = city.tenantId;
-  setup.seedSeconds = round((performance.now() - started) / 1000, 1);
-  console.log(`${storeCount} stores seeded in ${elapsed(started)}`);
-  started = performance.now();
+  setup.seedSeconds = seconds;
+  const started = performance.now();
   ({ needsWave, satisfactionWave } = await writeSurveys(tenantId));
   setup.surveySeconds = round((performance.now() - started) / 1000, 1);
   console.log(`surveys written in ${elapsed(started)}`);
@@ -283,11 +261,6 @@ console.log(
 );
 
 // ---- timing: baseline, the four summaries, the results, alternated round by round ----
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
-}
 // ─── HOOK: the surveys module's analytics (analytics.service.ts): what GET
 // /surveys/waves/:id/needs-summary?rows=… and /surveys/waves/:id/results answer city-wide. ───
 const summary = (rows: Segmentation) => needsSummary(db, tenantId, scope, needsWave, { rows, locale: 'zh-CN' });
@@ -352,8 +325,7 @@ for (let run = 0; run < runs; run += 1) {
       .join(', ')}); all four at once ${Math.round(together.ms)} ms; results ${Math.round(answer.ms)} ms`,
   );
 }
-await database.close();
-if (!values.keep && !values.reuse) await dropDatabase(url);
+await closeProvinceDatabase(database, url, values);
 
 // ---- results ----
 const environment = describeEnvironment();
@@ -394,15 +366,9 @@ const result = {
   medianLoad: round(median(loads), 2),
   environment,
 };
-const name = storeCount === 250_000 ? benchmark : `${benchmark}-${storeCount}`;
-const out = isAbsolute(values.out) ? values.out : join(repoRoot, values.out);
-mkdirSync(out, { recursive: true });
-writeFileSync(join(out, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(
-  join(out, `${name}.md`),
-  `# Surveys analytics — postgres, ${storeCount.toLocaleString('en')} stores, ${responses.toLocaleString('en')} responses a wave
+const markdown = `# Surveys analytics — postgres, ${storeCount.toLocaleString('en')} stores, ${responses.toLocaleString('en')} responses a wave
 
-${new Date().toISOString()} · ${environment.cpuCount} × ${environment.cpuModel} · Node ${environment.node} · ${runs} runs, medians · shared machine, load average ≈ ${result.medianLoad}
+${runsLine(environment, runs, result.medianLoad)}
 
 Two waves each sent to ${sentCount.toLocaleString('en')} stores, ${responses.toLocaleString('en')} answered: a needs wave (${needFacts.toLocaleString('en')} answer facts) and a SERVQUAL satisfaction wave (22 items × 2 on 1–7, overall, NPS: ${satisfactionFacts.toLocaleString('en')} facts). Satisfaction index ${index}, NPS ${nps}.
 
@@ -413,15 +379,18 @@ Two waves each sent to ${sentCount.toLocaleString('en')} stores, ${responses.toL
 | needs summary, the four segmentations at once (needsSummaries) | ${result.needsSummariesAtOnceMsMedian} | ${result.needsSummariesAtOnceMs.join(', ')} | ${round(median(allFourMs) / median(baselineMs), 2)} | ≤ ${targets.summary} ms — ${median(allFourMs) <= targets.summary ? 'met' : 'NOT met'} |
 ${segmentations.map((segmentation) => `| · rows=${segmentation} | ${result.needsSummaryMsMedian[segmentation]} | ${bySegmentationMs[segmentation].map(Math.round).join(', ')} | | |`).join('\n')}
 | results of the satisfaction wave | ${result.resultsMsMedian} | ${result.resultsMs.join(', ')} | ${result.resultsToBaseline} | ≤ ${targets.results} ms — ${result.met.results ? 'met' : 'NOT met'} |
-${problems.length > 0 ? `\n**The run is wrong** (exit 2):\n\n${problems.map((problem) => `- ${problem}`).join('\n')}\n` : '\nChecked every run: each summary counts every response once across its cells and each item’s choices as the facts do; the results count the responses and stores sent, and their NPS equals one computed straight from the facts.\n'}`,
-);
-console.log(JSON.stringify({ ...result, environment: undefined }, null, 2));
-if (problems.length > 0) {
-  for (const problem of problems) console.error(`✗ ${problem}`);
-  process.exitCode = 2;
-} else if (!result.met.summary || !result.met.results) {
-  console.error(
-    `✗ target missed: needs summary ${result.needsSummaryAllFourMsMedian} ms, results ${result.resultsMsMedian} ms`,
-  );
-  process.exitCode = 1;
-}
+${checkedParagraph(
+  problems,
+  'Checked every run: each summary counts every response once across its cells and each item’s choices as the facts do; the results count the responses and stores sent, and their NPS equals one computed straight from the facts.',
+)}`;
+reportResults({
+  benchmark,
+  storeCount,
+  out: values.out,
+  result,
+  markdown,
+  missedTargets:
+    !result.met.summary || !result.met.results
+      ? `target missed: needs summary ${result.needsSummaryAllFourMsMedian} ms, results ${result.resultsMsMedian} ms`
+      : null,
+});

@@ -1,5 +1,4 @@
-import type { Page, Response, TestInfo } from '@playwright/test';
-import { saveScreenshot } from './screenshot.ts';
+import type { Page, Request, Response, TestInfo } from '@playwright/test';
 
 // The role × page walk: opens pages as a signed-in user and writes down everything a user of that
 // role would trip over — a request the page made that the server refused or failed, an error in
@@ -10,10 +9,20 @@ import { saveScreenshot } from './screenshot.ts';
 
 export type Finding = { page: string; kind: string; detail: string };
 
+// Requests that stay open while the page shows (none today): not waited for.
+const longLived = new Set(['eventsource', 'websocket']);
+// How long no request must be in flight before a look starts.
+const quietMs = 150;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 export class PageWalk {
   readonly findings: Finding[] = [];
   private where = '(sign-in)';
   private operations: ReadonlySet<string> = new Set();
+  private readonly inFlight = new Set<Request>();
 
   private readonly page: Page;
   private readonly testInfo: TestInfo;
@@ -24,6 +33,12 @@ export class PageWalk {
     this.testInfo = testInfo;
     this.name = name;
     page.on('response', (response) => this.onResponse(response));
+    // The requests in flight, so a look waits for what the page asked for (settle) and no longer.
+    page.on('request', (request) => {
+      if (!longLived.has(request.resourceType())) this.inFlight.add(request);
+    });
+    page.on('requestfinished', (request) => this.inFlight.delete(request));
+    page.on('requestfailed', (request) => this.inFlight.delete(request));
     page.on('console', (message) => {
       if (message.type() === 'error') this.note('console error', message.text().slice(0, 300));
     });
@@ -41,17 +56,19 @@ export class PageWalk {
     this.operations = new Set(body.operations);
   }
 
-  // Looks at the page as it stands now, under a label that names it in the findings.
+  // Looks at the page as it stands now, under a label that names it in the findings; with a name,
+  // saves a picture of it too (test-results/screenshots/walk-<name>-<screenshotName>.png).
   async look(label: string, screenshotName?: string): Promise<void> {
     this.where = label;
-    await settle(this.page);
+    await this.settle();
     await this.checkActions();
     await this.checkText();
-    if (screenshotName) await saveScreenshot(this.page, this.testInfo, `walk-${this.name}-${screenshotName}`);
+    if (screenshotName) await this.screenshot(`walk-${this.name}-${screenshotName}`);
   }
 
-  // Opens each tab of the page in turn (antd Tabs, role=tab) and looks at it.
-  async walkTabs(label: string, screenshotPrefix: string): Promise<void> {
+  // Opens each tab of the page in turn (antd Tabs, role=tab) and looks at it (with a picture of
+  // each when given a prefix).
+  async walkTabs(label: string, screenshotPrefix?: string): Promise<void> {
     const tabs = this.page.locator('[role="tab"]:visible');
     const count = await tabs.count();
     for (let index = 0; index < count; index++) {
@@ -60,8 +77,47 @@ export class PageWalk {
       if ((await tab.getAttribute('aria-disabled')) === 'true') continue;
       this.where = `${label} › ${title}`;
       await tab.click();
-      await this.look(`${label} › ${title}`, `${screenshotPrefix}-tab${index + 1}`);
+      await this.look(`${label} › ${title}`, screenshotPrefix && `${screenshotPrefix}-tab${index + 1}`);
     }
+  }
+
+  // Waits until the page has loaded what it asked for: no request in flight for a moment (React
+  // starts a page's queries in effects, just after it paints; a lazy page's chunk first), and no
+  // spinner showing. Timed here, not in the page: the journeys' pages run on Playwright's clock.
+  // Playwright's networkidle waits half a second of silence each time instead: three of them a
+  // look (the picture's own included) made most of the walk's time.
+  async settle(): Promise<void> {
+    await this.quiet();
+    await this.page
+      .locator('.ant-spin-spinning:visible, .ant-skeleton-active:visible')
+      .first()
+      .waitFor({ state: 'detached', timeout: 30_000 })
+      .catch(() => undefined);
+    await this.quiet();
+  }
+
+  private async quiet(): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    let quietSince = Date.now();
+    while (Date.now() < deadline) {
+      if (this.inFlight.size > 0) {
+        await sleep(20);
+        quietSince = Date.now();
+        continue;
+      }
+      if (Date.now() - quietSince >= quietMs) return;
+      await sleep(20);
+    }
+  }
+
+  // A full-page picture, from the top (a scrolled page's sticky header would land mid-picture),
+  // attached to the report as well (as screenshot.ts does, without its networkidle wait: the look
+  // has just settled).
+  private async screenshot(name: string): Promise<void> {
+    const path = new URL(`../test-results/screenshots/${name}.png`, import.meta.url).pathname;
+    await this.page.evaluate(() => window.scrollTo(0, 0));
+    await this.page.screenshot({ path, fullPage: true });
+    await this.testInfo.attach(name, { path, contentType: 'image/png' });
   }
 
   note(kind: string, detail: string): void {
@@ -114,17 +170,6 @@ export function untranslatedText(text: string): string[] {
   ];
   for (const pattern of patterns) for (const match of text.matchAll(pattern)) found.add(match[0]);
   return [...found];
-}
-
-// Waits until the page has loaded what it asked for: no request in flight and no spinner showing.
-export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .locator('.ant-spin-spinning:visible, .ant-skeleton-active:visible')
-    .first()
-    .waitFor({ state: 'detached', timeout: 30_000 })
-    .catch(() => undefined);
-  await page.waitForLoadState('networkidle');
 }
 
 export function report(findings: readonly Finding[]): string {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
+import type { ChunkingContext } from 'rolldown';
 import { type Connect, defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -13,9 +14,9 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 // at /portal/*). The server falls back to the right HTML file.
 //
 // Vendor chunks: React, the router, i18n and the query cache, which every first screen needs,
-// are one long-lived chunk. The other libraries the entries import statically (antd's core:
-// theme, ConfigProvider, App) are split by which entries use them (`$initial` + `entriesAware`),
-// so the portal does not download the console's. Everything else — antd components, echarts —
+// are one long-lived chunk. The other modules the entries import statically go to a chunk for
+// both apps or one per app (firstScreenChunkName), so the portal does not download the
+// console's. Everything else — antd components, echarts —
 // is left to automatic splitting, so each lazily loaded page fetches the components it uses and
 // no first screen downloads what only a later page needs (scripts/bundle-budget.ts checks it).
 const vendorGroups = [
@@ -34,8 +35,64 @@ const vendorGroups = [
     includeDependenciesRecursively: false,
   },
   { name: 'vendor-echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react|tslib)[\\/]/, priority: 20 },
-  { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial' as const], priority: 10, entriesAware: true },
+  // The other modules an entry imports statically (the app's own and libraries): one chunk for
+  // both apps and one per app, not a chunk per set of lazy pages sharing them as well: the
+  // console's first screen was 23 files, and each costs a round trip on a slow network
+  // (bench/lighthouse.ts). A page loaded later imports the chunks its entry has loaded.
+  ...(['common', 'app'] as const).map((kind, index) => ({
+    name: (id: string, context: ChunkingContext) => firstScreenChunkName(id, context, kind),
+    test: (id: string) => /\.(tsx?|m?js|cjs)$/.test(id) && !entryScripts.some(([pattern]) => pattern.test(id)),
+    priority: 12 - index,
+    includeDependenciesRecursively: kind === 'common',
+  })),
 ];
+
+// The entries' scripts, by the chunk name of what only they (or both apps) import statically.
+const entryScripts: readonly [RegExp, string][] = [
+  [/web[\\/]src[\\/]main\.tsx$/, 'console'],
+  [/web[\\/]src[\\/]portal[\\/]main\.tsx$/, 'portal'],
+  [/web[\\/]src[\\/]login[\\/][^\\/]+\.ts$/, 'login'],
+];
+
+// The portal's first screens are pages loaded lazily (scripts/bundle-budget.ts): what they import
+// counts as the portal entry's.
+const portalFirstScreenPages =
+  /web[\\/]src[\\/]portal[\\/](PortalLayout|pages[\\/]PortalHomePage|pages[\\/]PortalLoginPage)\.tsx$/;
+
+// Which chunk a module goes to: 'app-common' when both entries import it statically; the
+// console's (or the portal's) 'app' chunk when only that app uses it and its entry imports it
+// statically; else null (automatic splitting: a module only lazy pages use, one that lazy pages
+// of the other app use too, or the login page's script). Null too when the module is not of the
+// kind asked for (the other group takes it). The 'app' group takes no dependencies along: a
+// dependency the other app's pages use would make them load this app's chunk.
+function firstScreenChunkName(moduleId: string, context: ChunkingContext, kind: 'common' | 'app'): string | null {
+  // A module loaded with import() stays the start of a chunk of its own.
+  if ((context.getModuleInfo(moduleId)?.dynamicImporters.length ?? 0) > 0) return null;
+  const staticApps = appsReaching(moduleId, context, false);
+  if (staticApps.has('console') && staticApps.has('portal')) return kind === 'common' ? 'app-common' : null;
+  if (kind !== 'app' || staticApps.size !== 1) return null;
+  const allApps = appsReaching(moduleId, context, true);
+  return allApps.size === 1 && !allApps.has('login') ? `${[...allApps][0]}-app` : null;
+}
+
+// The entries (by app) whose script imports the module, walking its importers up: static imports
+// only, or dynamic ones too.
+function appsReaching(moduleId: string, context: ChunkingContext, withDynamic: boolean): Set<string> {
+  const apps = new Set<string>();
+  const seen = new Set<string>();
+  const pending = [moduleId];
+  while (pending.length > 0) {
+    const id = pending.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const app = entryScripts.find(([pattern]) => pattern.test(id))?.[1];
+    if (app) apps.add(app);
+    const info = context.getModuleInfo(id);
+    const isFirstScreen = withDynamic || portalFirstScreenPages.test(id);
+    pending.push(...(info?.importers ?? []), ...(isFirstScreen ? (info?.dynamicImporters ?? []) : []));
+  }
+  return apps;
+}
 
 // In development (and `vite preview`) /portal and /portal/* get portal.html and /login login.html,
 // as the server does.
@@ -54,45 +111,6 @@ function portalFallback(): Plugin {
     },
     configurePreviewServer: (server) => {
       server.middlewares.use(rewrite);
-    },
-  };
-}
-
-// A console page other than the sign-in shows the layout and, most often, the home page: index.html
-// asks for their chunks beside the entry's (modulepreload) instead of after the entry has run,
-// which saves a round trip on a slow network. (/login is a page of its own: login.html.)
-function preloadConsoleShell(): Plugin {
-  const sources = ['src/app/layout/ConsoleLayout.tsx', 'src/pages/home/index.tsx'];
-  return {
-    name: 'kewo-preload-console-shell',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, context) {
-        if (!context.bundle || !context.chunk || !context.filename.endsWith('index.html')) return;
-        const chunks = Object.values(context.bundle).filter((output) => output.type === 'chunk');
-        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-        const loadedByEntry = new Set<string>();
-        const collect = (file: string, into: Set<string>) => {
-          if (into.has(file)) return;
-          into.add(file);
-          for (const imported of byFile.get(file)?.imports ?? []) collect(imported, into);
-        };
-        collect(context.chunk.fileName, loadedByEntry);
-        const wanted = new Set<string>();
-        for (const source of sources) {
-          const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(`/web/${source}`));
-          if (!chunk) throw new Error(`preloadConsoleShell: no chunk for ${source}`);
-          collect(chunk.fileName, wanted);
-        }
-        return [...wanted]
-          .filter((file) => !loadedByEntry.has(file))
-          .map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
-            injectTo: 'head' as const,
-          }));
-      },
     },
   };
 }
@@ -128,7 +146,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react(), portalFallback(), preloadConsoleShell(), precompress()],
+  plugins: [react(), portalFallback(), precompress()],
   server: {
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:3000' },
@@ -150,7 +168,7 @@ export default defineConfig({
       },
       output: {
         codeSplitting: { groups: vendorGroups },
-        // entriesAware groups are named after every entry sharing them; the hash is enough.
+        // A chunk named after every entry sharing it (an entriesAware group's) is named by its hash.
         chunkFileNames: (chunk) => (chunk.name.includes('~') ? 'assets/shared-[hash].js' : 'assets/[name]-[hash].js'),
       },
     },

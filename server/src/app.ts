@@ -17,10 +17,11 @@ import { authRoutes } from './platform/auth/auth.routes.ts';
 import { createAuthenticator } from './platform/auth/auth.service.ts';
 import { registerProblemHandler } from './platform/errors/problem-handler.ts';
 import { answerClientError, answerFrameworkError } from './platform/errors/transport-errors.ts';
+import { createConsolePageResolver } from './platform/http/console-first-screen.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { problemComponent, withProblemResponses } from './platform/http/openapi-problems.ts';
 import { ReadableRequestLog, type RequestLogFormat, readableLogStream } from './platform/http/request-log.ts';
-import { registerWebApp } from './platform/http/web-app.ts';
+import { registerWebApp, webBuildDir } from './platform/http/web-app.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
 import { notificationRoutes } from './platform/notifications/notifications.routes.ts';
 
@@ -109,7 +110,9 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     { prefix: '/api/v1' },
   );
 
-  await registerWebApp(app, options.serveWebApp !== false);
+  await registerWebApp(app, options.serveWebApp !== false, webBuildDir, {
+    consolePage: createConsolePageResolver(authenticator, context.now),
+  });
   return Object.assign(app as unknown as FastifyInstance, { registeredRoutes });
 }
 

@@ -16,7 +16,7 @@ const environment = {
 };
 
 function kewo(...args: string[]) {
-  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: environment, timeout: 60_000 });
+  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: environment, timeout: 120_000 });
 }
 
 async function waitForUrl(server: ChildProcess): Promise<string> {
@@ -69,7 +69,7 @@ describe('the kewo command', () => {
     const again = kewo('user', 'create', '--username', 'root-admin', '--data', dataDir);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('USERNAME_TAKEN');
-  }, 90_000);
+  }, 300_000);
 
   it('refuses user create --city on a database that has a city, and adds a second city company with tenant create', () => {
     const directory = mkdtempSync(join(tmpdir(), 'kewo-cli-tenants-'));
@@ -146,7 +146,7 @@ describe('the kewo command', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 480_000);
 
   it('rejects a bad flag with a clear message', () => {
     const result = kewo('serve', '--port', 'eighty');

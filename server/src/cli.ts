@@ -247,7 +247,12 @@ program
         isProvince ? 'Building the demo province 福建省' : 'Building the demo city 漳州市',
       );
       const seed = isProvince ? seedDemoProvince : seedDemoCity;
-      await seed(database.db, now(), { customers: flags.customers, onProgress: progress.update, publicHolidays: true });
+      await seed(database.db, now(), {
+        customers: flags.customers,
+        onProgress: progress.update,
+        publicHolidays: true,
+        terminals: true,
+      });
       progress.stop();
       console.log(`Demo ${isProvince ? 'province' : 'city'} ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     } else if (marker !== demoMarkerOf(flags.scale)) {

@@ -1,15 +1,18 @@
 import { brandModule } from './modules/brand/index.ts';
 import { classificationModule } from './modules/classification/index.ts';
+import { creditModule } from './modules/credit/index.ts';
 import { customersModule } from './modules/customers/index.ts';
 import { organisationModule } from './modules/organisation/index.ts';
 import { pricesModule } from './modules/prices/index.ts';
 import { productsModule } from './modules/products/index.ts';
 import { supplyModule } from './modules/supply/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
+import { terminalsModule } from './modules/terminals/index.ts';
 import { ticketsModule } from './modules/tickets/index.ts';
 import { visitsModule } from './modules/visits/index.ts';
 import { registerErrors } from './platform/errors/error-catalogue.ts';
 import type { KewoModule } from './platform/modules/kewo-module.ts';
+import { creditFactCorrections, creditFactSources } from './workflows/credit-facts.workflow.ts';
 import { storesMovedIn } from './workflows/reassign-customers.workflow.ts';
 import { workflowsModule } from './workflows/workflow.routes.ts';
 
@@ -27,6 +30,8 @@ export const modules: readonly KewoModule[] = [
   brandModule,
   pricesModule,
   surveysModule,
+  creditModule({ sources: creditFactSources, corrections: creditFactCorrections }),
+  terminalsModule,
   workflowsModule,
 ];
 

@@ -33,6 +33,12 @@ export async function seedDemoBrandIn(tx: Executor, tenantId: number, now: Date)
     ),
   );
   if (!owner) return;
+  // A city without stores (`kewo demo --customers 0`, as the import benchmark starts it) has no
+  // target stores to cultivate.
+  const [stores] = rowsOf<{ n: number }>(
+    await tx.execute(sql`SELECT count(*)::int AS n FROM customers WHERE tenant_id = ${tenantId} LIMIT 1`),
+  );
+  if (Number(stores?.n ?? 0) === 0) return;
   // Products by what the history ordered of them, most first.
   const productsWhere = async (condition: ReturnType<typeof sql>, limit: number) =>
     rowsOf<{ id: number }>(

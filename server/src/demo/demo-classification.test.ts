@@ -13,10 +13,14 @@ import { seedDemoCity } from './seed-demo-city.ts';
 // the last 13 weeks' visits, whose number depends on the day of the month (late in a month the
 // fewest — the widest swing of 终端示范型).
 // The city of the first date on PGlite is demo-customers.test.ts's too, seeded once per run
-// (test/demo-test-city.ts): it comes last, when that file has most likely built it already.
+// (test/demo-test-city.ts): it comes last, when that file has most likely built it already. The
+// second date is about the calendar, not the database: PGlite alone (a 3,000-store city less to
+// build on each run).
+const lateInMonth = '2027-01-28T02:00:00Z';
 const isShared = (kind: string, date: string) => kind === 'pglite' && date === demoTestCityDate;
 const cases = testDatabaseKinds
-  .flatMap((kind) => [demoTestCityDate, '2027-01-28T02:00:00Z'].map((date) => [kind, date] as const))
+  .flatMap((kind) => [demoTestCityDate, lateInMonth].map((date) => [kind, date] as const))
+  .filter(([kind, date]) => date !== lateInMonth || kind === 'pglite')
   .sort((a, b) => Number(isShared(...a)) - Number(isShared(...b)));
 
 describe.each(cases)('the demo city’s classification on %s, built on %s', (kind, date) => {

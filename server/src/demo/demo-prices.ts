@@ -13,12 +13,17 @@ import { historyWeeks } from './demo-supply.ts';
 //     demo's own visit observations are re-priced the same way (below);
 //   · inspectors' market checks (price_reports, 'inspection') for 52 weeks: 1.5 % of the stores a
 //     week, 3 products each; retailers' own reports ('retailer') in the last 8 weeks, 1 % a week;
-//   · prices at 99.0–103.5 % of the suggested retail price (the city index ≈ 101), except one brand
-//     (the city's second by cartons) in one district (the one with most stores) in the last three
-//     ended weeks: 92–94 %, so its index dips below 95 there — the weekly evaluation (the prices
-//     module's own, run for the last six ended weeks in order) leaves one open yellow warning per
-//     product of the brand observed often enough (≥ 5 a week); inspectors check 8 of the district's
-//     stores a week for the brand's products those weeks;
+//   · prices at 99.0–103.5 % of the suggested retail price (the city index ≈ 101), except one brand's
+//     best seller (the product most ordered of the city's second brand by cartons) in one district
+//     (the one with most stores) in the last three ended weeks: 92–94 %, so its index dips below 95
+//     there. A warning is per product and region (the issue's rules: per product or price class), so
+//     the dip is one product's: the weekly evaluation (the prices module's own, run for the last six
+//     ended weeks in order) leaves one open yellow warning — that product in that district, over
+//     three weeks — and none for the brand's other products, the district's branch or the city.
+//     (In 漳州 that district, 龙海区, is a branch of its own, 龙海营销部: judged as the district only.)
+//     Inspectors check the product at 8 of the district's stores a week those weeks, and at 16
+//     stores elsewhere in the city (whether the dip spreads: it does not), so the city's figure is
+//     not the district's checks alone;
 //   · the margin roll-up (price_margin_weeks, price_margin_groups) of the history weeks and the
 //     running one, stored as the refresh job does; and last year's same 13 weeks (52 weeks earlier), which the demo has no orders for:
 //     written straight into the roll-up as the city's figures from before Kewo (no orders behind
@@ -47,34 +52,44 @@ export async function seedDemoPricesIn(tx: Executor, tenantId: number, now: Date
     ),
   );
   if (!inspector) return;
-  // The dip: the second brand by cartons, in the district with most active stores.
-  const [dip] = rowsOf<{ brand: string; district: string }>(
-    await tx.execute(sql`
-      SELECT (SELECT p.brand FROM store_product_weeks w JOIN products p ON p.tenant_id = w.tenant_id AND p.id = w.product_id
-              WHERE w.tenant_id = ${tenantId} GROUP BY p.brand ORDER BY sum(w.ordered) DESC, p.brand OFFSET 1 LIMIT 1) AS brand,
-        (SELECT district_code FROM customers WHERE tenant_id = ${tenantId} AND status = 'active'
-         GROUP BY district_code ORDER BY count(*) DESC, district_code LIMIT 1) AS district`),
-  );
-  if (!dip?.brand) return;
-  const dipArray = sql`${`{${dipWeeks.join(',')}}`}::date[]`;
-  // A pack price: the suggested one × a factor from h (a hash 0–999), to the jiao; the dip's brand,
-  // district and weeks 92.0–94.0 %, the rest 99.0–103.5 %. The arguments name columns.
-  const priced = (h: string, week: string, brand: string, district: string) => sql`
-    round(p.retail_price_fen / 10.0 * CASE
-      WHEN ${sql.raw(brand)} = ${dip.brand} AND ${sql.raw(district)} = ${dip.district} AND ${sql.raw(week)} = ANY(${dipArray})
-      THEN 0.92 + (${sql.raw(h)} % 21) / 1000.0 ELSE 0.99 + (${sql.raw(h)} % 46) / 1000.0 END / 10) * 10`;
   const popular = sql`
     SELECT array_agg(id ORDER BY cartons DESC, id) AS ids, count(*)::int AS n FROM (
       SELECT p.id, coalesce(sum(w.ordered), 0) AS cartons FROM products p
       LEFT JOIN store_product_weeks w ON w.tenant_id = p.tenant_id AND w.product_id = p.id
       WHERE p.tenant_id = ${tenantId} AND p.status = 'active'
       GROUP BY p.id ORDER BY cartons DESC, p.id LIMIT ${observedProducts}) top`;
+  // The dip: the best seller of the second brand by cartons (of the products observed), in the
+  // district with most active stores.
+  const [dip] = rowsOf<{ brand: string | null; product_id: number | null; district: string }>(
+    await tx.execute(sql`
+      WITH top AS (${popular}),
+      brand AS (
+        SELECT p.brand FROM store_product_weeks w JOIN products p ON p.tenant_id = w.tenant_id AND p.id = w.product_id
+        WHERE w.tenant_id = ${tenantId} GROUP BY p.brand ORDER BY sum(w.ordered) DESC, p.brand OFFSET 1 LIMIT 1),
+      district AS (
+        SELECT district_code FROM customers WHERE tenant_id = ${tenantId} AND status = 'active'
+        GROUP BY district_code ORDER BY count(*) DESC, district_code LIMIT 1)
+      SELECT (SELECT brand FROM brand) AS brand,
+        (SELECT p.id FROM top CROSS JOIN unnest(top.ids) WITH ORDINALITY AS t(id, n)
+         JOIN products p ON p.tenant_id = ${tenantId} AND p.id = t.id
+         WHERE p.brand = (SELECT brand FROM brand) ORDER BY t.n LIMIT 1) AS product_id,
+        (SELECT district_code FROM district) AS district`),
+  );
+  if (!dip?.brand || dip.product_id == null) return;
+  const dipProduct = Number(dip.product_id);
+  const dipArray = sql`${`{${dipWeeks.join(',')}}`}::date[]`;
+  // A pack price: the suggested one × a factor from h (a hash 0–999), to the jiao; the dip's product,
+  // district and weeks 92.0–94.0 %, the rest 99.0–103.5 %. The arguments name columns.
+  const priced = (h: string, week: string, product: string, district: string) => sql`
+    round(p.retail_price_fen / 10.0 * CASE
+      WHEN ${sql.raw(product)} = ${dipProduct} AND ${sql.raw(district)} = ${dip.district} AND ${sql.raw(week)} = ANY(${dipArray})
+      THEN 0.92 + (${sql.raw(h)} % 21) / 1000.0 ELSE 0.99 + (${sql.raw(h)} % 46) / 1000.0 END / 10) * 10`;
   const week = (column: string) => `date_trunc('week', ${column} AT TIME ZONE 'Asia/Shanghai')::date`;
 
   // The demo's own visit observations (demo-visits.ts: 97–105 %) priced the same way, so the weeks
   // hold no accidental dips or jumps.
   await tx.execute(sql`
-    UPDATE visit_price_observations o SET pack_price_fen = ${priced('((o.visit_id::bigint * 7919) % 1000)', week('o.observed_at'), 'p.brand', 'c.district_code')}
+    UPDATE visit_price_observations o SET pack_price_fen = ${priced('((o.visit_id::bigint * 7919) % 1000)', week('o.observed_at'), 'p.id', 'c.district_code')}
     FROM products p, customers c
     WHERE o.tenant_id = ${tenantId} AND p.tenant_id = o.tenant_id AND p.id = o.product_id
       AND c.tenant_id = o.tenant_id AND c.id = o.customer_id`);
@@ -82,15 +97,15 @@ export async function seedDemoPricesIn(tx: Executor, tenantId: number, now: Date
   await tx.execute(sql`
     WITH top AS (${popular})
     INSERT INTO visit_price_observations (tenant_id, visit_id, product_id, customer_id, observed_at, pack_price_fen)
-    SELECT v.tenant_id, v.id, p.id, v.customer_id, v.check_in_at, ${priced('((v.id::bigint * 7919 + k * 104729) % 1000)', week('v.check_in_at'), 'p.brand', 'c.district_code')}
+    SELECT v.tenant_id, v.id, p.id, v.customer_id, v.check_in_at, ${priced('((v.id::bigint * 7919 + k * 104729) % 1000)', week('v.check_in_at'), 'p.id', 'c.district_code')}
     FROM visits v
     JOIN customers c ON c.tenant_id = v.tenant_id AND c.id = v.customer_id
     CROSS JOIN top CROSS JOIN generate_series(1, 2) AS k
     JOIN products p ON p.tenant_id = v.tenant_id AND p.id = top.ids[1 + (v.id * 3 + k * 11) % top.n]
     WHERE v.tenant_id = ${tenantId} AND top.n > 0
     ON CONFLICT DO NOTHING`);
-  // Market checks: 52 weeks, 1.5 % of the stores a week, 3 products; and in the dip's weeks 8 of
-  // the district's stores for each of the brand's popular products.
+  // Market checks: 52 weeks, 1.5 % of the stores a week, 3 products; and in the dip's weeks the
+  // dipping product at 8 of the district's stores and at 16 stores elsewhere in the city.
   await tx.execute(sql`
     WITH top AS (${popular}),
     checks AS (
@@ -101,21 +116,20 @@ export async function seedDemoPricesIn(tx: Executor, tenantId: number, now: Date
       FROM customers c CROSS JOIN top CROSS JOIN generate_series(0, 51) AS w CROSS JOIN generate_series(0, 2) AS k
       WHERE c.tenant_id = ${tenantId} AND c.status = 'active' AND top.n > 0 AND (c.id * 13 + w * 7) % 200 < 3
       UNION ALL
-      SELECT c.tenant_id, c.id, c.district_code, c.branch_id, c.org_path, (d.week - ${yearStart}::date) / 7, k, p.id,
-        (d.week + (c.id % 5))::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '15 hours'
+      SELECT c.tenant_id, c.id, c.district_code, c.branch_id, c.org_path, (d.week - ${yearStart}::date) / 7, 0,
+        ${dipProduct}::int, (d.week + (c.id % 5))::timestamp AT TIME ZONE 'Asia/Shanghai' + interval '15 hours'
       FROM customers c
-      CROSS JOIN top
       CROSS JOIN unnest(${dipArray}) AS d(week)
-      JOIN LATERAL (SELECT id FROM products WHERE tenant_id = ${tenantId} AND brand = ${dip.brand} AND id = ANY(top.ids)
-        ORDER BY id LIMIT 4) p ON true
-      CROSS JOIN LATERAL (SELECT 0 AS k) kk
-      WHERE c.tenant_id = ${tenantId} AND c.status = 'active' AND c.district_code = ${dip.district}
-        AND c.id IN (SELECT id FROM customers WHERE tenant_id = ${tenantId} AND district_code = ${dip.district}
-          AND status = 'active' ORDER BY (id::bigint * 7919) % 1009 LIMIT 8))
+      WHERE c.tenant_id = ${tenantId} AND c.id IN (
+        (SELECT id FROM customers WHERE tenant_id = ${tenantId} AND district_code = ${dip.district}
+          AND status = 'active' ORDER BY (id::bigint * 7919) % 1009, id LIMIT 8)
+        UNION ALL
+        (SELECT id FROM customers WHERE tenant_id = ${tenantId} AND district_code <> ${dip.district}
+          AND status = 'active' ORDER BY (id::bigint * 7919) % 1009, id LIMIT 16)))
     INSERT INTO price_reports (tenant_id, source, product_id, customer_id, district_code, branch_id, org_path,
       pack_price_fen, observed_at, reported_by, created_at)
     SELECT x.tenant_id, 'inspection', p.id, x.customer_id, x.district_code, x.branch_id, x.org_path,
-      ${priced('((x.customer_id::bigint * 7919 + x.w * 31 + x.k * 104729) % 1000)', week('x.at'), 'p.brand', 'x.district_code')},
+      ${priced('((x.customer_id::bigint * 7919 + x.w * 31 + x.k * 104729) % 1000)', week('x.at'), 'p.id', 'x.district_code')},
       x.at, ${inspector.id}, x.at
     FROM checks x JOIN products p ON p.tenant_id = x.tenant_id AND p.id = x.product_id
     WHERE x.at < ${now}`);
@@ -134,7 +148,7 @@ export async function seedDemoPricesIn(tx: Executor, tenantId: number, now: Date
     INSERT INTO price_reports (tenant_id, source, product_id, customer_id, district_code, branch_id, org_path,
       pack_price_fen, observed_at, reported_by, created_at)
     SELECT x.tenant_id, 'retailer', p.id, x.customer_id, x.district_code, x.branch_id, x.org_path,
-      ${priced('((x.customer_id::bigint * 104729 + x.w * 7919) % 1000)', week('x.at'), 'p.brand', 'x.district_code')},
+      ${priced('((x.customer_id::bigint * 104729 + x.w * 7919) % 1000)', week('x.at'), 'p.id', 'x.district_code')},
       x.at, x.user_id, x.at
     FROM reports x JOIN products p ON p.tenant_id = x.tenant_id AND p.id = x.product_id
     WHERE x.at < ${now}`);
@@ -178,7 +192,12 @@ export async function seedDemoPricesIn(tx: Executor, tenantId: number, now: Date
       {
         action: 'seed_demo',
         entity: 'price_report',
-        after: { reports: counts.reports, visitObservations: counts.visits, dip: dip, yearStart },
+        after: {
+          reports: counts.reports,
+          visitObservations: counts.visits,
+          dip: { brand: dip.brand, productId: dipProduct, district: dip.district },
+          yearStart,
+        },
       },
     ],
     now,

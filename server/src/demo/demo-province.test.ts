@@ -19,7 +19,7 @@ describe('demo province', () => {
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
     cities = await seedDemoProvince(database.db, now, { customers: total });
-  });
+  }, 300_000);
   afterAll(async () => database?.close());
 
   const customersOf = (tenantId: number) =>
@@ -66,7 +66,7 @@ describe('demo province', () => {
     } finally {
       await city.close();
     }
-  });
+  }, 120_000); // seeds a whole city, history and credit runs included
 
   it('gives other cities staff usernames prefixed by the city, unique in the deployment', async () => {
     const staff = await database.db
@@ -158,5 +158,5 @@ describe('demo province', () => {
     } finally {
       await again.close();
     }
-  });
+  }, 300_000); // seeds the province a second time
 });

@@ -28,7 +28,7 @@ describe('demo city supply', () => {
     const total = reports[0].total;
     expect(reports.every((report) => report.total === total)).toBe(true);
     expect(reports.map((report) => report.done)).toEqual([...Array(total + 1).keys(), total]);
-    expect(reports.at(-2)?.step).toMatch(/surveys$/);
+    expect(reports.at(-2)?.step).toMatch(/credit$/);
     expect(reports.at(-1)?.step).toBe('done');
   });
 

@@ -10,6 +10,9 @@ export const demoAudit = {
     visit: ['seed_demo'],
     ticket: ['seed_demo'],
     price_report: ['seed_demo'],
+    terminal_award: ['seed_demo'],
+    asset: ['seed_demo'],
+    contest: ['seed_demo'],
   },
   systemActors: ['demo'],
 } as const satisfies AuditCatalogue;

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { mergePendingIndexEntries, prepareBulkIndexWrites } from '../db/bulk-writes.ts';
 import type { Database, Executor } from '../db/client.ts';
+import { refreshStaleStatistics } from '../db/planner-statistics.ts';
 import { type CustomerInsert, insertCustomersInBulk } from '../modules/customers/index.ts';
 import { createTenantWithAdmin } from '../modules/organisation/index.ts';
 import { insertProducts } from '../modules/products/index.ts';
@@ -12,11 +13,13 @@ import { chinaPublicHolidays } from '../platform/calendar/china-holidays.ts';
 import { insertOrgUnit } from '../platform/identity/identity.repository.ts';
 import { kewoMeta, users } from '../platform/identity/identity.schema.ts';
 import { seedDemoBrandIn } from './demo-brand.ts';
+import { seedDemoCreditIn } from './demo-credit.ts';
 import { generateDemoCustomer } from './demo-customers.ts';
 import { seedDemoPricesIn } from './demo-prices.ts';
 import { demoProductCatalogue, demoProductSeed } from './demo-products.ts';
-import { seedDemoSupply } from './demo-supply.ts';
+import { seedDemoSupply, seedDemoThisWeekIn } from './demo-supply.ts';
 import { seedDemoSurveysIn } from './demo-surveys.ts';
+import { seedDemoTerminalsIn } from './demo-terminals.ts';
 import { seedDemoTickets } from './demo-tickets.ts';
 import { seedDemoVisitsIn } from './demo-visits.ts';
 import {
@@ -43,7 +46,7 @@ import {
 export const demoPassword = 'kewo-demo-2026';
 export const demoMarkerKey = 'demo';
 // Bump when the generator changes shape; an older demo directory is then rebuilt, not reused.
-export const demoGeneratorVersion = '10';
+export const demoGeneratorVersion = '12';
 export const demoManagerCount = 200;
 // The seed city has 23,418 licensed stores; tests ask for a few hundred to stay fast.
 export const demoCustomerCount = 24_000;
@@ -68,11 +71,14 @@ export type DemoCity = {
 // supply: false leaves out the order history, grades and open cycle (benchmarks that build their own).
 // publicHolidays: each city's calendar starts with the national holidays and 调休 (kewo demo); without
 // it a city's calendar is empty, as a new city company's is (the tests' cities).
+// terminals: 终端建设's tiers, inspections, fixtures and contests (kewo demo, with supply); the tests'
+// cities leave them out, so the terminals module's tests start from a city without any.
 export type SeedDemoOptions = {
   customers?: number;
   onProgress?: DemoProgress;
   supply?: boolean;
   publicHolidays?: boolean;
+  terminals?: boolean;
 };
 
 export type DemoProgress = (step: string, done: number, total: number) => void;
@@ -93,6 +99,7 @@ type CityPlan = {
   customerCount: number;
   withSupply: boolean;
   publicHolidays?: boolean;
+  terminals?: boolean;
 };
 
 const zhangzhouSeed = 20_261_123;
@@ -180,7 +187,13 @@ async function seedCities(
     cities.push(
       await db.transaction(async (tx) => {
         await prepareBulkIndexWrites(tx);
-        return seedCity(tx, { ...plan, publicHolidays: options.publicHolidays }, passwordHash, now, progress);
+        return seedCity(
+          tx,
+          { ...plan, publicHolidays: options.publicHolidays, terminals: options.terminals },
+          passwordHash,
+          now,
+          progress,
+        );
       }),
     );
     await mergePendingIndexEntries(db, 'customers');
@@ -192,17 +205,20 @@ async function seedCities(
   onProgress('done', steps, steps);
   // A bulk load leaves the planner without statistics and the visibility map unset (PGlite has no
   // autovacuum): without them it joins all 24,000 rows before taking the first page, and counts
-  // read every row instead of the index alone.
+  // read every row instead of the index alone. The tables counted by index are vacuumed; every
+  // other table written since its last statistics is analysed (the same check the server's
+  // database.statistics job makes every quarter of an hour), so no module's tables are left out.
   await db.execute(
-    sql`VACUUM (ANALYZE) customers, users, districts, org_units, products, order_cycles, orders, order_lines, store_quotas, customer_grades, visits, visit_plan_items`,
+    sql`VACUUM (ANALYZE) customers, users, districts, org_units, products, order_cycles, orders, order_lines, store_quotas, customer_grades, visits, visit_plan_items, tickets, credit_violations, credit_runs, credit_scores`,
   );
+  await refreshStaleStatistics(db);
   return cities;
 }
 
 // How many times seedCity reports progress: organisation, staff twice, the customer plan, one per
-// batch of stores, and orders, tickets, visits and surveys where the city has supply.
+// batch of stores, and orders, tickets, visits, surveys and credit where the city has supply.
 function stepsOf(plan: CityPlan) {
-  return 4 + Math.ceil(plan.customerCount / insertBatchSize) + (plan.withSupply ? 4 : 0);
+  return 4 + Math.ceil(plan.customerCount / insertBatchSize) + (plan.withSupply ? 5 : 0);
 }
 
 async function seedCity(
@@ -382,7 +398,7 @@ async function seedCity(
     [{ action: 'seed_demo', entity: 'product', after: { products: catalogue.length } }],
     now,
   );
-  // 货源与订货: order history, grades and this week's open cycle. The province demo gives them to
+  // 货源与订货: order history and grades (this week's open cycle comes after credit). The province demo gives them to
   // 漳州 only: 13 weeks of a quarter of a million stores' orders would make it a long wait.
   if (plan.withSupply) {
     await seedDemoSupply(tx, tenant.id, now, createRandom(plan.seed + 1));
@@ -401,10 +417,17 @@ async function seedCity(
     await seedDemoBrandIn(tx, tenant.id, now);
     // 价格监管: a year of observed prices, the margin's roll-up (and last year's), an open warning.
     await seedDemoPricesIn(tx, tenant.id, now);
+    // 终端建设: benchmark stores with their inspections, the fixture register, the display contests.
+    if (plan.terminals) await seedDemoTerminalsIn(tx, tenant.id, now);
     progress(`${plan.companyName}: visits`);
     // 需求调研、满意度: last January's needs survey, two satisfaction waves, one open this week.
     await seedDemoSurveysIn(tx, tenant.id, now);
     progress(`${plan.companyName}: surveys`);
+    // 信用: settlements, violations and judged complaints, a year of monthly credit runs from them;
+    // then this week's cycle, its scarce brands multiplied by the levels now in force.
+    await seedDemoCreditIn(tx, tenant.id, now);
+    await seedDemoThisWeekIn(tx, tenant.id, now);
+    progress(`${plan.companyName}: credit`);
   }
   return {
     tenantId: tenant.id,

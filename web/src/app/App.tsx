@@ -1,35 +1,40 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ConsoleProviders } from './ConsoleProviders.tsx';
+import { LazyAntdScope } from './LazyAntdScope.tsx';
+import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
 import { PageSpinner } from './PageSpinner.tsx';
 import { consoleRoutes, publicRoutes } from './page-modules.ts';
 import { NotFoundPage, RoutePage, WithEveryMessage } from './RoutePage.tsx';
 import { StaffSessionGate } from './StaffSessionGate.tsx';
 
-// The layout (side menu, header, notifications) is a chunk of its own: the sign-in page does not
-// need it. A visit to a console page starts fetching it while the session is being checked.
-const loadConsoleLayout = () => import('./layout/ConsoleLayout.tsx');
-const ConsoleLayout = lazy(() => loadConsoleLayout().then((module) => ({ default: module.ConsoleLayout })));
-if (!publicRoutes.some((route) => route.path === window.location.pathname)) void loadConsoleLayout();
+// The layout (side menu, header, notifications) and the home are part of the console's entry, in
+// plain markup: the first screen of a signed-in visit is one script and its vendor chunks, without
+// antd, which the other pages bring along (layout/ConsoleLayout.tsx, LazyAntdScope.tsx).
 
 const router = createBrowserRouter([
   ...publicRoutes.map(({ path, page: Page }) => ({
     path,
     element: (
       <Suspense fallback={<PageSpinner />}>
-        {/* Setup's page uses other folders' messages. */}
-        <WithEveryMessage>
+        {path === '/login' ? (
+          // Only sends the browser to the sign-in page (login.html, plain HTML).
           <Page />
-        </WithEveryMessage>
+        ) : (
+          // Setup's page uses antd and other folders' messages.
+          <LazyAntdScope>
+            <WithEveryMessage>
+              <Page />
+            </WithEveryMessage>
+          </LazyAntdScope>
+        )}
       </Suspense>
     ),
   })),
   {
     element: (
       <StaffSessionGate>
-        <Suspense fallback={<PageSpinner />}>
-          <ConsoleLayout />
-        </Suspense>
+        <ConsoleLayout />
       </StaffSessionGate>
     ),
     children: [

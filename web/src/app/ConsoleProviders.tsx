@@ -1,20 +1,24 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { AntdConfig } from '../shared/AntdConfig.tsx';
 import { i18n } from '../shared/i18n/i18n.ts';
 import { createQueryClient } from '../shared/query-client.ts';
+import { seedSession } from './early-session.ts';
 
-// The console's providers: shared/AppProviders.tsx (which the page tests render) less antd's App
-// (message, modal and notification holders), which wraps the signed-in console only (App.tsx):
-// the sign-in and setup pages do not use it, and it weighs on their first screen.
+// The console's providers: shared/AppProviders.tsx (which the page tests render) less antd's
+// (ConfigProvider, App), which wrap the pages that use antd, fetched with the first of them
+// (AntdScope.tsx): the signed-in shell and the home are plain markup, and the console's first
+// screen downloads no antd (scripts/bundle-budget.ts).
 export function ConsoleProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => {
+    const client = createQueryClient();
+    // The session's requests the entry started (main.tsx) answer the session gates' queries.
+    seedSession(client);
+    return client;
+  });
   return (
     <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <AntdConfig>{children}</AntdConfig>
-      </QueryClientProvider>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </I18nextProvider>
   );
 }

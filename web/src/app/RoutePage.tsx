@@ -1,9 +1,6 @@
-import { Button } from 'antd';
-import { type ReactNode, Suspense, use, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, use, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useSignedInUser } from '../shared/auth/SignedInUser.tsx';
-import { LazyResult } from '../shared/LazyResult.tsx';
 import { canAccess } from './access.ts';
 import { loadEveryMessage } from './messages.ts';
 import { PageSpinner } from './PageSpinner.tsx';
@@ -21,7 +18,11 @@ export function RoutePage({ route }: { route: ConsoleRoute }) {
   }, [label, t]);
 
   if (!isAllowed) {
-    return <BackHomeResult status="403" title={t('errors.forbidden')} subTitle={t('errors.forbiddenDescription')} />;
+    return (
+      <Suspense fallback={null}>
+        <BackHomeResult status="403" title={t('errors.forbidden')} subTitle={t('errors.forbiddenDescription')} />
+      </Suspense>
+    );
   }
   const Page = route.page;
   return (
@@ -48,22 +49,15 @@ export function WithEveryMessage({ children }: { children: ReactNode }) {
 
 export function NotFoundPage() {
   const { t } = useTranslation();
-  return <BackHomeResult status="404" title={t('errors.notFound')} subTitle={t('errors.notFoundDescription')} />;
-}
-
-// An error page with a way back to the console's home page.
-function BackHomeResult({ status, title, subTitle }: { status: '403' | '404'; title: string; subTitle: string }) {
-  const { t } = useTranslation();
   return (
-    <LazyResult
-      status={status}
-      title={title}
-      subTitle={subTitle}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
-    />
+    <Suspense fallback={null}>
+      <BackHomeResult status="404" title={t('errors.notFound')} subTitle={t('errors.notFoundDescription')} />
+    </Suspense>
   );
 }
+
+// An error page with a way back to the console's home page (antd's Result and Button: a chunk of
+// its own, not the console's first screen).
+const BackHomeResult = lazy(() =>
+  import('./BackHomeResult.tsx').then((module) => ({ default: module.BackHomeResult })),
+);

@@ -1,12 +1,12 @@
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useDeferredValue, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { PermissionsGate } from '../shared/auth/PermissionsGate.tsx';
 import { SignedInUserProvider } from '../shared/auth/SignedInUser.tsx';
 import { useCurrentUser } from '../shared/auth/session.api.ts';
-import { FullPageError } from '../shared/FullPageStatus.tsx';
 import { isStaffRole } from '../shared/roles.ts';
 import { PageSpinner } from './PageSpinner.tsx';
+import { ShellError } from './ShellError.tsx';
 
 // Everything in the console needs a signed-in staff user. Anyone else goes to sign in
 // (and comes back to the page they asked for); retailers go to their portal.
@@ -21,7 +21,7 @@ export function StaffSessionGate({ children }: { children: ReactNode }) {
   }, [isRetailer]);
 
   if (isPending) return <PageSpinner />;
-  if (error) return <FullPageError error={error} onRetry={() => void refetch()} />;
+  if (error) return <ShellError error={error} onRetry={() => void refetch()} />;
   if (!user) {
     const wanted = location.pathname + location.search;
     const target = wanted === '/' ? '/login' : `/login?redirect=${encodeURIComponent(wanted)}`;
@@ -32,7 +32,21 @@ export function StaffSessionGate({ children }: { children: ReactNode }) {
   if (user.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return (
     <SignedInUserProvider user={user}>
-      <PermissionsGate>{children}</PermissionsGate>
+      <PermissionsGate
+        pending={<PageSpinner />}
+        renderError={(failure, retry) => <ShellError error={failure} onRetry={retry} />}
+      >
+        <InSlices pending={<PageSpinner />}>{children}</InSlices>
+      </PermissionsGate>
     </SignedInUserProvider>
   );
+}
+
+// The signed-in shell's first render is the first screen's longest piece of work: rendered as a
+// deferred value it is done in slices (React yields to the browser every few milliseconds)
+// rather than in one long task that keeps a phone from answering a tap (the total blocking time
+// of bench/lighthouse.ts). Once shown it stays: later renders are the usual ones.
+function InSlices({ children, pending }: { children: ReactNode; pending: ReactNode }) {
+  const isShown = useDeferredValue(true, false);
+  return isShown ? children : pending;
 }

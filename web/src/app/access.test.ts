@@ -44,7 +44,7 @@ describe(canAccess.name, () => {
 });
 
 describe(accessibleRoutes.name, () => {
-  it('gives a customer manager the dashboard, customers, products, supply and classification reading, brand, prices and survey results, tickets, visits, the service menu and the account page only', () => {
+  it('gives a customer manager the dashboard, customers, products, supply and classification reading, the credit distribution, brand, prices and survey results, tickets, terminals, visits, the service menu and the account page only', () => {
     expect(accessibleRoutes({ role: 'manager' }, consoleRoutes).map((route) => route.path)).toEqual([
       '/',
       '/customers',
@@ -57,6 +57,7 @@ describe(accessibleRoutes.name, () => {
       '/classification/rule-sets',
       '/classification/runs',
       '/classification/spot-checks',
+      '/credit',
       '/brand-programmes',
       '/brand-worklist',
       '/brand-programmes/:id',
@@ -72,6 +73,16 @@ describe(accessibleRoutes.name, () => {
       '/tickets/new',
       '/tickets/sla',
       '/tickets/:id',
+      '/terminal-stores',
+      '/terminal-applications',
+      '/terminal-inspections',
+      '/terminal-inspections/new',
+      '/terminal-map',
+      '/terminal-tiers',
+      '/terminal-assets',
+      '/terminal-assets/:id',
+      '/contests',
+      '/contests/:id',
       '/visits',
       '/services',
       '/account',

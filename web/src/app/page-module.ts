@@ -34,7 +34,8 @@ export type ConsoleRoute = {
   // Only the deployment's operator (see app/access.ts).
   operatorOnly?: boolean;
   // Loaded when first opened: `lazy(() => import('./index.tsx').then(…))`, so each folder is a chunk.
-  page: LazyExoticComponent<ComponentType>;
+  // The home alone is not: it is the console's first screen, part of its entry.
+  page: LazyExoticComponent<ComponentType> | ComponentType;
   // Place in the route table, and so in the side menu and the home page's shortcuts (ascending).
   order: number;
   group?: MenuGroup['key'];
@@ -96,9 +97,18 @@ export type VisitBrandCheck = {
   done: boolean;
 };
 
+// Work a section does once the visit is saved, with the visit's id (the fixtures' audits cite
+// it); it reports its own failures and does not throw.
+export type AfterVisitSubmit = (visitId: number) => Promise<void>;
+
 // What a section is given: the store, and where to put what it adds to the visit record (the
-// brand programmes' checklist, saved with the visit).
-export type VisitFormSectionProps = { customerId: number; onBrandChecks?: (checks: VisitBrandCheck[]) => void };
+// brand programmes' checklist, saved with the visit) or what it saves after it (`onAfterSubmit`:
+// the section registers its work under its key, or null to withdraw it).
+export type VisitFormSectionProps = {
+  customerId: number;
+  onBrandChecks?: (checks: VisitBrandCheck[]) => void;
+  onAfterSubmit?: (key: string, run: AfterVisitSubmit | null) => void;
+};
 
 // A section of the visit form about the store being visited, lazy (the form suspends it alone);
 // it renders nothing when it has nothing for the store.

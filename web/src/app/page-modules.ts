@@ -2,12 +2,18 @@ import { SettingOutlined } from '@ant-design/icons';
 import { createElement } from 'react';
 import type { accountMessages } from '../pages/account/messages.ts';
 import { accountModule } from '../pages/account/module.tsx';
+import type { assetsMessages } from '../pages/assets/messages.ts';
+import { assetsModule } from '../pages/assets/module.tsx';
 import type { auditMessages } from '../pages/audit/messages.ts';
 import { auditModule } from '../pages/audit/module.tsx';
 import type { brandMessages } from '../pages/brand/messages.ts';
 import { brandModule } from '../pages/brand/module.tsx';
 import type { classificationMessages } from '../pages/classification/messages.ts';
 import { classificationModule } from '../pages/classification/module.tsx';
+import type { contestsMessages } from '../pages/contests/messages.ts';
+import { contestsModule } from '../pages/contests/module.tsx';
+import type { creditMessages } from '../pages/credit/messages.ts';
+import { creditModule } from '../pages/credit/module.tsx';
 import type { customerFieldsMessages } from '../pages/customer-fields/messages.ts';
 import { customerFieldsModule } from '../pages/customer-fields/module.tsx';
 import type { customerImportMessages } from '../pages/customer-import/messages.ts';
@@ -33,6 +39,8 @@ import type { surveysMessages } from '../pages/surveys/messages.ts';
 import { surveysModule } from '../pages/surveys/module.tsx';
 import type { tenantsMessages } from '../pages/tenants/messages.ts';
 import { tenantsModule } from '../pages/tenants/module.tsx';
+import type { terminalsMessages } from '../pages/terminals/messages.ts';
+import { terminalsModule } from '../pages/terminals/module.tsx';
 import type { ticketsMessages } from '../pages/tickets/messages.ts';
 import { ticketsModule } from '../pages/tickets/module.tsx';
 import type { usersMessages } from '../pages/users/messages.ts';
@@ -55,9 +63,12 @@ import {
 // in the app imports a page folder (server/src/architecture.test.ts).
 export const pageModules: readonly PageModule[] = [
   accountModule,
+  assetsModule,
   auditModule,
   brandModule,
   classificationModule,
+  contestsModule,
+  creditModule,
   customerFieldsModule,
   customerImportModule,
   customersModule,
@@ -71,6 +82,7 @@ export const pageModules: readonly PageModule[] = [
   supplyModule,
   surveysModule,
   tenantsModule,
+  terminalsModule,
   ticketsModule,
   usersModule,
   visitsModule,
@@ -86,9 +98,12 @@ export const firstScreenPageMessages = [homeMessages, setupMessages] as const;
 export const loadPageMessages = () =>
   Promise.all([
     import('../pages/account/messages.ts').then((module) => module.accountMessages),
+    import('../pages/assets/messages.ts').then((module) => module.assetsMessages),
     import('../pages/audit/messages.ts').then((module) => module.auditMessages),
     import('../pages/brand/messages.ts').then((module) => module.brandMessages),
     import('../pages/classification/messages.ts').then((module) => module.classificationMessages),
+    import('../pages/contests/messages.ts').then((module) => module.contestsMessages),
+    import('../pages/credit/messages.ts').then((module) => module.creditMessages),
     import('../pages/customer-fields/messages.ts').then((module) => module.customerFieldsMessages),
     import('../pages/customer-import/messages.ts').then((module) => module.customerImportMessages),
     import('../pages/customers/messages.ts').then((module) => module.customersMessages),
@@ -99,6 +114,7 @@ export const loadPageMessages = () =>
     import('../pages/supply/messages.ts').then((module) => module.supplyMessages),
     import('../pages/surveys/messages.ts').then((module) => module.surveysMessages),
     import('../pages/tenants/messages.ts').then((module) => module.tenantsMessages),
+    import('../pages/terminals/messages.ts').then((module) => module.terminalsMessages),
     import('../pages/tickets/messages.ts').then((module) => module.ticketsMessages),
     import('../pages/users/messages.ts').then((module) => module.usersMessages),
     import('../pages/visits/messages.ts').then((module) => module.visitsMessages),
@@ -106,9 +122,12 @@ export const loadPageMessages = () =>
 
 export type PageMessages =
   | typeof accountMessages
+  | typeof assetsMessages
   | typeof auditMessages
   | typeof brandMessages
   | typeof classificationMessages
+  | typeof contestsMessages
+  | typeof creditMessages
   | typeof customerFieldsMessages
   | typeof customerImportMessages
   | typeof customersMessages
@@ -121,6 +140,7 @@ export type PageMessages =
   | typeof supplyMessages
   | typeof surveysMessages
   | typeof tenantsMessages
+  | typeof terminalsMessages
   | typeof ticketsMessages
   | typeof usersMessages
   | typeof visitsMessages;

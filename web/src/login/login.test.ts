@@ -138,9 +138,10 @@ describe('the console sign-in page (login.html)', () => {
     await vi.waitFor(() => expect(location.assign).toHaveBeenCalledWith('/portal'));
   });
 
-  it('goes straight on when already signed in as staff', async () => {
-    const { location } = open('?redirect=%2Fcustomers', { ...ready, 'GET /auth/me': { status: 200, body: adminUser } });
-    await vi.waitFor(() => expect(location.replace).toHaveBeenCalledWith('/customers'));
+  it('asks nothing that answers 401 to a signed-out visitor (the server sends a signed-in one on)', async () => {
+    const { fetch } = open('', ready);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual(['/api/v1/setup']);
   });
 
   it('offers the one-time setup on an empty system', async () => {

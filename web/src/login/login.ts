@@ -6,7 +6,7 @@ import { type LoginPageLocale, type LoginText, loginPageLocales, loginPageMessag
 // chosen language (Accept-Language); too many attempts lock the button with a countdown until
 // another account is typed; after signing in, a full page load goes on to ?redirect= (same site
 // only) — the console then sends a user on an initial password to change it (StaffSessionGate) —
-// or a retailer to the portal. Already signed in (a second tab), it goes straight on.
+// or a retailer to the portal. Already signed in (a second tab), the server sends staff straight on.
 
 // shared/i18n/locale.ts (localeStorageKey): the console reads the choice from there.
 export const localeStorageKey = 'kewo.locale';
@@ -203,15 +203,9 @@ export function startLoginPage(win: Window = window): void {
   // As the React page did (autoFocus): ready to type, unless the browser has filled it in.
   if (!username.value) username.focus();
 
-  // Already signed in (e.g. /login opened in a second tab): go straight on.
-  void win
-    .fetch(`${apiBase}/auth/me`, { headers: headers(), credentials: 'same-origin' })
-    .then(async (response) => {
-      if (!response.ok) return;
-      const user = (await response.json()) as { role?: unknown };
-      if (user.role !== 'retailer') goOn(user.role);
-    })
-    .catch(() => {});
+  // Already signed in (e.g. /login opened in a second tab): the server sent the visitor straight
+  // on instead of this page (server/src/platform/http/console-first-screen.ts), so a signed-out
+  // visit asks nothing that answers 401.
   // An empty system (no users yet) offers the one-time setup.
   void win
     .fetch(`${apiBase}/setup`, { headers: headers(), credentials: 'same-origin' })

@@ -1,9 +1,11 @@
+import BellOutlined from '@ant-design/icons-svg/es/asn/BellOutlined.js';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { NotificationBell } from '../shared/NotificationBell.tsx';
 import { BottomTabBar } from './BottomTabBar.tsx';
+import { PortalIcon } from './PortalIcon.tsx';
 import { PortalLanguageSwitch } from './PortalLanguageSwitch.tsx';
-import { PortalNotificationBell } from './PortalNotificationBell.tsx';
 import { findPortalTab, portalTabs } from './portal-routes.tsx';
 
 // Plain HTML like the home it surrounds (no antd on the portal's first screen).
@@ -24,7 +26,12 @@ export function PortalLayout() {
         <span className="portal-appbar-title">{t('portal.title')}</span>
         <PortalLanguageSwitch />
         {/* Rightmost, so its list (aligned to its right edge) opens over the screen, not off it. */}
-        <PortalNotificationBell />
+        <NotificationBell
+          prefix="portal"
+          buttonClassName="portal-bell-button"
+          icon={<PortalIcon icon={BellOutlined} />}
+          ticketPath={(id) => `/portal/tickets/${id}`}
+        />
       </header>
       <main className="portal-main">
         <Outlet />

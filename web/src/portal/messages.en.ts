@@ -161,6 +161,13 @@ export const en: (typeof portalMessages)['zh-CN'] = {
     you: 'Me',
     addNote: 'Add a note',
   },
+  portalCredit: {
+    homeTitle: 'My credit',
+    homeLevel: 'Level {{level}}',
+    homeScore: '{{score}} points',
+    homeAppeal: 'Appeal under review',
+    homeAction: 'View',
+  },
   portalSurveys: {
     homeTitle: 'A questionnaire is waiting for you',
     homeMore: '{{count}} more questionnaires to answer',

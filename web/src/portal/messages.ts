@@ -154,6 +154,14 @@ const zhCN = {
     you: '我',
     addNote: '补充说明',
   },
+  // 我的信用 on the home (the credit page's own words are in pages/credit/messages.ts).
+  portalCredit: {
+    homeTitle: '我的信用',
+    homeLevel: '{{level}} 级',
+    homeScore: '{{score}} 分',
+    homeAppeal: '申诉处理中',
+    homeAction: '查看',
+  },
   // 问卷调查 (surveys): the home's card, the list under 我的 and answering one.
   portalSurveys: {
     homeTitle: '有一份问卷邀请您填写',

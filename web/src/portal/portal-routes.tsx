@@ -38,6 +38,15 @@ const SurveyListPage = lazyAntdPage(() => import('./pages/SurveyListPage.tsx').t
 const SurveyAnswerPage = lazyAntdPage(() =>
   import('./pages/SurveyAnswerPage.tsx').then((module) => module.SurveyAnswerPage),
 );
+// 我的信用 (credit): the store's level, ledger and appeal; under 我的, and on the home.
+const CreditPage = lazyAntdPage(() => import('./pages/CreditPage.tsx').then((module) => module.CreditPage));
+const CreditAppealPage = lazyAntdPage(() =>
+  import('./pages/CreditAppealPage.tsx').then((module) => module.CreditAppealPage),
+);
+// 我的标杆店 (terminals): the store's tier, its application with photos, and its records.
+const TerminalPage = lazyAntdPage(() => import('./pages/TerminalPage.tsx').then((module) => module.TerminalPage));
+// 陈列大赛 (terminals): open contests to enter with photos, the winners and the booklet.
+const ContestsPage = lazyAntdPage(() => import('./pages/ContestsPage.tsx').then((module) => module.ContestsPage));
 export const PortalPasswordPage = lazyAntdPage(() =>
   import('./pages/PortalPasswordPage.tsx').then((module) => module.PortalPasswordPage),
 );
@@ -90,6 +99,13 @@ export const portalPriceReportPath = '/portal/mine/report-price';
 export const portalMarginPath = '/portal/mine/margin';
 // 问卷调查: under 我的, and the open one on the home page.
 export const portalSurveysPath = '/portal/mine/surveys';
+// 我的信用 and its appeal form (?item=<the ledger item's key>, or none for the level).
+export const portalCreditPath = '/portal/mine/credit';
+export const portalCreditAppealPath = '/portal/mine/credit/appeal';
+// 我的标杆店 (terminals).
+export const portalTerminalPath = '/portal/mine/terminal';
+// 陈列大赛 (terminals).
+export const portalContestsPath = '/portal/mine/contests';
 export const portalSurveyPath = (waveId: string) => `${portalSurveysPath}/${encodeURIComponent(waveId)}`;
 
 // Pages under a tab, reached from it (the tab stays highlighted by findPortalTab).
@@ -100,6 +116,10 @@ export const portalSubPages: readonly { path: string; page: ComponentType }[] = 
   { path: portalMarginPath, page: PortalMarginPage },
   { path: portalSurveysPath, page: SurveyListPage },
   { path: `${portalSurveysPath}/:waveId`, page: SurveyAnswerPage },
+  { path: portalCreditPath, page: CreditPage },
+  { path: portalCreditAppealPath, page: CreditAppealPage },
+  { path: portalTerminalPath, page: TerminalPage },
+  { path: portalContestsPath, page: ContestsPage },
 ];
 
 // Not a tab: reached from 我的, and where a store on a one-time password is sent first.

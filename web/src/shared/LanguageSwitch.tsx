@@ -1,26 +1,16 @@
 import { Segmented } from 'antd';
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLocale } from './i18n/i18n.ts';
-import { isLocale, type Locale, locales } from './i18n/locale.ts';
+import { isLocale, type Locale, languageLabelKeys, locales } from './i18n/locale.ts';
 import { useLocale } from './use-locale.ts';
 
-export const languageLabelKeys = { 'zh-CN': 'language.zhCN', en: 'language.en' } as const;
+export { languageLabelKeys };
 
-const LanguageMenu = lazy(() => import('./LanguageMenu.tsx').then((module) => ({ default: module.LanguageMenu })));
-
-// Header dropdown in the console; a segmented control where there is room (portal, login).
-export function LanguageSwitch({ variant = 'dropdown' }: { variant?: 'dropdown' | 'segmented' }) {
+// A segmented control, where there is room (the sign-in shell, the portal's 我的). The console's
+// header has a menu of its own, without antd (app/layout/LanguageMenu.tsx).
+export function LanguageSwitch(_props: { variant?: 'segmented' }) {
   const { t } = useTranslation();
   const locale = useLocale();
-
-  if (variant === 'dropdown') {
-    return (
-      <Suspense fallback={null}>
-        <LanguageMenu />
-      </Suspense>
-    );
-  }
   return (
     <Segmented<Locale>
       aria-label={t('language.label')}

@@ -1,7 +1,7 @@
-import { BellOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Empty, Popover, Typography, theme } from 'antd';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { notificationListSchema } from '../../../server/src/platform/notifications/notifications.routes.ts';
 import { api } from './api-client.ts';
 import { useSignedInUser } from './auth/SignedInUser.tsx';
@@ -9,14 +9,26 @@ import { useFormat } from './use-locale.ts';
 import type { Wire } from './wire.ts';
 
 // 站内消息: the signed-in user's notifications (ticket assigned, replied, warned, escalated …),
-// polled every minute; opening the list marks them read.
+// polled every minute; closing the list marks them read. Drawn as antd's Badge and Popover were,
+// in plain markup, on the console's header (`kewo-bell…`, app/layout/console-layout.css) and the
+// portal's app bar (`portal-bell…`, portal/portal.css): neither first screen downloads antd.
 type Notifications = Wire<typeof notificationListSchema>;
 
-export function NotificationBell({ ticketPath }: { ticketPath: (id: number) => string }) {
+export type NotificationBellProps = {
+  ticketPath: (id: number) => string;
+  icon: ReactNode;
+  // The stylesheet's prefix of the bell's parts: `${prefix}-bell`, `${prefix}-bell-panel` …
+  prefix: 'kewo' | 'portal';
+  buttonClassName: string;
+};
+
+export function NotificationBell({ ticketPath, icon, prefix, buttonClassName }: NotificationBellProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { token } = theme.useToken();
   const queryClient = useQueryClient();
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const [isOpen, setOpen] = useState(false);
   // A user still on an initial password reaches nothing but the change form: no polling till then.
   const { mustChangePassword } = useSignedInUser();
   const notifications = useQuery({
@@ -26,55 +38,85 @@ export function NotificationBell({ ticketPath }: { ticketPath: (id: number) => s
     enabled: !mustChangePassword,
   });
   const unread = notifications.data?.unread ?? 0;
-  const content = (
-    // Never wider than a phone's screen less the popover's padding and a margin.
-    <div style={{ width: 'min(320px, calc(100vw - 48px))', maxHeight: 420, overflow: 'auto' }}>
-      {notifications.data && notifications.data.items.length > 0 ? (
-        // A plain list styled as antd's small List: List would bring Pagination and Select
-        // along onto every home screen (scripts/bundle-budget.ts).
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {notifications.data.items.map((item, index) => (
-            <li
-              key={item.id}
-              style={{
-                padding: `${token.paddingXS}px ${token.padding}px`,
-                borderBlockEnd:
-                  index < notifications.data.items.length - 1
-                    ? `${token.lineWidth}px solid ${token.colorSplit}`
-                    : 'none',
-              }}
-            >
-              <a href={item.ticketId ? ticketPath(item.ticketId) : undefined} style={{ color: 'inherit' }}>
-                <Typography.Text strong={item.readAt === null}>{item.title}</Typography.Text>
-                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                  {format.dateTime(item.createdAt)}
-                </Typography.Text>
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
-      )}
+  const items = notifications.data?.items ?? [];
+
+  const close = () => {
+    setOpen(false);
+    if (unread > 0) {
+      void api
+        .post<Notifications>('/notifications/read')
+        .then((data) => queryClient.setQueryData(['notifications'], data));
+    }
+  };
+  const closeRef = useRef(close);
+  closeRef.current = close;
+
+  // A click or tap outside the list, or Escape, closes it, as a popover does.
+  useEffect(() => {
+    if (!isOpen) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) closeRef.current();
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') closeRef.current();
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [isOpen]);
+
+  return (
+    <div className={`${prefix}-bell`} ref={root}>
+      <button
+        type="button"
+        className={buttonClassName}
+        aria-label={t('notifications.title')}
+        aria-expanded={isOpen}
+        aria-controls={isOpen ? panelId : undefined}
+        onClick={() => (isOpen ? close() : setOpen(true))}
+      >
+        {icon}
+      </button>
+      {/* On the button's corner, as antd's Badge: its name stays 消息 (what it says, not a number). */}
+      {unread > 0 ? (
+        <span className={`${prefix}-bell-count`} aria-hidden>
+          {unread > 99 ? '99+' : unread}
+        </span>
+      ) : null}
+      {isOpen ? (
+        <section id={panelId} className={`${prefix}-bell-panel`} aria-label={t('notifications.title')}>
+          <h2 className={`${prefix}-bell-title`}>{t('notifications.title')}</h2>
+          {items.length > 0 ? (
+            <ul className={`${prefix}-bell-list`}>
+              {items.map((item) => (
+                <li key={item.id} className={item.readAt === null ? 'is-unread' : undefined}>
+                  {item.ticketId ? (
+                    <Link to={ticketPath(item.ticketId)} onClick={close}>
+                      <NotificationText prefix={prefix} title={item.title} time={format.dateTime(item.createdAt)} />
+                    </Link>
+                  ) : (
+                    <NotificationText prefix={prefix} title={item.title} time={format.dateTime(item.createdAt)} />
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className={`${prefix}-bell-empty`}>{t('notifications.empty')}</p>
+          )}
+        </section>
+      ) : null}
     </div>
   );
+}
+
+function NotificationText({ prefix, title, time }: { prefix: string; title: string; time: string }) {
   return (
-    <Popover
-      trigger="click"
-      content={content}
-      title={t('notifications.title')}
-      placement="bottomRight"
-      onOpenChange={(open) => {
-        if (!open && unread > 0) {
-          void api
-            .post<Notifications>('/notifications/read')
-            .then((data) => queryClient.setQueryData(['notifications'], data));
-        }
-      }}
-    >
-      <Badge count={unread} size="small" offset={[-4, 4]}>
-        <Button type="text" aria-label={t('notifications.title')} icon={<BellOutlined style={{ fontSize: 18 }} />} />
-      </Badge>
-    </Popover>
+    <>
+      <span className={`${prefix}-bell-item-title`}>{title}</span>
+      <span className={`${prefix}-bell-item-time`}>{time}</span>
+    </>
   );
 }

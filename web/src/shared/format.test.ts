@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateRange,
   formatDay,
+  formatLongDay,
   formatNumber,
   formatWeekOfMonth,
   mondayOfIsoWeek,
@@ -60,6 +61,17 @@ describe(formatDay.name, () => {
     [null, 'zh-CN', '—'],
   ])('shows the calendar day %s in %s as %s', (value, locale, expected) => {
     expect(formatDay(value, locale)).toBe(expected);
+  });
+});
+
+describe(formatLongDay.name, () => {
+  it.each<[string, Locale, string]>([
+    ['2026-12-07T02:00:00Z', 'zh-CN', '2026年12月7日星期一'],
+    // 23:30 in London is already Tuesday in Beijing.
+    ['2026-12-07T23:30:00Z', 'zh-CN', '2026年12月8日星期二'],
+    ['2026-12-07T02:00:00Z', 'en', 'Monday, December 7, 2026'],
+  ])('writes the day of %s in %s out in full, in Beijing: %s', (instant, locale, expected) => {
+    expect(formatLongDay(new Date(instant), locale)).toBe(expected);
   });
 });
 

@@ -21,6 +21,20 @@ export function formatNumber(value: number | null | undefined, locale: Locale, o
   return cached(numberFormats, key, () => new Intl.NumberFormat(locale, options)).format(value);
 }
 
+// A day written out in full (2026年12月7日星期一, Monday, December 7, 2026): the console home's.
+export function formatLongDay(value: Date, locale: Locale): string {
+  const create = () => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: businessTimeZone });
+  return cached(dateFormats, `${locale}|long`, create).format(value);
+}
+
+// The first formatter of a kind loads the language's data from Intl (tens of milliseconds on a
+// phone): the console makes the home's before its first render (main.tsx), not in the render of
+// the shell nor in that of the first figures, which come after the first paint.
+export function prepareFormats(locale: Locale): void {
+  formatLongDay(new Date(), locale);
+  formatNumber(0, locale);
+}
+
 type DateStyle = 'dateTime' | 'date' | 'dateTimeSeconds';
 
 // Chinese: one convention everywhere, 2026-03-02 for a date and 2026-03-02 10:10 for a time

@@ -14,11 +14,12 @@ export type OrgUnitKind = SameCodes<(typeof orgUnitKinds)[number], OrgUnit['kind
 
 export const orgUnitsQueryKey = ['org-units'] as const;
 
-export function useOrgUnits() {
+export function useOrgUnits({ isEnabled = true }: { isEnabled?: boolean } = {}) {
   return useQuery({
     queryKey: orgUnitsQueryKey,
     queryFn: () => api.get<{ items: OrgUnit[] }>('/org-units'),
     select: (data) => data.items,
     staleTime: 60_000,
+    enabled: isEnabled,
   });
 }

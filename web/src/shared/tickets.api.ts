@@ -36,6 +36,7 @@ export type TicketType = SameCodes<(typeof ticketTypes)[number], TicketDetail['t
 export const ticketStatuses = ['new', 'assigned', 'in_progress', 'resolved', 'confirmed', 'closed'] as const;
 export type TicketStatus = SameCodes<(typeof ticketStatuses)[number], TicketDetail['status']>;
 export type SlaOutcome = TicketDetail['firstResponseSla'];
+export type TicketJudgement = NonNullable<TicketDetail['judgement']>;
 
 // The ticket contract, as the server declares it (tickets.contract.ts).
 export type TicketCreated = Wire<typeof ticketCreatedSchema>;

@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDateRange,
   formatDay,
+  formatLongDay,
   formatNumber,
 } from './format.ts';
 import { defaultLocale, isLocale, type Locale } from './i18n/locale.ts';
@@ -24,6 +25,7 @@ export function useFormat() {
     date: (value: string | number | Date | null | undefined) => formatDate(value, locale, 'date'),
     dateTime: (value: string | number | Date | null | undefined) => formatDate(value, locale, 'dateTime'),
     dateTimeSeconds: (value: string | number | Date | null | undefined) => formatDate(value, locale, 'dateTimeSeconds'),
+    longDay: (value: Date) => formatLongDay(value, locale),
     // A calendar day sent as '2026-12-06'.
     day: (value: string | null | undefined) => formatDay(value, locale),
     dateRange: (from: string | null | undefined, to: string | null | undefined) => formatDateRange(from, to, locale),

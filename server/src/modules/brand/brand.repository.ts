@@ -5,19 +5,25 @@ import { type DataScope, scopeCondition } from '../../platform/access/data-scope
 import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
 import { beijingMidnightOf } from '../../platform/time/beijing.ts';
 import { activeStoresSql, customers, type StoreReach } from '../customers/index.ts';
-import {
-  currentGradeRunIdSql,
-  customerGrades,
-  orderCycles,
-  type Segment,
-  storeProductWeeks,
-  storesInSegmentSql,
-} from '../supply/index.ts';
+import { currentGradeRunIdSql, customerGrades, orderCycles, storeProductWeeks } from '../supply/index.ts';
 import { serviceItems, visitPlanItems, visitStockCounts, visits } from '../visits/index.ts';
 import type { KpiGrouping } from './brand.contract.ts';
 import { brandProgrammes, type ProgrammeRow, type ProgrammeStatus } from './brand.schema.ts';
-import { brandStoreFacts, brandStoreWeekFacts } from './brand-facts.schema.ts';
-import { foldFrameOf, storeSumsSql, validFoldSql, weekDigits } from './brand-facts.ts';
+import { brandKindStores, brandKinds, brandStoreFacts, brandStoreWeekFacts } from './brand-facts.schema.ts';
+import {
+  foldFrameOf,
+  isKindGrouping,
+  type KindGrouping,
+  kindsApply,
+  movedStoresSql,
+  type ProgrammeTarget,
+  reachIsCityWide,
+  storeSumsSql,
+  targetStoresSql,
+  validFoldSql,
+  validKindsSql,
+  weekDigits,
+} from './brand-facts.ts';
 import { type KpiCounts, kpiCountKeys, type StockBand, type StoreStatus } from './brand-kpis.rules.ts';
 
 // Queries only. The KPIs are one statement each: the target stores (customers' 在营 condition, the
@@ -111,25 +117,8 @@ export async function findScopedStore(executor: Executor, tenantId: number, scop
 
 // ── Target stores ─────────────────────────────────────────────────────────────────────────────
 
-export type ProgrammeTarget = Pick<ProgrammeRow, 'tenantId' | 'segment' | 'customerIds'>;
-
-// `SELECT customer_id` of a programme's target stores the reach sees: active stores of its segment
-// (every active store without one) or of its list.
-// With `withGroups`, the store's branch_id, manager_id, class_code and format too.
-export function targetStoresSql(programme: ProgrammeTarget, reach: StoreReach, today: string, withGroups = false): SQL {
-  if (programme.customerIds) {
-    const columns = withGroups
-      ? sql`c.id AS customer_id, c.branch_id, c.manager_id, c.class_code, c.format`
-      : sql`c.id AS customer_id`;
-    return sql`SELECT ${columns} FROM ${customers} c
-      WHERE ${activeStoresSql('c', programme.tenantId, reach)} AND c.id = ANY(${arrayLiteral(programme.customerIds)}::int[])`;
-  }
-  return storesInSegmentSql(programme.tenantId, (programme.segment ?? {}) as Segment, {
-    onDate: today,
-    reach,
-    withGroups,
-  });
-}
+export type { ProgrammeTarget } from './brand-facts.ts';
+export { targetStoresSql };
 
 export async function countTargetStores(
   executor: Executor,
@@ -291,7 +280,8 @@ function factsCtes(params: FactsParams, options: { weekly?: boolean } = {}): SQL
       JOIN ${storeProductWeeks} w ON w.tenant_id = ${tenantId} AND w.product_id = ANY(${productIds}) AND w.cycle_id = p.id
       WHERE w.ordered > 0 AND p.week_start > coalesce((SELECT through_week FROM fold), '-infinity'::date)
       GROUP BY w.customer_id),
-    folded AS (
+    -- Not materialized: the grouped counts read it twice, as a whole and store by store.
+    folded AS NOT MATERIALIZED (
       SELECT f.* FROM ${brandStoreFacts} f
       WHERE f.tenant_id = ${tenantId} AND f.programme_id = ${programme.id} AND EXISTS (SELECT 1 FROM fold)),
     -- Per target store: its folded weeks and its weeks since, joined from the target stores (no
@@ -332,9 +322,10 @@ function storeFactsCte(params: FactsParams, stockSource: SQL): SQL {
       LEFT JOIN ${stockSource} s ON s.customer_id = o.customer_id)`;
 }
 
-const latestStock = sql`(
+const latestStockSelect = sql`
   SELECT DISTINCT ON (customer_id) customer_id, stock, weekly FROM stock_visits
-  ORDER BY customer_id, counted_at DESC, visit_id DESC)`;
+  ORDER BY customer_id, counted_at DESC, visit_id DESC`;
+const latestStock = sql`(${latestStockSelect})`;
 
 const countsColumns = sql`
   count(*)::int AS "targetStores",
@@ -394,7 +385,8 @@ function groupingOf(groupBy: Exclude<KpiGrouping, 'week'>, tenantId: number, tod
   }
 }
 
-// The KPIs' counts, one row per group.
+// The KPIs' counts, one row per group. With a fold, by kind of store (kpiCountsByKind); without
+// one, store by store.
 export async function kpiCounts(
   executor: Executor,
   params: FactsParams,
@@ -402,6 +394,13 @@ export async function kpiCounts(
 ): Promise<KpiCountsRow[]> {
   const tenantId = params.programme.tenantId;
   const grouping = groupingOf(groupBy, tenantId, params.today);
+  if (foldFrameOf(params.programme).foldable && (await hasFold(executor, params))) {
+    const rows =
+      (isKindGrouping(groupBy) && (await kpiCountsFromKinds(executor, params, groupBy))) ||
+      (await kpiCountsByKind(executor, params, grouping));
+    if (groupBy === 'none' && rows.length === 0) return [{ ...zeroCounts(), key: 'all', label: null }];
+    return rows;
+  }
   const result = await rowsOfStatement<Record<string, unknown>>(
     executor,
     sql`
@@ -416,6 +415,168 @@ export async function kpiCounts(
   const rows = result.map(countsOf);
   if (groupBy === 'none' && rows.length === 0) return [{ ...zeroCounts(), key: 'all', label: null }];
   return rows;
+}
+
+// Whether the programme has a fold that holds: it only picks the statement (kpiCounts), which
+// reads the fold's record again itself, so a fold committing in between is still counted once.
+async function hasFold(executor: Executor, params: FactsParams) {
+  const fold = sql`${validFoldSql(params.programme)} AND ff.through_week <= ${params.end}::date`;
+  return rowsOf(await executor.execute(fold)).length > 0;
+}
+
+// The counts of a folded programme by kind of store, without carrying each store's facts through
+// the statement: every target store as folded, summed per group and weeks mask as it is read (a
+// province's 240,000 stores make a few hundred kinds per grouping; stores with no folded row are
+// of mask 0), then corrected store by store for the few stores the folded figures do not tell all
+// of — those that ordered since the fold (live) or have a stock count in the period: each such
+// target store is taken out of its kind as folded (−1) and put back with its whole facts (+1). Every
+// count is a sum over stores of something its mask, sums and stock decide, so the result equals
+// the store-by-store statement's. The stores corrected are looked up one by one (their number is
+// what ordered since the last fold, usually the week running).
+async function kpiCountsByKind(
+  executor: Executor,
+  params: FactsParams,
+  grouping: ReturnType<typeof groupingOf>,
+): Promise<KpiCountsRow[]> {
+  const frame = foldFrameOf(params.programme);
+  const bitOf = (week: string) => sql`(1::bigint << ((lt.${sql.raw(week)} - ${frame.firstWeek}::date) / 7))`;
+  const result = await rowsOfStatement<Record<string, unknown>>(
+    executor,
+    sql`
+    WITH ${factsCtes(params)}
+    latest_stock AS (${latestStockSelect}),
+    by_mask AS (
+      SELECT ${grouping.key} AS key, coalesce(fo.weeks_mask, 0) AS mask, count(*) AS stores,
+        coalesce(sum(fo.limited_ordered), 0) AS limited_ordered, coalesce(sum(fo.allocated), 0) AS allocated,
+        coalesce(sum(fo.limited_lines), 0) AS limited_lines, coalesce(sum(fo.full_lines), 0) AS full_lines
+      FROM targets f
+      LEFT JOIN folded fo ON fo.customer_id = f.customer_id
+      ${grouping.join}
+      GROUP BY 1, 2),
+    touched AS (SELECT customer_id FROM live UNION SELECT customer_id FROM latest_stock),
+    fixes AS (
+      SELECT ${grouping.key} AS key, coalesce(fo.weeks_mask, 0) AS old_mask,
+        coalesce(fo.weeks_mask, 0) | coalesce(l.mask, 0) AS mask,
+        coalesce(l.limited_ordered, 0) AS limited_ordered, coalesce(l.allocated, 0) AS allocated,
+        coalesce(l.limited_lines, 0) AS limited_lines, coalesce(l.full_lines, 0) AS full_lines,
+        s.stock, s.weekly
+      FROM touched x
+      -- OFFSET 0: looked up store by store, not joined whole.
+      CROSS JOIN LATERAL (SELECT t.* FROM targets t WHERE t.customer_id = x.customer_id OFFSET 0) f
+      LEFT JOIN LATERAL (SELECT fo.* FROM folded fo WHERE fo.customer_id = x.customer_id OFFSET 0) fo ON true
+      LEFT JOIN live l ON l.customer_id = x.customer_id
+      LEFT JOIN latest_stock s ON s.customer_id = x.customer_id
+      ${grouping.join}),
+    kinds AS (
+      SELECT key, mask, stores, limited_ordered, allocated, limited_lines, full_lines,
+        NULL::float8 AS stock, NULL::float8 AS weekly
+      FROM by_mask
+      UNION ALL
+      SELECT key, old_mask, -1, 0, 0, 0, 0, NULL, NULL FROM fixes
+      UNION ALL
+      SELECT key, mask, 1, limited_ordered, allocated, limited_lines, full_lines, stock, weekly FROM fixes),
+    ${groupedKindsSql(params, bitOf)}
+    SELECT g.*, ${grouping.label} AS label FROM grouped g`,
+  );
+  return result.map(countsOf);
+}
+
+// The counts per group from `kinds` (key, mask, stores ±, quota sums, a store's stock and weekly
+// sales): every count is a sum over stores of what its mask, sums and stock decide.
+function groupedKindsSql(params: FactsParams, bitOf: (week: string) => SQL): SQL {
+  return sql`
+    grouped AS (
+      SELECT k.key,
+        sum(k.stores)::int AS "targetStores",
+        coalesce(sum(k.stores) FILTER (WHERE k.mask <> 0), 0)::int AS "stockedStores",
+        count(*) FILTER (WHERE k.stock > 0)::int AS "stockedStoresObserved",
+        coalesce(sum(k.stores) FILTER (WHERE k.mask & (k.mask - 1) <> 0), 0)::int AS "reorderedStores",
+        coalesce(sum(k.stores) FILTER (WHERE k.mask & ${bitOf('last_week')} <> 0), 0)::int AS "repeatBase",
+        coalesce(sum(k.stores) FILTER (WHERE k.mask & ${bitOf('last_week')} <> 0
+          AND k.mask & ${bitOf('prev_week')} <> 0), 0)::int AS "repeatStores",
+        coalesce(sum(k.limited_ordered), 0)::float8 AS "orderedCartons",
+        coalesce(sum(k.allocated), 0)::float8 AS "allocatedCartons",
+        coalesce(sum(k.full_lines), 0)::int AS "fullLines",
+        coalesce(sum(k.limited_lines), 0)::int AS "orderedLines",
+        coalesce(sum(k.stock) FILTER (WHERE k.weekly > 0), 0)::float8 AS "stockCartons",
+        coalesce(sum(k.weekly) FILTER (WHERE k.weekly > 0), 0)::float8 AS "weeklySalesCartons",
+        count(*) FILTER (WHERE k.weekly > 0 AND k.stock / k.weekly > ${params.band.max})::int AS "overStockStores",
+        count(*) FILTER (WHERE k.weekly > 0 AND (k.stock = 0 OR k.stock / k.weekly < ${params.band.min}))::int
+          AS "outOfStockStores"
+      FROM kinds k CROSS JOIN last_two lt
+      GROUP BY k.key
+      -- A group whose every store moved out by a correction is no group.
+      HAVING sum(k.stores) > 0)`;
+}
+
+// The counts of a folded programme from its kinds (brand_kinds: the folded facts summed per group
+// and weeks mask when the fold was made, a few hundred rows), corrected store by store for the
+// stores the kinds do not tell all of: those ordered or counted since the fold (live, stock) and
+// those moved since (brand_store_moves: 在营 status, segment or grouping columns): each is taken out
+// of its kind as the kinds counted it (brand_kind_stores, with its folded facts), and put back as
+// kpiCountsByKind puts it back, when it is a target store now. A city-wide reach only, for the
+// groupings kinds are taken for; null when the kinds do not hold (kpiCountsByKind then).
+async function kpiCountsFromKinds(
+  executor: Executor,
+  params: FactsParams,
+  groupBy: KindGrouping,
+): Promise<KpiCountsRow[] | null> {
+  const { programme } = params;
+  if (!reachIsCityWide(params.reach) || !kindsApply(programme)) return null;
+  const tenantId = programme.tenantId;
+  const grouping = groupingOf(groupBy, tenantId, params.today);
+  const frame = foldFrameOf(programme);
+  const bitOf = (week: string) => sql`(1::bigint << ((lt.${sql.raw(week)} - ${frame.firstWeek}::date) / 7))`;
+  const result = await rowsOfStatement<Record<string, unknown>>(
+    executor,
+    sql`
+    WITH ${factsCtes(params)}
+    latest_stock AS (${latestStockSelect}),
+    snapshot AS (${validKindsSql(programme)}),
+    by_mask AS (
+      SELECT k.key, k.weeks_mask AS mask, k.stores, k.limited_ordered, k.allocated, k.limited_lines, k.full_lines
+      FROM ${brandKinds} k
+      WHERE k.tenant_id = ${tenantId} AND k.programme_id = ${programme.id}
+        AND k.grouping = ${groupBy} AND EXISTS (SELECT 1 FROM snapshot)),
+    touched AS (
+      SELECT customer_id FROM live UNION SELECT customer_id FROM latest_stock UNION ${movedStoresSql(tenantId)}),
+    taken_out AS (
+      SELECT ${grouping.key} AS key, coalesce(fo.weeks_mask, 0) AS mask,
+        coalesce(fo.limited_ordered, 0) AS limited_ordered, coalesce(fo.allocated, 0) AS allocated,
+        coalesce(fo.limited_lines, 0) AS limited_lines, coalesce(fo.full_lines, 0) AS full_lines
+      FROM touched x
+      CROSS JOIN LATERAL (
+        SELECT ks.customer_id, ks.branch_id, ks.manager_id, ks.class_code, ks.format FROM ${brandKindStores} ks
+        WHERE ks.tenant_id = ${tenantId} AND ks.programme_id = ${programme.id} AND ks.customer_id = x.customer_id
+          AND EXISTS (SELECT 1 FROM snapshot)) f
+      LEFT JOIN LATERAL (SELECT fo.* FROM folded fo WHERE fo.customer_id = x.customer_id OFFSET 0) fo ON true),
+    put_back AS (
+      SELECT ${grouping.key} AS key, coalesce(fo.weeks_mask, 0) | coalesce(l.mask, 0) AS mask,
+        coalesce(fo.limited_ordered, 0) + coalesce(l.limited_ordered, 0) AS limited_ordered,
+        coalesce(fo.allocated, 0) + coalesce(l.allocated, 0) AS allocated,
+        coalesce(fo.limited_lines, 0) + coalesce(l.limited_lines, 0) AS limited_lines,
+        coalesce(fo.full_lines, 0) + coalesce(l.full_lines, 0) AS full_lines,
+        s.stock, s.weekly
+      FROM touched x
+      -- OFFSET 0: looked up store by store, not joined whole.
+      CROSS JOIN LATERAL (SELECT t.* FROM targets t WHERE t.customer_id = x.customer_id OFFSET 0) f
+      LEFT JOIN LATERAL (SELECT fo.* FROM folded fo WHERE fo.customer_id = x.customer_id OFFSET 0) fo ON true
+      LEFT JOIN live l ON l.customer_id = x.customer_id
+      LEFT JOIN latest_stock s ON s.customer_id = x.customer_id),
+    kinds AS (
+      SELECT key, mask, stores, limited_ordered, allocated, limited_lines, full_lines,
+        NULL::float8 AS stock, NULL::float8 AS weekly
+      FROM by_mask
+      UNION ALL
+      SELECT key, mask, -1, -limited_ordered, -allocated, -limited_lines, -full_lines, NULL, NULL FROM taken_out
+      UNION ALL
+      SELECT key, mask, 1, limited_ordered, allocated, limited_lines, full_lines, stock, weekly FROM put_back),
+    ${groupedKindsSql(params, bitOf)}
+    SELECT g.*, ${grouping.label} AS label, (SELECT count(*) FROM snapshot)::int AS snapshots FROM grouped g`,
+  );
+  // No row: no snapshot, or no target store at all; either way the statement by kind says which.
+  if (result.length === 0 || Number(result[0].snapshots) === 0) return null;
+  return result.map(countsOf);
 }
 
 function zeroCounts(): KpiCounts {

@@ -660,6 +660,12 @@ describe.each(testDatabaseKinds)('brand programmes on %s', (kind) => {
       const [{ n, through }] = await foldRows();
       expect(n).toBeGreaterThan(0);
       expect(through).not.toBeNull();
+      // Stores ordered since the fold (the week running): the grouped counts read those store by store.
+      const [{ since }] = await read<{ since: number }>(sql`
+        SELECT count(DISTINCT customer_id)::int AS since FROM store_product_weeks
+        WHERE tenant_id = ${tenantId} AND product_id = ANY(${`{${productIds.join(',')}}`}::int[])
+          AND week_start > ${through}::date AND week_start <= ${today}::date AND ordered > 0`);
+      expect(since).toBeGreaterThan(0);
       expect(await kpisOf(marketing, programmeId)).toEqual(live);
       expect(await kpisOf(managerCookie, programmeId)).toEqual(liveOwn);
       // Nothing new closed: nothing folded again.
@@ -684,6 +690,75 @@ describe.each(testDatabaseKinds)('brand programmes on %s', (kind) => {
       expect(await kpisOf(marketing, programmeId)).toEqual(afterEdit);
       const restored = await inject(marketing, 'PATCH', `/api/v1/brand-programmes/${programmeId}`, { productIds });
       expect(restored.statusCode, restored.body).toBe(200);
+    });
+
+    // 培育分组汇总: the grouped KPIs read the kinds taken with the fold, corrected for stores moved
+    // since (a trigger on customers records them: updated_at does not move with these columns).
+    it('read the kinds, and stay exact when a store moves branch or class or closes after they were taken', async () => {
+      await foldAllProgrammes(t.context);
+      const kindRows = async () =>
+        read<{ n: number }>(sql`SELECT count(*)::int AS n FROM brand_kinds WHERE programme_id = ${programmeId}`);
+      expect((await kindRows())[0].n).toBeGreaterThan(0);
+      const taken = await kpisOf(marketing, programmeId);
+      // The grouped figures do come from the kinds: 1,000 stores added to each kind show.
+      const [{ n: branchKinds }] = await read<{ n: number }>(sql`
+        SELECT count(*)::int AS n FROM brand_kinds WHERE programme_id = ${programmeId} AND grouping = 'branch'`);
+      await t.database.db.execute(
+        sql`UPDATE brand_kinds SET stores = stores + 1000 WHERE programme_id = ${programmeId} AND grouping = 'branch'`,
+      );
+      const inflated = (
+        await inject(marketing, 'GET', `/api/v1/brand-programmes/${programmeId}/kpis?groupBy=branch`)
+      ).json().rows;
+      const storesOf = (rows: Array<{ targetStores: number }>) => rows.reduce((sum, row) => sum + row.targetStores, 0);
+      expect(storesOf(inflated)).toBe(storesOf(taken[1] as Array<{ targetStores: number }>) + 1000 * branchKinds);
+      await t.database.db.execute(
+        sql`UPDATE brand_kinds SET stores = stores - 1000 WHERE programme_id = ${programmeId} AND grouping = 'branch'`,
+      );
+      expect(await kpisOf(marketing, programmeId)).toEqual(taken);
+      // Stores with folded weeks: one moves to another branch, one changes class, one is suspended.
+      const moved = await read<{ id: number; branch_id: number; org_path: string; class_code: string | null }>(sql`
+        SELECT c.id, c.branch_id, c.org_path, c.class_code FROM customers c
+        JOIN brand_store_facts f ON f.customer_id = c.id AND f.programme_id = ${programmeId}
+        WHERE c.tenant_id = ${tenantId} AND c.status = 'active'
+        ORDER BY c.id LIMIT 3`);
+      expect(moved).toHaveLength(3);
+      const [other] = await read<{ id: number; path: string }>(sql`
+        SELECT DISTINCT ou.id, ou.path FROM customers c JOIN org_units ou ON ou.id = c.branch_id
+        WHERE c.tenant_id = ${tenantId} AND c.branch_id <> ${moved[0].branch_id} ORDER BY ou.id LIMIT 1`);
+      const newClass = moved[1].class_code === 'growth' ? 'ordinary' : 'growth';
+      await t.database.db.execute(
+        sql`UPDATE customers SET branch_id = ${other.id}, org_path = ${other.path} WHERE id = ${moved[0].id}`,
+      );
+      await t.database.db.execute(sql`UPDATE customers SET class_code = ${newClass} WHERE id = ${moved[1].id}`);
+      await t.database.db.execute(sql`UPDATE customers SET status = 'suspended' WHERE id = ${moved[2].id}`);
+      const afterMoves = await kpisOf(marketing, programmeId);
+      expect(afterMoves).not.toEqual(taken);
+      const afterMovesOwn = await kpisOf(managerCookie, programmeId);
+      // The same read store by store (no kinds), and from the roll-up alone (no fold).
+      await t.database.db.execute(sql`DELETE FROM brand_kind_snapshots WHERE programme_id = ${programmeId}`);
+      expect(await kpisOf(marketing, programmeId)).toEqual(afterMoves);
+      await dropFoldIn(t.database.db, tenantId, programmeId);
+      expect(await kpisOf(marketing, programmeId)).toEqual(afterMoves);
+      expect(await kpisOf(managerCookie, programmeId)).toEqual(afterMovesOwn);
+      // Folded and taken again: the moves are in the kinds now, and pruned.
+      await foldAllProgrammes(t.context);
+      expect((await kindRows())[0].n).toBeGreaterThan(0);
+      expect(await kpisOf(marketing, programmeId)).toEqual(afterMoves);
+      const [{ moves }] = await read<{ moves: number }>(
+        sql`SELECT count(*)::int AS moves FROM brand_store_moves WHERE tenant_id = ${tenantId}`,
+      );
+      expect(moves).toBe(0);
+      // Moved back: corrected again until the next fold job takes the kinds again.
+      await t.database.db.execute(
+        sql`UPDATE customers SET branch_id = ${moved[0].branch_id}, org_path = ${moved[0].org_path} WHERE id = ${moved[0].id}`,
+      );
+      await t.database.db.execute(
+        sql`UPDATE customers SET class_code = ${moved[1].class_code} WHERE id = ${moved[1].id}`,
+      );
+      await t.database.db.execute(sql`UPDATE customers SET status = 'active' WHERE id = ${moved[2].id}`);
+      expect(await kpisOf(marketing, programmeId)).toEqual(taken);
+      await foldAllProgrammes(t.context);
+      expect(await kpisOf(marketing, programmeId)).toEqual(taken);
     });
   });
 });

@@ -4,6 +4,7 @@ import { type Actor, systemActor } from '../../platform/access/actor.ts';
 import { isCityWideScope } from '../../platform/access/data-scope.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { checkRunApproval, diffByBranch, nextVersion } from '../../platform/runs/run-lifecycle.rules.ts';
 import { addDays, mondayOf } from '../../platform/time/weeks.ts';
 import type { CustomerClass, DemoType } from '../customers/index.ts';
 import {
@@ -144,7 +145,7 @@ export async function saveRuleSet(context: AppContext, actor: Actor, input: Rule
 
 export async function saveRuleSetIn(tx: Executor, actor: Actor, input: RuleSetInput, now: Date) {
   const definition = checkRuleSet(input);
-  const version = (await latestRuleSetVersion(tx, actor.tenantId)) + 1;
+  const version = nextVersion(await latestRuleSetVersion(tx, actor.tenantId));
   const row = await insertRuleSet(tx, {
     tenantId: actor.tenantId,
     version,
@@ -274,28 +275,17 @@ export async function getRunDetail(context: AppContext, actor: Actor, runId: num
     runDiff(context.db, actor.tenantId, actor.scope, runId),
     latestRunId(context.db, actor.tenantId),
   ]);
-  const branches = new Map<number, { branchId: number; branchName: string; cells: typeof diff; changed: number }>();
-  for (const cell of diff) {
-    const branch = branches.get(cell.branchId) ?? {
-      branchId: cell.branchId,
-      branchName: cell.branchName,
-      cells: [],
-      changed: 0,
-    };
-    branch.cells.push(cell);
-    if (cell.from !== cell.to) branch.changed += cell.count;
-    branches.set(cell.branchId, branch);
-  }
+  // The diff per branch, as every run's review sums it (platform/runs).
   return {
     ...runView(run),
     isLatest: latest === run.id,
     distribution: distributionOf(distributionRows),
-    diff: [...branches.values()].map((branch) => ({
+    diff: diffByBranch(diff).map((branch) => ({
       branchId: branch.branchId,
       branchName: branch.branchName,
       changed: branch.changed,
       applied: run.appliedBranchIds.includes(branch.branchId),
-      moves: branch.cells.map(({ from, to, count }) => ({ from, to, count })),
+      moves: branch.moves,
     })),
   };
 }
@@ -367,11 +357,15 @@ export async function overrideProposal(
     if (!run) throw new DomainError('NOT_FOUND');
     const proposal = await findProposal(tx, actor.tenantId, actor.scope, runId, customerId);
     if (!proposal) throw new DomainError('NOT_FOUND');
+    // Overridden only while its branch is not yet approved, in the latest run: the lifecycle rule every
+    // run shares (platform/runs), asked of this store's branch.
     const latest = await latestRunId(tx, actor.tenantId);
-    if (latest !== run.id) throw new DomainError('CLASSIFICATION_RUN_NOT_LATEST', { latestId: latest ?? 0 });
-    if (run.status === 'applied' || run.appliedBranchIds.includes(Number(proposal.branchId))) {
-      throw new DomainError('CLASSIFICATION_RUN_APPLIED', { runId });
-    }
+    const verdict = checkRunApproval(
+      { id: run.id, done: run.status === 'applied' || run.appliedBranchIds.includes(Number(proposal.branchId)) },
+      latest,
+    );
+    if (verdict === 'done') throw new DomainError('CLASSIFICATION_RUN_APPLIED', { runId });
+    if (verdict !== 'ok') throw new DomainError('CLASSIFICATION_RUN_NOT_LATEST', { latestId: latest ?? 0 });
     const reason = input.reason?.trim() ?? '';
     if (input.class !== null && reason.length < 2)
       throw new DomainError('CLASSIFICATION_REASON_REQUIRED', {}, 'reason');
@@ -433,9 +427,11 @@ export async function approveRunIn(
     const visible = await branchesInScope(tx, actor.tenantId, actor.scope, branchIds);
     if (branchIds.some((id) => !visible.includes(id))) throw new DomainError('NOT_FOUND');
   }
-  if (run.status === 'applied') throw new DomainError('CLASSIFICATION_RUN_APPLIED', { runId });
+  // Approved once, the latest run only: the lifecycle rule every run shares (platform/runs).
   const latest = await latestRunId(tx, actor.tenantId);
-  if (latest !== run.id) throw new DomainError('CLASSIFICATION_RUN_NOT_LATEST', { latestId: latest ?? 0 });
+  const verdict = checkRunApproval({ id: run.id, done: run.status === 'applied' }, latest);
+  if (verdict === 'done') throw new DomainError('CLASSIFICATION_RUN_APPLIED', { runId });
+  if (verdict !== 'ok') throw new DomainError('CLASSIFICATION_RUN_NOT_LATEST', { latestId: latest ?? 0 });
   const allBranches = await branchesOfRun(tx, actor.tenantId, runId);
   const wanted = branchIds ?? allBranches.filter((id) => !run.appliedBranchIds.includes(id));
   const already = wanted.filter((id) => run.appliedBranchIds.includes(id));

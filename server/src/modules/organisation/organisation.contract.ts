@@ -120,3 +120,14 @@ export const staffDirectoryQuery = z.strictObject({
 export const staffDirectorySchema = z.object({
   items: z.array(z.object({ id: z.number(), name: z.string(), role: z.enum(staffRoles), orgUnitName: z.string() })),
 });
+
+// The console home's figures for an administrator (GET /organisation/overview).
+export const organisationOverviewSchema = z.object({
+  usersTotal: z
+    .number()
+    .describe('staff accounts in the caller’s scope, enabled or not, as the staff list counts them'),
+  orgUnitsTotal: z.number().describe('org units in the caller’s scope'),
+  usersByRole: z
+    .array(z.object({ role: z.enum(staffRoles), total: z.number() }))
+    .describe('every staff role, in order'),
+});

@@ -116,6 +116,25 @@ export async function findStaffPage(
   return { items, total };
 }
 
+// The console home's figures (GET /organisation/overview): staff by role under the staff list's
+// own conditions, so each figure is the `total` that list would show for that role.
+export async function countStaffByRole(executor: Executor, tenantId: number, scope: DataScope) {
+  return executor
+    .select({ role: users.role, total: count() })
+    .from(users)
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, users.tenantId), eq(orgUnits.id, users.orgUnitId)))
+    .where(staffConditions(tenantId, scope, {}))
+    .groupBy(users.role);
+}
+
+export async function countOrgUnitsInScope(executor: Executor, tenantId: number, scope: DataScope) {
+  const [{ total }] = await executor
+    .select({ total: count() })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), scopeCondition(scope, { orgPath: orgUnits.path })));
+  return total;
+}
+
 export async function findStaffInScope(executor: Executor, tenantId: number, scope: DataScope, userId: number) {
   const [user] = await executor
     .select(staffColumns)

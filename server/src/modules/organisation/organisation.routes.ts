@@ -10,6 +10,7 @@ import {
   newOrgUnitSchema,
   newStaffSchema,
   newTenantSchema,
+  organisationOverviewSchema,
   orgUnitChangesSchema,
   orgUnitSchema,
   setupStatusSchema,
@@ -26,6 +27,7 @@ import {
   createTenantAsOperator,
   editOrgUnit,
   editStaff,
+  getOrganisationOverview,
   getStaff,
   isSetupNeeded,
   listCities,
@@ -158,6 +160,21 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
       },
     },
     async (request) => editOrgUnit(context, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/organisation/overview',
+    {
+      config: { access: adminOnly },
+      schema: {
+        tags: ['organisation'],
+        summary: 'The console home’s figures / 首页概览',
+        description:
+          'What the console’s home shows an administrator in one request: staff accounts and org units in the caller’s data scope, and the staff by role (counted as GET /users and GET /org-units would). → 401 UNAUTHENTICATED, 403 FORBIDDEN (not an administrator).',
+        response: { 200: organisationOverviewSchema },
+      },
+    },
+    async (request) => getOrganisationOverview(context, actorOf(request)),
   );
 
   app.get(

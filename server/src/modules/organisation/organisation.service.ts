@@ -18,9 +18,11 @@ import {
   updateUser,
   updateUserPassword,
 } from '../../platform/identity/identity.repository.ts';
-import type { OrgUnitKind, Role } from '../../platform/identity/identity.schema.ts';
+import { type OrgUnitKind, type Role, staffRoles } from '../../platform/identity/identity.schema.ts';
 import { administrativeDivisions, cityOf, findTenantIdsServingDistricts, insertDistricts } from '../customers/index.ts';
 import {
+  countOrgUnitsInScope,
+  countStaffByRole,
   findAllTenants,
   findOrgUnitByCode,
   findOrgUnitInScope,
@@ -101,6 +103,24 @@ export async function listStaff(context: AppContext, actor: Actor, filters: Staf
   return {
     items: page.items.map(({ hasActiveSession, ...user }) => ({ ...presentStaff(user), hasActiveSession })),
     total: page.total,
+  };
+}
+
+// What the console's home shows an administrator, in one request: the staff and org units the
+// actor's scope sees, and the staff by role (every staff role, zero where there is none).
+export async function getOrganisationOverview(context: AppContext, actor: Actor) {
+  const [byRole, orgUnitsTotal] = await Promise.all([
+    countStaffByRole(context.db, actor.tenantId, actor.scope),
+    countOrgUnitsInScope(context.db, actor.tenantId, actor.scope),
+  ]);
+  const usersByRole = staffRoles.map((role) => ({
+    role,
+    total: byRole.find((row) => row.role === role)?.total ?? 0,
+  }));
+  return {
+    usersTotal: usersByRole.reduce((sum, entry) => sum + entry.total, 0),
+    orgUnitsTotal,
+    usersByRole,
   };
 }
 

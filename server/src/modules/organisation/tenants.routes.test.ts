@@ -54,7 +54,14 @@ describe.each(testDatabaseKinds)('city companies in the console on %s', (kind) =
       const [entry] = await t.database.db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.tenantId, t.city.tenantId), eq(auditLog.entity, 'tenant')));
+        .where(
+          and(
+            eq(auditLog.tenantId, t.city.tenantId),
+            eq(auditLog.entity, 'tenant'),
+            eq(auditLog.entityId, String(created.json().tenantId)),
+          ),
+        );
+      // Recorded in the operator's company, which made it (the new company's own log starts with its setup).
       expect(entry).toMatchObject({ action: 'create', entityId: String(created.json().tenantId) });
       expect(entry.after).toMatchObject({ code: 'putian', cityCode: '3503', admin: 'pt-admin' });
 

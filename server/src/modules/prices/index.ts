@@ -10,6 +10,8 @@ import { priceRoutes } from './prices.routes.ts';
 import { priceWarningJob } from './prices.service.ts';
 import { pricesPortalRoutes } from './prices-portal.routes.ts';
 
+// Credit's facts: a store's own price reports, as a measure of 信息配合.
+export { priceReportMeasuresSql } from './credit-facts.ts';
 // 零售毛利率: the figures (the benchmark's), and the roll-up's refresh (the demo's, after its history).
 export { refreshMarginWeeksIn, writeMarginGroupsIn } from './margin.repository.ts';
 export { marginFigures, marginRefreshJob, refreshMarginsOf } from './margin.service.ts';

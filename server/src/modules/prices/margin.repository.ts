@@ -10,7 +10,7 @@ import { products } from '../products/index.ts';
 import { cycleProducts, orderCycles, storeProductWeeks } from '../supply/index.ts';
 import type { MarginGrouping } from './margin.contract.ts';
 import { observationCeiling, observationFloor, packsPerCarton } from './margin.rules.ts';
-import { priceObservationsSql } from './prices.repository.ts';
+import { priceObservationsSql, writeWeightGroupsIn } from './prices.repository.ts';
 
 // 零售毛利率 in SQL: margin.rules.ts's sums, a store-week at a time, for many stores at once.
 //
@@ -103,7 +103,8 @@ export function storeWeekMarginSql(
 }
 
 // Recomputes the stored rows of `weeks` (ended weeks), each week replaced whole in the caller's
-// transaction, and notes them refreshed as of `now`. Returns the store-weeks written.
+// transaction — the margin's and the price index's weights (price_weight_groups) — and notes them
+// refreshed as of `now`. Returns the store-weeks written.
 export async function refreshMarginWeeksIn(
   executor: Executor,
   tenantId: number,
@@ -127,6 +128,8 @@ export async function refreshMarginWeeksIn(
   );
   const counts = new Map(written.map((row) => [String(row.week_start).slice(0, 10), Number(row.n)]));
   await writeMarginGroupsIn(executor, tenantId, weeks);
+  // The price index's weights of the same weeks (price_weight_groups), stored under the same mark.
+  await writeWeightGroupsIn(executor, tenantId, weeks);
   await executor.execute(sql`
     INSERT INTO price_margin_refreshes (tenant_id, week_start, refreshed_at, stores)
     SELECT ${tenantId}, w, ${now}, n FROM unnest(${dates(weeks)}, ${arrayLiteral(weeks.map((week) => counts.get(week) ?? 0))}::int[]) AS x(w, n)

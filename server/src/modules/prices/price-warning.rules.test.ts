@@ -4,6 +4,7 @@ import {
   checkBands,
   checkStatusChange,
   evaluateWeek,
+  isBranchJudged,
   lastCompleteWeek,
   ruleFor,
   type WarningRule,
@@ -128,4 +129,12 @@ describe(checkStatusChange.name, () => {
     if (code) expect(() => checkStatusChange(from, to, note)).toThrow(code);
     else expect(() => checkStatusChange(from, to, note)).not.toThrow();
   });
+});
+
+describe(isBranchJudged.name, () => {
+  it.each([
+    ['a branch of one district (its figures are the district’s)', 1, false],
+    ['a branch of two districts', 2, true],
+    ['a branch with no stores (market points only)', undefined, true],
+  ])('%s', (_name, districts, judged) => expect(isBranchJudged(districts)).toBe(judged));
 });

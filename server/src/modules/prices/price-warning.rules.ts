@@ -122,6 +122,14 @@ export function evaluateWeek(rule: WarningRule, current: WeekFigures, previous: 
   };
 }
 
+// Which regions are judged: the city, each district, and each branch (营销部) — except a branch whose
+// stores all lie in one district (a county's 营销部 is often its county): its figures are that
+// district's, so it is judged as the district only, and a dip there is one warning, not the same one
+// twice. `districtsOfBranch`: how many districts the branch's stores lie in (none known: judged).
+export function isBranchJudged(districtsOfBranch: number | undefined): boolean {
+  return districtsOfBranch !== 1;
+}
+
 // What the evaluation of a week does with a finding, given the product-region's warning that is not
 // closed (if any): a new warning; the same warning carried on to this week (a dip over several weeks
 // is one warning: first week … latest week, weeks counted); its figures refreshed (the week evaluated

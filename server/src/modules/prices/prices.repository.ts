@@ -7,7 +7,7 @@ import { beijingTimeSql } from '../../platform/time/beijing.ts';
 import { addDays } from '../../platform/time/weeks.ts';
 import { customers, districts } from '../customers/index.ts';
 import { products } from '../products/index.ts';
-import { orderCycles, storeProductWeeks } from '../supply/index.ts';
+import { cycleProducts, orderCycles, storeProductWeeks } from '../supply/index.ts';
 import { visitPriceObservations, visits } from '../visits/index.ts';
 import {
   countedRange,
@@ -19,9 +19,11 @@ import {
 } from './price-index.rules.ts';
 import {
   type PriceReportRow,
+  priceMarginRefreshes,
   priceReports,
   priceWarningRules,
   priceWarnings,
+  priceWeightGroups,
   type WarningStatus,
 } from './prices.schema.ts';
 
@@ -189,6 +191,13 @@ export async function observationCells(
 
 // The weights: cartons ordered per region key and product in the 13 weeks ending with `monday`'s
 // week (supply's store_product_weeks), by the stores in the reach.
+//
+// How this stays fast at province scale: the weeks the margin's refresh has stored
+// (price_margin_refreshes) are read from price_weight_groups — their cartons per week, product and
+// group of stores, written in the same transaction as the week's margin (writeWeightGroupsIn), so a
+// stored week's groups are its store_product_weeks as of that refresh — and the weeks not stored
+// (none, or the running week before its first refresh) live from store_product_weeks. A manager's
+// ('own') or a retailer's scope is narrower than any group: it reads its stores' rows live.
 export async function weightCells(
   executor: Executor,
   params: {
@@ -200,6 +209,9 @@ export async function weightCells(
     region?: { kind: 'branch' | 'district'; key: string };
   },
 ): Promise<{ key: string; productId: number; cartons: number }[]> {
+  const from = addDays(params.monday, -7 * weightWeeks);
+  const grouped = params.reach === 'tenant' || params.reach.kind === 'org';
+  const { storedWeeks, liveCycles } = await weightWeeksOf(executor, params.tenantId, from, params.monday, grouped);
   const scope =
     params.reach === 'tenant'
       ? sql`true`
@@ -209,20 +221,81 @@ export async function weightCells(
       ? sql`AND c.branch_id::text = ${params.region.key}`
       : sql`AND c.district_code = ${params.region.key}`
     : sql``;
+  const key = orderKeySql(params.grouping);
+  const parts: SQL[] = [];
+  // The groups carry the stores' branch, org path, district, format and urban/rural under the
+  // customers' column names: the same key, scope and region conditions read them (as c).
+  if (storedWeeks.length > 0)
+    parts.push(sql`
+      SELECT ${key} AS key, c.product_id, c.cartons
+      FROM ${priceWeightGroups} c
+      WHERE c.tenant_id = ${params.tenantId} AND c.week_start = ANY(${arrayLiteral(storedWeeks)}::date[])
+        ${productFilter(sql`c.product_id`, { productIds: params.productIds })}
+        AND ${scope} ${region}`);
+  // The other weeks' cycles, live: by the roll-up's key (product, cycle) — a store_product_weeks row
+  // is written for a product of its cycle (cycle_products), in its cycle's week — not a scan of every
+  // week; a manager's stores may take the customer index instead.
+  if (liveCycles.length > 0) {
+    const cycles = sql`${arrayLiteral(liveCycles)}::int[]`;
+    parts.push(sql`
+      SELECT ${key} AS key, w.product_id, w.ordered AS cartons
+      FROM ${storeProductWeeks} w
+      JOIN ${customers} c ON c.tenant_id = w.tenant_id AND c.id = w.customer_id
+      WHERE w.tenant_id = ${params.tenantId} AND w.cycle_id = ANY(${cycles})
+        AND w.product_id IN (SELECT product_id FROM ${cycleProducts} WHERE tenant_id = ${params.tenantId} AND cycle_id = ANY(${cycles}))
+        AND w.week_start > ${from}::date AND w.week_start <= ${params.monday}::date
+        ${productFilter(sql`w.product_id`, { productIds: params.productIds })}
+        AND ${scope} ${region}`);
+  }
+  if (parts.length === 0) return [];
   const result = await executor.execute(sql`
-    SELECT ${orderKeySql(params.grouping)} AS key, w.product_id, sum(w.ordered)::float8 AS cartons
-    FROM ${storeProductWeeks} w
-    JOIN ${customers} c ON c.tenant_id = w.tenant_id AND c.id = w.customer_id
-    WHERE w.tenant_id = ${params.tenantId}
-      AND w.week_start > ${addDays(params.monday, -7 * weightWeeks)}::date AND w.week_start <= ${params.monday}::date
-      ${productFilter(sql`w.product_id`, { productIds: params.productIds })}
-      AND ${scope} ${region}
+    SELECT key, product_id, sum(cartons)::float8 AS cartons
+    FROM (${sql.join(parts, sql` UNION ALL `)}) x
     GROUP BY 1, 2`);
   return rowsOf<{ key: string; product_id: number; cartons: number }>(result).map((row) => ({
     key: String(row.key),
     productId: Number(row.product_id),
     cartons: Number(row.cartons),
   }));
+}
+
+// The weeks (Mondays) in (from, monday] whose weights price_weight_groups holds (the margin's stored
+// weeks; only for a grouped reach), and the cycles of the others, read live.
+async function weightWeeksOf(executor: Executor, tenantId: number, from: string, monday: string, grouped: boolean) {
+  const rows = rowsOf<{ week_start: string; stored: boolean; cycle_id: number | null }>(
+    await executor.execute(sql`
+      SELECT r.week_start::text AS week_start, true AS stored, NULL::int AS cycle_id FROM ${priceMarginRefreshes} r
+      WHERE ${grouped} AND r.tenant_id = ${tenantId} AND r.week_start > ${from}::date AND r.week_start <= ${monday}::date
+      UNION ALL
+      SELECT k.week_start::text, false, k.id FROM ${orderCycles} k
+      WHERE k.tenant_id = ${tenantId} AND k.week_start > ${from}::date AND k.week_start <= ${monday}::date
+        AND NOT (${grouped} AND EXISTS (SELECT 1 FROM ${priceMarginRefreshes} r
+          WHERE r.tenant_id = k.tenant_id AND r.week_start = k.week_start))`),
+  );
+  return {
+    storedWeeks: rows.filter((row) => row.stored).map((row) => String(row.week_start).slice(0, 10)),
+    liveCycles: rows.filter((row) => !row.stored).map((row) => Number(row.cycle_id)),
+  };
+}
+
+// price_weight_groups of `weeks` from store_product_weeks, by the stores' groups now (each week
+// replaced whole; the caller's transaction, the one that stores the weeks' margin).
+export async function writeWeightGroupsIn(executor: Executor, tenantId: number, weeks: readonly string[]) {
+  if (weeks.length === 0) return;
+  const days = sql`${arrayLiteral(weeks)}::date[]`;
+  await executor.execute(
+    sql`DELETE FROM ${priceWeightGroups} WHERE tenant_id = ${tenantId} AND week_start = ANY(${days})`,
+  );
+  await executor.execute(sql`
+    INSERT INTO ${priceWeightGroups} (tenant_id, week_start, product_id, branch_id, org_path, district_code, format,
+      urban_rural, cartons)
+    SELECT w.tenant_id, w.week_start, w.product_id, c.branch_id, c.org_path, c.district_code, c.format, c.urban_rural,
+      sum(w.ordered)
+    FROM ${storeProductWeeks} w
+    JOIN ${customers} c ON c.tenant_id = w.tenant_id AND c.id = w.customer_id
+    WHERE w.tenant_id = ${tenantId} AND w.week_start = ANY(${days})
+      AND w.cycle_id IN (SELECT id FROM ${orderCycles} WHERE tenant_id = ${tenantId} AND week_start = ANY(${days}))
+    GROUP BY w.tenant_id, w.week_start, w.product_id, c.branch_id, c.org_path, c.district_code, c.format, c.urban_rural`);
 }
 
 // ── Products, regions ─────────────────────────────────────────────────────────────────────────
@@ -281,6 +354,16 @@ export async function branchNames(
     .from(orgUnits)
     .where(eq(orgUnits.tenantId, tenantId));
   return new Map(rows.map((row) => [String(row.id), { name: row.name, path: row.path }]));
+}
+
+// How many districts each branch's stores lie in (branch id as text).
+export async function districtCountsOfBranches(executor: Executor, tenantId: number): Promise<Map<string, number>> {
+  const rows = rowsOf<{ branch_id: number; n: number }>(
+    await executor.execute(sql`SELECT branch_id, count(*)::int AS n FROM (
+        SELECT DISTINCT branch_id, district_code FROM ${customers} WHERE tenant_id = ${tenantId}) d
+      GROUP BY branch_id`),
+  );
+  return new Map(rows.map((row) => [String(row.branch_id), Number(row.n)]));
 }
 
 export async function districtNames(executor: Executor, tenantId: number): Promise<Map<string, string>> {

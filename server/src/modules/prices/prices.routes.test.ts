@@ -4,6 +4,7 @@ import { testDatabaseKinds } from '../../db/test-database.ts';
 import { addStaff } from '../../test/scoped-staff.ts';
 import { createTestApp, sessionCookieOf, type TestApp, testPassword } from '../../test/test-app.ts';
 import { countedObservations } from './price-index.rules.ts';
+import { weightCells } from './prices.repository.ts';
 import { priceWarningJob } from './prices.service.ts';
 
 // 价格监管 through the HTTP API on the demo city (visits with shelf prices over the last four weeks):
@@ -417,6 +418,53 @@ describe.each(testDatabaseKinds)('prices on %s', (kind) => {
       expect(byBrand.rows.length).toBeGreaterThan(1);
     });
 
+    it('reads the weights of stored weeks from their roll-up, equal to the orders read live', async () => {
+      // The demo's history weeks are stored (price_margin_refreshes) with their weights; the week
+      // after lastMonday is not, and is read live.
+      const stored = await read<{ weeks: number; groups: number }>(sql`
+        SELECT (SELECT count(*)::int FROM price_margin_refreshes WHERE tenant_id = ${tenantId}
+                  AND week_start > '2026-08-17' AND week_start <= ${lastMonday}) AS weeks,
+          (SELECT count(*)::int FROM price_weight_groups WHERE tenant_id = ${tenantId}) AS groups`);
+      expect(stored[0].weeks).toBeGreaterThan(0);
+      expect(stored[0].groups).toBeGreaterThan(0);
+      const columns = { branch: 'c.branch_id::text', district: 'c.district_code', format: 'c.format' } as const;
+      const branch = t.city.branches[0];
+      const reaches = [
+        ['the city', 'tenant', sql`true`],
+        [
+          'a branch',
+          { kind: 'org', orgUnitId: branch.id, orgPath: branch.path, orgUnitName: branch.name },
+          sql`c.org_path LIKE ${`${branch.path}%`}`,
+        ],
+        ['a manager (live)', { kind: 'own', userId: managerId }, sql`c.manager_id = ${managerId}`],
+      ] as const;
+      for (const monday of [lastMonday, '2026-11-30']) {
+        for (const [name, reach, condition] of reaches) {
+          for (const [grouping, column] of Object.entries(columns) as [keyof typeof columns, string][]) {
+            const cells = await weightCells(t.database.db, { tenantId, monday, grouping, reach });
+            const expected = await read<{ key: string; product_id: number; cartons: number }>(sql`
+              SELECT ${sql.raw(column)} AS key, w.product_id, sum(w.ordered)::int AS cartons
+              FROM store_product_weeks w JOIN customers c ON c.tenant_id = w.tenant_id AND c.id = w.customer_id
+              WHERE w.tenant_id = ${tenantId} AND w.week_start > ${monday}::date - 91 AND w.week_start <= ${monday}::date
+                AND ${condition}
+              GROUP BY 1, 2`);
+            const text = (rows: { key: string; productId: number; cartons: number }[]) =>
+              rows.map((row) => `${row.key}|${row.productId}|${row.cartons}`).sort();
+            expect(text(cells), `${name} by ${grouping}, ${monday}`).toEqual(
+              text(
+                expected.map((row) => ({
+                  key: String(row.key),
+                  productId: Number(row.product_id),
+                  cartons: Number(row.cartons),
+                })),
+              ),
+            );
+            expect(cells.length, `${name} by ${grouping}`).toBeGreaterThan(0);
+          }
+        }
+      }
+    });
+
     it('gives a branch its own branch only', async () => {
       const city = await indexOf(marketing, `productId=${demoProduct}&week=${lastWeek}&groupBy=branch`);
       const busiest = [...city.rows].sort((a, b) => b.observations - a.observations)[0];
@@ -669,6 +717,43 @@ describe.each(testDatabaseKinds)('prices on %s', (kind) => {
         );
       expect(cell).toMatchObject({ observations: 6 });
       expect(cell.index).toBeCloseTo(93.25, 2);
+    });
+
+    it('judges a branch of one district as that district: one warning, not the same one twice', async () => {
+      // 龙海营销部 is 龙海区 alone (市区营销部 has two districts).
+      const [lone] = await read<{ branch_id: number; district_code: string }>(sql`
+        SELECT min(branch_id) AS branch_id, min(district_code) AS district_code FROM customers
+        WHERE tenant_id = ${tenantId} GROUP BY branch_id HAVING count(DISTINCT district_code) = 1
+        ORDER BY count(*) DESC, 1 LIMIT 1`);
+      const stores = await read<{ id: number; org_path: string }>(sql`
+        SELECT id, org_path FROM customers WHERE tenant_id = ${tenantId} AND branch_id = ${lone.branch_id}
+        ORDER BY id LIMIT 5`);
+      expect(stores).toHaveLength(5);
+      const [{ id }] = await read<{ id: number }>(sql`
+        INSERT INTO products (tenant_id, code, brand, name, price_class, wholesale_price_fen, retail_price_fen, status)
+        VALUES (${tenantId}, 'T-PRICE-3', '测试牌', '测试牌(软)', 2, 18000, 20000, 'active') RETURNING id`);
+      for (const row of stores)
+        await t.database.db.execute(sql`
+          INSERT INTO price_reports (tenant_id, source, product_id, customer_id, district_code, branch_id, org_path,
+            pack_price_fen, observed_at, reported_by, created_at)
+          VALUES (${tenantId}, 'inspection', ${id}, ${row.id}, ${lone.district_code}, ${lone.branch_id}, ${row.org_path},
+            1860, ${new Date('2026-11-17T10:00:00+08:00')}, ${adminId}, ${new Date('2026-11-17T10:00:00+08:00')})`);
+      const response = await inject(marketing, 'POST', '/api/v1/prices/warnings/evaluate', { week: '2026-W47' });
+      expect(response.statusCode, response.body).toBe(200);
+      const raised = await read<{ region_kind: string; region_key: string }>(sql`
+        SELECT region_kind, region_key FROM price_warnings WHERE product_id = ${id} ORDER BY region_kind`);
+      // The district's and the city's (the product is observed nowhere else): none for the branch.
+      expect(raised).toEqual([
+        { region_kind: 'city', region_key: 'city' },
+        { region_kind: 'district', region_key: lone.district_code },
+      ]);
+      // The dip above, in the store's branch: judged apart (one warning) if the branch has more districts.
+      const [{ n, districts }] = await read<{ n: number; districts: number }>(sql`
+        SELECT (SELECT count(*)::int FROM price_warnings WHERE product_id = ${productId} AND region_kind = 'branch'
+                  AND region_key = ${String(store.branchId)}) AS n,
+          (SELECT count(DISTINCT district_code)::int FROM customers
+           WHERE tenant_id = ${tenantId} AND branch_id = ${store.branchId}) AS districts`);
+      expect(Number(n)).toBe(Number(districts) > 1 ? 1 : 0);
     });
   });
 });

@@ -263,3 +263,37 @@ export const priceMarginGroups = pgTable(
     }),
   ],
 );
+
+// The price index's weights (prices.repository.ts, weightCells): cartons ordered per week, product
+// and group of stores (branch, org path, district, format, urban/rural — the stores' as the week was
+// stored), from supply's store_product_weeks. Written with price_margin_weeks by the same refresh
+// (refreshMarginWeeksIn: a week replaced whole, in the same transaction), so price_margin_refreshes
+// says which weeks it holds; a week not stored is read from store_product_weeks live.
+export const priceWeightGroups = pgTable(
+  'price_weight_groups',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    productId: integer('product_id').notNull(),
+    branchId: integer('branch_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    districtCode: text('district_code').notNull(),
+    format: text('format').notNull(),
+    urbanRural: text('urban_rural').notNull(),
+    cartons: integer('cartons').notNull(),
+  },
+  (table) => [
+    primaryKey({
+      columns: [
+        table.tenantId,
+        table.weekStart,
+        table.productId,
+        table.branchId,
+        table.orgPath,
+        table.districtCode,
+        table.format,
+        table.urbanRural,
+      ],
+    }),
+  ],
+);

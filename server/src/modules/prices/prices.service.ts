@@ -28,6 +28,7 @@ import {
   checkBands,
   checkStatusChange,
   evaluateWeek,
+  isBranchJudged,
   lastCompleteWeek,
   ruleFor,
   type WarningRule,
@@ -52,6 +53,7 @@ import {
   closedWarningKeys,
   countReportsBetween,
   deleteRule,
+  districtCountsOfBranches,
   districtNames,
   findProduct,
   findReport,
@@ -826,6 +828,8 @@ export async function evaluateWarningsIn(
     districtNames(tx, tenantId),
     findRootOrgUnit(tx, tenantId),
   ]);
+  // How many districts each branch's stores lie in: read once, when a branch first has a finding.
+  let branchDistricts: Map<string, number> | undefined;
   const warningRules = rules.map(ruleOf);
   const byId = new Map(products.map((product) => [product.id, product]));
   const openBy = new Map(open.map((row) => [`${row.productId}|${row.regionKind}|${row.regionKey}`, row]));
@@ -861,6 +865,10 @@ export async function evaluateWarningsIn(
       const rule = ruleFor(warningRules, product);
       const finding = evaluateWeek(rule, current, previous);
       if (!finding) continue;
+      if (kind === 'branch') {
+        branchDistricts ??= await districtCountsOfBranches(tx, tenantId);
+        if (!isBranchJudged(branchDistricts.get(cell.key))) continue;
+      }
       const regionKey = kind === 'city' ? 'city' : cell.key;
       const openRow = openBy.get(`${product.id}|${kind}|${regionKey}`);
       const step = warningStepOf(openRow, monday);

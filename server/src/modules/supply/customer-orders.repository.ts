@@ -30,6 +30,8 @@ export async function ordersOfCustomer(
         totalFen: orders.totalFen,
         quantity: orders.quantity,
         lineCount: sql<number>`coalesce(${lineCount.lines}, 0)::int`,
+        settlementStatus: orders.settlementStatus,
+        settlementLateDays: orders.settlementLateDays,
         createdAt: orders.createdAt,
         updatedAt: orders.updatedAt,
       })

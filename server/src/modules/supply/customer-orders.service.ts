@@ -36,6 +36,8 @@ export async function listCustomerOrders(
       lineCount: row.lineCount,
       quantity: row.quantity,
       total: yuan(Number(row.totalFen)),
+      settlementStatus: row.settlementStatus,
+      settlementLateDays: row.settlementLateDays,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     })),

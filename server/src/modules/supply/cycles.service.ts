@@ -195,10 +195,11 @@ async function computeAllocation(executor: Executor, tenantId: number, cycle: Cy
   const stores: AllocationStore[] = storeRows.map((row) => ({
     customerId: row.customerId,
     grade: row.grade ?? 1,
-    // The current class (客户分类, customers.class_code); credit rating is not in the product yet.
+    // The current class (客户分类, customers.class_code) and the credit level (信用等级) in force on
+    // the cycle's Monday; stored with the quotas, so the explanation names the level it used.
     customerClass: row.customerClass,
     demoType: row.demoType,
-    creditLevel: null,
+    creditLevel: row.creditLevel,
     format: row.format,
     branchId: row.branchId,
     districtCode: row.districtCode,
@@ -355,6 +356,7 @@ export async function explainStoreQuotas(
     cycleId,
     customerId,
     inCycle: true,
+    creditLevel: row.creditLevel,
     items: products.map((product) => {
       const quota = row.quotas[product.position];
       const allocationStore: AllocationStore = {

@@ -1,10 +1,13 @@
 // The supply module: 档位 grades, 订货周期 order cycles, 货源投放 allocation and 订货 ordering.
 import type { KewoModule } from '../../platform/modules/kewo-module.ts';
 import { portalOrderRoutes } from './portal-orders.routes.ts';
+import { settlementRoutes } from './settlements.routes.ts';
 import { supplyErrors } from './supply.errors.ts';
 import { supplyRoutes } from './supply.routes.ts';
 
 export type { AllocationStrategy } from './allocation-strategy.rules.ts';
+// Credit's facts: settled orders as events, ordering regularity and tenure as measures.
+export { orderingMeasuresSql, settlementEventsSql } from './credit-facts.ts';
 export { cyclePurchasesSql } from './cycle-purchases.ts';
 export { createCycleIn, publishCycleIn, setCycleProductsIn } from './cycles.service.ts';
 export { computeGradeRunIn, publishGradeRunIn } from './grades.service.ts';
@@ -39,6 +42,8 @@ export {
   type SegmentStoresOptions,
   storesInSegmentSql,
 } from './segment-stores.ts';
+// An accepted credit appeal against a late payment: the order's settlement becomes on time.
+export { markSettlementOnTimeIn } from './settlements.service.ts';
 export { segmentSchema } from './supply.contract.ts';
 export { findCurrentCycle } from './supply.repository.ts';
 export { supplyRoutes } from './supply.routes.ts';
@@ -50,6 +55,6 @@ export { customerGrades, cycleProducts, orderCycles, storeProductWeeks } from '.
 
 export const supplyModule: KewoModule = {
   name: 'supply',
-  routes: [supplyRoutes, portalOrderRoutes],
+  routes: [supplyRoutes, portalOrderRoutes, settlementRoutes],
   errors: supplyErrors,
 };

@@ -404,5 +404,8 @@ function orderView(
     })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    settlement: row.settlementStatus
+      ? { status: row.settlementStatus, lateDays: row.settlementLateDays, source: row.settlementSource }
+      : null,
   };
 }

@@ -7,7 +7,7 @@ export const supplyAudit = {
     // A past cycle's orders are recorded whole (record_history) and an ended cycle closed.
     order_cycle: ['create', 'set_products', 'publish', 'record_history', 'close'],
     grade_run: ['compute', 'publish'],
-    order: ['place', 'change', 'cancel'],
+    order: ['place', 'change', 'cancel', 'settle'],
   },
 } as const satisfies AuditCatalogue;
 

@@ -10,7 +10,13 @@ import {
 import { customerFormats, demoTypes, urbanRuralKinds } from '../customers/index.ts';
 import { defaultLineCap, lineCapRange, maxOrderLines } from './order.rules.ts';
 import { maxSegmentListLength } from './segment.rules.ts';
-import { cycleStatuses, orderChannelsOfOrders, orderStatuses } from './supply.schema.ts';
+import {
+  cycleStatuses,
+  orderChannelsOfOrders,
+  orderStatuses,
+  settlementSources,
+  settlementStatuses,
+} from './supply.schema.ts';
 
 // Requests and responses of 货源 supply: cycles, allocation strategies, orders, reports.
 
@@ -91,8 +97,35 @@ export const orderViewSchema = z.object({
   lines: orderResultSchema.shape.lines,
   createdAt: z.string(),
   updatedAt: z.string(),
+  settlement: z
+    .object({
+      status: z.enum(settlementStatuses),
+      lateDays: z.number().nullable(),
+      source: z.enum(settlementSources).nullable(),
+    })
+    .nullable()
+    .describe('结算: null until set or imported'),
 });
 export const orderListSchema = z.object({ items: z.array(orderViewSchema) });
+
+// ── Settlements (结算) ───────────────────────────────────────────────────────────────────────
+
+export const settlementSchema = z.strictObject({
+  status: z.enum(settlementStatuses).describe('on_time 按时 | late 逾期 | failed 扣款失败'),
+  lateDays: ruleCheckedNumber.nullable().optional().describe('late only: 1–365 whole days'),
+});
+export const settlementResultSchema = z.object({
+  orderId: z.number(),
+  status: z.enum(settlementStatuses),
+  lateDays: z.number().nullable(),
+  source: z.enum(settlementSources),
+  recordedAt: z.string(),
+});
+export const settlementImportResultSchema = z.object({
+  rows: z.number().describe('data rows in the file'),
+  updated: z.number().describe('orders whose settlement changed'),
+  unchanged: z.number(),
+});
 
 export const portalOrdersQuery = z.strictObject({ cycleId: idParam.optional() });
 export const staffOrdersQuery = z.strictObject({
@@ -251,6 +284,11 @@ export const storeQuotasSchema = z.object({
   cycleId: z.number(),
   customerId: z.number(),
   inCycle: z.boolean(),
+  creditLevel: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('信用等级 the allocation used (in force on the cycle’s Monday); null: none published'),
   items: z.array(
     z.object({
       productId: z.number(),
@@ -364,6 +402,8 @@ export const customerOrderListSchema = z.object({
       lineCount: z.number().describe('products in the order'),
       quantity: z.number().describe('cartons'),
       total: z.number().describe('yuan'),
+      settlementStatus: z.enum(settlementStatuses).nullable().describe('结算: null until set or imported'),
+      settlementLateDays: z.number().nullable(),
       createdAt: z.string(),
       updatedAt: z.string(),
     }),

@@ -130,6 +130,42 @@ export const supplyErrors = {
     'zh-CN': '只能发布最新的档位测算（已有更新的测算 {latestId}）。',
     en: 'Only the latest grade run can be published (run {latestId} is newer).',
   },
+  // 结算 settlements
+  SETTLEMENT_LATE_DAYS_REQUIRED: {
+    status: 422,
+    'zh-CN': '逾期结算须填写逾期天数（1–{max} 的整数）。',
+    en: 'A late settlement needs its late days (a whole number from 1 to {max}).',
+  },
+  SETTLEMENT_LATE_DAYS_UNEXPECTED: {
+    status: 422,
+    'zh-CN': '只有逾期结算才填写逾期天数。',
+    en: 'Late days belong to a late settlement only.',
+  },
+  SETTLEMENT_ORDER_CANCELLED: {
+    status: 409,
+    'zh-CN': '订单 {orderId} 已取消，不能登记结算。',
+    en: 'Order {orderId} is cancelled; it has no settlement.',
+  },
+  SETTLEMENT_IMPORT_FILE_EMPTY: {
+    status: 400,
+    'zh-CN': '“{fileName}”中没有数据行：第 1 行应为表头（订单号、结算状态、逾期天数），从第 2 行起每行一张订单。',
+    en: '"{fileName}" holds no data rows: row 1 is the header (订单号, 结算状态, 逾期天数), each following row one order.',
+  },
+  SETTLEMENT_IMPORT_ROWS_INVALID: {
+    status: 422,
+    'zh-CN': '导入文件中有 {errorCount} 处错误，未导入任何结算。请按错误列表修改后重新导入。',
+    en: 'The file has {errorCount} errors; no settlement was imported. Fix the rows listed and import again.',
+  },
+  SETTLEMENT_IMPORT_ORDER_UNKNOWN: {
+    status: 422,
+    'zh-CN': '订单号 {orderId} 不存在或不在您的管辖范围内。',
+    en: 'Order {orderId} does not exist or is outside your scope.',
+  },
+  SETTLEMENT_IMPORT_DUPLICATE_IN_FILE: {
+    status: 422,
+    'zh-CN': '订单号 {orderId} 在文件中重复（第 {firstRow} 行已有）。',
+    en: 'Order {orderId} appears twice in the file (first on row {firstRow}).',
+  },
 } as const satisfies ErrorEntries;
 
 // Adds these codes to ErrorCode, so that DomainError takes them and a misspelt code does not compile.

@@ -6,6 +6,7 @@ import { shapedStatement } from '../../db/prepared.ts';
 import { type DataScope, scopeCondition, scopeConditionOf, scopeValueOf } from '../../platform/access/data-scope.ts';
 import { changeRecordedWith } from '../../platform/audit/audit.ts';
 import { orgUnits } from '../../platform/identity/identity.schema.ts';
+import { creditLevelInForce } from '../credit/index.ts';
 import { activeStoresSql, type CustomerClass, customers, type DemoType, districts } from '../customers/index.ts';
 import { products } from '../products/index.ts';
 import type { AllocationStrategy } from './allocation-strategy.rules.ts';
@@ -19,6 +20,7 @@ import {
   orderCycles,
   orderLines,
   orders,
+  type SettlementStatus,
   storeQuotas,
 } from './supply.schema.ts';
 
@@ -203,10 +205,13 @@ export type AllocationStoreRow = {
   demoType: DemoType | null;
   branchId: number;
   grade: number | null;
+  // 信用等级 in force on `onDate` (credit's latest published run effective by then); null: none.
+  creditLevel: string | null;
 };
 
 // Every active store of the tenant with its current grade (the latest published run in effect
-// on `onDate`), in id order, so the same data always yields the same allocation.
+// on `onDate`) and credit level in force that day, in id order, so the same data always yields
+// the same allocation.
 export async function storesForAllocation(
   executor: Executor,
   tenantId: number,
@@ -214,7 +219,8 @@ export async function storesForAllocation(
 ): Promise<AllocationStoreRow[]> {
   const result = await executor.execute(sql`
     SELECT c.id AS "customerId", c.format, c.district_code AS "districtCode", c.urban_rural AS "urbanRural",
-      c.class_code AS "customerClass", c.demo_type AS "demoType", c.branch_id AS "branchId", g.grade
+      c.class_code AS "customerClass", c.demo_type AS "demoType", c.branch_id AS "branchId", g.grade,
+      ${creditLevelInForce(tenantId, sql`c.id`, onDate)} AS "creditLevel"
     FROM ${customers} c
     LEFT JOIN customer_grades g
       ON g.tenant_id = c.tenant_id AND g.customer_id = c.id AND g.run_id = ${currentGradeRunIdSql(tenantId, onDate)}
@@ -739,6 +745,9 @@ export type OrderRow = {
   quantity: number;
   createdAt: Date;
   updatedAt: Date;
+  settlementStatus: SettlementStatus | null;
+  settlementLateDays: number | null;
+  settlementSource: 'entered' | 'imported' | null;
 };
 
 const orderColumns = {
@@ -754,6 +763,9 @@ const orderColumns = {
   quantity: orders.quantity,
   createdAt: orders.createdAt,
   updatedAt: orders.updatedAt,
+  settlementStatus: orders.settlementStatus,
+  settlementLateDays: orders.settlementLateDays,
+  settlementSource: orders.settlementSource,
 };
 
 function ordersQuery(executor: Executor, tenantId: number, scope: DataScope, where: SQL | undefined) {

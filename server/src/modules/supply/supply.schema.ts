@@ -188,6 +188,11 @@ export const orderStatuses = ['submitted', 'cancelled'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 export const orderChannelsOfOrders = ['online', 'phone', 'visit'] as const;
 export type OrderChannelOfOrder = (typeof orderChannelsOfOrders)[number];
+// 结算: how an order was paid — on time, late (by so many days), or the deduction failed (扣款失败);
+// null until the service centre sets it or the settlement system's file is imported.
+export const settlementStatuses = ['on_time', 'late', 'failed'] as const;
+export type SettlementStatus = (typeof settlementStatuses)[number];
+export const settlementSources = ['entered', 'imported'] as const;
 
 // 订单: what a store ordered in a cycle, online from the portal or by phone through the service
 // centre. A store may place several orders in a cycle and change or cancel them until its cutoff.
@@ -205,6 +210,11 @@ export const orders = pgTable(
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    settlementStatus: text('settlement_status', { enum: settlementStatuses }),
+    settlementLateDays: smallint('settlement_late_days'),
+    settlementSource: text('settlement_source', { enum: settlementSources }),
+    settlementRecordedBy: integer('settlement_recorded_by'),
+    settlementRecordedAt: timestamp('settlement_recorded_at', { withTimezone: true }),
   },
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),

@@ -121,6 +121,13 @@ export const needsSummarySchema = z.object({
   rule: z.string(),
 });
 export type NeedsSummary = z.infer<typeof needsSummarySchema>;
+// The summary by each of the four segmentations, uncrossed, from one scan (the console's pivot).
+export const needsSummariesSchema = z.object({
+  format: needsSummarySchema,
+  class: needsSummarySchema,
+  group: needsSummarySchema,
+  region: needsSummarySchema,
+});
 
 const gapItem = z.object({
   item: z.string(),

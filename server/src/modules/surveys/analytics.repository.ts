@@ -12,8 +12,9 @@ import type { Segmentation } from './analytics.contract.ts';
 // urban/rural × ordering channel, branch — as the store is now). Everything is read live: a response
 // posted a moment ago counts. The arithmetic on the (small) aggregates is satisfaction.rules.ts's.
 //
-// A city-wide caller without a segmentation reads the facts alone (no join): the (tenant_id,
-// wave_id, kind) index and a hash aggregate of the wave's answers.
+// A city-wide caller without a segmentation reads the aggregates the facts' triggers keep
+// (survey_fact_counts, survey_gap_sums — surveys.schema.ts): a few hundred rows a wave, however many
+// answered; a narrower scope or a segmentation reads the facts joined with customers.
 
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
@@ -131,6 +132,24 @@ export async function ratingHistogram(
   options: { by?: Segmentation; kinds?: readonly RatingRow['kind'][] } = {},
 ): Promise<RatingRow[]> {
   const kinds = options.kinds ?? ['expectation', 'perception', 'overall', 'nps'];
+  const numbers = (rows: RatingRow[]) =>
+    rows.map((row) => ({
+      ...row,
+      level: Number(row.level),
+      scale_max: row.scale_max === null ? null : Number(row.scale_max),
+      n: Number(row.n),
+    }));
+  if (options.by === undefined && isCityWideScope(scope)) {
+    return numbers(
+      rowsOf<RatingRow>(
+        await db.execute(sql`
+          SELECT wave_id::text AS wave_id, '' AS seg, kind, dimension, item, value AS level, scale_max, n
+          FROM survey_fact_counts
+          WHERE tenant_id = ${tenantId} AND wave_id = ANY(${arrayLiteral(waveIds)}::uuid[])
+            AND kind = ANY(${arrayLiteral(kinds)}::text[]) AND n > 0`),
+      ),
+    );
+  }
   const f = storesJoin('f', scope, options.by !== undefined, true);
   const waves =
     waveIds.length === 1
@@ -144,12 +163,7 @@ export async function ratingHistogram(
       WHERE f.tenant_id = ${tenantId} AND ${waves} AND f.kind = ANY(${arrayLiteral(kinds)}::text[]) ${f.where}
       GROUP BY f.wave_id, 2, f.kind, f.item, f.value`),
   );
-  return rows.map((row) => ({
-    ...row,
-    level: Number(row.level),
-    scale_max: row.scale_max === null ? null : Number(row.scale_max),
-    n: Number(row.n),
-  }));
+  return numbers(rows);
 }
 
 export type GapRow = {
@@ -175,8 +189,19 @@ export async function pairedGapStats(
   by?: Segmentation,
 ): Promise<GapRow[]> {
   const f = storesJoin('f', scope, by !== undefined, true);
+  // City-wide: the sums the triggers keep (sd = √((Σd² − (Σd)²/n) ÷ (n − 1))).
+  const statement =
+    by === undefined && isCityWideScope(scope)
+      ? sql`
+        SELECT level, '' AS seg, key, dimension, n, (sum_e / n)::float8 AS expectation, (sum_p / n)::float8 AS perception,
+          (sum_d / n)::float8 AS gap,
+          CASE WHEN n > 1 THEN sqrt(greatest(0, (sum_d2 - sum_d * sum_d / n) / (n - 1)))::float8 END AS sd
+        FROM survey_gap_sums WHERE tenant_id = ${tenantId} AND wave_id = ${waveId}::uuid AND n > 0`
+      : undefined;
   const rows = rowsOf<GapRow>(
-    await db.execute(sql`
+    await db.execute(
+      statement ??
+        sql`
       WITH pairs AS (
         SELECT f.response_id, ${segmentColumn(by)} AS seg, f.item, max(f.dimension) AS dimension,
           avg(f.value) FILTER (WHERE f.kind = 'expectation') AS e,
@@ -195,7 +220,8 @@ export async function pairedGapStats(
       UNION ALL
       SELECT 'dimension', seg, dimension, dimension, count(*)::int, avg(e)::float8, avg(p)::float8, avg(d)::float8,
         stddev_samp(d)::float8
-      FROM per_dimension GROUP BY seg, dimension`),
+      FROM per_dimension GROUP BY seg, dimension`,
+    ),
   );
   const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return rows.map((row) => ({

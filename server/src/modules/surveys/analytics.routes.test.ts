@@ -475,6 +475,60 @@ describe.each(testDatabaseKinds)('surveys analytics on %s', (kind) => {
     expect(gaps.items[0]).toMatchObject({ expectation: 5, perception: 4.5, gap: -0.5, n: 2 });
   });
 
+  it('answers the four segmentations at once as each alone, within the caller’s scope', async () => {
+    const response = await get(marketing, `/api/v1/surveys/waves/${needsWave}/needs-summaries`);
+    expect(response.statusCode).toBe(200);
+    const all = response.json();
+    for (const rows of ['format', 'class', 'group', 'region']) {
+      const alone = (await get(marketing, `/api/v1/surveys/waves/${needsWave}/needs-summary?rows=${rows}`)).json();
+      expect(all[rows]).toEqual(alone);
+    }
+    const mine = (await get(managerCookie, `/api/v1/surveys/waves/${needsWave}/needs-summaries`)).json();
+    expect(mine.group.n).toBe(3);
+    expect(mine.region.n).toBe(3);
+  });
+
+  it('lets marketing change the index’s weights: bounded, audited, the index recomputed at once', async () => {
+    const put = (cookie: string, waveId: string, payload: Record<string, number>) =>
+      t.app.inject({ method: 'PUT', url: `/api/v1/surveys/waves/${waveId}/weights`, headers: { cookie }, payload });
+    const equal = { tangibles: 1, reliability: 1, responsiveness: 1, assurance: 1, empathy: 1 };
+    const changed = await put(marketing, satisfactionWave, equal);
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().weights).toEqual(equal);
+    // R1 62.5, T1 80, now equal: 71.25.
+    const results = (await get(marketing, `/api/v1/surveys/waves/${satisfactionWave}/results`)).json();
+    expect(results).toMatchObject({ satisfactionIndex: 71.3, weights: { tangibles: 0.5, reliability: 0.5 } });
+    const trend = (await get(marketing, '/api/v1/surveys/trend')).json();
+    expect(trend.waves.find((wave: { id: string }) => wave.id === satisfactionWave).satisfactionIndex).toBe(71.3);
+    const [entry] = await read<{ action: string; before: unknown; after: unknown }>(sql`
+      SELECT action, before, after FROM audit_log WHERE entity = 'survey_wave' AND entity_id = ${satisfactionWave}
+      ORDER BY id DESC LIMIT 1`);
+    expect(entry).toMatchObject({
+      action: 'update',
+      before: { weights: { tangibles: 1, reliability: 3 } },
+      after: { weights: equal },
+    });
+    for (const bad of [
+      { ...equal, tangibles: 0 },
+      { ...equal, tangibles: 101 },
+      { ...equal, tangibles: 2.5 },
+      { tangibles: 1, reliability: 3 },
+      { ...equal, courtesy: 1 },
+    ])
+      expect((await put(marketing, satisfactionWave, bad)).statusCode).toBe(400);
+    expect((await put(managerCookie, satisfactionWave, equal)).statusCode).toBe(403);
+    const needs = await put(marketing, needsWave, equal);
+    expect([needs.statusCode, needs.json().code]).toEqual([409, 'SURVEY_WEIGHTS_NOT_SATISFACTION']);
+    const missing = await put(marketing, '00000000-0000-4000-8000-000000000000', equal);
+    expect(missing.statusCode).toBe(404);
+    // Back as they were (1 : 3 is 0.25 : 0.75 for the two dimensions answered).
+    const restored = await put(marketing, satisfactionWave, { ...equal, reliability: 3 });
+    expect(restored.statusCode).toBe(200);
+    expect((await get(marketing, `/api/v1/surveys/waves/${satisfactionWave}/results`)).json().satisfactionIndex).toBe(
+      66.9,
+    );
+  });
+
   it('answers bad input with 400 and 404, and a retailer with 403', async () => {
     expect((await get(marketing, '/api/v1/surveys/waves/not-a-uuid/results')).statusCode).toBe(400);
     const missing = await get(marketing, '/api/v1/surveys/waves/00000000-0000-4000-8000-000000000000/results');

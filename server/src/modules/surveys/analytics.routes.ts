@@ -5,6 +5,7 @@ import { actorOf, attachment, xlsxContentType } from '../../platform/http/route-
 import {
   gapsQuery,
   gapsSchema,
+  needsSummariesSchema,
   needsSummaryQuery,
   needsSummarySchema,
   resultsQuery,
@@ -13,7 +14,7 @@ import {
   trendSchema,
   waveParams,
 } from './analytics.contract.ts';
-import { getGaps, getNeedsSummary, getResults, getTrend } from './analytics.service.ts';
+import { getAllNeedsSummaries, getGaps, getNeedsSummary, getResults, getTrend } from './analytics.service.ts';
 import { needsSummaryWorkbook } from './needs-summary-workbook.ts';
 
 // The surveys' analytics for staff: every staff role reads them, each within their data scope (a
@@ -55,6 +56,21 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = a
     },
     async (request) =>
       getNeedsSummary(context, actorOf(request), request.params.id, request.query, request.locale ?? 'zh-CN'),
+  );
+
+  app.get(
+    '/surveys/waves/:id/needs-summaries',
+    {
+      config: { access: anyStaff },
+      schema: {
+        tags: ['surveys'],
+        summary: 'Needs summary by the four segmentations / 汇总表（四种分组）',
+        description: `The needs summary by format, class, group and region at once (each as /needs-summary?rows=…, uncrossed), read in one scan of the respondents and their answers. Within your data scope. ${segmentHelp}`,
+        params: waveParams,
+        response: { 200: needsSummariesSchema },
+      },
+    },
+    async (request) => getAllNeedsSummaries(context, actorOf(request), request.params.id, request.locale ?? 'zh-CN'),
   );
 
   app.get(

@@ -6,7 +6,14 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Locale } from '../../platform/errors/error-catalogue.ts';
 import { customerClasses, customerFormats, urbanRuralKinds } from '../customers/index.ts';
 import { customerClassLabels, customerFormatLabels, urbanRuralLabels } from '../supply/index.ts';
-import type { Gaps, NeedsSummary, Results, Segmentation, Trend } from './analytics.contract.ts';
+import {
+  type Gaps,
+  type NeedsSummary,
+  type Results,
+  type Segmentation,
+  segmentations,
+  type Trend,
+} from './analytics.contract.ts';
 import {
   branchNames,
   type CountRow,
@@ -588,6 +595,13 @@ export const getNeedsSummary = (
   query: { rows: Segmentation; cols?: Segmentation },
   locale: Locale,
 ) => needsSummary(context.db, actor.tenantId, actor.scope, waveId, { ...query, locale });
+
+export async function getAllNeedsSummaries(context: AppContext, actor: Actor, waveId: string, locale: Locale) {
+  const summaries = await needsSummaries(context.db, actor.tenantId, actor.scope, waveId, { segmentations, locale });
+  const { format, class: byClass, group, region } = summaries;
+  if (!format || !byClass || !group || !region) throw new Error('a segmentation’s summary is missing');
+  return { format, class: byClass, group, region };
+}
 
 export const getGaps = (
   context: AppContext,

@@ -5,7 +5,7 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import { beijingDateOf, beijingMidnightOf } from '../../platform/time/beijing.ts';
 import { countsByCategory, countsByType } from '../tickets/index.ts';
 import { type Gaps, type NeedsSummary, type Results, type Segmentation, segmentations } from './analytics.contract.ts';
-import { getGaps, getNeedsSummary, getResults } from './analytics.service.ts';
+import { getGaps, getResults, needsSummaries } from './analytics.service.ts';
 import {
   complaintThemesOption,
   dimensionGapOption,
@@ -122,17 +122,16 @@ export async function annualReportFigures(
   const needsWave = latestOf(waves, results, 'needs');
   const gapsWave = latestOf(waves, results, 'satisfaction');
   const [summaries, gaps] = await Promise.all([
+    // The four segmentations from one scan of the respondents and their choices.
     needsWave
-      ? Promise.all(
-          segmentations.map(
-            async (rows) =>
-              [rows, await getNeedsSummary(context, actor, needsWave.id, { rows }, locale)] as [
-                Segmentation,
-                NeedsSummary,
-              ],
-          ),
+      ? needsSummaries(db, actor.tenantId, actor.scope, needsWave.id, { segmentations, locale }).then(
+          (bySegmentation) =>
+            segmentations.flatMap((rows) => {
+              const summary = bySegmentation[rows];
+              return summary ? [[rows, summary] as [Segmentation, NeedsSummary]] : [];
+            }),
         )
-      : Promise.resolve([]),
+      : Promise.resolve([] as [Segmentation, NeedsSummary][]),
     gapsWave ? getGaps(context, actor, gapsWave.id, undefined, locale) : Promise.resolve(null as Gaps | null),
   ]);
 

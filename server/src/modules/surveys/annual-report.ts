@@ -1,13 +1,9 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
-  Footer,
   HeadingLevel,
   ImageRun,
   LineRuleType,
-  Packer,
-  PageNumber,
   Paragraph,
   ShadingType,
   Table,
@@ -16,6 +12,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { headingFont, paragraph, textWidthPx, writeWordDocument } from '../../platform/documents/word-document.ts';
 import type { ChartImage } from './annual-report.charts.ts';
 
 // 《客户服务需求年度报告》 as a Word document (the `docx` library): cover, method, the 服务需求识别
@@ -147,19 +144,10 @@ function formatDate(isoDate: string): string {
   return `${year}年${month}月${day}日`;
 }
 
-const bodyFont = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '宋体', cs: 'Arial' };
-const headingFont = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: '黑体', cs: 'Arial' };
 const headerFill = 'D9E2F3';
 const highlightFill = 'FFF2CC';
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '8EA9DB' };
-// The page's text width (A4, 2.54 cm margins) in pixels at 96 dpi, for the chart images.
-const textWidthPx = 604;
 
-const paragraph = (text: string, options: { bold?: boolean; size?: number; color?: string } = {}) =>
-  new Paragraph({
-    spacing: { after: 120, line: 360, lineRule: LineRuleType.AUTO },
-    children: [new TextRun({ text, ...options })],
-  });
 const heading1 = (text: string) =>
   new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(text)] });
 const heading2 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(text)] });
@@ -451,54 +439,23 @@ export async function writeAnnualReportDocument(
   figures: AnnualReportFigures,
   charts: AnnualReportCharts = {},
 ): Promise<Buffer> {
-  const document = new Document({
-    creator: 'Kewo 客我',
+  return writeWordDocument({
     title: `${figures.tenantName} ${figures.year} 年度${reportTitle}`,
     description: reportTitle,
-    styles: {
-      default: {
-        document: { run: { font: bodyFont, size: 21 } },
-        title: { run: { font: headingFont } },
-        heading1: {
-          run: { font: headingFont, size: 32, bold: true, color: '1F3864' },
-          paragraph: { spacing: { before: 240, after: 240 } },
-        },
-        heading2: {
-          run: { font: headingFont, size: 26, bold: true, color: '1F3864' },
-          paragraph: { spacing: { before: 240, after: 120 } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: { page: { margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页'], size: 18 })],
-              }),
-            ],
-          }),
-        },
-        children: [
-          ...coverOf(figures),
-          ...methodOf(figures),
-          ...needsOf(figures, charts),
-          ...segmentsOf(figures),
-          ...gapsOf(figures, charts),
-          ...satisfactionOf(figures, charts),
-          ...complaintsOf(figures, charts),
-          ...recommendationsOf(figures),
-          new Paragraph({
-            alignment: AlignmentType.RIGHT,
-            spacing: { before: 240 },
-            children: [new TextRun({ text: '（完）', color: '595959' })],
-          }),
-        ],
-      },
+    children: [
+      ...coverOf(figures),
+      ...methodOf(figures),
+      ...needsOf(figures, charts),
+      ...segmentsOf(figures),
+      ...gapsOf(figures, charts),
+      ...satisfactionOf(figures, charts),
+      ...complaintsOf(figures, charts),
+      ...recommendationsOf(figures),
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { before: 240 },
+        children: [new TextRun({ text: '（完）', color: '595959' })],
+      }),
     ],
   });
-  return Packer.toBuffer(document);
 }

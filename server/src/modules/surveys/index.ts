@@ -8,6 +8,8 @@ import { portalSurveyRoutes } from './portal-surveys.routes.ts';
 import { surveyErrors } from './surveys.errors.ts';
 import { surveyRoutes } from './surveys.routes.ts';
 
+// Credit's facts: a store's survey answers, as a measure of 信息配合.
+export { surveyAnswerMeasuresSql } from './credit-facts.ts';
 export { allocate, pickSample, sampleSize, stratumKeyOf } from './sampling.rules.ts';
 export {
   type AnswerFact,

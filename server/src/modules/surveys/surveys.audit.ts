@@ -8,8 +8,9 @@ export const surveysAudit = {
     survey_need_item: ['update', 'seed_default'],
     // A copy is a 'create' whose after names copiedFrom.
     survey_questionnaire: ['create', 'update'],
-    // publish: the wave opens (stores resolved and notified); remind: non-responders notified again.
-    survey_wave: ['create', 'publish', 'close', 'remind', 'seed_demo'],
+    // publish: the wave opens (stores resolved and notified); remind: non-responders notified again;
+    // update: the satisfaction index's weights changed (before and after).
+    survey_wave: ['create', 'update', 'publish', 'close', 'remind', 'seed_demo'],
     survey_response: ['create'],
     survey_draft: ['save'],
   },

@@ -132,6 +132,20 @@ const weights = z
   })
   .describe('satisfaction-index weights per SERVQUAL dimension (normalised; default equal)');
 
+// PUT /surveys/waves/:id/weights: all five, whole numbers 1–100 (normalised when used: wᵢ ÷ Σ w; all
+// equal → the default equal weights).
+const weightValue = z.number().int().min(1).max(100);
+export const waveWeightsBody = z
+  .strictObject({
+    tangibles: weightValue,
+    reliability: weightValue,
+    responsiveness: weightValue,
+    assurance: weightValue,
+    empathy: weightValue,
+  })
+  .describe('satisfaction-index weights of the five SERVQUAL dimensions, whole numbers 1–100 (normalised)');
+export type WaveWeightsInput = z.infer<typeof waveWeightsBody>;
+
 export const waveCreateBody = z.strictObject({
   questionnaireId: uuid,
   title: singleLineText(100, { min: 1 }),

@@ -93,6 +93,11 @@ export const surveyErrors = {
     'zh-CN': '答卷未通过校验：{reason}',
     en: 'The answers are not valid: {reason}',
   },
+  SURVEY_WEIGHTS_NOT_SATISFACTION: {
+    status: 409,
+    'zh-CN': '调查“{title}”不是满意度调查，没有满意度指数权重。',
+    en: 'The survey "{title}" is not a satisfaction survey; it has no satisfaction-index weights.',
+  },
   SURVEY_REPORT_NO_WAVES: {
     status: 422,
     'zh-CN': '{year} 年没有调查批次，无法生成年度报告。',

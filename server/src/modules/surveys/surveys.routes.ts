@@ -22,6 +22,7 @@ import {
   waveCreateBody,
   waveListSchema,
   waveSchema,
+  waveWeightsBody,
 } from './surveys.contract.ts';
 import {
   closeWave,
@@ -40,6 +41,7 @@ import {
   openWave,
   previewSample,
   remindWave,
+  setWaveWeights,
   submitVisitResponse,
 } from './surveys.service.ts';
 
@@ -283,6 +285,23 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
       },
     },
     async (request) => remindWave(context, actorOf(request), request.params.id),
+  );
+
+  app.put(
+    '/surveys/waves/:id/weights',
+    {
+      config: { access: marketing },
+      schema: {
+        tags: ['surveys'],
+        summary: 'Satisfaction-index weights / 满意度指数权重',
+        description:
+          'The five SERVQUAL dimensions’ weights, whole numbers 1–100; the index = Σ (wᵢ ÷ Σ w) × dimension mean, recomputed at once (results, trend, annual report). Equal weights are the default. Not a satisfaction wave → 409. Audited.',
+        params: uuidParams,
+        body: waveWeightsBody,
+        response: { 200: waveSchema },
+      },
+    },
+    async (request) => setWaveWeights(context, actorOf(request), request.params.id, request.body, locale(request)),
   );
 
   app.post(

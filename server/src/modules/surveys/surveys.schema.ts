@@ -220,3 +220,50 @@ export const surveyAnswerFacts = pgTable(
 );
 
 export type SurveyAnswerFactRow = typeof surveyAnswerFacts.$inferSelect;
+
+// Two aggregates of survey_answer_facts, kept by the statement-level triggers of migration
+// 0028_survey-aggregates (on every INSERT and DELETE of facts, whoever writes them), so that a
+// city-wide read without segments touches a few hundred rows instead of a wave's millions of
+// answers (the results, the trend and the annual report; a narrower scope or a segmentation reads
+// the facts themselves).
+//
+// How many answered each level of each rating (expectation, perception, overall, NPS) per wave.
+export const surveyFactCounts = pgTable(
+  'survey_fact_counts',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => surveyWaves.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    item: text('item').notNull(),
+    value: doublePrecision('value').notNull(),
+    dimension: text('dimension'),
+    scaleMax: integer('scale_max'),
+    n: integer('n').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.waveId, table.kind, table.item, table.value] })],
+);
+
+// The paired SERVQUAL gaps' sums per wave: per item (level 'item', key the item) over the responses
+// answering it both ways, and per dimension (level 'dimension') over the responses' means of the
+// dimension's paired items: n, Σ expectation, Σ perception, Σ (p − e) and Σ (p − e)², from which the
+// means and the sample standard deviation follow.
+export const surveyGapSums = pgTable(
+  'survey_gap_sums',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    waveId: uuid('wave_id')
+      .notNull()
+      .references(() => surveyWaves.id, { onDelete: 'cascade' }),
+    level: text('level').notNull(),
+    key: text('key').notNull(),
+    dimension: text('dimension'),
+    n: integer('n').notNull(),
+    sumE: doublePrecision('sum_e').notNull(),
+    sumP: doublePrecision('sum_p').notNull(),
+    sumD: doublePrecision('sum_d').notNull(),
+    sumD2: doublePrecision('sum_d2').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.waveId, table.level, table.key] })],
+);

@@ -23,6 +23,7 @@ import type {
   QuestionnairePatch,
   SamplePreviewInput,
   WaveCreateInput,
+  WaveWeightsInput,
 } from './surveys.contract.ts';
 import {
   branchNames,
@@ -599,6 +600,33 @@ export async function closeWaveIn(executor: Executor, actor: Actor, id: string, 
 
 export async function closeWave(context: AppContext, actor: Actor, id: string, locale: Locale) {
   await context.db.transaction((tx) => closeWaveIn(tx, actor, id, context.now()));
+  return getWave(context, actor, id, locale);
+}
+
+// The satisfaction index's weights of a satisfaction wave, in any status: the index is computed
+// live from them, so the results, the trend and the annual report follow at once. Audited with the
+// weights before and after.
+export async function setWaveWeights(
+  context: AppContext,
+  actor: Actor,
+  id: string,
+  weights: WaveWeightsInput,
+  locale: Locale,
+) {
+  const now = context.now();
+  await context.db.transaction(async (tx) => {
+    const wave = await lockedWaveOf(tx, actor, id);
+    const questionnaire = await questionnaireOf(tx, actor.tenantId, wave.questionnaireId);
+    if (questionnaire.kind !== 'satisfaction')
+      throw new DomainError('SURVEY_WEIGHTS_NOT_SATISFACTION', { title: wave.title });
+    await updateWave(tx, actor.tenantId, id, { weights });
+    await recordChange(
+      tx,
+      actor,
+      { action: 'update', entity: 'survey_wave', entityId: id, before: { weights: wave.weights }, after: { weights } },
+      now,
+    );
+  });
   return getWave(context, actor, id, locale);
 }
 

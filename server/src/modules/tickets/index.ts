@@ -7,6 +7,8 @@ import { ticketErrors } from './tickets.errors.ts';
 import { ticketRoutes } from './tickets.routes.ts';
 import { ticketSweepJob } from './tickets-sweep.ts';
 
+// Credit's facts: tickets judged unfounded or malicious when closed, as events.
+export { judgedComplaintEventsSql } from './credit-facts.ts';
 export { defaultSlaClockOf } from './default-sla-clock.ts';
 export { issueChannelKey } from './inbound-gateway.service.ts';
 export { moveTicketsWithStoresIn } from './moved-stores.ts';
@@ -18,6 +20,8 @@ export { slaColumnsOf } from './ticket-sla.rules.ts';
 export { ensureTicketSetup } from './tickets.repository.ts';
 export { ticketRoutes } from './tickets.routes.ts';
 export { ticketEvents, tickets } from './tickets.schema.ts';
+// An accepted credit appeal against a judgement: the closed ticket counts as founded.
+export { judgeTicketFoundedIn } from './tickets.service.ts';
 export { sweepTickets, ticketSweepJob } from './tickets-sweep.ts';
 
 export const ticketsModule: KewoModule = {

@@ -105,7 +105,7 @@ describe(transitionEffects.name, () => {
       case: 'to closed',
       ticket: { ...resolvedAt(2), status: 'confirmed', confirmedAt: hoursAfterFiling(3) },
       to: 'closed',
-      changes: { closedAt: at5 },
+      changes: { closedAt: at5, judgement: 'founded' },
       notified: [],
       nextCheckAt: null,
     },
@@ -134,6 +134,33 @@ describe(transitionEffects.name, () => {
         visibleToCustomer: true,
       }),
     ]);
+  });
+
+  it.each([
+    [undefined, 'founded'],
+    ['founded', 'founded'],
+    ['unfounded', 'unfounded'],
+    ['malicious', 'malicious'],
+  ] as const)('closing judged %s records %s (投诉定性)', (judgement, recorded) => {
+    const ticket = ticketRow(filedAt, { ...resolvedAt(2), status: 'confirmed', confirmedAt: hoursAfterFiling(3) });
+    const effects = transitionEffects(
+      ticket,
+      handler,
+      { to: 'closed', note: '', judgement },
+      { policy, retailerUserId: 51, now: at5 },
+    );
+    expect(effects.changes.judgement).toBe(recorded);
+  });
+
+  it.each(['assigned', 'in_progress', 'resolved'] as const)('refuses a judgement on a move to %s', (to) => {
+    expect(() =>
+      transitionEffects(
+        ticketRow(filedAt, { status: 'assigned' }),
+        handler,
+        { to, note: '', judgement: 'unfounded' },
+        { policy, retailerUserId: 51, assignee: { id: 22, role: 'service', disabled: false }, now: at5 },
+      ),
+    ).toThrow(expect.objectContaining({ code: 'TICKET_JUDGEMENT_ONLY_ON_CLOSE', field: 'judgement' }));
   });
 
   it.each([

@@ -11,7 +11,7 @@ import {
   type SlaState,
 } from './sla.rules.ts';
 import { nextCheckOfTicket, slaColumnsOf, slaStateOf } from './ticket-sla.rules.ts';
-import { isReopen, type TicketStatus, type TransitionActor } from './ticket-workflow.rules.ts';
+import { isReopen, type TicketJudgement, type TicketStatus, type TransitionActor } from './ticket-workflow.rules.ts';
 import type { TicketInsert, TicketRow } from './tickets.repository.ts';
 import type { ticketEvents } from './tickets.schema.ts';
 
@@ -119,7 +119,7 @@ export function replyEffects(
 
 // ── Moves ───────────────────────────────────────────────────────────────────────────────────────
 
-export type TransitionInput = { to: TicketStatus; note: string; assigneeId?: number };
+export type TransitionInput = { to: TicketStatus; note: string; assigneeId?: number; judgement?: TicketJudgement };
 
 export type TransitionEffects = {
   changes: Partial<TicketInsert>;
@@ -175,7 +175,14 @@ export function transitionEffects(
     changes.confirmedAt = now;
     if (rating !== undefined) changes.rating = rating;
   }
-  if (input.to === 'closed') changes.closedAt = now;
+  // 投诉定性: the handler judges a ticket when closing it, founded unless said otherwise.
+  if (input.judgement !== undefined && input.to !== 'closed') {
+    throw new DomainError('TICKET_JUDGEMENT_ONLY_ON_CLOSE', { to: input.to }, 'judgement');
+  }
+  if (input.to === 'closed') {
+    changes.closedAt = now;
+    changes.judgement = input.judgement ?? 'founded';
+  }
   if (isReopen(ticket.status, input.to)) {
     changes.reopenCount = ticket.reopenCount + 1;
     changes.resolvedAt = null;

@@ -1,6 +1,8 @@
 import type { AppContext } from '../../app-context.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { beijingDateOf } from '../../platform/time/beijing.ts';
+import { hasCreditPriority } from './queue-priority.rules.ts';
 import { allowedTransitions, type TicketStatus, type TicketType } from './ticket-workflow.rules.ts';
 import {
   findScopedStore,
@@ -54,6 +56,7 @@ export async function getTicket(context: AppContext, actor: Actor, id: number) {
     resolvedAt: iso(ticket.resolvedAt),
     confirmedAt: iso(ticket.confirmedAt),
     closedAt: iso(ticket.closedAt),
+    judgement: ticket.judgement,
     rating: ticket.rating,
     reopenCount: ticket.reopenCount,
     failure: customerView || !refs.failure ? null : refs.failure,
@@ -91,13 +94,15 @@ export async function listTicketsFor(
     const store = await findScopedStore(context.db, actor.tenantId, actor.scope, query.customerId);
     if (!store) throw new DomainError('NOT_FOUND');
   }
+  // Staff see the queue by its stated rule (信用优先); a retailer sees its own tickets newest first.
   const { rows, total } = await listTickets(context.db, actor.tenantId, actor.scope, {
     ...query,
     assigneeId: query.mine ? actor.userId : undefined,
+    creditOn: actor.role === 'retailer' ? undefined : beijingDateOf(context.now()),
   });
   return {
     total,
-    items: rows.map(({ ticket, storeName, licenceNo, categoryName, assigneeName }) => ({
+    items: rows.map(({ ticket, storeName, licenceNo, categoryName, assigneeName, creditLevel }) => ({
       id: ticket.id,
       type: ticket.type,
       channel: ticket.channel,
@@ -117,6 +122,9 @@ export async function listTicketsFor(
       resolutionSla: ticket.resolutionSla,
       escalated: ticket.escalated,
       rating: ticket.rating,
+      ...(actor.role === 'retailer'
+        ? {}
+        : { creditLevel, creditPriority: hasCreditPriority(creditLevel, ticket.status) }),
     })),
   };
 }

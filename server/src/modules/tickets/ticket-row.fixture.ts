@@ -35,6 +35,7 @@ export function ticketRow(createdAt: Date, overrides: Partial<TicketRow> = {}, p
     resolvedAt: null,
     confirmedAt: null,
     closedAt: null,
+    judgement: null,
     rating: null,
     reopenCount: 0,
     gatewayChannel: null,

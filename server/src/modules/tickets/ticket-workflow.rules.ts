@@ -5,6 +5,9 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 // with another handler) and escalate (an action, not a state). Pure: state, input and `now` in.
 
 export const ticketStatuses = ['new', 'assigned', 'in_progress', 'resolved', 'confirmed', 'closed'] as const;
+// 投诉定性 on closing: credit deducts for unfounded (不属实) and malicious (恶意) complaints.
+export const ticketJudgements = ['founded', 'unfounded', 'malicious'] as const;
+export type TicketJudgement = (typeof ticketJudgements)[number];
 export type TicketStatus = (typeof ticketStatuses)[number];
 export const ticketTypes = ['complaint', 'suggestion', 'consultation', 'praise'] as const;
 export type TicketType = (typeof ticketTypes)[number];

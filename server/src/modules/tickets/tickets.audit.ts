@@ -14,6 +14,8 @@ export const ticketsAudit = {
       'escalate',
       'sla',
       'auto-confirm',
+      // 投诉定性 changed after closing (a store's credit appeal accepted).
+      'judge',
       ...ticketStatuses.map((status) => `transition:${status}` as const),
     ],
     ticket_category: ['create', 'edit'],

@@ -9,7 +9,13 @@ import {
 } from '../../platform/http/input-bounds.ts';
 import { slaOutcomes } from './sla.rules.ts';
 import { assignmentTargets, categoryGroups } from './ticket-reference.ts';
-import { ticketChannels, ticketPriorities, ticketStatuses, ticketTypes } from './ticket-workflow.rules.ts';
+import {
+  ticketChannels,
+  ticketJudgements,
+  ticketPriorities,
+  ticketStatuses,
+  ticketTypes,
+} from './ticket-workflow.rules.ts';
 
 // Requests and responses of 投诉建议 tickets.
 
@@ -59,6 +65,12 @@ export const transitionSchema = z.strictObject({
   to: status,
   note: multilineText(2_000, { trim: true }).default(''),
   assigneeId: id.optional().describe('to: assigned — the (new) handler'),
+  judgement: z
+    .enum(ticketJudgements)
+    .optional()
+    .describe(
+      'to: closed only — founded 属实 (default) | unfounded 不属实 | malicious 恶意投诉; credit counts the last two',
+    ),
 });
 
 export const confirmSchema = z.strictObject({
@@ -111,6 +123,10 @@ export const ticketDetailSchema = z.object({
   resolvedAt: z.string().nullable(),
   confirmedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  judgement: z
+    .enum(ticketJudgements)
+    .nullable()
+    .describe('投诉定性 set when closed: founded 属实 | unfounded 不属实 | malicious 恶意投诉'),
   rating: z.number().nullable(),
   reopenCount: z.number(),
   failure: failureSchema.nullable().describe('the linked service failure with its remedy (staff only)'),
@@ -173,6 +189,15 @@ export const ticketListSchema = z.object({
       resolutionSla: sla,
       escalated: z.boolean(),
       rating: z.number().nullable(),
+      creditLevel: z
+        .string()
+        .nullable()
+        .optional()
+        .describe('staff only: the store’s credit level in force today (信用等级), which placed the ticket'),
+      creditPriority: z
+        .boolean()
+        .optional()
+        .describe('staff only: listed first by 信用优先 (AAA/AA stores, while new, assigned or in progress)'),
     }),
   ),
 });

@@ -105,6 +105,11 @@ export const ticketErrors = {
     'zh-CN': '没有许可证号为 {licenceNo} 的零售户。',
     en: 'No store has the licence number {licenceNo}.',
   },
+  TICKET_JUDGEMENT_ONLY_ON_CLOSE: {
+    status: 422,
+    'zh-CN': '投诉定性只能在关闭工单时填写。',
+    en: 'A judgement is given only when closing the ticket.',
+  },
 } as const satisfies ErrorEntries;
 
 // Adds these codes to ErrorCode, so that DomainError takes them and a misspelt code does not compile.

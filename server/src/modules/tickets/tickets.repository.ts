@@ -4,7 +4,9 @@ import { type DataScope, scopeCondition } from '../../platform/access/data-scope
 import { getHolidayCalendar } from '../../platform/calendar/calendar.repository.ts';
 import { storedFiles } from '../../platform/files/files.schema.ts';
 import { orgUnits, users } from '../../platform/identity/identity.schema.ts';
+import { creditLevelInForce } from '../credit/index.ts';
 import { customers } from '../customers/index.ts';
+import { priorityCreditLevels, queueStatuses } from './queue-priority.rules.ts';
 import { type BusinessCalendar, type BusinessHours, defaultBusinessHours } from './sla.rules.ts';
 import {
   defaultAssignmentRules,
@@ -291,9 +293,17 @@ export type TicketListFilters = {
   assigneeId?: number;
   customerId?: number;
   breached?: boolean;
+  // The day whose credit levels place tickets (信用优先, queue-priority.rules.ts); none: newest first.
+  creditOn?: string;
   limit: number;
   offset: number;
 };
+
+const inList = (values: readonly string[]) =>
+  sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
 
 export async function listTickets(executor: Executor, tenantId: number, scope: DataScope, filters: TicketListFilters) {
   const where = and(
@@ -307,6 +317,11 @@ export async function listTickets(executor: Executor, tenantId: number, scope: D
       ? sql`(${tickets.firstResponseSla} = 'breached' OR ${tickets.resolutionSla} = 'breached')`
       : undefined,
   );
+  const creditLevel = filters.creditOn
+    ? creditLevelInForce(tenantId, sql`${tickets.customerId}`, filters.creditOn)
+    : sql`NULL::text`;
+  // The same condition as hasCreditPriority, so the order and the tags shown agree.
+  const priority = sql`(${tickets.status} IN (${inList(queueStatuses)}) AND ${creditLevel} IN (${inList(priorityCreditLevels)}))`;
   const [rows, [total]] = await Promise.all([
     executor
       .select({
@@ -315,6 +330,7 @@ export async function listTickets(executor: Executor, tenantId: number, scope: D
         licenceNo: customers.licenceNo,
         categoryName: ticketCategories.name,
         assigneeName: users.displayName,
+        creditLevel: sql<string | null>`${creditLevel}`,
       })
       .from(tickets)
       .innerJoin(customers, and(eq(customers.tenantId, tickets.tenantId), eq(customers.id, tickets.customerId)))
@@ -324,7 +340,7 @@ export async function listTickets(executor: Executor, tenantId: number, scope: D
       )
       .leftJoin(users, eq(users.id, tickets.assigneeId))
       .where(where)
-      .orderBy(desc(tickets.createdAt), desc(tickets.id))
+      .orderBy(...(filters.creditOn ? [sql`${priority} IS TRUE DESC`] : []), desc(tickets.createdAt), desc(tickets.id))
       .limit(filters.limit)
       .offset(filters.offset),
     executor.select({ n: count() }).from(tickets).where(where),

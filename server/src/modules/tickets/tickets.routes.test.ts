@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../db/test-database.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { notifications } from '../../platform/notifications/notifications.schema.ts';
+import { beijingDateOf } from '../../platform/time/beijing.ts';
 import { createTestApp, sessionCookieOf, type TestApp, testPassword } from '../../test/test-app.ts';
 import { customers } from '../customers/customers.schema.ts';
+import { judgedComplaintEventsSql } from './credit-facts.ts';
 import { ticketAttachments, ticketEvents, tickets } from './tickets.schema.ts';
 import { sweepTickets } from './tickets-sweep.ts';
 
@@ -210,6 +212,55 @@ describe.each(testDatabaseKinds)('tickets on %s', (kind) => {
     expect(again.statusCode).toBe(409);
     const closed = await inject(service, 'POST', `/api/v1/tickets/${id}/transitions`, { to: 'closed', note: '' });
     expect(closed.json().status).toBe('closed');
+  });
+
+  it('records the judgement (投诉定性) given on closing as the credit fact; on any other move it is 422', async () => {
+    const { id } = await file('送货员说我店的卷烟是假的，其实没有这回事。');
+    await inject(service, 'POST', `/api/v1/tickets/${id}/replies`, { body: '已核实。', visibleToCustomer: true });
+    const eventsBefore = await countOf(ticketEvents, id);
+    const early = await inject(service, 'POST', `/api/v1/tickets/${id}/transitions`, {
+      to: 'resolved',
+      note: '已核实',
+      judgement: 'unfounded',
+    });
+    expect(early.statusCode, early.body).toBe(422);
+    expect(early.json()).toMatchObject({ code: 'TICKET_JUDGEMENT_ONLY_ON_CLOSE' });
+    const [unchanged] = await t.database.db
+      .select({ status: tickets.status, judgement: tickets.judgement })
+      .from(tickets)
+      .where(eq(tickets.id, id));
+    expect(unchanged.judgement).toBeNull();
+    expect(unchanged.status).not.toBe('resolved');
+    expect(await countOf(ticketEvents, id)).toBe(eventsBefore);
+
+    await inject(service, 'POST', `/api/v1/tickets/${id}/transitions`, { to: 'resolved', note: '经核实投诉不属实' });
+    await inject(retailer, 'POST', `/api/v1/portal/tickets/${id}/confirm`, { accepted: true, rating: 3 });
+    const closed = await inject(service, 'POST', `/api/v1/tickets/${id}/transitions`, {
+      to: 'closed',
+      note: '恶意投诉',
+      judgement: 'malicious',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'closed', judgement: 'malicious' });
+    // What credit reads of tickets: one event for this store, citing the ticket, on the day it closed.
+    const today = beijingDateOf(t.clock.now);
+    const facts = (
+      (await t.database.db.execute(
+        judgedComplaintEventsSql(t.city.tenantId, { from: today, to: today }),
+      )) as unknown as {
+        rows: { customer_id: number; kind: string; type: string; source_id: string }[];
+      }
+    ).rows.filter((row) => row.source_id === String(id));
+    expect(facts).toEqual([
+      expect.objectContaining({ customer_id: store.id, kind: 'ticket', type: 'malicious', source_id: String(id) }),
+    ]);
+    const [audited] = await t.database.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.entity, 'ticket'), eq(auditLog.entityId, String(id)), eq(auditLog.action, 'transition:closed')),
+      );
+    expect(audited.n).toBe(1);
   });
 
   it('a rejected resolution goes back in progress (reopened)', async () => {

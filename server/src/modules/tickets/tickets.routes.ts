@@ -150,7 +150,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
         tags,
         summary: 'Move the ticket / 流转',
         description:
-          'to: assigned (with assigneeId: reassign), in_progress (from resolved/confirmed: reopen, within 7 days), resolved, closed. An illegal move → 409 TICKET_TRANSITION_INVALID naming the current state and the allowed ones.',
+          'to: assigned (with assigneeId: reassign), in_progress (from resolved/confirmed: reopen, within 7 days), resolved, closed. An illegal move → 409 TICKET_TRANSITION_INVALID naming the current state and the allowed ones. judgement (founded, unfounded, malicious: 投诉定性, read by credit) goes with to: closed only, else → 422 TICKET_JUDGEMENT_ONLY_ON_CLOSE.',
         params: idParams,
         body: transitionSchema,
         response: { 200: ticketDetailSchema },

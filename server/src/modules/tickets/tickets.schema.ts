@@ -17,7 +17,13 @@ import { tenants } from '../../platform/identity/identity.schema.ts';
 import { customers } from '../customers/index.ts';
 import type { BusinessHours, SlaOutcome } from './sla.rules.ts';
 import { assignmentTargets, categoryGroups } from './ticket-reference.ts';
-import { ticketChannels, ticketPriorities, ticketStatuses, ticketTypes } from './ticket-workflow.rules.ts';
+import {
+  ticketChannels,
+  ticketJudgements,
+  ticketPriorities,
+  ticketStatuses,
+  ticketTypes,
+} from './ticket-workflow.rules.ts';
 
 // 投诉建议 (C9): tickets with their SLA clocks, their history, photos, the complaint library
 // (categories with their SLA targets), assignment rules, the service-failure library and the
@@ -126,6 +132,8 @@ export const tickets = pgTable(
     resolvedAt: at('resolved_at'),
     confirmedAt: at('confirmed_at'),
     closedAt: at('closed_at'),
+    // 投诉定性: the handler's judgement when closing (founded unless said otherwise); credit reads it.
+    judgement: text('judgement', { enum: ticketJudgements }),
     rating: smallint('rating'),
     reopenCount: smallint('reopen_count').notNull().default(0),
     gatewayChannel: text('gateway_channel'),

@@ -192,3 +192,26 @@ export async function escalateTicket(context: AppContext, actor: Actor, id: numb
   });
   return getTicket(context, actor, id);
 }
+
+// 投诉定性 corrected after closing — a store's credit appeal against an unfounded or malicious
+// judgement accepted: the ticket counts as founded from now on (audited). False when the ticket is
+// unknown to the actor or not closed.
+export async function judgeTicketFoundedIn(tx: Executor, actor: Actor, id: number, now: Date, appealId: number) {
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2_147_483_647) return false;
+  const ticket = await getScopedTicket(tx, actor.tenantId, actor.scope, id, true);
+  if (ticket?.status !== 'closed') return false;
+  await updateTicket(tx, actor.tenantId, id, { judgement: 'founded' });
+  await recordChange(
+    tx,
+    actor,
+    {
+      action: 'judge',
+      entity: 'ticket',
+      entityId: id,
+      before: { judgement: ticket.judgement },
+      after: { judgement: 'founded', note: `信用申诉 #${appealId} 成立，更正为属实`, appealId },
+    },
+    now,
+  );
+  return true;
+}

@@ -5,6 +5,8 @@ import { serviceRoutes } from './services.routes.ts';
 import { visitErrors } from './visits.errors.ts';
 import { visitRoutes } from './visits.routes.ts';
 
+// Credit's facts: unmarked prices and price deviations as events, complete visit forms as a measure.
+export { completeVisitMeasuresSql, visitCreditEventsSql } from './credit-facts.ts';
 export { handOverPlannedVisitsIn } from './moved-stores.ts';
 export { addPlannedVisitsIn } from './planned-visits.ts';
 export { orderRoute } from './route.rules.ts';

@@ -81,6 +81,13 @@ export function entitledItemsOf<T extends { entitledClasses: readonly string[]; 
   return items.filter((candidate) => candidate.active && candidate.entitledClasses.includes(effective));
 }
 
+// 按信用等级限定: an item limited to credit levels is for stores holding one of them on the day they
+// ask (the level in force); an item without a limit (null or empty) is for every level.
+export function isOpenToCreditLevel(item: { creditLevels: readonly string[] | null }, level: string | null): boolean {
+  if (!item.creditLevels || item.creditLevels.length === 0) return true;
+  return level !== null && item.creditLevels.includes(level);
+}
+
 // 服务方式库: a method's average on each axis and overall; below the threshold with enough ratings,
 // it is flagged for retirement.
 export const retirementThreshold = 2.5;

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
+import { creditLevelInForce } from '../credit/index.ts';
 import { customers } from '../customers/index.ts';
 import type { DefaultServiceItem } from './service-menu.rules.ts';
 import { type ServiceRequestStatus, serviceItems, serviceMethodRatings, serviceRequests } from './visits.schema.ts';
@@ -150,4 +151,12 @@ export async function allRatings(executor: Executor, tenantId: number) {
     })
     .from(serviceMethodRatings)
     .where(eq(serviceMethodRatings.tenantId, tenantId));
+}
+
+// The store's credit level (信用等级) in force on `on` (YYYY-MM-DD), or null when none is published.
+export async function creditLevelOfStore(executor: Executor, tenantId: number, customerId: number, on: string) {
+  const result = await executor.execute(
+    sql`SELECT ${creditLevelInForce(tenantId, sql`${customerId}::int`, on)} AS level`,
+  );
+  return ((result as unknown as { rows: { level: string | null }[] }).rows[0]?.level ?? null) as string | null;
 }

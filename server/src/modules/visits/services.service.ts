@@ -3,10 +3,18 @@ import type { Executor } from '../../db/client.ts';
 import { type Actor, retailerStoreOf } from '../../platform/access/actor.ts';
 import { recordChange } from '../../platform/audit/audit.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { beijingDateOf } from '../../platform/time/beijing.ts';
 import type { CustomerClass } from '../customers/index.ts';
-import { defaultServiceMenu, entitledItemsOf, rankServiceMethods, retirementThreshold } from './service-menu.rules.ts';
+import {
+  defaultServiceMenu,
+  entitledItemsOf,
+  isOpenToCreditLevel,
+  rankServiceMethods,
+  retirementThreshold,
+} from './service-menu.rules.ts';
 import {
   allRatings,
+  creditLevelOfStore,
   findServiceItem,
   insertDefaultMenu,
   insertRating,
@@ -48,7 +56,10 @@ export async function editServiceItem(
   actor: Actor,
   id: number,
   changes: Partial<
-    Pick<ServiceItemRow, 'name' | 'standard' | 'frequency' | 'performedBy' | 'entitledClasses' | 'active'>
+    Pick<
+      ServiceItemRow,
+      'name' | 'standard' | 'frequency' | 'performedBy' | 'entitledClasses' | 'creditLevels' | 'active'
+    >
   >,
 ) {
   const now = context.now();
@@ -56,7 +67,9 @@ export async function editServiceItem(
     await serviceMenuOf(tx, actor, now);
     const before = await findServiceItem(tx, actor.tenantId, id);
     if (!before) throw new DomainError('NOT_FOUND');
-    const after = await updateServiceItem(tx, actor.tenantId, id, { ...changes, updatedAt: now });
+    // No limit is stored as null: an empty list would read as "no level may ask".
+    const limit = changes.creditLevels?.length === 0 ? { creditLevels: null } : {};
+    const after = await updateServiceItem(tx, actor.tenantId, id, { ...changes, ...limit, updatedAt: now });
     await recordChange(
       tx,
       actor,
@@ -75,7 +88,13 @@ export async function getPortalMenu(context: AppContext, actor: Actor) {
     if (!store) throw new DomainError('NOT_FOUND');
     const items = await serviceMenuOf(tx, actor, now);
     const classCode = store.classCode as CustomerClass | null;
-    return { classCode, effectiveClass: classCode ?? 'ordinary', items: entitledItemsOf(items, classCode) };
+    const creditLevel = await creditLevelOfStore(tx, actor.tenantId, customerId, beijingDateOf(now));
+    return {
+      classCode,
+      effectiveClass: classCode ?? 'ordinary',
+      creditLevel,
+      items: entitledItemsOf(items, classCode).filter((item) => isOpenToCreditLevel(item, creditLevel)),
+    };
   });
 }
 
@@ -90,6 +109,15 @@ export async function requestService(context: AppContext, actor: Actor, input: {
     if (!item) throw new DomainError('NOT_FOUND');
     if (entitledItemsOf([item], store.classCode).length === 0)
       throw new DomainError('SERVICE_ITEM_NOT_ENTITLED', { item: item.name }, 'itemId');
+    const creditLevel = await creditLevelOfStore(tx, actor.tenantId, customerId, beijingDateOf(now));
+    if (!isOpenToCreditLevel(item, creditLevel)) {
+      const levels = (item.creditLevels ?? []).join('/');
+      throw new DomainError(
+        'SERVICE_ITEM_CREDIT_LEVEL',
+        { item: item.name, levels, level: creditLevel ?? '—' },
+        'itemId',
+      );
+    }
     const open = await openRequestsOf(tx, actor.tenantId, customerId);
     if (open.some((request) => request.itemId === item.id))
       throw new DomainError('SERVICE_REQUEST_OPEN', { item: item.name }, 'itemId');

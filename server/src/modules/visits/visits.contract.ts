@@ -8,6 +8,7 @@ import {
   multilineText,
   singleLineText,
 } from '../../platform/http/input-bounds.ts';
+import { creditLevels } from '../credit/index.ts';
 import { customerClasses } from '../customers/index.ts';
 import { maxPhotosPerVisit } from './visit.rules.ts';
 import {
@@ -304,6 +305,10 @@ export const serviceItemSchema = z.object({
   frequency: z.string(),
   performedBy: z.string(),
   entitledClasses: z.array(classCode),
+  creditLevels: z
+    .array(z.string())
+    .nullable()
+    .describe('信用等级 a store must hold (in force the day it asks) to request the item; null: any level'),
   active: z.boolean(),
 });
 export const serviceItemListSchema = z.object({ items: z.array(serviceItemSchema) });
@@ -313,12 +318,19 @@ export const serviceItemPatch = z.strictObject({
   frequency: singleLineText(50, { trim: true, min: 1 }).optional(),
   performedBy: singleLineText(50, { trim: true, min: 1 }).optional(),
   entitledClasses: z.array(classCode).max(4).optional(),
+  creditLevels: z
+    .array(z.enum(creditLevels))
+    .max(creditLevels.length)
+    .nullable()
+    .optional()
+    .describe('null or []: any level'),
   active: z.boolean().optional(),
 });
 
 export const portalMenuSchema = z.object({
   classCode: classCode.nullable(),
   effectiveClass: classCode,
+  creditLevel: z.string().nullable().optional().describe('信用等级 in force today, which the items were chosen by'),
   items: z.array(serviceItemSchema),
 });
 export const newRequestBody = z.strictObject({ itemId: id, note: multilineText(200, { trim: true }).default('') });

@@ -82,6 +82,11 @@ export const visitErrors = {
     'zh-CN': '已提交的走访记录不能修改或删除；如有错误请提交更正记录。',
     en: 'A submitted visit cannot be changed or deleted; submit a correction instead.',
   },
+  SERVICE_ITEM_CREDIT_LEVEL: {
+    status: 409,
+    'zh-CN': '“{item}”仅限信用等级 {levels} 的客户申请（本店当前等级：{level}）。',
+    en: '"{item}" is for stores at credit level {levels} (this store: {level}).',
+  },
   SERVICE_ITEM_NOT_ENTITLED: {
     status: 409,
     'zh-CN': '本店的客户类别不享有“{item}”服务。',

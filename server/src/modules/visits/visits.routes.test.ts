@@ -1,11 +1,12 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../db/test-database.ts';
+import { beijingDateOf } from '../../platform/time/beijing.ts';
 import { createTestApp, sessionCookieOf, type TestApp, testPassword } from '../../test/test-app.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { products } from '../products/products.schema.ts';
 import { brandChecksOfProgramme, terminalImageScoresOf } from './index.ts';
-import { visitPhotos, visitPlanItems, visitStockCounts, visits } from './visits.schema.ts';
+import { serviceRequests, visitPhotos, visitPlanItems, visitStockCounts, visits } from './visits.schema.ts';
 
 describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => {
   let t: TestApp;
@@ -624,6 +625,86 @@ describe.each(testDatabaseKinds)('visits and the service menu on %s', (kind) => 
     expect(items.some((item) => item.date === '2027-01-04')).toBe(false);
 
     expect((await inject(marketing, 'PUT', '/api/v1/ticket-calendar', calendar)).statusCode).toBe(200);
+  });
+
+  it('limits a menu item to credit levels: a store below them is refused, one at or above may ask', async () => {
+    // The levels in force are credit's (the latest published run); set here for two stores as its seam.
+    const today = beijingDateOf(t.clock.now);
+    const [run] = (
+      (await t.database.db.execute(
+        sql`SELECT id FROM credit_runs WHERE tenant_id = ${t.city.tenantId} AND status = 'published'
+            AND effective_from <= ${today}::date ORDER BY effective_from DESC, id DESC LIMIT 1`,
+      )) as unknown as { rows: { id: number }[] }
+    ).rows;
+    expect(run, 'the test city has a credit run in force').toBeDefined();
+    const [low] = await t.database.db
+      .select({ id: customers.id, licenceNo: customers.licenceNo })
+      .from(customers)
+      .where(
+        and(
+          eq(customers.tenantId, t.city.tenantId),
+          eq(customers.status, 'active'),
+          sql`${customers.id} <> ${store.id}`,
+          sql`EXISTS (SELECT 1 FROM credit_scores s WHERE s.run_id = ${run.id} AND s.customer_id = ${customers.id})`,
+        ),
+      )
+      .orderBy(customers.id)
+      .limit(1);
+    const setLevel = (customerId: number, level: string) =>
+      t.database.db.execute(
+        sql`UPDATE credit_scores SET level = ${level} WHERE run_id = ${run.id} AND customer_id = ${customerId}`,
+      );
+    await setLevel(store.id, 'AA');
+    await setLevel(low.id, 'B');
+    await t.database.db.update(customers).set({ classCode: 'demonstration' }).where(eq(customers.id, low.id));
+
+    const high = sessionCookieOf(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/portal/auth/login',
+        payload: { licenceNo: store.licenceNo, password: testPassword },
+      }),
+    );
+    const below = sessionCookieOf(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/portal/auth/login',
+        payload: { licenceNo: low.licenceNo, password: testPassword },
+      }),
+    );
+    const menu = (await inject(high, 'GET', '/api/v1/portal/services')).json();
+    const item = menu.items.find((entry: { code: string }) => entry.code !== 'B05') as { id: number; name: string };
+    const limited = await inject(marketing, 'PATCH', `/api/v1/services/items/${item.id}`, {
+      creditLevels: ['AAA', 'AA', 'A'],
+    });
+    expect(limited.statusCode, limited.body).toBe(200);
+
+    const lowMenu = (await inject(below, 'GET', '/api/v1/portal/services')).json();
+    expect(lowMenu.creditLevel).toBe('B');
+    expect(lowMenu.items.map((entry: { id: number }) => entry.id)).not.toContain(item.id);
+    const refused = await inject(below, 'POST', '/api/v1/portal/services/requests', { itemId: item.id });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'SERVICE_ITEM_CREDIT_LEVEL' });
+    expect(refused.json().detail).toContain('AAA/AA/A');
+    const requestsOf = async (customerId: number) =>
+      (
+        await t.database.db
+          .select({ n: count() })
+          .from(serviceRequests)
+          .where(and(eq(serviceRequests.customerId, customerId), eq(serviceRequests.itemId, item.id)))
+      )[0].n;
+    expect(await requestsOf(low.id)).toBe(0);
+
+    // Above the lowest level allowed (AA), and exactly at it (A): both may ask.
+    const above = await inject(high, 'POST', '/api/v1/portal/services/requests', { itemId: item.id });
+    expect(above.statusCode, above.body).toBe(201);
+    await setLevel(low.id, 'A');
+    const at = await inject(below, 'POST', '/api/v1/portal/services/requests', { itemId: item.id });
+    expect(at.statusCode, at.body).toBe(201);
+    expect(await requestsOf(low.id)).toBe(1);
+
+    const lifted = await inject(marketing, 'PATCH', `/api/v1/services/items/${item.id}`, { creditLevels: null });
+    expect(lifted.json().creditLevels).toBeNull();
   });
 
   it('keeps another city company out', async () => {

@@ -43,6 +43,8 @@ export const serviceItems = pgTable(
     frequency: text('frequency').notNull(),
     performedBy: text('performed_by').notNull(),
     entitledClasses: text('entitled_classes', { enum: customerClasses }).array().notNull(),
+    // 按信用等级限定: the credit levels (信用等级) a store must hold to request the item; null = any.
+    creditLevels: text('credit_levels').array(),
     position: smallint('position').notNull(),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

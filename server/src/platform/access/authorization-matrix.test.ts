@@ -28,6 +28,13 @@ const scopedKinds = [
   'orgUnit',
   'session',
   'importToken',
+  'violation',
+  'appeal',
+  'terminalApplication',
+  'terminalInspection',
+  'terminalPhoto',
+  'asset',
+  'assetPhoto',
 ] as const;
 const tenantWideKinds = [
   'cycle',
@@ -47,6 +54,12 @@ const tenantWideKinds = [
   'needItem',
   'questionnaire',
   'wave',
+  'creditModel',
+  'creditRun',
+  'terminalTier',
+  'contest',
+  'contestEntry',
+  'contestPhoto',
 ] as const;
 type ScopedKind = (typeof scopedKinds)[number];
 type EntityKind = ScopedKind | (typeof tenantWideKinds)[number];
@@ -71,6 +84,7 @@ const pathKinds: Array<[RegExp, EntityKind[]]> = [
   [/^\/classification\/spot-checks\/:id\/items\/:customerId$/, ['spotCheck', 'customer']],
   [/^\/classification\/spot-checks\/:id(\/|$)/, ['spotCheck']],
   [/^\/portal\/orders\/:id$/, ['order']],
+  [/^\/orders\/:id(\/|$)/, ['order']],
   [/^\/products\/:id$/, ['product']],
   [/^\/ticket-channel-keys\/:id\/revoke$/, ['channelKey']],
   [/^\/tickets\/:id\/attachments\/:attachmentId$/, ['ticket', 'attachment']],
@@ -90,6 +104,20 @@ const pathKinds: Array<[RegExp, EntityKind[]]> = [
   [/^\/surveys\/questionnaires\/:id(\/|$)/, ['questionnaire']],
   [/^\/surveys\/waves\/:id(\/|$)/, ['wave']],
   [/^\/portal\/surveys\/:waveId(\/|$)/, ['wave']],
+  [/^\/credit\/models\/:id(\/|$)/, ['creditModel']],
+  [/^\/credit\/runs\/:id(\/|$)/, ['creditRun']],
+  [/^\/credit\/violations\/:id(\/|$)/, ['violation']],
+  [/^\/credit\/appeals\/:id\/photos\/:photoId$/, ['appeal', 'photo']],
+  [/^\/credit\/appeals\/:id(\/|$)/, ['appeal']],
+  [/^\/terminals\/tiers\/:id$/, ['terminalTier']],
+  [/^\/terminals\/applications\/:id(\/|$)/, ['terminalApplication']],
+  [/^\/terminals\/inspections\/:id$/, ['terminalInspection']],
+  [/^\/(portal\/)?terminals\/photos\/:id$/, ['terminalPhoto']],
+  [/^\/assets\/photos\/:id$/, ['assetPhoto']],
+  [/^\/assets\/:id(\/|$)/, ['asset']],
+  [/^\/contests\/photos\/:id$/, ['contestPhoto']],
+  [/^\/contests\/:id\/entries\/:entryId(\/|$)/, ['contest', 'contestEntry']],
+  [/^\/(portal\/)?contests\/:id(\/|$)/, ['contest']],
 ];
 
 // Query and body fields that carry an id, by name.
@@ -111,6 +139,9 @@ const fieldKinds: Record<string, EntityKind> = {
   ruleSetId: 'ruleSet',
   itemId: 'serviceItem',
   questionnaireId: 'questionnaire',
+  tierId: 'terminalTier',
+  toCustomerId: 'customer',
+  judgeIds: 'user',
 };
 
 // Routes that refuse every id alike, whoever asks: the answer is theirs, not a scope's.
@@ -134,6 +165,14 @@ const multipartRoutes = new Set([
   'POST /api/v1/visits/photos',
   'POST /api/v1/customers/import',
   'POST /api/v1/products/import',
+  'POST /api/v1/portal/credit/photos',
+  'POST /api/v1/credit/violations/import',
+  'POST /api/v1/terminals/photos',
+  'POST /api/v1/portal/terminals/photos',
+  'POST /api/v1/assets/photos',
+  'POST /api/v1/assets/import',
+  'POST /api/v1/contests/photos',
+  'POST /api/v1/portal/contests/photos',
 ]);
 
 type Identity = {
@@ -389,6 +428,111 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
       payload: photoUpload.payload,
     });
     victimSession = otherManagerCookie;
+    // Credit: a violation of the other store, and its appeal (the demo has published levels).
+    const violation = await created(
+      await inject(admin, 'POST', '/api/v1/credit/violations', {
+        customerId: otherStore.id,
+        occurredOn: '2026-11-02',
+        type: 'other',
+        severity: 'minor',
+        documentNo: '矩阵-1',
+      }),
+    );
+    const appealFiled = await inject(otherRetailer, 'POST', '/api/v1/portal/credit/appeals', { reason: '矩阵申诉' });
+    const appeal =
+      appealFiled.statusCode === 201
+        ? appealFiled.json().id
+        : await firstId(
+            sql`SELECT id FROM credit_appeals WHERE customer_id = ${otherStore.id} ORDER BY id DESC LIMIT 1`,
+          );
+    // Terminals: the tiers (made on first use), the other store's application from the portal,
+    // reviewed and approved, and its manager's inspection with three photos.
+    const terminalTiers = (await inject(marketing, 'GET', '/api/v1/terminals/tiers')).json().items as {
+      id: number;
+      name: string;
+      items: { id: string; maxScore: number }[];
+    }[];
+    const terminalTier = terminalTiers[terminalTiers.length - 1];
+    const terminalPhotos: number[] = [];
+    for (const name of ['a.jpg', 'b.jpg', 'c.jpg']) {
+      const upload = multipart(jpeg, name, 'image/jpeg');
+      terminalPhotos.push(
+        await created(
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/terminals/photos',
+            headers: { cookie: otherManagerCookie, 'content-type': upload.contentType },
+            payload: upload.payload,
+          }),
+        ),
+      );
+    }
+    const terminalApplication = await created(
+      await inject(otherRetailer, 'POST', '/api/v1/portal/terminals/applications', { tierId: terminalTier.id }),
+    );
+    for (const [cookie, step] of [
+      [admin, 'review'],
+      [marketing, 'approval'],
+    ] as const) {
+      const decided = await inject(cookie, 'POST', `/api/v1/terminals/applications/${terminalApplication}/${step}`, {
+        approve: true,
+      });
+      expect(decided.statusCode, decided.body).toBe(200);
+    }
+    const terminalInspection = await created(
+      await inject(otherManagerCookie, 'POST', '/api/v1/terminals/inspections', {
+        customerId: otherStore.id,
+        tierId: terminalTier.id,
+        photoIds: terminalPhotos,
+        results: terminalTier.items.map((item) => ({
+          itemId: item.id,
+          passed: true,
+          ...(item.maxScore > 0 ? { score: item.maxScore } : {}),
+        })),
+      }),
+    );
+    // Fixtures: one at the other store, and an audit photo its manager uploaded. Contests: an open
+    // one judged by the city's inspector, the other store's entry and its photo.
+    const asset = await created(
+      await inject(admin, 'POST', '/api/v1/assets', {
+        tag: 'MATRIX-0001',
+        type: 'cabinet',
+        valueYuan: 1000,
+        customerId: otherStore.id,
+      }),
+    );
+    const uploadTo = async (cookie: string, url: string) => {
+      const upload = multipart(jpeg, 'fixture.jpg', 'image/jpeg');
+      return created(
+        await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie, 'content-type': upload.contentType },
+          payload: upload.payload,
+        }),
+      );
+    };
+    const assetPhoto = await uploadTo(otherManagerCookie, '/api/v1/assets/photos');
+    const contest = await created(
+      await inject(marketing, 'POST', '/api/v1/contests', {
+        title: '矩阵大赛',
+        rules: '矩阵',
+        startsOn: '2026-11-20',
+        entryDeadline: '2026-12-20',
+        endsOn: '2026-12-31',
+        criteria: [{ key: 'creative', label: '创意', weight: 1, maxScore: 10 }],
+        judgeIds: [
+          await firstId(sql`SELECT id FROM users WHERE tenant_id = ${t.city.tenantId} AND username = 'inspector'`),
+        ],
+      }),
+    );
+    const contestPhoto = await uploadTo(otherRetailer, '/api/v1/portal/contests/photos');
+    const contestEntry = await created(
+      await inject(otherRetailer, 'POST', `/api/v1/portal/contests/${contest}/entries`, {
+        title: '矩阵作品',
+        photoIds: [contestPhoto],
+      }),
+    );
     const otherBranchIds: Ids = {
       ...(await scopedIdsOf(otherManager, otherStore)),
       orgUnit: otherBranch.id,
@@ -396,6 +540,13 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
       attachment: await created(attachment),
       photo: await created(photo),
       session: await currentSessionOf(otherManagerCookie),
+      violation,
+      appeal,
+      terminalApplication,
+      terminalInspection,
+      terminalPhoto: terminalPhotos[0],
+      asset,
+      assetPhoto,
     };
     const colleagueIds: Ids = await scopedIdsOf(colleague, colleagueStore);
     // Surveys: the need items (made on first use), a questionnaire and an open wave sent to every store.
@@ -414,9 +565,15 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
     );
     expect((await inject(marketing, 'POST', `/api/v1/surveys/waves/${surveyWave}/open`)).statusCode).toBe(200);
     const zhangzhouWide: Ids = {
+      contest,
+      contestEntry,
+      contestPhoto,
       needItem: 'settlement',
       questionnaire: surveyQuestionnaire,
       wave: surveyWave,
+      creditModel: await firstId(sql`SELECT id FROM credit_models WHERE tenant_id = ${t.city.tenantId} LIMIT 1`),
+      creditRun: await firstId(sql`SELECT id FROM credit_runs WHERE tenant_id = ${t.city.tenantId} LIMIT 1`),
+      terminalTier: terminalTier.id,
       cycle: await firstId(
         sql`SELECT id FROM order_cycles WHERE tenant_id = ${t.city.tenantId} ORDER BY id DESC LIMIT 1`,
       ),
@@ -583,6 +740,7 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
       '/services/items',
       '/visits/standards',
       '/surveys/need-items',
+      '/terminals/tiers',
     ]) {
       expect((await inject(xiamenAdmin, 'GET', `/api/v1${url}`)).statusCode).toBe(200);
     }

@@ -5,6 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { buildProblem, sendProblem } from '../errors/problem-handler.ts';
+import type { ConsolePageResolver } from './console-first-screen.ts';
 
 export const webBuildDir = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
 
@@ -23,7 +24,14 @@ const contentSecurityPolicy = [
 
 // Serves the staff console at / and the retailer portal at /portal from one build, on the API's port.
 // Unknown /api paths answer problem+json; other paths get the page that routes them client-side.
-export async function registerWebApp(app: FastifyInstance, enabled: boolean, buildDir = webBuildDir): Promise<void> {
+// consolePage: what a console page's visitor gets before the app runs (console-first-screen.ts):
+// sent to sign in, or the home with its greeting; without it, every console path gets the page.
+export async function registerWebApp(
+  app: FastifyInstance,
+  enabled: boolean,
+  buildDir = webBuildDir,
+  options: { consolePage?: ConsolePageResolver } = {},
+): Promise<void> {
   const hasBuild = enabled && existsSync(join(buildDir, 'index.html'));
   if (hasBuild) {
     await app.register(fastifyStatic, {
@@ -77,7 +85,22 @@ export async function registerWebApp(app: FastifyInstance, enabled: boolean, bui
     return reply.header('content-encoding', encoding).send(body);
   };
 
-  app.setNotFoundHandler((request, reply) => {
+  const sendPersonalPage = (request: FastifyRequest, reply: FastifyReply, html: string) => {
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'private, no-cache')
+      .header('content-security-policy', contentSecurityPolicy)
+      .header('vary', 'accept-encoding, cookie');
+    const accepted = String(request.headers['accept-encoding'] ?? '');
+    if (/\bbr\b/.test(accepted)) {
+      const body = brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+      return reply.header('content-encoding', 'br').send(body);
+    }
+    if (/\bgzip\b/.test(accepted)) return reply.header('content-encoding', 'gzip').send(gzipSync(html));
+    return reply.send(html);
+  };
+
+  app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0];
     // The address exists, the method does not: 405 naming the methods it has. (A route of this very
     // method that finds nothing — a static file gone since the server started — is a 404.)
@@ -100,7 +123,15 @@ export async function registerWebApp(app: FastifyInstance, enabled: boolean, bui
     }
     const isPortal = path === '/portal' || path.startsWith('/portal/');
     if (isPortal) return sendPage(request, reply, pages.portal);
-    return sendPage(request, reply, path === '/login' ? pages.login : pages.console);
+    const answer = await options.consolePage?.(request);
+    if (answer && 'redirect' in answer) return reply.header('cache-control', 'no-store').redirect(answer.redirect, 302);
+    if (path === '/login') return sendPage(request, reply, pages.login);
+    if (answer && 'firstScreen' in answer) {
+      // This visitor's page: compressed now (it is small), never kept by a shared cache.
+      const html = pages.console.replace('<div id="root">', `${answer.firstScreen}<div id="root">`);
+      return sendPersonalPage(request, reply, html);
+    }
+    return sendPage(request, reply, pages.console);
   });
 }
 

@@ -145,20 +145,27 @@ export async function prepareSheetDownload(
 // The rows of a download that has the header row alone (a template).
 export async function* noRows(): AsyncGenerator<SheetRows> {}
 
-// An import's template: an .xlsx of the columns' headers (the required ones in red) and a 填写说明
-// sheet of the columns' hints, then `about` (what the import does with the file).
+async function* rowsOnce(rows: SheetRows): AsyncGenerator<SheetRows> {
+  yield rows;
+}
+
+// An import's template: an .xlsx of the columns' headers (the required ones in red), optionally
+// sample rows under them (in the columns' order; the import reads them like any other row, so a
+// sample should fail unless filled in), and a 填写说明 sheet of the columns' hints, then `about`
+// (what the import does with the file).
 export function prepareTemplateDownload(options: {
   sheetName: string;
   columns: readonly Pick<SheetColumn, 'header' | 'required' | 'hint'>[];
   about: readonly (readonly string[])[];
+  samples?: SheetRows;
   download: DownloadContext;
 }) {
-  const { columns } = options;
+  const { columns, samples } = options;
   return prepareSheetDownload('xlsx', {
     sheetName: options.sheetName,
     headers: columns.map((column) => column.header),
     requiredHeaders: new Set(columns.filter((column) => column.required).map((column) => column.header)),
-    pages: noRows(),
+    pages: samples?.length ? rowsOnce(samples) : noRows(),
     notes: templateNotes(columns, options.about),
     download: options.download,
   });

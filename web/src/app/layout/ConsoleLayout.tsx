@@ -1,28 +1,30 @@
-import { BankOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Flex, Grid, Layout, theme } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { BankOutlined, BellOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
-import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
+import { NotificationBell } from '../../shared/NotificationBell.tsx';
+import { useRemoveFirstScreen } from '../first-screen.ts';
+import { LazyAntdScope, preloadAntdPages } from '../LazyAntdScope.tsx';
+import { PageSpinner } from '../PageSpinner.tsx';
 import { consoleRoutes, menuGroups } from '../page-modules.ts';
 import { findRoute } from '../routes.ts';
+import { LanguageMenu } from './LanguageMenu.tsx';
 import { buildMenuItems } from './menu-items.tsx';
-import { UserMenuButton } from './UserMenuButton.tsx';
+import { SideMenu } from './SideMenu.tsx';
+import { UserMenu } from './UserMenu.tsx';
 import './console-layout.css';
 
-// The bell (Popover, Badge, Empty, Typography) shows a moment after the page: the home every
-// staff member lands on is part of the console's first screen (scripts/bundle-budget.ts).
-const NotificationBell = lazy(() =>
-  import('../../shared/NotificationBell.tsx').then((module) => ({ default: module.NotificationBell })),
-);
-
-// The side menu and the user menu (antd Menu and Dropdown) follow just after the page, in place:
-// the sider and the header button are there from the start.
-const SideMenu = lazy(() => import('./SideMenu.tsx').then((module) => ({ default: module.SideMenu })));
-const UserMenu = lazy(() => import('./UserMenu.tsx').then((module) => ({ default: module.UserMenu })));
+// The signed-in console: the dark side menu, the header (menu toggle, company, notifications,
+// language, user menu), the page and the footer. Drawn as antd's Layout, Menu and Dropdown were,
+// in plain markup (console-layout.css): the home every staff member lands on shows without antd
+// (scripts/bundle-budget.ts, the console's first screen). The pages that use antd open inside its
+// scope (LazyAntdScope), fetched with the first of them and kept from then on.
 
 const collapsedStorageKey = 'kewo.siderCollapsed';
+
+// Pages drawn without antd: the home.
+const plainPaths = new Set(['/']);
 
 function readCollapsed(): boolean {
   try {
@@ -32,16 +34,29 @@ function readCollapsed(): boolean {
   }
 }
 
+// Below antd's md breakpoint (768 px) the menu is hidden and slides over the page when asked for.
+const narrowQuery = '(max-width: 767.98px)';
+function subscribeNarrow(onChange: () => void) {
+  const list = window.matchMedia?.(narrowQuery);
+  list?.addEventListener('change', onChange);
+  return () => list?.removeEventListener('change', onChange);
+}
+function useIsNarrow(): boolean {
+  return useSyncExternalStore(
+    subscribeNarrow,
+    () => window.matchMedia?.(narrowQuery).matches ?? false,
+    () => false,
+  );
+}
+
 export function ConsoleLayout() {
   const { t } = useTranslation();
   const user = useSignedInUser();
   const location = useLocation();
   const navigate = useNavigate();
-  const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(readCollapsed);
-  // On a phone the menu is hidden and slides over the page when asked for.
-  const screens = Grid.useBreakpoint();
-  const isNarrow = screens.md === false;
+  const isNarrow = useIsNarrow();
+  useRemoveFirstScreen();
   const [isDrawerOpen, setDrawerOpen] = useState(false);
   const isSiderCollapsed = isNarrow ? !isDrawerOpen : collapsed;
 
@@ -54,6 +69,12 @@ export function ConsoleLayout() {
   useEffect(() => {
     if (activeGroupKey) setOpenKeys((keys) => (keys.includes(activeGroupKey) ? keys : [...keys, activeGroupKey]));
   }, [activeGroupKey]);
+
+  // antd's scope wraps the pages once one of them has opened, and stays (its message holders
+  // outlive a page change).
+  const isPlainPage = plainPaths.has(location.pathname);
+  const [hasAntd, setHasAntd] = useState(!isPlainPage);
+  if (!isPlainPage && !hasAntd) setHasAntd(true);
 
   const toggle = () => {
     if (isNarrow) {
@@ -70,74 +91,76 @@ export function ConsoleLayout() {
     });
   };
 
+  const siderClassName = [
+    'kewo-sider',
+    isSiderCollapsed ? 'is-collapsed' : '',
+    isNarrow ? 'is-overlay' : '',
+    isNarrow && isSiderCollapsed ? 'is-hidden' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
   return (
-    // antd's message, modal and notification holders, for the signed-in pages (the sign-in and
-    // setup pages do not use them, and their first screen does not download them).
-    <AntApp>
-      <Layout style={{ minHeight: '100vh', background: '#001529' }}>
-        {isNarrow && isDrawerOpen ? (
-          <button type="button" className="kewo-sider-backdrop" aria-label={t('layout.collapse')} onClick={toggle} />
-        ) : null}
-        <Layout.Sider
-          collapsible
-          collapsed={isSiderCollapsed}
-          collapsedWidth={isNarrow ? 0 : 80}
-          onCollapse={toggle}
-          trigger={null}
-          width={220}
-          theme="dark"
-          className={isNarrow ? 'kewo-sider is-overlay' : 'kewo-sider'}
-        >
-          <button type="button" className="kewo-logo" onClick={() => navigate('/')}>
-            <span className="kewo-logo-mark">客</span>
-            {isSiderCollapsed ? null : <span className="kewo-logo-text">{t('app.name')}</span>}
-          </button>
-          <Suspense fallback={null}>
-            <SideMenu
-              items={menuItems}
-              selectedKeys={activeRoute ? [activeRoute.path] : []}
-              // A collapsed menu shows groups as pop-ups; open keys apply only when expanded.
-              {...(isSiderCollapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
-              onClick={({ key }) => {
-                navigate(key);
-                setDrawerOpen(false);
-              }}
+    <div className="kewo-layout">
+      {isNarrow && isDrawerOpen ? (
+        <button type="button" className="kewo-sider-backdrop" aria-label={t('layout.collapse')} onClick={toggle} />
+      ) : null}
+      <aside className={siderClassName} inert={isNarrow && isSiderCollapsed}>
+        <button type="button" className="kewo-logo" onClick={() => navigate('/')}>
+          <span className="kewo-logo-mark">客</span>
+          {isSiderCollapsed ? null : <span className="kewo-logo-text">{t('app.name')}</span>}
+        </button>
+        <nav onPointerEnter={preloadAntdPages} onFocus={preloadAntdPages}>
+          <SideMenu
+            items={menuItems}
+            selectedKey={activeRoute?.path}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
+            isCollapsed={isSiderCollapsed}
+            onNavigate={() => setDrawerOpen(false)}
+          />
+        </nav>
+      </aside>
+      <div className="kewo-main">
+        <header className="kewo-header">
+          <div className="kewo-header-start">
+            <button
+              type="button"
+              className="kewo-header-button is-icon"
+              onClick={toggle}
+              aria-label={isSiderCollapsed ? t('layout.expand') : t('layout.collapse')}
+            >
+              {isSiderCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            </button>
+            <BankOutlined className="kewo-tenant-icon" />
+            <strong className="kewo-tenant-name" title={user.tenant.name}>
+              {user.tenant.name}
+            </strong>
+          </div>
+          <div className="kewo-header-end">
+            <NotificationBell
+              prefix="kewo"
+              buttonClassName="kewo-header-button is-icon"
+              icon={<BellOutlined style={{ fontSize: 18 }} />}
+              ticketPath={(id) => `/tickets/${id}`}
             />
-          </Suspense>
-        </Layout.Sider>
-        <Layout>
-          <Layout.Header
-            className="kewo-header"
-            style={{ background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}` }}
-          >
-            <Flex align="center" gap={12} style={{ minWidth: 0 }}>
-              <Button
-                type="text"
-                icon={isSiderCollapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-                onClick={toggle}
-                aria-label={isSiderCollapsed ? t('layout.expand') : t('layout.collapse')}
-              />
-              <BankOutlined style={{ color: token.colorTextSecondary }} />
-              <strong className="kewo-tenant-name" title={user.tenant.name}>
-                {user.tenant.name}
-              </strong>
-            </Flex>
-            <Flex align="center" gap={8}>
-              <Suspense fallback={<span className="kewo-bell-placeholder" />}>
-                <NotificationBell ticketPath={(id) => `/tickets/${id}`} />
-              </Suspense>
-              <LanguageSwitch />
-              <Suspense fallback={<UserMenuButton />}>
-                <UserMenu />
-              </Suspense>
-            </Flex>
-          </Layout.Header>
-          <Layout.Content className="kewo-content">
+            <LanguageMenu />
+            <UserMenu />
+          </div>
+        </header>
+        <main className="kewo-content">
+          {hasAntd ? (
+            <Suspense fallback={<PageSpinner />}>
+              <LazyAntdScope>
+                <Outlet />
+              </LazyAntdScope>
+            </Suspense>
+          ) : (
             <Outlet />
-          </Layout.Content>
-          <Layout.Footer className="kewo-footer">{t('layout.footer')}</Layout.Footer>
-        </Layout>
-      </Layout>
-    </AntApp>
+          )}
+        </main>
+        <footer className="kewo-footer">{t('layout.footer')}</footer>
+      </div>
+    </div>
   );
 }

@@ -7,7 +7,7 @@ import { buildMenuItems } from './menu-items.tsx';
 const translate = (key: string) => key;
 
 describe(buildMenuItems.name, () => {
-  it('shows an administrator the dashboard, the customers, the supply, classification, brand, prices, surveys and tickets groups, visits, services and administration', () => {
+  it('shows an administrator the dashboard, the customers, the supply, classification, credit, brand, prices, surveys and tickets and terminals groups, visits, services and administration', () => {
     const items = buildMenuItems(consoleRoutes, menuGroups, { role: 'admin' }, translate);
     expect(items.map((item) => item?.key)).toEqual([
       '/',
@@ -15,10 +15,12 @@ describe(buildMenuItems.name, () => {
       '/products',
       'group:supply',
       'group:classification',
+      'group:credit',
       'group:brand',
       'group:prices',
       'group:surveys',
       'group:tickets',
+      'group:terminals',
       '/visits',
       '/services',
       'group:admin',
@@ -36,14 +38,22 @@ describe(buildMenuItems.name, () => {
       '/classification/runs',
       '/classification/spot-checks',
     ]);
-    const surveys = items[7] as { children: { key: string }[] };
+    const credit = items[5] as { children: { key: string }[] };
+    expect(credit.children.map((child) => child.key)).toEqual([
+      '/credit',
+      '/credit/models',
+      '/credit/runs',
+      '/credit/violations',
+      '/credit/appeals',
+    ]);
+    const surveys = items[8] as { children: { key: string }[] };
     expect(surveys.children.map((child) => child.key)).toEqual([
       '/surveys/questionnaires',
       '/surveys/waves',
       '/surveys/results',
       '/surveys/need-items',
     ]);
-    const tickets = items[8] as { children: { key: string }[] };
+    const tickets = items[9] as { children: { key: string }[] };
     expect(tickets.children.map((child) => child.key)).toEqual([
       '/tickets',
       '/tickets/analysis',
@@ -51,7 +61,17 @@ describe(buildMenuItems.name, () => {
       '/tickets/sla',
       '/tickets/channel-keys',
     ]);
-    const group = items[11] as { children: { key: string }[] };
+    const terminals = items[10] as { children: { key: string }[] };
+    expect(terminals.children.map((child) => child.key)).toEqual([
+      '/terminal-stores',
+      '/terminal-applications',
+      '/terminal-inspections',
+      '/terminal-map',
+      '/terminal-tiers',
+      '/terminal-assets',
+      '/contests',
+    ]);
+    const group = items[13] as { children: { key: string }[] };
     expect(group.children.map((child) => child.key)).toEqual([
       '/admin/users',
       '/admin/org-units',
@@ -69,10 +89,12 @@ describe(buildMenuItems.name, () => {
       '/products',
       'group:supply',
       'group:classification',
+      'group:credit',
       'group:brand',
       'group:prices',
       'group:surveys',
       'group:tickets',
+      'group:terminals',
       '/visits',
       '/services',
     ]);
@@ -99,6 +121,11 @@ describe(buildMenuItems.name, () => {
       '/classification/rule-sets',
       '/classification/runs',
       '/classification/spot-checks',
+      '/credit',
+      '/credit/models',
+      '/credit/runs',
+      '/credit/violations',
+      '/credit/appeals',
       '/brand-programmes',
       '/brand-worklist',
       '/prices/index',
@@ -116,6 +143,13 @@ describe(buildMenuItems.name, () => {
       '/tickets/library',
       '/tickets/sla',
       '/tickets/channel-keys',
+      '/terminal-stores',
+      '/terminal-applications',
+      '/terminal-inspections',
+      '/terminal-map',
+      '/terminal-tiers',
+      '/terminal-assets',
+      '/contests',
       '/visits',
       '/services',
       '/admin/users',
@@ -135,6 +169,9 @@ describe(buildMenuItems.name, () => {
       '/classification/rule-sets',
       '/classification/runs',
       '/classification/spot-checks',
+      '/credit',
+      '/credit/models',
+      '/credit/runs',
       '/brand-programmes',
       '/brand-worklist',
       '/prices/index',
@@ -150,6 +187,13 @@ describe(buildMenuItems.name, () => {
       '/tickets/analysis',
       '/tickets/library',
       '/tickets/sla',
+      '/terminal-stores',
+      '/terminal-applications',
+      '/terminal-inspections',
+      '/terminal-map',
+      '/terminal-tiers',
+      '/terminal-assets',
+      '/contests',
       '/visits',
       '/services',
     ],
@@ -162,6 +206,7 @@ describe(buildMenuItems.name, () => {
       '/supply/phone-orders',
       '/supply/grades',
       '/classification',
+      '/credit',
       '/brand-programmes',
       '/prices/index',
       '/prices/compliance',
@@ -171,6 +216,12 @@ describe(buildMenuItems.name, () => {
       '/tickets/analysis',
       '/tickets/library',
       '/tickets/sla',
+      '/terminal-stores',
+      '/terminal-applications',
+      '/terminal-inspections',
+      '/terminal-map',
+      '/terminal-tiers',
+      '/contests',
       '/visits',
       '/services',
     ],
@@ -183,6 +234,9 @@ describe(buildMenuItems.name, () => {
       '/supply/grades',
       '/classification',
       '/classification/spot-checks',
+      '/credit',
+      '/credit/violations',
+      '/credit/appeals',
       '/brand-programmes',
       '/prices/index',
       '/prices/warnings',
@@ -192,6 +246,13 @@ describe(buildMenuItems.name, () => {
       '/surveys/results',
       '/tickets',
       '/tickets/analysis',
+      '/terminal-stores',
+      '/terminal-applications',
+      '/terminal-inspections',
+      '/terminal-map',
+      '/terminal-tiers',
+      '/terminal-assets',
+      '/contests',
       '/visits',
       '/services',
       '/admin/audit',
@@ -204,6 +265,7 @@ describe(buildMenuItems.name, () => {
       '/supply/cycles',
       '/supply/grades',
       '/classification',
+      '/credit',
       '/brand-programmes',
       '/brand-worklist',
       '/prices/index',
@@ -212,6 +274,13 @@ describe(buildMenuItems.name, () => {
       '/surveys/results',
       '/tickets',
       '/tickets/analysis',
+      '/terminal-stores',
+      '/terminal-applications',
+      '/terminal-inspections',
+      '/terminal-map',
+      '/terminal-tiers',
+      '/terminal-assets',
+      '/contests',
       '/visits',
       '/services',
     ],

@@ -1,9 +1,10 @@
-import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
 import { accessibleRoutes } from '../access.ts';
 import { type ConsoleRoute, isInMenuOf, type MenuGroup, type MenuLabelKey } from '../page-module.ts';
 
-type MenuItem = NonNullable<MenuProps['items']>[number];
+// A page of the side menu (its key is the page's path), or a group of pages (key `group:<name>`).
+export type MenuItem = { key: string; icon: ReactNode; label: string; children?: MenuItem[] };
 
 // Side-menu entries for this user, in route-table order; a group appears where its first
 // visible route is, and disappears when the user can open none of its routes.

@@ -159,7 +159,7 @@ describe('CustomersPage', () => {
 });
 
 describe('CustomerDetailPage', () => {
-  it('shows the profile, orders, grades, classification, visits, service requests, complaints, brand programmes, prices, surveys and history tabs only, the expired licence and active custom fields', async () => {
+  it('shows the profile, orders, grades, classification, credit, visits, service requests, complaints, brand programmes, benchmark tier, fixtures, prices, surveys and history tabs only, the expired licence and active custom fields', async () => {
     stubApi({
       'GET /customers/280': { status: 200, body: store },
       'GET /customers/reference': { status: 200, body: reference },
@@ -172,10 +172,13 @@ describe('CustomerDetailPage', () => {
       '订货',
       '档位',
       '客户分类',
+      '信用',
       '走访',
       '服务申请',
       '投诉建议',
       '品牌培育',
+      '标杆店',
+      '终端资产',
       '价格',
       '问卷调研',
       '变更记录',

@@ -2,7 +2,7 @@ import { PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons'
 import { Button, Card, Flex, Input, Select, Table, type TableProps, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ActionButton } from '../../shared/auth/ActionButton.tsx';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { useCan } from '../../shared/auth/use-can.ts';
@@ -11,6 +11,7 @@ import { type CustomerSort, customerSortFields, isOneOf } from '../../shared/cus
 import { ExportButton } from '../../shared/ExportButton.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
+import { useUrlView } from '../../shared/url-view.ts';
 import { useFormat } from '../../shared/use-locale.ts';
 import { columnStorageKey, loadColumnChoice, saveColumnChoice } from './column-choice.ts';
 import { ColumnChooser } from './components/ColumnChooser.tsx';
@@ -62,9 +63,7 @@ export function CustomersPage() {
   const can = useCan();
   const canCreate = can('POST /api/v1/customers');
   const canReassign = can('POST /api/v1/customers/reassign');
-  const [params, setParams] = useSearchParams();
-  const searchKey = params.toString();
-  const view = useMemo(() => parseListView(new URLSearchParams(searchKey)), [searchKey]);
+  const { view, searchKey, update, replace } = useUrlView(parseListView, toSearchParams);
   const [searchText, setSearchText] = useState(view.q);
   // A new view (filters, sort, page size: the URL) starts again at page 1.
   const paging = useCursorPaging<string>(searchKey);
@@ -96,7 +95,7 @@ export function CustomersPage() {
   const columns = customerColumns({ visible: visibleColumns, fields, sort: view.sort, t, format });
 
   const updateView = (changes: Partial<CustomerListView>) => {
-    setParams(toSearchParams({ ...view, ...changes }), { replace: true });
+    update(changes);
     setSelectedIds([]);
   };
 
@@ -149,7 +148,7 @@ export function CustomersPage() {
             <Button
               type="link"
               onClick={() => {
-                setParams(view.q ? { q: view.q } : {}, { replace: true });
+                replace({ ...parseListView(new URLSearchParams()), q: view.q });
                 setSelectedIds([]);
               }}
             >

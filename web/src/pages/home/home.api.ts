@@ -1,29 +1,18 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { staffRoles } from '../../shared/roles.ts';
-import { fetchUsers, usersQueryKey } from '../../shared/users.api.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { organisationOverviewSchema } from '../../../../server/src/modules/organisation/organisation.contract.ts';
+import { api } from '../../shared/api-client.ts';
+import { usersQueryKey } from '../../shared/users.api.ts';
+import type { Wire } from '../../shared/wire.ts';
 
-// Real counts only: `total` from the paged list endpoint, asking for a single row.
-export function useUserTotal(isEnabled: boolean) {
+// The administrator's figures in one request (GET /organisation/overview), counted as the staff
+// list and the org units page count them: not a request per figure, nor the whole org-unit tree
+// to count it (bench/lighthouse.ts). Under the users' key, so a change to the staff refreshes it.
+export type OrganisationOverview = Wire<typeof organisationOverviewSchema>;
+
+export function useOrganisationOverview(isEnabled: boolean) {
   return useQuery({
-    queryKey: [...usersQueryKey, 'total'],
-    queryFn: () => fetchUsers({ limit: 1, offset: 0 }),
-    select: (data) => data.total,
+    queryKey: [...usersQueryKey, 'overview'],
+    queryFn: () => api.get<OrganisationOverview>('/organisation/overview'),
     enabled: isEnabled,
-  });
-}
-
-export function useUserTotalsByRole(isEnabled: boolean) {
-  return useQueries({
-    queries: staffRoles.map((role) => ({
-      queryKey: [...usersQueryKey, 'total', role],
-      queryFn: () => fetchUsers({ role, limit: 1, offset: 0 }),
-      select: (data: { total: number }) => data.total,
-      enabled: isEnabled,
-    })),
-    combine: (results) => ({
-      isPending: results.some((result) => result.isPending),
-      error: results.find((result) => result.error)?.error ?? null,
-      totals: staffRoles.map((role, index) => ({ role, total: results[index].data ?? 0 })),
-    }),
   });
 }

@@ -5,7 +5,6 @@ import { isInMenuOf } from '../../app/page-module.ts';
 import { consoleRoutes } from '../../app/page-modules.ts';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { useDataScopeLabel } from '../../shared/auth/use-data-scope-label.ts';
-import { businessTimeZone } from '../../shared/format.ts';
 import { useFormat } from '../../shared/use-locale.ts';
 import { AdminOverview } from './components/AdminOverview.tsx';
 import './home.css';
@@ -20,10 +19,7 @@ export function HomePage() {
   const format = useFormat();
   const scopeLabel = useDataScopeLabel();
   const isAdmin = user.role === 'admin';
-  const today = new Intl.DateTimeFormat(format.locale, {
-    dateStyle: 'full',
-    timeZone: businessTimeZone,
-  }).format(new Date());
+  const today = format.longDay(new Date());
   // Shortcuts come from the route table, so they grow with the modules the user may open.
   // Pages with a parameter (/customers/:id) are reached from their list, not from here.
   const shortcuts = accessibleRoutes(user, consoleRoutes).filter(

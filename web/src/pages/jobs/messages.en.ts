@@ -9,7 +9,7 @@ export const en: (typeof jobsMessages)['zh-CN'] = {
   jobs: {
     title: 'Background jobs',
     intro:
-      'What the system does on its own: the complaint time limits, the customer class upkeep, the pruning of old records. With several servers, each job runs on one of them only.',
+      "What the system does on its own, on a schedule: the table below gives each job's cadence and latest run. With several servers, each job runs on one of them only.",
     startedAt: 'Started',
     duration: 'Duration',
     milliseconds: '{{value}} ms',
@@ -28,6 +28,9 @@ export const en: (typeof jobsMessages)['zh-CN'] = {
       monthly: 'monthly on day {{day}} at {{at}}',
     },
     names: {
+      database: {
+        statistics: 'Database statistics',
+      },
       brand: {
         'fold-closed-weeks': 'Brand programme roll-up',
       },
@@ -49,6 +52,10 @@ export const en: (typeof jobsMessages)['zh-CN'] = {
       },
     },
     descriptions: {
+      database: {
+        statistics:
+          "Re-analyses the embedded database's tables that grew by a fifth, so its query plans stay right (PostgreSQL does this itself).",
+      },
       brand: {
         'fold-closed-weeks':
           "Folds brand programmes' closed order weeks into one row per store, so their KPIs read faster.",
@@ -73,6 +80,7 @@ export const en: (typeof jobsMessages)['zh-CN'] = {
       },
     },
     counts: {
+      tables: 'tables',
       tenants: 'city companies',
       created: 'warnings raised',
       extended: 'warnings extended',

@@ -6,7 +6,7 @@ const zhCN = {
   },
   jobs: {
     title: '后台任务',
-    intro: '系统自动执行的任务：投诉时限检查、客户分类维护、过期记录清理。多台服务器时每个任务只由一台执行。',
+    intro: '系统按计划自动执行的任务：每个任务的执行周期和最近一次的结果见下表。多台服务器时每个任务只由一台执行。',
     startedAt: '开始时间',
     duration: '耗时',
     milliseconds: '{{value}} 毫秒',
@@ -25,6 +25,9 @@ const zhCN = {
       monthly: '每月 {{day}} 日 {{at}}',
     },
     names: {
+      database: {
+        statistics: '数据库统计信息更新',
+      },
       brand: {
         'fold-closed-weeks': '品牌培育汇总',
       },
@@ -46,6 +49,9 @@ const zhCN = {
       },
     },
     descriptions: {
+      database: {
+        statistics: '内嵌数据库没有自动清理：增长超过五分之一的表重新收集统计信息，查询计划保持准确。',
+      },
       brand: {
         'fold-closed-weeks': '把培育项目已结束订货周的店品订货汇总到每户一行，指标读取更快。',
       },
@@ -67,6 +73,7 @@ const zhCN = {
       },
     },
     counts: {
+      tables: '表',
       tenants: '城市公司',
       created: '新预警',
       extended: '延续预警',

@@ -14,17 +14,7 @@ import {
   useCompliance,
   useRepeatFailures,
 } from './prices.api.ts';
-import { businessToday, formatCount, formatPercent } from './prices-format.ts';
-
-// The 13 weeks up to today (the server's default), as the page starts.
-function lastThirteenWeeks(today: string) {
-  return {
-    from: dayjs(today)
-      .subtract(13 * 7 - 1, 'day')
-      .format('YYYY-MM-DD'),
-    to: today,
-  };
-}
+import { formatCount, formatPercent } from './prices-format.ts';
 
 // 价格监管 › 明码标价: the share of visits that found prices clearly marked, by branch, manager,
 // class or week, and the stores whose latest two visits both found them not marked.
@@ -32,8 +22,11 @@ export function CompliancePage() {
   const { t } = useTranslation();
   const format = useFormat();
   const [groupBy, setGroupBy] = useState<Exclude<ComplianceGrouping, 'none'>>('branch');
-  const [range, setRange] = useState(() => lastThirteenWeeks(businessToday()));
+  // Until a range is picked, the server's default: the 13 weeks up to its today (its clock, not the
+  // browser's); the picker shows the range the answer covers.
+  const [range, setRange] = useState<{ from: string; to: string }>();
   const compliance = useCompliance({ groupBy, ...range });
+  const shown = range ?? compliance.data;
   const failures = useRepeatFailures();
   const total = compliance.data?.total;
 
@@ -49,7 +42,7 @@ export function CompliancePage() {
         <DatePicker.RangePicker
           allowClear={false}
           aria-label={t('prices.compliance.from')}
-          value={[dayjs(range.from), dayjs(range.to)]}
+          value={shown ? [dayjs(shown.from), dayjs(shown.to)] : null}
           onChange={(values) => {
             const [from, to] = values ?? [];
             if (from && to) setRange({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD') });

@@ -1,6 +1,6 @@
 import { cleanup, configure, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { grants, stubApi } from '../../test/api-stub.ts';
+import { callsTo, grants, stubApi } from '../../test/api-stub.ts';
 import { renderCustomerTab } from '../../test/customer-tab.tsx';
 import { CompliancePage } from './Compliance.tsx';
 import { CustomerPrices } from './components/CustomerPrices.tsx';
@@ -84,7 +84,7 @@ describe('CustomerPrices (360° tab)', () => {
 describe('明码标价', () => {
   it('shows the marked-price rate by branch and the stores unmarked twice', async () => {
     const row = { key: '3', label: '芗城分公司', visits: 400, marked: 352, share: 0.88, failedStores: 6 };
-    stubApi({
+    const fetchMock = stubApi({
       ...grants(),
       'GET /prices/compliance': {
         status: 200,
@@ -125,5 +125,10 @@ describe('明码标价', () => {
     const store = await screen.findByRole('link', { name: '红星便利' });
     expect(store.getAttribute('href')).toBe('/customers/280?tab=prices');
     expect(screen.getByText('2026-11-30、2026-11-16')).toBeTruthy();
+    // The server's clock, not the browser's: the first read asks for its default range (the 13 weeks
+    // up to its today), and the picker shows the range the answer covers.
+    expect(String(callsTo(fetchMock, 'GET', '/prices/compliance')[0]?.[0])).not.toMatch(/from=|to=/);
+    expect(await screen.findByDisplayValue('2026-09-03')).toBeTruthy();
+    expect(await screen.findByDisplayValue('2026-12-02')).toBeTruthy();
   });
 });

@@ -8,7 +8,7 @@ import { SupplyChart } from '../../shared/SupplyChart.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
 import { RetailSources } from './components/RetailSources.tsx';
 import { type MarginGroupBy, type MarginRow, marginGroupings, useMargin } from './prices.api.ts';
-import { formatAmount, formatPercent, formatPoints, yearToDate } from './prices-format.ts';
+import { formatAmount, formatPercent, formatPoints } from './prices-format.ts';
 
 const changeColor = (change: number | null) =>
   change === null || change === 0 ? undefined : change > 0 ? '#389e0d' : '#cf1322';
@@ -32,8 +32,11 @@ export function MarginPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const [groupBy, setGroupBy] = useState<Exclude<MarginGroupBy, 'none'>>('branch');
-  const [range, setRange] = useState(() => yearToDate());
+  // Until a range is picked, the server's default: 1 January to its today (its clock, not the
+  // browser's); the picker shows the range the answer covers.
+  const [range, setRange] = useState<{ from: string; to: string }>();
   const margin = useMargin({ groupBy, ...range });
+  const shown = range ?? margin.data;
   const total = margin.data?.total;
   const rows = margin.data?.rows ?? [];
   const percent = (value: number | null | undefined) =>
@@ -51,7 +54,7 @@ export function MarginPage() {
         <DatePicker.RangePicker
           allowClear={false}
           aria-label={t('prices.margin.from')}
-          value={[dayjs(range.from), dayjs(range.to)]}
+          value={shown ? [dayjs(shown.from), dayjs(shown.to)] : null}
           onChange={(values) => {
             const [from, to] = values ?? [];
             if (from && to) setRange({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD') });

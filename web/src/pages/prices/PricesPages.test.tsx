@@ -326,9 +326,13 @@ describe('价格采集记录', () => {
 
 describe('零售毛利', () => {
   it('shows the year to date beside last year, and which retail price applied', async () => {
-    stubApi({ ...grants(), 'GET /prices/margin': { status: 200, body: margin } });
+    const fetchMock = stubApi({ ...grants(), 'GET /prices/margin': { status: 200, body: margin } });
     renderAt('/prices/margin', [{ path: '/prices/margin', element: <MarginPage /> }], marketing);
     expect((await screen.findAllByText('11.76%')).length).toBeGreaterThan(0);
+    // The year to date by the server's clock: no range asked for at first, the answer's shown.
+    expect(String(callsTo(fetchMock, 'GET', '/prices/margin')[0]?.[0])).not.toMatch(/from=|to=/);
+    expect(screen.getByDisplayValue('2026-01-01')).toBeTruthy();
+    expect(screen.getByDisplayValue('2026-12-02')).toBeTruthy();
     expect(screen.getAllByText('+1.28 个百分点').length).toBeGreaterThan(0);
     const row = screen.getByText('芗城分公司').closest('tr') as HTMLElement;
     expect(within(row).getByText('11.80%')).toBeTruthy();

@@ -14,11 +14,11 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { IndexGrouping as ServerIndexGrouping } from '../../../../server/src/modules/prices/prices.contract.ts';
 import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
+import { useUrlParams } from '../../shared/url-view.ts';
 import { useFormat } from '../../shared/use-locale.ts';
 import { HeatTable } from './components/HeatTable.tsx';
 import { IndexTag } from './components/IndexTag.tsx';
@@ -76,7 +76,7 @@ const priceClasses = [1, 2, 3, 4, 5];
 // warning links to the figure it is about and a reload keeps it. No week: the server's current week
 // (the index answers which), not the browser's clock.
 function useChoice() {
-  const [params, setParams] = useSearchParams();
+  const { params, set: setParams } = useUrlParams();
   const kind = (subjectKinds as readonly string[]).includes(params.get('subject') ?? '')
     ? (params.get('subject') as SubjectKind)
     : 'product';
@@ -87,14 +87,8 @@ function useChoice() {
   const productId = Number(params.get('productId')) || 0;
   const brand = params.get('brand') ?? '';
   const priceClass = Number(params.get('priceClass')) || 0;
-  const set = (patch: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined || value === '' || value === 0) next.delete(key);
-      else next.set(key, String(value));
-    }
-    setParams(next, { replace: true });
-  };
+  const set = (patch: Record<string, string | number | undefined>) =>
+    setParams(Object.fromEntries(Object.entries(patch).map(([key, value]) => [key, value === 0 ? undefined : value])));
   return { kind, week, groupBy, productId, brand, priceClass, set };
 }
 

@@ -105,17 +105,7 @@ export function weekInstants(week: string): { from: string; to: string } {
   return { from: start.toISOString(), to: new Date(start.getTime() + 7 * 86_400_000).toISOString() };
 }
 
-// Today in Beijing time, as a calendar day (the business's day, wherever the browser is).
-export function businessToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
-
-// Year to date in Beijing time: 1 January to today; and the same span a year before.
-export function yearToDate(now: Date = new Date()): { from: string; to: string } {
-  const today = businessToday(now);
-  return { from: `${today.slice(0, 4)}-01-01`, to: today };
-}
-
+// The same span a year before (29 February → 28 February).
 export function sameSpanLastYear(span: { from: string; to: string }): { from: string; to: string } {
   const back = (day: string) => {
     const year = Number(day.slice(0, 4)) - 1;

@@ -211,7 +211,7 @@ export type ComplianceAnswer = Wire<typeof complianceSchema>;
 export type ComplianceRow = ComplianceAnswer['rows'][number];
 export type RepeatFailure = Wire<typeof repeatFailuresSchema>['items'][number];
 
-export function useCompliance(query: { groupBy: ComplianceGrouping; from: string; to: string }) {
+export function useCompliance(query: { groupBy: ComplianceGrouping; from?: string; to?: string }) {
   return useQuery({
     queryKey: pricesKeys.compliance(query),
     queryFn: ({ signal }) => api.get<ComplianceAnswer>('/prices/compliance', query, { signal }),
@@ -231,7 +231,7 @@ export function useRepeatFailures() {
 export type MarginAnswer = Wire<typeof marginSchema>;
 export type MarginRow = MarginAnswer['rows'][number];
 
-export function useMargin(query: { groupBy: MarginGroupBy; from: string; to: string }) {
+export function useMargin(query: { groupBy: MarginGroupBy; from?: string; to?: string }) {
   return useQuery({
     queryKey: pricesKeys.margin(query),
     queryFn: ({ signal }) => api.get<MarginAnswer>('/prices/margin', query, { signal }),

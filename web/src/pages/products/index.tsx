@@ -1,14 +1,14 @@
 import { EditOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Flex, Input, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ActionButton } from '../../shared/auth/ActionButton.tsx';
 import { useCan } from '../../shared/auth/use-can.ts';
 import { CursorPager, useCursorPaging } from '../../shared/CursorPager.tsx';
 import { ExportButton } from '../../shared/ExportButton.tsx';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
+import { useUrlView } from '../../shared/url-view.ts';
 import { useFormat } from '../../shared/use-locale.ts';
 import { ProductFormDrawer } from './components/ProductFormDrawer.tsx';
 import { ProductImportModal } from './components/ProductImportModal.tsx';
@@ -42,9 +42,7 @@ export function ProductsPage() {
   const canCreate = can('POST /api/v1/products');
   const canEdit = can('PATCH /api/v1/products/:id');
   const canImport = can('POST /api/v1/products/import');
-  const [params, setParams] = useSearchParams();
-  const searchKey = params.toString();
-  const view = useMemo(() => parseProductListView(new URLSearchParams(searchKey)), [searchKey]);
+  const { view, searchKey, update, replace } = useUrlView(parseProductListView, toProductSearchParams);
   const [searchText, setSearchText] = useState(view.q);
   const paging = useCursorPaging<string>(searchKey);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
@@ -56,8 +54,7 @@ export function ProductsPage() {
   const brandNames = (brands.data?.items ?? []).map((entry) => entry.brand);
   const classLabel = (value: number) => t(`products.priceClassNames.c${value}` as 'products.priceClassNames.c1');
 
-  const updateView = (changes: Partial<ProductListView>) =>
-    setParams(toProductSearchParams({ ...view, ...changes }), { replace: true });
+  const updateView = (changes: Partial<ProductListView>) => update(changes);
 
   const columns: TableColumnsType<Product> = [
     {
@@ -217,7 +214,7 @@ export function ProductsPage() {
               type="link"
               onClick={() => {
                 setSearchText('');
-                setParams({}, { replace: true });
+                replace(parseProductListView(new URLSearchParams()));
               }}
             >
               {t('products.clearFilters')}

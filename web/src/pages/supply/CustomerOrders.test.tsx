@@ -15,6 +15,8 @@ const order = (overrides: Partial<CustomerOrder>): CustomerOrder => ({
   lineCount: 3,
   quantity: 12,
   total: 2_345.6,
+  settlementStatus: null,
+  settlementLateDays: null,
   createdAt: '2026-12-01T02:10:00.000Z',
   updatedAt: '2026-12-01T02:10:00.000Z',
   ...overrides,

@@ -22,6 +22,7 @@ import { isApiError } from '../../shared/api-client.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
+import { SettlementCell, SettlementImportButton } from './components/OrderSettlement.tsx';
 import {
   filterQuotas,
   type KeyedDraft,
@@ -236,12 +237,25 @@ export function PhoneOrdersPage() {
       width: 170,
       render: (at: string) => format.dateTime(at),
     },
+    {
+      title: t('supply.settlement.title'),
+      dataIndex: 'settlement',
+      width: 120,
+      render: (settlement: StaffOrder['settlement'], order) => (
+        <SettlementCell
+          orderId={order.orderId}
+          orderStatus={order.status}
+          status={settlement?.status ?? null}
+          lateDays={settlement?.lateDays ?? null}
+        />
+      ),
+    },
   ];
 
   const failureCode = isApiError(failure) ? failure.code : null;
 
   return (
-    <PageContainer title={t('supply.phone.title')}>
+    <PageContainer title={t('supply.phone.title')} extra={<SettlementImportButton />}>
       {cycles.error ? (
         <Alert type="error" showIcon title={describeError(cycles.error, t)} style={{ marginBottom: 16 }} />
       ) : null}

@@ -22,10 +22,15 @@ import type {
   previewSchema,
   publishResultSchema,
   purchaseTrendSchema,
+  settlementImportResultSchema,
+  settlementResultSchema,
+  settlementSchema,
   storeQuotasSchema,
   strategySchema,
 } from '../../../../server/src/modules/supply/supply.contract.ts';
 import { api, buildUrl } from '../../shared/api-client.ts';
+import { postFile } from '../../shared/post-file.ts';
+import { type ImportRowError, importRowErrorsOf } from '../../shared/spreadsheet-import.ts';
 import type { Body, SameCodes, Wire } from '../../shared/wire.ts';
 
 // The staff supply API (/api/v1/supply/…). Money in yuan, quantities in cartons (条).
@@ -249,3 +254,22 @@ export function useSupplyMutation<Input, Output>(run: (input: Input) => Promise<
   const invalidate = useInvalidateSupply();
   return useMutation({ mutationFn: run, onSuccess: () => invalidate() });
 }
+
+// ── Settlements (结算) ─────────────────────────────────────────────────────────────────────────
+
+export type SettlementRequest = Body<typeof settlementSchema>;
+export type SettlementStatus = SettlementRequest['status'];
+export type SettlementResult = Wire<typeof settlementResultSchema>;
+export type SettlementImportResult = Wire<typeof settlementImportResultSchema>;
+
+export function setOrderSettlement(orderId: number, request: SettlementRequest) {
+  return api.put<SettlementResult>(`/orders/${orderId}/settlement`, request);
+}
+
+// The settlement system's file: all rows or none; a 422 lists every bad cell.
+export const uploadSettlementImport = (file: File) =>
+  postFile<SettlementImportResult>('/orders/settlements/import', file);
+
+// The first 20 bad cells of a refused import (shown as a list under the button).
+export const settlementImportErrorsOf = (error: unknown): ImportRowError[] =>
+  importRowErrorsOf(error)?.errors.slice(0, 20) ?? [];

@@ -20,7 +20,7 @@ import {
   Typography,
 } from 'antd';
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ActionButton } from '../../shared/auth/ActionButton.tsx';
@@ -29,17 +29,23 @@ import { PageContainer } from '../../shared/PageContainer.tsx';
 import { kewoRoles } from '../../shared/surveys/survey-properties.ts';
 import { SurveyPreview } from './components/SurveyPreview.tsx';
 import {
+  addPage,
+  addQuestionTo,
   type Choice,
   definitionOf,
   draftsOf,
   hasChoices,
   isEditableType,
-  newQuestion,
+  movePage,
+  type PageDraft,
+  pageDraftsOf,
   type QuestionDraft,
   type QuestionIssue,
   type QuestionRole,
   questionIssues,
   questionTypes,
+  removePage,
+  renamePage,
   withRole,
 } from './question-model.ts';
 import {
@@ -310,6 +316,95 @@ function QuestionCard({
   );
 }
 
+// One page of the questionnaire: its title, moved or removed (its questions join a neighbour), its
+// questions, and a button adding one to it.
+function PageSection({
+  page,
+  index,
+  count,
+  disabled,
+  onRename,
+  onMove,
+  onRemove,
+  onAddQuestion,
+  children,
+}: {
+  page: PageDraft;
+  index: number;
+  count: number;
+  disabled: boolean;
+  onRename: (title: string) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+  onAddQuestion: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      size="small"
+      type="inner"
+      data-testid="page-section"
+      style={{ marginBottom: 12, background: '#fafafa' }}
+      title={
+        <Flex gap={8} align="center">
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+            {t('surveys.editor.pageNumber', { page: index + 1 })}
+          </Typography.Text>
+          <Input
+            size="small"
+            value={page.title}
+            disabled={disabled}
+            maxLength={200}
+            aria-label={t('surveys.editor.pageTitle', { page: index + 1 })}
+            placeholder={t('surveys.editor.pageTitlePlaceholder')}
+            onChange={(event) => onRename(event.target.value)}
+          />
+        </Flex>
+      }
+      extra={
+        disabled ? null : (
+          <Space size={0}>
+            <Button
+              type="text"
+              size="small"
+              icon={<ArrowUpOutlined />}
+              disabled={index === 0}
+              aria-label={t('surveys.editor.movePageUp')}
+              onClick={() => onMove(-1)}
+            />
+            <Button
+              type="text"
+              size="small"
+              icon={<ArrowDownOutlined />}
+              disabled={index === count - 1}
+              aria-label={t('surveys.editor.movePageDown')}
+              onClick={() => onMove(1)}
+            />
+            <Button
+              type="text"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              disabled={count <= 1}
+              aria-label={t('surveys.editor.removePage')}
+              title={t('surveys.editor.removePageHelp')}
+              onClick={onRemove}
+            />
+          </Space>
+        )
+      }
+    >
+      {children}
+      {disabled ? null : (
+        <Button type="dashed" block size="small" icon={<PlusOutlined />} onClick={onAddQuestion}>
+          {t('surveys.editor.addQuestion')}
+        </Button>
+      )}
+    </Card>
+  );
+}
+
 const issueText = (issue: QuestionIssue, t: TFunction) =>
   issue.key === 'nameDuplicate'
     ? t('surveys.editor.issues.nameDuplicate', { name: issue.name })
@@ -322,6 +417,7 @@ function Editor({ questionnaire }: { questionnaire: Questionnaire }) {
   const navigate = useNavigate();
   const [base, setBase] = useState<SurveyJson>(questionnaire.definition);
   const [drafts, setDrafts] = useState<QuestionDraft[]>(() => draftsOf(questionnaire.definition));
+  const [pages, setPages] = useState<PageDraft[]>(() => pageDraftsOf(questionnaire.definition));
   const [title, setTitle] = useState(questionnaire.title);
   const [isDirty, setDirty] = useState(false);
   const [jsonText, setJsonText] = useState(() => JSON.stringify(questionnaire.definition, null, 2));
@@ -331,7 +427,7 @@ function Editor({ questionnaire }: { questionnaire: Questionnaire }) {
   const copy = useSurveysMutation(copyQuestionnaire);
   const locked = questionnaire.locked;
 
-  const definition = useMemo(() => ({ ...definitionOf(base, drafts), title }), [base, drafts, title]);
+  const definition = useMemo(() => ({ ...definitionOf(base, drafts, pages), title }), [base, drafts, pages, title]);
   // The preview follows the edits a moment later (a new form model per change).
   const [previewed, setPreviewed] = useState({ definition, version: 0 });
   useEffect(() => {
@@ -344,10 +440,15 @@ function Editor({ questionnaire }: { questionnaire: Questionnaire }) {
     setDrafts(next);
     setDirty(true);
   };
+  const changePages = (next: { pages: PageDraft[]; drafts: QuestionDraft[] }) => {
+    setPages(next.pages);
+    change(next.drafts);
+  };
 
   const loaded = (saved: Questionnaire) => {
     setBase(saved.definition);
     setDrafts(draftsOf(saved.definition));
+    setPages(pageDraftsOf(saved.definition));
     setTitle(saved.title);
     setJsonText(JSON.stringify(saved.definition, null, 2));
     setDirty(false);
@@ -482,28 +583,52 @@ function Editor({ questionnaire }: { questionnaire: Questionnaire }) {
                 label: `${t('surveys.editor.tabQuestions')} (${t('surveys.editor.questionCount', { count: drafts.length })})`,
                 children: (
                   <div>
-                    {drafts.length === 0 ? <Empty /> : null}
-                    {drafts.map((draft, index) => (
-                      <QuestionCard
-                        key={draft.key}
-                        draft={draft}
-                        index={index}
-                        count={drafts.length}
-                        drafts={drafts}
+                    {pages.map((page, pageIndex) => (
+                      <PageSection
+                        key={page.key}
+                        page={page}
+                        index={pageIndex}
+                        count={pages.length}
                         disabled={locked}
-                        onChange={(next) => change(drafts.map((item) => (item.key === draft.key ? next : item)))}
-                        onMove={(by) => move(index, by)}
-                        onRemove={() => change(drafts.filter((item) => item.key !== draft.key))}
-                      />
+                        onRename={(pageTitle) => {
+                          setPages(renamePage(pages, pageIndex, pageTitle));
+                          setDirty(true);
+                        }}
+                        onMove={(by) => changePages(movePage(pages, drafts, pageIndex, by))}
+                        onRemove={() => changePages(removePage(pages, drafts, pageIndex))}
+                        onAddQuestion={() => change(addQuestionTo(drafts, pageIndex))}
+                      >
+                        {drafts.every((draft) => draft.page !== pageIndex) ? (
+                          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('surveys.editor.pageEmpty')} />
+                        ) : null}
+                        {drafts.map((draft, index) =>
+                          draft.page === pageIndex ? (
+                            <QuestionCard
+                              key={draft.key}
+                              draft={draft}
+                              index={index}
+                              count={drafts.length}
+                              drafts={drafts}
+                              disabled={locked}
+                              onChange={(next) => change(drafts.map((item) => (item.key === draft.key ? next : item)))}
+                              onMove={(by) => move(index, by)}
+                              onRemove={() => change(drafts.filter((item) => item.key !== draft.key))}
+                            />
+                          ) : null,
+                        )}
+                      </PageSection>
                     ))}
                     {locked ? null : (
                       <Button
                         type="dashed"
                         block
                         icon={<PlusOutlined />}
-                        onClick={() => change([...drafts, newQuestion(drafts)])}
+                        onClick={() => {
+                          setPages(addPage(pages));
+                          setDirty(true);
+                        }}
                       >
-                        {t('surveys.editor.addQuestion')}
+                        {t('surveys.editor.addPage')}
                       </Button>
                     )}
                   </div>

@@ -101,7 +101,9 @@ function CreateDrawer({ open, onClose }: { open: boolean; onClose: () => void })
               <Flex vertical gap={8}>
                 {(templates.data ?? []).map((template) => (
                   <Radio key={template.templateKind} value={template.templateKind}>
-                    <Typography.Text strong>{template.title}</Typography.Text>{' '}
+                    <Typography.Text strong>
+                      {t(`surveys.questionnaires.templateNames.${template.templateKind}`)}
+                    </Typography.Text>{' '}
                     <Typography.Text type="secondary">
                       {t(`surveys.kinds.${template.kind}`)} ·{' '}
                       {t('surveys.questionnaires.templateQuestions', { count: draftsOf(template.definition).length })}

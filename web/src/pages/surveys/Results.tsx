@@ -22,6 +22,7 @@ import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { useFormat } from '../../shared/use-locale.ts';
+import { EditWeightsButton, WeightsLine } from './components/IndexWeights.tsx';
 import { NeedsPivot } from './components/NeedsPivot.tsx';
 import { DimensionsChart, TrendChart } from './components/ResultCharts.tsx';
 import {
@@ -346,6 +347,12 @@ export function SurveyResultsPage() {
                     {formula}
                   </Typography.Paragraph>
                 )}
+                {data && data.satisfactionIndex !== null ? (
+                  <Flex gap={8} wrap align="center">
+                    <WeightsLine weights={data.weights} />
+                    {data.kind === 'satisfaction' ? <EditWeightsButton waveId={data.waveId} /> : null}
+                  </Flex>
+                ) : null}
               </Card>
             </Col>
             <Col xs={12} lg={6}>

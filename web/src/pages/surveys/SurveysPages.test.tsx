@@ -52,6 +52,7 @@ const writes = [
   'POST /api/v1/surveys/waves/:id/open',
   'POST /api/v1/surveys/waves/:id/close',
   'POST /api/v1/surveys/waves/:id/remind',
+  'PUT /api/v1/surveys/waves/:id/weights',
   'PUT /api/v1/surveys/need-items/:code',
   'GET /api/v1/surveys/annual-report',
 ];
@@ -81,7 +82,7 @@ describe('问卷', () => {
     expect(within(row).getByText('第 2 版')).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: /新建问卷/ }));
     const dialog = await screen.findByRole('dialog');
-    fireEvent.click(await within(dialog).findByText('年度客户需求调查'));
+    fireEvent.click(await within(dialog).findByText('年度客户服务需求调查'));
     fireEvent.click(within(dialog).getByRole('button', { name: /新\s*建/ }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/surveys/questionnaires/q-new'));
     expect(sentBody(callsTo(fetchMock, 'POST', '/surveys/questionnaires')[0])).toEqual({ templateKind: 'needs' });
@@ -117,7 +118,8 @@ describe('问卷编辑', () => {
     const [first] = screen.getAllByLabelText('题目');
     fireEvent.change(first as HTMLElement, { target: { value: '您期望烟草公司准时送货' } });
     expect(await screen.findByText('有未保存的修改')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: /添加题目/ }));
+    // Each page has its own 添加题目; the second page's adds the fifth question.
+    fireEvent.click(screen.getAllByRole('button', { name: /添加题目/ })[1] as HTMLElement);
     await waitFor(() => expect(screen.getAllByTestId('question-card')).toHaveLength(5));
     // A new question has no text yet: the editor says so before sending anything.
     fireEvent.click(await screen.findByRole('button', { name: /保存问卷/ }));
@@ -144,6 +146,44 @@ describe('问卷编辑', () => {
       rateMin: 0,
       rateMax: 10,
     });
+  });
+
+  it('adds, renames, moves and removes pages; the questions go with them', async () => {
+    const fetchMock = stubApi({
+      ...grants(...writes),
+      'GET /surveys/questionnaires/q-sat-1': { status: 200, body: questionnaire() },
+      'GET /surveys/need-items': { status: 200, body: { items: needItems } },
+      'PATCH /surveys/questionnaires/q-sat-1': (init) => ({
+        status: 200,
+        body: questionnaire({ definition: (JSON.parse(String(init?.body)) as { definition: never }).definition }),
+      }),
+    });
+    renderAt(
+      '/surveys/questionnaires/q-sat-1',
+      [{ path: '/surveys/questionnaires/:id', element: <QuestionnaireEditorPage /> }],
+      marketing,
+    );
+    expect(await screen.findAllByTestId('page-section')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: /添加页/ }));
+    await waitFor(() => expect(screen.getAllByTestId('page-section')).toHaveLength(3));
+    expect(screen.getByText('本页还没有题目')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('第 3 页标题'), { target: { value: '开放题' } });
+    // The new page first, then the servqual page removed: its questions join the page before it.
+    fireEvent.click(screen.getAllByRole('button', { name: '整页上移' })[2] as HTMLElement);
+    fireEvent.click(screen.getAllByRole('button', { name: '整页上移' })[1] as HTMLElement);
+    fireEvent.click(screen.getAllByRole('button', { name: '删除本页' })[1] as HTMLElement);
+    await waitFor(() => expect(screen.getAllByTestId('page-section')).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: /保存问卷/ }));
+    expect(await screen.findByText('问卷已保存')).toBeTruthy();
+    const sent = sentBody(callsTo(fetchMock, 'PATCH', '/surveys/questionnaires/q-sat-1')[0]) as {
+      definition: { pages: { name: string; title?: string; elements: { name: string }[] }[] };
+    };
+    expect(
+      sent.definition.pages.map((page) => [page.name, page.title, page.elements.map((question) => question.name)]),
+    ).toEqual([
+      ['page3', '开放题', ['R1_e', 'R1_p']],
+      ['overall', undefined, ['overall', 'nps']],
+    ]);
   });
 
   it('sends pasted JSON to the server and shows why it refuses it', async () => {
@@ -295,7 +335,16 @@ describe('调研结果', () => {
       body: { ...results, satisfactionIndex: null, nps: null, dimensions: [] },
     },
     'GET /surveys/waves/w-needs/gaps': { status: 200, body: { items: [] } },
-    'GET /surveys/waves/w-needs/needs-summary': { status: 200, body: needsSummary },
+    'GET /surveys/waves/w-needs/needs-summaries': {
+      status: 200,
+      body: {
+        format: needsSummary,
+        class: { ...needsSummary, rows: 'class' },
+        group: { ...needsSummary, rows: 'group' },
+        region: { ...needsSummary, rows: 'region' },
+      },
+    },
+    'GET /surveys/waves/w-needs/needs-summary': { status: 200, body: { ...needsSummary, cols: 'group' } },
     'GET /surveys/trend': { status: 200, body: trend },
     ...overrides,
   });
@@ -334,10 +383,64 @@ describe('调研结果', () => {
     expect(screen.getByRole('link', { name: /导出 Excel/ }).getAttribute('href')).toBe(
       '/api/v1/surveys/waves/w-needs/needs-summary.xlsx?rows=format',
     );
-    expect(String(callsTo(fetchMock, 'GET', '/surveys/waves/w-needs/needs-summary')[0]?.[0])).toContain('rows=format');
+    // The four segmentations in one request: switching the rows asks nothing more; crossing asks for the pair.
+    expect(callsTo(fetchMock, 'GET', '/surveys/waves/w-needs/needs-summaries')).toHaveLength(1);
+    expect(callsTo(fetchMock, 'GET', '/surveys/waves/w-needs/needs-summary')).toHaveLength(0);
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '比较' }));
+    const region = await waitFor(() => {
+      const option = document.querySelector('.ant-select-item-option[title="分区域"]');
+      if (!option) throw new Error('no option');
+      return option;
+    });
+    fireEvent.click(region);
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: /导出 Excel/ }).getAttribute('href')).toContain('rows=region'),
+    );
+    expect(callsTo(fetchMock, 'GET', '/surveys/waves/w-needs/needs-summaries')).toHaveLength(1);
+    expect(callsTo(fetchMock, 'GET', '/surveys/waves/w-needs/needs-summary')).toHaveLength(0);
     // No index nor NPS in a needs questionnaire; no annual report for a customer manager.
     expect(within(screen.getByTestId('index-card')).getByText('本问卷未测')).toBeTruthy();
     expect(screen.queryByRole('link', { name: /年度报告/ })).toBeNull();
+  });
+
+  it('shows the weights beside the index; marketing adjusts them and the results are asked again', async () => {
+    const fetchMock = stubApi({
+      ...grants(...writes),
+      ...resultRoutes({
+        'GET /surveys/waves/w-2/results': {
+          status: 200,
+          body: { ...results, weights: { tangibles: 0.5, reliability: 0.5 } },
+        },
+        'GET /surveys/waves/w-2': { status: 200, body: waveDetail({ id: 'w-2', weights: {} }) },
+        'PUT /surveys/waves/w-2/weights': { status: 200, body: waveDetail({ id: 'w-2' }) },
+      }),
+    });
+    renderAt('/surveys/results?wave=w-2', [{ path: '/surveys/results', element: <SurveyResultsPage /> }], marketing);
+    const index = await screen.findByTestId('index-card');
+    expect((await within(index).findByTestId('index-weights')).textContent).toBe('权重：有形性 50.0% · 可靠性 50.0%');
+    fireEvent.click(await within(index).findByRole('button', { name: '调整权重' }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(within(dialog).getByLabelText('有形性').hasAttribute('disabled')).toBe(false));
+    fireEvent.change(within(dialog).getByLabelText('有形性'), { target: { value: '60' } });
+    expect(within(dialog).getByTestId('weight-share-tangibles').textContent).toBe('42.9%');
+    const before = callsTo(fetchMock, 'GET', '/surveys/waves/w-2/results').length;
+    fireEvent.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    expect(await screen.findByText('权重已保存，指数已重算')).toBeTruthy();
+    expect(sentBody(callsTo(fetchMock, 'PUT', '/surveys/waves/w-2/weights')[0])).toEqual({
+      tangibles: 60,
+      reliability: 20,
+      responsiveness: 20,
+      assurance: 20,
+      empathy: 20,
+    });
+    await waitFor(() => expect(callsTo(fetchMock, 'GET', '/surveys/waves/w-2/results').length).toBeGreaterThan(before));
+  });
+
+  it('offers no weights to adjust to a customer manager', async () => {
+    stubApi({ ...grants(), ...resultRoutes() });
+    renderAt('/surveys/results?wave=w-2', [{ path: '/surveys/results', element: <SurveyResultsPage /> }], manager);
+    await screen.findByTestId('index-card');
+    expect(screen.queryByRole('button', { name: '调整权重' })).toBeNull();
   });
 
   it('compares the gaps by segment', async () => {

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addPage,
+  addQuestionTo,
   definitionOf,
   draftsOf,
+  movePage,
   newQuestion,
+  pageDraftsOf,
   type QuestionDraft,
   questionIssues,
+  removePage,
+  renamePage,
   textOf,
   withRole,
 } from './question-model.ts';
@@ -127,5 +133,68 @@ describe(newQuestion.name, () => {
     const added = newQuestion(drafts);
     expect([added.name, added.page]).toEqual(['q5', 1]);
     expect(newQuestion([...drafts, { ...added }]).name).toBe('q6');
+  });
+});
+
+describe('pages', () => {
+  const pageNames = (definition: { pages?: { name?: string; elements?: { name: string }[] }[] }) =>
+    (definition.pages ?? []).map((page) => [page.name, (page.elements ?? []).map((question) => question.name)]);
+
+  it('adds a page (the first free name), renames it, and puts a question on it', () => {
+    const drafts = draftsOf(satisfactionDefinition);
+    const pages = renamePage(addPage(pageDraftsOf(satisfactionDefinition)), 2, '开放题');
+    const withQuestion = addQuestionTo(drafts, 2, '还有什么建议？');
+    const definition = definitionOf(satisfactionDefinition, withQuestion, pages);
+    expect(pageNames(definition)).toEqual([
+      ['servqual', ['R1_e', 'R1_p']],
+      ['overall', ['overall', 'nps']],
+      ['page3', ['q5']],
+    ]);
+    expect(definition.pages?.[2]).toMatchObject({ name: 'page3', title: '开放题' });
+    // A question added to the first page comes after that page's questions, not at the end.
+    expect(addQuestionTo(drafts, 0).map((draft) => draft.page)).toEqual([0, 0, 0, 1, 1]);
+  });
+
+  it('moves a page with its questions', () => {
+    const moved = movePage(pageDraftsOf(satisfactionDefinition), draftsOf(satisfactionDefinition), 1, -1);
+    expect(pageNames(definitionOf(satisfactionDefinition, moved.drafts, moved.pages))).toEqual([
+      ['overall', ['overall', 'nps']],
+      ['servqual', ['R1_e', 'R1_p']],
+    ]);
+    expect(moved.drafts.map((draft) => draft.name)).toEqual(['overall', 'nps', 'R1_e', 'R1_p']);
+    // Past either end: unchanged.
+    const pages = pageDraftsOf(satisfactionDefinition);
+    expect(movePage(pages, [], 0, -1).pages).toBe(pages);
+    expect(movePage(pages, [], 1, 1).pages).toBe(pages);
+  });
+
+  it.each<[number, [string, string[]][]]>([
+    // The second page's questions join the first; the first page's join the next.
+    [1, [['servqual', ['R1_e', 'R1_p', 'overall', 'nps']]]],
+    [0, [['overall', ['R1_e', 'R1_p', 'overall', 'nps']]]],
+  ])('removes page %d, keeping its questions', (index, expected) => {
+    const removed = removePage(pageDraftsOf(satisfactionDefinition), draftsOf(satisfactionDefinition), index);
+    expect(pageNames(definitionOf(satisfactionDefinition, removed.drafts, removed.pages))).toEqual(expected);
+  });
+
+  it('never removes the last page; a questionnaire without pages stays so until it has two', () => {
+    const flat = { elements: [{ type: 'comment', name: 'note', title: '其他' }] };
+    const pages = pageDraftsOf(flat);
+    expect(removePage(pages, draftsOf(flat), 0).pages).toBe(pages);
+    expect(definitionOf(flat, draftsOf(flat), pages)).toEqual(flat);
+    const two = definitionOf(flat, draftsOf(flat), addPage(pages));
+    expect(two.elements).toBeUndefined();
+    expect(pageNames(two)).toEqual([
+      ['page1', ['note']],
+      ['page2', []],
+    ]);
+  });
+
+  it('keeps a localised page title that was not edited', () => {
+    const localised = { pages: [{ name: 'p', title: { default: 'Needs', 'zh-cn': '需求' }, elements: [] }] };
+    const pages = pageDraftsOf(localised);
+    expect(pages[0]?.title).toBe('需求');
+    expect(definitionOf(localised, [], pages)).toEqual(localised);
+    expect(definitionOf(localised, [], renamePage(pages, 0, '服务需求')).pages?.[0]?.title).toBe('服务需求');
   });
 });

@@ -1,5 +1,5 @@
 import type { KewoRole, ServqualDimension } from '../../shared/surveys/survey-properties.ts';
-import type { SurveyJson, SurveyQuestion } from './surveys.api.ts';
+import type { SurveyJson, SurveyPage, SurveyQuestion } from './surveys.api.ts';
 
 // The antd editor's view of a SurveyJS questionnaire: its questions in order, each with the
 // fields the editor offers (title, type, choices, required, the scale, Kewo's tags), and every
@@ -124,22 +124,109 @@ function questionOf(draft: QuestionDraft): SurveyQuestion {
   return question;
 }
 
-// The questionnaire with the editor's questions, its pages (and every other property) kept.
-export function definitionOf(definition: SurveyJson, drafts: QuestionDraft[]): SurveyJson {
-  const pages = pagesOf(definition);
+// The questionnaire with the editor's questions and pages (every other property kept). Without
+// `pageDrafts`, the definition's own pages; a questionnaire of questions without pages stays so while
+// it has one page.
+export function definitionOf(definition: SurveyJson, drafts: QuestionDraft[], pageDrafts?: PageDraft[]): SurveyJson {
+  const pages = pageDrafts ?? pageDraftsOf(definition);
   const pageCount = Math.max(pages.length, ...drafts.map((draft) => draft.page + 1), 1);
   const elementsOf = (index: number) => drafts.filter((draft) => draft.page === index).map(questionOf);
-  if (!Array.isArray(definition.pages)) {
+  if (!Array.isArray(definition.pages) && pageCount === 1) {
     const { elements: _elements, ...rest } = definition;
     return { ...rest, elements: elementsOf(0) };
   }
+  const { elements: _elements, ...rest } = definition;
   return {
-    ...definition,
-    pages: Array.from({ length: pageCount }, (_, index) => ({
-      ...(pages[index] ?? { name: `page${index + 1}` }),
-      elements: elementsOf(index),
-    })),
+    ...rest,
+    pages: Array.from({ length: pageCount }, (_, index) => pageOf(pages[index], index, elementsOf(index))),
   };
+}
+
+// ── Pages ──────────────────────────────────────────────────────────────────────────────────────
+
+// A page as the editor shows it: its name (kept), its title, and its other properties.
+export type PageDraft = { key: string; name: string; title: string; original: SurveyPage };
+
+let nextPageKey = 0;
+const newPageKey = () => `p-${++nextPageKey}`;
+
+export function pageDraftsOf(definition: SurveyJson): PageDraft[] {
+  const pages = Array.isArray(definition.pages) ? definition.pages : [{}];
+  return pages.map((page, index) => ({
+    key: newPageKey(),
+    name: typeof page.name === 'string' && page.name !== '' ? page.name : `page${index + 1}`,
+    title: textOf(page.title),
+    original: page,
+  }));
+}
+
+function pageOf(page: PageDraft | undefined, index: number, elements: SurveyQuestion[]): SurveyPage {
+  if (!page) return { name: `page${index + 1}`, elements };
+  const { elements: _elements, title: _title, name: _name, ...kept } = page.original;
+  // An unchanged (possibly localised) title is kept as it was.
+  const title = textOf(page.original.title) === page.title ? page.original.title : page.title;
+  return { name: page.name, ...(title ? { title } : {}), ...kept, elements };
+}
+
+// A new page at the end, named page1, page2, … (the first free name).
+export function addPage(pages: PageDraft[]): PageDraft[] {
+  const names = new Set(pages.map((page) => page.name));
+  let index = pages.length + 1;
+  while (names.has(`page${index}`)) index += 1;
+  return [...pages, { key: newPageKey(), name: `page${index}`, title: '', original: {} }];
+}
+
+export const renamePage = (pages: PageDraft[], index: number, title: string): PageDraft[] =>
+  pages.map((page, at) => (at === index ? { ...page, title } : page));
+
+// Questions in page order (the order the editor lists them and moves them in), each page's own
+// order kept.
+const byPage = (drafts: QuestionDraft[]) =>
+  drafts
+    .map((draft, position) => ({ draft, position }))
+    .sort((a, b) => a.draft.page - b.draft.page || a.position - b.position)
+    .map(({ draft }) => draft);
+
+// A page removed: its questions join the page before it (the next one for the first page). The
+// last page is never removed.
+export function removePage(
+  pages: PageDraft[],
+  drafts: QuestionDraft[],
+  index: number,
+): { pages: PageDraft[]; drafts: QuestionDraft[] } {
+  if (pages.length <= 1 || index < 0 || index >= pages.length) return { pages, drafts };
+  const target = index === 0 ? 0 : index - 1;
+  return {
+    pages: pages.filter((_, at) => at !== index),
+    drafts: byPage(
+      drafts.map((draft) => {
+        if (draft.page === index) return { ...draft, page: target };
+        return draft.page > index ? { ...draft, page: draft.page - 1 } : draft;
+      }),
+    ),
+  };
+}
+
+// A page moved one place up (-1) or down (1), with its questions.
+export function movePage(
+  pages: PageDraft[],
+  drafts: QuestionDraft[],
+  index: number,
+  by: -1 | 1,
+): { pages: PageDraft[]; drafts: QuestionDraft[] } {
+  const other = index + by;
+  if (index < 0 || index >= pages.length || other < 0 || other >= pages.length) return { pages, drafts };
+  const moved = [...pages];
+  [moved[index], moved[other]] = [moved[other] as PageDraft, moved[index] as PageDraft];
+  const swap = (page: number) => (page === index ? other : page === other ? index : page);
+  return { pages: moved, drafts: byPage(drafts.map((draft) => ({ ...draft, page: swap(draft.page) }))) };
+}
+
+// A new question at the end of page `page`.
+export function addQuestionTo(drafts: QuestionDraft[], page: number, title = ''): QuestionDraft[] {
+  const question = { ...newQuestion(drafts, title), page };
+  const after = drafts.findLastIndex((draft) => draft.page <= page);
+  return [...drafts.slice(0, after + 1), question, ...drafts.slice(after + 1)];
 }
 
 // A new question at the end of the last page, named q1, q2, … (the first free name).

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { segmentSchema } from '../../../../server/src/modules/supply/supply.contract.ts';
 import type {
   gapsSchema,
+  needsSummariesSchema,
   needsSummarySchema,
   resultsSchema,
   Segmentation as ServerSegmentation,
@@ -20,6 +21,7 @@ import type {
   waveSchema,
   waveSummarySchema,
   waveTargetSchema,
+  waveWeightsBody,
 } from '../../../../server/src/modules/surveys/surveys.contract.ts';
 import type { serviceItemListSchema } from '../../../../server/src/modules/visits/visits.contract.ts';
 import { api, buildUrl } from '../../shared/api-client.ts';
@@ -72,6 +74,7 @@ export type WaveSummary = Wire<typeof waveSummarySchema>;
 export type WaveDetail = Omit<Wire<typeof waveSchema>, 'target'> & { target: WaveTarget };
 export type WaveStratum = WaveDetail['strata'][number];
 export type NewWave = Body<typeof waveCreateBody>;
+export type WaveWeights = Body<typeof waveWeightsBody>;
 
 export type SamplePreviewInput = Body<typeof samplePreviewBody>;
 export type SamplePreview = Wire<typeof strataPreviewSchema>;
@@ -80,6 +83,7 @@ export type WaveResults = Wire<typeof resultsSchema>;
 export type DimensionResult = WaveResults['dimensions'][number];
 export type SegmentResult = WaveResults['segments'][number];
 export type NeedsSummary = Wire<typeof needsSummarySchema>;
+export type NeedsSummaries = Wire<typeof needsSummariesSchema>;
 export type NeedsRow = NeedsSummary['items'][number];
 export type NeedsCell = NeedsRow['cells'][number];
 export type Gaps = Wire<typeof gapsSchema>;
@@ -97,6 +101,7 @@ export const surveysKeys = {
   results: (id: string, by?: Segmentation) => ['surveys', 'results', id, by ?? 'none'] as const,
   needsSummary: (id: string, rows: Segmentation, cols?: Segmentation) =>
     ['surveys', 'needs-summary', id, rows, cols ?? 'none'] as const,
+  needsSummaries: (id: string) => ['surveys', 'needs-summaries', id] as const,
   gaps: (id: string, by?: Segmentation) => ['surveys', 'gaps', id, by ?? 'none'] as const,
   trend: ['surveys', 'trend'] as const,
 };
@@ -184,6 +189,8 @@ export const createWave = (input: NewWave) => api.post<WaveDetail>('/surveys/wav
 export const openWave = (id: string) => api.post<WaveDetail>(`/surveys/waves/${id}/open`);
 export const closeWave = (id: string) => api.post<WaveDetail>(`/surveys/waves/${id}/close`);
 export const remindWave = (id: string) => api.post<{ reminded?: number }>(`/surveys/waves/${id}/remind`);
+export const setWaveWeights = ({ id, weights }: { id: string; weights: WaveWeights }) =>
+  api.put<WaveDetail>(`/surveys/waves/${id}/weights`, weights);
 
 // ── 结果 ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -202,6 +209,15 @@ export function useNeedsSummary(id: string | undefined, rows: Segmentation, cols
     queryFn: ({ signal }) => api.get<NeedsSummary>(`/surveys/waves/${id}/needs-summary`, { rows, cols }, { signal }),
     enabled: Boolean(id),
     placeholderData: keepPreviousData,
+  });
+}
+
+// The summary by each of the four segmentations, in one request (switching rows asks nothing more).
+export function useNeedsSummaries(id: string | undefined) {
+  return useQuery({
+    queryKey: surveysKeys.needsSummaries(id ?? ''),
+    queryFn: ({ signal }) => api.get<NeedsSummaries>(`/surveys/waves/${id}/needs-summaries`, undefined, { signal }),
+    enabled: Boolean(id),
   });
 }
 

@@ -76,10 +76,10 @@ const ticket: TicketDetail = {
   attachments: [],
 } as unknown as TicketDetail;
 
-function renderTicket(user: CurrentUser, operations: string[]) {
+function renderTicket(user: CurrentUser, operations: string[], shown: TicketDetail = ticket) {
   stubApi({
     'GET /auth/permissions': { status: 200, body: { operations } },
-    'GET /tickets/7': { status: 200, body: ticket },
+    'GET /tickets/7': { status: 200, body: shown },
     'GET /service-failures': { status: 200, body: [] },
   });
   const router = createMemoryRouter([{ path: '/tickets/:id', element: <TicketDetailPage /> }], {
@@ -128,5 +128,23 @@ describe('TicketDetailPage', () => {
       element.getAttribute('data-action'),
     );
     expect(actions.every((action) => handling.includes(action ?? ''))).toBe(true);
+    // Nothing to judge until the ticket may be closed.
+    expect(screen.queryByRole('combobox', { name: '投诉定性' })).toBeNull();
+  });
+
+  it('offers the judgement (属实 by default) with the close, and shows a closed ticket’s judgement', async () => {
+    renderTicket(service, handling, { ...ticket, status: 'confirmed', allowedTransitions: ['closed', 'in_progress'] });
+    expect(await screen.findByRole('button', { name: /转为“已关闭”/ })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: '投诉定性' })).toBeTruthy();
+    expect(screen.getByText('投诉定性：属实')).toBeTruthy();
+    cleanup();
+    renderTicket(service, handling, {
+      ...ticket,
+      status: 'closed',
+      closedAt: '2026-12-03T02:00:00.000Z',
+      judgement: 'unfounded',
+      allowedTransitions: [],
+    });
+    expect(await screen.findByText('定性：不属实')).toBeTruthy();
   });
 });

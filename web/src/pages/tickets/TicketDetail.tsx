@@ -32,6 +32,7 @@ import {
   escalateTicket,
   replyToTicket,
   type TicketDetail,
+  type TicketJudgement,
   type TicketStatus,
   ticketKeys,
   transitionTicket,
@@ -75,6 +76,8 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
   const [visible, setVisible] = useState(true);
   const [awaitCustomer, setAwaitCustomer] = useState(false);
   const [note, setNote] = useState('');
+  // 投诉定性 given with a close: founded unless the handler says otherwise.
+  const [judgement, setJudgement] = useState<TicketJudgement>('founded');
   const [busy, setBusy] = useState(false);
 
   async function run(action: () => Promise<TicketDetail>) {
@@ -114,6 +117,11 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
             {ticket.escalated ? <Tag color="volcano">{t('tickets.escalated')}</Tag> : null}
             {ticket.waitingOnCustomer ? <Tag color="gold">{t('tickets.waiting')}</Tag> : null}
             {ticket.rating ? <Tag color="green">{t('portalTickets.yourRating', { rating: ticket.rating })}</Tag> : null}
+            {ticket.judgement ? (
+              <Tag color={ticket.judgement === 'founded' ? 'default' : 'red'}>
+                {t('tickets.judgementTag', { judgement: t(`tickets.judgements.${ticket.judgement}`) })}
+              </Tag>
+            ) : null}
           </Flex>
           <Typography.Paragraph style={{ fontSize: 15 }}>{ticket.description}</Typography.Paragraph>
           {ticket.attachments.length > 0 ? (
@@ -262,6 +270,19 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
               onChange={(event) => setNote(event.target.value)}
             />
             <Flex gap={8} wrap style={{ marginTop: 8 }}>
+              {moves.includes('closed') ? (
+                <Select
+                  style={{ minWidth: 160 }}
+                  value={judgement}
+                  aria-label={t('tickets.judgement')}
+                  title={t('tickets.judgementHint')}
+                  onChange={setJudgement}
+                  options={(['founded', 'unfounded', 'malicious'] as const).map((value) => ({
+                    value,
+                    label: `${t('tickets.judgement')}：${t(`tickets.judgements.${value}`)}`,
+                  }))}
+                />
+              ) : null}
               {moves.map((to) => (
                 <ActionButton
                   action="POST /api/v1/tickets/:id/transitions"
@@ -269,7 +290,13 @@ function TicketView({ ticket }: { ticket: TicketDetail }) {
                   loading={busy}
                   type={to === 'resolved' ? 'primary' : 'default'}
                   onClick={async () => {
-                    if (await run(() => transitionTicket(ticket.id, { to, note }))) setNote('');
+                    if (
+                      await run(() =>
+                        transitionTicket(ticket.id, to === 'closed' ? { to, note, judgement } : { to, note }),
+                      )
+                    ) {
+                      setNote('');
+                    }
                   }}
                 >
                   {t('tickets.moveTo', { status: t(`tickets.statuses.${to}`) })}

@@ -68,6 +68,9 @@ export function TicketsPage() {
         </Space>
       </Flex>
       {tickets.error ? <Alert type="error" showIcon title={describeError(tickets.error, t)} /> : null}
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('tickets.creditPriorityRule')}
+      </Typography.Paragraph>
       <Table<TicketListItem>
         rowKey="id"
         size="middle"
@@ -121,6 +124,11 @@ export function TicketsPage() {
               <Space size={4} wrap>
                 <StatusTag status={value} />
                 {row.escalated ? <Tag color="volcano">{t('tickets.escalated')}</Tag> : null}
+                {row.creditPriority ? (
+                  <Tag color="gold" title={t('tickets.creditPriorityRule')}>
+                    {t('tickets.creditPriority', { level: row.creditLevel })}
+                  </Tag>
+                ) : null}
               </Space>
             ),
           },

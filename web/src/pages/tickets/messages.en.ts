@@ -146,6 +146,13 @@ export const en: (typeof ticketsMessages)['zh-CN'] = {
     awaitCustomer: 'Wait for the customer (pause the clock)',
     note: 'Note',
     moveTo: 'Move to "{{status}}"',
+    judgement: 'Judgement',
+    creditPriority: 'Credit first {{level}}',
+    creditPriorityRule:
+      'Queue order (credit first): among tickets still being handled (new, assigned, in progress), stores whose credit level today is AAA or AA come first; the rest newest first.',
+    judgementHint: 'Given by the handler when closing; unfounded and malicious complaints count in the store’s credit',
+    judgementTag: 'Judged: {{judgement}}',
+    judgements: { founded: 'Founded', unfounded: 'Unfounded', malicious: 'Malicious' },
     escalate: 'Escalate to the branch head',
     failure: 'Service failure',
     failurePick: 'Link a service failure',

@@ -141,6 +141,13 @@ const zhCN = {
     awaitCustomer: '等待客户答复（暂停计时）',
     note: '说明',
     moveTo: '转为“{{status}}”',
+    judgement: '投诉定性',
+    creditPriority: '信用优先 {{level}}',
+    creditPriorityRule:
+      '排序规则（信用优先）：处理中的工单（新建、已分派、处理中）中，当前信用等级为 AAA、AA 的客户排在前面；其余按提交时间从新到旧。',
+    judgementHint: '关闭时由处理人定性；不属实、恶意投诉计入客户信用',
+    judgementTag: '定性：{{judgement}}',
+    judgements: { founded: '属实', unfounded: '不属实', malicious: '恶意投诉' },
     escalate: '升级至分公司负责人',
     failure: '服务失误',
     failurePick: '关联服务失误',

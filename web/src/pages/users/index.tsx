@@ -17,12 +17,12 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { describeError } from '../../shared/error-message.ts';
 import { buildOrgTree, toTreeSelectData } from '../../shared/org-tree.ts';
 import { useOrgUnits } from '../../shared/org-units.api.ts';
 import { PageContainer } from '../../shared/PageContainer.tsx';
 import { roles, staffRoles } from '../../shared/roles.ts';
+import { useUrlParams } from '../../shared/url-view.ts';
 import { useFormat } from '../../shared/use-locale.ts';
 import { ResetPasswordModal } from './components/ResetPasswordModal.tsx';
 import { UserFormModal } from './components/UserFormModal.tsx';
@@ -41,26 +41,13 @@ const roleColors: Record<string, string> = {
 
 // Filters and paging live in the URL, so a reload or the back button keeps the view.
 function useListState() {
-  const [params, setParams] = useSearchParams();
+  const { params, set: update } = useUrlParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = pageSizes.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
   const roleParam = params.get('role');
   const role = roles.find((value) => value === roleParam);
   const orgUnitId = params.get('orgUnitId') ? Number(params.get('orgUnitId')) : undefined;
   const q = params.get('q') ?? '';
-  const update = (changes: Record<string, string | number | undefined>) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === '') next.delete(key);
-          else next.set(key, String(value));
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  };
   return { page, pageSize, role, orgUnitId, q, update };
 }
 

@@ -1,4 +1,4 @@
-import { App, Switch, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
+import { App, Select, Switch, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../shared/auth/use-can.ts';
 import { describeError } from '../../shared/error-message.ts';
@@ -16,6 +16,9 @@ import {
   useServiceRequests,
   useVisitsMutation,
 } from './visits.api.ts';
+
+const creditLevelCodes = ['AAA', 'AA', 'A', 'B', 'C', 'D'] as const;
+type CreditLevelCode = (typeof creditLevelCodes)[number];
 
 // 菜单式服务: the menu (marketing edits entitlements and retires items), the 服务方式库 ranking,
 // and the open requests of the stores in scope.
@@ -72,6 +75,30 @@ export function ServicesPage() {
             </Tag.CheckableTag>
           );
         }),
+    },
+    {
+      title: t('services.creditLevels'),
+      dataIndex: 'creditLevels',
+      render: (levels: ServiceItem['creditLevels'], item) =>
+        canEdit ? (
+          <Select
+            mode="multiple"
+            size="small"
+            allowClear
+            style={{ minWidth: 130 }}
+            aria-label={t('services.creditLevels')}
+            title={t('services.creditLevelsHint')}
+            placeholder={t('services.anyLevel')}
+            data-action="PATCH /api/v1/services/items/:id"
+            value={(levels ?? []) as CreditLevelCode[]}
+            onChange={(value: CreditLevelCode[]) => save(item.id, { creditLevels: value.length > 0 ? value : null })}
+            options={creditLevelCodes.map((level) => ({ value: level, label: level }))}
+          />
+        ) : levels && levels.length > 0 ? (
+          levels.map((level) => <Tag key={level}>{level}</Tag>)
+        ) : (
+          <Typography.Text type="secondary">{t('services.anyLevel')}</Typography.Text>
+        ),
     },
     {
       title: t('services.active'),

@@ -14,9 +14,9 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VisitBrandCheck } from '../../app/page-module.ts';
+import type { AfterVisitSubmit, VisitBrandCheck } from '../../app/page-module.ts';
 import { visitFormSections } from '../../app/page-modules.ts';
 import { describeError } from '../../shared/error-message.ts';
 import { useBuiltInName } from '../../shared/i18n/built-in-names.ts';
@@ -82,6 +82,12 @@ export function VisitForm({
   const [fulfilled, setFulfilled] = useState<number[]>([]);
   const [photoIds, setPhotoIds] = useState<number[]>([]);
   const [brandChecks, setBrandChecks] = useState<VisitBrandCheck[]>([]);
+  // What the sections save once the visit has its id (the fixtures' audits).
+  const afterSubmit = useRef(new Map<string, AfterVisitSubmit>());
+  const onAfterSubmit = useCallback((key: string, run: AfterVisitSubmit | null) => {
+    if (run) afterSubmit.current.set(key, run);
+    else afterSubmit.current.delete(key);
+  }, []);
   const [reason, setReason] = useState('');
   const submit = useVisitsMutation(submitVisit);
   const correct = useVisitsMutation(correctVisit);
@@ -117,6 +123,7 @@ export function VisitForm({
         ? await correct.mutateAsync({ id: correcting, body: { ...body, reason } })
         : await submit.mutateAsync({ ...body, customerId, planItemId });
       message.success(t('visits.form.submitted'));
+      await Promise.all([...afterSubmit.current.values()].map((run) => run(result.id)));
       onDone(result.id);
     } catch (error) {
       message.error(describeError(error, t));
@@ -172,7 +179,7 @@ export function VisitForm({
           </Card>
           {visitFormSections.map(({ key, component: Section }) => (
             <Suspense key={key} fallback={null}>
-              <Section customerId={customerId} onBrandChecks={setBrandChecks} />
+              <Section customerId={customerId} onBrandChecks={setBrandChecks} onAfterSubmit={onAfterSubmit} />
             </Suspense>
           ))}
           <Card size="small" title={t('visits.form.observations')}>

@@ -89,6 +89,7 @@ function order(overrides: Partial<PortalOrder> = {}): PortalOrder {
     lines: receipt.lines,
     createdAt: '2026-11-24T01:00:00.000Z',
     updatedAt: '2026-11-24T01:00:00.000Z',
+    settlement: null,
     ...overrides,
   };
 }

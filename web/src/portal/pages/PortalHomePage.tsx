@@ -4,6 +4,7 @@ import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { formatLicenceNumber } from '../licence-number.ts';
 import { portalPriceReportPath } from '../portal-routes.tsx';
 import { usePortalLogout } from '../use-portal-logout.tsx';
+import { CreditHomeCard } from './CreditHomeCard.tsx';
 import { SurveyHomeCard } from './SurveyHomeCard.tsx';
 
 // The first page a signed-in store owner sees: plain HTML, like the sign-in page (no antd).
@@ -30,6 +31,7 @@ export function PortalHomePage() {
         </dl>
       </section>
 
+      <CreditHomeCard />
       <SurveyHomeCard />
 
       <button type="button" className="portal-button is-primary is-big" onClick={() => navigate('/portal/order')}>

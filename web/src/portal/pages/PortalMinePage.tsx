@@ -5,7 +5,15 @@ import { Link } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
 import { formatLicenceNumber } from '../licence-number.ts';
-import { portalMarginPath, portalPasswordPath, portalPriceReportPath, portalSurveysPath } from '../portal-routes.tsx';
+import {
+  portalContestsPath,
+  portalCreditPath,
+  portalMarginPath,
+  portalPasswordPath,
+  portalPriceReportPath,
+  portalSurveysPath,
+  portalTerminalPath,
+} from '../portal-routes.tsx';
 import { usePortalLogout } from '../use-portal-logout.tsx';
 
 export function PortalMinePage() {
@@ -45,6 +53,26 @@ export function PortalMinePage() {
           <span>{t('language.label')}</span>
           <LanguageSwitch variant="segmented" />
         </div>
+      </section>
+
+      <section className="portal-card portal-list">
+        <h3>{t('creditPortal.title')}</h3>
+        <Link className="portal-list-row" to={portalCreditPath}>
+          <span>{t('creditPortal.title')}</span>
+          <RightOutlined />
+        </Link>
+      </section>
+
+      <section className="portal-card portal-list">
+        <h3>{t('terminalsPortal.section')}</h3>
+        <Link className="portal-list-row" to={portalTerminalPath}>
+          <span>{t('terminalsPortal.entry')}</span>
+          <RightOutlined />
+        </Link>
+        <Link className="portal-list-row" to={portalContestsPath}>
+          <span>{t('contestsPortal.list')}</span>
+          <RightOutlined />
+        </Link>
       </section>
 
       <section className="portal-card portal-list">

@@ -1,11 +1,8 @@
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
-import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
 import { callsTo, sentBody, stubApi } from '../../test/api-stub.ts';
-import { PortalAntdScope } from '../PortalAntdScope.tsx';
+import { renderPortalPages } from '../../test/portal-pages.tsx';
 import { PortalMarginPage } from './PortalMarginPage.tsx';
 import { PriceReportPage, parsePackPrice } from './PriceReportPage.tsx';
 import type { PortalMargin, SuggestedPrice } from './prices.api.ts';
@@ -46,16 +43,7 @@ const item: SuggestedPrice = {
 };
 
 function renderPage(page: React.ReactElement, path = '/portal/mine/report-price') {
-  const router = createMemoryRouter([{ path: '/portal/mine/*', element: <PortalAntdScope>{page}</PortalAntdScope> }], {
-    initialEntries: [path],
-  });
-  render(
-    <AppProviders>
-      <SignedInUserProvider user={retailer}>
-        <RouterProvider router={router} />
-      </SignedInUserProvider>
-    </AppProviders>,
-  );
+  renderPortalPages([{ path: '/portal/mine/*', element: page }], path, retailer);
 }
 
 describe('报价格', () => {

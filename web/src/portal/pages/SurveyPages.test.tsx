@@ -1,11 +1,8 @@
-import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppProviders } from '../../shared/AppProviders.tsx';
 import type { CurrentUser } from '../../shared/auth/current-user.ts';
-import { SignedInUserProvider } from '../../shared/auth/SignedInUser.tsx';
 import { callsTo, sentBody, stubApi } from '../../test/api-stub.ts';
-import { PortalAntdScope } from '../PortalAntdScope.tsx';
+import { renderPortalPages } from '../../test/portal-pages.tsx';
 import { SurveyAnswerPage } from './SurveyAnswerPage.tsx';
 import { SurveyHomeCard } from './SurveyHomeCard.tsx';
 import { SurveyListPage } from './SurveyListPage.tsx';
@@ -88,36 +85,15 @@ const open: PortalSurvey = {
 };
 
 function renderAt(path: string) {
-  const router = createMemoryRouter(
+  return renderPortalPages(
     [
-      { path: '/portal', element: <SurveyHomeCard /> },
-      {
-        path: '/portal/mine/surveys',
-        element: (
-          <PortalAntdScope>
-            <SurveyListPage />
-          </PortalAntdScope>
-        ),
-      },
-      {
-        path: '/portal/mine/surveys/:waveId',
-        element: (
-          <PortalAntdScope>
-            <SurveyAnswerPage />
-          </PortalAntdScope>
-        ),
-      },
+      { path: '/portal', element: <SurveyHomeCard />, card: true },
+      { path: '/portal/mine/surveys', element: <SurveyListPage /> },
+      { path: '/portal/mine/surveys/:waveId', element: <SurveyAnswerPage /> },
     ],
-    { initialEntries: [path] },
+    path,
+    retailer,
   );
-  render(
-    <AppProviders>
-      <SignedInUserProvider user={retailer}>
-        <RouterProvider router={router} />
-      </SignedInUserProvider>
-    </AppProviders>,
-  );
-  return router;
 }
 
 const problem = (status: number, code: string, detail: string) => ({

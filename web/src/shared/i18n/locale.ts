@@ -1,6 +1,8 @@
 // The active UI language, kept outside React so the API client can send it too.
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
+// Each language's name, as the language switches show it (in the language shown).
+export const languageLabelKeys = { 'zh-CN': 'language.zhCN', en: 'language.en' } as const;
 
 // One folder's messages in every language. Chinese is the source and the default, so it comes
 // with the page; each other language is a loader of a chunk of its own (messages.en.ts beside
@@ -27,6 +29,18 @@ function readStoredLocale(): Locale {
 }
 
 let activeLocale: Locale = readStoredLocale();
+mirrorLocaleCookie(activeLocale);
+
+// A language other than Chinese also as a cookie: the server draws the console home's greeting
+// into the page in it (server/src/platform/http/console-first-screen.ts, kewo_locale), before this
+// script has run. Chinese, the default, needs none: the cookie is dropped, not written.
+function mirrorLocaleCookie(locale: Locale): void {
+  if (typeof document === 'undefined') return;
+  const isDefault = locale === defaultLocale;
+  if (isDefault && !document.cookie.includes('kewo_locale=')) return;
+  // biome-ignore lint/suspicious/noDocumentCookie: a one-line write; the Cookie Store API is asynchronous and missing from older Safari
+  document.cookie = `kewo_locale=${locale}; path=/; samesite=lax; max-age=${isDefault ? 0 : 31536000}`;
+}
 
 export function getActiveLocale(): Locale {
   return activeLocale;
@@ -39,5 +53,6 @@ export function setActiveLocale(locale: Locale): void {
   } catch {
     // Not persisted; the choice still holds for this page.
   }
+  mirrorLocaleCookie(locale);
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { Model } from 'survey-core';
+import { Model, surveyLocalization } from 'survey-core';
 import 'survey-core/i18n/simplified-chinese';
 import 'survey-core/survey-core.fontless.min.css';
 import { Survey } from 'survey-react-ui';
@@ -32,6 +32,11 @@ export type SurveyFormProps = {
 };
 
 const surveyLocaleOf = (locale: string) => (locale === 'zh-CN' ? 'zh-cn' : 'en');
+
+// Kewo's questionnaires write their texts as {default: Chinese, en: English}: the form library's
+// `default` is its default locale, English unless told, so an English reader got the Chinese text.
+// Chinese is the default here; English then reads the `en` texts.
+surveyLocalization.defaultLocale = 'zh-cn';
 
 export function SurveyForm({
   definition,

@@ -2,9 +2,10 @@ import { ApartmentOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../shared/error-message.ts';
-import { useOrgUnits } from '../../../shared/org-units.api.ts';
+import { staffRoles } from '../../../shared/roles.ts';
+import { useAfterFirstPaint } from '../../../shared/use-after-first-paint.ts';
 import { useFormat } from '../../../shared/use-locale.ts';
-import { useUserTotal, useUserTotalsByRole } from '../home.api.ts';
+import { useOrganisationOverview } from '../home.api.ts';
 
 // The administrator's figures: two totals and the users by role as plain bars, drawn in markup
 // like the rest of the home (home.css), not with antd's Card and Statistic or an ECharts chart:
@@ -12,10 +13,12 @@ import { useUserTotal, useUserTotalsByRole } from '../home.api.ts';
 export function AdminOverview() {
   const { t } = useTranslation();
   const format = useFormat();
-  const userTotal = useUserTotal(true);
-  const orgUnits = useOrgUnits();
-  const byRole = useUserTotalsByRole(true);
-  const largest = Math.max(1, ...byRole.totals.map((entry) => entry.total));
+  // The greeting above is the first screen's main content: the figures are asked for once it shows.
+  const isPainted = useAfterFirstPaint();
+  const overview = useOrganisationOverview(isPainted);
+  const isPending = overview.isPending;
+  const byRole = overview.data?.usersByRole ?? staffRoles.map((role) => ({ role, total: 0 }));
+  const largest = Math.max(1, ...byRole.map((entry) => entry.total));
 
   return (
     <div className="kewo-home-admin">
@@ -23,35 +26,35 @@ export function AdminOverview() {
         <Statistic
           icon={<TeamOutlined />}
           title={t('home.usersTotal')}
-          isPending={userTotal.isPending}
-          value={userTotal.error ? '—' : format.number(userTotal.data)}
+          isPending={isPending}
+          value={overview.error ? '—' : format.number(overview.data?.usersTotal)}
         />
         <Statistic
           icon={<ApartmentOutlined />}
           title={t('home.orgUnitsTotal')}
-          isPending={orgUnits.isPending}
-          value={orgUnits.error ? '—' : format.number(orgUnits.data?.length)}
+          isPending={isPending}
+          value={overview.error ? '—' : format.number(overview.data?.orgUnitsTotal)}
         />
       </div>
       <section className="kewo-panel is-small kewo-home-by-role" aria-labelledby="kewo-home-by-role">
         <h3 id="kewo-home-by-role" className="kewo-panel-title">
           {t('home.usersByRole')}
         </h3>
-        <div className="kewo-panel-body" aria-busy={byRole.isPending}>
-          {byRole.error ? (
-            <p className="kewo-home-error">{describeError(byRole.error, t)}</p>
+        <div className="kewo-panel-body" aria-busy={isPending}>
+          {overview.error ? (
+            <p className="kewo-home-error">{describeError(overview.error, t)}</p>
           ) : (
             <ul className="kewo-home-bars">
-              {byRole.totals.map((entry) => (
+              {byRole.map((entry) => (
                 <li key={entry.role}>
                   <span className="kewo-home-bar-label">{t(`roles.${entry.role}`)}</span>
                   <span className="kewo-home-bar-track" aria-hidden="true">
                     <span
                       className="kewo-home-bar"
-                      style={{ width: byRole.isPending ? 0 : `${(entry.total / largest) * 100}%` }}
+                      style={{ width: isPending ? 0 : `${(entry.total / largest) * 100}%` }}
                     />
                   </span>
-                  <span className="kewo-home-bar-value">{byRole.isPending ? '…' : format.number(entry.total)}</span>
+                  <span className="kewo-home-bar-value">{isPending ? '…' : format.number(entry.total)}</span>
                 </li>
               ))}
             </ul>

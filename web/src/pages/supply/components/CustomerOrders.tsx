@@ -7,6 +7,7 @@ import { useFormat } from '../../../shared/use-locale.ts';
 import { weeklyPurchaseSeries } from '../purchase-trend.ts';
 import { type CustomerOrder, useCustomerOrders, useCustomerPurchaseTrend } from '../supply.api.ts';
 import { formatYuan } from '../supply-format.ts';
+import { SettlementTag } from './OrderSettlement.tsx';
 
 // echarts comes with the chart, once the tab is open and the trend has arrived.
 const PurchaseTrendChart = lazy(() =>
@@ -67,6 +68,12 @@ export function CustomerOrders({ customerId }: { customerId: number }) {
       render: (status: CustomerOrder['status']) => (
         <Tag color={status === 'submitted' ? 'green' : 'default'}>{t(`supply.phone.orderStatuses.${status}`)}</Tag>
       ),
+    },
+    {
+      title: t('supply.settlement.title'),
+      dataIndex: 'settlementStatus',
+      render: (status: CustomerOrder['settlementStatus'], order) =>
+        order.status === 'submitted' ? <SettlementTag status={status} lateDays={order.settlementLateDays} /> : null,
     },
     {
       title: t('supply.phone.channel'),

@@ -12,6 +12,7 @@ import {
   needsSummaryXlsxUrl,
   type Segmentation,
   segmentations,
+  useNeedsSummaries,
   useNeedsSummary,
 } from '../surveys.api.ts';
 
@@ -92,12 +93,16 @@ const segmentColumn = (column: PivotColumn, label: string) => ({
 
 // 服务需求识别汇总表: per need item, how many respondents chose it and its mean urgency rank, then
 // the same across a segmentation (or two crossed), with the responsible department; xlsx export.
+// The four segmentations come in one request (one scan on the server); only a crossed pivot asks
+// for its own.
 export function NeedsPivot({ waveId }: { waveId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [rows, setRows] = useState<Segmentation>('format');
   const [cols, setCols] = useState<Segmentation | undefined>(undefined);
-  const summary = useNeedsSummary(waveId, rows, cols);
+  const all = useNeedsSummaries(waveId);
+  const crossed = useNeedsSummary(cols ? waveId : undefined, rows, cols);
+  const summary = cols ? crossed : { data: all.data?.[rows], error: all.error, isFetching: all.isFetching };
   const groups = pivotGroups(summary.data);
   const columnCount = groups.reduce((count, group) => count + Math.max(group.columns.length, 1), 0);
   const segmentationOptions = segmentations.map((value) => ({ value, label: t(`surveys.segmentations.${value}`) }));
