@@ -11,6 +11,9 @@ export type Finding = { page: string; kind: string; detail: string };
 
 // Requests that stay open while the page shows (none today): not waited for.
 const longLived = new Set(['eventsource', 'websocket']);
+// CI sets KEWO_WALK_SCREENSHOTS=0: nobody looks at its pictures, and a full-page picture of every
+// page of every role costs minutes there.
+const takesPictures = process.env.KEWO_WALK_SCREENSHOTS !== '0';
 // How long no request must be in flight before a look starts.
 const quietMs = 150;
 
@@ -63,7 +66,7 @@ export class PageWalk {
     await this.settle();
     await this.checkActions();
     await this.checkText();
-    if (screenshotName) await this.screenshot(`walk-${this.name}-${screenshotName}`);
+    if (screenshotName && takesPictures) await this.screenshot(`walk-${this.name}-${screenshotName}`);
   }
 
   // Opens each tab of the page in turn (antd Tabs, role=tab) and looks at it (with a picture of
