@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.ts';
 import { type DataScope, scopeCondition } from '../../platform/access/data-scope.ts';
 import { customers } from '../customers/index.ts';
 import type { Settlement } from './settlement.rules.ts';
-import { orders, type SettlementStatus } from './supply.schema.ts';
+import { orders, type SettlementSource, type SettlementStatus } from './supply.schema.ts';
 
 // Queries of orders' settlements (结算). Reads take the caller's data scope on the store's columns.
 
@@ -14,6 +14,7 @@ export type SettlementTarget = {
   status: 'submitted' | 'cancelled';
   settlementStatus: SettlementStatus | null;
   settlementLateDays: number | null;
+  settlementSource: SettlementSource | null;
 };
 
 // The orders of these ids the caller may see (others, and other tenants', are simply not returned).
@@ -32,6 +33,7 @@ export async function findOrdersToSettle(
       status: orders.status,
       settlementStatus: orders.settlementStatus,
       settlementLateDays: orders.settlementLateDays,
+      settlementSource: orders.settlementSource,
     })
     .from(orders)
     .innerJoin(customers, and(eq(customers.tenantId, orders.tenantId), eq(customers.id, orders.customerId)))
@@ -52,7 +54,7 @@ export async function setOrderSettlements(
   executor: Executor,
   tenantId: number,
   rows: readonly SettlementWrite[],
-  recorded: { source: 'entered' | 'imported'; userId: number | null; at: Date },
+  recorded: { source: SettlementSource; userId: number | null; at: Date },
 ): Promise<void> {
   if (rows.length === 0) return;
   const source = unnestRows('s', rows, {

@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../db/test-database.ts';
+import { systemActor } from '../../platform/access/actor.ts';
 import { auditLog } from '../../platform/audit/audit.schema.ts';
 import { csvOf, multipart, xlsxOf } from '../../platform/spreadsheets/sheet-fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { orderingMeasuresSql, settlementEventsSql } from './credit-facts.ts';
 import { settlementSheetColumns } from './settlement.rules.ts';
+import { markSettlementOnTimeIn } from './settlements.service.ts';
 import { orders } from './supply.schema.ts';
 
 // 结算 per order: set by the service centre (PUT /orders/:id/settlement) or imported from the
@@ -139,11 +141,28 @@ describe.each(testDatabaseKinds)('order settlements on %s', (kind) => {
       { 订单号: mine[0], 结算状态: 'late', 逾期天数: 3 },
     ]);
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ rows: 4, updated: 3, unchanged: 1 });
+    expect(response.json()).toEqual({ rows: 4, updated: 3, unchanged: 1, keptByAppeal: 0 });
     expect(await settlementOf(mine[2])).toEqual({ status: 'late', lateDays: 5, source: 'imported' });
     const csv = await upload(admin, [{ 订单号: mine[4], 结算状态: '按时' }], true);
     expect(csv.statusCode, csv.body).toBe(200);
     expect((await upload(marketing, [{ 订单号: mine[5], 结算状态: '按时' }])).statusCode).toBe(403);
+  });
+
+  it('keeps an order an accepted credit appeal set on time when the settlement file says late again', async () => {
+    const appealed = mine[5];
+    await put(service, appealed, { status: 'late', lateDays: 4 });
+    await t.database.db.transaction((tx) =>
+      markSettlementOnTimeIn(tx, systemActor(t.city.tenantId), appealed, new Date(), 7),
+    );
+    expect(await settlementOf(appealed)).toEqual({ status: 'on_time', lateDays: null, source: 'appeal' });
+    const response = await upload(service, [
+      { 订单号: appealed, 结算状态: '逾期', 逾期天数: 4 },
+      { 订单号: mine[4], 结算状态: '扣款失败' },
+    ]);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ rows: 2, keptByAppeal: 1 });
+    expect(await settlementOf(appealed)).toEqual({ status: 'on_time', lateDays: null, source: 'appeal' });
+    expect(await settlementOf(mine[4])).toMatchObject({ status: 'failed', source: 'imported' });
   });
 
   it('gives credit one event per settled order and the ordering measures per store', async () => {

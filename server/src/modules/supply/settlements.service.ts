@@ -20,7 +20,7 @@ import {
   settlementSheetColumns,
 } from './settlement.rules.ts';
 import { findOrdersToSettle, type SettlementTarget, setOrderSettlements } from './settlements.repository.ts';
-import type { SettlementStatus } from './supply.schema.ts';
+import type { SettlementSource, SettlementStatus } from './supply.schema.ts';
 
 // 结算 per order: the service centre sets one order's settlement, or imports the bank / settlement
 // system's file of them (all or nothing). Both audited per order; credit counts them per store.
@@ -50,7 +50,7 @@ export async function setOrderSettlement(
 function settlementChange(
   order: SettlementTarget,
   settlement: { status: SettlementStatus; lateDays: number | null },
-  source: 'entered' | 'imported',
+  source: SettlementSource,
   byAppeal?: { note: string; appealId: number },
 ): Change {
   return {
@@ -67,11 +67,12 @@ function settlementChange(
 export const settlementImportLimits = { fileBytes: 10 * 1024 * 1024, rows: 50_000, errorsInAnswer: 1_000 } as const;
 
 export type SettlementImportOutcome =
-  | { ok: true; rows: number; updated: number; unchanged: number }
+  | { ok: true; rows: number; updated: number; unchanged: number; keptByAppeal: number }
   | { ok: false; rows: number; errorCount: number; errors: ImportRowError[] };
 
 // Each row names an order by its number; an order unknown, out of the caller's scope or cancelled
-// refuses the file, as does an order named twice. Nothing is written unless every row is good.
+// refuses the file, as does an order named twice. Nothing is written unless every row is good. An
+// order an accepted credit appeal set on time keeps that (the file still holds the bank's record).
 export async function importSettlements(
   context: AppContext,
   actor: Actor,
@@ -89,7 +90,7 @@ export async function importSettlements(
   });
   const now = context.now();
   const firstRowOf = new Map<number, number>();
-  let counts = { updated: 0, unchanged: 0 };
+  let counts = { updated: 0, unchanged: 0, keptByAppeal: 0 };
   const result = await allOrNothing(context.db, async (tx) => {
     const { errors, rowCount } = await checkAndWriteRows(records, {
       batchRows: 5_000,
@@ -140,13 +141,17 @@ export async function importSettlements(
         return undefined;
       },
       writeBatch: async (rows, stored) => {
+        const orderOf = (row: ParsedSettlementRow) => stored.get(row.orderId) as SettlementTarget;
+        const byAppeal = rows.filter((row) => orderOf(row).settlementSource === 'appeal');
         const changed = rows.filter((row) => {
-          const order = stored.get(row.orderId) as SettlementTarget;
+          const order = orderOf(row);
+          if (order.settlementSource === 'appeal') return false;
           return order.settlementStatus !== row.status || order.settlementLateDays !== row.lateDays;
         });
         counts = {
           updated: counts.updated + changed.length,
-          unchanged: counts.unchanged + rows.length - changed.length,
+          unchanged: counts.unchanged + rows.length - changed.length - byAppeal.length,
+          keptByAppeal: counts.keptByAppeal + byAppeal.length,
         };
         await setOrderSettlements(tx, actor.tenantId, changed, { source: 'imported', userId: actor.userId, at: now });
         if (changed.length === 0) return;
@@ -182,11 +187,11 @@ export async function markSettlementOnTimeIn(tx: Executor, actor: Actor, orderId
   if (!order || order.status === 'cancelled') return false;
   const settlement = { status: 'on_time' as const, lateDays: null };
   await setOrderSettlements(tx, actor.tenantId, [{ orderId, ...settlement }], {
-    source: 'entered',
+    source: 'appeal',
     userId: actor.userId,
     at: now,
   });
   const byAppeal = { note: `信用申诉 #${appealId} 成立，更正为按时结算`, appealId };
-  await recordChange(tx, actor, settlementChange(order, settlement, 'entered', byAppeal), now);
+  await recordChange(tx, actor, settlementChange(order, settlement, 'appeal', byAppeal), now);
   return true;
 }

@@ -125,6 +125,7 @@ export const settlementImportResultSchema = z.object({
   rows: z.number().describe('data rows in the file'),
   updated: z.number().describe('orders whose settlement changed'),
   unchanged: z.number(),
+  keptByAppeal: z.number().describe('orders an accepted credit appeal set on time, left so whatever the file says'),
 });
 
 export const portalOrdersQuery = z.strictObject({ cycleId: idParam.optional() });

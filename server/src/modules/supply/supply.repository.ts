@@ -20,6 +20,7 @@ import {
   orderCycles,
   orderLines,
   orders,
+  type SettlementSource,
   type SettlementStatus,
   storeQuotas,
 } from './supply.schema.ts';
@@ -747,7 +748,7 @@ export type OrderRow = {
   updatedAt: Date;
   settlementStatus: SettlementStatus | null;
   settlementLateDays: number | null;
-  settlementSource: 'entered' | 'imported' | null;
+  settlementSource: SettlementSource | null;
 };
 
 const orderColumns = {

@@ -192,7 +192,9 @@ export type OrderChannelOfOrder = (typeof orderChannelsOfOrders)[number];
 // null until the service centre sets it or the settlement system's file is imported.
 export const settlementStatuses = ['on_time', 'late', 'failed'] as const;
 export type SettlementStatus = (typeof settlementStatuses)[number];
-export const settlementSources = ['entered', 'imported'] as const;
+// appeal: an accepted credit appeal set it on time; the settlement system's file leaves it so.
+export const settlementSources = ['entered', 'imported', 'appeal'] as const;
+export type SettlementSource = (typeof settlementSources)[number];
 
 // 订单: what a store ordered in a cycle, online from the portal or by phone through the service
 // centre. A store may place several orders in a cycle and change or cancel them until its cutoff.

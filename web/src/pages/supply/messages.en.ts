@@ -222,6 +222,7 @@ export const en: (typeof supplyMessages)['zh-CN'] = {
       saved: 'Settlement recorded',
       import: 'Import settlements',
       imported: '{{rows}} rows read; {{updated}} orders’ settlements updated',
+      keptByAppeal: '; {{count}} set on time by an accepted credit appeal kept so',
       importErrors: 'The file has errors; nothing was imported (first 20):',
       rowError: 'Row {{row}}, {{column}}: {{message}}',
     },

@@ -215,6 +215,7 @@ const zhCN = {
       saved: '结算已登记',
       import: '导入结算',
       imported: '已导入 {{rows}} 行，更新 {{updated}} 张订单的结算',
+      keptByAppeal: '；{{count}} 张订单经信用申诉更正为按时结算，保持不变',
       importErrors: '文件有误，未导入任何结算（前 20 处）：',
       rowError: '第 {{row}} 行 {{column}}：{{message}}',
     },

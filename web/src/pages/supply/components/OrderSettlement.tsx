@@ -124,7 +124,12 @@ export function SettlementImportButton() {
           setRowErrors([]);
           try {
             const result = await uploadSettlementImport(file);
-            message.success(t('supply.settlement.imported', { rows: result.rows, updated: result.updated }));
+            const imported = t('supply.settlement.imported', { rows: result.rows, updated: result.updated });
+            message.success(
+              result.keptByAppeal > 0
+                ? `${imported}${t('supply.settlement.keptByAppeal', { count: result.keptByAppeal })}`
+                : imported,
+            );
             void invalidate();
           } catch (error) {
             setRowErrors(settlementImportErrorsOf(error));
