@@ -26,10 +26,11 @@ const vendorGroups = [
     priority: 30,
   },
   // The page folders' messages that the console's first screens do not show (app/page-modules.ts,
-  // loadPageMessages): one chunk, not one per folder. Their English stays a chunk per folder.
+  // loadPageMessages) and the portal pages' (portal/page-messages.ts): one chunk, not one per
+  // folder. Their English stays a chunk per folder.
   {
     name: 'page-messages',
-    test: /web[\\/]src[\\/]pages[\\/](?!home[\\/]|login[\\/]|setup[\\/])[^\\/]+[\\/]messages\.ts$/,
+    test: /web[\\/]src[\\/](pages[\\/](?!home[\\/]|login[\\/]|setup[\\/])[^\\/]+[\\/]messages|portal[\\/]pages[\\/][^\\/]+\.messages)\.ts$/,
     priority: 25,
     // Not the helpers they import (the preload helper every entry uses).
     includeDependenciesRecursively: false,

@@ -1,7 +1,9 @@
 import { brandModule } from './modules/brand/index.ts';
 import { classificationModule } from './modules/classification/index.ts';
+import { consumerFeedbackModule } from './modules/consumer-feedback/index.ts';
 import { creditModule } from './modules/credit/index.ts';
 import { customersModule } from './modules/customers/index.ts';
+import { informationModule } from './modules/information/index.ts';
 import { organisationModule } from './modules/organisation/index.ts';
 import { pricesModule } from './modules/prices/index.ts';
 import { productsModule } from './modules/products/index.ts';
@@ -9,6 +11,7 @@ import { supplyModule } from './modules/supply/index.ts';
 import { surveysModule } from './modules/surveys/index.ts';
 import { terminalsModule } from './modules/terminals/index.ts';
 import { ticketsModule } from './modules/tickets/index.ts';
+import { trainingModule } from './modules/training/index.ts';
 import { visitsModule } from './modules/visits/index.ts';
 import { registerErrors } from './platform/errors/error-catalogue.ts';
 import type { KewoModule } from './platform/modules/kewo-module.ts';
@@ -32,6 +35,9 @@ export const modules: readonly KewoModule[] = [
   surveysModule,
   creditModule({ sources: creditFactSources, corrections: creditFactCorrections }),
   terminalsModule,
+  informationModule,
+  trainingModule,
+  consumerFeedbackModule,
   workflowsModule,
 ];
 

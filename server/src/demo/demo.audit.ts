@@ -13,6 +13,9 @@ export const demoAudit = {
     terminal_award: ['seed_demo'],
     asset: ['seed_demo'],
     contest: ['seed_demo'],
+    consumer_feedback: ['seed_demo'],
+    article: ['seed_demo'],
+    training_session: ['seed_demo'],
   },
   systemActors: ['demo'],
 } as const satisfies AuditCatalogue;

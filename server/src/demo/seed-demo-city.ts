@@ -13,14 +13,17 @@ import { chinaPublicHolidays } from '../platform/calendar/china-holidays.ts';
 import { insertOrgUnit } from '../platform/identity/identity.repository.ts';
 import { kewoMeta, users } from '../platform/identity/identity.schema.ts';
 import { seedDemoBrandIn } from './demo-brand.ts';
+import { seedDemoConsumerFeedbackIn } from './demo-consumer-feedback.ts';
 import { seedDemoCreditIn } from './demo-credit.ts';
 import { generateDemoCustomer } from './demo-customers.ts';
+import { seedDemoInformationIn } from './demo-information.ts';
 import { seedDemoPricesIn } from './demo-prices.ts';
 import { demoProductCatalogue, demoProductSeed } from './demo-products.ts';
 import { seedDemoSupply, seedDemoThisWeekIn } from './demo-supply.ts';
 import { seedDemoSurveysIn } from './demo-surveys.ts';
 import { seedDemoTerminalsIn } from './demo-terminals.ts';
 import { seedDemoTickets } from './demo-tickets.ts';
+import { seedDemoTrainingIn } from './demo-training.ts';
 import { seedDemoVisitsIn } from './demo-visits.ts';
 import {
   type Bounds,
@@ -46,7 +49,7 @@ import {
 export const demoPassword = 'kewo-demo-2026';
 export const demoMarkerKey = 'demo';
 // Bump when the generator changes shape; an older demo directory is then rebuilt, not reused.
-export const demoGeneratorVersion = '12';
+export const demoGeneratorVersion = '13';
 export const demoManagerCount = 200;
 // The seed city has 23,418 licensed stores; tests ask for a few hundred to stay fast.
 export const demoCustomerCount = 24_000;
@@ -419,6 +422,12 @@ async function seedCity(
     await seedDemoPricesIn(tx, tenant.id, now);
     // 终端建设: benchmark stores with their inspections, the fixture register, the display contests.
     if (plan.terminals) await seedDemoTerminalsIn(tx, tenant.id, now);
+    // 消费者意见: ~1,500 items over the year on the complaints' clock, most answered in time.
+    if (plan.terminals) await seedDemoConsumerFeedbackIn(tx, tenant.id, now, createRandom(plan.seed + 24));
+    // 信息推送: a year of articles with their deliveries, reads and acknowledgements.
+    if (plan.terminals) await seedDemoInformationIn(tx, tenant.id, now);
+    // 培训: 15 内训师, 30 sessions over the year with sign-ups, check-ins, tests and ratings.
+    if (plan.terminals) await seedDemoTrainingIn(tx, tenant.id, now);
     progress(`${plan.companyName}: visits`);
     // 需求调研、满意度: last January's needs survey, two satisfaction waves, one open this week.
     await seedDemoSurveysIn(tx, tenant.id, now);

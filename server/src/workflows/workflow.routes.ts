@@ -12,6 +12,7 @@ import { allow } from '../platform/access/access-rule.ts';
 import { actorOf, idParams } from '../platform/http/route-helpers.ts';
 import type { KewoModule } from '../platform/modules/kewo-module.ts';
 import { approveClassification, classificationUpkeepJob } from './approve-classification.workflow.ts';
+import { interactionRateRoutes } from './interaction-rate.workflow.ts';
 import { planBrandVisits } from './plan-brand-visits.workflow.ts';
 import { reassignCustomers } from './reassign-customers.workflow.ts';
 import { setClassByHand } from './set-class-by-hand.workflow.ts';
@@ -86,6 +87,6 @@ export const workflowRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
 
 export const workflowsModule: KewoModule = {
   name: 'workflows',
-  routes: [workflowRoutes],
+  routes: [workflowRoutes, interactionRateRoutes],
   jobs: [classificationUpkeepJob],
 };

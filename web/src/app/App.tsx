@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { BrowserRouter, type RouteObject, useRoutes } from 'react-router';
 import { ConsoleProviders } from './ConsoleProviders.tsx';
 import { LazyAntdScope } from './LazyAntdScope.tsx';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
@@ -12,7 +12,10 @@ import { StaffSessionGate } from './StaffSessionGate.tsx';
 // plain markup: the first screen of a signed-in visit is one script and its vendor chunks, without
 // antd, which the other pages bring along (layout/ConsoleLayout.tsx, LazyAntdScope.tsx).
 
-const router = createBrowserRouter([
+// Declarative routing (BrowserRouter, useRoutes), not the data router (createBrowserRouter): no
+// page uses loaders or actions, and react-router's data router is ~16 KiB gzip in the vendor chunk
+// both apps' first screens download (scripts/bundle-budget.ts).
+const routes: RouteObject[] = [
   ...publicRoutes.map(({ path, page: Page }) => ({
     path,
     element: (
@@ -42,12 +45,18 @@ const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+function ConsoleRoutes() {
+  return useRoutes(routes);
+}
 
 export function App() {
   return (
     <ConsoleProviders>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <ConsoleRoutes />
+      </BrowserRouter>
     </ConsoleProviders>
   );
 }

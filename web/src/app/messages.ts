@@ -1,4 +1,5 @@
 import type { portalMessages } from '../portal/messages.ts';
+import type { PortalPageMessages } from '../portal/page-messages.ts';
 import type { auditLabelMessages } from '../shared/i18n/audit-labels.ts';
 import { i18n } from '../shared/i18n/i18n.ts';
 import { defaultLocale, type Locale, type LocaleMessages, locales } from '../shared/i18n/locale.ts';
@@ -27,15 +28,17 @@ type FolderMessages =
   | (typeof firstScreenMessageParts)[number]
   | typeof auditLabelMessages // shared/: the audit trail's codes, typed by the server's audit catalogues
   | PageMessages
-  | typeof portalMessages;
+  | typeof portalMessages
+  | PortalPageMessages;
 
 async function loadFolderMessages(): Promise<readonly FolderMessages[]> {
-  const [audit, pages, portal] = await Promise.all([
+  const [audit, pages, portal, portalPages] = await Promise.all([
     import('../shared/i18n/audit-labels.ts').then((module) => module.auditLabelMessages),
     loadPageMessages(),
     import('../portal/messages.ts').then((module) => module.portalMessages),
+    import('../portal/page-messages.ts').then((module) => module.loadPortalPageMessages()),
   ]);
-  return [sharedMessages, audit, consoleMessages, ...pages, ...firstScreenPageMessages, portal];
+  return [sharedMessages, audit, consoleMessages, ...pages, ...firstScreenPageMessages, portal, ...portalPages];
 }
 
 // A | B → A & B: a function of the union's members, read back as one parameter, is their intersection.

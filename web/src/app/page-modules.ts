@@ -10,6 +10,8 @@ import type { brandMessages } from '../pages/brand/messages.ts';
 import { brandModule } from '../pages/brand/module.tsx';
 import type { classificationMessages } from '../pages/classification/messages.ts';
 import { classificationModule } from '../pages/classification/module.tsx';
+import type { consumerFeedbackMessages } from '../pages/consumer-feedback/messages.ts';
+import { consumerFeedbackModule } from '../pages/consumer-feedback/module.tsx';
 import type { contestsMessages } from '../pages/contests/messages.ts';
 import { contestsModule } from '../pages/contests/module.tsx';
 import type { creditMessages } from '../pages/credit/messages.ts';
@@ -22,6 +24,8 @@ import type { customersMessages } from '../pages/customers/messages.ts';
 import { customersModule } from '../pages/customers/module.tsx';
 import { homeMessages } from '../pages/home/messages.ts';
 import { homeModule } from '../pages/home/module.tsx';
+import type { informationMessages } from '../pages/information/messages.ts';
+import { informationModule } from '../pages/information/module.tsx';
 import type { jobsMessages } from '../pages/jobs/messages.ts';
 import { jobsModule } from '../pages/jobs/module.tsx';
 import { loginModule } from '../pages/login/module.tsx';
@@ -43,6 +47,8 @@ import type { terminalsMessages } from '../pages/terminals/messages.ts';
 import { terminalsModule } from '../pages/terminals/module.tsx';
 import type { ticketsMessages } from '../pages/tickets/messages.ts';
 import { ticketsModule } from '../pages/tickets/module.tsx';
+import type { trainingMessages } from '../pages/training/messages.ts';
+import { trainingModule } from '../pages/training/module.tsx';
 import type { usersMessages } from '../pages/users/messages.ts';
 import { usersModule } from '../pages/users/module.tsx';
 import type { visitsMessages } from '../pages/visits/messages.ts';
@@ -67,12 +73,14 @@ export const pageModules: readonly PageModule[] = [
   auditModule,
   brandModule,
   classificationModule,
+  consumerFeedbackModule,
   contestsModule,
   creditModule,
   customerFieldsModule,
   customerImportModule,
   customersModule,
   homeModule,
+  informationModule,
   jobsModule,
   loginModule,
   orgUnitsModule,
@@ -84,6 +92,7 @@ export const pageModules: readonly PageModule[] = [
   tenantsModule,
   terminalsModule,
   ticketsModule,
+  trainingModule,
   usersModule,
   visitsModule,
 ];
@@ -102,11 +111,13 @@ export const loadPageMessages = () =>
     import('../pages/audit/messages.ts').then((module) => module.auditMessages),
     import('../pages/brand/messages.ts').then((module) => module.brandMessages),
     import('../pages/classification/messages.ts').then((module) => module.classificationMessages),
+    import('../pages/consumer-feedback/messages.ts').then((module) => module.consumerFeedbackMessages),
     import('../pages/contests/messages.ts').then((module) => module.contestsMessages),
     import('../pages/credit/messages.ts').then((module) => module.creditMessages),
     import('../pages/customer-fields/messages.ts').then((module) => module.customerFieldsMessages),
     import('../pages/customer-import/messages.ts').then((module) => module.customerImportMessages),
     import('../pages/customers/messages.ts').then((module) => module.customersMessages),
+    import('../pages/information/messages.ts').then((module) => module.informationMessages),
     import('../pages/jobs/messages.ts').then((module) => module.jobsMessages),
     import('../pages/org-units/messages.ts').then((module) => module.orgUnitsMessages),
     import('../pages/prices/messages.ts').then((module) => module.pricesMessages),
@@ -116,6 +127,7 @@ export const loadPageMessages = () =>
     import('../pages/tenants/messages.ts').then((module) => module.tenantsMessages),
     import('../pages/terminals/messages.ts').then((module) => module.terminalsMessages),
     import('../pages/tickets/messages.ts').then((module) => module.ticketsMessages),
+    import('../pages/training/messages.ts').then((module) => module.trainingMessages),
     import('../pages/users/messages.ts').then((module) => module.usersMessages),
     import('../pages/visits/messages.ts').then((module) => module.visitsMessages),
   ]);
@@ -126,12 +138,14 @@ export type PageMessages =
   | typeof auditMessages
   | typeof brandMessages
   | typeof classificationMessages
+  | typeof consumerFeedbackMessages
   | typeof contestsMessages
   | typeof creditMessages
   | typeof customerFieldsMessages
   | typeof customerImportMessages
   | typeof customersMessages
   | typeof homeMessages
+  | typeof informationMessages
   | typeof jobsMessages
   | typeof orgUnitsMessages
   | typeof pricesMessages
@@ -142,6 +156,7 @@ export type PageMessages =
   | typeof tenantsMessages
   | typeof terminalsMessages
   | typeof ticketsMessages
+  | typeof trainingMessages
   | typeof usersMessages
   | typeof visitsMessages;
 

@@ -4,6 +4,12 @@ import { mergeMessages } from '../shared/i18n/merge-messages.ts';
 import { type Messages, zhCN } from '../shared/i18n/zh-CN.ts';
 import { portalMessages } from './messages.ts';
 
+// Adding a portal page's words (the first screens' bundle is budgeted: scripts/bundle-budget.ts):
+//  1. pages/<feature>.messages.ts (Chinese, `export const portal<Feature>Messages`) and
+//     pages/<feature>.messages.en.ts, as pages/order.messages.ts does; a namespace of its own.
+//  2. One line in each list of page-messages.ts: they load with the first antd page, not the entry.
+//  3. Only what the sign-in page, the shell or the home (and its cards) show goes in messages.ts.
+//
 // What the portal's first screens (sign-in, shell, home) say: the shared messages and the
 // portal's. app/messages.ts holds every folder's (~20 KiB gzip, with the console's page modules):
 // it loads with the first antd page (antd-page.tsx), for every language loaded by then and every

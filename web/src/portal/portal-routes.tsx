@@ -47,6 +47,17 @@ const CreditAppealPage = lazyAntdPage(() =>
 const TerminalPage = lazyAntdPage(() => import('./pages/TerminalPage.tsx').then((module) => module.TerminalPage));
 // 陈列大赛 (terminals): open contests to enter with photos, the winners and the booklet.
 const ContestsPage = lazyAntdPage(() => import('./pages/ContestsPage.tsx').then((module) => module.ContestsPage));
+// 消费者意见 (consumer feedback): relay what a consumer said, and read the answers; under 我的.
+const ConsumerFeedbackPage = lazyAntdPage(() =>
+  import('./pages/ConsumerFeedbackPage.tsx').then((module) => module.ConsumerFeedbackPage),
+);
+// 资讯 (information): the store's news feed with search, and an article (read, acknowledge).
+const ArticleListPage = lazyAntdPage(() =>
+  import('./pages/ArticleListPage.tsx').then((module) => module.ArticleListPage),
+);
+const ArticlePage = lazyAntdPage(() => import('./pages/ArticlePage.tsx').then((module) => module.ArticlePage));
+// 培训 (training): sessions open to the store, sign-up, check-in, post-test, rating, certificate; under 我的.
+const TrainingPage = lazyAntdPage(() => import('./pages/TrainingPage.tsx').then((module) => module.TrainingPage));
 export const PortalPasswordPage = lazyAntdPage(() =>
   import('./pages/PortalPasswordPage.tsx').then((module) => module.PortalPasswordPage),
 );
@@ -106,6 +117,13 @@ export const portalCreditAppealPath = '/portal/mine/credit/appeal';
 export const portalTerminalPath = '/portal/mine/terminal';
 // 陈列大赛 (terminals).
 export const portalContestsPath = '/portal/mine/contests';
+// 消费者意见 (consumer feedback).
+export const portalConsumerFeedbackPath = '/portal/mine/consumer-feedback';
+// 培训 (training); a scanned check-in QR code opens it with ?session=&code=.
+export const portalTrainingPath = '/portal/mine/training';
+// 资讯 (information): the feed and an article.
+export const portalArticlesPath = '/portal/news';
+export const portalArticlePath = (id: number) => `${portalArticlesPath}/${id}`;
 export const portalSurveyPath = (waveId: string) => `${portalSurveysPath}/${encodeURIComponent(waveId)}`;
 
 // Pages under a tab, reached from it (the tab stays highlighted by findPortalTab).
@@ -120,6 +138,10 @@ export const portalSubPages: readonly { path: string; page: ComponentType }[] = 
   { path: portalCreditAppealPath, page: CreditAppealPage },
   { path: portalTerminalPath, page: TerminalPage },
   { path: portalContestsPath, page: ContestsPage },
+  { path: portalConsumerFeedbackPath, page: ConsumerFeedbackPage },
+  { path: portalTrainingPath, page: TrainingPage },
+  { path: portalArticlesPath, page: ArticleListPage },
+  { path: `${portalArticlesPath}/:id`, page: ArticlePage },
 ];
 
 // Not a tab: reached from 我的, and where a store on a one-time password is sent first.

@@ -1,4 +1,5 @@
 import { AlignmentType, HeadingLevel, ImageRun, Paragraph, TextRun } from 'docx';
+import { imageSizeOf } from '../../platform/documents/image-size.ts';
 import { headingFont, paragraph, textWidthPx, writeWordDocument } from '../../platform/documents/word-document.ts';
 
 // 陈列创意大赛 获奖作品集: the booklet of a published contest as a Word document (the `docx`
@@ -36,25 +37,6 @@ export const bookletTitle = '获奖作品集';
 
 // Photos at most the page's text width and 360 px high, so two fit a page.
 const photoHeightPx = 360;
-
-// Width and height of a PNG (IHDR) or JPEG (the first SOFn marker); null when unreadable.
-export function imageSizeOf(bytes: Buffer): { width: number; height: number } | null {
-  if (bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89504e47) {
-    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-  }
-  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
-    let offset = 2;
-    while (offset + 9 < bytes.length) {
-      if (bytes[offset] !== 0xff) return null;
-      const marker = bytes[offset + 1];
-      const length = bytes.readUInt16BE(offset + 2);
-      const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-      if (isFrame) return { width: bytes.readUInt16BE(offset + 7), height: bytes.readUInt16BE(offset + 5) };
-      offset += 2 + length;
-    }
-  }
-  return null;
-}
 
 function formatDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);

@@ -16,12 +16,14 @@ export { portalTicketRoutes } from './portal-tickets.routes.ts';
 export type { SlaState } from './sla.rules.ts';
 // Ticket counts per type and per category over a period in a data scope (the surveys' annual report).
 export { type AnalysisPeriod, countsByCategory, countsByType } from './ticket-analysis.repository.ts';
+// Consumer feedback (消费者意见) runs on the tickets' clock: it files a ticket and answers it here.
+export { createTicketIn, type NewTicket } from './ticket-opening.service.ts';
 export { slaColumnsOf } from './ticket-sla.rules.ts';
 export { ensureTicketSetup } from './tickets.repository.ts';
 export { ticketRoutes } from './tickets.routes.ts';
 export { ticketEvents, tickets } from './tickets.schema.ts';
 // An accepted credit appeal against a judgement: the closed ticket counts as founded.
-export { judgeTicketFoundedIn } from './tickets.service.ts';
+export { answerTicketIn, judgeTicketFoundedIn } from './tickets.service.ts';
 export { sweepTickets, ticketSweepJob } from './tickets-sweep.ts';
 
 export const ticketsModule: KewoModule = {

@@ -59,23 +59,40 @@ export async function branchHeadsOf(executor: Executor, tenantId: number, branch
 
 export async function replyToTicket(context: AppContext, actor: Actor, id: number, reply: Reply) {
   const now = context.now();
-  const outbound = await context.db.transaction(async (tx) => {
-    const ticket = await getScopedTicket(tx, actor.tenantId, actor.scope, id, true);
-    if (!ticket) throw new DomainError('NOT_FOUND');
-    if (ticket.status === 'closed') {
-      throw new DomainError('TICKET_TRANSITION_INVALID', { from: 'closed', to: 'reply', allowed: '—' }, 'body');
-    }
-    const policy = await policyOfTicket(tx, ticket);
-    const retailer = await retailerUserOf(tx, actor.tenantId, ticket.customerId);
-    const effects = replyEffects(ticket, actor, reply, { policy, retailerUserId: retailer?.id ?? null, now });
-    await updateTicket(tx, actor.tenantId, id, effects.changes);
-    await insertEvents(tx, effects.events);
-    await notifyIn(tx, actor.tenantId, effects.notifications, now);
-    await recordChange(tx, actor, { action: 'reply', entity: 'ticket', entityId: id, after: { ...reply } }, now);
-    return effects.outbound;
-  });
+  const outbound = await context.db.transaction((tx) => replyToTicketIn(tx, actor, id, reply, now));
   for (const message of outbound) await context.outbound.send(message);
   return getTicket(context, actor, id);
+}
+
+// The reply in a caller's transaction; what to send once it commits is returned.
+export async function replyToTicketIn(tx: Executor, actor: Actor, id: number, reply: Reply, now: Date) {
+  const ticket = await getScopedTicket(tx, actor.tenantId, actor.scope, id, true);
+  if (!ticket) throw new DomainError('NOT_FOUND');
+  if (ticket.status === 'closed') {
+    throw new DomainError('TICKET_TRANSITION_INVALID', { from: 'closed', to: 'reply', allowed: '—' }, 'body');
+  }
+  const policy = await policyOfTicket(tx, ticket);
+  const retailer = await retailerUserOf(tx, actor.tenantId, ticket.customerId);
+  const effects = replyEffects(ticket, actor, reply, { policy, retailerUserId: retailer?.id ?? null, now });
+  await updateTicket(tx, actor.tenantId, id, effects.changes);
+  await insertEvents(tx, effects.events);
+  await notifyIn(tx, actor.tenantId, effects.notifications, now);
+  await recordChange(tx, actor, { action: 'reply', entity: 'ticket', entityId: id, after: { ...reply } }, now);
+  return effects.outbound;
+}
+
+// Answering a ticket that one answer settles (a consumer's feedback relayed by a store): the answer
+// is a reply the store sees (it stops the first-response clock), and the ticket is resolved (the
+// resolution clock stops; the store confirms, or the sweep does after the usual days). One
+// transaction, the caller's.
+export async function answerTicketIn(tx: Executor, actor: Actor, id: number, body: string, now: Date) {
+  const outbound = await replyToTicketIn(tx, actor, id, { body, visibleToCustomer: true }, now);
+  const ticket = await getScopedTicket(tx, actor.tenantId, actor.scope, id, true);
+  if (ticket?.status === 'new') await transitionTicketIn(tx, actor, id, { to: 'in_progress', note: body }, now);
+  if (ticket && ['new', 'assigned', 'in_progress'].includes(ticket.status)) {
+    await transitionTicketIn(tx, actor, id, { to: 'resolved', note: body }, now);
+  }
+  return outbound;
 }
 
 // ── Transitions ─────────────────────────────────────────────────────────────────────────────────

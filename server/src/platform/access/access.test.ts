@@ -80,6 +80,8 @@ describe('access rules', () => {
         'POST /api/v1/credit/runs/:id/publish',
         'POST /api/v1/contests',
         'POST /api/v1/contests/:id/publish',
+        'POST /api/v1/article-categories',
+        'PUT /api/v1/article-categories/:id',
         'POST /api/v1/terminals/tiers',
         'PUT /api/v1/terminals/tiers/:id',
         'POST /api/v1/terminals/applications/:id/approval',

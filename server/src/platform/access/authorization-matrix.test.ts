@@ -35,6 +35,7 @@ const scopedKinds = [
   'terminalPhoto',
   'asset',
   'assetPhoto',
+  'consumerFeedback',
 ] as const;
 const tenantWideKinds = [
   'cycle',
@@ -60,6 +61,10 @@ const tenantWideKinds = [
   'contest',
   'contestEntry',
   'contestPhoto',
+  'trainingSession',
+  'article',
+  'articleCategory',
+  'articleFile',
 ] as const;
 type ScopedKind = (typeof scopedKinds)[number];
 type EntityKind = ScopedKind | (typeof tenantWideKinds)[number];
@@ -114,10 +119,17 @@ const pathKinds: Array<[RegExp, EntityKind[]]> = [
   [/^\/terminals\/inspections\/:id$/, ['terminalInspection']],
   [/^\/(portal\/)?terminals\/photos\/:id$/, ['terminalPhoto']],
   [/^\/assets\/photos\/:id$/, ['assetPhoto']],
+  [/^\/(portal\/)?consumer-feedback\/:id(\/|$)/, ['consumerFeedback']],
   [/^\/assets\/:id(\/|$)/, ['asset']],
   [/^\/contests\/photos\/:id$/, ['contestPhoto']],
   [/^\/contests\/:id\/entries\/:entryId(\/|$)/, ['contest', 'contestEntry']],
   [/^\/(portal\/)?contests\/:id(\/|$)/, ['contest']],
+  [/^\/article-categories\/:id$/, ['articleCategory']],
+  [/^\/article-files\/:id$/, ['articleFile']],
+  [/^\/(portal\/)?articles\/:id(\/|$)/, ['article']],
+  [/^\/trainings\/trainers\/:customerId$/, ['customer']],
+  [/^\/trainings\/:id\/certificates\/:customerId$/, ['trainingSession', 'customer']],
+  [/^\/(portal\/)?trainings\/:id(\/|$)/, ['trainingSession']],
 ];
 
 // Query and body fields that carry an id, by name.
@@ -173,6 +185,7 @@ const multipartRoutes = new Set([
   'POST /api/v1/assets/import',
   'POST /api/v1/contests/photos',
   'POST /api/v1/portal/contests/photos',
+  'POST /api/v1/portal/consumer-feedback/photos',
 ]);
 
 type Identity = {
@@ -533,6 +546,42 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
         photoIds: [contestPhoto],
       }),
     );
+    // Training: a city-wide session, taught by the city's inspector.
+    const trainingSession = await created(
+      await inject(marketing, 'POST', '/api/v1/trainings', {
+        title: '矩阵培训',
+        kind: 'service',
+        trainerUserId: await firstId(
+          sql`SELECT id FROM users WHERE tenant_id = ${t.city.tenantId} AND username = 'inspector'`,
+        ),
+        place: '矩阵',
+        startsAt: '2026-12-10T06:00:00Z',
+        endsAt: '2026-12-10T08:00:00Z',
+        capacity: 30,
+        signupDeadline: '2026-12-09T06:00:00Z',
+        cancelDeadline: '2026-12-09T06:00:00Z',
+      }),
+    );
+    // 信息推送: a city-wide article with a cover, published to every store; its categories.
+    const articleFile = await uploadTo(marketing, '/api/v1/article-files/images');
+    expect((await inject(marketing, 'GET', '/api/v1/article-categories')).statusCode).toBe(200);
+    const articleCategory = await firstId(
+      sql`SELECT id FROM article_categories WHERE tenant_id = ${t.city.tenantId} ORDER BY id LIMIT 1`,
+    );
+    const article = await created(
+      await inject(marketing, 'POST', '/api/v1/articles', {
+        categoryId: articleCategory,
+        title: '矩阵资讯',
+        bodyHtml: '<p>矩阵</p>',
+        coverFileId: articleFile,
+        target: null,
+      }),
+    );
+    expect((await inject(marketing, 'POST', `/api/v1/articles/${article}/publish`, {})).statusCode).toBe(200);
+    // Consumer feedback: the other store relays one item (its ticket runs on the complaints' clock).
+    const consumerFeedback = await created(
+      await inject(otherRetailer, 'POST', '/api/v1/portal/consumer-feedback', { topic: 'price', text: '矩阵意见' }),
+    );
     const otherBranchIds: Ids = {
       ...(await scopedIdsOf(otherManager, otherStore)),
       orgUnit: otherBranch.id,
@@ -547,6 +596,7 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
       terminalPhoto: terminalPhotos[0],
       asset,
       assetPhoto,
+      consumerFeedback,
     };
     const colleagueIds: Ids = await scopedIdsOf(colleague, colleagueStore);
     // Surveys: the need items (made on first use), a questionnaire and an open wave sent to every store.
@@ -565,6 +615,10 @@ describe.each(testDatabaseKinds)('authorization matrix on %s', (kind) => {
     );
     expect((await inject(marketing, 'POST', `/api/v1/surveys/waves/${surveyWave}/open`)).statusCode).toBe(200);
     const zhangzhouWide: Ids = {
+      trainingSession,
+      article,
+      articleCategory,
+      articleFile,
       contest,
       contestEntry,
       contestPhoto,

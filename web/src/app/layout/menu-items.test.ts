@@ -22,6 +22,7 @@ describe(buildMenuItems.name, () => {
       'group:tickets',
       'group:terminals',
       '/visits',
+      'group:information',
       '/services',
       'group:admin',
     ]);
@@ -71,7 +72,18 @@ describe(buildMenuItems.name, () => {
       '/terminal-assets',
       '/contests',
     ]);
-    const group = items[13] as { children: { key: string }[] };
+    const information = items[12] as { children: { key: string }[] };
+    expect(information.children.map((child) => child.key)).toEqual([
+      '/articles',
+      '/article-reminders',
+      '/article-categories',
+      '/consumer-feedback',
+      '/consumer-feedback/summary',
+      '/trainings',
+      '/training-trainers',
+      '/training-kpis',
+    ]);
+    const group = items[14] as { children: { key: string }[] };
     expect(group.children.map((child) => child.key)).toEqual([
       '/admin/users',
       '/admin/org-units',
@@ -96,6 +108,7 @@ describe(buildMenuItems.name, () => {
       'group:tickets',
       'group:terminals',
       '/visits',
+      'group:information',
       '/services',
     ]);
   });
@@ -151,6 +164,14 @@ describe(buildMenuItems.name, () => {
       '/terminal-assets',
       '/contests',
       '/visits',
+      '/articles',
+      '/article-reminders',
+      '/article-categories',
+      '/consumer-feedback',
+      '/consumer-feedback/summary',
+      '/trainings',
+      '/training-trainers',
+      '/training-kpis',
       '/services',
       '/admin/users',
       '/admin/org-units',
@@ -195,6 +216,14 @@ describe(buildMenuItems.name, () => {
       '/terminal-assets',
       '/contests',
       '/visits',
+      '/articles',
+      '/article-reminders',
+      '/article-categories',
+      '/consumer-feedback',
+      '/consumer-feedback/summary',
+      '/trainings',
+      '/training-trainers',
+      '/training-kpis',
       '/services',
     ],
     // 客服中心: tickets and their settings, phone orders.
@@ -223,6 +252,13 @@ describe(buildMenuItems.name, () => {
       '/terminal-tiers',
       '/contests',
       '/visits',
+      '/articles',
+      '/article-reminders',
+      '/consumer-feedback',
+      '/consumer-feedback/summary',
+      '/trainings',
+      '/training-trainers',
+      '/training-kpis',
       '/services',
     ],
     // 督察考评: spot checks, how tickets are handled, the audit log.
@@ -254,6 +290,11 @@ describe(buildMenuItems.name, () => {
       '/terminal-assets',
       '/contests',
       '/visits',
+      '/articles',
+      '/article-reminders',
+      '/trainings',
+      '/training-trainers',
+      '/training-kpis',
       '/services',
       '/admin/audit',
     ],
@@ -282,6 +323,13 @@ describe(buildMenuItems.name, () => {
       '/terminal-assets',
       '/contests',
       '/visits',
+      '/articles',
+      '/article-reminders',
+      '/consumer-feedback',
+      '/consumer-feedback/summary',
+      '/trainings',
+      '/training-trainers',
+      '/training-kpis',
       '/services',
     ],
   };

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
@@ -6,6 +7,9 @@ import { portalPriceReportPath } from '../portal-routes.tsx';
 import { usePortalLogout } from '../use-portal-logout.tsx';
 import { CreditHomeCard } from './CreditHomeCard.tsx';
 import { SurveyHomeCard } from './SurveyHomeCard.tsx';
+
+// 资讯's card comes after the home's first paint, in a chunk of its own.
+const NewsHomeCard = lazy(() => import('./NewsHomeCard.tsx').then((module) => ({ default: module.NewsHomeCard })));
 
 // The first page a signed-in store owner sees: plain HTML, like the sign-in page (no antd).
 export function PortalHomePage() {
@@ -31,6 +35,9 @@ export function PortalHomePage() {
         </dl>
       </section>
 
+      <Suspense fallback={null}>
+        <NewsHomeCard />
+      </Suspense>
       <CreditHomeCard />
       <SurveyHomeCard />
 

@@ -6,6 +6,8 @@ import { useSignedInUser } from '../../shared/auth/SignedInUser.tsx';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.tsx';
 import { formatLicenceNumber } from '../licence-number.ts';
 import {
+  portalArticlesPath,
+  portalConsumerFeedbackPath,
   portalContestsPath,
   portalCreditPath,
   portalMarginPath,
@@ -13,6 +15,7 @@ import {
   portalPriceReportPath,
   portalSurveysPath,
   portalTerminalPath,
+  portalTrainingPath,
 } from '../portal-routes.tsx';
 import { usePortalLogout } from '../use-portal-logout.tsx';
 
@@ -83,6 +86,30 @@ export function PortalMinePage() {
         </Link>
         <Link className="portal-list-row" to={portalMarginPath}>
           <span>{t('pricesPortal.margin')}</span>
+          <RightOutlined />
+        </Link>
+      </section>
+
+      <section className="portal-card portal-list">
+        <h3>{t('portalArticles.section')}</h3>
+        <Link className="portal-list-row" to={portalArticlesPath}>
+          <span>{t('portalArticles.entry')}</span>
+          <RightOutlined />
+        </Link>
+      </section>
+
+      <section className="portal-card portal-list">
+        <h3>{t('consumerFeedbackPortal.section')}</h3>
+        <Link className="portal-list-row" to={portalConsumerFeedbackPath}>
+          <span>{t('consumerFeedbackPortal.entry')}</span>
+          <RightOutlined />
+        </Link>
+      </section>
+
+      <section className="portal-card portal-list">
+        <h3>{t('trainingPortal.section')}</h3>
+        <Link className="portal-list-row" to={portalTrainingPath}>
+          <span>{t('trainingPortal.entry')}</span>
           <RightOutlined />
         </Link>
       </section>
