@@ -11,10 +11,6 @@ import { startDemoClock } from './demo-clock.ts';
 // through `externalDemoVariable`.
 export const e2ePort = Number(process.env.KEWO_E2E_PORT ?? 3210);
 export const externalDemoVariable = 'KEWO_E2E_DEMO_STARTED';
-// `npm test` runs the staff role walks (titles matching walkTitles) and the other journeys as two
-// Playwright runs at once; this variable names the run, so each has its own output and report.
-export const shardVariable = 'KEWO_E2E_SHARD';
-export const walkTitles = /walks every page of the menu/;
 // Building the full demo city (13 weeks of orders, visits, brand programmes, a year of prices) may
 // take 8 minutes on a loaded machine.
 export const demoHealthyWithinMs = 480_000;

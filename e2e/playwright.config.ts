@@ -1,22 +1,17 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
-import { e2ePort, shardVariable } from './demo-server.ts';
+import { e2ePort } from './demo-server.ts';
 
 export { e2ePort };
 
 // One demo server for all journeys, on its own fresh data directory (see global-setup.ts and
 // demo-server.ts).
-// `npm test` runs two at once (scripts/test-all.ts): each its own output folder and report.
-const shard = process.env[shardVariable];
-const suffix = shard ? `-${shard}` : '';
-
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  outputDir: `../test-results/e2e${suffix}`,
-  // With the walks beside the journeys, two browsers share the machine's two cores with the server.
-  timeout: 90_000,
-  expect: { timeout: 15_000 },
+  outputDir: '../test-results/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   // One retry, everywhere: the journeys run against one demo server on a shared 2-core machine,
@@ -24,7 +19,7 @@ export default defineConfig({
   // retry is flaky, which scripts/test-all.ts counts as failed unless the journey is marked
   // known-flaky with a reason; twice failed is failed.
   retries: 1,
-  reporter: [['list'], ['json', { outputFile: `../test-results/playwright${suffix}.json` }]],
+  reporter: [['list'], ['json', { outputFile: '../test-results/playwright.json' }]],
   globalSetup: './global-setup.ts',
   use: {
     baseURL: `http://127.0.0.1:${e2ePort}`,

@@ -83,7 +83,8 @@ test('a store signs up for a session on a phone and checks in with the code show
   await card.scrollIntoViewIfNeeded();
   await saveScreenshot(page, testInfo, 'portal-training-checked-in-phone', { fullPage: false });
 
-  // The trainer's list shows it.
+  // The trainer's list shows it (it asks again every 15 s; opened afresh here).
+  await desk.reload();
   await desk.getByRole('tab', { name: /报名与签到/ }).click();
   await expect(
     desk

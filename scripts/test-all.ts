@@ -1,23 +1,16 @@
 // `npm test`: every suite in order — rules and integration tests (Vitest; on PGlite, and on
 // PostgreSQL too when TEST_DATABASE_URL is set), then the browser tests (Playwright, Debian's
 // Chromium). Ends with one line that sums them: "N passed, N failed".
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumPath } from '../e2e/chromium.ts';
-import {
-  type E2eDemo,
-  externalDemoVariable,
-  shardVariable,
-  startE2eDemo,
-  waitForE2eDemo,
-  walkTitles,
-} from '../e2e/demo-server.ts';
+import { type E2eDemo, externalDemoVariable, startE2eDemo, waitForE2eDemo } from '../e2e/demo-server.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const resultsDir = join(root, 'test-results');
 rmSync(join(resultsDir, 'vitest.json'), { force: true });
-for (const shard of ['walks', 'journeys']) rmSync(join(resultsDir, `playwright-${shard}.json`), { force: true });
+rmSync(join(resultsDir, 'playwright.json'), { force: true });
 rmSync(join(resultsDir, 'e2e-demo.log'), { force: true });
 mkdirSync(resultsDir, { recursive: true });
 
@@ -35,11 +28,6 @@ const tallies: Record<string, Tally> = {};
 // against dist/web: built here first unless a build newer than web/ is there already (CI's
 // `npm run build` just made one).
 const browser = chromiumPath();
-// The browser tests' two runs (see below), told apart by playwright.config.ts through shardVariable.
-const playwrightShards = [
-  { name: 'walks', filter: '--grep', pattern: walkTitles.source },
-  { name: 'journeys', filter: '--grep-invert', pattern: walkTitles.source },
-];
 let demo: E2eDemo | undefined;
 let webBuildStatus = 0;
 if (browser) {
@@ -95,26 +83,10 @@ if (!browser) {
     console.log(
       `The demo answered ${((Date.now() - waitStarted) / 1000).toFixed(1)} s after the other tests ended:\n${readFileSync(join(resultsDir, 'e2e-demo.log'), 'utf8').trim()}\n`,
     );
-    // Two Playwright runs side by side against the one demo server: the role walks (they only read,
-    // half of the browser tests' time) and the journeys. Each run is one browser at a time.
-    const shards = await Promise.all(
-      playwrightShards.map(async (shard) => ({
-        shard,
-        status: await runPrefixed(
-          shard.name,
-          'npx',
-          ['playwright', 'test', '--config', 'e2e/playwright.config.ts', shard.filter, shard.pattern],
-          { [externalDemoVariable]: '1', [shardVariable]: shard.name },
-        ),
-      })),
-    );
-    tallies.playwright = shards
-      .map(({ shard, status }) => readPlaywright(join(resultsDir, `playwright-${shard.name}.json`), status))
-      .reduce((sum, tally) => ({
-        passed: sum.passed + tally.passed,
-        failed: sum.failed + tally.failed,
-        skipped: sum.skipped + tally.skipped,
-      }));
+    const playwrightStatus = run('npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts'], {
+      [externalDemoVariable]: '1',
+    });
+    tallies.playwright = readPlaywright(join(resultsDir, 'playwright.json'), playwrightStatus);
   } catch (error) {
     console.error(`✗ ${(error as Error).message}\n${readFileSync(join(resultsDir, 'e2e-demo.log'), 'utf8')}`);
     tallies.playwright = { passed: 0, failed: 1, skipped: 0 };
@@ -136,33 +108,6 @@ for (const [suite, tally] of Object.entries(tallies)) {
 if (concurrencyNotice) console.warn(`  ⚠ ${concurrencyNotice}`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);
-
-// Runs a command with each line of its output prefixed by a name (two run at once).
-function runPrefixed(name: string, command: string, args: string[], env: Record<string, string>): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    for (const [stream, sink] of [
-      [child.stdout, process.stdout],
-      [child.stderr, process.stderr],
-    ] as const) {
-      let pending = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        const lines = (pending + chunk).split('\n');
-        pending = lines.pop() ?? '';
-        for (const line of lines) sink.write(`[${name}] ${line}\n`);
-      });
-      stream.on('end', () => {
-        if (pending) sink.write(`[${name}] ${pending}\n`);
-      });
-    }
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-}
 
 function readVitest(path: string, status: number): Tally {
   if (!existsSync(path)) return { passed: 0, failed: 1, skipped: 0 };

@@ -5,14 +5,14 @@ import { publishDueArticles, sendArticleReminders } from './information.service.
 // The publisher publishes scheduled articles when due; the reminder sends each store an important
 // article it has not acknowledged 24 h on a short notice through the outbound gateway, once.
 export const articlePublisherJob: Job = {
-  name: 'article-publisher',
+  name: 'information.publisher',
   description: 'Publishes scheduled articles when their time comes (信息推送定时发布)',
   cadence: everyMinutes(1),
   run: publishDueArticles,
 };
 
 export const articleReminderJob: Job = {
-  name: 'article-reminders',
+  name: 'information.reminders',
   description: 'Reminds stores of important articles not acknowledged after 24 h (重要资讯提醒)',
   cadence: everyMinutes(15),
   run: sendArticleReminders,

@@ -50,6 +50,10 @@ export const en: (typeof jobsMessages)['zh-CN'] = {
       customers: {
         'prune-import-error-files': 'Import error file pruning',
       },
+      information: {
+        publisher: 'Scheduled article publishing',
+        reminders: 'Important article reminders',
+      },
     },
     descriptions: {
       database: {
@@ -78,6 +82,10 @@ export const en: (typeof jobsMessages)['zh-CN'] = {
       customers: {
         'prune-import-error-files': 'Deletes the error workbooks of failed imports once they have expired.',
       },
+      information: {
+        publisher: 'Publishes scheduled articles to their stores when their time comes.',
+        reminders: 'Sends a store one text message about an important article it has not acknowledged after 24 h.',
+      },
     },
     counts: {
       tables: 'tables',
@@ -93,6 +101,9 @@ export const en: (typeof jobsMessages)['zh-CN'] = {
       events: 'time-limit events',
       switched: 'classes switched',
       weeks: 'weeks summarised',
+      articles: 'articles published',
+      deliveries: 'stores reached',
+      reminders: 'reminders sent',
     },
   },
 };

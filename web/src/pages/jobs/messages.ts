@@ -47,6 +47,10 @@ const zhCN = {
       customers: {
         'prune-import-error-files': '导入错误文件清理',
       },
+      information: {
+        publisher: '资讯定时发布',
+        reminders: '重要资讯提醒',
+      },
     },
     descriptions: {
       database: {
@@ -71,6 +75,10 @@ const zhCN = {
       customers: {
         'prune-import-error-files': '删除已过期的导入错误标注文件。',
       },
+      information: {
+        publisher: '到发布时间的定时资讯发布给目标客户。',
+        reminders: '重要资讯发布 24 小时仍未确认的客户，发一条短信提醒（每篇一次）。',
+      },
     },
     counts: {
       tables: '表',
@@ -86,6 +94,9 @@ const zhCN = {
       events: '时限事件',
       switched: '分类生效',
       weeks: '汇总周数',
+      articles: '发布资讯',
+      deliveries: '送达客户',
+      reminders: '发出提醒',
     },
   },
 };

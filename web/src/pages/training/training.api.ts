@@ -60,11 +60,13 @@ export function useSession(id: number) {
   });
 }
 
+// Asked again every 15 seconds while the page is open: the trainer sees the check-ins arrive.
 export function useSignups(id: number) {
   return useQuery({
     queryKey: trainingKeys.signups(id),
     queryFn: ({ signal }) => api.get<{ items: Signup[] }>(`/trainings/${id}/signups`, undefined, { signal }),
     enabled: id > 0,
+    refetchInterval: 15_000,
   });
 }
 
